@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Vigil.Core.Advisories;
+
+internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<AdvisoryEntity>
+{
+    public void Configure(EntityTypeBuilder<AdvisoryEntity> builder)
+    {
+        builder.ToTable("advisories");
+        builder.HasKey(a => a.Number);
+        builder.Property(a => a.Number).ValueGeneratedOnAdd();
+        builder.Property(a => a.Id).HasMaxLength(200);
+        builder.HasIndex(a => a.Id).IsUnique();
+        builder.HasIndex(a => a.Modified);
+        builder.Property(a => a.Summary).HasMaxLength(2000);
+        builder.Property(a => a.CvssVector).HasMaxLength(300);
+        builder.Property(a => a.Source).HasMaxLength(40);
+        builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Affected).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AdvisoryAliasConfiguration : IEntityTypeConfiguration<AdvisoryAliasEntity>
+{
+    public void Configure(EntityTypeBuilder<AdvisoryAliasEntity> builder)
+    {
+        builder.ToTable("advisory_aliases");
+        builder.HasKey(a => new { a.AdvisoryNumber, a.Alias });
+        builder.Property(a => a.Alias).HasMaxLength(200);
+        builder.HasIndex(a => a.Alias);
+    }
+}
+
+internal sealed class AffectedPackageConfiguration : IEntityTypeConfiguration<AffectedPackageEntity>
+{
+    public void Configure(EntityTypeBuilder<AffectedPackageEntity> builder)
+    {
+        builder.ToTable("affected_packages");
+        builder.HasKey(a => new { a.AdvisoryNumber, a.Index });
+        builder.Property(a => a.Ecosystem).HasMaxLength(100);
+        builder.Property(a => a.Name).HasMaxLength(500);
+        builder.Property(a => a.NpmRange).HasMaxLength(4000);
+        builder.Property(a => a.FixedVersion).HasMaxLength(300);
+        builder.HasIndex(a => new { a.Ecosystem, a.Name });
+    }
+}

@@ -1,0 +1,50 @@
+namespace Vigil.Core.Advisories;
+
+/// <summary>
+/// An advisory as stored: the full OSV document plus the columns that queries filter and sort on.
+/// <see cref="Number"/> is a stable integer key, used where a client needs numeric ids (npm audit).
+/// </summary>
+public sealed class AdvisoryEntity
+{
+    public long Number { get; set; }
+    public required string Id { get; set; }
+    public DateTimeOffset Modified { get; set; }
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset? Withdrawn { get; set; }
+    public string? Summary { get; set; }
+    public AdvisorySeverity Severity { get; set; }
+    public double? CvssScore { get; set; }
+    public string? CvssVector { get; set; }
+
+    /// <summary>Which importer (or the program) produced it: "osv", "nswg-npm", "nswg-core", "vigil".</summary>
+    public required string Source { get; set; }
+
+    /// <summary>The OSV 1.7.5 JSON document, the single source of truth for export.</summary>
+    public required string Document { get; set; }
+
+    public List<AdvisoryAliasEntity> Aliases { get; set; } = [];
+    public List<AffectedPackageEntity> Affected { get; set; } = [];
+}
+
+public sealed class AdvisoryAliasEntity
+{
+    public long AdvisoryNumber { get; set; }
+    public required string Alias { get; set; }
+}
+
+/// <summary>
+/// One (advisory, package, range set) row: what a lockfile audit or an API query matches against.
+/// For npm, <see cref="NpmRange"/> is the exact node-semver range (the WG's original
+/// <c>vulnerable_versions</c>, or one derived from the OSV events); other ecosystems are evaluated from
+/// <see cref="AffectedJson"/> (the OSV <c>affected</c> entry).
+/// </summary>
+public sealed class AffectedPackageEntity
+{
+    public long AdvisoryNumber { get; set; }
+    public int Index { get; set; }
+    public required string Ecosystem { get; set; }
+    public required string Name { get; set; }
+    public string? NpmRange { get; set; }
+    public string? FixedVersion { get; set; }
+    public required string AffectedJson { get; set; }
+}
