@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Data;
+
+namespace Vigil.Core.Advisories;
+
+public sealed record AdvisoryToStore(OsvVulnerability Vulnerability, string Source);
+
+public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
+{
+    public static readonly UpsertOutcome None = new(0, 0, 0);
+    public UpsertOutcome Plus(UpsertOutcome other) => new(Added + other.Added, Updated + other.Updated, Unchanged + other.Unchanged);
+}
+
+/// <summary>
+/// Stores a batch of advisories in one transaction, keyed by OSV id: new ids are added, changed documents
+/// replace the stored one (keeping its stable number), identical ones are left alone. Re-importing the
+/// same data is therefore a no-op, and a failure leaves the database as it was before the batch.
+/// </summary>
+public sealed class UpsertAdvisories(VigilDbContext db)
+{
+    public async Task<UpsertOutcome> ExecuteAsync(IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken = default)
+    {
+        var latest = new Dictionary<string, AdvisoryToStore>(StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            latest[item.Vulnerability.Id] = item; // a later duplicate in the same batch wins
+        }
+        var ids = latest.Keys.ToList();
+        var existing = await db.Advisories
+            .Include(a => a.Aliases)
+            .Include(a => a.Affected)
+            .Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
+
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var (id, item) in latest)
+        {
+            var document = OsvJson.Serialize(item.Vulnerability);
+            if (existing.TryGetValue(id, out var entity))
+            {
+                if (entity.Document == document && entity.Source == item.Source)
+                {
+                    unchanged++;
+                    continue;
+                }
+                db.AdvisoryAliases.RemoveRange(entity.Aliases);
+                db.AffectedPackages.RemoveRange(entity.Affected);
+                entity.Source = item.Source;
+                AdvisoryRows.Apply(entity, item.Vulnerability, document);
+                updated++;
+            }
+            else
+            {
+                entity = new AdvisoryEntity { Id = id, Source = item.Source, Document = document };
+                AdvisoryRows.Apply(entity, item.Vulnerability, document);
+                db.Advisories.Add(entity);
+                added++;
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new UpsertOutcome(added, updated, unchanged);
+    }
+}
