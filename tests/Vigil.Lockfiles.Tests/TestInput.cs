@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Vigil.Lockfiles.Tests;
+
+/// <summary>Helpers to read inline lockfiles and to find the shared samples.</summary>
+internal static class TestInput
+{
+    /// <summary>Reads <paramref name="content"/> as if it were <paramref name="fileName"/>; package.json comes from <paramref name="packageJson"/> only.</summary>
+    public static Lockfile Read(string fileName, string content, string? packageJson = null, LockfileReadOptions? options = null) =>
+        Read(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)), packageJson, options);
+
+    public static Lockfile Read(string fileName, Stream content, string? packageJson = null, LockfileReadOptions? options = null)
+    {
+        var reader = LockfileReaders.For(fileName) ?? throw new InvalidOperationException($"no reader for {fileName}");
+        var withManifest = (options ?? LockfileReadOptions.Default) with
+        {
+            OpenSiblingFile = name => name == "package.json" && packageJson is not null ? new MemoryStream(Encoding.UTF8.GetBytes(packageJson)) : null,
+        };
+        return reader.Read(fileName, content, withManifest);
+    }
+
+    public static LockfileException Fails(string fileName, string content, LockfileReadOptions? options = null) =>
+        Assert.Throws<LockfileException>(() => Read(fileName, content, options: options));
+
+    /// <summary>Compact "name@version dev optional [paths]" lines, so a failing assert shows the whole set.</summary>
+    public static string[] Describe(Lockfile lockfile) =>
+        [.. lockfile.Packages.Select(p => $"{p.Name}@{p.Version}{(p.Dev ? " dev" : "")}{(p.Optional ? " optional" : "")} [{string.Join(", ", p.Paths)}]")];
+
+    /// <summary>
+    /// The shared samples live outside the repository (<c>&lt;ancestor&gt;/shared/specs/lockfiles</c>) and are
+    /// never copied in; tests that need them skip when they are absent.
+    /// </summary>
+    public static string SamplesDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "specs", "lockfiles");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Skip($"shared/specs/lockfiles was not found above {AppContext.BaseDirectory}; the sample tests need the shared folder beside the repository");
+        return "";
+    }
+}
