@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Vigil.Versioning.Npm;
+using Vigil.Versioning.Tests.Support;
+
+namespace Vigil.Versioning.Tests.Npm;
+
+/// <summary>
+/// node-semver 7.8.5 fixture tables (shared/specs/semver, dumped from <c>test/fixtures</c>), row by row.
+/// </summary>
+public class NpmRangeFixtureTests
+{
+    public static IEnumerable<TheoryDataRow<int, string>> IncludeRows => SpecFiles.Rows("semver/range-include.json");
+
+    public static IEnumerable<TheoryDataRow<int, string>> ExcludeRows => SpecFiles.Rows("semver/range-exclude.json");
+
+    public static IEnumerable<TheoryDataRow<int, string>> ParseRows => SpecFiles.Rows("semver/range-parse.json");
+
+    public static IEnumerable<TheoryDataRow<int, string>> AuditRows =>
+        SpecFiles.Rows("semver/GENERATED-npm-audit-satisfies.json", root => root["rows"]!.AsArray());
+
+    // test/functions/satisfies.js: `satisfies(version, range, options) === true` (and Range#test).
+    [Theory]
+    [MemberData(nameof(IncludeRows))]
+    public void Satisfies_RangeIncludeRow_ReturnsTrue(int row, string json)
+    {
+        var (range, version, options) = Read(json);
+        Assert.True(NpmSemver.Satisfies(version, range, options), $"row {row}: {json}");
+        Assert.True(NpmRange.Parse(range, options).IsSatisfiedBy(version), $"row {row}: {json}");
+    }
+
+    // range-exclude.js: the same, expecting false.
+    [Theory]
+    [MemberData(nameof(ExcludeRows))]
+    public void Satisfies_RangeExcludeRow_ReturnsFalse(int row, string json)
+    {
+        var (range, version, options) = Read(json);
+        Assert.False(NpmSemver.Satisfies(version, range, options), $"row {row}: {json}");
+    }
+
+    // test/ranges/valid.js: `validRange(range, options) === canonical`; null = invalid, '*' = match-all.
+    [Theory]
+    [MemberData(nameof(ParseRows))]
+    public void ValidRange_RangeParseRow_ReturnsCanonicalString(int row, string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        var options = NodeOptions.From(node["options"]);
+        Assert.Equal(NodeOptions.Text(node["expected"]), NpmSemver.ValidRange(NodeOptions.Text(node["range"])!, options));
+        _ = row;
+    }
+
+    // GENERATED: satisfies() under default options and under npm audit's {loose, includePrerelease}.
+    [Theory]
+    [MemberData(nameof(AuditRows))]
+    public void Satisfies_GeneratedRow_MatchesBothOptionSets(int row, string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        string range = NodeOptions.Text(node["range"])!, version = NodeOptions.Text(node["version"])!;
+        Assert.Equal(node["defaultOptions"]!.GetValue<bool>(), NpmSemver.Satisfies(version, range, NpmSemverOptions.Default));
+        Assert.Equal(node["npmAuditOptions"]!.GetValue<bool>(), NpmSemver.Satisfies(version, range, NpmSemverOptions.NpmAudit));
+        _ = row;
+    }
+
+    internal static (string Range, string Version, NpmSemverOptions Options) Read(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        return (NodeOptions.Text(node["range"])!, NodeOptions.Text(node["version"])!, NodeOptions.From(node["options"]));
+    }
+}
