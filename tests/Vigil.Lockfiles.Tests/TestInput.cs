@@ -9,15 +9,24 @@ internal static class TestInput
     public static Lockfile Read(string fileName, string content, string? packageJson = null, LockfileReadOptions? options = null) =>
         Read(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)), packageJson, options);
 
-    public static Lockfile Read(string fileName, Stream content, string? packageJson = null, LockfileReadOptions? options = null)
+    public static Lockfile Read(string fileName, Stream content, string? packageJson = null, LockfileReadOptions? options = null) =>
+        Read(fileName, content, packageJson is null ? [] : new Dictionary<string, string> { ["package.json"] = packageJson }, options);
+
+    /// <summary>Reads with <paramref name="siblings"/> (relative path → content) as the only files beside the lockfile.</summary>
+    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings, LockfileReadOptions? options = null)
     {
         var reader = LockfileReaders.For(fileName) ?? throw new InvalidOperationException($"no reader for {fileName}");
-        var withManifest = (options ?? LockfileReadOptions.Default) with
+        var withSiblings = (options ?? LockfileReadOptions.Default) with
         {
-            OpenSiblingFile = name => name == "package.json" && packageJson is not null ? new MemoryStream(Encoding.UTF8.GetBytes(packageJson)) : null,
+            OpenSiblingFile = name => siblings.TryGetValue(name, out var text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null,
         };
-        return reader.Read(fileName, content, withManifest);
+        return reader.Read(fileName, content, withSiblings);
     }
+
+    public static Lockfile Read(string fileName, string content, IReadOnlyDictionary<string, string> siblings) =>
+        Read(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)), siblings);
+
+    public static string[] DescribeSkipped(Lockfile lockfile) => [.. lockfile.Skipped.Select(s => $"{s.Name} {s.Reference}")];
 
     public static LockfileException Fails(string fileName, string content, LockfileReadOptions? options = null) =>
         Assert.Throws<LockfileException>(() => Read(fileName, content, options: options));
