@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Vigil.Versioning.Tests.Support;
+
+/// <summary>
+/// Runs <c>oracle/semver-oracle.js</c> with the pinned node-semver (tests/Vigil.Versioning.Tests/oracle).
+/// </summary>
+public static class NodeOracle
+{
+    public const string InstallHint = "run `npm ci --prefix tests/Vigil.Versioning.Tests/oracle` to install the pinned node-semver 7.8.5";
+
+    /// <summary>The oracle folder when node and its node_modules are present; otherwise skips the test.</summary>
+    public static (string Node, string OracleDirectory) RequireOracle()
+    {
+        var node = FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node");
+        if (node is null)
+        {
+            Assert.Skip($"node not found on PATH; differential tests against node-semver skipped ({InstallHint})");
+        }
+
+        var oracle = FindOracleDirectory();
+        if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "semver", "package.json")))
+        {
+            Assert.Skip($"node-semver oracle not installed: {InstallHint}");
+        }
+
+        return (node, oracle);
+    }
+
+    /// <summary>Answers for each (range, version) pair: see the script's header for the columns.</summary>
+    public static JsonElement[][] Ask(IReadOnlyList<(string Range, string Version)> pairs)
+    {
+        var (node, oracle) = RequireOracle();
+        var input = Path.GetTempFileName();
+        var output = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(input, JsonSerializer.Serialize(pairs.Select(p => new[] { p.Range, p.Version })));
+            var psi = new ProcessStartInfo(node, [Path.Combine(oracle, "semver-oracle.js"), input, output])
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(psi)!;
+            var stderr = process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(2)) || process.ExitCode != 0)
+            {
+                Assert.Fail($"node oracle failed (exit {process.ExitCode}): {stderr}");
+            }
+
+            return JsonSerializer.Deserialize<JsonElement[][]>(File.ReadAllText(output))!;
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    private static string? FindOracleDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"), Path.Combine(dir.FullName, "tests", "Vigil.Versioning.Tests", "oracle") })
+            {
+                if (File.Exists(Path.Combine(candidate, "semver-oracle.js")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindOnPath(string executable) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, executable))
+            .FirstOrDefault(File.Exists);
+}
