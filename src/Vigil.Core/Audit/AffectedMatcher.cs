@@ -1,0 +1,30 @@
+using Vigil.Versioning.Npm;
+
+namespace Vigil.Core.Audit;
+
+/// <summary>
+/// Decides whether one installed version is inside an affected row. npm rows use node-semver's
+/// <c>satisfies</c> with npm audit's options (@npmcli/metavuln-calculator: loose + includePrerelease);
+/// an unparsable range or version matches nothing, as in node-semver.
+/// </summary>
+internal sealed class AffectedMatcher
+{
+    private readonly Dictionary<string, NpmVersion?> _npmVersions = new(StringComparer.Ordinal);
+
+    public bool Affects(CandidateRow row, string version) =>
+        row.Ecosystem == "npm" && NpmAffects(row.NpmRange, version);
+
+    private bool NpmAffects(string? range, string version)
+    {
+        if (range is null || !NpmRange.TryParseCached(range, NpmSemverOptions.NpmAudit, out var parsed))
+        {
+            return false;
+        }
+        if (!_npmVersions.TryGetValue(version, out var parsedVersion))
+        {
+            parsedVersion = NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out var v) ? v : null;
+            _npmVersions.Add(version, parsedVersion);
+        }
+        return parsedVersion is not null && parsed.IsSatisfiedBy(parsedVersion);
+    }
+}

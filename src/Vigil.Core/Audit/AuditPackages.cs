@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Advisories;
+using Vigil.Core.Data;
+using Vigil.Lockfiles;
+
+namespace Vigil.Core.Audit;
+
+/// <summary>
+/// Matches every installed package of the given lockfiles against the advisory database the way
+/// <c>npm audit</c> does: an npm advisory affects a version when node-semver's
+/// <c>satisfies(version, vulnerable_versions, {loose: true, includePrerelease: true})</c> holds;
+/// other ecosystems follow OSV's range evaluation. Withdrawn advisories never match.
+/// </summary>
+public sealed class AuditPackages(VigilDbContext db)
+{
+    public async Task<AuditReport> ExecuteAsync(IReadOnlyList<Lockfile> lockfiles, AuditOptions options, CancellationToken cancellationToken = default)
+    {
+        var installed = InstalledSet.From(lockfiles, options);
+        var candidates = await LoadCandidatesAsync(installed, cancellationToken);
+        var matcher = new AffectedMatcher();
+        var findings = new Dictionary<(long Advisory, string Ecosystem, string Name, string Version), FindingBuilder>();
+
+        foreach (var row in candidates)
+        {
+            foreach (var package in installed.Versions(row.Ecosystem, row.Name))
+            {
+                if (!matcher.Affects(row, package.Version))
+                {
+                    continue;
+                }
+                var key = (row.AdvisoryNumber, row.Ecosystem, row.Name, package.Version);
+                if (!findings.TryGetValue(key, out var finding))
+                {
+                    finding = new FindingBuilder(row, package);
+                    findings.Add(key, finding);
+                }
+                finding.AddRange(row.NpmRange, row.FixedVersion);
+            }
+        }
+
+        var aliases = await LoadAliasesAsync(findings.Keys.Select(k => k.Advisory).Distinct().ToList(), cancellationToken);
+        var results = findings.Values
+            .Select(f => f.Build(aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Package, StringComparer.Ordinal)
+            .ThenBy(f => f.Version, StringComparer.Ordinal)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+        var audited = lockfiles.Select(l => new AuditedLockfile(l.FilePath, l.Format, l.Packages.Count)).ToList();
+        return new AuditReport(audited, results, installed.Count, options);
+    }
+
+    private async Task<List<CandidateRow>> LoadCandidatesAsync(InstalledSet installed, CancellationToken cancellationToken)
+    {
+        var names = installed.Names.ToList();
+        if (names.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.AffectedPackages.AsNoTracking()
+            .Where(a => names.Contains(a.Name))
+            .Join(db.Advisories.Where(a => a.Withdrawn == null), a => a.AdvisoryNumber, v => v.Number, (a, v) => new CandidateRow(
+                a.AdvisoryNumber, a.Ecosystem, a.Name, a.NpmRange, a.FixedVersion,
+                a.Ecosystem == "npm" ? null : a.AffectedJson,
+                v.Id, v.Severity, v.CvssScore, v.CvssVector, v.Summary))
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => installed.Contains(r.Ecosystem, r.Name)).ToList();
+    }
+
+    private async Task<Dictionary<long, List<string>>> LoadAliasesAsync(List<long> numbers, CancellationToken cancellationToken)
+    {
+        if (numbers.Count == 0)
+        {
+            return [];
+        }
+        var aliases = await db.AdvisoryAliases.AsNoTracking()
+            .Where(a => numbers.Contains(a.AdvisoryNumber))
+            .Select(a => new { a.AdvisoryNumber, a.Alias })
+            .ToListAsync(cancellationToken);
+        return aliases.GroupBy(a => a.AdvisoryNumber)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Alias).Order(StringComparer.Ordinal).ToList());
+    }
+}
+
+internal sealed record CandidateRow(
+    long AdvisoryNumber, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary);

@@ -1,0 +1,80 @@
+using Vigil.Lockfiles;
+
+namespace Vigil.Core.Audit;
+
+/// <summary>The installed packages of all audited lockfiles, merged per (ecosystem, name, version).</summary>
+internal sealed class InstalledSet
+{
+    private readonly Dictionary<(string Ecosystem, string Name), Dictionary<string, InstalledVersion>> _packages = [];
+
+    public int Count => _packages.Values.Sum(v => v.Count);
+
+    public IEnumerable<string> Names => _packages.Keys.Select(k => k.Name).Distinct(StringComparer.Ordinal);
+
+    public bool Contains(string ecosystem, string name) => _packages.ContainsKey((ecosystem, name));
+
+    public IEnumerable<InstalledVersion> Versions(string ecosystem, string name) =>
+        _packages.TryGetValue((ecosystem, name), out var versions) ? versions.Values : [];
+
+    public static InstalledSet From(IReadOnlyList<Lockfile> lockfiles, AuditOptions options)
+    {
+        var set = new InstalledSet();
+        foreach (var lockfile in lockfiles)
+        {
+            foreach (var package in lockfile.Packages)
+            {
+                if ((options.OmitDev && package.Dev) || (options.OmitOptional && package.Optional))
+                {
+                    continue;
+                }
+                set.Add(lockfile.FilePath, package);
+            }
+        }
+        return set;
+    }
+
+    private void Add(string lockfilePath, InstalledPackage package)
+    {
+        var key = (package.Ecosystem.ToOsvName(), package.Name);
+        if (!_packages.TryGetValue(key, out var versions))
+        {
+            versions = new Dictionary<string, InstalledVersion>(StringComparer.Ordinal);
+            _packages.Add(key, versions);
+        }
+        if (!versions.TryGetValue(package.Version, out var installed))
+        {
+            installed = new InstalledVersion(package.Version);
+            versions.Add(package.Version, installed);
+        }
+        installed.Add(lockfilePath, package);
+    }
+}
+
+/// <summary>One (name, version) as installed, possibly through several lockfiles and paths.</summary>
+internal sealed class InstalledVersion(string version)
+{
+    private const int MaxPaths = 100;
+
+    public string Version { get; } = version;
+    public List<string> Paths { get; } = [];
+    public List<string> Lockfiles { get; } = [];
+
+    /// <summary>Dev only when every occurrence is dev, as npm's <c>--omit dev</c> sees it.</summary>
+    public bool Dev { get; private set; } = true;
+
+    public void Add(string lockfilePath, InstalledPackage package)
+    {
+        Dev &= package.Dev;
+        if (!Lockfiles.Contains(lockfilePath))
+        {
+            Lockfiles.Add(lockfilePath);
+        }
+        foreach (var path in package.Paths)
+        {
+            if (Paths.Count < MaxPaths && !Paths.Contains(path))
+            {
+                Paths.Add(path);
+            }
+        }
+    }
+}
