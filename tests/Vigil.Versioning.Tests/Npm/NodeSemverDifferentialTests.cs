@@ -12,8 +12,8 @@ namespace Vigil.Versioning.Tests.Npm;
 /// </summary>
 public class NodeSemverDifferentialTests
 {
-    private const int FixedSeed = 20261128;
-    private const int PairCount = 4000;
+    internal const int FixedSeed = 20261128;
+    internal const int PairCount = 4000;
 
     /// <summary>Hand-picked regex corner cases of node-semver's range pipeline.</summary>
     private static readonly string[] TrickyRanges =
