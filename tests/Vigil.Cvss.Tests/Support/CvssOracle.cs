@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Vigil.Cvss.Tests.Support;
+
+/// <summary>
+/// Runs <c>oracle/cvss-oracle.js</c> with the pinned ae-cvss-calculator (tests/Vigil.Cvss.Tests/oracle),
+/// which agrees with FIRST's reference calculators (docs/cvss.md says how that was checked).
+/// </summary>
+public static class CvssOracle
+{
+    public const string InstallHint = "run `npm ci --prefix tests/Vigil.Cvss.Tests/oracle` to install the pinned ae-cvss-calculator 1.0.13";
+
+    /// <summary>Skips the test unless node and the oracle's node_modules are present.</summary>
+    public static (string Node, string OracleDirectory) Require()
+    {
+        var node = FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node");
+        if (node is null)
+        {
+            Assert.Skip($"node not found on PATH; differential tests against the CVSS oracle skipped ({InstallHint})");
+        }
+
+        var oracle = FindOracleDirectory();
+        if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "ae-cvss-calculator", "package.json")))
+        {
+            Assert.Skip($"CVSS oracle not installed: {InstallHint}");
+        }
+
+        return (node, oracle);
+    }
+
+    /// <summary>
+    /// The oracle's scores of each valid vector: v2/v3 <c>[base, temporal, environmental, overall]</c>
+    /// (null for a group without metrics), v4.0 <c>[overall, baseMetricsOnly]</c>.
+    /// </summary>
+    public static double?[][] Score(IReadOnlyList<string> vectors)
+    {
+        var (node, oracle) = Require();
+        var input = Path.GetTempFileName();
+        var output = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(input, JsonSerializer.Serialize(vectors));
+            var psi = new ProcessStartInfo(node, [Path.Combine(oracle, "cvss-oracle.js"), input, output])
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(psi)!;
+            var stderr = process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(5)) || process.ExitCode != 0)
+            {
+                Assert.Fail($"CVSS oracle failed (exit {process.ExitCode}): {stderr}");
+            }
+
+            return JsonSerializer.Deserialize<double?[][]>(File.ReadAllText(output))!;
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    private static string? FindOracleDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"), Path.Combine(dir.FullName, "tests", "Vigil.Cvss.Tests", "oracle") })
+            {
+                if (File.Exists(Path.Combine(candidate, "cvss-oracle.js")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindOnPath(string executable) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, executable))
+            .FirstOrDefault(File.Exists);
+}
