@@ -1,0 +1,159 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Cli.Output;
+using Vigil.Cli.Output.Sarif;
+using Vigil.Core.Advisories;
+using Vigil.Core.Audit;
+using Vigil.Core.Data;
+using Vigil.Lockfiles;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil audit [PATH]</c>: checks the packages locked in PATH's lockfiles against the database, and
+/// exits like <c>npm audit</c> (1 when a finding reaches <c>--audit-level</c>). A lockfile that cannot
+/// be read is reported and the others are still audited, but the exit status is then 2: a CI gate must
+/// not pass on an audit that skipped part of the project.
+/// </summary>
+internal static class AuditCommand
+{
+    private static readonly string[] Levels = ["info", "low", "moderate", "high", "critical"];
+
+    public static Command Create(CliConsole console)
+    {
+        var path = new Argument<string?>("PATH")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "A lockfile, or a directory searched for lockfiles [default: the current directory]",
+        }.RejectOptionLike();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
+        var sarif = new Option<string?>("--sarif")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "FILE",
+            Description = "Write a SARIF 2.1.0 log to FILE (to stdout without FILE or with -), for CI code scanning",
+        };
+        var level = new Option<string>("--audit-level")
+        {
+            HelpName = "LEVEL",
+            DefaultValueFactory = _ => "info",
+            Description = "Exit with 1 only for findings at or above this severity",
+        };
+        level.AcceptOnlyFromAmong(Levels);
+        var omit = new Option<string[]>("--omit")
+        {
+            HelpName = "dev|optional",
+            Description = "Leave out packages installed only as development or only as optional dependencies (repeatable)",
+        };
+        omit.AcceptOnlyFromAmong("dev", "optional");
+        var database = new DatabaseOption();
+        var command = new Command("audit", "Check the packages in lockfiles against the advisory database")
+        {
+            path, database, json, sarif, level, omit,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var omitted = parseResult.GetValue(omit) ?? [];
+            AdvisorySeverityNames.TryParse(parseResult.GetValue(level), out var auditLevel);
+            var request = new AuditRequest(
+                parseResult.GetValue(path),
+                new AuditOptions(auditLevel, omitted.Contains("dev"), omitted.Contains("optional")),
+                parseResult.GetValue(json),
+                parseResult.GetResult(sarif) is null ? null : parseResult.GetValue(sarif) ?? "-");
+            return ExecuteAsync(console, database, parseResult, request, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <param name="Sarif">Null: no SARIF; "-": SARIF on stdout; else the file to write.</param>
+    private sealed record AuditRequest(string? Path, AuditOptions Options, bool Json, string? Sarif)
+    {
+        public bool SarifToStdout => Sarif == "-";
+    }
+
+    private static async Task<int> ExecuteAsync(
+        CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Json && request.SarifToStdout)
+        {
+            throw new CliException("--json and --sarif both write to stdout; give --sarif a FILE");
+        }
+        var (root, paths) = LockfileSearch.Find(console, request.Path);
+        var lockfiles = new List<Lockfile>();
+        var errors = new List<LockfileException>();
+        foreach (var lockfilePath in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                lockfiles.Add(LockfileReaders.Read(lockfilePath));
+            }
+            catch (LockfileException exception)
+            {
+                errors.Add(exception);
+                await console.Error.WriteLineAsync(exception.Message);
+            }
+        }
+        if (lockfiles.Count == 0)
+        {
+            throw new CliException(paths.Count == 1 ? "the lockfile could not be read" : "no lockfile could be read");
+        }
+
+        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
+        if (!await db.Advisories.AnyAsync(cancellationToken))
+        {
+            console.WriteError($"warning: {database.Target(parseResult, console).Describe()} has no advisories yet; run 'vigil import' first");
+        }
+        var report = await new AuditPackages(db).ExecuteAsync(lockfiles, request.Options, cancellationToken);
+        var result = AuditResult.Create(report, errors, root, await LinksAsync(db, report, cancellationToken));
+        await WriteAsync(console, request, result, cancellationToken);
+
+        if (errors.Count > 0)
+        {
+            console.WriteError($"{errors.Count} of {paths.Count} lockfiles could not be read (above); the audit is incomplete");
+            return ExitCodes.Usage;
+        }
+        return report.FailsAt(request.Options.Level) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static async Task WriteAsync(CliConsole console, AuditRequest request, AuditResult result, CancellationToken cancellationToken)
+    {
+        if (request.Sarif is { } sarifTarget)
+        {
+            var sarif = AuditSarifWriter.Write(result, VersionText.Current);
+            if (request.SarifToStdout)
+            {
+                await console.Out.WriteLineAsync(sarif);
+                return;
+            }
+            await File.WriteAllTextAsync(console.ResolvePath(sarifTarget), sarif + "\n", cancellationToken);
+        }
+        if (request.Json)
+        {
+            await console.Out.WriteLineAsync(AuditJsonWriter.Write(result));
+        }
+        else
+        {
+            AuditTableWriter.Write(console.Ansi, result);
+        }
+    }
+
+    /// <summary>Each advisory's "more info" link: its ADVISORY reference, else WEB, else the first one.</summary>
+    private static async Task<IReadOnlyDictionary<string, AdvisoryLinks>> LinksAsync(VigilDbContext db, AuditReport report, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<string, AdvisoryLinks>(StringComparer.Ordinal);
+        var lookup = new GetAdvisory(db);
+        foreach (var id in report.Findings.Select(f => f.Id).Distinct(StringComparer.Ordinal))
+        {
+            if (await lookup.ExecuteAsync(id, cancellationToken) is { } advisory)
+            {
+                var references = advisory.Vulnerability.References ?? [];
+                var url = (references.FirstOrDefault(r => r.Type == "ADVISORY")
+                    ?? references.FirstOrDefault(r => r.Type == "WEB")
+                    ?? references.FirstOrDefault())?.Url;
+                links[id] = new AdvisoryLinks(url, advisory.Vulnerability.Details);
+            }
+        }
+        return links;
+    }
+}

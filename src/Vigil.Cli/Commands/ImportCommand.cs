@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Vigil.Cli.Output;
+using Vigil.Core.Imports;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil import PATH... [--database DB]</c>: stores advisories from OSV files, directories or zips
+/// and from Node.js Security WG <c>vuln/</c> directories. Records that cannot be imported are listed
+/// and skipped; everything else is committed.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "An OSV .json file, a directory or .zip of them, or a Node.js Security WG vuln/ directory",
+        }.RejectOptionLike();
+        var database = new DatabaseOption();
+        var command = new Command("import", "Import advisories into the database") { paths, database };
+        command.SetAction((parseResult, cancellationToken) =>
+            ExecuteAsync(console, database, parseResult.GetValue(paths)!, parseResult, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        CliConsole console, DatabaseOption database, string[] paths, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var inputs = paths.Select(console.ResolvePath).ToList();
+        CheckInputs(paths, inputs);
+        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
+        var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(console, "importing",
+            p => new ProgressStep(p.Done, p.Total, p.CurrentPath),
+            progress => new ImportAdvisories(db).ExecuteAsync(inputs, progress, cancellationToken));
+        ImportSummaryView.Write(console, summary, database.Target(parseResult, console));
+        return summary.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>
+    /// A mistyped path is a usage error caught before anything is stored, so exit status 1 always
+    /// means "these records were skipped" and never "half of what you asked for was not even tried".
+    /// </summary>
+    private static void CheckInputs(string[] given, List<string> resolved)
+    {
+        for (var i = 0; i < given.Length; i++)
+        {
+            if (!File.Exists(resolved[i]) && !Directory.Exists(resolved[i]))
+            {
+                throw new CliException($"{given[i]}: no such file or directory");
+            }
+            if (AdvisoryImporters.Find(resolved[i]) is null)
+            {
+                throw new CliException($"{given[i]}: not a format Vigil imports (an OSV .json file, a directory or .zip of them, or a Node.js Security WG vuln/ directory)");
+            }
+        }
+    }
+}

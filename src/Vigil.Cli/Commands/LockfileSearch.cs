@@ -1,0 +1,29 @@
+using Vigil.Lockfiles;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>What <c>vigil audit PATH</c> audits: PATH itself when it is a file, else every lockfile found under it.</summary>
+internal static class LockfileSearch
+{
+    private const string Supported = "package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, packages.lock.json";
+
+    /// <returns>The root that output paths are relative to, and the lockfiles in a stable order.</returns>
+    public static (string Root, IReadOnlyList<string> Lockfiles) Find(CliConsole console, string? path)
+    {
+        var full = Path.GetFullPath(console.ResolvePath(string.IsNullOrWhiteSpace(path) ? "." : path));
+        if (File.Exists(full))
+        {
+            return (Path.GetDirectoryName(full)!, [full]);
+        }
+        if (!Directory.Exists(full))
+        {
+            throw new CliException($"{path}: no such file or directory");
+        }
+        var found = LockfileReaders.FindLockfiles(full).ToList();
+        if (found.Count == 0)
+        {
+            throw new CliException($"no lockfile found in {path ?? "the current directory"} or below (looked for {Supported})");
+        }
+        return (full, found);
+    }
+}

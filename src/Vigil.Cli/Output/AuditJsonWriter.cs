@@ -1,0 +1,82 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Vigil.Core.Advisories;
+using Vigil.Core.Audit;
+
+namespace Vigil.Cli.Output;
+
+/// <summary>
+/// <c>vigil audit --json</c>: one JSON object with snake_case keys in a fixed order, findings in
+/// <see cref="FindingOrder"/>, so the output diffs cleanly between runs (docs/cli.md shows the shape).
+/// </summary>
+internal static class AuditJsonWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        // Ranges and paths are full of '<', '>' and '&': keep them readable instead of \u003C.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(AuditResult result) => JsonSerializer.Serialize(ToJson(result), Options);
+
+    private static AuditJson ToJson(AuditResult result)
+    {
+        var report = result.Report;
+        var findings = result.Findings.Select(f => new FindingJson(
+            f.Id,
+            f.Aliases,
+            f.Ecosystem,
+            f.Package,
+            f.Version,
+            f.Severity.ToNpmWord(),
+            f.CvssScore is null && f.CvssVector is null ? null : new CvssJson(f.CvssScore, f.CvssVector),
+            f.Summary,
+            f.VulnerableRange,
+            f.FixedVersion,
+            f.Paths,
+            f.Dev,
+            [.. f.Lockfiles.Select(result.Display)])).ToList();
+        var counts = new CountsJson(
+            report.Count(AdvisorySeverity.Info),
+            report.Count(AdvisorySeverity.Low),
+            report.Count(AdvisorySeverity.Moderate),
+            report.Count(AdvisorySeverity.High),
+            report.Count(AdvisorySeverity.Critical),
+            report.Count(AdvisorySeverity.Unknown),
+            report.Findings.Count);
+        return new AuditJson(
+            [.. report.Lockfiles.Select(l => new LockfileJson(result.Display(l.Path), l.Format, l.Packages))],
+            findings,
+            new MetadataJson(counts, report.PackagesAudited),
+            [.. result.Errors.Select(e => new ErrorJson(result.Display(e.FilePath), e.Line, e.Reason))]);
+    }
+
+    private sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings, MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors);
+
+    private sealed record LockfileJson(string Path, string Format, int Packages);
+
+    private sealed record FindingJson(
+        string Id,
+        IReadOnlyList<string> Aliases,
+        string Ecosystem,
+        string Package,
+        string Version,
+        string Severity,
+        CvssJson? Cvss,
+        string? Title,
+        string? VulnerableVersions,
+        string? Fixed,
+        IReadOnlyList<string> Paths,
+        bool Dev,
+        IReadOnlyList<string> Lockfiles);
+
+    private sealed record CvssJson(double? Score, string? Vector);
+
+    private sealed record MetadataJson(CountsJson Vulnerabilities, int Packages);
+
+    private sealed record CountsJson(int Info, int Low, int Moderate, int High, int Critical, int Unknown, int Total);
+
+    private sealed record ErrorJson(string File, int? Line, string Message);
+}

@@ -1,0 +1,31 @@
+using Vigil.Core.Audit;
+using Vigil.Lockfiles;
+
+namespace Vigil.Cli.Output;
+
+/// <summary>
+/// Everything the audit outputs (table, JSON, SARIF) show: the report with its findings in
+/// <see cref="FindingOrder"/>, the lockfiles that could not be read, and the advisories' links.
+/// </summary>
+/// <param name="Root">The audited directory (a lockfile's folder when PATH is a file); shown paths are relative to it.</param>
+internal sealed record AuditResult(
+    AuditReport Report,
+    IReadOnlyList<AuditFinding> Findings,
+    IReadOnlyList<LockfileException> Errors,
+    string Root,
+    IReadOnlyDictionary<string, AdvisoryLinks> Advisories)
+{
+    public static AuditResult Create(AuditReport report, IReadOnlyList<LockfileException> errors, string root, IReadOnlyDictionary<string, AdvisoryLinks> advisories) =>
+        new(report, FindingOrder.Sort(report.Findings), errors, root, advisories);
+
+    /// <summary>A lockfile path relative to <see cref="Root"/>, with '/' on every OS (it doubles as a SARIF URI).</summary>
+    public string Display(string path) => Path.GetRelativePath(Root, Path.GetFullPath(path)).Replace('\\', '/');
+
+    public AdvisoryLinks Links(string id) => Advisories.TryGetValue(id, out var links) ? links : AdvisoryLinks.None;
+}
+
+/// <summary>Where to read more about an advisory, and its long description (for SARIF's rule help).</summary>
+internal sealed record AdvisoryLinks(string? Url, string? Details)
+{
+    public static readonly AdvisoryLinks None = new(null, null);
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Vigil.Cli.Commands;
+
+namespace Vigil.Cli;
+
+/// <summary>The <c>vigil</c> command: this table lists every subcommand; each lives in its own file under Commands/.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        using var ctrlC = new CtrlCCancellation();
+        return await VigilCli.RunAsync(args, CliConsole.FromSystem(), ctrlC.Token);
+    }
+
+    internal static RootCommand Commands(CliConsole console) => new("Vigil: vulnerability database and disclosure platform")
+    {
+        ImportCommand.Create(console),
+        ExportCommand.Create(console),
+        AuditCommand.Create(console),
+        new Command("advisory", "Look up advisories in the database")
+        {
+            AdvisoryShowCommand.Create(console),
+        },
+    };
+}
