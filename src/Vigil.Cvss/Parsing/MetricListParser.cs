@@ -74,6 +74,20 @@ internal static class MetricListParser
                 return false;
             }
 
+            // In table order a skipped mandatory metric is either later (out of order) or missing.
+            for (var skipped = previous + 1; requireTableOrder && skipped < index; skipped++)
+            {
+                if (table.Metrics[skipped].Mandatory)
+                {
+                    var missing = table.Metrics[skipped].Name;
+                    var later = vector.IndexOf($"/{missing}:", end, StringComparison.Ordinal);
+                    error = later >= 0
+                        ? $"metric '{missing}' at position {later + 1} is out of order: '{missing}' must come before '{name}'"
+                        : $"missing mandatory metric '{missing}' (expected before '{name}' at position {position})";
+                    return false;
+                }
+            }
+
             found[index] = value;
             previous = index;
             position = end + 1;

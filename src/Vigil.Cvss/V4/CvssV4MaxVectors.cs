@@ -38,16 +38,22 @@ internal static class CvssV4MaxVectors
 
     public static readonly string[][] Eq4 = [["SC:H/SI:S/SA:S/"], ["SC:H/SI:H/SA:H/"], ["SC:L/SI:L/SA:L/"]];
 
-    public static readonly string[][] Eq5 = [["E:A/"], ["E:P/"], ["E:U/"]];
+    // EQ5's highest vector of each level is "E:A/", "E:P/", "E:U/": always the scored vector's own E.
 
     /// <summary>max_severity.js: "max severity distances in EQs MacroVectors (+1)".</summary>
     public static readonly int[] Eq1Depth = [1, 4, 5], Eq2Depth = [1, 2], Eq4Depth = [6, 5, 4];
 
     public static readonly int[][] Eq3Eq6Depth = [[7, 6], [8, 8], [0, 10]];
 
-    /// <summary>The metric values of one composed highest severity vector such as <c>AV:N/PR:N/UI:N/AC:L/…</c>.</summary>
-    public static FrozenDictionary<string, string> Parse(string composed) =>
-        composed.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split(':'))
-            .ToFrozenDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, (string Metric, string Value)[]> PartsByVector =
+        Eq1.Concat(Eq2).Concat(Eq3Eq6.SelectMany(x => x)).Concat(Eq4)
+            .SelectMany(x => x)
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(v => v, Split, StringComparer.Ordinal);
+
+    /// <summary>The metric values of one highest severity vector part such as <c>AV:N/PR:N/UI:N/</c>.</summary>
+    public static (string Metric, string Value)[] Parsed(string part) => PartsByVector[part];
+
+    private static (string Metric, string Value)[] Split(string part) =>
+        [.. part.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':')).Select(p => (p[0], p[1]))];
 }
