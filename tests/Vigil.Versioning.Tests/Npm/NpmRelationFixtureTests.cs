@@ -29,9 +29,7 @@ public class NpmRelationFixtureTests
         var c0 = NpmComparator.Parse(NodeOptions.Text(node["c0"])!);
         var c1 = NpmComparator.Parse(NodeOptions.Text(node["c1"])!);
         bool expected = node["expected"]!.GetValue<bool>();
-        Assert.Equal(expected, c0.Intersects(c1, options));
-        Assert.Equal(expected, c1.Intersects(c0, options));
-        _ = row;
+        Assert.Equal((row, expected, expected), (row, c0.Intersects(c1, options), c1.Intersects(c0, options)));
     }
 
     // range-intersection.js: intersects(r0, r1) both ways.
@@ -42,9 +40,7 @@ public class NpmRelationFixtureTests
         var node = JsonNode.Parse(json)!;
         string r0 = NodeOptions.Text(node["r0"])!, r1 = NodeOptions.Text(node["r1"])!;
         bool expected = node["expected"]!.GetValue<bool>();
-        Assert.Equal(expected, NpmSemver.Intersects(r0, r1));
-        Assert.Equal(expected, NpmSemver.Intersects(r1, r0));
-        _ = row;
+        Assert.Equal((row, expected, expected), (row, NpmSemver.Intersects(r0, r1), NpmSemver.Intersects(r1, r0)));
     }
 
     // version-gt-range.js / version-not-gt-range.js: gtr(version, range, options).

@@ -45,8 +45,7 @@ public class NpmVersionFixtureTests
         string a = NodeOptions.Text(node["a"])!, b = NodeOptions.Text(node["b"])!;
         Assert.Equal(0, NpmSemver.Compare(a, b, options));
         Assert.Equal(0, NpmSemver.Compare(b, a, options));
-        Assert.Equal(NpmVersion.Parse(a, options), NpmVersion.Parse(b, options));
-        _ = row;
+        Assert.Equal((row, NpmVersion.Parse(a, options)), (row, NpmVersion.Parse(b, options)));
     }
 
     // valid-versions.js: numeric prerelease ids are numbers, other ids strings; build ids strings.
@@ -63,8 +62,7 @@ public class NpmVersionFixtureTests
             .Select(id => id!.GetValueKind() == JsonValueKind.Number ? "#" + id.ToJsonString() : id.GetValue<string>());
         Assert.Equal(expectedPre, v.Prerelease.Select(id => id.IsNumeric ? "#" + id : id.ToString()));
         Assert.Equal(node["build"]!.AsArray().Select(id => id!.GetValue<string>()), v.Build);
-        Assert.Equal(node["actual"]!["version"]!.GetValue<string>(), v.ToString());
-        _ = row;
+        Assert.Equal((row, node["actual"]!["version"]!.GetValue<string>()), (row, v.ToString()));
     }
 
     // invalid-versions.js: parse()/valid() → null. Non-string values (a RegExp, an object with
@@ -94,8 +92,7 @@ public class NpmVersionFixtureTests
 
         var actual = NpmSemver.Increment(NodeOptions.Text(node["version"]), NodeOptions.Text(node["release"]),
             NodeOptions.From(options), NodeOptions.Text(identifier), IdentifierBase(identifierBase));
-        Assert.Equal(NodeOptions.Text(node["expected"]), actual);
-        _ = row;
+        Assert.Equal((row, NodeOptions.Text(node["expected"])), (row, actual));
     }
 
     // truncations.js: truncate(version, release) === expected (null for invalid input).
@@ -104,8 +101,7 @@ public class NpmVersionFixtureTests
     public void Truncate_Row_ReturnsExpected(int row, string json)
     {
         var node = JsonNode.Parse(json)!;
-        Assert.Equal(NodeOptions.Text(node["expected"]), NpmSemver.Truncate(NodeOptions.Text(node["version"]), NodeOptions.Text(node["release"])));
-        _ = row;
+        Assert.Equal((row, NodeOptions.Text(node["expected"])), (row, NpmSemver.Truncate(NodeOptions.Text(node["version"]), NodeOptions.Text(node["release"]))));
     }
 
     /// <summary><c>identifierBase === false</c> means no number; otherwise <c>Number(x) ? 1 : 0</c>.</summary>
