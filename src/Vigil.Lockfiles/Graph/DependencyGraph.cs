@@ -32,16 +32,16 @@ internal sealed class DependencyGraph
         roots.Add((new(to, label, kind == DependencyKind.Optional), kind));
 
     /// <summary>
-    /// Computes reachability and paths. Every traversal keeps a visited set or a per-node cap, so
-    /// cycles terminate, and the number of paths is bounded by nodes × <paramref name="maxPaths"/>
-    /// (a diamond-shaped graph has exponentially many chains).
+    /// Reachability now (three linear passes with visited sets, so cycles terminate); chains later,
+    /// per package, when someone reads them — a 2,000-package graph has hundreds of thousands of
+    /// chains and an audit prints the few of its vulnerable packages.
     /// </summary>
     public GraphFacts Walk(int maxPaths, int maxDepth)
     {
         var reached = Reach(_ => true, _ => true);
         var reachedByProd = Reach(k => k != DependencyKind.Dev, _ => true);
         var reachedRequired = Reach(k => k != DependencyKind.Optional, e => !e.Optional);
-        return new GraphFacts(reached, reachedByProd, reachedRequired, Paths(maxPaths, maxDepth));
+        return new GraphFacts(reached, reachedByProd, reachedRequired, new PathFinder(edges, roots.Select(r => r.Edge), maxPaths, maxDepth));
     }
 
     private bool[] Reach(Func<DependencyKind, bool> rootFilter, Func<Edge, bool> edgeFilter)
@@ -71,82 +71,11 @@ internal sealed class DependencyGraph
 
         return seen;
     }
-
-    /// <summary>
-    /// Breadth-first over chains, so each node keeps its shortest chains first; a chain never
-    /// visits a node twice (cycles), and a node stops accepting chains at the cap.
-    /// </summary>
-    private List<PathStep>[] Paths(int maxPaths, int maxDepth)
-    {
-        var paths = new List<PathStep>[edges.Count];
-        var queue = new Queue<PathStep>();
-        foreach (var (edge, _) in roots)
-        {
-            Offer(new PathStep(edge.To, edge.Label, null, 1));
-        }
-
-        while (queue.TryDequeue(out var step))
-        {
-            if (step.Length >= maxDepth)
-            {
-                continue;
-            }
-
-            foreach (var edge in edges[step.Node])
-            {
-                if (!step.Contains(edge.To))
-                {
-                    Offer(new PathStep(edge.To, edge.Label, step, step.Length + 1));
-                }
-            }
-        }
-
-        return paths;
-
-        void Offer(PathStep step)
-        {
-            var list = paths[step.Node] ??= [];
-            if (list.Count < maxPaths)
-            {
-                list.Add(step);
-                queue.Enqueue(step);
-            }
-        }
-    }
-
-    private readonly record struct Edge(int To, string Label, bool Optional);
 }
 
-/// <summary>A chain as a linked list back to its root, so chains share their prefixes.</summary>
-internal sealed record PathStep(int Node, string Label, PathStep? Parent, int Length)
-{
-    public bool Contains(int node)
-    {
-        for (var step = this; step is not null; step = step.Parent)
-        {
-            if (step.Node == node)
-            {
-                return true;
-            }
-        }
+internal readonly record struct Edge(int To, string Label, bool Optional);
 
-        return false;
-    }
-
-    public override string ToString()
-    {
-        var labels = new string[Length];
-        var step = this;
-        for (var i = Length - 1; i >= 0 && step is not null; i--, step = step.Parent)
-        {
-            labels[i] = step.Label;
-        }
-
-        return string.Join('>', labels);
-    }
-}
-
-internal sealed class GraphFacts(bool[] reached, bool[] reachedByProd, bool[] reachedRequired, List<PathStep>[] paths)
+internal sealed class GraphFacts(bool[] reached, bool[] reachedByProd, bool[] reachedRequired, PathFinder paths)
 {
     /// <summary>False for orphans (nothing declared leads there); readers then fall back to a name or location.</summary>
     public bool IsReached(int node) => reached[node];
@@ -157,5 +86,6 @@ internal sealed class GraphFacts(bool[] reached, bool[] reachedByProd, bool[] re
     /// <summary>Reached, but every chain goes through an optional dependency.</summary>
     public bool IsOptional(int node) => reached[node] && !reachedRequired[node];
 
-    public IEnumerable<string> Paths(int node) => paths[node]?.Select(p => p.ToString()) ?? [];
+    /// <summary>The node's chains, computed on first use.</summary>
+    public IReadOnlyList<string> Paths(int node) => new LazyList(() => paths.Find(node));
 }

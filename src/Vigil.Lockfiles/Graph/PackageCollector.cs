@@ -11,7 +11,8 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
     private readonly Dictionary<string, Accumulator> packages = new(StringComparer.Ordinal);
     private readonly List<SkippedPackage> skipped = [];
 
-    public void Add(string name, string version, bool dev, bool optional, IEnumerable<string> paths, bool reached)
+    /// <param name="paths">Chains of this install; may be lazy (see <see cref="GraphFacts.Paths"/>).</param>
+    public void Add(string name, string version, bool dev, bool optional, IReadOnlyList<string> paths, bool reached)
     {
         // NuGet ids are case-insensitive; npm names are lowercase by rule, so ordinal is right there.
         var key = ecosystem == PackageEcosystem.NuGet
@@ -26,13 +27,7 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
         facts.Seen = true;
         facts.Dev &= dev;
         facts.Optional &= optional;
-        foreach (var path in paths)
-        {
-            if (facts.Paths.Count < options.MaxPathsPerPackage * 4)
-            {
-                facts.Paths.Add(path);
-            }
-        }
+        facts.Sources.Add(paths);
     }
 
     public void Skip(string name, string reference, string reason) => skipped.Add(new(name, reference, reason));
@@ -53,7 +48,7 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
         public bool Seen;
         public bool Dev = true;
         public bool Optional = true;
-        public readonly HashSet<string> Paths = new(StringComparer.Ordinal);
+        public readonly List<IReadOnlyList<string>> Sources = [];
     }
 
     private sealed class Accumulator(string name, string version)
@@ -64,17 +59,20 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
         public InstalledPackage ToPackage(PackageEcosystem ecosystem, int maxPaths)
         {
             var facts = Reached.Seen ? Reached : Orphan;
-            var paths = facts.Paths
-                .OrderBy(p => p.Count(c => c == '>'))
+            return new InstalledPackage(ecosystem, name, version, facts.Dev, facts.Optional, new LazyList(() => Merge(facts.Sources, maxPaths)));
+        }
+
+        /// <summary>Shortest first, then ordinal, so the order does not depend on how the file was laid out.</summary>
+        private List<string> Merge(List<IReadOnlyList<string>> sources, int maxPaths)
+        {
+            var paths = sources
+                .SelectMany(s => s)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(p => p.AsSpan().Count('>'))
                 .ThenBy(p => p, StringComparer.Ordinal)
                 .Take(maxPaths)
                 .ToList();
-            if (paths.Count == 0)
-            {
-                paths.Add(name);
-            }
-
-            return new InstalledPackage(ecosystem, name, version, facts.Dev, facts.Optional, paths);
+            return paths.Count > 0 ? paths : [name];
         }
     }
 }

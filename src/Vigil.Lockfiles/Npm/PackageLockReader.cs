@@ -45,7 +45,7 @@ public sealed class PackageLockReader : ILockfileReader
         var entries = new List<(string Location, LockMap Entry, int Node)>();
         foreach (var (key, value) in packages.Entries)
         {
-            var entry = value.AsMap($"package '{key.Value}'");
+            var entry = value as LockMap ?? throw value.Expected("a mapping", $"package '{key.Value}'");
             if (entry.Bool("link"))
             {
                 // Workspaces and file: folders: the target folder has its own entry.

@@ -33,7 +33,8 @@ public sealed class PackagesLockReader : ILockfileReader
             var packages = new List<(string Id, string Version, int Node)>();
             foreach (var (framework, value) in frameworks.Entries)
             {
-                ReadFramework(framework.Value, value.AsMap($"target framework '{framework.Value}'"), graph, packages);
+                var map = value as LockMap ?? throw value.Expected("a mapping", $"target framework '{framework.Value}'");
+                ReadFramework(framework.Value, map, graph, packages);
             }
 
             var facts = graph.Walk(options.MaxPathsPerPackage, options.MaxDepth);
@@ -53,7 +54,7 @@ public sealed class PackagesLockReader : ILockfileReader
         var parsed = new List<(LockScalar Id, LockMap Entry, int Node)>();
         foreach (var (id, value) in entries.Entries)
         {
-            var entry = value.AsMap($"package '{id.Value}' ({framework})");
+            var entry = value as LockMap ?? throw value.Expected("a mapping", $"package '{id.Value}' ({framework})");
             var node = graph.AddNode();
             if (!nodes.TryAdd(id.Value, node))
             {

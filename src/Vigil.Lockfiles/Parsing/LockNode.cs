@@ -13,13 +13,15 @@ internal abstract class LockNode(int line, int column)
     /// <summary>Used in messages: "expected a mapping for 'packages', found a list".</summary>
     public abstract string Description { get; }
 
-    public LockMap AsMap(string what) =>
-        this as LockMap ?? throw FormatError.At(this, $"expected a mapping for {what}, found {Description}");
+    public LockMap AsMap(string what) => this as LockMap ?? throw Expected("a mapping", what);
 
-    public string AsString(string what) =>
-        this is LockScalar { IsNull: false, IsText: true } s
-            ? s.Value
-            : throw FormatError.At(this, $"expected a string for {what}, found {Description}");
+    public string AsString(string what) => Text ?? throw Expected("a string", what);
+
+    /// <summary>The string value, or null when this is not a non-null string; hot paths use it so
+    /// they build the error context only when they throw.</summary>
+    public string? Text => this is LockScalar { IsNull: false, IsText: true } s ? s.Value : null;
+
+    public FormatError Expected(string kind, string what) => FormatError.At(this, $"expected {kind} for {what}, found {Description}");
 }
 
 internal enum ScalarKind
@@ -74,8 +76,12 @@ internal sealed class LockSequence(int line, int column) : LockNode(line, column
 
 internal sealed class LockMap(int line, int column) : LockNode(line, column)
 {
+    // Most mappings in a lockfile are small (one package's fields), so a dictionary is only built
+    // past this many keys: it keeps a 2,000-package file from allocating thousands of hash tables.
+    private const int LinearLimit = 8;
+
     private readonly List<KeyValuePair<LockScalar, LockNode>> entries = [];
-    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? index;
 
     public IReadOnlyList<KeyValuePair<LockScalar, LockNode>> Entries => entries;
 
@@ -87,22 +93,43 @@ internal sealed class LockMap(int line, int column) : LockNode(line, column)
     /// </summary>
     public void Add(LockScalar key, LockNode value)
     {
-        if (!index.TryAdd(key.Value, entries.Count))
+        if (IndexOf(key.Value) is var existing and >= 0)
         {
-            var first = entries[index[key.Value]].Key;
+            var first = entries[existing].Key;
             throw FormatError.At(key, $"duplicate key '{key.Value}' (first at line {first.Line})");
         }
 
         entries.Add(new(key, value));
+        if (index is not null)
+        {
+            index[key.Value] = entries.Count - 1;
+        }
+        else if (entries.Count > LinearLimit)
+        {
+            index = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                index[entries[i].Key.Value] = i;
+            }
+        }
     }
 
     /// <summary>The value of a key; null when the key is absent or its value is null.</summary>
     public LockNode? Get(string key) =>
-        index.TryGetValue(key, out var i) && entries[i].Value is not LockScalar { IsNull: true } ? entries[i].Value : null;
+        IndexOf(key) is var i and >= 0 && entries[i].Value is not LockScalar { IsNull: true } ? entries[i].Value : null;
 
-    public LockMap? Map(string key) => Get(key)?.AsMap($"'{key}'");
+    public LockMap? Map(string key) => Get(key) switch
+    {
+        null => null,
+        LockMap map => map,
+        var other => throw other.Expected("a mapping", $"'{key}'"),
+    };
 
-    public string? String(string key) => Get(key)?.AsString($"'{key}'");
+    public string? String(string key) => Get(key) switch
+    {
+        null => null,
+        var node => node.Text ?? throw node.Expected("a string", $"'{key}'"),
+    };
 
     public bool Bool(string key) => Get(key) switch
     {
@@ -121,7 +148,25 @@ internal sealed class LockMap(int line, int column) : LockNode(line, column)
 
         foreach (var (k, v) in map.Entries)
         {
-            yield return (k, v.AsString($"'{k.Value}' in '{key}'"));
+            yield return (k, v.Text ?? throw v.Expected("a string", $"'{k.Value}' in '{key}'"));
         }
+    }
+
+    private int IndexOf(string key)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

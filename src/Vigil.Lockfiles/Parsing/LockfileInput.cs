@@ -56,36 +56,52 @@ internal static class LockfileInput
         }
     }
 
-    /// <summary>Reads the whole stream, failing before more than <c>MaxBytes</c> is buffered.</summary>
-    public static ReadOnlyMemory<byte> ReadBounded(Stream content, LockfileReadOptions options)
+    /// <summary>
+    /// Reads the whole stream into a pooled buffer, failing before more than <c>MaxBytes</c> is
+    /// buffered. Pooled because lockfiles are large-object-heap sized and a fresh array per read
+    /// would cost a gen-2 collection each time.
+    /// </summary>
+    public static PooledBytes ReadBounded(Stream content, LockfileReadOptions options)
     {
-        if (content.CanSeek && content.Length - content.Position > options.MaxBytes)
+        var expected = 64 * 1024;
+        if (content.CanSeek)
         {
-            throw TooLarge(content.Length - content.Position, options);
+            var remaining = content.Length - content.Position;
+            if (remaining > options.MaxBytes)
+            {
+                throw TooLarge(remaining, options);
+            }
+
+            expected = (int)remaining + 1;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        var buffer = new PooledBytes(expected);
         try
         {
-            int read;
-            while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > options.MaxBytes)
+                // Never ask for more than one byte past the limit, so an endless stream costs MaxBytes at most.
+                var space = buffer.FreeSpace();
+                var read = content.Read(space[..(int)Math.Min(space.Length, options.MaxBytes + 1 - buffer.Length)]);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Advance(read);
+                if (buffer.Length > options.MaxBytes)
                 {
                     throw TooLarge(null, options);
                 }
-
-                buffer.Write(chunk, 0, read);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
 
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        return bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Rejects invalid UTF-8 and control characters (binary junk) with their position.</summary>
@@ -111,16 +127,25 @@ internal static class LockfileInput
 
     public static LockNode ReadJson(Stream content, LockfileReadOptions options)
     {
-        var bytes = ReadBounded(content, options);
-        CheckText(bytes.Span);
-        return JsonTree.Parse(bytes.Span, options.MaxDepth);
+        using var bytes = ReadBounded(content, options);
+        CheckText(bytes.Text);
+        return JsonTree.Parse(bytes.Text, options.MaxDepth);
     }
 
     public static string ReadText(Stream content, LockfileReadOptions options)
     {
-        var bytes = ReadBounded(content, options);
-        CheckText(bytes.Span);
-        return Encoding.UTF8.GetString(bytes.Span);
+        using var bytes = ReadBounded(content, options);
+        CheckText(bytes.Text);
+        return Encoding.UTF8.GetString(bytes.Text);
+    }
+
+    /// <summary>YAML is decoded while it is parsed, so the file never exists as one large string.</summary>
+    public static IReadOnlyList<LockNode> ReadYaml(Stream content, LockfileReadOptions options)
+    {
+        using var bytes = ReadBounded(content, options);
+        CheckText(bytes.Text);
+        using var reader = new StreamReader(bytes.AsStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        return YamlTree.ParseDocuments(reader, options.MaxDepth);
     }
 
     private static (int Line, int Column) Locate(ReadOnlySpan<byte> utf8, int offset)

@@ -12,9 +12,12 @@ namespace Vigil.Lockfiles.Parsing;
 /// </summary>
 internal static class YamlTree
 {
-    public static IReadOnlyList<LockNode> ParseDocuments(string text, int maxDepth)
+    public static IReadOnlyList<LockNode> ParseDocuments(string text, int maxDepth) =>
+        ParseDocuments(new StringReader(text), maxDepth);
+
+    public static IReadOnlyList<LockNode> ParseDocuments(TextReader text, int maxDepth)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(text);
         var documents = new List<LockNode>();
         var stack = new Stack<(LockNode Container, LockScalar? Key)>();
         LockNode? root = null;

@@ -32,7 +32,7 @@ public sealed class PnpmLockReader : ILockfileReader
     public Lockfile Read(string filePath, Stream content, LockfileReadOptions options) =>
         LockfileInput.Guard(filePath, () =>
         {
-            var documents = YamlTree.ParseDocuments(LockfileInput.ReadText(content, options), options.MaxDepth);
+            var documents = LockfileInput.ReadYaml(content, options);
             if (documents.Count == 0)
             {
                 throw new FormatError(1, 1, "the file is empty");
@@ -62,7 +62,7 @@ public sealed class PnpmLockReader : ILockfileReader
         var entries = new List<(LockScalar Key, LockMap Entry, int Node)>();
         foreach (var (key, value) in graphEntries?.Entries ?? [])
         {
-            var entry = value.AsMap($"package '{key.Value}'");
+            var entry = value as LockMap ?? throw value.Expected("a mapping", $"package '{key.Value}'");
             var node = graph.AddNode();
             nodes[key.Value] = node;
             entries.Add((key, entry, node));
@@ -92,7 +92,7 @@ public sealed class PnpmLockReader : ILockfileReader
                     // 5.x: `name: 1.0.0`; 6.0+: `name: {specifier: ^1.0.0, version: 1.0.0}`.
                     var reference = spec is LockMap map
                         ? map.String("version") ?? throw FormatError.At(map, $"'{name.Value}' in '{field}' has no 'version'")
-                        : spec.AsString($"'{name.Value}' in '{field}'");
+                        : spec.Text ?? throw spec.Expected("a string", $"'{name.Value}' in '{field}'");
                     if (dialect.KeyFor(name.Value, reference) is { } key && nodes.TryGetValue(key, out var target))
                     {
                         graph.AddRoot(target, prefix + name.Value, kind);
@@ -131,7 +131,7 @@ public sealed class PnpmLockReader : ILockfileReader
 
         foreach (var (path, importer) in importers.Entries)
         {
-            yield return (path.Value, importer.AsMap($"importer '{path.Value}'"));
+            yield return (path.Value, importer as LockMap ?? throw importer.Expected("a mapping", $"importer '{path.Value}'"));
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class YarnBerryReader : ILockfileReader
                 continue;
             }
 
-            var map = value.AsMap($"entry '{key.Value}'");
+            var map = value as LockMap ?? throw value.Expected("a mapping", $"entry '{key.Value}'");
             var resolution = map.String("resolution") ?? throw FormatError.At(key, $"entry '{key.Value}' has no 'resolution'");
             if (!NpmSpec.TrySplit(resolution, out var name, out var reference))
             {

@@ -28,7 +28,7 @@ public sealed class YarnV1Reader : ILockfileReader
         var entries = new List<(LockScalar Key, LockMap Entry, int Node)>();
         foreach (var (key, value) in root.Entries)
         {
-            var entry = value.AsMap($"entry '{key.Value}'");
+            var entry = value as LockMap ?? throw value.Expected("a mapping", $"entry '{key.Value}'");
             var node = graph.AddNode();
             entries.Add((key, entry, node));
             foreach (var specifier in key.Value.Split(", "))
