@@ -1,8 +1,8 @@
 namespace Vigil.Core.Advisories;
 
-/// <summary>Base score of a CVSS vector; null when there is none or it does not parse.</summary>
+/// <summary>Base score of a CVSS vector (v2, v3.x or v4.0); null when there is none or it does not parse.</summary>
 internal static class CvssScores
 {
-    // TEMP: wired to Vigil.Cvss once that calculator lands.
-    public static double? BaseScore(string? vector) => vector is null ? null : null;
+    public static double? BaseScore(string? vector) =>
+        Vigil.Cvss.Cvss.TryParse(vector, out var parsed, out _) ? parsed.BaseScore : null;
 }

@@ -60,7 +60,7 @@ public sealed class AuditPackages(VigilDbContext db)
         var rows = await db.AffectedPackages.AsNoTracking()
             .Where(a => names.Contains(a.Name))
             .Join(db.Advisories.Where(a => a.Withdrawn == null), a => a.AdvisoryNumber, v => v.Number, (a, v) => new CandidateRow(
-                a.AdvisoryNumber, a.Ecosystem, a.Name, a.NpmRange, a.FixedVersion,
+                a.AdvisoryNumber, a.Index, a.Ecosystem, a.Name, a.NpmRange, a.FixedVersion,
                 a.Ecosystem == "npm" ? null : a.AffectedJson,
                 v.Id, v.Severity, v.CvssScore, v.CvssVector, v.Summary))
             .ToListAsync(cancellationToken);
@@ -83,5 +83,5 @@ public sealed class AuditPackages(VigilDbContext db)
 }
 
 internal sealed record CandidateRow(
-    long AdvisoryNumber, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
+    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
     string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary);
