@@ -9,7 +9,9 @@ namespace Vigil.Core.Exports.NodejsWg;
 /// Writes JSON the way the WG's files were written (Python's <c>json.dumps(obj, indent=2,
 /// ensure_ascii=False)</c>, and <c>separators=(',', ':')</c> for <c>npm/index.json</c>): two-space
 /// indent, ", " never at line ends, non-ASCII characters as themselves, only <c>"</c>, <c>\</c> and
-/// control characters escaped, numbers exactly as stored. So unchanged records come out byte-identical.
+/// control characters escaped, numbers exactly as stored. <c>npm/index.json</c> was written by
+/// JavaScript instead (<c>JSON.stringify</c>), which spells 5.0 as 5; <see cref="Compact"/> does the same.
+/// So unchanged records come out byte-identical.
 /// </summary>
 internal static class NswgJsonWriter
 {
@@ -20,6 +22,7 @@ internal static class NswgJsonWriter
         return sb.ToString();
     }
 
+    /// <summary>No whitespace at all, numbers as JavaScript prints them (<c>JSON.stringify</c>).</summary>
     public static string Compact(JsonNode? node)
     {
         var sb = new StringBuilder();
@@ -41,7 +44,7 @@ internal static class NswgJsonWriter
                 Container(sb, '[', ']', array.Count, array.Select(item => ((string?)null, item)), indent, pretty);
                 break;
             default:
-                Value(sb, node.AsValue());
+                Value(sb, node.AsValue(), pretty);
                 break;
         }
     }
@@ -80,7 +83,7 @@ internal static class NswgJsonWriter
         sb.Append(close);
     }
 
-    private static void Value(StringBuilder sb, JsonValue value)
+    private static void Value(StringBuilder sb, JsonValue value, bool pythonNumbers)
     {
         switch (value.GetValueKind())
         {
@@ -97,10 +100,18 @@ internal static class NswgJsonWriter
                 sb.Append("null");
                 break;
             default:
-                sb.Append(value.ToJsonString()); // a number, spelled as it was read
+                var text = value.ToJsonString(); // a number, spelled as it was read
+                sb.Append(pythonNumbers ? text : JavaScriptNumber(text));
                 break;
         }
     }
+
+    /// <summary>ECMAScript Number::toString for the numbers the WG uses: the shortest round-trip form, 5.0 as 5.</summary>
+    private static string JavaScriptNumber(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && Math.Abs(value) is 0 or (>= 1e-6 and < 1e21)
+            ? value.ToString("R", CultureInfo.InvariantCulture)
+            : text;
 
     /// <summary>Python's <c>py_encode_basestring</c>: escape <c>"</c>, <c>\</c> and U+0000–U+001F only.</summary>
     private static void String(StringBuilder sb, string text)

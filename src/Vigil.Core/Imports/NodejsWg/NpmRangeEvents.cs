@@ -1,27 +1,27 @@
 using Vigil.Core.Advisories.Osv;
+using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Imports.NodejsWg;
 
 /// <summary>
 /// Turns an npm range into OSV <c>ECOSYSTEM</c> range events (schema § affected[].ranges[].events).
-/// Each <c>||</c> alternative is an interval; intervals are merged and sorted, then written as
-/// <c>introduced</c> (inclusive lower bound, "0" when unbounded) and <c>fixed</c> (exclusive upper bound)
-/// or <c>last_affected</c> (inclusive upper bound). A strict lower bound <c>&gt;v</c> becomes
-/// <c>introduced</c> at the next version after v (<c>&gt;2.1.0</c> → <c>2.1.1-0</c>, as GitHub's
-/// converter writes it). OSV has no notion of node-semver's rule that prereleases only match
-/// comparators on the same version tuple, so the events can admit prereleases the npm range does
-/// not; the exact range is therefore always kept beside them (<c>database_specific.vulnerable_versions</c>),
-/// and that is what Vigil itself matches with.
-/// TEMP: replaced by Vigil.Versioning.Osv's converter once Vigil.Core references that project again.
+/// The range is parsed with npm audit's options (loose, includePrerelease — @npmcli/metavuln-calculator),
+/// under which node-semver's <c>satisfies</c> is plain SemVer-ordered intervals, exactly what OSV
+/// events express. Each <c>||</c> alternative is an interval; intervals are merged and sorted, then
+/// written as <c>introduced</c> (inclusive lower bound, "0" when unbounded) and <c>fixed</c> (exclusive
+/// upper bound) or <c>last_affected</c> (inclusive upper bound). A strict lower bound <c>&gt;v</c>
+/// becomes <c>introduced</c> at the smallest version after v (<c>&gt;2.1.0</c> → <c>2.1.1-0</c>, as GitHub's
+/// converter writes it). The exact range is kept beside the events in any case.
+/// TEMP: Vigil.Versioning.Osv's converter replaces this when it lands.
 /// </summary>
 internal static class NpmRangeEvents
 {
-    private static readonly SemverVersion Minimum = new(0, 0, 0, ["0"]);
+    private static readonly NpmVersion Minimum = new(0, 0, 0, [NpmPrereleaseIdentifier.FromNumber(0)]);
 
-    /// <summary>The ranges for <paramref name="sets"/>; empty when the range matches nothing.</summary>
-    public static List<OsvRangeModel> ToRanges(IReadOnlyList<IReadOnlyList<Comparator>> sets)
+    /// <summary>The ranges for <paramref name="range"/>; empty when the range matches nothing.</summary>
+    public static List<OsvRangeModel> ToRanges(NpmRange range)
     {
-        var intervals = sets.Select(ToInterval).OfType<Interval>().OrderBy(i => i.Lower).ToList();
+        var intervals = range.ComparatorSets.Select(ToInterval).OfType<Interval>().OrderBy(i => i.Lower).ToList();
         var merged = new List<Interval>();
         foreach (var interval in intervals)
         {
@@ -43,7 +43,7 @@ internal static class NpmRangeEvents
 
     private static IEnumerable<OsvEventModel> Events(Interval interval)
     {
-        yield return new OsvEventModel { Introduced = interval.Lower.CompareTo(Minimum) == 0 ? "0" : interval.Lower.ToString() };
+        yield return new OsvEventModel { Introduced = interval.Lower == Minimum ? "0" : interval.Lower.ToString() };
         if (interval.Upper is { } upper)
         {
             yield return interval.UpperInclusive
@@ -52,27 +52,28 @@ internal static class NpmRangeEvents
         }
     }
 
-    private static Interval? ToInterval(IReadOnlyList<Comparator> set)
+    private static Interval? ToInterval(IReadOnlyList<NpmComparator> set)
     {
-        SemverVersion lower = Minimum;
+        var lower = Minimum;
         var lowerInclusive = true;
-        SemverVersion? upper = null;
+        NpmVersion? upper = null;
         var upperInclusive = false;
-        foreach (var comparator in set)
+        foreach (var comparator in set.Where(c => !c.IsAny))
         {
-            var v = comparator.Version;
-            if (comparator.Op is ComparatorOp.GreaterOrEqual or ComparatorOp.Greater or ComparatorOp.Equal)
+            var v = comparator.Version!;
+            var op = comparator.Operator;
+            if (op is NpmComparatorOperator.GreaterOrEqual or NpmComparatorOperator.Greater or NpmComparatorOperator.Equal)
             {
-                var inclusive = comparator.Op != ComparatorOp.Greater;
+                var inclusive = op != NpmComparatorOperator.Greater;
                 var c = v.CompareTo(lower);
                 if (c > 0 || (c == 0 && !inclusive))
                 {
                     (lower, lowerInclusive) = (v, inclusive);
                 }
             }
-            if (comparator.Op is ComparatorOp.LessOrEqual or ComparatorOp.Less or ComparatorOp.Equal)
+            if (op is NpmComparatorOperator.LessOrEqual or NpmComparatorOperator.Less or NpmComparatorOperator.Equal)
             {
-                var inclusive = comparator.Op != ComparatorOp.Less;
+                var inclusive = op != NpmComparatorOperator.Less;
                 var c = upper is null ? -1 : v.CompareTo(upper);
                 if (c < 0 || (c == 0 && !inclusive))
                 {
@@ -82,7 +83,7 @@ internal static class NpmRangeEvents
         }
         if (!lowerInclusive)
         {
-            lower = lower.Next();
+            lower = Next(lower);
         }
         if (upper is not null)
         {
@@ -95,19 +96,16 @@ internal static class NpmRangeEvents
         return new Interval(lower, upper, upperInclusive);
     }
 
+    /// <summary>The smallest version above v (SemVer §11): 1.2.4-0 after 1.2.3, 1.2.3-a.0 after 1.2.3-a.</summary>
+    private static NpmVersion Next(NpmVersion v) => v.IsPrerelease
+        ? new NpmVersion(v.Major, v.Minor, v.Patch, [.. v.Prerelease, NpmPrereleaseIdentifier.FromNumber(0)])
+        : new NpmVersion(v.Major, v.Minor, v.Patch + 1, [NpmPrereleaseIdentifier.FromNumber(0)]);
+
     /// <summary>[Lower, Upper) or [Lower, Upper]; no upper bound when Upper is null.</summary>
-    private sealed record Interval(SemverVersion Lower, SemverVersion? Upper, bool UpperInclusive)
+    private sealed record Interval(NpmVersion Lower, NpmVersion? Upper, bool UpperInclusive)
     {
-        /// <summary>Overlapping or adjacent (…, 2.0.0) + [2.0.0, …), given this.Lower ≤ next.Lower.</summary>
-        public bool Touches(Interval next)
-        {
-            if (Upper is null)
-            {
-                return true;
-            }
-            var c = next.Lower.CompareTo(Upper);
-            return c < 0 || c == 0;
-        }
+        /// <summary>Overlapping or adjacent, given this.Lower ≤ next.Lower.</summary>
+        public bool Touches(Interval next) => Upper is null || next.Lower.CompareTo(Upper) <= 0;
 
         public Interval Union(Interval next)
         {

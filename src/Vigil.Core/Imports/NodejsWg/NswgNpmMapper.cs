@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Imports.Osv;
+using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Imports.NodejsWg;
 
@@ -21,7 +22,7 @@ internal static class NswgNpmMapper
         var number = NswgFields.RequiredInteger(entry, "id");
         var module = NswgFields.RequiredString(entry, "module_name");
         var vulnerable = NswgFields.RequiredString(entry, "vulnerable_versions");
-        var sets = NswgRanges.Parse("vulnerable_versions", vulnerable);
+        var parsed = NswgRanges.Parse("vulnerable_versions", vulnerable);
         var patched = NswgFields.OptionalString(entry, "patched_versions");
         if (patched is not null)
         {
@@ -53,7 +54,7 @@ internal static class NswgNpmMapper
             Summary = NswgFields.OptionalString(entry, "title"),
             Details = NswgFormat.JoinDetails(NswgFields.OptionalString(entry, "overview"), NswgFields.OptionalString(entry, "recommendation")),
             Severity = vector is not null && OsvSeverityPatterns.TypeOf(vector) is { } type ? [new OsvSeverity { Type = type, Score = vector }] : null,
-            Affected = [Affected(module, vulnerable, patched, sets)],
+            Affected = [Affected(module, vulnerable, patched, parsed)],
             References = references?.Select(url => new OsvReference { Type = NswgFormat.ReferenceType(url), Url = url }).ToList(),
             Credits = NonEmpty(Credits(entry)),
             DatabaseSpecific = databaseSpecific.Count > 0 ? databaseSpecific : null,
@@ -64,9 +65,9 @@ internal static class NswgNpmMapper
     internal static bool IsCvssScore(JsonNode? score) =>
         score is not null && score.AsValue().TryGetValue<double>(out var value) && value is >= 0 and <= 10;
 
-    private static OsvAffected Affected(string module, string vulnerable, string? patched, List<List<Comparator>> sets)
+    private static OsvAffected Affected(string module, string vulnerable, string? patched, NpmRange parsed)
     {
-        var ranges = NpmRangeEvents.ToRanges(sets);
+        var ranges = NpmRangeEvents.ToRanges(parsed);
         return new OsvAffected
         {
             Package = new OsvPackage { Ecosystem = "npm", Name = module, Purl = NpmPurl(module) },
@@ -113,11 +114,14 @@ internal static class NswgNpmMapper
     private static List<T>? NonEmpty<T>(List<T>? list) => list is { Count: > 0 } ? list : null;
 }
 
-/// <summary>Checks a WG range and reports it the way users read it.</summary>
+/// <summary>
+/// Checks a WG range with the options npm audit evaluates advisories with (loose, includePrerelease),
+/// so a range is refused only when npm itself could not use it.
+/// </summary>
 internal static class NswgRanges
 {
-    public static List<List<Comparator>> Parse(string field, string range) =>
-        NpmRangeSyntax.TryParse(range, out var sets, out var error)
-            ? sets
-            : throw new NswgFormatException($"'{field}' is not a valid npm range: '{range}' ({error})");
+    public static NpmRange Parse(string field, string range) =>
+        NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var parsed)
+            ? parsed
+            : throw new NswgFormatException($"'{field}' is not a valid npm range: '{range}' (node-semver refuses it)");
 }

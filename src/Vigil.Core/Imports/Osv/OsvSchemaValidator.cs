@@ -34,7 +34,9 @@ public sealed class OsvSchemaValidator
     private static readonly Lazy<OsvSchemaValidator> PublishedInstance = new(() => Create(relaxIds: false));
     private static readonly Lazy<OsvSchemaValidator> DefaultInstance = new(() => Create(relaxIds: true));
 
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical };
+    // The flag format stops at the first failure (fast path); only a failing document is evaluated again for its errors.
+    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.Hierarchical };
 
     private readonly JsonSchema _schema;
 
@@ -56,13 +58,12 @@ public sealed class OsvSchemaValidator
     /// <summary>Empty when the document is valid; otherwise the failing locations, innermost reasons first-found.</summary>
     public IReadOnlyList<OsvSchemaError> Validate(JsonElement document)
     {
-        var results = _schema.Evaluate(document, Evaluation);
-        if (results.IsValid)
+        if (_schema.Evaluate(document, Quick).IsValid)
         {
             return [];
         }
         var errors = new List<OsvSchemaError>();
-        Collect(results, errors);
+        Collect(_schema.Evaluate(document, Detailed), errors);
         return errors;
     }
 

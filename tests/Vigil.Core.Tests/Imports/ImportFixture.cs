@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Text;
+using Vigil.Core.Imports;
+using Vigil.Core.Tests.Infrastructure;
+
+namespace Vigil.Core.Tests.Imports;
+
+/// <summary>Helpers shared by the import and export tests: shared-data paths, temporary inputs, one-call imports.</summary>
+internal static class ImportFixture
+{
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static string WgVuln => SharedData.Path("data", "nodejs-security-wg", "vuln");
+
+    public static string OsvExamples => SharedData.Path("specs", "osv", "examples");
+
+    public static async Task<ImportSummary> ImportAsync(TestDatabase database, IReadOnlyList<string> paths, ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
+    {
+        await using var context = database.Open();
+        return await new ImportAdvisories(context, options).ExecuteAsync(paths, progress, Ct);
+    }
+
+    public static Task<ImportSummary> ImportAsync(TestDatabase database, params string[] paths) => ImportAsync(database, paths, null);
+
+    public static void WriteZip(string path, params (string Name, string Text)[] entries)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var (name, text) in entries)
+        {
+            using var stream = zip.CreateEntry(name).Open();
+            stream.Write(Encoding.UTF8.GetBytes(text));
+        }
+    }
+
+    /// <summary>Copies a directory tree (the WG data) into a temporary one a test may change.</summary>
+    public static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+}
+
+/// <summary>A directory under the system temp folder, deleted with its contents at the end of the test.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name, string text)
+    {
+        var path = Combine(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow CI box is not worth failing a test over.
+        }
+    }
+}
