@@ -32,7 +32,7 @@ internal static class ExportCommand
         }
         await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
         var summary = await ProgressView.RunAsync<ExportProgress, ExportSummary>(console, "exporting",
-            p => new ProgressStep(p.Done, p.Total, null),
+            p => new ProgressStep(p.Done, p.Total, directory),
             progress => new ExportAdvisories(db).ExecuteAsync(format, target, progress, cancellationToken));
 
         var skipped = summary.NotApplicable == 0 ? "" : $"; {summary.NotApplicable} not expressible in the {summary.Format} format";

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Vigil.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// Validates SARIF against the official SARIF 2.1.0 JSON schema with <c>oracle/sarif-validate.js</c>
+/// (the schema as shipped in the pinned @microsoft/jest-sarif, checked by ajv as that package does).
+/// Skips when node or the oracle's node_modules are absent.
+/// </summary>
+public static class SarifOracle
+{
+    private const string InstallHint = "run `npm ci --prefix tests/Vigil.Cli.Tests/oracle` (scripts/test.sh does) to install the pinned SARIF schema";
+
+    /// <returns>The validator's output: "valid", or one schema error per line.</returns>
+    public static async Task<(bool Valid, string Output)> ValidateAsync(string sarifFile)
+    {
+        var oracle = FindOracle();
+        if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "@microsoft", "jest-sarif", "lib", "schemas", "sarif-2.1.0-rtm.5.json")))
+        {
+            Assert.Skip($"SARIF schema oracle not installed: {InstallHint}");
+        }
+        var start = new ProcessStartInfo("node", [Path.Combine(oracle, "sarif-validate.js"), sarifFile])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Skip($"node was not found on PATH; {InstallHint}");
+            throw;
+        }
+        using (process)
+        {
+            var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            return (process.ExitCode == 0, output + error);
+        }
+    }
+
+    private static string? FindOracle()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Vigil.Cli.Tests", "oracle");
+            if (File.Exists(Path.Combine(candidate, "sarif-validate.js")))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
