@@ -14,7 +14,7 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
     /// <param name="paths">Chains of this install; may be lazy (see <see cref="GraphFacts.Paths"/>).</param>
     public void Add(string name, string version, bool dev, bool optional, IReadOnlyList<string> paths, bool reached)
     {
-        // NuGet ids are case-insensitive; npm names are lowercase by rule, so ordinal is right there.
+        // NuGet ids are case-insensitive; npm names are case-sensitive (legacy names such as JSONStream).
         var key = ecosystem == PackageEcosystem.NuGet
             ? $"{name.ToLowerInvariant()}\0{version.ToLowerInvariant()}"
             : $"{name}\0{version}";
