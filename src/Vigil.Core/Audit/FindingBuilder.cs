@@ -31,7 +31,7 @@ internal sealed class FindingBuilder(CandidateRow row, InstalledVersion installe
         row.Summary,
         _ranges.Count == 0 ? null : string.Join(" || ", _ranges),
         _fixed,
-        installed.Paths,
+        installed.Paths(),
         installed.Dev,
         installed.Lockfiles);
 }

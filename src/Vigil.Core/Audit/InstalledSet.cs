@@ -54,9 +54,9 @@ internal sealed class InstalledSet
 internal sealed class InstalledVersion(string version)
 {
     private const int MaxPaths = 100;
+    private readonly List<InstalledPackage> _occurrences = [];
 
     public string Version { get; } = version;
-    public List<string> Paths { get; } = [];
     public List<string> Lockfiles { get; } = [];
 
     /// <summary>Dev only when every occurrence is dev, as npm's <c>--omit dev</c> sees it.</summary>
@@ -65,16 +65,32 @@ internal sealed class InstalledVersion(string version)
     public void Add(string lockfilePath, InstalledPackage package)
     {
         Dev &= package.Dev;
+        _occurrences.Add(package);
         if (!Lockfiles.Contains(lockfilePath))
         {
             Lockfiles.Add(lockfilePath);
         }
-        foreach (var path in package.Paths)
+    }
+
+    /// <summary>
+    /// Every dependency path, read only for packages with findings: lockfile readers compute paths
+    /// lazily, and a 2,000-package graph has far more paths than findings.
+    /// </summary>
+    public IReadOnlyList<string> Paths()
+    {
+        var paths = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in _occurrences.SelectMany(o => o.Paths))
         {
-            if (Paths.Count < MaxPaths && !Paths.Contains(path))
+            if (seen.Add(path))
             {
-                Paths.Add(path);
+                paths.Add(path);
+                if (paths.Count == MaxPaths)
+                {
+                    break;
+                }
             }
         }
+        return paths;
     }
 }
