@@ -21,6 +21,10 @@ public interface ICvssVector
     /// <summary>The metrics that are defined (not <c>X</c>/<c>ND</c>), in the specification's order.</summary>
     IReadOnlyList<CvssMetric> Metrics { get; }
 
+    /// <summary>The value of a metric by its abbreviated name; <c>X</c> (v2: <c>ND</c>) when not defined.</summary>
+    /// <exception cref="ArgumentException">The version has no metric of that name.</exception>
+    string GetMetric(string name);
+
     /// <summary>The normalized vector: the specification's metric order, Not Defined metrics left out.</summary>
     string ToString();
 }

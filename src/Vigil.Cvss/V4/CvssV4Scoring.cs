@@ -101,8 +101,8 @@ internal static class CvssV4Scoring
     }
 
     /// <summary>
-    /// Severity distances to the first composed highest severity vector (loops EQ1, EQ2, EQ3+EQ6, EQ4, EQ5
-    /// nested in that order) with no negative distance; when none qualifies the reference keeps the last.
+    /// Severity distances to the first composed highest severity vector (loops over EQ1, EQ2, EQ3+EQ6, EQ4
+    /// nested in that order) with no negative distance; when none qualifies the reference keeps the last one.
     /// </summary>
     private static Dictionary<string, double> Distances(CvssV4MacroVector mv)
     {
