@@ -12,7 +12,7 @@ public static class Program
         return await VigilCli.RunAsync(args, CliConsole.FromSystem(), ctrlC.Token);
     }
 
-    internal static RootCommand Commands(CliConsole console) => new("Vigil: vulnerability database and disclosure platform")
+    internal static RootCommand Commands(CliConsole console) => VersionOptionAction.Replace(console, new("Vigil: vulnerability database and disclosure platform")
     {
         ImportCommand.Create(console),
         ExportCommand.Create(console),
@@ -21,5 +21,5 @@ public static class Program
         {
             AdvisoryShowCommand.Create(console),
         },
-    };
+    });
 }

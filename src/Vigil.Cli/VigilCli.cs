@@ -18,7 +18,8 @@ public static class VigilCli
         {
             foreach (var parseError in parseResult.Errors)
             {
-                console.WriteError(parseError.Message);
+                // Some messages list choices on further lines ("Must be one of:\n\t'osv'..."): every error is one line.
+                console.WriteError(string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             }
             console.Error.WriteLine($"Run '{CommandPath(parseResult)} --help' for usage.");
             return ExitCodes.Usage;

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Vigil.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the built <c>vigil</c> executable as a child process. The SDK copies a referenced executable
+/// project's apphost beside the test assembly, so this is the same program <c>dotnet publish</c> ships.
+/// </summary>
+public static class VigilProcess
+{
+    public static string Executable
+    {
+        get
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "vigil.exe" : "vigil");
+            Assert.True(File.Exists(path), $"the vigil executable was not built beside the tests: {path}");
+            return path;
+        }
+    }
+
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable, args)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // The test machine's own settings must not choose the database.
+        start.Environment.Remove("VIGIL_DATABASE");
+        start.Environment.Remove("VIGIL_DATA_DIR");
+        return Process.Start(start)!;
+    }
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        return await WaitAsync(process);
+    }
+
+    public static async Task<CliResult> WaitAsync(Process process)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
