@@ -90,8 +90,8 @@ public sealed partial class NpmComparator : IEquatable<NpmComparator>
         foreach (int length in NpmGrammar.OperatorLengths(comp, 0))
         {
             int v = NpmGrammar.At(comp, length) == ' ' ? length + 1 : length;
-            var m = NpmGrammar.VersionPlain(comp, v, loose);
-            if (m.Success && m.End == comp.Length)
+            var m = NpmGrammar.VersionPlain(comp, v, loose, NpmGrammar.EndTail);
+            if (m.Success)
             {
                 opLength = length;
                 versionStart = v;

@@ -23,8 +23,8 @@ public sealed partial class NpmVersion
         }
 
         var text = JsText.Trim(value.AsSpan());
-        var m = NpmGrammar.VersionPlain(text, 0, options.Loose);
-        if (!m.Success || m.End != text.Length
+        var m = NpmGrammar.VersionPlain(text, 0, options.Loose, NpmGrammar.EndTail);
+        if (!m.Success
             || !TryComponent(m.Major.Span(text), out long major)
             || !TryComponent(m.Minor.Span(text), out long minor)
             || !TryComponent(m.Patch.Span(text), out long patch))

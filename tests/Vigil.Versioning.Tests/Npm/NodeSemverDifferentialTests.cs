@@ -27,6 +27,7 @@ public class NodeSemverDifferentialTests
         "1.2.3 - 1.2.3+x", ">1.2.3 <1.2.3", "~1.2.3 ^1.2.3", "1.2.3 1.2.3", "   ", "1.2.3\t-\t2.3.4", ">=1.2.3 <2 || *",
         "9007199254740991.0.0", "^9007199254740991.0.0", "~9007199254740991.1.0", ">9007199254740991", ">=1.0.0-9007199254740992",
         ">=1.0.0-x.9007199254740993 <1.0.0-x.9007199254740992", "1.2.3-a.01", "01.2.3", "v", "=", "vv1.2.3", "=v1.2.3", "v=1.2.3",
+        "11.1.13.06", "1.2.34.5 - 2", "~1.2.34.5", "0.0.30.-0", "32.0.*b29", "<8.0.*121xv\t", "0.06.X8 62", "4.70.*9 ",
     ];
 
     /// <summary>Inputs past the safe regexes' bounds (<c>\d{0,256}</c>, <c>[a-zA-Z0-9-]{0,250}</c>, MAX_LENGTH 256).</summary>
@@ -67,6 +68,23 @@ public class NodeSemverDifferentialTests
         Assert.True(validRanges > PairCount / 3 && matchesDefault > PairCount / 20 && matchesAudit > matchesDefault,
             $"generator too narrow: {validRanges} valid ranges, {matchesDefault}/{matchesAudit} matches (default/audit)");
         AssertAgree(pairs, answers, seed);
+    }
+
+    /// <summary>
+    /// Character soup from the range grammar's alphabet: finds tokenizer corners no shape-based
+    /// generator thinks of (operators glued to bars, dangling dots, runs of signs).
+    /// </summary>
+    [Fact]
+    public void ValidRange_RandomCharacterSoup_AgreesWithNodeSemver()
+    {
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("VIGIL_SEMVER_SEED"), out var s) ? s : FixedSeed;
+        NodeOracle.RequireOracle();
+        const string alphabet = "0123456789001..........xX*-+ <>=~^|vab\t ";
+        var random = new Random(seed);
+        string Soup() => new(Enumerable.Range(0, 1 + random.Next(14)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        string[] versions = ["1.2.3", "1.2.3-beta", "0.0.0", "2.0.0-0", "1.0.0"];
+        var pairs = Enumerable.Range(0, PairCount).Select(i => (Soup(), versions[i % versions.Length])).ToList();
+        AssertAgree(pairs, NodeOracle.Ask(pairs), seed);
     }
 
     private static void AssertAgree(List<(string Range, string Version)> pairs, JsonElement[][] answers, int? seed)

@@ -4,11 +4,21 @@ namespace Vigil.Versioning.Npm.Internal;
 /// Hand-written equivalents of the "safe" regexes in node-semver 7.8.5 <c>internal/re.js</c>
 /// (<c>\d*</c> is <c>\d{0,256}</c>, <c>[a-zA-Z0-9-]+</c> is <c>{1,250}</c>, <c>\s*</c> is <c>\s{0,1}</c>).
 /// Each matcher is anchored at <c>i</c> and greedy, returning the end index or -1. Greedy is exact
-/// here: every context that follows these tokens needs a space, <c>$</c> or nothing, and giving back
-/// characters would always leave a <c>.</c>, <c>-</c> or identifier character next.
+/// except in one place, which <see cref="Tail"/> handles: every context that follows these tokens
+/// needs a space, <c>$</c> or nothing, and giving back characters would leave a <c>.</c>, <c>-</c> or
+/// identifier character next — unless a loose patch gives digits to a prerelease (see <see cref="VersionPlain"/>).
 /// </summary>
 internal static class NpmGrammar
 {
+    /// <summary>What the enclosing regex needs right after a version token ends at <paramref name="end"/>.</summary>
+    public delegate bool Tail(ReadOnlySpan<char> s, int end);
+
+    /// <summary>Nothing follows (unanchored, e.g. COMPARATORTRIM): the greedy match stands.</summary>
+    public static readonly Tail AnyTail = static (_, _) => true;
+
+    /// <summary><c>$</c>.</summary>
+    public static readonly Tail EndTail = static (s, end) => end == s.Length;
+
     public const int MaxLength = 256;
     public const long MaxSafeInteger = 9007199254740991;
     private const int MaxDigits = 256;
@@ -190,8 +200,11 @@ internal static class NpmGrammar
         return i;
     }
 
-    /// <summary>FULLPLAIN <c>v?MAIN(PRE)?(BUILD)?</c> or LOOSEPLAIN <c>[v=\s]*MAINLOOSE(PRELOOSE)?(BUILD)?</c>.</summary>
-    public static PlainMatch VersionPlain(ReadOnlySpan<char> s, int i, bool loose)
+    /// <summary>
+    /// FULLPLAIN <c>v?MAIN(PRE)?(BUILD)?</c> or LOOSEPLAIN <c>[v=\s]*MAINLOOSE(PRELOOSE)?(BUILD)?</c>,
+    /// the first match (in the regex's order) that <paramref name="tail"/> accepts.
+    /// </summary>
+    public static PlainMatch VersionPlain(ReadOnlySpan<char> s, int i, bool loose, Tail tail)
     {
         int p = loose ? SkipLoosePrefix(s, i) : (At(s, i) == 'v' ? i + 1 : i);
         int majorEnd = Numeric(s, p, loose);
@@ -212,12 +225,41 @@ internal static class NpmGrammar
             return PlainMatch.Fail;
         }
 
-        var pre = Prerelease(s, patchEnd, loose);
-        int end = pre.Matched ? pre.End : patchEnd;
-        var build = Build(s, end);
-        end = build.Matched ? build.End : end;
-        return new PlainMatch(i, end, new Capture(p, majorEnd), new Capture(majorEnd + 1, minorEnd),
-            new Capture(minorEnd + 1, patchEnd), pre, build);
+        var main = (Start: i, Major: new Capture(p, majorEnd), Minor: new Capture(majorEnd + 1, minorEnd));
+        return WithPatch(s, main, minorEnd + 1, patchEnd, loose, canShorten: loose, tail);
+    }
+
+    /// <summary>
+    /// Patch, then <c>(PRE)?(BUILD)?</c>. If <paramref name="tail"/> rejects the greedy match, a loose
+    /// patch gives back digits to a prerelease, as the regex backtracks: <c>1.2.34.5</c> is patch 3,
+    /// prerelease <c>4.5</c> (PRERELEASELOOSE needs no hyphen, and <c>.5</c> can't follow a patch).
+    /// </summary>
+    private static PlainMatch WithPatch(ReadOnlySpan<char> s, (int Start, Capture Major, Capture Minor) main,
+        int patchStart, int patchEnd, bool loose, bool canShorten, Tail tail)
+    {
+        for (int end = patchEnd; end > patchStart; end--)
+        {
+            var pre = Prerelease(s, end, loose);
+            if (end < patchEnd && !pre.Matched)
+            {
+                break; // a shorter patch only helps when the prerelease takes the digits
+            }
+
+            int e = pre.Matched ? pre.End : end;
+            var build = Build(s, e);
+            e = build.Matched ? build.End : e;
+            if (tail(s, e))
+            {
+                return new PlainMatch(main.Start, e, main.Major, main.Minor, new Capture(patchStart, end), pre, build);
+            }
+
+            if (!canShorten)
+            {
+                break;
+            }
+        }
+
+        return PlainMatch.Fail;
     }
 
     /// <summary>XRANGEIDENTIFIER(LOOSE): numeric, <c>x</c>, <c>X</c> or <c>*</c>.</summary>
@@ -227,8 +269,11 @@ internal static class NpmGrammar
         return e >= 0 ? e : At(s, i) is 'x' or 'X' or '*' ? i + 1 : -1;
     }
 
-    /// <summary>XRANGEPLAIN(LOOSE) <c>[v=\s]*(XID)(?:\.(XID)(?:\.(XID)(?:PRE)?BUILD?)?)?</c>.</summary>
-    public static PlainMatch XRangePlain(ReadOnlySpan<char> s, int i, bool loose)
+    /// <summary>
+    /// XRANGEPLAIN(LOOSE) <c>[v=\s]*(XID)(?:\.(XID)(?:\.(XID)(?:PRE)?BUILD?)?)?</c>, the first match
+    /// that <paramref name="tail"/> accepts (dropping the optional groups never helps: it would leave a dot).
+    /// </summary>
+    public static PlainMatch XRangePlain(ReadOnlySpan<char> s, int i, bool loose, Tail tail)
     {
         int p = SkipLoosePrefix(s, i);
         int majorEnd = XIdentifier(s, p, loose);
@@ -241,21 +286,19 @@ internal static class NpmGrammar
         int minorEnd = At(s, majorEnd) == '.' ? XIdentifier(s, majorEnd + 1, loose) : -1;
         if (minorEnd < 0)
         {
-            return new PlainMatch(i, majorEnd, major, Capture.None, Capture.None, Capture.None, Capture.None);
+            return tail(s, majorEnd) ? new PlainMatch(i, majorEnd, major, Capture.None, Capture.None, Capture.None, Capture.None) : PlainMatch.Fail;
         }
 
         var minor = new Capture(majorEnd + 1, minorEnd);
         int patchEnd = At(s, minorEnd) == '.' ? XIdentifier(s, minorEnd + 1, loose) : -1;
         if (patchEnd < 0)
         {
-            return new PlainMatch(i, minorEnd, major, minor, Capture.None, Capture.None, Capture.None);
+            return tail(s, minorEnd) ? new PlainMatch(i, minorEnd, major, minor, Capture.None, Capture.None, Capture.None) : PlainMatch.Fail;
         }
 
-        var pre = Prerelease(s, patchEnd, loose);
-        int end = pre.Matched ? pre.End : patchEnd;
-        var build = Build(s, end);
-        end = build.Matched ? build.End : end;
-        return new PlainMatch(i, end, major, minor, new Capture(minorEnd + 1, patchEnd), pre, build);
+        // Only a numeric patch can give digits back (x, X and * are single characters).
+        bool numeric = IsDigit(At(s, minorEnd + 1));
+        return WithPatch(s, (i, major, minor), minorEnd + 1, patchEnd, loose, canShorten: loose && numeric, tail);
     }
 
     /// <summary>

@@ -70,25 +70,24 @@ internal static class NpmRangeDesugar
         return sb.Append(s, last, s.Length - last).ToString();
     }
 
+    private static readonly NpmGrammar.Tail HyphenTail = static (s, end) =>
+        NpmGrammar.At(s, end) == ' ' && NpmGrammar.At(s, end + 1) == '-' && NpmGrammar.At(s, end + 2) == ' ';
+
+    private static readonly NpmGrammar.Tail TrailingSpaceOrEnd = static (s, end) =>
+        end == s.Length || (end + 1 == s.Length && s[end] == ' ');
+
     /// <summary>HYPHENRANGE(LOOSE) <c>^\s?(XRANGEPLAIN)\s-\s(XRANGEPLAIN)\s?$</c> → <c>hyphenReplace</c>.</summary>
     internal static string ReplaceHyphen(string s, NpmSemverOptions options)
     {
         bool loose = options.Loose;
-        var from = NpmGrammar.XRangePlain(s, NpmGrammar.At(s, 0) == ' ' ? 1 : 0, loose);
-        int j = from.End;
-        if (!from.Success || NpmGrammar.At(s, j) != ' ' || NpmGrammar.At(s, j + 1) != '-' || NpmGrammar.At(s, j + 2) != ' ')
+        var from = NpmGrammar.XRangePlain(s, NpmGrammar.At(s, 0) == ' ' ? 1 : 0, loose, HyphenTail);
+        if (!from.Success)
         {
             return s;
         }
 
-        var to = NpmGrammar.XRangePlain(s, j + 3, loose);
-        int k = to.End;
-        if (to.Success && NpmGrammar.At(s, k) == ' ')
-        {
-            k++;
-        }
-
-        if (!to.Success || k != s.Length)
+        var to = NpmGrammar.XRangePlain(s, from.End + 3, loose, TrailingSpaceOrEnd);
+        if (!to.Success)
         {
             return s;
         }
@@ -149,10 +148,10 @@ internal static class NpmRangeDesugar
         {
             int g = s1 + opLength;
             int v = NpmGrammar.At(s, g) == ' ' ? g + 1 : g;
-            var m = NpmGrammar.VersionPlain(s, v, loose: true);
+            var m = NpmGrammar.VersionPlain(s, v, loose: true, NpmGrammar.AnyTail);
             if (!m.Success)
             {
-                m = NpmGrammar.XRangePlain(s, v, loose: false);
+                m = NpmGrammar.XRangePlain(s, v, loose: false, NpmGrammar.AnyTail);
             }
 
             if (m.Success)

@@ -29,8 +29,8 @@ internal static class NpmSugar
             return comp;
         }
 
-        var x = NpmGrammar.XRangePlain(comp, 1, options.Loose);
-        if (!x.Success || x.End != comp.Length)
+        var x = NpmGrammar.XRangePlain(comp, 1, options.Loose, NpmGrammar.EndTail);
+        if (!x.Success)
         {
             return comp;
         }
@@ -67,8 +67,8 @@ internal static class NpmSugar
             return comp;
         }
 
-        var x = NpmGrammar.XRangePlain(comp, NpmGrammar.At(comp, 1) == '>' ? 2 : 1, options.Loose);
-        if (!x.Success || x.End != comp.Length)
+        var x = NpmGrammar.XRangePlain(comp, NpmGrammar.At(comp, 1) == '>' ? 2 : 1, options.Loose, NpmGrammar.EndTail);
+        if (!x.Success)
         {
             return comp;
         }
@@ -104,8 +104,8 @@ internal static class NpmSugar
         foreach (int length in NpmGrammar.OperatorLengths(comp, 0))
         {
             int v = NpmGrammar.At(comp, length) == ' ' ? length + 1 : length;
-            x = NpmGrammar.XRangePlain(comp, v, options.Loose);
-            if (x.Success && x.End == comp.Length)
+            x = NpmGrammar.XRangePlain(comp, v, options.Loose, NpmGrammar.EndTail);
+            if (x.Success)
             {
                 opLength = length;
                 break;
