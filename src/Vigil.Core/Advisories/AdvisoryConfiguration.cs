@@ -42,6 +42,7 @@ internal sealed class AffectedPackageConfiguration : IEntityTypeConfiguration<Af
         builder.Property(a => a.Name).HasMaxLength(500);
         builder.Property(a => a.NpmRange).HasMaxLength(4000);
         builder.Property(a => a.FixedVersion).HasMaxLength(300);
-        builder.HasIndex(a => new { a.Ecosystem, a.Name });
+        // Name first: the audit looks packages up by name (all ecosystems at once), the APIs by name + ecosystem.
+        builder.HasIndex(a => new { a.Name, a.Ecosystem });
     }
 }

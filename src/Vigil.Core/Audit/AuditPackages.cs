@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Lockfiles;
@@ -57,29 +56,12 @@ public sealed class AuditPackages(VigilDbContext db)
         {
             return [];
         }
-        var rows = await db.AffectedPackages.AsNoTracking()
-            .Where(a => names.Contains(a.Name))
-            .Join(db.Advisories.Where(a => a.Withdrawn == null), a => a.AdvisoryNumber, v => v.Number, (a, v) => new CandidateRow(
-                a.AdvisoryNumber, a.Index, a.Ecosystem, a.Name, a.NpmRange, a.FixedVersion,
-                a.Ecosystem == "npm" ? null : a.AffectedJson,
-                v.Id, v.Severity, v.CvssScore, v.CvssVector, v.Summary))
-            .ToListAsync(cancellationToken);
+        var rows = await CandidateQuery.CandidatesAsync(db, names, cancellationToken);
         return rows.Where(r => installed.Contains(r.Ecosystem, r.Name)).ToList();
     }
 
-    private async Task<Dictionary<long, List<string>>> LoadAliasesAsync(List<long> numbers, CancellationToken cancellationToken)
-    {
-        if (numbers.Count == 0)
-        {
-            return [];
-        }
-        var aliases = await db.AdvisoryAliases.AsNoTracking()
-            .Where(a => numbers.Contains(a.AdvisoryNumber))
-            .Select(a => new { a.AdvisoryNumber, a.Alias })
-            .ToListAsync(cancellationToken);
-        return aliases.GroupBy(a => a.AdvisoryNumber)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Alias).Order(StringComparer.Ordinal).ToList());
-    }
+    private async Task<Dictionary<long, List<string>>> LoadAliasesAsync(List<long> numbers, CancellationToken cancellationToken) =>
+        numbers.Count == 0 ? [] : await CandidateQuery.AliasesAsync(db, numbers, cancellationToken);
 }
 
 internal sealed record CandidateRow(

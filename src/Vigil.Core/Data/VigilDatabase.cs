@@ -29,7 +29,7 @@ public static class VigilDatabase
 
     public static VigilDbContext Open(DatabaseTarget target) => new(Options(target));
 
-    /// <summary>Creates the SQLite file's folder if needed and applies pending migrations.</summary>
+    /// <summary>Creates the SQLite file's folder if needed and applies pending migrations (a quick check first: see <see cref="MigrationState"/>).</summary>
     public static async Task<VigilDbContext> OpenAndMigrateAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         if (target.SqliteFile() is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
@@ -39,7 +39,10 @@ public static class VigilDatabase
         var context = Open(target);
         try
         {
-            await context.Database.MigrateAsync(cancellationToken);
+            if (!await MigrationState.IsCurrentAsync(target, cancellationToken))
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
             return context;
         }
         catch

@@ -124,7 +124,7 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.HasKey("AdvisoryNumber", "Index");
 
-                    b.HasIndex("Ecosystem", "Name");
+                    b.HasIndex("Name", "Ecosystem");
 
                     b.ToTable("affected_packages", (string)null);
                 });

@@ -116,7 +116,7 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasKey("AdvisoryNumber", "Index");
 
-                    b.HasIndex("Ecosystem", "Name");
+                    b.HasIndex("Name", "Ecosystem");
 
                     b.ToTable("affected_packages", (string)null);
                 });

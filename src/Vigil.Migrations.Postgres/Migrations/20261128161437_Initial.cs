@@ -92,9 +92,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                 column: "Alias");
 
             migrationBuilder.CreateIndex(
-                name: "IX_affected_packages_Ecosystem_Name",
+                name: "IX_affected_packages_Name_Ecosystem",
                 table: "affected_packages",
-                columns: new[] { "Ecosystem", "Name" });
+                columns: new[] { "Name", "Ecosystem" });
         }
 
         /// <inheritdoc />
