@@ -115,13 +115,16 @@ internal static class NswgNpmMapper
 }
 
 /// <summary>
-/// Checks a WG range with the options npm audit evaluates advisories with (loose, includePrerelease),
-/// so a range is refused only when npm itself could not use it.
+/// Checks a WG range with node-semver's strict grammar. npm audit reads advisory ranges loosely, and
+/// loose parsing silently drops what it cannot read (">=1.0.0 <" becomes ">=1.0.0", "1.x || foo"
+/// becomes "1.x"); in a vulnerability database that is a typo that would hide affected versions, so it
+/// is refused. A range that passes is then read with npm audit's own options (loose, includePrerelease)
+/// for the OSV events, so the events describe what npm audit matches.
 /// </summary>
 internal static class NswgRanges
 {
     public static NpmRange Parse(string field, string range) =>
-        NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var parsed)
+        NpmRange.TryParse(range, NpmSemverOptions.Default, out _) && NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var parsed)
             ? parsed
             : throw new NswgFormatException($"'{field}' is not a valid npm range: '{range}' (node-semver refuses it)");
 }

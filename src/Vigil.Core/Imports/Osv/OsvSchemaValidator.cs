@@ -62,9 +62,7 @@ public sealed class OsvSchemaValidator
         {
             return [];
         }
-        var errors = new List<OsvSchemaError>();
-        Collect(_schema.Evaluate(document, Detailed), errors);
-        return errors;
+        return OsvSchemaErrors.From(_schema.Evaluate(document, Detailed), SchemaText);
     }
 
     /// <summary>The raw schema text as shipped (for tools that want to hand it on).</summary>
@@ -74,29 +72,6 @@ public sealed class OsvSchemaValidator
             ?? throw new InvalidOperationException($"The embedded OSV schema '{ResourceName}' is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    // Walk only into failing nodes: a oneOf/anyOf branch that failed under a passing parent is noise.
-    private static void Collect(EvaluationResults node, List<OsvSchemaError> errors)
-    {
-        if (node.IsValid)
-        {
-            return;
-        }
-        if (node.Errors is { Count: > 0 })
-        {
-            foreach (var (keyword, message) in node.Errors)
-            {
-                errors.Add(new OsvSchemaError(node.InstanceLocation.ToString(), keyword, message));
-            }
-        }
-        if (node.Details is { } details)
-        {
-            foreach (var child in details)
-            {
-                Collect(child, errors);
-            }
-        }
     }
 
     private static OsvSchemaValidator Create(bool relaxIds)

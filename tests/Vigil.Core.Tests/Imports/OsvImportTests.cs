@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Advisories;
+using Vigil.Core.Data;
+using Vigil.Core.Imports;
+using Vigil.Core.Tests.Infrastructure;
+using static Vigil.Core.Tests.Imports.ImportFixture;
+
+namespace Vigil.Core.Tests.Imports;
+
+public class OsvImportTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Execute_ExamplesDirectory_ImportsAllFiveThenNothingChanges(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+
+        var first = await ImportAsync(database, OsvExamples);
+        var second = await ImportAsync(database, OsvExamples);
+
+        Assert.Empty(first.Problems);
+        Assert.Equal("osv", Assert.Single(first.Paths).Importer);
+        Assert.Equal((5, 0, 0), (first.Added, first.Updated, first.Unchanged));
+        Assert.Equal((0, 0, 5), (second.Added, second.Updated, second.Unchanged));
+        await using var context = database.Open();
+        var minimist = await new GetAdvisory(context).ExecuteAsync("CVE-2020-7598", Ct);
+        Assert.Equal("GHSA-vh95-rmgr-6w4m", minimist?.Vulnerability.Id);
+        Assert.Equal("osv", minimist?.Source);
+    }
+
+    [Fact]
+    public async Task Execute_OneFile_ImportsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var summary = await ImportAsync(database, Path.Combine(OsvExamples, "GHSA-cm22-4g7w-348p.json"));
+
+        Assert.Equal(1, summary.Added);
+        Assert.Empty(summary.Problems);
+    }
+
+    [Fact]
+    public async Task Execute_BulkZip_ImportsJsonEntriesAndIgnoresOthers()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var temp = new TempDirectory();
+        var zip = temp.Combine("all.zip");
+        var entries = Directory.GetFiles(OsvExamples).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        entries.Add(("README.txt", "not an advisory"));
+        entries.Add(("nested/", ""));
+        WriteZip(zip, [.. entries]);
+        var reports = new List<ImportProgress>();
+
+        var summary = await ImportAsync(database, [zip], progress: new SynchronousProgress<ImportProgress>(reports.Add));
+
+        Assert.Empty(summary.Problems);
+        Assert.Equal(5, summary.Added);
+        Assert.Equal(new ImportProgress(5, 5, zip), reports[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Execute_BadRecordInABatch_IsReportedAndTheRestIsStored(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var temp = new TempDirectory();
+        foreach (var file in Directory.GetFiles(OsvExamples))
+        {
+            File.Copy(file, temp.Combine(Path.GetFileName(file)));
+        }
+        var tooLong = "GHSA-" + new string('x', 300);
+        temp.File("long.json", OsvSamples.Minimal(tooLong));
+
+        var summary = await ImportAsync(database, [temp.Path], new ImportOptions { BatchSize = 2 });
+
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal(temp.Combine("long.json"), problem.File);
+        Assert.Contains("the id is 305 characters long", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(5, summary.Added);
+        await using var context = database.Open();
+        Assert.Equal(5, await context.Advisories.CountAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("missing.json", "no such file or directory")]
+    [InlineData("notes.txt", "not a format Vigil imports")]
+    public async Task Execute_PathNoImporterTakes_IsReported(string name, string reason)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var temp = new TempDirectory();
+        temp.File("notes.txt", "hello");
+
+        var summary = await ImportAsync(database, temp.Combine(name));
+
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal(temp.Combine(name), problem.File);
+        Assert.StartsWith(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(summary.Paths).Importer);
+    }
+}
+
+/// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, too late for an assertion).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
