@@ -134,7 +134,7 @@ internal static class AuditCommand
         }
         else
         {
-            AuditTableWriter.Write(console.Ansi, result);
+            AuditTableWriter.Write(console, result);
         }
     }
 

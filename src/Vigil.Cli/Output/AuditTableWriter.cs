@@ -14,15 +14,15 @@ internal static class AuditTableWriter
     /// <summary>Dependency paths shown per finding; the JSON and SARIF outputs carry all of them.</summary>
     private const int PathsShown = 3;
 
-    public static void Write(IAnsiConsole console, AuditResult result)
+    public static void Write(CliConsole console, AuditResult result)
     {
         foreach (var finding in result.Findings)
         {
-            console.Write(FindingTable(finding, result));
-            console.WriteLine();
+            console.Ansi.Write(FindingTable(finding, result));
+            console.Ansi.WriteLine();
         }
-        var report = result.Report;
-        console.MarkupLine(Markup.Escape(Summary(report)) + Markup.Escape(Scope(report)));
+        // Plain writer, not Spectre: the summary line must not wrap (CI scripts grep it).
+        console.Out.WriteLine(Summary(result.Report) + Scope(result.Report));
     }
 
     /// <summary>npm's wording: "found 0 vulnerabilities", "1 high severity vulnerability", "3 vulnerabilities (1 low, 2 high)".</summary>

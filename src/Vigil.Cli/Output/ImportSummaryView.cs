@@ -27,7 +27,8 @@ internal static class ImportSummaryView
                 Number(summary.Added), Number(summary.Updated), Number(summary.Unchanged), Number(summary.Problems.Count));
         }
         console.Ansi.Write(table);
-        console.Ansi.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged in {target.Describe()}");
+        // Plain writer, not Spectre: a summary line must not wrap (scripts grep it, and a connection string is long).
+        console.Out.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged in {target.Describe()}");
 
         var problems = summary.Problems;
         foreach (var problem in problems)

@@ -27,7 +27,7 @@ public sealed class AuditTableWriterTests
         var console = new CliConsole(output, TextWriter.Null);
         var finding = Findings.Make(paths: ["a>x", "b>x", "c>x", "d>x", "e>x"], fixedVersion: null, dev: true);
 
-        AuditTableWriter.Write(console.Ansi, Findings.Result(finding));
+        AuditTableWriter.Write(console, Findings.Result(finding));
 
         var text = output.ToString();
         Assert.Contains("a > x", text, StringComparison.Ordinal);
