@@ -41,17 +41,16 @@ internal static class NswgNpmDerivation
     }
 
     /// <summary>
-    /// The range kept by the WG importer when every entry has one (one entry for WG records); otherwise
-    /// converted from the OSV events. Several affected entries of one package are alternatives (||).
+    /// The range kept by the WG importer (one affected entry for WG records); otherwise converted from
+    /// the OSV events of all the package's affected entries together.
     /// </summary>
-    private static JsonNode? Ranges(List<OsvAffected> affected, string key, Func<OsvAffected, string?> convert)
+    private static JsonNode? Ranges(List<OsvAffected> affected, string key, Func<IReadOnlyList<OsvAffected>, string?> convert)
     {
         if (affected.Count == 1 && affected[0].DatabaseSpecific is { } kept && kept.ContainsKey(key))
         {
             return kept[key]?.DeepClone();
         }
-        var parts = affected.Select(a => Text(a.DatabaseSpecific, key) ?? convert(a)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return parts.Count == 0 ? null : string.Join(" || ", parts);
+        return convert(affected);
     }
 
     private static JsonObject? Author(OsvCredit? finder)

@@ -1,73 +1,78 @@
 using Vigil.Core.Advisories.Osv;
+using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Exports.NodejsWg;
 
 /// <summary>
-/// OSV SEMVER/ECOSYSTEM events of an npm package → an npm range, for advisories that did not come from
-/// the WG (schema § Evaluation: walking events in order, introduced opens an interval, fixed closes it
-/// exclusively, last_affected inclusively; limit is ignored). <c>versions[]</c> become exact alternatives.
-/// Events are taken in the order written, as OSV producers (GitHub, osv.dev) write them sorted.
-/// TEMP: Vigil.Versioning's OSV→npm conversion replaces this once Vigil.Core references that project again.
+/// OSV SEMVER/ECOSYSTEM events of one npm package → npm ranges, for advisories that did not come from
+/// the WG (schema § Evaluation: walking the events in order, introduced opens an interval, fixed closes
+/// it exclusively, last_affected inclusively; limit is ignored; <c>versions[]</c> are exact alternatives).
+/// The intervals of all the package's affected entries are taken together and sorted, so "patched" can
+/// say where each fix stops applying (<c>&gt;=0.2.1 &lt;1.0.0 || &gt;=1.2.3</c>).
+/// TEMP: Vigil.Versioning's OSV→npm conversion replaces this when it lands.
 /// </summary>
 internal static class OsvEventsToNpm
 {
-    /// <summary>The vulnerable range, e.g. "&gt;=1.0.0 &lt;1.0.2 || &gt;=3.0.0 &lt;3.2.5"; null when nothing is said.</summary>
-    public static string? Vulnerable(OsvAffected affected)
+    private sealed record Interval(string Introduced, string? End, bool EndInclusive);
+
+    /// <summary>The vulnerable range, e.g. "&lt;0.2.1 || &gt;=1.0.0 &lt;1.2.3"; null when the entries say nothing.</summary>
+    public static string? Vulnerable(IReadOnlyList<OsvAffected> affected)
     {
+        var parts = Intervals(affected)
+            .Select(i => Join(i.Introduced == "0" ? "" : ">=" + i.Introduced, i.End is null ? "" : (i.EndInclusive ? "<=" : "<") + i.End))
+            .Select(part => part.Length == 0 ? "*" : part)
+            .Concat(affected.SelectMany(a => a.Versions ?? []))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return parts.Count == 0 ? null : string.Join(" || ", parts);
+    }
+
+    /// <summary>The fixed versions: "&gt;=F" after each fixed event, up to the next interval's introduced; null when nothing is fixed.</summary>
+    public static string? Patched(IReadOnlyList<OsvAffected> affected)
+    {
+        var intervals = Intervals(affected);
         var parts = new List<string>();
-        foreach (var range in SemverRanges(affected))
+        for (var i = 0; i < intervals.Count; i++)
+        {
+            if (intervals[i] is { End: { } end, EndInclusive: false })
+            {
+                parts.Add(Join(">=" + end, i + 1 < intervals.Count ? "<" + intervals[i + 1].Introduced : ""));
+            }
+        }
+        return parts.Count == 0 ? null : string.Join(" || ", parts.Distinct(StringComparer.Ordinal));
+    }
+
+    private static List<Interval> Intervals(IReadOnlyList<OsvAffected> affected)
+    {
+        var intervals = new List<Interval>();
+        foreach (var range in affected.SelectMany(a => a.Ranges ?? []).Where(r => r.Type is "SEMVER" or "ECOSYSTEM"))
         {
             string? open = null;
             foreach (var e in range.Events)
             {
                 if (e.Introduced is { } introduced)
                 {
-                    open ??= introduced == "0" ? "" : ">=" + introduced;
+                    open ??= introduced;
                 }
                 else if (open is not null && (e.Fixed ?? e.LastAffected) is { } end)
                 {
-                    parts.Add(Join(open, (e.Fixed is not null ? "<" : "<=") + end));
+                    intervals.Add(new Interval(open, end, e.Fixed is null));
                     open = null;
                 }
             }
             if (open is not null)
             {
-                parts.Add(open.Length == 0 ? "*" : open);
+                intervals.Add(new Interval(open, null, false));
             }
         }
-        parts.AddRange(affected.Versions ?? []);
-        return parts.Count == 0 ? null : string.Join(" || ", parts.Distinct(StringComparer.Ordinal));
+        // Stable sort by the introduced version ("0" first); versions npm cannot read keep their place at the end.
+        return intervals.OrderBy(i => Version(i.Introduced) is null).ThenBy(i => Version(i.Introduced), Comparer<NpmVersion?>.Create(Compare)).ToList();
     }
 
-    /// <summary>The versions that fix it: "&gt;=F" after each fixed event, bounded by the next introduced; null when there is no fix.</summary>
-    public static string? Patched(OsvAffected affected)
-    {
-        var parts = new List<string>();
-        foreach (var range in SemverRanges(affected))
-        {
-            string? fixedAt = null;
-            foreach (var e in range.Events)
-            {
-                if (e.Fixed is { } f)
-                {
-                    fixedAt = ">=" + f;
-                }
-                else if (e.Introduced is { } introduced && fixedAt is not null)
-                {
-                    parts.Add(Join(fixedAt, "<" + introduced));
-                    fixedAt = null;
-                }
-            }
-            if (fixedAt is not null)
-            {
-                parts.Add(fixedAt);
-            }
-        }
-        return parts.Count == 0 ? null : string.Join(" || ", parts.Distinct(StringComparer.Ordinal));
-    }
+    private static NpmVersion? Version(string text) =>
+        text == "0" ? new NpmVersion(0, 0, 0) : NpmVersion.TryParse(text, NpmSemverOptions.NpmAudit, out var v) ? v : null;
 
-    private static IEnumerable<OsvRangeModel> SemverRanges(OsvAffected affected) =>
-        (affected.Ranges ?? []).Where(r => r.Type is "SEMVER" or "ECOSYSTEM");
+    private static int Compare(NpmVersion? a, NpmVersion? b) => a is null || b is null ? 0 : a.CompareTo(b);
 
-    private static string Join(string a, string b) => a.Length == 0 ? b : a + " " + b;
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + " " + b;
 }
