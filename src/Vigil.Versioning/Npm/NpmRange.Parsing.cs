@@ -6,7 +6,7 @@ namespace Vigil.Versioning.Npm;
 
 public sealed partial class NpmRange
 {
-    private const int CacheCapacity = 4096;
+    private const int CacheCapacity = 32_768;
     private static readonly ConcurrentDictionary<(string Range, NpmSemverOptions Options), NpmRange?> Cache = new();
 
     /// <summary>Parses like <c>new Range(value, options)</c>; throws <see cref="FormatException"/> where it throws.</summary>
