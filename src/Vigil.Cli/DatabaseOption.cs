@@ -45,7 +45,7 @@ public sealed class DatabaseOption : Option<string>
         {
             return await VigilDatabase.OpenAndMigrateAsync(target, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new CliException($"cannot open the database ({target.Describe()}): {ErrorText.Innermost(exception)}");
         }

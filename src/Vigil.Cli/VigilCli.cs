@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace Vigil.Cli;
 
 /// <summary>
-/// Runs one command line to an exit status. Tests call <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>
-/// in-process; <see cref="Program.Main"/> calls it with the real console and Ctrl-C as the token.
+/// Runs one command line to an exit status. Tests call it in-process with their own writers and
+/// environment; <see cref="Program.Main"/> calls it with the real console and Ctrl-C as the token.
 /// </summary>
 public static class VigilCli
 {
@@ -42,8 +42,9 @@ public static class VigilCli
             console.WriteError(exception.Message);
             return exception.ExitCode;
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
+            // Drivers report an interrupted command in their own words (e.g. a DbException): it is still Ctrl-C.
             console.WriteError("cancelled");
             return ExitCodes.Cancelled;
         }
