@@ -36,6 +36,10 @@ internal static class OsvDocumentReader
             {
                 return ImportRecord.Failed(file, $"the top level is {Article(root.ValueKind)}, not an OSV object");
             }
+            if (root.TryGetProperty("module_name", out _) && root.TryGetProperty("vulnerable_versions", out _))
+            {
+                return ImportRecord.Failed(file, "this is a Node.js Security WG record, not OSV; import its vuln/ (or vuln/npm) directory instead");
+            }
             var errors = OsvSchemaValidator.Default.Validate(root);
             if (errors.Count > 0)
             {
