@@ -82,6 +82,42 @@ public class OsvImportTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Execute_DatabaseRefusesOneAdvisory_RetriesOneByOneAndStoresTheRest(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var context = database.Open())
+        {
+            // Stands in for anything the checks before a batch did not foresee.
+            foreach (var sql in provider == DatabaseProvider.Sqlite
+                ? ["""CREATE TRIGGER reject BEFORE INSERT ON advisories WHEN NEW."Id" = 'GHSA-bad' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END"""]
+                : new[]
+                {
+                    """CREATE FUNCTION reject() RETURNS trigger AS $$ BEGIN IF NEW."Id" = 'GHSA-bad' THEN RAISE EXCEPTION 'rejected by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql""",
+                    """CREATE TRIGGER reject BEFORE INSERT ON advisories FOR EACH ROW EXECUTE FUNCTION reject()""",
+                })
+            {
+                await context.Database.ExecuteSqlRawAsync(sql, Ct);
+            }
+        }
+        using var temp = new TempDirectory();
+        foreach (var id in new[] { "GHSA-a", "GHSA-bad", "GHSA-c" })
+        {
+            temp.File(id + ".json", OsvSamples.Minimal(id));
+        }
+
+        var summary = await ImportAsync(database, temp.Path);
+
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal(temp.Combine("GHSA-bad.json"), problem.File);
+        Assert.StartsWith("the database refused it: ", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("rejected by test", problem.Reason, StringComparison.Ordinal);
+        await using var check = database.Open();
+        Assert.Equal(["GHSA-a", "GHSA-c"], await check.Advisories.Select(a => a.Id).OrderBy(id => id).ToListAsync(Ct));
+        Assert.Equal(2, await check.AffectedPackages.CountAsync(Ct));
+    }
+
+    [Theory]
     [InlineData("missing.json", "no such file or directory")]
     [InlineData("notes.txt", "not a format Vigil imports")]
     public async Task Execute_PathNoImporterTakes_IsReported(string name, string reason)
