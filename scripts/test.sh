@@ -15,7 +15,12 @@ done
 
 log="$(mktemp)"
 set +e
-dotnet test --solution Vigil.slnx "$@" 2>&1 | tee "$log"
+# Arguments go to `dotnet test`; naming a --project replaces the solution.
+target=(--solution Vigil.slnx)
+for arg in "$@"; do
+  if [[ "$arg" == "--project" ]]; then target=(); fi
+done
+dotnet test "${target[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
