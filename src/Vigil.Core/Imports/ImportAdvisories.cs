@@ -94,7 +94,7 @@ public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options =
                     continue;
                 }
                 batch.Add(record);
-                if (batch.Count >= owner._options.BatchSize)
+                if (batch.Count >= Math.Max(1, owner._options.BatchSize))
                 {
                     outcome = outcome.Plus(await FlushAsync(batch, problems, input.Path, cancellationToken));
                 }

@@ -38,6 +38,7 @@ public sealed class NswgExporter : IAdvisoryExporter
         {
             var v = advisory.Vulnerability;
             var any = false;
+            var problemsBefore = problems.Count;
             if (v.Withdrawn is null)
             {
                 if (NswgCoreDerivation.IsCore(v))
@@ -70,7 +71,7 @@ public sealed class NswgExporter : IAdvisoryExporter
             {
                 written++;
             }
-            else
+            else if (problems.Count == problemsBefore)
             {
                 notApplicable++;
             }

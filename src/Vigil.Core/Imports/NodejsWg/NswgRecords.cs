@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Core.Advisories;
@@ -77,6 +76,4 @@ internal static class NswgRecords
             return ImportRecord.Failed(file, where + exception.Message);
         }
     }
-
-    internal static string Key(long number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,9 +45,7 @@ internal sealed class NswgSource : IImportSource
         var files = NswgLayout.NumberedFiles(directory).ToList();
         foreach (var (number, file) in files)
         {
-            _records.Add(() => ParseFile(file) is var (entry, error) && entry is not null
-                ? NswgRecords.Npm(file, entry, number)
-                : ImportRecord.Failed(file, error!));
+            _records.Add(() => ReadRecord(file, entry => NswgRecords.Npm(file, entry, number)));
         }
         if (files.Count == 0)
         {
@@ -69,9 +67,7 @@ internal sealed class NswgSource : IImportSource
         foreach (var (number, file) in NswgLayout.NumberedFiles(directory))
         {
             var key = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _records.Add(() => ParseFile(file) is var (entry, error) && entry is not null
-                ? NswgRecords.Core(file, key, entry)
-                : ImportRecord.Failed(file, error!));
+            _records.Add(() => ReadRecord(file, entry => NswgRecords.Core(file, key, entry)));
         }
     }
 
@@ -94,6 +90,12 @@ internal sealed class NswgSource : IImportSource
                 ? map(file, key, entry)
                 : ImportRecord.Failed(file, $"entry \"{key}\": not an object"));
         }
+    }
+
+    private ImportRecord ReadRecord(string file, Func<JsonObject, ImportRecord> map)
+    {
+        var (entry, error) = ParseFile(file);
+        return entry is null ? ImportRecord.Failed(file, error!) : map(entry);
     }
 
     private (JsonObject? Entry, string? Error) ParseFile(string file)

@@ -40,7 +40,7 @@ internal sealed class OsvZipSource : IImportSource
         }
     }
 
-    public int Total => _entries.Count;
+    public int Total => _refusal is null ? _entries.Count : 1;
 
     public static bool LooksLikeZip(string path)
     {
