@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Vigil.Web;
+
+/// <summary>Configuration section <c>Vigil</c>.</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Vigil";
+
+    /// <summary>A SQLite file, SQLite or PostgreSQL connection string, or postgres:// URL (DatabaseTarget.Parse); empty = the default file.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Base URL used in links this server hands out (npm advisory urls); default: the request's scheme and host.</summary>
+    [Url]
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Apply pending migrations when the server starts.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Largest request body accepted after decompression (gzip bomb guard), in bytes.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxDecompressedBodyBytes { get; set; } = 10 * 1024 * 1024;
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Vigil.Core.Advisories;
+using Vigil.Core.Compat;
+using Vigil.Core.Data;
+using Vigil.Web.Compat.Npm;
+using Vigil.Web.Compat.Osv;
+using Vigil.Web.Health;
+
+namespace Vigil.Web;
+
+/// <summary>The web host: what `vigil serve` runs. Endpoints are listed here; each feature maps its own group.</summary>
+public static class VigilWebApp
+{
+    /// <param name="args">ASP.NET Core command-line arguments, e.g. <c>--urls http://127.0.0.1:8080</c>.</param>
+    /// <param name="target">The database; null = configuration key <c>Vigil:Database</c> (default: the SQLite file).</param>
+    /// <param name="configure">Last chance to change services or configuration before the app is built.</param>
+    public static WebApplication Build(string[] args, DatabaseTarget? target = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(VigilWebApp).Assembly.GetName().Name,
+        });
+        AddServices(builder.Services, target);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.MapOsvEndpoints();
+        app.MapNpmAuditEndpoints();
+        app.MapNpmRegistryEndpoints();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, DatabaseTarget? target)
+    {
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => target ?? DatabaseTarget.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Database));
+        services.AddDbContext<VigilDbContext>((sp, options) => VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
+        services.AddScoped<GetAdvisory>();
+        services.AddScoped<QueryAffecting>();
+        services.AddScoped<NpmBulkAdvisories>();
+        services.AddProblemDetails();
+        services.AddHostedService<DatabaseMigrator>();
+    }
+}
