@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Imports.NodejsWg;
 using Vigil.Versioning.Npm;
+using Vigil.Versioning.Osv;
 using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Imports;
@@ -54,13 +55,7 @@ public class NpmRangeEventsTests
     [Fact]
     public void ToRanges_EveryWgRange_MatchesTheSameVersionsAsNpmAudit()
     {
-        var ranges = Directory.EnumerateFiles(Path.Combine(WgVuln, "npm"), "*.json")
-            .Where(f => !f.EndsWith("index.json", StringComparison.Ordinal))
-            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f)) is JsonObject o ? new[] { o["vulnerable_versions"], o["patched_versions"] } : [])
-            .Select(n => n?.GetValue<string>())
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var ranges = WgRanges();
         var disagreements = new List<string>();
 
         foreach (var text in ranges)
@@ -79,6 +74,50 @@ public class NpmRangeEventsTests
         Assert.True(ranges.Count > 100);
         Assert.Empty(disagreements);
     }
+
+    /// <summary>
+    /// Where Vigil.Versioning's converter gives events (disjoint intervals of one kind), they affect the
+    /// same versions. The events are the same too, except that this converter merges adjacent intervals
+    /// (<c>2.0.x || 2.1.x</c>: one interval instead of "fixed 2.1.0-0, introduced 2.1.0-0", whose order
+    /// an evaluator sorting by version may not keep).
+    /// </summary>
+    [Fact]
+    public void ToRanges_EveryWgRange_AgreesWithVersioningWhereItAnswers()
+    {
+        var answered = 0;
+        var disagreements = new List<string>();
+        foreach (var text in WgRanges())
+        {
+            if (OsvNpmRanges.FromNpmRange(text) is not { } expected)
+            {
+                continue;
+            }
+            answered++;
+            var range = NpmRange.Parse(text, NpmSemverOptions.NpmAudit);
+            var actual = Assert.Single(NpmRangeEvents.ToRanges(range));
+            var theirs = new Vigil.Versioning.Osv.OsvAffected("npm", [expected], []);
+            var same = expected.Events.Select(e => (e.Key, e.Version)).SequenceEqual(actual.Events.Select(Pair));
+            if (!same && Probes(range).Any(v => theirs.IsAffected(v.ToString()) != Affects(actual, v)))
+            {
+                disagreements.Add($"{text}: {expected} vs {string.Join(", ", actual.Events.Select(Pair))}");
+            }
+        }
+
+        Assert.True(answered > 400);
+        Assert.Empty(disagreements);
+    }
+
+    private static (string, string) Pair(OsvEventModel e) =>
+        e.Introduced is { } i ? ("introduced", i) : e.Fixed is { } f ? ("fixed", f) : e.LastAffected is { } l ? ("last_affected", l) : ("limit", e.Limit!);
+
+    private static List<string> WgRanges() =>
+        Directory.EnumerateFiles(Path.Combine(WgVuln, "npm"), "*.json")
+            .Where(f => !f.EndsWith("index.json", StringComparison.Ordinal))
+            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f)) is JsonObject o ? new[] { o["vulnerable_versions"], o["patched_versions"] } : [])
+            .Select(n => n?.GetValue<string>())
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>OSV schema § Evaluation, for events written in ascending order.</summary>
     private static bool Affects(OsvRangeModel range, NpmVersion version)

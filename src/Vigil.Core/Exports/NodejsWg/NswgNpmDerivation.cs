@@ -29,7 +29,7 @@ internal static class NswgNpmDerivation
             ["module_name"] = package,
             ["publish_date"] = Date(v.Published),
             ["cves"] = Cves(v),
-            ["vulnerable_versions"] = Ranges(affected, NswgFormat.VulnerableVersions, OsvEventsToNpm.Vulnerable),
+            ["vulnerable_versions"] = Ranges(affected, NswgFormat.VulnerableVersions, Vulnerable),
             ["patched_versions"] = Ranges(affected, NswgFormat.PatchedVersions, OsvEventsToNpm.Patched),
             ["overview"] = overview,
             ["recommendation"] = recommendation,
@@ -52,6 +52,12 @@ internal static class NswgNpmDerivation
         }
         return convert(affected);
     }
+
+    /// <summary>Each entry's range as Vigil's audit reads it, as alternatives.</summary>
+    private static string? Vulnerable(IReadOnlyList<OsvAffected> affected) =>
+        affected.Select(AffectedRanges.ToNpmRange).OfType<string>().Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } parts
+            ? string.Join(" || ", parts)
+            : null;
 
     private static JsonObject? Author(OsvCredit? finder)
     {

@@ -4,28 +4,16 @@ using Vigil.Versioning.Npm;
 namespace Vigil.Core.Exports.NodejsWg;
 
 /// <summary>
-/// OSV SEMVER/ECOSYSTEM events of one npm package → npm ranges, for advisories that did not come from
-/// the WG (schema § Evaluation: walking the events in order, introduced opens an interval, fixed closes
-/// it exclusively, last_affected inclusively; limit is ignored; <c>versions[]</c> are exact alternatives).
-/// The intervals of all the package's affected entries are taken together and sorted, so "patched" can
-/// say where each fix stops applying (<c>&gt;=0.2.1 &lt;1.0.0 || &gt;=1.2.3</c>).
-/// TEMP: Vigil.Versioning's OSV→npm conversion replaces this when it lands.
+/// The WG's <c>patched_versions</c> from OSV events, for advisories that did not come from the WG
+/// (the vulnerable range comes from <see cref="Advisories.AffectedRanges.ToNpmRange"/>, the one Vigil's
+/// audit matches with). Schema § Evaluation: introduced opens an interval, fixed closes it. The
+/// intervals of all the package's affected entries are taken together and sorted, so each fix is
+/// bounded by the next affected line (<c>&gt;=0.2.1 &lt;1.0.0 || &gt;=1.2.3</c>); Vigil.Versioning has no
+/// such conversion.
 /// </summary>
 internal static class OsvEventsToNpm
 {
     private sealed record Interval(string Introduced, string? End, bool EndInclusive);
-
-    /// <summary>The vulnerable range, e.g. "&lt;0.2.1 || &gt;=1.0.0 &lt;1.2.3"; null when the entries say nothing.</summary>
-    public static string? Vulnerable(IReadOnlyList<OsvAffected> affected)
-    {
-        var parts = Intervals(affected)
-            .Select(i => Join(i.Introduced == "0" ? "" : ">=" + i.Introduced, i.End is null ? "" : (i.EndInclusive ? "<=" : "<") + i.End))
-            .Select(part => part.Length == 0 ? "*" : part)
-            .Concat(affected.SelectMany(a => a.Versions ?? []))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return parts.Count == 0 ? null : string.Join(" || ", parts);
-    }
 
     /// <summary>The fixed versions: "&gt;=F" after each fixed event, up to the next interval's introduced; null when nothing is fixed.</summary>
     public static string? Patched(IReadOnlyList<OsvAffected> affected)

@@ -12,7 +12,14 @@ namespace Vigil.Core.Imports.NodejsWg;
 /// upper bound) or <c>last_affected</c> (inclusive upper bound). A strict lower bound <c>&gt;v</c>
 /// becomes <c>introduced</c> at the smallest version after v (<c>&gt;2.1.0</c> → <c>2.1.1-0</c>, as GitHub's
 /// converter writes it). The exact range is kept beside the events in any case.
-/// TEMP: Vigil.Versioning.Osv's converter replaces this when it lands.
+/// <para>
+/// Vigil.Versioning's <c>OsvNpmRanges.FromNpmRange</c> does the same for ranges that are already
+/// disjoint intervals of one kind and returns null otherwise (6 of the WG's 467 ranges: overlapping
+/// alternatives such as <c>&lt;2.0.1 || &lt;1.1.7</c>, or fixed and last_affected mixed). An affected entry
+/// without events tells OSV clients that no version is affected, so this converter also merges
+/// overlapping intervals and splits a mix into one range per interval; a test checks that both agree
+/// wherever the other one answers. TODO: move merging and splitting into OsvNpmRanges and use it here.
+/// </para>
 /// </summary>
 internal static class NpmRangeEvents
 {
