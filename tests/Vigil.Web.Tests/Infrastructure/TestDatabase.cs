@@ -1,0 +1,96 @@
+using Npgsql;
+using Vigil.Core.Data;
+
+namespace Vigil.Web.Tests.Infrastructure;
+
+/// <summary>Copied from Vigil.Core.Tests (small enough to copy; a test project should not reference another).
+/// 
+/// A fresh, migrated database per test on a real server: a temporary SQLite file, or a new database on
+/// the PostgreSQL server named by <c>VIGIL_TEST_POSTGRES</c> (<c>scripts/start-postgres.sh</c> starts one;
+/// <c>.ci/run</c> always does). Without it, PostgreSQL cases skip locally and fail under CI.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "VIGIL_TEST_POSTGRES";
+
+    private readonly string? _sqliteFile;
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseTarget target, string? sqliteFile, string? postgresAdmin, string? postgresName)
+    {
+        Target = target;
+        _sqliteFile = sqliteFile;
+        _postgresAdmin = postgresAdmin;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseTarget Target { get; }
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        TestDatabase database;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.db");
+            database = new TestDatabase(DatabaseTarget.Sqlite(file), file, null, null);
+        }
+        else
+        {
+            var admin = PostgresAdminConnectionString();
+            var name = $"vigil_test_{Guid.NewGuid():N}";
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            database = new TestDatabase(new DatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString), null, admin, name);
+        }
+        await using (var context = await VigilDatabase.OpenAndMigrateAsync(database.Target))
+        {
+        }
+        return database;
+    }
+
+    public static string PostgresAdminConnectionString()
+    {
+        var value = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return value;
+        }
+        const string message = $"PostgreSQL tests need a server: run `eval \"$(scripts/start-postgres.sh)\"` to set {PostgresVariable}.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(message);
+        }
+        Assert.Skip(message);
+        return "";
+    }
+
+    public VigilDbContext Open() => VigilDatabase.Open(Target);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            VigilDatabase.ClearSqlitePools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_sqliteFile + suffix);
+            }
+        }
+        if (_postgresAdmin is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}

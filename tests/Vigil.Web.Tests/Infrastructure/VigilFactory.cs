@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Core.Data;
+
+namespace Vigil.Web.Tests.Infrastructure;
+
+/// <summary>The real app (Program) in memory, on the given database.</summary>
+public sealed class VigilFactory(DatabaseTarget target, bool migrateOnStart = true) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Vigil:MigrateOnStart", migrateOnStart ? "true" : "false");
+        builder.ConfigureTestServices(services => services.AddSingleton(target));
+    }
+}
