@@ -19,6 +19,8 @@ public sealed class WebTest : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public VigilDbContext OpenDatabase() => _database.Open();
+
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<WebTest> StartAsync(DatabaseProvider provider, bool seed = true)
