@@ -142,17 +142,14 @@ internal static class AuditCommand
     private static async Task<IReadOnlyDictionary<string, AdvisoryLinks>> LinksAsync(VigilDbContext db, AuditReport report, CancellationToken cancellationToken)
     {
         var links = new Dictionary<string, AdvisoryLinks>(StringComparer.Ordinal);
-        var lookup = new GetAdvisory(db);
-        foreach (var id in report.Findings.Select(f => f.Id).Distinct(StringComparer.Ordinal))
+        var ids = report.Findings.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (id, vulnerability) in await new GetAdvisoryDocuments(db).ExecuteAsync(ids, cancellationToken))
         {
-            if (await lookup.ExecuteAsync(id, cancellationToken) is { } advisory)
-            {
-                var references = advisory.Vulnerability.References ?? [];
-                var url = (references.FirstOrDefault(r => r.Type == "ADVISORY")
-                    ?? references.FirstOrDefault(r => r.Type == "WEB")
-                    ?? references.FirstOrDefault())?.Url;
-                links[id] = new AdvisoryLinks(url, advisory.Vulnerability.Details);
-            }
+            var references = vulnerability.References ?? [];
+            var url = (references.FirstOrDefault(r => r.Type == "ADVISORY")
+                ?? references.FirstOrDefault(r => r.Type == "WEB")
+                ?? references.FirstOrDefault())?.Url;
+            links[id] = new AdvisoryLinks(url, vulnerability.Details);
         }
         return links;
     }
