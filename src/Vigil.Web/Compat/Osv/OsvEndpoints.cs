@@ -25,7 +25,7 @@ public static class OsvEndpoints
         return app;
     }
 
-    public static async Task<JsonHttpResult<object>> QueryAsync(HttpRequest request, QueryAffecting affecting, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<OsvVulnList>, JsonHttpResult<OsvError>>> QueryAsync(HttpRequest request, QueryAffecting affecting, CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadAsync<OsvQueryRequest>(request, cancellationToken);
         if (readError is not null)
@@ -47,7 +47,7 @@ public static class OsvEndpoints
         return Ok(new OsvVulnList(vulns.Count == 0 ? null : vulns));
     }
 
-    public static async Task<JsonHttpResult<object>> QueryBatchAsync(HttpRequest request, QueryAffecting affecting, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<OsvBatchResponse>, JsonHttpResult<OsvError>>> QueryBatchAsync(HttpRequest request, QueryAffecting affecting, CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadAsync<OsvBatchRequest>(request, cancellationToken);
         if (readError is not null)
@@ -85,19 +85,21 @@ public static class OsvEndpoints
     }
 
     /// <summary>Full OSV JSON by id or alias. Withdrawn entries are still served here (they carry <c>withdrawn</c>), as osv.dev does.</summary>
-    public static async Task<JsonHttpResult<object>> GetVulnAsync(string id, GetAdvisory getAdvisory, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<OsvVulnerability>, JsonHttpResult<OsvError>>> GetVulnAsync(string id, GetAdvisory getAdvisory, CancellationToken cancellationToken)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(id) > MaxIdBytes)
         {
             return Error(OsvError.InvalidArgument, "ID is too long");
         }
         var advisory = await getAdvisory.ExecuteAsync(id, cancellationToken);
-        return advisory is null
-            ? Error(OsvError.NotFound, "Vulnerability not found")
-            : Ok(advisory.Vulnerability);
+        if (advisory is null)
+        {
+            return Error(OsvError.NotFound, "Vulnerability not found");
+        }
+        return Ok(advisory.Vulnerability);
     }
 
-    private static async Task<(T? Body, JsonHttpResult<object>? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(T? Body, JsonHttpResult<OsvError>? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -110,13 +112,13 @@ public static class OsvEndpoints
         }
         catch (BadHttpRequestException exception)
         {
-            return (null, TypedResults.Json<object>(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options, statusCode: exception.StatusCode));
+            return (null, TypedResults.Json(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options, statusCode: exception.StatusCode));
         }
     }
 
-    private static JsonHttpResult<object> Ok(object value) => TypedResults.Json(value, OsvJson.Options);
+    private static JsonHttpResult<T> Ok<T>(T value) => TypedResults.Json(value, OsvJson.Options);
 
-    private static JsonHttpResult<object> Error(int code, string message) =>
-        TypedResults.Json<object>(new OsvError(code, message), OsvJson.Options,
+    private static JsonHttpResult<OsvError> Error(int code, string message) =>
+        TypedResults.Json(new OsvError(code, message), OsvJson.Options,
             statusCode: code == OsvError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
 }
