@@ -17,6 +17,7 @@ public static class Program
         ImportCommand.Create(console),
         ExportCommand.Create(console),
         AuditCommand.Create(console),
+        ServeCommand.Create(console),
         new Command("advisory", "Look up advisories in the database")
         {
             AdvisoryShowCommand.Create(console),
