@@ -66,4 +66,4 @@ public sealed class AuditPackages(VigilDbContext db)
 
 internal sealed record CandidateRow(
     long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
-    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary);
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified);

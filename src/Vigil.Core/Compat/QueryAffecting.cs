@@ -16,19 +16,19 @@ public sealed class QueryAffecting(VigilDbContext db)
         IReadOnlyList<PackageQuery> queries, CancellationToken cancellationToken = default)
     {
         var names = queries.Select(q => q.Name).Distinct(StringComparer.Ordinal).ToList();
-        var candidates = names.Count == 0 ? [] : await AffectingCandidates.ReadAsync(db, names, cancellationToken);
-        var byName = candidates.ToLookup(c => c.Row.Name, StringComparer.Ordinal);
+        var candidates = names.Count == 0 ? [] : await CandidateQuery.CandidatesAsync(db, names, cancellationToken);
+        var byName = candidates.ToLookup(c => c.Name, StringComparer.Ordinal);
         var matcher = new AffectedMatcher();
         var results = new List<IReadOnlyList<AffectingMatch>>(queries.Count);
         foreach (var query in queries)
         {
             results.Add(byName[query.Name]
-                .Where(c => query.Ecosystem is null || c.Row.Ecosystem == query.Ecosystem)
-                .Where(c => query.Versions is null || query.Versions.Any(v => matcher.Affects(c.Row, v)))
-                .OrderBy(c => c.Row.Id, StringComparer.Ordinal)
-                .ThenBy(c => c.Row.Index)
-                .Select(c => new AffectingMatch(c.Row.AdvisoryNumber, c.Row.Index, c.Row.Id, c.Modified, c.Row.Ecosystem,
-                    c.Row.Name, c.Row.NpmRange, c.Row.Severity, c.Row.CvssScore, c.Row.CvssVector, c.Row.Summary))
+                .Where(c => query.Ecosystem is null || c.Ecosystem == query.Ecosystem)
+                .Where(c => query.Versions is null || query.Versions.Any(v => matcher.Affects(c, v)))
+                .OrderBy(c => c.Id, StringComparer.Ordinal)
+                .ThenBy(c => c.Index)
+                .Select(c => new AffectingMatch(c.AdvisoryNumber, c.Index, c.Id, c.Modified, c.Ecosystem,
+                    c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary))
                 .ToList());
         }
         return results;
