@@ -42,6 +42,7 @@ public static class VigilWebApp
         services.AddScoped<GetAdvisory>();
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
+        services.AddNpmCompat();
         services.AddProblemDetails();
         services.AddHostedService<DatabaseMigrator>();
     }

@@ -43,7 +43,7 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
         return response;
     }
 
-    private static NpmBulkAdvisory ToBulk(AffectingMatch match, OsvVulnerability? document)
+    internal static NpmBulkAdvisory ToBulk(AffectingMatch match, OsvVulnerability? document)
     {
         // npm reads cvss as a CVSS v3 score + vector; without a v3 vector the registry sends {score:0, vectorString:null}.
         var v3 = match.CvssVector is { } vector && vector.StartsWith("CVSS:3", StringComparison.Ordinal);

@@ -11,4 +11,4 @@ public sealed record PackageQuery(string? Ecosystem, string Name, IReadOnlyList<
 /// <summary>One matching affected entry (an advisory can match through several entries for one package).</summary>
 public sealed record AffectingMatch(
     long AdvisoryNumber, int Index, string Id, DateTimeOffset Modified, string Ecosystem, string Name, string? NpmRange,
-    AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary);
+    AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, string? FixedVersion = null);

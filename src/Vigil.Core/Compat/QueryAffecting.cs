@@ -28,7 +28,7 @@ public sealed class QueryAffecting(VigilDbContext db)
                 .OrderBy(c => c.Id, StringComparer.Ordinal)
                 .ThenBy(c => c.Index)
                 .Select(c => new AffectingMatch(c.AdvisoryNumber, c.Index, c.Id, c.Modified, c.Ecosystem,
-                    c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary))
+                    c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary, c.FixedVersion))
                 .ToList());
         }
         return results;

@@ -1,40 +1,18 @@
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
-/// Reads npm's bulk request: <c>{"name": ["version", …]}</c>, gzip'd by npm (content-encoding: gzip,
-/// npm-registry-fetch L72-82) or plain. The decompressed size is capped so a gzip bomb costs at most the cap.
+/// Reads npm's bulk request: <c>{"name": ["version", …]}</c> (body rules: <see cref="NpmRequestBody"/>).
 /// </summary>
 internal static class BulkRequestReader
 {
-    public sealed record Outcome(Dictionary<string, IReadOnlyList<string>>? Packages, string? Error);
+    public sealed record Outcome(Dictionary<string, IReadOnlyList<string>>? Packages, string? Error, int Status = StatusCodes.Status400BadRequest);
 
     public static async Task<Outcome> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
-        {
-            var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-            await using Stream body = encoding switch
-            {
-                "" or "identity" => request.Body,
-                "gzip" or "x-gzip" => new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
-                "deflate" => new ZLibStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
-                _ => throw new InvalidDataException($"Content-Encoding '{encoding}' is not supported; send gzip or plain JSON."),
-            };
-            bytes = await ReadCappedAsync(body, maxBytes, cancellationToken);
-        }
-        catch (InvalidDataException exception)
-        {
-            return new(null, exception.Message);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            return new(null, exception.Message);
-        }
-        return Parse(bytes);
+        var body = await NpmRequestBody.ReadAsync(request, maxBytes, cancellationToken);
+        return body.Bytes is null ? new(null, body.Error, body.Status) : Parse(body.Bytes);
     }
 
     internal static Outcome Parse(byte[] bytes)
@@ -66,21 +44,5 @@ internal static class BulkRequestReader
             }
             return new(packages, null);
         }
-    }
-
-    private static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new InvalidDataException($"The body is larger than {maxBytes} bytes after decompression.");
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

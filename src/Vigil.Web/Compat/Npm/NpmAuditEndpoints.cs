@@ -5,13 +5,19 @@ using Vigil.Core.Compat;
 
 namespace Vigil.Web.Compat.Npm;
 
-/// <summary>npm audit's advisory endpoint (shared/specs/npm-audit.md §1-2), the only one npm ≥ 11 calls.</summary>
+/// <summary>
+/// npm audit's advisory endpoints: the bulk one, the only one npm ≥ 11 calls (shared/specs/npm-audit.md §1-2),
+/// and the npm 6 report endpoints npm ≤ 10 falls back to and pnpm ≤ 10 call (§3, yarn-pnpm-audit.md).
+/// </summary>
 public static class NpmAuditEndpoints
 {
     public static IEndpointRouteBuilder MapNpmAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/-/npm/v1/security").WithTags("npm");
         group.MapPost("/advisories/bulk", BulkAsync);
+        // pnpm 10 tries /audits/quick then /audits; pnpm 8-9 and yarn 1 call /audits; npm 7-10 /audits/quick.
+        group.MapPost("/audits/quick", AuditAsync);
+        group.MapPost("/audits", AuditAsync);
         return app;
     }
 
@@ -21,7 +27,7 @@ public static class NpmAuditEndpoints
         var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
         if (body.Packages is null)
         {
-            return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
         }
         var advisories = await bulk.ExecuteAsync(body.Packages, cancellationToken);
         var baseUrl = PublicUrl.Of(request, options.Value);
@@ -29,6 +35,23 @@ public static class NpmAuditEndpoints
             p => p.Key,
             p => p.Value.Select(a => BulkAdvisory.From(a, baseUrl)).ToList(),
             StringComparer.Ordinal));
+    }
+
+    public static async Task<Results<Ok<AuditReport>, ProblemHttpResult>> AuditAsync(
+        HttpRequest request, NpmAuditReport audit, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        var body = await NpmRequestBody.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
+        if (body.Bytes is null)
+        {
+            return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
+        }
+        var tree = AuditTreeReader.Parse(body.Bytes);
+        if (tree.Tree is null)
+        {
+            return TypedResults.Problem(title: "Bad npm audit request", detail: tree.Error, statusCode: StatusCodes.Status400BadRequest);
+        }
+        var result = await audit.ExecuteAsync(tree.Tree, cancellationToken);
+        return TypedResults.Ok(AuditReport.From(result, PublicUrl.Of(request, options.Value)));
     }
 }
 

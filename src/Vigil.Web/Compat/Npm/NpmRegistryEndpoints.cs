@@ -4,18 +4,21 @@ namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
 /// Package metadata (packument) requests npm sends to the same registry while building its audit report
-/// (metavuln-calculator: <c>GET /&lt;name&gt;</c>; shared/specs/npm-audit.md §4). Vigil holds no packuments and
-/// proxies none yet, so it answers as the registry does for an unknown package: npm then still prints every
-/// advisory, with <c>range: ""</c> and <c>fixAvailable: false</c> (observed, run12).
+/// (metavuln-calculator: <c>GET /&lt;name&gt;</c>; shared/specs/npm-audit.md §4). With <c>Vigil:Npm:Upstream</c>
+/// set they are passed through (<see cref="PackumentProxy"/>); without it Vigil answers as the registry does
+/// for an unknown package: npm then still prints every advisory, with <c>range: ""</c> and
+/// <c>fixAvailable: false</c> (observed, run12; npm 10 and 11 both checked by NpmCliAuditTests).
 /// </summary>
 public static class NpmRegistryEndpoints
 {
     public static IEndpointRouteBuilder MapNpmRegistryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/").WithTags("npm");
-        // Scoped names arrive as /@scope%2fname (one segment) or /@scope/name.
-        group.MapGet("/{name}", NotFound);
-        group.MapGet("/{scope:regex(^@)}/{name}", NotFound);
+        // Scoped names arrive as /@scope%2fname (one segment; routing leaves %2f encoded) or /@scope/name.
+        group.MapGet("/{name}", (string name, HttpRequest request, PackumentProxy proxy, CancellationToken cancellationToken) =>
+            proxy.GetAsync(Uri.UnescapeDataString(name), request, cancellationToken));
+        group.MapGet("/{scope:regex(^@)}/{name}", (string scope, string name, HttpRequest request, PackumentProxy proxy, CancellationToken cancellationToken) =>
+            proxy.GetAsync(scope + "/" + name, request, cancellationToken));
         return app;
     }
 

@@ -79,31 +79,43 @@ public class NpmBulkTests
         Assert.Equal("{}", body!.ToJsonString());
     }
 
-    public static TheoryData<string, byte[], string?> BadBodies => new()
+    public static TheoryData<string, byte[], string?, int> BadBodies => new()
     {
-        { "not JSON", Encoding.UTF8.GetBytes("minimist=0.0.8"), null },
-        { "an array", Encoding.UTF8.GetBytes("""["minimist"]"""), null },
-        { "a string value", Encoding.UTF8.GetBytes("""{"minimist":"0.0.8"}"""), null },
-        { "a number in the list", Encoding.UTF8.GetBytes("""{"minimist":[8]}"""), null },
-        { "empty", [], null },
-        { "not gzip", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "gzip" },
-        { "unknown encoding", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "br" },
-        { "gzip bomb", GzipBomb(), "gzip" },
+        { "not JSON", Encoding.UTF8.GetBytes("minimist=0.0.8"), null, 400 },
+        { "an array", Encoding.UTF8.GetBytes("""["minimist"]"""), null, 400 },
+        { "a string value", Encoding.UTF8.GetBytes("""{"minimist":"0.0.8"}"""), null, 400 },
+        { "a number in the list", Encoding.UTF8.GetBytes("""{"minimist":[8]}"""), null, 400 },
+        { "empty", [], null, 400 },
+        { "not gzip", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "gzip", 400 },
+        { "unknown encoding", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "br", 415 },
+        { "gzip bomb", GzipBomb(), "gzip", 413 },
     };
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task Bulk_BadBody_Returns400ProblemDetails(string why, byte[] body, string? encoding)
+    public async Task Bulk_BadBody_ReturnsProblemDetails(string why, byte[] body, string? encoding, int expected)
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
 
         using var response = await SendAsync(test, body, encoding);
 
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, why);
+        Assert.True((int)response.StatusCode == expected, $"{why}: {(int)response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await WebTest.ReadAsync(response);
-        Assert.Equal(400, (int)problem!["status"]!);
+        Assert.Equal(expected, (int)problem!["status"]!);
         Assert.False(string.IsNullOrEmpty((string?)problem["detail"]));
+    }
+
+    [Fact]
+    public async Task Bulk_TextContentType_Returns415()
+    {
+        await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
+        using var content = new StringContent("""{"minimist":["0.0.8"]}""", Encoding.UTF8, "text/plain");
+
+        using var response = await test.Client.PostAsync(Bulk, content, WebTest.Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", (string?)(await WebTest.ReadAsync(response))!["detail"]);
     }
 
     [Theory]
@@ -131,7 +143,7 @@ public class NpmBulkTests
     }
 
     // 11 MB of spaces (a valid JSON prefix) compresses to ~11 KB; the cap is 10 MB decompressed.
-    private static byte[] GzipBomb()
+    internal static byte[] GzipBomb()
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal))

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+
+namespace Vigil.Web.Tests.Compat.Npm;
+
+/// <summary>
+/// The real package-manager CLIs the npm endpoints are checked with: the machine's npm (11) and the versions
+/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 10, pnpm 9), each run with node in a scratch
+/// directory with its own cache and an empty user config, never through a proxy.
+/// </summary>
+public sealed record PackageManager(string Label, string File, string[] Prefix)
+{
+    private const string InstallHint = "run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does)";
+
+    public static PackageManager Npm11() =>
+        FindOnPath("npm") is { } npm ? new PackageManager("npm 11", npm, []) : Skip("npm is not on PATH; this test runs the real npm CLI.");
+
+    public static PackageManager Npm10() => Oracle("npm 10", "npm", "bin", "npm-cli.js");
+
+    public static PackageManager Pnpm10() => Oracle("pnpm 10", "pnpm", "bin", "pnpm.cjs");
+
+    public static PackageManager Pnpm9() => Oracle("pnpm 9", "pnpm9", "bin", "pnpm.cjs");
+
+    public static PackageManager ByLabel(string label) => label switch
+    {
+        "npm 11" => Npm11(),
+        "npm 10" => Npm10(),
+        "pnpm 10" => Pnpm10(),
+        "pnpm 9" => Pnpm9(),
+        _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
+    };
+
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string directory, string work, params string[] args)
+    {
+        var start = new ProcessStartInfo(File)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in Prefix.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var userConfig = Path.Combine(work, "npmrc");
+        if (!System.IO.File.Exists(userConfig))
+        {
+            await System.IO.File.WriteAllTextAsync(userConfig, "", TestContext.Current.CancellationToken);
+        }
+        start.Environment["npm_config_userconfig"] = userConfig;
+        start.Environment["npm_config_cache"] = Path.Combine(work, "cache");
+        start.Environment["npm_config_update_notifier"] = "false";
+        start.Environment["NO_UPDATE_NOTIFIER"] = "1";
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(work, "config");
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(work, "xdg-cache");
+        start.Environment["XDG_DATA_HOME"] = Path.Combine(work, "data");
+        start.Environment["XDG_STATE_HOME"] = Path.Combine(work, "state");
+        start.Environment["CI"] = "true";
+        foreach (var proxy in new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "npm_config_proxy", "npm_config_https_proxy" })
+        {
+            start.Environment.Remove(proxy); // loopback only: a proxy must not see these requests
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static PackageManager Oracle(string label, params string[] path)
+    {
+        if (FindOnPath("node") is not { } node)
+        {
+            return Skip("node is not on PATH.");
+        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var script = Path.Combine([dir.FullName, "tests", "Vigil.Web.Tests", "oracle", "node_modules", .. path]);
+            if (System.IO.File.Exists(script))
+            {
+                return new(label, node, [script]);
+            }
+        }
+        return Skip($"{label} is not installed: {InstallHint}.");
+    }
+
+    private static PackageManager Skip(string message)
+    {
+        Assert.Skip(message);
+        return null!;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(System.IO.File.Exists);
+}
