@@ -47,6 +47,7 @@ public static class VigilWebApp
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServerOptions>>().Value.IndexRefreshSeconds)));
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
+        services.AddSingleton<BulkJsonCache>();
         services.AddProblemDetails();
         services.AddHostedService<DatabaseMigrator>();
     }

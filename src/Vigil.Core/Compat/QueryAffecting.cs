@@ -20,12 +20,18 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         var results = new List<IReadOnlyList<AffectingMatch>>(queries.Count);
         foreach (var query in queries)
         {
+            var rows = snapshot.ForName(query.Name);
+            if (rows.Count == 0)
+            {
+                results.Add([]);
+                continue;
+            }
+            var versions = query.Versions?.Select(v => (v, NpmVersionOf(npmVersions, v))).ToArray();
             var matches = new List<AffectingMatch>();
-            foreach (var row in snapshot.ForName(query.Name))
+            foreach (var row in rows)
             {
                 var c = row.Row;
-                if ((query.Ecosystem is null || c.Ecosystem == query.Ecosystem)
-                    && (query.Versions is null || query.Versions.Any(v => row.Affects(v, NpmVersionOf(npmVersions, v)))))
+                if ((query.Ecosystem is null || c.Ecosystem == query.Ecosystem) && (versions is null || AffectsAny(row, versions)))
                 {
                     matches.Add(new AffectingMatch(c.AdvisoryNumber, c.Index, c.Id, c.Modified, c.Ecosystem,
                         c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary));
@@ -34,6 +40,18 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
             results.Add(matches);
         }
         return results;
+    }
+
+    private static bool AffectsAny(IndexedAffected row, (string Text, NpmVersion? Npm)[] versions)
+    {
+        foreach (var (text, npm) in versions)
+        {
+            if (row.Affects(text, npm))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these).</summary>
