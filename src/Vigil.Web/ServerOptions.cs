@@ -20,4 +20,11 @@ public sealed class ServerOptions
     /// <summary>Largest request body accepted after decompression (gzip bomb guard), in bytes.</summary>
     [Range(1024, 1L << 30)]
     public long MaxDecompressedBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// How often (seconds) the in-memory matching index checks the database for changed advisories; 0 =
+    /// on every request. Imports and other server instances are seen within this interval.
+    /// </summary>
+    [Range(0, 3600)]
+    public double IndexRefreshSeconds { get; set; } = 2;
 }

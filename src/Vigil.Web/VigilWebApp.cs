@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
@@ -40,9 +41,14 @@ public static class VigilWebApp
         services.AddSingleton(sp => target ?? DatabaseTarget.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Database));
         services.AddDbContext<VigilDbContext>((sp, options) => VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
         services.AddScoped<GetAdvisory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AffectedIndex(
+            sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServerOptions>>().Value.IndexRefreshSeconds)));
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
         services.AddNpmCompat();
+        services.AddSingleton<BulkJsonCache>();
         services.AddProblemDetails();
         services.AddHostedService<DatabaseMigrator>();
     }

@@ -121,7 +121,7 @@ public sealed class NpmAuditReport(QueryAffecting query)
     private static NpmAuditAdvisory ToAdvisory(Found found, OsvVulnerability? document)
     {
         var match = found.Match;
-        var bulk = NpmBulkAdvisories.ToBulk(match, document);
+        var bulk = NpmBulkAdvisories.ToBulk(match, NpmBulkAdvisories.CweIds(document?.DatabaseSpecific));
         var aliases = (document?.Aliases ?? []).Prepend(match.Id).ToList();
         return new NpmAuditAdvisory(
             bulk, match.Name,

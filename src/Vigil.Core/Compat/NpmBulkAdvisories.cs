@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Vigil.Core.Advisories;
-using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Core.Compat;
 
@@ -27,13 +26,13 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
     {
         var queries = request.Select(p => new PackageQuery("npm", p.Key, p.Value)).ToList();
         var matches = await query.ExecuteAsync(queries, cancellationToken);
-        var documents = await query.DocumentsAsync(matches.SelectMany(m => m).Select(m => m.AdvisoryNumber), cancellationToken);
+        var cwe = await query.CweAsync(matches.SelectMany(m => m).Select(m => m.AdvisoryNumber), cancellationToken);
         var response = new Dictionary<string, List<NpmBulkAdvisory>>(StringComparer.Ordinal);
         for (var i = 0; i < queries.Count; i++)
         {
             var advisories = matches[i]
                 .Where(m => m.NpmRange is not null && m.Index < IdFactor)
-                .Select(m => ToBulk(m, documents.GetValueOrDefault(m.AdvisoryNumber)))
+                .Select(m => ToBulk(m, cwe.GetValueOrDefault(m.AdvisoryNumber) ?? []))
                 .ToList();
             if (advisories.Count > 0)
             {
@@ -43,7 +42,7 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
         return response;
     }
 
-    internal static NpmBulkAdvisory ToBulk(AffectingMatch match, OsvVulnerability? document)
+    internal static NpmBulkAdvisory ToBulk(AffectingMatch match, IReadOnlyList<string> cwe)
     {
         // npm reads cvss as a CVSS v3 score + vector; without a v3 vector the registry sends {score:0, vectorString:null}.
         var v3 = match.CvssVector is { } vector && vector.StartsWith("CVSS:3", StringComparison.Ordinal);
@@ -54,12 +53,13 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
             // npm defaults a missing severity to 'high' (metavuln-calculator advisory.js L39).
             (match.Severity == AdvisorySeverity.Unknown ? AdvisorySeverity.High : match.Severity).ToNpmWord(),
             match.NpmRange!,
-            CweIds(document?.DatabaseSpecific),
+            cwe,
             v3 ? match.CvssScore ?? 0 : 0,
             v3 ? match.CvssVector : null);
     }
 
-    private static List<string> CweIds(JsonObject? databaseSpecific) =>
+    /// <summary>The CWE ids kept in an OSV document (<c>database_specific.cwe_ids</c>).</summary>
+    internal static IReadOnlyList<string> CweIds(JsonObject? databaseSpecific) =>
         databaseSpecific?["cwe_ids"] is JsonArray ids
             ? ids.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList()
             : [];

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories.Osv;
-using Vigil.Core.Audit;
 using Vigil.Core.Data;
+using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Compat;
 
@@ -10,28 +10,62 @@ namespace Vigil.Core.Compat;
 /// (<see cref="AffectedMatcher"/>: npm ranges with npm audit's semver options, other ecosystems by OSV
 /// evaluation). Answers a whole batch from one read; results keep the queries' order.
 /// </summary>
-public sealed class QueryAffecting(VigilDbContext db)
+public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
 {
     public async Task<IReadOnlyList<IReadOnlyList<AffectingMatch>>> ExecuteAsync(
         IReadOnlyList<PackageQuery> queries, CancellationToken cancellationToken = default)
     {
-        var names = queries.Select(q => q.Name).Distinct(StringComparer.Ordinal).ToList();
-        var candidates = names.Count == 0 ? [] : await CandidateQuery.CandidatesAsync(db, names, cancellationToken);
-        var byName = candidates.ToLookup(c => c.Name, StringComparer.Ordinal);
-        var matcher = new AffectedMatcher();
+        var snapshot = await index.CurrentAsync(cancellationToken);
+        var npmVersions = new Dictionary<string, NpmVersion?>(StringComparer.Ordinal);
         var results = new List<IReadOnlyList<AffectingMatch>>(queries.Count);
         foreach (var query in queries)
         {
-            results.Add(byName[query.Name]
-                .Where(c => query.Ecosystem is null || c.Ecosystem == query.Ecosystem)
-                .Where(c => query.Versions is null || query.Versions.Any(v => matcher.Affects(c, v)))
-                .OrderBy(c => c.Id, StringComparer.Ordinal)
-                .ThenBy(c => c.Index)
-                .Select(c => new AffectingMatch(c.AdvisoryNumber, c.Index, c.Id, c.Modified, c.Ecosystem,
-                    c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary, c.FixedVersion))
-                .ToList());
+            var rows = snapshot.ForName(query.Name);
+            if (rows.Count == 0)
+            {
+                results.Add([]);
+                continue;
+            }
+            var versions = query.Versions?.Select(v => (v, NpmVersionOf(npmVersions, v))).ToArray();
+            var matches = new List<AffectingMatch>();
+            foreach (var row in rows)
+            {
+                var c = row.Row;
+                if ((query.Ecosystem is null || c.Ecosystem == query.Ecosystem) && (versions is null || AffectsAny(row, versions)))
+                {
+                    matches.Add(new AffectingMatch(c.AdvisoryNumber, c.Index, c.Id, c.Modified, c.Ecosystem,
+                        c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary, c.FixedVersion));
+                }
+            }
+            results.Add(matches);
         }
         return results;
+    }
+
+    private static bool AffectsAny(IndexedAffected row, (string Text, NpmVersion? Npm)[] versions)
+    {
+        foreach (var (text, npm) in versions)
+        {
+            if (row.Affects(text, npm))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these).</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
+        await (await index.CurrentAsync(cancellationToken)).CweAsync(db, numbers, cancellationToken);
+
+    private static NpmVersion? NpmVersionOf(Dictionary<string, NpmVersion?> parsed, string version)
+    {
+        if (!parsed.TryGetValue(version, out var result))
+        {
+            result = NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out var v) ? v : null;
+            parsed.Add(version, result);
+        }
+        return result;
     }
 
     /// <summary>The stored OSV documents of the given advisories, by number (one read).</summary>

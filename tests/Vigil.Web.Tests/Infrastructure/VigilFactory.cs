@@ -12,6 +12,8 @@ public sealed class VigilFactory(DatabaseTarget target, bool migrateOnStart = tr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Vigil:MigrateOnStart", migrateOnStart ? "true" : "false");
+        // Tests write advisories and query at once: the matching index re-checks the database on every request.
+        builder.UseSetting("Vigil:IndexRefreshSeconds", "0");
         builder.ConfigureTestServices(services => services.AddSingleton(target));
     }
 }

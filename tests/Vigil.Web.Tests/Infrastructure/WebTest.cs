@@ -21,6 +21,8 @@ public sealed class WebTest : IAsyncDisposable
 
     public VigilDbContext OpenDatabase() => _database.Open();
 
+    public DatabaseTarget Target => _database.Target;
+
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<WebTest> StartAsync(DatabaseProvider provider, bool seed = true)

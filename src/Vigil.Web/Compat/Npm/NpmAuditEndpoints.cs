@@ -21,8 +21,8 @@ public static class NpmAuditEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<Dictionary<string, List<BulkAdvisory>>>, ProblemHttpResult>> BulkAsync(
-        HttpRequest request, NpmBulkAdvisories bulk, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<BulkJsonResult, ProblemHttpResult>> BulkAsync(
+        HttpRequest request, NpmBulkAdvisories bulk, BulkJsonCache cache, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
         if (body.Packages is null)
@@ -30,11 +30,7 @@ public static class NpmAuditEndpoints
             return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
         }
         var advisories = await bulk.ExecuteAsync(body.Packages, cancellationToken);
-        var baseUrl = PublicUrl.Of(request, options.Value);
-        return TypedResults.Ok(advisories.ToDictionary(
-            p => p.Key,
-            p => p.Value.Select(a => BulkAdvisory.From(a, baseUrl)).ToList(),
-            StringComparer.Ordinal));
+        return new BulkJsonResult(advisories, PublicUrl.Of(request, options.Value), cache);
     }
 
     public static async Task<Results<Ok<AuditReport>, ProblemHttpResult>> AuditAsync(

@@ -35,6 +35,25 @@ public class NpmBulkTests
         Assert.Equal(expected, body, JsonNode.DeepEquals);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bulk_AdvisoryUpdatedAfterARequest_AnswersTheUpdate(DatabaseProvider provider)
+    {
+        await using var test = await WebTest.StartAsync(provider);
+        var request = Encoding.UTF8.GetBytes("""{"left-pad":["1.0.0"]}""");
+        var (_, before) = await PostAsync(test, request, encoding: null);
+
+        var updated = Advisories.Made("VIGIL-NOSEV-1", "npm", "left-pad", "0", "1.3.0", severity: "LOW");
+        updated.Summary = "Renamed after review";
+        updated.Modified = updated.Modified.AddDays(1);
+        await Advisories.SeedAsync(test.Target, [updated]);
+        var (_, after) = await PostAsync(test, request, encoding: null);
+
+        Assert.Equal("Made-up VIGIL-NOSEV-1", (string?)before!["left-pad"]![0]!["title"]);
+        Assert.Equal("Renamed after review", (string?)after!["left-pad"]![0]!["title"]);
+        Assert.Equal("low", (string?)after!["left-pad"]![0]!["severity"]);
+    }
+
     [Fact]
     public async Task Bulk_PlainJsonBody_IsAccepted()
     {

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Vigil.Core.Audit;
+using Vigil.Core.Data;
+using static Vigil.Core.Data.ValueListQuery;
+
+namespace Vigil.Core.Compat;
+
+/// <summary>One immutable load of the matching data: affected rows by package name, ranges parsed on first use.</summary>
+public sealed class AffectedSnapshot
+{
+    private readonly Dictionary<string, IndexedAffected[]> _byName;
+    private readonly ConcurrentDictionary<long, IReadOnlyList<string>> _cwe = new();
+
+    private AffectedSnapshot(string stamp, Dictionary<string, IndexedAffected[]> byName, int rows)
+    {
+        Stamp = stamp;
+        _byName = byName;
+        Rows = rows;
+    }
+
+    public string Stamp { get; }
+
+    public int Rows { get; }
+
+    internal IReadOnlyList<IndexedAffected> ForName(string name) =>
+        _byName.TryGetValue(name, out var rows) ? rows : [];
+
+    /// <summary>The CWE ids of the given advisories (database_specific.cwe_ids), read once per snapshot.</summary>
+    internal async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
+        VigilDbContext db, IEnumerable<long> numbers, CancellationToken cancellationToken)
+    {
+        var missing = numbers.Where(n => !_cwe.ContainsKey(n)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (number, ids) in await CweQuery.ReadAsync(db, missing, cancellationToken))
+            {
+                _cwe[number] = ids;
+            }
+        }
+        return _cwe;
+    }
+
+    internal static async Task<AffectedSnapshot> LoadAsync(VigilDbContext db, string stamp, CancellationToken cancellationToken)
+    {
+        var lists = new Dictionary<string, List<IndexedAffected>>(StringComparer.Ordinal);
+        var ecosystems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = 0;
+        await CandidateQuery.AllCandidatesAsync(db, row =>
+        {
+            // Ecosystem names repeat on every row: keep one string per name.
+            var ecosystem = ecosystems.TryGetValue(row.Ecosystem, out var known) ? known : ecosystems[row.Ecosystem] = row.Ecosystem;
+            var indexed = new IndexedAffected(row with { Ecosystem = ecosystem });
+            if (!lists.TryGetValue(row.Name, out var list))
+            {
+                lists[row.Name] = list = [];
+            }
+            list.Add(indexed);
+            rows++;
+        }, cancellationToken);
+        var byName = new Dictionary<string, IndexedAffected[]>(lists.Count, StringComparer.Ordinal);
+        foreach (var (name, list) in lists)
+        {
+            // The order the APIs answer in: by advisory id, then affected index.
+            list.Sort((a, b) => string.CompareOrdinal(a.Row.Id, b.Row.Id) is var c && c != 0 ? c : a.Row.Index.CompareTo(b.Row.Index));
+            byName[name] = [.. list];
+        }
+        return new AffectedSnapshot(stamp, byName, rows);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Vigil.Core.Advisories;
+using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Audit;
+using Vigil.Versioning.Npm;
+
+namespace Vigil.Core.Compat;
+
+/// <summary>
+/// One affected row in the <see cref="AffectedSnapshot"/>, with its range parsed on first use and kept.
+/// Requests share it across threads: two may parse the same range at once, and either result is the same.
+/// </summary>
+internal sealed class IndexedAffected(CandidateRow row)
+{
+    private static readonly object Unparsable = new();
+    private object? _parsed;
+
+    public CandidateRow Row { get; } = row;
+
+    /// <summary>Same decision as <see cref="AffectedMatcher"/>: npm by node-semver with npm audit's options, others by OSV evaluation.</summary>
+    public bool Affects(string version, NpmVersion? npmVersion)
+    {
+        var parsed = _parsed ??= Parse();
+        return parsed switch
+        {
+            NpmRange range => npmVersion is not null && range.IsSatisfiedBy(npmVersion),
+            Vigil.Versioning.Osv.OsvAffected affected => affected.IsAffected(version),
+            _ => false,
+        };
+    }
+
+    private object Parse()
+    {
+        if (Row.Ecosystem == "npm")
+        {
+            return NpmRange.TryParse(Row.NpmRange, NpmSemverOptions.NpmAudit, out var range) ? range : Unparsable;
+        }
+        return Row.AffectedJson is not null && JsonSerializer.Deserialize<OsvAffected>(Row.AffectedJson, OsvJson.Options) is { } stored
+            ? AffectedRanges.ToEvaluation(stored)
+            : Unparsable;
+    }
+}
