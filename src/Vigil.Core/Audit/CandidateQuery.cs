@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using static Vigil.Core.Data.ValueListQuery;
@@ -7,8 +8,8 @@ namespace Vigil.Core.Audit;
 /// <summary>
 /// The candidate rows for a set of package names, and their advisories' aliases, in plain SQL: the
 /// command line runs them once per process, where compiling the equivalent LINQ costs more than the
-/// 2,000-name lookup itself (see docs/performance.md). The audit and the OSV/npm APIs share them.
-/// Withdrawn advisories never match.
+/// 2,000-name lookup itself (see docs/performance.md). The audit (on a plain connection) and the
+/// OSV/npm APIs (through their context) share them. Withdrawn advisories never match.
 /// </summary>
 internal static class CandidateQuery
 {
@@ -20,22 +21,26 @@ internal static class CandidateQuery
         WHERE a."Withdrawn" IS NULL AND ap."Name"
         """;
 
+    private const string Aliases = "SELECT \"AdvisoryNumber\", \"Alias\" FROM advisory_aliases WHERE \"AdvisoryNumber\"";
+
     public static async Task<List<CandidateRow>> CandidatesAsync(VigilDbContext db, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var rows = new List<CandidateRow>();
-        await ReadAsync(db, Candidates, names, reader => rows.Add(new CandidateRow(
-            reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-            NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6),
-            reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
-            reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
-            Instant(reader.GetValue(12)))), cancellationToken);
+        await ReadAsync(db, Candidates, names, reader => rows.Add(Row(reader)), cancellationToken);
         return rows;
     }
 
-    public static async Task<Dictionary<long, List<string>>> AliasesAsync(VigilDbContext db, IReadOnlyList<long> numbers, CancellationToken cancellationToken)
+    public static async Task<List<CandidateRow>> CandidatesAsync(DbConnection connection, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var rows = new List<CandidateRow>();
+        await ReadAsync(connection, Candidates, names, reader => rows.Add(Row(reader)), cancellationToken);
+        return rows;
+    }
+
+    public static async Task<Dictionary<long, List<string>>> AliasesAsync(DbConnection connection, IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {
         var aliases = new Dictionary<long, List<string>>();
-        await ReadAsync(db, "SELECT \"AdvisoryNumber\", \"Alias\" FROM advisory_aliases WHERE \"AdvisoryNumber\"", numbers, reader =>
+        await ReadAsync(connection, Aliases, numbers, reader =>
         {
             var number = reader.GetInt64(0);
             if (!aliases.TryGetValue(number, out var list))
@@ -50,4 +55,11 @@ internal static class CandidateQuery
         }
         return aliases;
     }
+
+    private static CandidateRow Row(DbDataReader reader) => new(
+        reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+        NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6),
+        reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
+        reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
+        Instant(reader.GetValue(12)));
 }
