@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (b): `vigil audit` of a 2,000-package lockfile against 100,000 generated advisories.
-# Prints import time, cold and warm wall time of the audit (median of repeated runs) and peak memory.
+# Prints import time, cold and warm wall time of the audit (median of repeated runs), CPU time,
+# the in-process phase timings (VIGIL_TIMINGS=1) and peak memory.
 # Usage: bench/audit/run.sh [advisories=100000] [packages=2000]
 # Needs hyperfine (apt-get install hyperfine); /usr/bin/time for peak memory (apt-get install time).
 set -euo pipefail
@@ -41,7 +42,11 @@ python3 - "$WORK/cold.json" "$WORK/warm.json" <<'PY'
 import json, sys, statistics
 for label, f in zip(["cold", "warm"], sys.argv[1:]):
     r = json.load(open(f))["results"][0]
-    print(f"{label}: median {statistics.median(r['times'])*1000:.0f} ms (min {min(r['times'])*1000:.0f}, max {max(r['times'])*1000:.0f}, runs {len(r['times'])})")
+    print(f"{label}: median {statistics.median(r['times'])*1000:.0f} ms (min {min(r['times'])*1000:.0f}, max {max(r['times'])*1000:.0f}, runs {len(r['times'])}; "
+          f"mean CPU user {r['user']*1000:.0f} ms + system {r['system']*1000:.0f} ms)")
 PY
+echo "== in-process phases (VIGIL_TIMINGS=1; CPU is the process's, all threads, and holds on a loaded machine)"
+VIGIL_TIMINGS=1 "$VIGIL" audit "$DATA/project" --database "$DB" --json 2>&1 >/dev/null | grep 'timing:' || true
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== peak memory"
 /usr/bin/time -f "peak RSS: %M KiB" "$VIGIL" audit "$DATA/project" --database "$DB" --json >/dev/null || true

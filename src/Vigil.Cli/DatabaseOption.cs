@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Core.Audit;
 using Vigil.Core.Data;
 
 namespace Vigil.Cli;
@@ -44,6 +45,23 @@ public sealed class DatabaseOption : Option<string>
         try
         {
             return await VigilDatabase.OpenAndMigrateAsync(target, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException($"cannot open the database ({target.Describe()}): {ErrorText.Innermost(exception)}");
+        }
+    }
+
+    /// <summary>
+    /// The audit's plain connection (no EF Core unless the schema needs migrating; see <see cref="AuditDatabase"/>),
+    /// with the same one-line failure as <see cref="OpenAsync"/>.
+    /// </summary>
+    public async Task<AuditDatabase> OpenForAuditAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    {
+        var target = Target(parseResult, console);
+        try
+        {
+            return await AuditDatabase.OpenAsync(target, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

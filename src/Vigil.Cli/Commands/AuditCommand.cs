@@ -1,10 +1,8 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Vigil.Cli.Output;
 using Vigil.Cli.Output.Sarif;
 using Vigil.Core.Advisories;
 using Vigil.Core.Audit;
-using Vigil.Core.Data;
 using Vigil.Lockfiles;
 
 namespace Vigil.Cli.Commands;
@@ -78,6 +76,7 @@ internal static class AuditCommand
         {
             throw new CliException("--json and --sarif both write to stdout; give --sarif a FILE");
         }
+        var timings = PhaseTimings.For(console);
         var (root, paths) = LockfileSearch.Find(console, request.Path);
         var lockfiles = new List<Lockfile>();
         var errors = new List<LockfileException>();
@@ -99,14 +98,20 @@ internal static class AuditCommand
             throw new CliException(paths.Count == 1 ? "the lockfile could not be read" : "no lockfile could be read");
         }
 
-        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
-        if (!await db.Advisories.AnyAsync(cancellationToken))
+        timings.Done($"lockfile reading ({lockfiles.Sum(l => l.Packages.Count)} packages)");
+
+        await using var db = await database.OpenForAuditAsync(parseResult, console, cancellationToken);
+        if (!await db.HasAdvisoriesAsync(cancellationToken))
         {
             console.WriteError($"warning: {database.Target(parseResult, console).Describe()} has no advisories yet; run 'vigil import' first");
         }
-        var report = await new AuditPackages(db).ExecuteAsync(lockfiles, request.Options, cancellationToken);
-        var result = AuditResult.Create(report, errors, root, await LinksAsync(db, report, cancellationToken));
+        timings.Done("database open and schema check");
+        var report = await new AuditPackages(db, timings.Done).ExecuteAsync(lockfiles, request.Options, cancellationToken);
+        var links = await LinksAsync(db, report, cancellationToken);
+        timings.Done("advisory documents for links");
+        var result = AuditResult.Create(report, errors, root, links);
         await WriteAsync(console, request, result, cancellationToken);
+        timings.Done("sorting and output");
 
         if (errors.Count > 0)
         {
@@ -139,17 +144,17 @@ internal static class AuditCommand
     }
 
     /// <summary>Each advisory's "more info" link: its ADVISORY reference, else WEB, else the first one.</summary>
-    private static async Task<IReadOnlyDictionary<string, AdvisoryLinks>> LinksAsync(VigilDbContext db, AuditReport report, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, AdvisoryLinks>> LinksAsync(AuditDatabase db, AuditReport report, CancellationToken cancellationToken)
     {
         var links = new Dictionary<string, AdvisoryLinks>(StringComparer.Ordinal);
         var ids = report.Findings.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var (id, vulnerability) in await new GetAdvisoryDocuments(db).ExecuteAsync(ids, cancellationToken))
+        foreach (var (id, fields) in await db.LinksAsync(ids, cancellationToken))
         {
-            var references = vulnerability.References ?? [];
+            var references = fields.References ?? [];
             var url = (references.FirstOrDefault(r => r.Type == "ADVISORY")
                 ?? references.FirstOrDefault(r => r.Type == "WEB")
                 ?? references.FirstOrDefault())?.Url;
-            links[id] = new AdvisoryLinks(url, vulnerability.Details);
+            links[id] = new AdvisoryLinks(url, fields.Details);
         }
         return links;
     }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Vigil.Core.Advisories;
 using Vigil.Core.Audit;
 
@@ -8,8 +9,9 @@ namespace Vigil.Cli.Output;
 /// <summary>
 /// <c>vigil audit --json</c>: one JSON object with snake_case keys in a fixed order, findings in
 /// <see cref="FindingOrder"/>, so the output diffs cleanly between runs (docs/cli.md shows the shape).
+/// Serialized through a source-generated context: reflection-based metadata cost every run start-up time.
 /// </summary>
-internal static class AuditJsonWriter
+internal static partial class AuditJsonWriter
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -17,9 +19,10 @@ internal static class AuditJsonWriter
         WriteIndented = true,
         // Ranges and paths are full of '<', '>' and '&': keep them readable instead of \u003C.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = AuditJsonContext.Default,
     };
 
-    public static string Write(AuditResult result) => JsonSerializer.Serialize(ToJson(result), Options);
+    public static string Write(AuditResult result) => JsonSerializer.Serialize(ToJson(result), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditJson>)Options.GetTypeInfo(typeof(AuditJson)));
 
     private static AuditJson ToJson(AuditResult result)
     {
@@ -53,11 +56,11 @@ internal static class AuditJsonWriter
             [.. result.Errors.Select(e => new ErrorJson(result.Display(e.FilePath), e.Line, e.Reason))]);
     }
 
-    private sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings, MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors);
+    internal sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings, MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors);
 
-    private sealed record LockfileJson(string Path, string Format, int Packages);
+    internal sealed record LockfileJson(string Path, string Format, int Packages);
 
-    private sealed record FindingJson(
+    internal sealed record FindingJson(
         string Id,
         IReadOnlyList<string> Aliases,
         string Ecosystem,
@@ -72,11 +75,15 @@ internal static class AuditJsonWriter
         bool Dev,
         IReadOnlyList<string> Lockfiles);
 
-    private sealed record CvssJson(double? Score, string? Vector);
+    internal sealed record CvssJson(double? Score, string? Vector);
 
-    private sealed record MetadataJson(CountsJson Vulnerabilities, int Packages);
+    internal sealed record MetadataJson(CountsJson Vulnerabilities, int Packages);
 
-    private sealed record CountsJson(int Info, int Low, int Moderate, int High, int Critical, int Unknown, int Total);
+    internal sealed record CountsJson(int Info, int Low, int Moderate, int High, int Critical, int Unknown, int Total);
 
-    private sealed record ErrorJson(string File, int? Line, string Message);
+    internal sealed record ErrorJson(string File, int? Line, string Message);
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+    [JsonSerializable(typeof(AuditJson))]
+    private sealed partial class AuditJsonContext : JsonSerializerContext;
 }

@@ -14,14 +14,40 @@ namespace Vigil.Core.Audit;
 internal sealed class AffectedMatcher
 {
     private readonly Dictionary<string, NpmVersion?> _npmVersions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NpmRange?> _npmRanges = new(StringComparer.Ordinal);
     private readonly Dictionary<(long, int), Vigil.Versioning.Osv.OsvAffected?> _osv = [];
+
+    /// <summary>
+    /// Parses every distinct npm range of the rows once, in parallel: thousands of rows share a few
+    /// thousand ranges, and parsing them was a fifth of an audit's time (docs/performance.md, benchmark b).
+    /// </summary>
+    public void PrepareNpmRanges(IEnumerable<CandidateRow> rows)
+    {
+        var ranges = rows.Where(r => r.Ecosystem == "npm" && r.NpmRange is not null && !_npmRanges.ContainsKey(r.NpmRange))
+            .Select(r => r.NpmRange!).Distinct(StringComparer.Ordinal).ToArray();
+        var parsed = new NpmRange?[ranges.Length];
+        Parallel.For(0, ranges.Length, i => parsed[i] = NpmRange.TryParse(ranges[i], NpmSemverOptions.NpmAudit, out var range) ? range : null);
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            _npmRanges.Add(ranges[i], parsed[i]);
+        }
+    }
 
     public bool Affects(CandidateRow row, string version) =>
         row.Ecosystem == "npm" ? NpmAffects(row.NpmRange, version) : OsvAffects(row, version);
 
     private bool NpmAffects(string? range, string version)
     {
-        if (range is null || !NpmRange.TryParseCached(range, NpmSemverOptions.NpmAudit, out var parsed))
+        if (range is null)
+        {
+            return false;
+        }
+        if (!_npmRanges.TryGetValue(range, out var parsed))
+        {
+            parsed = NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var r) ? r : null;
+            _npmRanges.Add(range, parsed);
+        }
+        if (parsed is null)
         {
             return false;
         }

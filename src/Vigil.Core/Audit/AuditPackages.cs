@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Lockfiles;
@@ -10,13 +12,32 @@ namespace Vigil.Core.Audit;
 /// <c>satisfies(version, vulnerable_versions, {loose: true, includePrerelease: true})</c> holds;
 /// other ecosystems follow OSV's range evaluation. Withdrawn advisories never match.
 /// </summary>
-public sealed class AuditPackages(VigilDbContext db)
+public sealed class AuditPackages
 {
+    private readonly DbConnection _connection;
+    private readonly Action<string>? _phaseDone;
+
+    /// <param name="phaseDone">Told the name of each phase as it ends (the command line's timings).</param>
+    public AuditPackages(AuditDatabase database, Action<string>? phaseDone = null)
+    {
+        _connection = database.Connection;
+        _phaseDone = phaseDone;
+    }
+
+    /// <summary>The same reads on a context's connection (an already migrated database).</summary>
+    public AuditPackages(VigilDbContext db)
+    {
+        _connection = db.Database.GetDbConnection();
+    }
+
     public async Task<AuditReport> ExecuteAsync(IReadOnlyList<Lockfile> lockfiles, AuditOptions options, CancellationToken cancellationToken = default)
     {
         var installed = InstalledSet.From(lockfiles, options);
         var candidates = await LoadCandidatesAsync(installed, cancellationToken);
+        _phaseDone?.Invoke($"candidate query ({candidates.Count} rows)");
         var matcher = new AffectedMatcher();
+        matcher.PrepareNpmRanges(candidates);
+        _phaseDone?.Invoke("npm range parsing");
         var findings = new Dictionary<(long Advisory, string Ecosystem, string Name, string Version), FindingBuilder>();
 
         foreach (var row in candidates)
@@ -37,6 +58,7 @@ public sealed class AuditPackages(VigilDbContext db)
             }
         }
 
+        _phaseDone?.Invoke($"matching ({findings.Count} findings)");
         var aliases = await LoadAliasesAsync(findings.Keys.Select(k => k.Advisory).Distinct().ToList(), cancellationToken);
         var results = findings.Values
             .Select(f => f.Build(aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
@@ -45,6 +67,7 @@ public sealed class AuditPackages(VigilDbContext db)
             .ThenBy(f => f.Version, StringComparer.Ordinal)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
+        _phaseDone?.Invoke("aliases and findings");
         var audited = lockfiles.Select(l => new AuditedLockfile(l.FilePath, l.Format, l.Packages.Count)).ToList();
         return new AuditReport(audited, results, installed.Count, options);
     }
@@ -56,12 +79,12 @@ public sealed class AuditPackages(VigilDbContext db)
         {
             return [];
         }
-        var rows = await CandidateQuery.CandidatesAsync(db, names, cancellationToken);
+        var rows = await CandidateQuery.CandidatesAsync(_connection, names, cancellationToken);
         return rows.Where(r => installed.Contains(r.Ecosystem, r.Name)).ToList();
     }
 
     private async Task<Dictionary<long, List<string>>> LoadAliasesAsync(List<long> numbers, CancellationToken cancellationToken) =>
-        numbers.Count == 0 ? [] : await CandidateQuery.AliasesAsync(db, numbers, cancellationToken);
+        numbers.Count == 0 ? [] : await CandidateQuery.AliasesAsync(_connection, numbers, cancellationToken);
 }
 
 internal sealed record CandidateRow(

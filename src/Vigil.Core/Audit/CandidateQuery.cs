@@ -9,8 +9,8 @@ namespace Vigil.Core.Audit;
 /// <summary>
 /// The candidate rows for a set of package names, and their advisories' aliases, in plain SQL: the
 /// command line runs them once per process, where compiling the equivalent LINQ costs more than the
-/// 2,000-name lookup itself (see docs/performance.md). The audit and the OSV/npm APIs share them.
-/// Withdrawn advisories never match.
+/// 2,000-name lookup itself (see docs/performance.md). The audit (on a plain connection) and the
+/// OSV/npm APIs (through their context) share them. Withdrawn advisories never match.
 /// </summary>
 internal static class CandidateQuery
 {
@@ -24,10 +24,12 @@ internal static class CandidateQuery
 
     private const string Candidates = AllCandidates + " AND ap.\"Name\"";
 
-    public static async Task<List<CandidateRow>> CandidatesAsync(VigilDbContext db, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    private const string Aliases = "SELECT \"AdvisoryNumber\", \"Alias\" FROM advisory_aliases WHERE \"AdvisoryNumber\"";
+
+    public static async Task<List<CandidateRow>> CandidatesAsync(DbConnection connection, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var rows = new List<CandidateRow>();
-        await ReadAsync(db, Candidates, names, reader => rows.Add(Row(reader)), cancellationToken);
+        await ReadAsync(connection, Candidates, names, reader => rows.Add(Row(reader)), cancellationToken);
         return rows;
     }
 
@@ -51,17 +53,10 @@ internal static class CandidateQuery
         }
     }
 
-    private static CandidateRow Row(DbDataReader reader) => new(
-        reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-        NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6),
-        reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
-        reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
-        Instant(reader.GetValue(12)));
-
-    public static async Task<Dictionary<long, List<string>>> AliasesAsync(VigilDbContext db, IReadOnlyList<long> numbers, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, List<string>>> AliasesAsync(DbConnection connection, IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {
         var aliases = new Dictionary<long, List<string>>();
-        await ReadAsync(db, "SELECT \"AdvisoryNumber\", \"Alias\" FROM advisory_aliases WHERE \"AdvisoryNumber\"", numbers, reader =>
+        await ReadAsync(connection, Aliases, numbers, reader =>
         {
             var number = reader.GetInt64(0);
             if (!aliases.TryGetValue(number, out var list))
@@ -76,4 +71,11 @@ internal static class CandidateQuery
         }
         return aliases;
     }
+
+    private static CandidateRow Row(DbDataReader reader) => new(
+        reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+        NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6),
+        reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
+        reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
+        Instant(reader.GetValue(12)));
 }

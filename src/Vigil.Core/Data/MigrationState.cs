@@ -1,10 +1,24 @@
 using System.Data.Common;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Vigil.Core.Data;
+
+/// <summary>How a database's schema compares with the newest migration this build carries.</summary>
+internal enum SchemaState
+{
+    /// <summary>No migration history (a new or foreign database).</summary>
+    Missing,
+    Older,
+    Current,
+    /// <summary>Migrated by a newer Vigil: this build cannot know its schema.</summary>
+    Newer,
+}
 
 /// <summary>
 /// Tells, without building the EF model, whether a database already has the newest migration: EF's
@@ -13,13 +27,11 @@ namespace Vigil.Core.Data;
 /// </summary>
 internal static class MigrationState
 {
+    private static readonly Lazy<string?> LatestSqlite = new(() => LatestMigrationId(VigilDatabase.SqliteMigrationsAssembly));
+    private static readonly Lazy<string?> LatestPostgres = new(() => LatestMigrationId(VigilDatabase.PostgresMigrationsAssembly));
+
     public static async Task<bool> IsCurrentAsync(DatabaseTarget target, CancellationToken cancellationToken)
     {
-        var latest = LatestMigrationId(target.Provider);
-        if (latest is null)
-        {
-            return false;
-        }
         if (target.SqliteFile() is { } file && !File.Exists(file))
         {
             return false;
@@ -28,10 +40,7 @@ internal static class MigrationState
         {
             await using var connection = Connect(target);
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\"";
-            var applied = await command.ExecuteScalarAsync(cancellationToken) as string;
-            return string.Equals(applied, latest, StringComparison.Ordinal);
+            return await StateAsync(connection, target.Provider, cancellationToken) == SchemaState.Current;
         }
         catch (DbException)
         {
@@ -39,17 +48,93 @@ internal static class MigrationState
         }
     }
 
-    private static DbConnection Connect(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnection(target.ConnectionString)
-        : new NpgsqlConnection(target.ConnectionString);
-
-    private static string? LatestMigrationId(DatabaseProvider provider)
+    /// <summary>One read of <c>__EFMigrationsHistory</c> on an open connection, compared with the compiled-in newest id.</summary>
+    public static async Task<SchemaState> StateAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken)
     {
-        var name = provider == DatabaseProvider.Sqlite ? VigilDatabase.SqliteMigrationsAssembly : VigilDatabase.PostgresMigrationsAssembly;
+        string? applied;
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\"";
+            applied = await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+        catch (DbException)
+        {
+            return SchemaState.Missing; // no history table
+        }
+        var latest = Latest(provider);
+        return applied is null ? SchemaState.Missing
+            : latest is null ? SchemaState.Older
+            : string.CompareOrdinal(applied, latest) switch
+            {
+                < 0 => SchemaState.Older,
+                0 => SchemaState.Current,
+                _ => SchemaState.Newer,
+            };
+    }
+
+    /// <summary>The newest migration id this build carries for the provider (null when its migrations assembly is absent).</summary>
+    public static string? Latest(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? LatestSqlite.Value : LatestPostgres.Value;
+
+    /// <summary>A plain connection; each provider's in its own method so a SQLite run never loads Npgsql.</summary>
+    public static DbConnection Connect(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
+        ? ConnectSqlite(target.ConnectionString)
+        : ConnectPostgres(target.ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SqliteConnection ConnectSqlite(string connectionString) => new(connectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static NpgsqlConnection ConnectPostgres(string connectionString) => new(connectionString);
+
+    /// <summary>
+    /// Read from the migrations assembly's metadata (its <c>[Migration("…")]</c> attributes) without
+    /// loading it: loading its types loads EF Core, which the audit's reads otherwise never need. Where
+    /// the file cannot be read (e.g. a single-file bundle), by reflection. A test keeps both in agreement.
+    /// </summary>
+    internal static string? LatestMigrationId(string assemblyName)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+        return File.Exists(file) ? LatestMigrationIdFromMetadata(file) : LatestMigrationIdByReflection(assemblyName);
+    }
+
+    internal static string? LatestMigrationIdFromMetadata(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        string? latest = null;
+        foreach (var handle in metadata.CustomAttributes)
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Parent.Kind != HandleKind.TypeDefinition || attribute.Constructor.Kind != HandleKind.MemberReference
+                || metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is not { Kind: HandleKind.TypeReference } parent)
+            {
+                continue;
+            }
+            var type = metadata.GetTypeReference((TypeReferenceHandle)parent);
+            if (!metadata.StringComparer.Equals(type.Name, nameof(MigrationAttribute))
+                || !metadata.StringComparer.Equals(type.Namespace, "Microsoft.EntityFrameworkCore.Migrations"))
+            {
+                continue;
+            }
+            // ECMA-335 II.23.3: a custom attribute blob starts with the prolog 0x0001, then the fixed arguments.
+            var value = metadata.GetBlobReader(attribute.Value);
+            if (value.ReadUInt16() == 1 && value.ReadSerializedString() is { } id && (latest is null || string.CompareOrdinal(id, latest) > 0))
+            {
+                latest = id;
+            }
+        }
+        return latest;
+    }
+
+    internal static string? LatestMigrationIdByReflection(string assemblyName)
+    {
         Assembly assembly;
         try
         {
-            assembly = Assembly.Load(name);
+            assembly = Assembly.Load(assemblyName);
         }
         catch (FileNotFoundException)
         {
