@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
+using Vigil.Web.Compat.Nswg;
+using Vigil.Web.Compat.NuGet;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
 
@@ -31,6 +34,8 @@ public static class VigilWebApp
         app.MapOsvEndpoints();
         app.MapNpmAuditEndpoints();
         app.MapNpmRegistryEndpoints();
+        app.MapNuGetEndpoints();
+        app.MapNodejsCoreEndpoints();
         return app;
     }
 
@@ -42,6 +47,8 @@ public static class VigilWebApp
         services.AddScoped<GetAdvisory>();
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DerivedDocumentCache>();
         services.AddProblemDetails();
         services.AddHostedService<DatabaseMigrator>();
     }
