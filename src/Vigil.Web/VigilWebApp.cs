@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
+using Vigil.Web.Compat.Nswg;
+using Vigil.Web.Compat.NuGet;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
 
@@ -32,6 +35,8 @@ public static class VigilWebApp
         app.MapOsvEndpoints();
         app.MapNpmAuditEndpoints();
         app.MapNpmRegistryEndpoints();
+        app.MapNuGetEndpoints();
+        app.MapNodejsCoreEndpoints();
         return app;
     }
 
@@ -49,6 +54,7 @@ public static class VigilWebApp
         services.AddScoped<NpmBulkAdvisories>();
         services.AddNpmCompat();
         services.AddSingleton<BulkJsonCache>();
+        services.AddSingleton<DerivedDocumentCache>();
         services.AddProblemDetails();
         services.AddHostedService<DatabaseMigrator>();
     }

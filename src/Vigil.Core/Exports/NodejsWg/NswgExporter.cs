@@ -31,7 +31,7 @@ public sealed class NswgExporter : IAdvisoryExporter
         Directory.CreateDirectory(npmDirectory);
         Directory.CreateDirectory(coreDirectory);
         var npm = new SortedDictionary<long, (string Id, string Compact)>();
-        var core = new SortedDictionary<long, JsonObject>();
+        var core = new NswgCoreIndex();
         var problems = new List<ExportProblem>();
         int done = 0, written = 0, notApplicable = 0, files = 0;
         await foreach (var advisory in advisories.WithCancellation(cancellationToken))
@@ -41,10 +41,7 @@ public sealed class NswgExporter : IAdvisoryExporter
             var problemsBefore = problems.Count;
             if (v.Withdrawn is null)
             {
-                if (NswgCoreDerivation.IsCore(v))
-                {
-                    any |= AddCore(advisory, core, problems);
-                }
+                any |= core.TryAdd(advisory, problems);
                 var packages = (v.Affected ?? []).Where(a => AdvisoryRows.IsNpm(a.Package.Ecosystem)).Select(a => a.Package.Name).Distinct(StringComparer.Ordinal).ToList();
                 for (var k = 0; k < packages.Count; k++)
                 {
@@ -81,29 +78,13 @@ public sealed class NswgExporter : IAdvisoryExporter
             }
         }
         ExportFiles.WriteText(Path.Combine(npmDirectory, "index.json"), NpmIndex(npm));
-        var coreIndex = new JsonObject();
-        foreach (var (number, entry) in core)
+        foreach (var (key, entry) in core.Entries)
         {
-            ExportFiles.WriteText(Path.Combine(coreDirectory, Key(number) + ".json"), NswgJsonWriter.Indented(entry) + "\n");
-            coreIndex[Key(number)] = entry;
+            ExportFiles.WriteText(Path.Combine(coreDirectory, key + ".json"), NswgJsonWriter.Indented(entry) + "\n");
         }
-        ExportFiles.WriteText(Path.Combine(coreDirectory, "index.json"), NswgJsonWriter.Indented(coreIndex));
+        ExportFiles.WriteText(Path.Combine(coreDirectory, "index.json"), core.ToJson());
         progress?.Report(new ExportProgress(done, total));
         return new ExportSummary(Format, directory, written, notApplicable, files + core.Count + 2, problems);
-    }
-
-    private static bool AddCore(StoredAdvisory advisory, SortedDictionary<long, JsonObject> core, List<ExportProblem> problems)
-    {
-        var v = advisory.Vulnerability;
-        var number = NswgNumbering.Core(advisory);
-        if (core.ContainsKey(number))
-        {
-            problems.Add(new ExportProblem(v.Id, $"core entry {number} is already written for another advisory; skipped"));
-            return false;
-        }
-        var entry = NswgCoreDerivation.Derive(v);
-        core[number] = v.Id.StartsWith(NswgFormat.CoreIdPrefix, StringComparison.Ordinal) ? NswgResidual.Apply(entry, Residual(v)) : entry;
-        return true;
     }
 
     /// <summary>The WG's npm/index.json: every record, compact, keyed by number in numeric order, no final newline.</summary>
@@ -117,8 +98,7 @@ public sealed class NswgExporter : IAdvisoryExporter
         return sb.Append('}').ToString();
     }
 
-    private static JsonObject? Residual(OsvVulnerability v) =>
-        v.DatabaseSpecific is { } ds && ds.TryGetPropertyValue(NswgResidual.Key, out var node) ? node as JsonObject : null;
+    private static JsonObject? Residual(OsvVulnerability v) => NswgCoreIndex.Residual(v);
 
-    private static string Key(long number) => number.ToString(CultureInfo.InvariantCulture);
+    private static string Key(long number) => NswgCoreIndex.Key(number);
 }
