@@ -5,6 +5,7 @@ using Vigil.Core.Data;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
+using Vigil.Web.Pages;
 
 namespace Vigil.Web;
 
@@ -31,6 +32,7 @@ public static class VigilWebApp
         app.MapOsvEndpoints();
         app.MapNpmAuditEndpoints();
         app.MapNpmRegistryEndpoints();
+        app.MapVigilPages();
         return app;
     }
 
@@ -43,6 +45,7 @@ public static class VigilWebApp
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
         services.AddProblemDetails();
+        services.AddVigilPages();
         services.AddHostedService<DatabaseMigrator>();
     }
 }

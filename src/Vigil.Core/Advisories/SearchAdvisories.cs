@@ -90,12 +90,15 @@ public sealed class SearchAdvisories(VigilDbContext db)
         }
         if (NullIfBlank(search.Text) is { } text)
         {
-            // A case-insensitive substring of the id, an alias, the summary or a package name.
+            // A case-insensitive substring of the id, an alias, the summary or a package name. The alias and
+            // package matches are uncorrelated IN lists, so each table is scanned once, not once per advisory.
             var lower = text.ToLowerInvariant();
+            var byAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower().Contains(lower)).Select(alias => alias.AdvisoryNumber);
+            var byPackage = db.AffectedPackages.Where(p => p.Name.ToLower().Contains(lower)).Select(p => p.AdvisoryNumber);
             query = query.Where(a => a.Id.ToLower().Contains(lower)
-                || db.AdvisoryAliases.Any(alias => alias.AdvisoryNumber == a.Number && alias.Alias.ToLower().Contains(lower))
                 || (a.Summary != null && a.Summary.ToLower().Contains(lower))
-                || db.AffectedPackages.Any(p => p.AdvisoryNumber == a.Number && p.Name.ToLower().Contains(lower)));
+                || byAlias.Contains(a.Number)
+                || byPackage.Contains(a.Number));
         }
         return query;
     }
