@@ -9,6 +9,7 @@ using Vigil.Web.Compat.Nswg;
 using Vigil.Web.Compat.NuGet;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
+using Vigil.Web.Pages;
 
 namespace Vigil.Web;
 
@@ -37,6 +38,7 @@ public static class VigilWebApp
         app.MapNpmRegistryEndpoints();
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
+        app.MapVigilPages();
         return app;
     }
 
@@ -56,6 +58,7 @@ public static class VigilWebApp
         services.AddSingleton<BulkJsonCache>();
         services.AddSingleton<DerivedDocumentCache>();
         services.AddProblemDetails();
+        services.AddVigilPages();
         services.AddHostedService<DatabaseMigrator>();
     }
 }

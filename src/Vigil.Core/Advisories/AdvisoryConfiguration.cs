@@ -13,6 +13,8 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<AdvisoryE
         builder.Property(a => a.Id).HasMaxLength(200);
         builder.HasIndex(a => a.Id).IsUnique();
         builder.HasIndex(a => a.Modified);
+        // The public list sorts and filters by publication date (Pages/Advisories/Search).
+        builder.HasIndex(a => a.Published);
         builder.Property(a => a.Summary).HasMaxLength(2000);
         builder.Property(a => a.CvssVector).HasMaxLength(300);
         builder.Property(a => a.Source).HasMaxLength(40);
@@ -44,5 +46,7 @@ internal sealed class AffectedPackageConfiguration : IEntityTypeConfiguration<Af
         builder.Property(a => a.FixedVersion).HasMaxLength(300);
         // Name first: the audit looks packages up by name (all ecosystems at once), the APIs by name + ecosystem.
         builder.HasIndex(a => new { a.Name, a.Ecosystem });
+        // The public list filters by ecosystem alone and lists the ecosystems (Pages/Advisories/Search).
+        builder.HasIndex(a => new { a.Ecosystem, a.Name });
     }
 }

@@ -89,6 +89,8 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.HasIndex("Modified");
 
+                    b.HasIndex("Published");
+
                     b.ToTable("advisories", (string)null);
                 });
 
@@ -123,6 +125,8 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("AdvisoryNumber", "Index");
+
+                    b.HasIndex("Ecosystem", "Name");
 
                     b.HasIndex("Name", "Ecosystem");
 

@@ -81,6 +81,8 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Modified");
 
+                    b.HasIndex("Published");
+
                     b.ToTable("advisories", (string)null);
                 });
 
@@ -115,6 +117,8 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("AdvisoryNumber", "Index");
+
+                    b.HasIndex("Ecosystem", "Name");
 
                     b.HasIndex("Name", "Ecosystem");
 

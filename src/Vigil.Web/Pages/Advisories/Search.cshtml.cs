@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Advisories;
+
+namespace Vigil.Web.Pages.Advisories;
+
+/// <summary>The home page: search box, filters and one page of matching advisories with the total count.</summary>
+public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosystems) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(Name = "q", SupportsGet = true)] public string? Text { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Ecosystem { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Package { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    // Read from the query by hand: "page" is also Razor Pages' own route value (the page's path).
+    public string? PageNumber => Request.Query["page"].FirstOrDefault();
+
+    public List<string> Problems { get; } = [];
+    public IReadOnlyList<string> Ecosystems { get; private set; } = [];
+    public AdvisorySearchResult? Result { get; private set; }
+    public bool OldestFirst => Sort == "oldest";
+
+    public static readonly AdvisorySeverity[] SeverityChoices =
+        [AdvisorySeverity.Critical, AdvisorySeverity.High, AdvisorySeverity.Moderate, AdvisorySeverity.Low, AdvisorySeverity.Info, AdvisorySeverity.Unknown];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Ecosystems = await ecosystems.ExecuteAsync(cancellationToken);
+        var criteria = Parse();
+        if (Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Result = await search.ExecuteAsync(criteria!, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>This search with one parameter changed (null removes it), for paging and sorting links.</summary>
+    public string Link(string? page = null, string? sort = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Text, ["ecosystem"] = Ecosystem, ["package"] = Package, ["severity"] = Severity,
+            ["from"] = From, ["to"] = To, ["sort"] = sort ?? Sort, ["page"] = page,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/",
+            query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+    }
+
+    private AdvisorySearch? Parse()
+    {
+        AdvisorySeverity? severity = null;
+        if (!string.IsNullOrWhiteSpace(Severity))
+        {
+            if (Severity == "unknown")
+            {
+                severity = AdvisorySeverity.Unknown;
+            }
+            else if (AdvisorySeverityNames.TryParse(Severity, out var parsed))
+            {
+                severity = parsed;
+            }
+            else
+            {
+                Problems.Add($"Severity '{Severity}' is not one of critical, high, moderate, low, info, unknown.");
+            }
+        }
+        var from = ParseDate(From, "From");
+        var to = ParseDate(To, "To");
+        if (from is not null && to is not null && from > to)
+        {
+            Problems.Add("The 'from' date is after the 'to' date.");
+        }
+        var page = 1;
+        if (!string.IsNullOrWhiteSpace(PageNumber) && (!int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > 100_000))
+        {
+            Problems.Add($"Page '{PageNumber}' is not a page number (1 or more).");
+        }
+        if (Sort is not (null or "" or "newest" or "oldest"))
+        {
+            Problems.Add($"Sort '{Sort}' is not 'newest' or 'oldest'.");
+        }
+        if (Text?.Length > 200)
+        {
+            Problems.Add("The search text is longer than 200 characters.");
+        }
+        return Problems.Count > 0 ? null : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, OldestFirst, page, PageSize);
+    }
+
+    private DateOnly? ParseDate(string? value, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        Problems.Add($"{label} date '{value}' is not a date in the form YYYY-MM-DD.");
+        return null;
+    }
+}
