@@ -5,6 +5,7 @@ using Vigil.Core.Data;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web;
 
@@ -22,11 +23,12 @@ public static class VigilWebApp
             ApplicationName = typeof(VigilWebApp).Assembly.GetName().Name,
         });
         AddServices(builder.Services, target);
+        builder.AddOperations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseOperations();
+        app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapOsvEndpoints();
         app.MapNpmAuditEndpoints();
@@ -42,7 +44,7 @@ public static class VigilWebApp
         services.AddScoped<GetAdvisory>();
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
-        services.AddProblemDetails();
+        services.AddOsvApi();
         services.AddHostedService<DatabaseMigrator>();
     }
 }

@@ -9,7 +9,7 @@ namespace Vigil.Web.Compat.Npm;
 /// </summary>
 internal static class BulkRequestReader
 {
-    public sealed record Outcome(Dictionary<string, IReadOnlyList<string>>? Packages, string? Error);
+    public sealed record Outcome(Dictionary<string, IReadOnlyList<string>>? Packages, string? Error, int Status = StatusCodes.Status400BadRequest);
 
     public static async Task<Outcome> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal static class BulkRequestReader
         }
         catch (BadHttpRequestException exception)
         {
-            return new(null, exception.Message);
+            return new(null, exception.Message, exception.StatusCode); // 413 when over a size limit
         }
         return Parse(bytes);
     }
@@ -77,7 +77,7 @@ internal static class BulkRequestReader
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new InvalidDataException($"The body is larger than {maxBytes} bytes after decompression.");
+                throw new BadHttpRequestException($"The body is larger than {maxBytes} bytes after decompression.", StatusCodes.Status413PayloadTooLarge);
             }
             buffer.Write(chunk, 0, read);
         }

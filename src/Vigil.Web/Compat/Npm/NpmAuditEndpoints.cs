@@ -11,7 +11,9 @@ public static class NpmAuditEndpoints
     public static IEndpointRouteBuilder MapNpmAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/-/npm/v1/security").WithTags("npm");
-        group.MapPost("/advisories/bulk", BulkAsync);
+        group.MapPost("/advisories/bulk", BulkAsync)
+            // npm, yarn and pnpm send application/json; plain `curl -d` sends a form type. Other media types: 415.
+            .Accepts<Dictionary<string, string[]>>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "text/plain");
         return app;
     }
 
@@ -21,7 +23,8 @@ public static class NpmAuditEndpoints
         var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
         if (body.Packages is null)
         {
-            return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: body.Status == StatusCodes.Status400BadRequest ? "Bad npm audit request" : null,
+                detail: body.Error, statusCode: body.Status);
         }
         var advisories = await bulk.ExecuteAsync(body.Packages, cancellationToken);
         var baseUrl = PublicUrl.Of(request, options.Value);
