@@ -10,6 +10,7 @@ using Vigil.Web.Compat.NuGet;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
 using Vigil.Web.Pages;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web;
 
@@ -27,11 +28,12 @@ public static class VigilWebApp
             ApplicationName = typeof(VigilWebApp).Assembly.GetName().Name,
         });
         AddServices(builder.Services, target);
+        builder.AddOperations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseOperations();
+        app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapOsvEndpoints();
         app.MapNpmAuditEndpoints();
@@ -59,6 +61,7 @@ public static class VigilWebApp
         services.AddSingleton<DerivedDocumentCache>();
         services.AddProblemDetails();
         services.AddVigilPages();
+        services.AddOsvApi();
         services.AddHostedService<DatabaseMigrator>();
     }
 }

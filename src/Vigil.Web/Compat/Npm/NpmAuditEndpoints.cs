@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,11 @@ public static class NpmAuditEndpoints
     public static IEndpointRouteBuilder MapNpmAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/-/npm/v1/security").WithTags("npm");
-        group.MapPost("/advisories/bulk", BulkAsync);
+        // npm, pnpm and yarn send application/json (gzip'd by npm); other media types answer 415.
+        group.MapPost("/advisories/bulk", BulkAsync).Accepts<Dictionary<string, string[]>>("application/json");
         // pnpm 10 tries /audits/quick then /audits; pnpm 8-9 and yarn 1 call /audits; npm 7-10 /audits/quick.
-        group.MapPost("/audits/quick", AuditAsync);
-        group.MapPost("/audits", AuditAsync);
+        group.MapPost("/audits/quick", AuditAsync).Accepts<JsonObject>("application/json");
+        group.MapPost("/audits", AuditAsync).Accepts<JsonObject>("application/json");
         return app;
     }
 

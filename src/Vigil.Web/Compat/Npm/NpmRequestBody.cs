@@ -17,7 +17,7 @@ internal static class NpmRequestBody
         if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
         {
             return new(null, StatusCodes.Status415UnsupportedMediaType,
-                $"Content-Type '{contentType}' is not supported; send application/json.");
+                $"Content-Type '{contentType}' is not accepted; send application/json.");
         }
         try
         {

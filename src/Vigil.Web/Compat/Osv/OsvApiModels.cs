@@ -11,11 +11,11 @@ public sealed record OsvPackageRequest(string? Name = null, string? Ecosystem = 
 
 public sealed record OsvBatchRequest(List<OsvQueryRequest?>? Queries = null);
 
-public sealed record OsvVulnList(List<OsvVulnerability>? Vulns);
+public sealed record OsvVulnList(List<OsvVulnerability>? Vulns, string? NextPageToken = null);
 
 public sealed record OsvBatchResponse(List<OsvBatchResult>? Results);
 
-public sealed record OsvBatchResult(List<OsvVulnRef>? Vulns);
+public sealed record OsvBatchResult(List<OsvVulnRef>? Vulns, string? NextPageToken = null);
 
 public sealed record OsvVulnRef(string Id, DateTimeOffset Modified);
 

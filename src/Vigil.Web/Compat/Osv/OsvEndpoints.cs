@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Compat;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Osv;
 
@@ -18,14 +21,24 @@ public static class OsvEndpoints
     public static IEndpointRouteBuilder MapOsvEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1").WithTags("OSV");
-        group.MapPost("/query", QueryAsync);
-        group.MapPost("/querybatch", QueryBatchAsync);
-        group.MapGet("/vulns/{id}", GetVulnAsync);
-        group.MapGet("/vulns/", () => Error(OsvError.InvalidArgument, "ID is required"));
+        // osv.dev's own examples post with `curl -d` (form content type), so that and text/plain are accepted too;
+        // any other media type answers 415 (routing checks this metadata).
+        group.MapPost("/query", QueryAsync)
+            .Accepts<OsvQueryRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "text/plain")
+            .Produces<OsvVulnList>().Produces<OsvError>(StatusCodes.Status400BadRequest);
+        group.MapPost("/querybatch", QueryBatchAsync)
+            .Accepts<OsvBatchRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "text/plain")
+            .Produces<OsvBatchResponse>().Produces<OsvError>(StatusCodes.Status400BadRequest);
+        group.MapGet("/vulns/{id}", GetVulnAsync)
+            .Produces<OsvVulnerability>().Produces(StatusCodes.Status304NotModified)
+            .Produces<OsvError>(StatusCodes.Status400BadRequest).Produces<OsvError>(StatusCodes.Status404NotFound);
+        group.MapGet("/vulns/", () => Error(OsvError.InvalidArgument, "ID is required"))
+            .Produces<OsvError>(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    public static async Task<Results<JsonHttpResult<OsvVulnList>, JsonHttpResult<OsvError>>> QueryAsync(HttpRequest request, QueryAffecting affecting, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<OsvVulnList>, JsonHttpResult<OsvError>>> QueryAsync(
+        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadAsync<OsvQueryRequest>(request, cancellationToken);
         if (readError is not null)
@@ -40,14 +53,19 @@ public static class OsvEndpoints
         {
             return Ok(new OsvVulnList(null));
         }
+        if (!OsvPaging.TryStart(body, query, tokens, out var afterId))
+        {
+            return Error(OsvError.InvalidArgument, OsvPaging.InvalidToken);
+        }
         var matches = (await affecting.ExecuteAsync([query], cancellationToken))[0];
-        var numbers = matches.Select(m => m.AdvisoryNumber).Distinct().ToList();
-        var documents = await affecting.DocumentsAsync(numbers, cancellationToken);
-        var vulns = numbers.Select(n => documents[n]).ToList();
-        return Ok(new OsvVulnList(vulns.Count == 0 ? null : vulns));
+        var page = OsvPaging.Take(query, matches, afterId, options.Value.QueryPageSize, tokens);
+        var documents = await affecting.DocumentsAsync(page.Vulns.Select(m => m.AdvisoryNumber), cancellationToken);
+        var vulns = page.Vulns.Select(m => documents[m.AdvisoryNumber]).ToList();
+        return Ok(new OsvVulnList(vulns.Count == 0 ? null : vulns, page.NextPageToken));
     }
 
-    public static async Task<Results<JsonHttpResult<OsvBatchResponse>, JsonHttpResult<OsvError>>> QueryBatchAsync(HttpRequest request, QueryAffecting affecting, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<OsvBatchResponse>, JsonHttpResult<OsvError>>> QueryBatchAsync(
+        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadAsync<OsvBatchRequest>(request, cancellationToken);
         if (readError is not null)
@@ -59,7 +77,7 @@ public static class OsvEndpoints
         {
             return Error(OsvError.InvalidArgument, "too many queries");
         }
-        var queries = new List<PackageQuery?>(requests.Count);
+        var queries = new List<(PackageQuery Query, string? AfterId)?>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             // One bad query fails the whole batch, naming its index (osv.dev querybatch).
@@ -67,25 +85,35 @@ public static class OsvEndpoints
             {
                 return Error(OsvError.InvalidArgument, $"error in query at index {i}: {error}");
             }
-            queries.Add(query);
+            string? afterId = null;
+            if (query is not null && !OsvPaging.TryStart(requests[i], query, tokens, out afterId))
+            {
+                return Error(OsvError.InvalidArgument, $"error in query at index {i}: {OsvPaging.InvalidToken}");
+            }
+            queries.Add(query is null ? null : (query, afterId));
         }
-        var answerable = queries.OfType<PackageQuery>().ToList();
-        var matches = await affecting.ExecuteAsync(answerable, cancellationToken);
+        var answerable = queries.OfType<(PackageQuery Query, string? AfterId)>().ToList();
+        var matches = await affecting.ExecuteAsync(answerable.Select(q => q.Query).ToList(), cancellationToken);
         var results = new List<OsvBatchResult>(queries.Count);
         var next = 0;
         foreach (var query in queries)
         {
-            var refs = query is null ? [] : matches[next++]
-                .DistinctBy(m => m.AdvisoryNumber)
-                .Select(m => new OsvVulnRef(m.Id, m.Modified))
-                .ToList();
-            results.Add(new OsvBatchResult(refs.Count == 0 ? null : refs));
+            if (query is not { } q)
+            {
+                results.Add(new OsvBatchResult(null));
+                continue;
+            }
+            var page = OsvPaging.Take(q.Query, matches[next++], q.AfterId, options.Value.BatchPageSize, tokens);
+            var refs = page.Vulns.Select(m => new OsvVulnRef(m.Id, m.Modified)).ToList();
+            results.Add(new OsvBatchResult(refs.Count == 0 ? null : refs, page.NextPageToken));
         }
         return Ok(new OsvBatchResponse(results.Count == 0 ? null : results));
     }
 
     /// <summary>Full OSV JSON by id or alias. Withdrawn entries are still served here (they carry <c>withdrawn</c>), as osv.dev does.</summary>
-    public static async Task<Results<JsonHttpResult<OsvVulnerability>, JsonHttpResult<OsvError>>> GetVulnAsync(string id, GetAdvisory getAdvisory, CancellationToken cancellationToken)
+    /// Answers 304 to a client whose copy is current (ETag from the advisory's number and modified time; Last-Modified = modified).
+    public static async Task<Results<JsonHttpResult<OsvVulnerability>, StatusCodeHttpResult, JsonHttpResult<OsvError>>> GetVulnAsync(
+        string id, HttpContext context, GetAdvisory getAdvisory, CancellationToken cancellationToken)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(id) > MaxIdBytes)
         {
@@ -96,7 +124,11 @@ public static class OsvEndpoints
         {
             return Error(OsvError.NotFound, "Vulnerability not found");
         }
-        return Ok(advisory.Vulnerability);
+        var modified = advisory.Vulnerability.Modified;
+        var etag = new EntityTagHeaderValue($"\"{advisory.Number}-{modified.UtcTicks}\"", isWeak: true);
+        return ConditionalGet.IsNotModified(context, etag, modified)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : Ok(advisory.Vulnerability);
     }
 
     private static async Task<(T? Body, JsonHttpResult<OsvError>? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)

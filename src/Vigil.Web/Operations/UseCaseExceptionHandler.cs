@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Vigil.Core.Errors;
+
+namespace Vigil.Web.Operations;
+
+/// <summary>
+/// Maps the use cases' few exceptions (Vigil.Core.Errors) and the server's own bad-request exception to problem
+/// documents. Anything else falls through to the default handler: a 500 problem that reveals nothing but a trace id.
+/// </summary>
+internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = e.Message },
+            ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = e.Message },
+            ValidationFailedException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(p => p.Key, p => p.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = e.Message,
+            },
+            // Kestrel's own: body too large (413), too slow (408), malformed (400).
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}
