@@ -72,7 +72,7 @@ run_wrk() { # label, connections, wrk args...
 echo "== load (wrk, 2 threads, ${SECONDS_PER_RUN}s each)"
 run_wrk bulk-1000 8 -s bench/server/post.lua "$BASE/-/npm/v1/security/advisories/bulk" -- "$WORK/bulk-1000.json.gz" gzip
 run_wrk querybatch-1000 8 -s bench/server/post.lua "$BASE/v1/querybatch" -- "$WORK/querybatch-1000.json"
-run_wrk advisory-page 16 "$BASE/advisories/$ADVISORY_ID"
+run_wrk advisory-page 16 -H "Accept-Encoding: gzip" "$BASE/advisories/$ADVISORY_ID"
 
 echo "== server memory"
 grep -E 'VmHWM|VmRSS' "/proc/$SERVER_PID/status" | sed 's/^/   /'
