@@ -13,19 +13,20 @@ public class BrowserTests
 
         await page.GotoAsync(app.Root + "/");
         await page.FillAsync("#q", "minimist");
-        await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync("**/?q=minimist**");
+        await NavigateAsync(page, "submit the search", "/?q=minimist&", () => page.PressAsync("#q", "Enter"));
+        Assert.EndsWith("/?q=minimist&ecosystem=&package=&severity=&from=&to=&sort=newest", page.Url);
         Assert.Equal("2 advisories", await page.TextContentAsync("#result-count"));
 
-        await page.ClickAsync("a.id:text-is('GHSA-vh95-rmgr-6w4m')");
-        await page.WaitForURLAsync("**/advisories/GHSA-vh95-rmgr-6w4m");
+        await NavigateAsync(page, "open the advisory", "/advisories/GHSA-vh95-rmgr-6w4m",
+            () => page.GetByRole(AriaRole.Link, new() { Name = "GHSA-vh95-rmgr-6w4m", Exact = true }).ClickAsync());
+        Assert.EndsWith("/advisories/GHSA-vh95-rmgr-6w4m", page.Url);
         Assert.Equal("GHSA-vh95-rmgr-6w4m", await page.TextContentAsync("h1"));
 
-        await page.ClickAsync(".affected h3 a");
-        await page.WaitForURLAsync("**/packages/npm/minimist");
+        await NavigateAsync(page, "open the package", "/packages/npm/minimist", () => page.Locator(".affected h3 a").First.ClickAsync());
+        Assert.EndsWith("/packages/npm/minimist", page.Url);
         await page.FillAsync("#version", "1.2.5");
-        await page.ClickAsync("form.check button");
-        await page.WaitForURLAsync("**/packages/npm/minimist?version=1.2.5");
+        await NavigateAsync(page, "check a version", "/packages/npm/minimist?version=1.2.5", () => page.ClickAsync("form.check button"));
+        Assert.EndsWith("/packages/npm/minimist?version=1.2.5", page.Url);
         Assert.Equal("minimist@1.2.5 is affected by 1 advisory: GHSA-xvch-5gv4-984h.", (await page.TextContentAsync("#answer"))!.Trim());
 
         // The stylesheet loaded from 'self' and applied (the header is dark), and nothing was blocked or thrown.
@@ -78,10 +79,25 @@ public class BrowserTests
         }
         Assert.Equal("q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync("CVE-2024-43800");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/?q=CVE-2024-43800**");
+        await NavigateAsync(page, "submit with the keyboard", "/?q=CVE-2024-43800&", () => page.Keyboard.PressAsync("Enter"));
+        Assert.Contains("/?q=CVE-2024-43800&", page.Url);
         Assert.Equal("1 advisory", await page.TextContentAsync("#result-count"));
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>Runs an action that navigates and waits until the page has loaded a URL containing <paramref name="expected"/>; a timeout names the step.</summary>
+    private static async Task NavigateAsync(IPage page, string step, string expected, Func<Task> action)
+    {
+        try
+        {
+            var loaded = page.WaitForURLAsync(url => url.Contains(expected, StringComparison.Ordinal));
+            await action();
+            await loaded;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"step '{step}': no page with {expected} loaded (now at {page.Url})", e);
+        }
     }
 }
