@@ -21,6 +21,7 @@ public static class Program
         new Command("advisory", "Look up advisories in the database")
         {
             AdvisoryShowCommand.Create(console),
+            AdvisoryCveCommand.Create(console),
         },
     });
 }
