@@ -1,0 +1,37 @@
+namespace Vigil.Core.Publication;
+
+/// <summary>
+/// Everything an advisory is made of when Vigil publishes it: from a report at the end of the disclosure
+/// process, or added directly by the team (PRODUCT.md rule 8, which needs supporting references).
+/// Text is Markdown; <see cref="CvssVector"/> is CVSS 3.x or 4.0; <see cref="Cwes"/> are <c>CWE-n</c> ids.
+/// </summary>
+public sealed record AdvisoryDraft(
+    string Summary,
+    string Details,
+    IReadOnlyList<DraftPackage> Packages,
+    string? CvssVector = null,
+    IReadOnlyList<string>? Cwes = null,
+    IReadOnlyList<DraftReference>? References = null,
+    IReadOnlyList<DraftCredit>? Credits = null,
+    IReadOnlyList<string>? Aliases = null);
+
+/// <summary>
+/// One affected package. PRODUCT.md rule 5: "If no fixed version exists then, the vulnerable range is
+/// open-ended (<c>*</c> / no <c>fixed</c> event); otherwise it ends at the last vulnerable version."
+/// So the range starts at <see cref="Introduced"/> (<c>0</c>: every version) and ends before
+/// <see cref="Fixed"/>, or at <see cref="LastAffected"/> inclusive, or nowhere when neither is known.
+/// </summary>
+public sealed record DraftPackage(string Ecosystem, string Name, string Introduced = "0", string? Fixed = null, string? LastAffected = null);
+
+/// <summary>An OSV reference: <see cref="Type"/> is one of OSV's reference types (WEB, FIX, ADVISORY, REPORT, …).</summary>
+public sealed record DraftReference(string Type, string Url);
+
+/// <summary>An OSV credit: <see cref="Type"/> is one of OSV's credit types (FINDER, REPORTER, COORDINATOR, REMEDIATION_DEVELOPER, …).</summary>
+public sealed record DraftCredit(string Name, string Type, IReadOnlyList<string>? Contact = null);
+
+/// <summary>Where a draft comes from: the process (a report) or the team directly (rule 8).</summary>
+public enum DraftOrigin
+{
+    Report,
+    Direct,
+}

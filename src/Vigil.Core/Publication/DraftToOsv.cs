@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Vigil.Core.Advisories.Osv;
+
+namespace Vigil.Core.Publication;
+
+/// <summary>A validated draft as an OSV 1.7.5 document with the given id and instants.</summary>
+internal static class DraftToOsv
+{
+    public static OsvVulnerability Build(AdvisoryDraft draft, string id, DateTimeOffset published, DateTimeOffset modified)
+    {
+        var vulnerability = new OsvVulnerability
+        {
+            SchemaVersion = OsvVulnerability.CurrentSchemaVersion,
+            Id = id,
+            Modified = modified,
+            Published = published,
+            Summary = draft.Summary.Trim(),
+            Details = string.IsNullOrWhiteSpace(draft.Details) ? null : draft.Details,
+            Aliases = draft.Aliases is { Count: > 0 } aliases ? aliases.Distinct(StringComparer.Ordinal).ToList() : null,
+            Affected = draft.Packages.Select(Affected).ToList(),
+            References = draft.References is { Count: > 0 } refs ? refs.Select(r => new OsvReference { Type = r.Type, Url = r.Url }).ToList() : null,
+            Credits = draft.Credits is { Count: > 0 } credits
+                ? credits.Select(c => new OsvCredit { Name = c.Name.Trim(), Type = c.Type, Contact = c.Contact is { Count: > 0 } contact ? contact.ToList() : null }).ToList()
+                : null,
+        };
+        if (draft.CvssVector is { } vector)
+        {
+            var type = vector.StartsWith("CVSS:4.0/", StringComparison.Ordinal) ? "CVSS_V4" : "CVSS_V3";
+            vulnerability.Severity = [new OsvSeverity { Type = type, Score = vector }];
+        }
+        if (draft.Cwes is { Count: > 0 } cwes)
+        {
+            vulnerability.DatabaseSpecific = new JsonObject { ["cwe_ids"] = new JsonArray(cwes.Distinct(StringComparer.Ordinal).Select(c => (JsonNode)c).ToArray()) };
+        }
+        return vulnerability;
+    }
+
+    /// <summary>
+    /// npm versions are SemVer, so npm uses a SEMVER range; NuGet's order is its own (ECOSYSTEM). No end
+    /// event leaves the range open (rule 5: no fixed version yet).
+    /// </summary>
+    private static OsvAffected Affected(DraftPackage package)
+    {
+        var events = new List<OsvEventModel> { new() { Introduced = package.Introduced } };
+        if (package.Fixed is { } fixedVersion)
+        {
+            events.Add(new OsvEventModel { Fixed = fixedVersion });
+        }
+        else if (package.LastAffected is { } last)
+        {
+            events.Add(new OsvEventModel { LastAffected = last });
+        }
+        return new OsvAffected
+        {
+            Package = new OsvPackage { Ecosystem = package.Ecosystem, Name = package.Name.Trim() },
+            Ranges = [new OsvRangeModel { Type = package.Ecosystem == "npm" ? "SEMVER" : "ECOSYSTEM", Events = events }],
+        };
+    }
+}

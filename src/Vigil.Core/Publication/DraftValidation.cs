@@ -1,0 +1,145 @@
+using NuGet.Versioning;
+using Vigil.Core.Errors;
+using Vigil.Versioning.Npm;
+
+namespace Vigil.Core.Publication;
+
+/// <summary>
+/// Checks a draft before anything is written, and names every bad field (e.g. <c>packages[1].fixed</c>),
+/// so a publication either happens whole or not at all.
+/// </summary>
+internal static class DraftValidation
+{
+    private static readonly HashSet<string> ReferenceTypes =
+        ["ADVISORY", "ARTICLE", "DETECTION", "DISCUSSION", "REPORT", "FIX", "INTRODUCED", "GIT", "PACKAGE", "EVIDENCE", "WEB"];
+
+    private static readonly HashSet<string> CreditTypes =
+    [
+        "FINDER", "REPORTER", "ANALYST", "COORDINATOR", "REMEDIATION_DEVELOPER", "REMEDIATION_REVIEWER",
+        "REMEDIATION_VERIFIER", "TOOL", "SPONSOR", "OTHER",
+    ];
+
+    public static void Check(AdvisoryDraft draft, DraftOrigin origin)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[field] = [message];
+
+        if (string.IsNullOrWhiteSpace(draft.Summary))
+        {
+            Add("summary", "a summary is required.");
+        }
+        else if (draft.Summary.Length > 200)
+        {
+            Add("summary", $"at most 200 characters ({draft.Summary.Length} given).");
+        }
+        if (draft.Packages.Count == 0)
+        {
+            Add("packages", "at least one affected package is required.");
+        }
+        for (var i = 0; i < draft.Packages.Count; i++)
+        {
+            CheckPackage(draft.Packages[i], $"packages[{i}]", Add);
+        }
+        if (draft.CvssVector is { } vector)
+        {
+            if (!Cvss.Cvss.TryParse(vector, out var parsed, out var cvssError))
+            {
+                Add("cvssVector", cvssError);
+            }
+            else if (parsed.Version == Cvss.CvssVersion.V2_0)
+            {
+                Add("cvssVector", "CVSS v2 is not accepted for new advisories; give a CVSS 3.1 or 4.0 vector.");
+            }
+        }
+        foreach (var (cwe, i) in (draft.Cwes ?? []).Select((c, i) => (c, i)))
+        {
+            if (!IsCwe(cwe))
+            {
+                Add($"cwes[{i}]", $"'{cwe}' is not a CWE id (CWE-<number>).");
+            }
+        }
+        var references = draft.References ?? [];
+        if (origin == DraftOrigin.Direct && references.Count == 0)
+        {
+            // PRODUCT.md rule 8: "Vulnerabilities found outside the process can be added directly by the team, with supporting references."
+            Add("references", "an advisory added outside the disclosure process needs at least one supporting reference.");
+        }
+        for (var i = 0; i < references.Count; i++)
+        {
+            if (!ReferenceTypes.Contains(references[i].Type))
+            {
+                Add($"references[{i}].type", $"'{references[i].Type}' is not an OSV reference type ({string.Join(", ", ReferenceTypes)}).");
+            }
+            if (!Uri.TryCreate(references[i].Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            {
+                Add($"references[{i}].url", $"'{references[i].Url}' is not an http(s) URL.");
+            }
+        }
+        foreach (var (credit, i) in (draft.Credits ?? []).Select((c, i) => (c, i)))
+        {
+            if (string.IsNullOrWhiteSpace(credit.Name))
+            {
+                Add($"credits[{i}].name", "a credit needs a name.");
+            }
+            if (!CreditTypes.Contains(credit.Type))
+            {
+                Add($"credits[{i}].type", $"'{credit.Type}' is not an OSV credit type ({string.Join(", ", CreditTypes)}).");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException($"The advisory cannot be published: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
+        }
+    }
+
+    private static void CheckPackage(DraftPackage package, string path, Action<string, string> add)
+    {
+        if (string.IsNullOrWhiteSpace(package.Name))
+        {
+            add($"{path}.name", "a package name is required.");
+        }
+        if (package.Fixed is not null && package.LastAffected is not null)
+        {
+            // OSV schema: a range uses fixed or last_affected, never both.
+            add($"{path}.lastAffected", "give either the fixed version or the last affected version, not both.");
+        }
+        Func<string, bool> isVersion = package.Ecosystem switch
+        {
+            "npm" => v => NpmVersion.TryParse(v, default, out _),
+            "NuGet" => v => NuGetVersion.TryParse(v, out _),
+            _ => _ => false,
+        };
+        if (package.Ecosystem is not ("npm" or "NuGet"))
+        {
+            add($"{path}.ecosystem", $"'{package.Ecosystem}' is not an ecosystem Vigil publishes to (npm, NuGet).");
+            return;
+        }
+        if (package.Introduced != "0" && !isVersion(package.Introduced))
+        {
+            add($"{path}.introduced", $"'{package.Introduced}' is not a {package.Ecosystem} version.");
+        }
+        foreach (var (field, value) in new[] { ("fixed", package.Fixed), ("lastAffected", package.LastAffected) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+            if (!isVersion(value))
+            {
+                add($"{path}.{field}", $"'{value}' is not a {package.Ecosystem} version.");
+            }
+            else if (package.Introduced != "0" && isVersion(package.Introduced) && Compare(package.Ecosystem, package.Introduced, value) is var order
+                && (field == "fixed" ? order >= 0 : order > 0))
+            {
+                add($"{path}.{field}", $"'{value}' comes before the first affected version '{package.Introduced}'.");
+            }
+        }
+    }
+
+    private static int Compare(string ecosystem, string a, string b) => ecosystem == "npm"
+        ? NpmVersion.Parse(a).CompareTo(NpmVersion.Parse(b))
+        : NuGetVersion.Parse(a).CompareTo(NuGetVersion.Parse(b));
+
+    private static bool IsCwe(string id) =>
+        id.Length > 4 && id.StartsWith("CWE-", StringComparison.Ordinal) && id[4] != '0' && id.AsSpan(4).IndexOfAnyExceptInRange('0', '9') < 0;
+}
