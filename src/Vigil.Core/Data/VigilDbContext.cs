@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
+using Vigil.Core.Programs;
+using Vigil.Core.Reports;
 
 namespace Vigil.Core.Data;
 
@@ -8,6 +10,26 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options) : D
     public DbSet<AdvisoryEntity> Advisories => Set<AdvisoryEntity>();
     public DbSet<AdvisoryAliasEntity> AdvisoryAliases => Set<AdvisoryAliasEntity>();
     public DbSet<AffectedPackageEntity> AffectedPackages => Set<AffectedPackageEntity>();
+    public DbSet<ProgramEntity> Programs => Set<ProgramEntity>();
+    public DbSet<ProgramMemberEntity> ProgramMembers => Set<ProgramMemberEntity>();
+    public DbSet<PackageMaintainerEntity> PackageMaintainers => Set<PackageMaintainerEntity>();
+    public DbSet<ReportEntity> Reports => Set<ReportEntity>();
+    public DbSet<ReportPackageEntity> ReportPackages => Set<ReportPackageEntity>();
+    public DbSet<ReportParticipantEntity> ReportParticipants => Set<ReportParticipantEntity>();
+    public DbSet<ReportEventEntity> ReportEvents => Set<ReportEventEntity>();
+
+    /// <summary>A report's timeline is append-only: an event is never changed or removed.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TimelineGuard.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TimelineGuard.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigilDbContext).Assembly);

@@ -1,0 +1,30 @@
+namespace Vigil.Core.Reports;
+
+public enum ActorKind
+{
+    /// <summary>Nobody signed in and no follow-up token: may only submit.</summary>
+    Anonymous = 0,
+    /// <summary>A signed-in account (cookie or API token).</summary>
+    User = 1,
+    /// <summary>The holder of a report's secret follow-up token: the anonymous reporter of that one report.</summary>
+    FollowUpToken = 2,
+    /// <summary>Vigil itself: the clock.</summary>
+    System = 3,
+}
+
+/// <summary>
+/// Who is acting. <see cref="IsInstanceAdmin"/> comes from the account (instance administrators see every
+/// program). A follow-up token is carried as given and checked against the one report it is used on
+/// (<see cref="ReportAccess"/>); its <see cref="ToString"/> never shows it.
+/// </summary>
+public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null)
+{
+    public static readonly Actor Anonymous = new(ActorKind.Anonymous);
+    public static readonly Actor System = new(ActorKind.System);
+
+    public static Actor User(Guid userId, bool isInstanceAdmin = false) => new(ActorKind.User, userId, isInstanceAdmin);
+
+    public static Actor FollowUp(string token) => new(ActorKind.FollowUpToken, FollowUpToken: token);
+
+    public override string ToString() => Kind == ActorKind.User ? $"user {UserId}" : Kind.ToString();
+}

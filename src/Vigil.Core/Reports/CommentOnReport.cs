@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Programs;
+
+namespace Vigil.Core.Reports;
+
+/// <summary>
+/// The conversation: a comment every participant reads, or an internal note for the team only. When the
+/// reporter answers a report that needs more information, it goes back to new and the triage clock
+/// restarts from the answer (the team asked, so the reporter's answer is a new submission to triage).
+/// </summary>
+public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimeProvider time)
+{
+    public const int MaxLength = 100_000;
+
+    public async Task<long> ExecuteAsync(long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        {
+            throw new ValidationFailedException("A comment needs text.",
+                new Dictionary<string, string[]> { ["text"] = [$"write 1–{MaxLength:N0} characters."] });
+        }
+        var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
+        if (internalNote && !access.IsTeam)
+        {
+            throw new ConflictException("Only the team writes internal notes.");
+        }
+        var now = time.GetUtcNow();
+        var sealedText = ReportVault.Seal(vault.Unwrap(report.WrappedKey), text, ReportContent.EventPurpose);
+        var entry = ReportTimeline.Add(db, report, actor, internalNote ? ReportEventKind.InternalNote : ReportEventKind.Comment, now,
+            internalNote ? EventVisibility.Team : EventVisibility.Participants, sealedText: sealedText);
+        if (access.Role == ReportRole.Reporter && report.State == ReportState.NeedsMoreInformation)
+        {
+            var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+            ReportTimeline.Move(db, report, actor, ReportState.New, now, detail: "answered");
+            report.TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays);
+        }
+        report.Revision++;
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.Id;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+
+namespace Vigil.Core.Reports;
+
+/// <summary>
+/// Brings a maintainer into one accepted report (PRODUCT.md rule 3): by account, or by e-mail until they
+/// sign in. The invitation opens this report only. The first invitation moves an accepted report to
+/// "maintainers notified".
+/// </summary>
+public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time)
+{
+    public async Task<ReportParticipantEntity> ExecuteAsync(long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
+    {
+        if (userId is null && (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
+        {
+            throw new ValidationFailedException("Invite a maintainer by account or e-mail address.",
+                new Dictionary<string, string[]> { ["email"] = ["give the maintainer's account or a valid e-mail address."] });
+        }
+        var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
+        TeamDecision.Require(access, id);
+        if (!ReportStates.IsEmbargoed(report.State))
+        {
+            throw new ConflictException($"Report #{id} is {report.State.Name()}; maintainers are invited once it is accepted and until it is published.");
+        }
+        if (userId is not null && await db.ReportParticipants.AnyAsync(p => p.ReportId == id && p.UserId == userId, cancellationToken))
+        {
+            throw new ConflictException($"That maintainer is already part of report #{id}.");
+        }
+        var now = time.GetUtcNow();
+        var participant = new ReportParticipantEntity { ReportId = id, UserId = userId, Email = email?.Trim(), InvitedAt = now, InvitedBy = actor.UserId };
+        db.ReportParticipants.Add(participant);
+        ReportTimeline.Add(db, report, actor, ReportEventKind.MaintainerInvited, now, EventVisibility.Participants,
+            detail: userId is not null ? $"user:{userId}" : "by e-mail");
+        if (report.State == ReportState.Accepted)
+        {
+            ReportTimeline.Move(db, report, actor, ReportState.MaintainersNotified, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return participant;
+    }
+}

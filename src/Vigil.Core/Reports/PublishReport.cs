@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Publication;
+
+namespace Vigil.Core.Reports;
+
+/// <summary>
+/// Publication (PRODUCT.md rules 5 and 8): the report becomes an advisory in the public database under the
+/// program's prefix, and the report moves to published, in one transaction. The team publishes, and so
+/// does the clock (actor <see cref="Actor.System"/>) at the agreed date or the deadline.
+/// </summary>
+public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProvider time)
+{
+    public async Task<PublishedAdvisory> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
+        TeamDecision.Require(access, id);
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+        var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
+        var now = time.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ReportTimeline.Move(db, report, actor, ReportState.Published, now);
+        var published = await new PublishAdvisory(db, time).ExecuteAsync(ReportDrafts.From(report, content), program.AdvisoryIdPrefix, DraftOrigin.Report, cancellationToken);
+        report.AdvisoryId = published.Id;
+        report.PublishedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return published;
+    }
+}

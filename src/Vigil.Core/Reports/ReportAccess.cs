@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Programs;
+
+namespace Vigil.Core.Reports;
+
+/// <summary>What a caller is to one report. <see cref="None"/> sees nothing: the report answers 404.</summary>
+public enum ReportRole
+{
+    None = 0,
+    Reporter = 1,
+    Maintainer = 2,
+    Team = 3,
+    Admin = 4,
+}
+
+/// <param name="Recused">
+/// Four-eyes (PRODUCT.md rule 2): the account that filed the report, its reporter, and a team member who
+/// maintains an affected package may not take the team's decisions on it.
+/// </param>
+public sealed record ReportAccessResult(ReportRole Role, bool Recused)
+{
+    public bool CanSee => Role != ReportRole.None;
+    public bool IsTeam => Role is ReportRole.Team or ReportRole.Admin;
+    public bool CanDecide => IsTeam && !Recused;
+}
+
+/// <summary>
+/// Resource-based authorization for reports, in one place: every use case asks here, and a caller who may
+/// not see a report gets <see cref="NotFoundException"/> — the same answer as for a report that does not exist.
+/// </summary>
+public static class ReportAccess
+{
+    public static async Task<ReportAccessResult> ResolveAsync(VigilDbContext db, ReportEntity report, Actor actor, CancellationToken cancellationToken)
+    {
+        switch (actor.Kind)
+        {
+            case ActorKind.System:
+                return new ReportAccessResult(ReportRole.Admin, Recused: false);
+            case ActorKind.FollowUpToken:
+                return new ReportAccessResult(FollowUpTokens.Matches(report.FollowUpTokenHash, actor.FollowUpToken) ? ReportRole.Reporter : ReportRole.None, Recused: true);
+            case ActorKind.User when actor.UserId is { } user:
+                var member = await db.ProgramMembers.AsNoTracking()
+                    .Where(m => m.ProgramId == report.ProgramId && m.UserId == user)
+                    .Select(m => (ProgramRole?)m.Role)
+                    .SingleOrDefaultAsync(cancellationToken);
+                var role = actor.IsInstanceAdmin || member == ProgramRole.Admin ? ReportRole.Admin
+                    : member == ProgramRole.Triager ? ReportRole.Team
+                    : report.ReporterUserId == user || report.FiledByUserId == user ? ReportRole.Reporter
+                    : await db.ReportParticipants.AnyAsync(p => p.ReportId == report.Id && p.UserId == user, cancellationToken) ? ReportRole.Maintainer
+                    : ReportRole.None;
+                var recused = report.ReporterUserId == user || report.FiledByUserId == user
+                    || await MaintainsAffectedPackageAsync(db, report, user, cancellationToken);
+                return new ReportAccessResult(role, recused);
+            default:
+                return new ReportAccessResult(ReportRole.None, Recused: true);
+        }
+    }
+
+    /// <summary>The report, or 404 when it does not exist or <paramref name="actor"/> may not see it.</summary>
+    public static async Task<(ReportEntity Report, ReportAccessResult Access)> LoadAsync(
+        VigilDbContext db, long id, Actor actor, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.Include(r => r.Packages).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var access = report is null ? null : await ResolveAsync(db, report, actor, cancellationToken);
+        if (report is null || access is null || !access.CanSee)
+        {
+            throw NotFound(id);
+        }
+        return (report, access);
+    }
+
+    public static NotFoundException NotFound(long id) => new($"No report #{id}.");
+
+    private static async Task<bool> MaintainsAffectedPackageAsync(VigilDbContext db, ReportEntity report, Guid user, CancellationToken cancellationToken)
+    {
+        var maintained = await db.PackageMaintainers.AsNoTracking()
+            .Where(m => m.UserId == user)
+            .Select(m => new { m.Ecosystem, m.Name })
+            .ToListAsync(cancellationToken);
+        return maintained.Any(m => report.Packages.Any(p => p.Ecosystem == m.Ecosystem && p.Name == m.Name));
+    }
+}

@@ -1,0 +1,77 @@
+namespace Vigil.Core.Reports;
+
+/// <summary>
+/// A private vulnerability report. Its text (title, description, proof of concept, the reporter's e-mail)
+/// is sealed in <see cref="SealedContent"/> under a key of its own (<see cref="WrappedKey"/>, wrapped by the
+/// master key: <see cref="ReportVault"/>); the columns in clear are what the process needs to query:
+/// program, state, deadlines, packages, CVSS and CWE.
+/// </summary>
+public sealed class ReportEntity
+{
+    /// <summary>The report number (#N), per instance.</summary>
+    public long Id { get; set; }
+    public long ProgramId { get; set; }
+    public ReportState State { get; set; } = ReportState.New;
+    public RejectionReason? RejectionReason { get; set; }
+    public long? DuplicateOfId { get; set; }
+
+    /// <summary>The reporter's account; null for an anonymous report.</summary>
+    public Guid? ReporterUserId { get; set; }
+
+    /// <summary>The account that filed the report (a team member filing on someone's behalf); never triages it.</summary>
+    public Guid? FiledByUserId { get; set; }
+
+    /// <summary>SHA-256 of the anonymous reporter's follow-up token; the token itself is never stored.</summary>
+    public byte[]? FollowUpTokenHash { get; set; }
+
+    public required byte[] WrappedKey { get; set; }
+    public required byte[] SealedContent { get; set; }
+
+    public string? CvssVector { get; set; }
+    public double? CvssScore { get; set; }
+    public string? Cwe { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset TriageDueAt { get; set; }
+    public DateTimeOffset? TriagedAt { get; set; }
+    public DateTimeOffset? PublicationDueAt { get; set; }
+
+    /// <summary>The disclosure date agreed with the maintainers; publication happens then if the report is fixed.</summary>
+    public DateTimeOffset? DisclosureAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public Guid? AssignedTriagerId { get; set; }
+
+    /// <summary>The advisory the report became.</summary>
+    public string? AdvisoryId { get; set; }
+
+    /// <summary>Bumped by every change: two concurrent moves of one report cannot both succeed.</summary>
+    public int Revision { get; set; }
+
+    public List<ReportPackageEntity> Packages { get; set; } = [];
+}
+
+/// <summary>A package the report names, with the affected versions as reported and, once fixed, the fix.</summary>
+public sealed class ReportPackageEntity
+{
+    public long Id { get; set; }
+    public long ReportId { get; set; }
+    public required string Ecosystem { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>As the reporter gave them: an npm range (<c>&lt;=1.4.1</c>) or NuGet range.</summary>
+    public required string AffectedVersions { get; set; }
+
+    /// <summary>The first patched version, once known (state fixed).</summary>
+    public string? FixedVersion { get; set; }
+}
+
+/// <summary>Someone invited into one report: a maintainer, by account or by e-mail until they sign up.</summary>
+public sealed class ReportParticipantEntity
+{
+    public long Id { get; set; }
+    public long ReportId { get; set; }
+    public Guid? UserId { get; set; }
+    public string? Email { get; set; }
+    public DateTimeOffset InvitedAt { get; set; }
+    public Guid? InvitedBy { get; set; }
+}

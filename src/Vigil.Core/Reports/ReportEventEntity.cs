@@ -1,0 +1,43 @@
+namespace Vigil.Core.Reports;
+
+public enum ReportEventKind
+{
+    Submitted = 1,
+    StateChanged = 2,
+    Comment = 3,
+    InternalNote = 4,
+    Assigned = 5,
+    MaintainerInvited = 6,
+    DisclosureDateSet = 7,
+    Reminder = 8,
+    Escalated = 9,
+    Flagged = 10,
+}
+
+/// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>
+public enum EventVisibility
+{
+    Participants = 1,
+    Team = 2,
+}
+
+/// <summary>
+/// One entry of a report's timeline: who did what when. Events are only ever added (the context refuses
+/// to update or delete one). Text written by people (comments, notes, reasons) is sealed with the
+/// report's key in <see cref="SealedText"/>; <see cref="Detail"/> holds non-private facts (a reason
+/// code, a date, an advisory id).
+/// </summary>
+public sealed class ReportEventEntity
+{
+    public long Id { get; set; }
+    public long ReportId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public ActorKind ActorKind { get; set; }
+    public Guid? ActorUserId { get; set; }
+    public ReportEventKind Kind { get; set; }
+    public ReportState? FromState { get; set; }
+    public ReportState? ToState { get; set; }
+    public EventVisibility Visibility { get; set; } = EventVisibility.Participants;
+    public string? Detail { get; set; }
+    public byte[]? SealedText { get; set; }
+}

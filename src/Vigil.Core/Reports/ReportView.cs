@@ -1,0 +1,36 @@
+namespace Vigil.Core.Reports;
+
+public sealed record ReportPackageView(string Ecosystem, string Name, string AffectedVersions, string? FixedVersion);
+
+public sealed record TimelineEntry(
+    long Id, DateTimeOffset At, string Kind, string Actor, string? FromState, string? ToState, bool Internal, string? Detail, string? Text);
+
+/// <summary>The next deadline that matters to the participants, and how long is left (negative when overdue).</summary>
+public sealed record Countdown(string Deadline, DateTimeOffset DueAt, TimeSpan Remaining);
+
+/// <summary>One report as a participant may see it: internal notes and the reporter's e-mail only for the team.</summary>
+public sealed record ReportView(
+    long Id,
+    string ProgramSlug,
+    string ProgramName,
+    string State,
+    string? RejectionReason,
+    long? DuplicateOf,
+    string Title,
+    string Description,
+    string? ProofOfConcept,
+    string? ReporterEmail,
+    string? CreditName,
+    IReadOnlyList<ReportPackageView> Packages,
+    string? CvssVector,
+    double? CvssScore,
+    string? Cwe,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset TriageDueAt,
+    DateTimeOffset? PublicationDueAt,
+    DateTimeOffset? DisclosureAt,
+    string? AdvisoryId,
+    Countdown? Countdown,
+    string ViewerRole,
+    bool ViewerRecused,
+    IReadOnlyList<TimelineEntry> Timeline);

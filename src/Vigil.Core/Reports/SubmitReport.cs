@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Programs;
+
+namespace Vigil.Core.Reports;
+
+public sealed record ReportPackageInput(string Ecosystem, string Name, string AffectedVersions);
+
+/// <param name="OnBehalfOf">A team member filing for someone with an account: that account is the reporter, the team member the filer.</param>
+public sealed record SubmitReportRequest(
+    IReadOnlyList<ReportPackageInput> Packages,
+    string Title,
+    string Description,
+    string? ProofOfConcept = null,
+    string? CvssVector = null,
+    string? Cwe = null,
+    string? ReporterEmail = null,
+    string? CreditName = null,
+    Guid? OnBehalfOf = null);
+
+/// <summary>The new report's number; <see cref="FollowUpToken"/> is shown this once to an anonymous reporter and never again.</summary>
+public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOffset TriageDueAt);
+
+/// <summary>
+/// Intake (PRODUCT.md rule 1): a report names package(s), affected versions, a description with proof of
+/// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
+/// is set now: the program's business days after submission (rule 2).
+/// </summary>
+public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time)
+{
+    public async Task<SubmittedReport> ExecuteAsync(string programSlug, SubmitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken)
+            ?? throw new NotFoundException($"No program '{programSlug}'.");
+        var (score, _) = ReportInputValidation.Check(program, request);
+        Guid? reporter = null, filedBy = null;
+        if (actor.Kind == ActorKind.User)
+        {
+            filedBy = actor.UserId;
+            reporter = request.OnBehalfOf ?? actor.UserId;
+            if (request.OnBehalfOf is not null && !await IsTeamAsync(program.Id, actor, cancellationToken))
+            {
+                throw new ValidationFailedException("Only the program's team can file a report on someone's behalf.",
+                    new Dictionary<string, string[]> { ["onBehalfOf"] = ["only the program's team can file on someone's behalf."] });
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var (dataKey, wrapped) = vault.NewDataKey();
+        var content = new ReportContent(request.Title.Trim(), request.Description, request.ProofOfConcept, request.ReporterEmail?.Trim(), request.CreditName?.Trim());
+        (string Token, byte[] Hash)? followUp = reporter is null ? FollowUpTokens.Create() : null;
+        var report = new ReportEntity
+        {
+            ProgramId = program.Id,
+            ReporterUserId = reporter,
+            FiledByUserId = filedBy,
+            FollowUpTokenHash = followUp?.Hash,
+            WrappedKey = wrapped,
+            SealedContent = content.Seal(dataKey),
+            CvssVector = request.CvssVector?.Trim(),
+            CvssScore = score,
+            Cwe = request.Cwe?.Trim(),
+            SubmittedAt = now,
+            TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays),
+            Packages = request.Packages.Select(p => new ReportPackageEntity { Ecosystem = p.Ecosystem, Name = p.Name.Trim(), AffectedVersions = p.AffectedVersions.Trim() }).ToList(),
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt);
+    }
+
+    private Task<bool> IsTeamAsync(long programId, Actor actor, CancellationToken cancellationToken) =>
+        actor.IsInstanceAdmin
+            ? Task.FromResult(true)
+            : db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken);
+}
