@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Web.Api;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Nswg;
@@ -40,6 +41,7 @@ public static class VigilWebApp
         app.MapNpmRegistryEndpoints();
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
+        app.MapReportsEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -62,6 +64,7 @@ public static class VigilWebApp
         services.AddProblemDetails();
         services.AddVigilPages();
         services.AddOsvApi();
+        services.AddVigilReports();
         services.AddHostedService<DatabaseMigrator>();
     }
 }

@@ -9,11 +9,15 @@ namespace Vigil.Web.Tests.Infrastructure;
 /// <summary>The real app (Program) in memory, on the given database.</summary>
 public sealed class VigilFactory(DatabaseTarget target, bool migrateOnStart = true) : WebApplicationFactory<Program>
 {
+    /// <summary>The report master key of every test app (PostgreSQL has no default key file).</summary>
+    public static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Vigil:MigrateOnStart", migrateOnStart ? "true" : "false");
         // Tests write advisories and query at once: the matching index re-checks the database on every request.
         builder.UseSetting("Vigil:IndexRefreshSeconds", "0");
+        builder.UseSetting("Vigil:Reports:MasterKey", MasterKey);
         builder.ConfigureTestServices(services => services.AddSingleton(target));
     }
 }

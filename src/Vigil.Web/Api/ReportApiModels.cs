@@ -1,0 +1,43 @@
+using Vigil.Core.Reports;
+
+namespace Vigil.Web.Api;
+
+public sealed record ReportPackageBody(string? Ecosystem, string? Name, string? AffectedVersions);
+
+/// <summary>A new report. <c>reporterEmail</c> is optional (notifications for anonymous reporters); <c>creditName</c> is how to credit the finder.</summary>
+public sealed record SubmitReportBody(
+    List<ReportPackageBody>? Packages,
+    string? Title,
+    string? Description,
+    string? ProofOfConcept,
+    string? CvssVector,
+    string? Cwe,
+    string? ReporterEmail,
+    string? CreditName,
+    Guid? OnBehalfOf)
+{
+    public SubmitReportRequest ToRequest() => new(
+        (Packages ?? []).Select(p => new ReportPackageInput(p.Ecosystem ?? "", p.Name ?? "", p.AffectedVersions ?? "")).ToList(),
+        Title ?? "", Description ?? "", ProofOfConcept, CvssVector, Cwe, ReporterEmail, CreditName, OnBehalfOf);
+}
+
+/// <summary>The answer to a submission. <c>followUpToken</c> is shown once, to an anonymous reporter: keep it, it is the only way back to the report.</summary>
+public sealed record SubmittedReportBody(long Id, string Url, string? FollowUpToken, DateTimeOffset TriageDueAt);
+
+public sealed record CommentBody(string? Text, bool Internal = false);
+
+public sealed record CommentCreatedBody(long Id);
+
+public sealed record RejectBody(string? Reason, long? DuplicateOf, string? Note);
+
+public sealed record QuestionBody(string? Question);
+
+public sealed record InviteBody(Guid? UserId, string? Email);
+
+public sealed record FixedBody(Dictionary<string, string>? FixedVersions);
+
+public sealed record ReasonBody(string? Reason);
+
+public sealed record DisclosureDateBody(DateTimeOffset? Date);
+
+public sealed record PublishedBody(string AdvisoryId, string Url);

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+
+namespace Vigil.Web.Api;
+
+/// <summary>
+/// The disclosure program's JSON API (docs/disclosure.md): intake, the participant's view, the conversation
+/// and the team's moves. Every report endpoint answers 404 to a caller who may not see the report.
+/// </summary>
+public static class ReportsEndpoints
+{
+    public static IEndpointRouteBuilder MapReportsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Reports");
+        group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapGet("/programs/{slug}/queue", QueueAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/reports/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/reports/{id:long}/comments", CommentAsync).Accepts<CommentBody>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
+        Team(group.MapPost("/reports/{id:long}/accept", (long id, HttpContext context, TriageReport triage, CancellationToken ct) =>
+            Done(triage.AcceptAsync(id, ApiActor.From(context), ct))));
+        Team(group.MapPost("/reports/{id:long}/reject", RejectAsync).Accepts<RejectBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/needs-information", (long id, QuestionBody body, HttpContext context, TriageReport triage, CancellationToken ct) =>
+            Done(triage.AskForInformationAsync(id, ApiActor.From(context), body.Question ?? "", ct))).Accepts<QuestionBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/maintainers", (long id, InviteBody body, HttpContext context, InviteMaintainer invite, CancellationToken ct) =>
+            Done(invite.ExecuteAsync(id, ApiActor.From(context), body.UserId, body.Email, ct))).Accepts<InviteBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/fix-started", (long id, HttpContext context, AdvanceReport advance, CancellationToken ct) =>
+            Done(advance.StartFixAsync(id, ApiActor.From(context), ct))));
+        Team(group.MapPost("/reports/{id:long}/fixed", (long id, FixedBody body, HttpContext context, AdvanceReport advance, CancellationToken ct) =>
+            Done(advance.MarkFixedAsync(id, ApiActor.From(context), body.FixedVersions ?? [], ct))).Accepts<FixedBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/disclosure-date", (long id, DisclosureDateBody body, HttpContext context, SetDisclosureDate set, CancellationToken ct) =>
+            Done(set.ExecuteAsync(id, ApiActor.From(context), body.Date ?? throw Missing("date"), ct))).Accepts<DisclosureDateBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/publish", PublishAsync));
+        Team(group.MapPost("/reports/{id:long}/withdraw", (long id, ReasonBody body, HttpContext context, WithdrawReport withdraw, CancellationToken ct) =>
+            Done(withdraw.ExecuteAsync(id, ApiActor.From(context), body.Reason ?? "", ct))).Accepts<ReasonBody>("application/json"));
+        return app;
+    }
+
+    public static async Task<Created<SubmittedReportBody>> SubmitAsync(
+        string slug, SubmitReportBody body, HttpContext context, SubmitReport submit, CancellationToken cancellationToken)
+    {
+        var submitted = await submit.ExecuteAsync(slug, body.ToRequest(), ApiActor.From(context), cancellationToken);
+        var url = $"/api/reports/{submitted.Id}";
+        // The token is in this body only: never in a header, a URL or a log line.
+        return TypedResults.Created(url, new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt));
+    }
+
+    public static async Task<Ok<ReportView>> GetAsync(long id, HttpContext context, GetReport get, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await get.ExecuteAsync(id, ApiActor.From(context), cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<QueueItem>>> QueueAsync(string slug, HttpContext context, ListTriageQueue queue, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queue.ExecuteAsync(slug, ApiActor.From(context), cancellationToken));
+
+    public static async Task<Created<CommentCreatedBody>> CommentAsync(
+        long id, CommentBody body, HttpContext context, CommentOnReport comment, CancellationToken cancellationToken)
+    {
+        var eventId = await comment.ExecuteAsync(id, ApiActor.From(context), body.Text ?? "", body.Internal, cancellationToken);
+        return TypedResults.Created($"/api/reports/{id}", new CommentCreatedBody(eventId));
+    }
+
+    public static async Task<NoContent> RejectAsync(long id, RejectBody body, HttpContext context, TriageReport triage, CancellationToken cancellationToken)
+    {
+        if (!ReportStates.TryParseReason(body.Reason, out var reason))
+        {
+            throw new ValidationFailedException($"'{body.Reason}' is not a rejection reason.",
+                new Dictionary<string, string[]> { ["reason"] = ["one of not-applicable, informative, duplicate, spam."] });
+        }
+        await triage.RejectAsync(id, ApiActor.From(context), reason, body.DuplicateOf, body.Note, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<PublishedBody>> PublishAsync(long id, HttpContext context, PublishReport publish, CancellationToken cancellationToken)
+    {
+        var published = await publish.ExecuteAsync(id, ApiActor.From(context), cancellationToken);
+        return TypedResults.Ok(new PublishedBody(published.Id, $"/advisories/{Uri.EscapeDataString(published.Id)}"));
+    }
+
+    private static RouteHandlerBuilder Team(RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesValidationProblem();
+
+    private static async Task<NoContent> Done(Task action)
+    {
+        await action;
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Done<T>(Task<T> action)
+    {
+        await action;
+        return TypedResults.NoContent();
+    }
+
+    private static ValidationFailedException Missing(string field) =>
+        new($"'{field}' is required.", new Dictionary<string, string[]> { [field] = ["required."] });
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Vigil.Core.Data;
+using Vigil.Core.Programs;
+using Vigil.Core.Reports;
+
+namespace Vigil.Web.Api;
+
+/// <summary>The disclosure program's services: the report vault (master key from Vigil:Reports) and the use cases.</summary>
+public static class ReportsSetup
+{
+    public static IServiceCollection AddVigilReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReportVaultOptions>().BindConfiguration(ReportVaultOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportVaultOptions>>().Value.CreateVault(sp.GetRequiredService<DatabaseTarget>()));
+        services.AddHostedService<ReportVaultCheck>();
+        services.AddScoped<CreateProgram>();
+        services.AddScoped<UpdateProgramPolicy>();
+        services.AddScoped<AddProgramMember>();
+        services.AddScoped<AddPackageMaintainer>();
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<GetReport>();
+        services.AddScoped<ListTriageQueue>();
+        services.AddScoped<CommentOnReport>();
+        services.AddScoped<TriageReport>();
+        services.AddScoped<InviteMaintainer>();
+        services.AddScoped<AdvanceReport>();
+        services.AddScoped<SetDisclosureDate>();
+        services.AddScoped<PublishReport>();
+        services.AddScoped<WithdrawReport>();
+        return services;
+    }
+
+    /// <summary>Resolves the vault at start-up, so a missing or malformed master key stops the server with its message instead of failing the first report.</summary>
+    private sealed class ReportVaultCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<ReportVault>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
