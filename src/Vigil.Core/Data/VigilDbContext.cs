@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
+using Vigil.Core.Clock;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 
@@ -17,6 +18,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options) : D
     public DbSet<ReportPackageEntity> ReportPackages => Set<ReportPackageEntity>();
     public DbSet<ReportParticipantEntity> ReportParticipants => Set<ReportParticipantEntity>();
     public DbSet<ReportEventEntity> ReportEvents => Set<ReportEventEntity>();
+    public DbSet<DeadlineActionEntity> DeadlineActions => Set<DeadlineActionEntity>();
 
     /// <summary>A report's timeline is append-only: an event is never changed or removed.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

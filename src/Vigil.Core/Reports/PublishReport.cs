@@ -19,13 +19,17 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
         var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
         var now = time.GetUtcNow();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction (the clock claims its action in one) or opens its own.
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         ReportTimeline.Move(db, report, actor, ReportState.Published, now);
         var published = await new PublishAdvisory(db, time).ExecuteAsync(ReportDrafts.From(report, content), program.AdvisoryIdPrefix, DraftOrigin.Report, cancellationToken);
         report.AdvisoryId = published.Id;
         report.PublishedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
         return published;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Vigil.Core.Clock;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -27,6 +28,9 @@ public static class ReportsSetup
         services.AddScoped<SetDisclosureDate>();
         services.AddScoped<PublishReport>();
         services.AddScoped<WithdrawReport>();
+        services.AddScoped<RunDeadlines>();
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<DeadlineClockService>();
         return services;
     }
 

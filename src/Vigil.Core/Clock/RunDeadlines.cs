@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Vigil.Core.Data;
+using Vigil.Core.Programs;
+using Vigil.Core.Reports;
+
+namespace Vigil.Core.Clock;
+
+/// <summary>What one pass of the clock did.</summary>
+public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction Action)> Taken, int Lost, int Failed);
+
+/// <summary>
+/// One pass of the process clock at the current instant (issue 4, item 5): reminders before the triage and
+/// publication deadlines (the program's reminder hours), an escalation when triage is overdue, publication
+/// at the agreed disclosure date of a fixed report, and at the publication deadline either publication (the
+/// range open-ended when no fix exists) or, if the program so chooses, a flag for the team. Each action is
+/// claimed by a unique row (<see cref="DeadlineActionEntity"/>) in the transaction that takes it, so it
+/// happens exactly once however many instances run the clock.
+/// </summary>
+public sealed class RunDeadlines(VigilDbContext db, ReportVault vault, TimeProvider time, ILogger<RunDeadlines> logger)
+{
+    public async Task<DeadlinePass> ExecuteAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var open = new[] { ReportState.New, ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed };
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => open.Contains(r.State))
+            .Select(r => new { r.Id, r.ProgramId, r.State, r.TriageDueAt, r.PublicationDueAt, r.DisclosureAt })
+            .ToListAsync(cancellationToken);
+
+        var taken = new List<(long, DeadlineAction)>();
+        int lost = 0, failed = 0;
+        foreach (var report in reports.OrderBy(r => r.Id))
+        {
+            var program = programs[report.ProgramId];
+            foreach (var (action, dueAt) in Due(program, report.State, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, now))
+            {
+                switch (await TakeAsync(report.Id, action, dueAt, now, cancellationToken))
+                {
+                    case true: taken.Add((report.Id, action)); break;
+                    case false: lost++; break;
+                    default: failed++; break;
+                }
+            }
+        }
+        return new DeadlinePass(taken, lost, failed);
+    }
+
+    /// <summary>The actions due now for one report; at most one per deadline (the latest reminder threshold passed, or the deadline itself).</summary>
+    internal static IEnumerable<(DeadlineAction, DateTimeOffset)> Due(
+        ProgramEntity program, ReportState state, DateTimeOffset triageDue, DateTimeOffset? publicationDue, DateTimeOffset? disclosureAt, DateTimeOffset now)
+    {
+        if (state == ReportState.New)
+        {
+            if (now >= triageDue)
+            {
+                yield return (DeadlineAction.TriageEscalation, triageDue);
+            }
+            else if (LatestReminder(program, triageDue, now) is { } reminder)
+            {
+                yield return (DeadlineAction.TriageReminder, reminder);
+            }
+            yield break;
+        }
+        if (state == ReportState.Fixed && disclosureAt is { } agreed && now >= agreed && (publicationDue is null || agreed < publicationDue))
+        {
+            yield return (DeadlineAction.PublishAtDisclosureDate, agreed);
+            yield break;
+        }
+        if (publicationDue is { } due)
+        {
+            if (now >= due)
+            {
+                yield return (program.PublishAtDeadline ? DeadlineAction.PublishAtDeadline : DeadlineAction.FlagAtDeadline, due);
+            }
+            else if (LatestReminder(program, due, now) is { } reminder)
+            {
+                yield return (DeadlineAction.PublicationReminder, reminder);
+            }
+        }
+    }
+
+    private static DateTimeOffset? LatestReminder(ProgramEntity program, DateTimeOffset due, DateTimeOffset now) =>
+        program.ReminderHours
+            .Select(h => due.AddHours(-h))
+            .Where(at => at <= now)
+            .Select(at => (DateTimeOffset?)at)
+            .Max();
+
+    /// <returns>true when this pass took the action, false when another instance already had, null when it failed (retried next pass).</returns>
+    private async Task<bool?> TakeAsync(long reportId, DeadlineAction action, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (await db.DeadlineActions.AnyAsync(a => a.ReportId == reportId && a.Action == action && a.DueAt == dueAt, cancellationToken))
+        {
+            return false;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            db.DeadlineActions.Add(new DeadlineActionEntity { ReportId = reportId, Action = action, DueAt = dueAt, TakenAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        try
+        {
+            await ActAsync(reportId, action, dueAt, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            logger.LogError(e, "The clock could not take {Action} for report #{ReportId}; it retries on the next pass", action, reportId);
+            return null;
+        }
+    }
+
+    private async Task ActAsync(long reportId, DeadlineAction action, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (action is DeadlineAction.PublishAtDeadline or DeadlineAction.PublishAtDisclosureDate)
+        {
+            await new PublishReport(db, vault, time).ExecuteAsync(reportId, Actor.System, cancellationToken);
+            return;
+        }
+        var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
+        var (kind, detail) = action switch
+        {
+            DeadlineAction.TriageReminder => (ReportEventKind.Reminder, $"triage due {Due(report.TriageDueAt)}"),
+            DeadlineAction.TriageEscalation => (ReportEventKind.Escalated, $"triage overdue since {Due(dueAt)}"),
+            DeadlineAction.PublicationReminder => (ReportEventKind.Reminder, $"publication due {Due(report.PublicationDueAt!.Value)}"),
+            _ => (ReportEventKind.Flagged, $"publication deadline {Due(dueAt)} reached; the program publishes by hand"),
+        };
+        ReportTimeline.Add(db, report, Actor.System, kind, now, EventVisibility.Team, detail);
+    }
+
+    private static string Due(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+}
