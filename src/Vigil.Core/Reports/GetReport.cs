@@ -26,7 +26,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             report.SubmittedAt, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, report.AdvisoryId,
             Countdown(report, program, time.GetUtcNow()),
             access.Role.ToString().ToLowerInvariant(), access.Recused,
-            events.Select(e => Entry(e, dataKey)).ToList());
+            events.Select(e => Entry(e, dataKey)).ToList(),
+            access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null);
     }
 
     /// <summary>Triage for a new report (in business time), publication for an embargoed one (the agreed date if earlier).</summary>

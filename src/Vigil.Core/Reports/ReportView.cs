@@ -8,7 +8,7 @@ public sealed record TimelineEntry(
 /// <summary>The next deadline that matters to the participants, and how long is left (negative when overdue).</summary>
 public sealed record Countdown(string Deadline, DateTimeOffset DueAt, TimeSpan Remaining);
 
-/// <summary>One report as a participant may see it: internal notes and the reporter's e-mail only for the team.</summary>
+/// <summary>One report as a participant may see it: internal notes, duplicate hints and the reporter's e-mail only for the team (the e-mail also for the reporter).</summary>
 public sealed record ReportView(
     long Id,
     string ProgramSlug,
@@ -33,4 +33,5 @@ public sealed record ReportView(
     Countdown? Countdown,
     string ViewerRole,
     bool ViewerRecused,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    DuplicateHintsView? DuplicateHints);
