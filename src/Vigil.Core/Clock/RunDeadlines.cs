@@ -21,6 +21,8 @@ public sealed class RunDeadlines(VigilDbContext db, ReportVault vault, TimeProvi
 {
     public async Task<DeadlinePass> ExecuteAsync(CancellationToken cancellationToken = default)
     {
+        // Votes first: an extension approved at its close moves the deadline this pass would act on.
+        await new Extensions.CloseExtensionVotes(db, time).ExecuteAsync(cancellationToken);
         var now = time.GetUtcNow();
         var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var open = new[] { ReportState.New, ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed };

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Clock;
+using Vigil.Core.Extensions;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 
@@ -19,6 +20,8 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options) : D
     public DbSet<ReportParticipantEntity> ReportParticipants => Set<ReportParticipantEntity>();
     public DbSet<ReportEventEntity> ReportEvents => Set<ReportEventEntity>();
     public DbSet<DeadlineActionEntity> DeadlineActions => Set<DeadlineActionEntity>();
+    public DbSet<ExtensionVoteEntity> ExtensionVotes => Set<ExtensionVoteEntity>();
+    public DbSet<ExtensionBallotEntity> ExtensionBallots => Set<ExtensionBallotEntity>();
 
     /// <summary>A report's timeline is append-only: an event is never changed or removed.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

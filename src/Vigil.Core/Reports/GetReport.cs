@@ -27,7 +27,24 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             Countdown(report, program, time.GetUtcNow()),
             access.Role.ToString().ToLowerInvariant(), access.Recused,
             events.Select(e => Entry(e, dataKey)).ToList(),
-            access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null);
+            access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null,
+            await ExtensionAsync(report, dataKey, actor, access, cancellationToken));
+    }
+
+    private async Task<ExtensionVoteView?> ExtensionAsync(ReportEntity report, byte[] dataKey, Actor actor, ReportAccessResult access, CancellationToken cancellationToken)
+    {
+        var vote = await db.ExtensionVotes.AsNoTracking().Where(v => v.ReportId == report.Id).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
+        if (vote is null)
+        {
+            return null;
+        }
+        var voter = actor.Kind == ActorKind.FollowUpToken && access.Role == ReportRole.Reporter ? Guid.Empty : actor.UserId;
+        var cast = await db.ExtensionBallots.CountAsync(b => b.VoteId == vote.Id, cancellationToken);
+        var voted = voter is not null && await db.ExtensionBallots.AnyAsync(b => b.VoteId == vote.Id && b.Voter == voter, cancellationToken);
+        var closed = vote.Outcome != Extensions.VoteOutcome.Open;
+        return new ExtensionVoteView(
+            ReportVault.Open(dataKey, vote.SealedReason, "vigil:extension-reason:v1"), vote.ProposedDueAt, vote.ClosesAt,
+            vote.Outcome.ToString().ToLowerInvariant(), cast, vote.Eligible, closed ? vote.Yes : null, closed ? vote.No : null, voted);
     }
 
     /// <summary>Triage for a new report (in business time), publication for an embargoed one (the agreed date if earlier).</summary>

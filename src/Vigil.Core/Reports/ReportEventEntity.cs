@@ -12,6 +12,8 @@ public enum ReportEventKind
     Reminder = 8,
     Escalated = 9,
     Flagged = 10,
+    Extension = 11,
+    Cve = 12,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

@@ -163,6 +163,89 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("deadline_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionBallotEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InFavour")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("VoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Voter")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "Voter")
+                        .IsUnique();
+
+                    b.ToTable("extension_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ProposedDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("ReportId", "Outcome");
+
+                    b.ToTable("extension_votes", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Programs.PackageMaintainerEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -538,6 +621,24 @@ namespace Vigil.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vigil.Core.Clock.DeadlineActionEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionBallotEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Extensions.ExtensionVoteEntity", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
                         .WithMany()

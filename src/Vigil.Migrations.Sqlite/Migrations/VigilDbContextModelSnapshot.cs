@@ -154,6 +154,85 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("deadline_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionBallotEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InFavour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Voter")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "Voter")
+                        .IsUnique();
+
+                    b.ToTable("extension_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("ReportId", "Outcome");
+
+                    b.ToTable("extension_votes", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Programs.PackageMaintainerEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -515,6 +594,24 @@ namespace Vigil.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Vigil.Core.Clock.DeadlineActionEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionBallotEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Extensions.ExtensionVoteEntity", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
                         .WithMany()

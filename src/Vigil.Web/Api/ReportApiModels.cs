@@ -41,3 +41,7 @@ public sealed record ReasonBody(string? Reason);
 public sealed record DisclosureDateBody(DateTimeOffset? Date);
 
 public sealed record PublishedBody(string AdvisoryId, string Url);
+
+public sealed record ExtensionRequestBody(string? Reason, DateTimeOffset? ProposedDueAt);
+
+public sealed record BallotBody(bool? InFavour);

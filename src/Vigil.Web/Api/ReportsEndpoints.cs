@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Vigil.Core.Errors;
+using Vigil.Core.Extensions;
 using Vigil.Core.Reports;
 
 namespace Vigil.Web.Api;
@@ -34,6 +35,10 @@ public static class ReportsEndpoints
         Team(group.MapPost("/reports/{id:long}/disclosure-date", (long id, DisclosureDateBody body, HttpContext context, SetDisclosureDate set, CancellationToken ct) =>
             Done(set.ExecuteAsync(id, ApiActor.From(context), body.Date ?? throw Missing("date"), ct))).Accepts<DisclosureDateBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/publish", PublishAsync));
+        Team(group.MapPost("/reports/{id:long}/extension", (long id, ExtensionRequestBody body, HttpContext context, RequestExtension request, CancellationToken ct) =>
+            Done(request.ExecuteAsync(id, ApiActor.From(context), body.Reason ?? "", body.ProposedDueAt ?? throw Missing("proposedDueAt"), ct))).Accepts<ExtensionRequestBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/extension/ballot", (long id, BallotBody body, HttpContext context, CastExtensionVote cast, CancellationToken ct) =>
+            Done(cast.ExecuteAsync(id, ApiActor.From(context), body.InFavour ?? throw Missing("inFavour"), ct))).Accepts<BallotBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/withdraw", (long id, ReasonBody body, HttpContext context, WithdrawReport withdraw, CancellationToken ct) =>
             Done(withdraw.ExecuteAsync(id, ApiActor.From(context), body.Reason ?? "", ct))).Accepts<ReasonBody>("application/json"));
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Vigil.Core.Clock;
 using Vigil.Core.Data;
+using Vigil.Core.Extensions;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 
@@ -29,6 +30,8 @@ public static class ReportsSetup
         services.AddScoped<PublishReport>();
         services.AddScoped<WithdrawReport>();
         services.AddScoped<RunDeadlines>();
+        services.AddScoped<RequestExtension>();
+        services.AddScoped<CastExtensionVote>();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DeadlineClockService>();
         return services;
