@@ -24,6 +24,7 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             report.Packages.OrderBy(p => p.Id).Select(p => new ReportPackageView(p.Ecosystem, p.Name, p.AffectedVersions, p.FixedVersion)).ToList(),
             report.CvssVector, report.CvssScore, report.Cwe,
             report.SubmittedAt, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, report.AdvisoryId,
+            report.CveId, report.CveState.ToString().ToLowerInvariant(),
             Countdown(report, program, time.GetUtcNow()),
             access.Role.ToString().ToLowerInvariant(), access.Recused,
             events.Select(e => Entry(e, dataKey)).ToList(),

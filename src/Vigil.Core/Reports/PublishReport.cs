@@ -22,8 +22,12 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
         // Joins the caller's transaction (the clock claims its action in one) or opens its own.
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         ReportTimeline.Move(db, report, actor, ReportState.Published, now);
-        var published = await new PublishAdvisory(db, time).ExecuteAsync(ReportDrafts.From(report, content), program.AdvisoryIdPrefix, DraftOrigin.Report, cancellationToken);
+        var published = await new PublishAdvisory(db, time).ExecuteAsync(ReportDrafts.From(report, content, report.CveId is { } cve ? [cve] : null), program.AdvisoryIdPrefix, DraftOrigin.Report, cancellationToken);
         report.AdvisoryId = published.Id;
+        if (report.CveId is not null)
+        {
+            report.CveState = Cve.CveState.Published;
+        }
         report.PublishedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         if (owned is not null)

@@ -16,6 +16,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<ReportEntit
         builder.Property(r => r.CvssVector).HasMaxLength(300);
         builder.Property(r => r.Cwe).HasMaxLength(20);
         builder.Property(r => r.AdvisoryId).HasMaxLength(200);
+        builder.Property(r => r.CveId).HasMaxLength(30);
+        builder.HasIndex(r => r.CveId).IsUnique();
+        builder.Property(r => r.CveState).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.HasIndex(r => new { r.ProgramId, r.State });
         builder.HasIndex(r => r.ReporterUserId);

@@ -41,6 +41,10 @@ public sealed class ReportEntity
     public DateTimeOffset? PublishedAt { get; set; }
     public Guid? AssignedTriagerId { get; set; }
 
+    /// <summary>The CVE id, once reserved or recorded (PRODUCT.md rule 7), and where it stands.</summary>
+    public string? CveId { get; set; }
+    public Cve.CveState CveState { get; set; }
+
     /// <summary>The advisory the report became.</summary>
     public string? AdvisoryId { get; set; }
 

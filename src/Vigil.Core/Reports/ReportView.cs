@@ -30,6 +30,8 @@ public sealed record ReportView(
     DateTimeOffset? PublicationDueAt,
     DateTimeOffset? DisclosureAt,
     string? AdvisoryId,
+    string? CveId,
+    string CveState,
     Countdown? Countdown,
     string ViewerRole,
     bool ViewerRecused,

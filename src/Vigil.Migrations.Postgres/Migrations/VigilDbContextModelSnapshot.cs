@@ -398,6 +398,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AssignedTriagerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("CveState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<double?>("CvssScore")
                         .HasColumnType("double precision");
 
@@ -464,6 +473,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CveId")
+                        .IsUnique();
 
                     b.HasIndex("PublicationDueAt");
 

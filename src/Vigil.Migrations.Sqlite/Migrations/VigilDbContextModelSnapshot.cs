@@ -377,6 +377,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AssignedTriagerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CveState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("CvssScore")
                         .HasColumnType("REAL");
 
@@ -443,6 +452,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CveId")
+                        .IsUnique();
 
                     b.HasIndex("PublicationDueAt");
 

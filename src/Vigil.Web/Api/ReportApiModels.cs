@@ -45,3 +45,6 @@ public sealed record PublishedBody(string AdvisoryId, string Url);
 public sealed record ExtensionRequestBody(string? Reason, DateTimeOffset? ProposedDueAt);
 
 public sealed record BallotBody(bool? InFavour);
+
+/// <summary><c>action</c>: <c>request</c> (asked of a CNA), <c>reserve</c> (the next id of the program's block) or <c>record</c> (an id assigned elsewhere, in <c>cveId</c>).</summary>
+public sealed record CveBody(string? Action, string? CveId);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Vigil.Core.Cve;
 using Vigil.Core.Errors;
 using Vigil.Core.Extensions;
 using Vigil.Core.Reports;
@@ -41,7 +43,25 @@ public static class ReportsEndpoints
             Done(cast.ExecuteAsync(id, ApiActor.From(context), body.InFavour ?? throw Missing("inFavour"), ct))).Accepts<BallotBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/withdraw", (long id, ReasonBody body, HttpContext context, WithdrawReport withdraw, CancellationToken ct) =>
             Done(withdraw.ExecuteAsync(id, ApiActor.From(context), body.Reason ?? "", ct))).Accepts<ReasonBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/cve", CveAsync).Accepts<CveBody>("application/json"));
+        Team(group.MapGet("/reports/{id:long}/cve-record", async (long id, HttpContext context, ExportCveRecord export, IOptions<CveOptions> options, CancellationToken ct) =>
+            TypedResults.Json(await export.ExecuteAsync(id, ApiActor.From(context), options.Value, ct))));
         return app;
+    }
+
+    public static async Task<NoContent> CveAsync(long id, CveBody body, HttpContext context, AssignCve assign, CancellationToken cancellationToken)
+    {
+        var actor = ApiActor.From(context);
+        switch (body.Action)
+        {
+            case "request": await assign.RequestAsync(id, actor, cancellationToken); break;
+            case "reserve": await assign.ReserveFromBlockAsync(id, actor, cancellationToken); break;
+            case "record": await assign.RecordAsync(id, actor, body.CveId ?? "", cancellationToken); break;
+            default:
+                throw new ValidationFailedException($"'{body.Action}' is not a CVE action.",
+                    new Dictionary<string, string[]> { ["action"] = ["one of request, reserve, record."] });
+        }
+        return TypedResults.NoContent();
     }
 
     public static async Task<Created<SubmittedReportBody>> SubmitAsync(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigil.Core.Clock;
+using Vigil.Core.Cve;
 using Vigil.Core.Data;
 using Vigil.Core.Extensions;
 using Vigil.Core.Programs;
@@ -31,6 +32,9 @@ public static class ReportsSetup
         services.AddScoped<WithdrawReport>();
         services.AddScoped<RunDeadlines>();
         services.AddScoped<RequestExtension>();
+        services.AddScoped<AssignCve>();
+        services.AddScoped<ExportCveRecord>();
+        services.AddOptions<CveOptions>().BindConfiguration(CveOptions.Section);
         services.AddScoped<CastExtensionVote>();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DeadlineClockService>();
