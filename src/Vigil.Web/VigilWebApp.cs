@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Nswg;
@@ -63,5 +64,6 @@ public static class VigilWebApp
         services.AddVigilPages();
         services.AddOsvApi();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddVigilNotifications();
     }
 }
