@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Vigil.Core.Notifications;
 
@@ -68,5 +69,19 @@ public class NotificationPartsTests
         var options = new NotificationOptions { FirstRetryDelay = TimeSpan.FromMinutes(1), MaxRetryDelay = TimeSpan.FromHours(1) };
 
         Assert.Equal(TimeSpan.FromMinutes(minutes), options.RetryDelay(attempts));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, true)]
+    [InlineData("smtp.example.org", "Vigil <security@example.org>", null, null, true)]
+    [InlineData("smtp.example.org", "Vigil <security@example.org>", "vigil", "secret", true)]
+    [InlineData("smtp.example.org", null, null, null, false)]
+    [InlineData("smtp.example.org", "not a mailbox <", null, null, false)]
+    [InlineData("smtp.example.org", "security@example.org", "vigil", null, false)]
+    public void Validate_SmtpOptions_RequiresFromWithHostAndCredentialsTogether(string? host, string? from, string? user, string? password, bool valid)
+    {
+        var options = new SmtpOptions { Host = host, From = from, User = user, Password = password };
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
     }
 }

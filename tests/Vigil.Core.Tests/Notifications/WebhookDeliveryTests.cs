@@ -24,6 +24,7 @@ public class WebhookDeliveryTests
         private readonly WebApplication _app;
         public ConcurrentQueue<(string Id, string Body, bool Verified)> Calls { get; } = new();
         public int FailuresLeft;
+        public TimeSpan Delay;
 
         public Receiver()
         {
@@ -45,6 +46,10 @@ public class WebhookDeliveryTests
                     verified = false;
                 }
                 Calls.Enqueue((request.Headers["webhook-id"].ToString(), body, verified));
+                if (Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(Delay, request.HttpContext.RequestAborted);
+                }
                 return Interlocked.Decrement(ref FailuresLeft) >= 0 ? Results.StatusCode(503) : Results.NoContent();
             });
         }
@@ -101,6 +106,26 @@ public class WebhookDeliveryTests
         Assert.Contains("\"report\":7", body, StringComparison.Ordinal);
         await using var check = database.Open();
         Assert.Equal(OutboxState.Delivered, (await check.OutboxMessages.AsNoTracking().SingleAsync(ct)).State);
+    }
+
+    [Fact]
+    public async Task DispatchDue_ReceiverTooSlow_TimesOutAndRetries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var receiver = new Receiver { Delay = TimeSpan.FromSeconds(10) };
+        var url = await receiver.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await EnqueueAsync(database, clock, url);
+        var options = Dispatchers.Options();
+        options.WebhookTimeout = TimeSpan.FromSeconds(1);
+
+        await Dispatchers.Create(database.Target, clock, new SmtpOptions(), options).DispatchDueAsync(ct);
+
+        Assert.Single(receiver.Calls);
+        await using var db = database.Open();
+        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(ct);
+        Assert.Equal(("webhook timed out", OutboxState.Pending, 1), (row.LastError, row.State, row.Attempts));
     }
 
     [Fact]
