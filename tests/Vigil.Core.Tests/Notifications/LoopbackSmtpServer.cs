@@ -33,6 +33,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Received => _store.Messages.ToArray();
 
+    /// <summary>Waits (real time, bounded) for the next message to arrive; false when none came.</summary>
+    public Task<bool> WaitForMessageAsync(TimeSpan timeout) => _store.Arrived.WaitAsync(timeout, TestContext.Current.CancellationToken);
+
     public static LoopbackSmtpServer Start() => new();
 
     public static int FreePort()
@@ -59,6 +62,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     {
         public volatile bool Refuse;
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+        public SemaphoreSlim Arrived { get; } = new(0);
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
@@ -68,6 +72,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             }
             using var stream = new MemoryStream(buffer.ToArray());
             Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            Arrived.Release();
             return SmtpResponse.Ok;
         }
     }
