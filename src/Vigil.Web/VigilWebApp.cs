@@ -4,6 +4,7 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Web.Api;
+using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Nswg;
@@ -66,5 +67,6 @@ public static class VigilWebApp
         services.AddOsvApi();
         services.AddVigilReports();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddVigilNotifications();
     }
 }

@@ -4,6 +4,7 @@ using Vigil.Core.Clock;
 using Vigil.Core.Extensions;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
+using Vigil.Core.Notifications;
 
 namespace Vigil.Core.Data;
 
@@ -35,6 +36,8 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options) : D
         TimelineGuard.Check(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+    public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
+    public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigilDbContext).Assembly);

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+
+namespace Vigil.Core.Notifications;
+
+/// <summary>
+/// Queues the notifications for one event on the caller's <see cref="VigilDbContext"/> without saving:
+/// the caller's <c>SaveChanges</c> commits the state change and its notifications together, or neither.
+/// Takes <see cref="NotificationFacts"/> only, so private report text cannot be put in a message.
+/// </summary>
+public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock)
+{
+    /// <summary>Queues one e-mail per recipient.</summary>
+    public void Email(string eventType, NotificationFacts facts, IEnumerable<string> recipients)
+    {
+        var rendered = NotificationTemplates.Render(eventType, facts);
+        var now = clock.GetUtcNow();
+        foreach (var recipient in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (!MimeKit.MailboxAddress.TryParse(recipient, out _))
+            {
+                throw new Errors.ValidationFailedException("A notification recipient is not an e-mail address.");
+            }
+            db.OutboxMessages.Add(new OutboxMessageEntity
+            {
+                Kind = OutboxKind.Email,
+                EventType = eventType,
+                Recipient = recipient,
+                Subject = rendered.Subject,
+                TextBody = rendered.Text,
+                HtmlBody = rendered.Html,
+                Created = now,
+                NextAttempt = now,
+            });
+        }
+    }
+
+    /// <summary>Queues one webhook per enabled endpoint of the program whose filter accepts the event.</summary>
+    public async Task WebhooksAsync(string eventType, long programId, NotificationFacts facts, CancellationToken cancellationToken)
+    {
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(w => w.ProgramId == programId && w.Enabled).ToListAsync(cancellationToken);
+        var rendered = NotificationTemplates.Render(eventType, facts);
+        var payload = WebhookPayload.Serialize(eventType, facts, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        foreach (var endpoint in endpoints.Where(e => e.Accepts(eventType)))
+        {
+            db.OutboxMessages.Add(new OutboxMessageEntity
+            {
+                Kind = OutboxKind.Webhook,
+                EventType = eventType,
+                WebhookEndpointId = endpoint.Id,
+                Subject = rendered.Subject,
+                TextBody = payload,
+                Created = now,
+                NextAttempt = now,
+            });
+        }
+    }
+}

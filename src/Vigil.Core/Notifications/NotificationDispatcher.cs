@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.Core.Data;
+
+namespace Vigil.Core.Notifications;
+
+/// <summary>
+/// One pass over the outbox: claim due messages with <see cref="LeaseClaim"/> (so concurrent instances never
+/// take the same row), send each, then record delivered / retry later with exponential backoff / dead after
+/// <see cref="NotificationOptions.MaxAttempts"/>. Opens its own context per pass.
+/// </summary>
+public sealed class NotificationDispatcher(
+    DatabaseTarget target, EmailSender email, WebhookSender webhooks, IOptions<NotificationOptions> options,
+    TimeProvider clock, ILogger<NotificationDispatcher> logger)
+{
+    public string Owner { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
+
+    /// <summary>Sends what is due now; returns how many messages this instance handled (sent or failed).</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var db = VigilDatabase.Open(target);
+        var now = clock.GetUtcNow();
+        var due = db.OutboxMessages.Where(m => m.State == OutboxState.Pending && m.NextAttempt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
+        if (!email.Configured)
+        {
+            due = due.Where(m => m.Kind != OutboxKind.Email);
+        }
+        var candidates = await due.OrderBy(m => m.NextAttempt).ThenBy(m => m.Id).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
+        var claimed = await LeaseClaim.ClaimAsync(db.OutboxMessages, candidates, Owner, now, settings.LeaseDuration, cancellationToken);
+        foreach (var id in claimed)
+        {
+            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            var error = await TrySendAsync(db, message, cancellationToken);
+            await RecordAsync(db, message, error, settings, cancellationToken);
+        }
+        return claimed.Count;
+    }
+
+    private async Task<string?> TrySendAsync(VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (message.Kind == OutboxKind.Email)
+            {
+                await email.SendAsync(message, cancellationToken);
+            }
+            else
+            {
+                await webhooks.SendAsync(db, message, cancellationToken);
+            }
+            return null;
+        }
+        catch (DeliveryFailedException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Unknown exception texts may quote addresses or bodies: keep the type only.
+            return e.GetType().Name;
+        }
+    }
+
+    private async Task RecordAsync(VigilDbContext db, OutboxMessageEntity message, string? error, NotificationOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var attempts = message.Attempts + 1;
+        var state = error is null ? OutboxState.Delivered : attempts >= settings.MaxAttempts ? OutboxState.Dead : OutboxState.Pending;
+        DateTimeOffset? delivered = error is null ? now : null;
+        var next = error is null ? message.NextAttempt : now + settings.RetryDelay(attempts);
+        await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, state)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.Delivered, delivered)
+                .SetProperty(m => m.NextAttempt, next)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        var to = message.Kind == OutboxKind.Email ? Mask.Email(message.Recipient) : $"webhook endpoint {message.WebhookEndpointId}";
+        if (error is null)
+        {
+            logger.LogInformation("Notification {Id} ({Event}) delivered to {To}", message.Id, message.EventType, to);
+        }
+        else
+        {
+            logger.LogWarning("Notification {Id} ({Event}) to {To} failed, attempt {Attempt}: {Error}; now {State}", message.Id, message.EventType, to, attempts, error, state);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Net;
+
+namespace Vigil.Core.Notifications;
+
+public sealed record RenderedNotification(string Subject, string Text, string Html);
+
+/// <summary>
+/// The wording of each event, from <see cref="NotificationFacts"/> only (no private report text).
+/// Who receives it is the caller's choice: the team for received/triage reminders, the reporter for
+/// needs-more-information and the triage outcome, the invited maintainer for the invitation.
+/// </summary>
+public static class NotificationTemplates
+{
+    public static RenderedNotification Render(string eventType, NotificationFacts facts)
+    {
+        var report = $"report #{facts.ReportNumber.ToString(CultureInfo.InvariantCulture)} in {facts.ProgramName}";
+        var due = facts.Deadline is { } deadline ? deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : null;
+        var (subject, line) = eventType switch
+        {
+            NotificationEvent.ReportReceived => ($"New {report}", $"A new {report} was received." + Sentence("Triage is due by", due)),
+            NotificationEvent.TriageDueSoon => ($"Triage due soon: {report}", $"Triage of {report} is due" + Due(" by ", due) + "."),
+            NotificationEvent.TriageOverdue => ($"Triage overdue: {report}", $"Triage of {report} is overdue" + Due(" since ", due) + "."),
+            NotificationEvent.NeedsMoreInformation => ($"More information needed: {report}", $"The triage team needs more information about your {report}."),
+            NotificationEvent.Accepted => ($"Accepted: {report}", $"Your {report} was accepted." + Sentence("Publication is due by", due)),
+            NotificationEvent.Rejected => ($"Not accepted: {report}", $"Your {report} was not accepted. The reason is on the report page."),
+            NotificationEvent.MaintainerInvited => ($"Invitation: {report}", $"You are invited as a maintainer to the private {report}." + Sentence("Publication is due by", due)),
+            NotificationEvent.PublicationDueSoon => ($"Publication due soon: {report}", $"The advisory for {report} is due to be published" + Due(" on ", due) + "."),
+            NotificationEvent.Published => ($"Published: {report}", $"The advisory for {report} is now public."),
+            _ => throw new ArgumentOutOfRangeException(nameof(eventType), eventType, "No template for this event."),
+        };
+        var link = facts.Link.AbsoluteUri;
+        var text = $"{line}\n\nOpen it: {link}\n\nThis message never contains report details; sign in to read them.\n";
+        var html = $"<p>{WebUtility.HtmlEncode(line)}</p>\n<p><a href=\"{WebUtility.HtmlEncode(link)}\">Open the report</a></p>\n"
+            + "<p>This message never contains report details; sign in to read them.</p>\n";
+        return new RenderedNotification(subject, text, html);
+    }
+
+    private static string Due(string prefix, string? due) => due is null ? "" : prefix + due;
+
+    private static string Sentence(string words, string? due) => due is null ? "" : $" {words} {due}.";
+}

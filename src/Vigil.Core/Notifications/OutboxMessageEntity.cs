@@ -1,0 +1,47 @@
+namespace Vigil.Core.Notifications;
+
+public enum OutboxKind
+{
+    Email = 0,
+    Webhook = 1,
+}
+
+public enum OutboxState
+{
+    Pending = 0,
+    Delivered = 1,
+    Dead = 2,
+}
+
+/// <summary>
+/// One notification waiting to be sent, written in the same transaction as the state change it announces.
+/// Bodies carry only what <see cref="NotificationFacts"/> allows (docs/notifications.md, "Confidentiality").
+/// </summary>
+public sealed class OutboxMessageEntity : ILeased
+{
+    public long Id { get; set; }
+    public OutboxKind Kind { get; set; }
+    public required string EventType { get; set; }
+
+    /// <summary>An e-mail address for <see cref="OutboxKind.Email"/>; unused for webhooks.</summary>
+    public string? Recipient { get; set; }
+
+    /// <summary>The endpoint a webhook goes to (<see cref="WebhookEndpointEntity.Id"/>).</summary>
+    public long? WebhookEndpointId { get; set; }
+
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+
+    public OutboxState State { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset NextAttempt { get; set; }
+    public DateTimeOffset? Delivered { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>Why the last attempt failed: an exception type and a status, never a secret or a body.</summary>
+    public string? LastError { get; set; }
+
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+}
