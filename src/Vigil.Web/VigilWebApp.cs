@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Web.Accounts;
 using Vigil.Web.Api;
 using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
@@ -35,6 +36,8 @@ public static class VigilWebApp
 
         var app = builder.Build();
         app.UseOperations();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapOsvEndpoints();
@@ -43,6 +46,7 @@ public static class VigilWebApp
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
+        app.MapAccountsEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -66,6 +70,7 @@ public static class VigilWebApp
         services.AddVigilPages();
         services.AddOsvApi();
         services.AddVigilReports();
+        services.AddVigilAccounts();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
     }

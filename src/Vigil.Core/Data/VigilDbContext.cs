@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Accounts;
 using Vigil.Core.Advisories;
 using Vigil.Core.Clock;
 using Vigil.Core.Extensions;
@@ -8,11 +11,13 @@ using Vigil.Core.Notifications;
 
 namespace Vigil.Core.Data;
 
-public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options) : DbContext(options)
+public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
+    : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<AdvisoryEntity> Advisories => Set<AdvisoryEntity>();
     public DbSet<AdvisoryAliasEntity> AdvisoryAliases => Set<AdvisoryAliasEntity>();
     public DbSet<AffectedPackageEntity> AffectedPackages => Set<AffectedPackageEntity>();
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     public DbSet<ProgramEntity> Programs => Set<ProgramEntity>();
     public DbSet<ProgramMemberEntity> ProgramMembers => Set<ProgramMemberEntity>();
     public DbSet<PackageMaintainerEntity> PackageMaintainers => Set<PackageMaintainerEntity>();
@@ -39,11 +44,16 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options) : D
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigilDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
         // SQLite has no date type: store instants as UTC ticks so they sort and compare in SQL.
         if (Database.IsSqlite())
         {

@@ -17,12 +17,16 @@ public enum ActorKind
 /// program). A follow-up token is carried as given and checked against the one report it is used on
 /// (<see cref="ReportAccess"/>); its <see cref="ToString"/> never shows it.
 /// </summary>
-public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null)
+/// <param name="TwoFactor">
+/// Whether the account proved a second factor (a TOTP sign-in, or a token of an account with two-factor on).
+/// Team powers need it (issue 4: "team members must use two-factor"); in-process callers (the CLI) are trusted.
+/// </param>
+public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null, bool TwoFactor = true)
 {
     public static readonly Actor Anonymous = new(ActorKind.Anonymous);
     public static readonly Actor System = new(ActorKind.System);
 
-    public static Actor User(Guid userId, bool isInstanceAdmin = false) => new(ActorKind.User, userId, isInstanceAdmin);
+    public static Actor User(Guid userId, bool isInstanceAdmin = false, bool twoFactor = true) => new(ActorKind.User, userId, isInstanceAdmin, TwoFactor: twoFactor);
 
     public static Actor FollowUp(string token) => new(ActorKind.FollowUpToken, FollowUpToken: token);
 

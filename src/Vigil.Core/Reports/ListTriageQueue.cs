@@ -46,9 +46,9 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
     }
 
     private Task<bool> IsTeamAsync(long programId, Actor actor, CancellationToken cancellationToken) =>
-        actor.Kind == ActorKind.System || actor.IsInstanceAdmin
+        actor.Kind == ActorKind.System || (actor.IsInstanceAdmin && actor.TwoFactor)
             ? Task.FromResult(true)
-            : actor.Kind == ActorKind.User
+            : actor.Kind == ActorKind.User && actor.TwoFactor
                 ? db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken)
                 : Task.FromResult(false);
 }

@@ -41,11 +41,12 @@ public static class ReportAccess
             case ActorKind.FollowUpToken:
                 return new ReportAccessResult(FollowUpTokens.Matches(report.FollowUpTokenHash, actor.FollowUpToken) ? ReportRole.Reporter : ReportRole.None, Recused: true);
             case ActorKind.User when actor.UserId is { } user:
-                var member = await db.ProgramMembers.AsNoTracking()
+                // A team member who has not proved a second factor is not the team: they see what anyone else would.
+                var member = !actor.TwoFactor ? null : await db.ProgramMembers.AsNoTracking()
                     .Where(m => m.ProgramId == report.ProgramId && m.UserId == user)
                     .Select(m => (ProgramRole?)m.Role)
                     .SingleOrDefaultAsync(cancellationToken);
-                var role = actor.IsInstanceAdmin || member == ProgramRole.Admin ? ReportRole.Admin
+                var role = (actor.IsInstanceAdmin && actor.TwoFactor) || member == ProgramRole.Admin ? ReportRole.Admin
                     : member == ProgramRole.Triager ? ReportRole.Team
                     : report.ReporterUserId == user || report.FiledByUserId == user ? ReportRole.Reporter
                     : await db.ReportParticipants.AnyAsync(p => p.ReportId == report.Id && p.UserId == user, cancellationToken) ? ReportRole.Maintainer

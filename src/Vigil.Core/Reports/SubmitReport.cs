@@ -76,7 +76,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
     }
 
     private Task<bool> IsTeamAsync(long programId, Actor actor, CancellationToken cancellationToken) =>
-        actor.IsInstanceAdmin
-            ? Task.FromResult(true)
+        !actor.TwoFactor ? Task.FromResult(false)
+            : actor.IsInstanceAdmin ? Task.FromResult(true)
             : db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken);
 }

@@ -6,20 +6,18 @@ namespace Vigil.Web.Api;
 
 /// <summary>
 /// The caller of a reports endpoint: a signed-in account (its <see cref="ClaimTypes.NameIdentifier"/> is the
-/// account's id; role <see cref="AdminRole"/> is an instance administrator), else the anonymous reporter's
+/// account's id; claim <c>vigil:admin</c> marks an instance administrator, <c>amr=mfa</c> a proved second factor), else the anonymous reporter's
 /// follow-up token from <c>Authorization: Bearer vfu_…</c>, else anonymous. The token is never read from the
 /// query string, so it cannot end up in access logs or browser history.
 /// </summary>
 public static class ApiActor
 {
-    public const string AdminRole = "admin";
-
     public static Actor From(HttpContext context)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
         {
-            return Actor.User(id, user.IsInRole(AdminRole));
+            return Actor.User(id, user.HasClaim(Accounts.VigilClaims.InstanceAdmin, "true"), user.HasClaim(Accounts.VigilClaims.Amr, Accounts.VigilClaims.Mfa));
         }
         var authorization = context.Request.Headers[HeaderNames.Authorization].ToString();
         const string bearer = "Bearer ";

@@ -16,7 +16,7 @@ public static class ReportsEndpoints
 {
     public static IEndpointRouteBuilder MapReportsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Reports");
+        var group = app.MapGroup("/api").WithTags("Reports").AddEndpointFilter<TokenScopeFilter>();
         group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/programs/{slug}/queue", QueueAsync).ProducesProblem(StatusCodes.Status404NotFound);

@@ -23,6 +23,8 @@ public sealed class WebTest : IAsyncDisposable
 
     public DatabaseTarget Target => _database.Target;
 
+    public VigilFactory Factory => _factory;
+
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<WebTest> StartAsync(DatabaseProvider provider, bool seed = true)

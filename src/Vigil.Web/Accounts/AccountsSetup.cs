@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Vigil.Core.Accounts;
+using Vigil.Core.Data;
+
+namespace Vigil.Web.Accounts;
+
+/// <summary>
+/// Accounts: ASP.NET Core Identity with cookies for the pages and API tokens for scripts. A policy scheme
+/// picks the token handler for <c>Authorization: Bearer vgl_…</c> and the Identity cookie otherwise.
+/// Passwords follow NIST SP 800-63B: length (12+) rather than composition rules; lockout after 5 failures.
+/// </summary>
+public static class AccountsSetup
+{
+    public const string Scheme = "Vigil";
+
+    public static IServiceCollection AddVigilAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<VigilUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<VigilDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<VigilClaimsFactory>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/login";
+            options.Cookie.Name = "vigil.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // The JSON API answers 401/403 problem documents, never a redirect to the login page.
+            options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication(options =>
+            {
+                // AddIdentity set the cookie as the default for authenticate and challenge; route both through the selector.
+                options.DefaultScheme = Scheme;
+                options.DefaultAuthenticateScheme = Scheme;
+                options.DefaultChallengeScheme = Scheme;
+                options.DefaultForbidScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiTokens.Prefix, StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddScoped<ApiTokens>();
+        return services;
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Accounts;
+
+namespace Vigil.Web.Pages.Account;
+
+/// <summary>Sign out (POST only, with the antiforgery token, so a link elsewhere cannot sign you out).</summary>
+public sealed class LogoutModel(SignInManager<VigilUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Account/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

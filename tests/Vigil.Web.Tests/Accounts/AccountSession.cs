@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OtpNet;
+using Vigil.Web.Tests.Infrastructure;
+
+namespace Vigil.Web.Tests.Accounts;
+
+/// <summary>
+/// A browser-like client of the real pages: keeps cookies, reads each form's antiforgery token, follows no
+/// redirects so each step's answer can be checked. TOTP codes are computed with Otp.NET, an implementation
+/// of RFC 6238 independent of ASP.NET Core Identity's.
+/// </summary>
+public sealed class AccountSession(HttpClient client)
+{
+    public HttpClient Client { get; } = client;
+
+    public string? TotpKey { get; private set; }
+
+    public static AccountSession For(VigilFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    private static CancellationToken Ct => WebTest.Ct;
+
+    /// <param name="formPage">The page that shows the form, when it is not <paramref name="path"/> itself (sign-out's form is on /account).</param>
+    public async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await Client.GetStringAsync(formPage ?? path, Ct);
+        var document = await new HtmlParser().ParseDocumentAsync(page, Ct);
+        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{path} has no antiforgery token");
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        using var response = await Client.PostAsync(path, new FormUrlEncodedContent(all), Ct);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    public async Task RegisterAsync(string email, string password)
+    {
+        var (status, location, html) = await PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["DisplayName"] = "Test" });
+        if (status != HttpStatusCode.Redirect || location != "/account")
+        {
+            throw new InvalidOperationException($"registration failed: {status} {html}");
+        }
+    }
+
+    /// <summary>Turns on two-factor through /account/2fa and returns the recovery codes shown once.</summary>
+    public async Task<IReadOnlyList<string>> EnableTwoFactorAsync()
+    {
+        var page = await new HtmlParser().ParseDocumentAsync(await Client.GetStringAsync("/account/2fa", Ct), Ct);
+        TotpKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var (status, _, html) = await PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = Code() });
+        if (status != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"2FA setup failed: {status}");
+        }
+        var done = await new HtmlParser().ParseDocumentAsync(html, Ct);
+        return done.QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent).ToList();
+    }
+
+    public string Code() => new Totp(Base32Encoding.ToBytes(TotpKey!)).ComputeTotp(DateTime.UtcNow);
+
+    public Task LogoutAsync() => PostFormAsync("/account/logout", new Dictionary<string, string>(), formPage: "/account");
+
+    public async Task<(HttpStatusCode Status, string? Location)> LoginAsync(string email, string password)
+    {
+        var (status, location, _) = await PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        return (status, location);
+    }
+
+    public async Task<JsonNode?> JsonAsync(HttpMethod method, string path, string? json = null, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        using var response = await Client.SendAsync(request, Ct);
+        LastStatus = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    public int LastStatus { get; private set; }
+}
