@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Commands.Admin;
 
 namespace Vigil.Cli;
 
@@ -18,6 +19,7 @@ public static class Program
         ExportCommand.Create(console),
         AuditCommand.Create(console),
         ServeCommand.Create(console),
+        AdminCommand.Create(console),
         new Command("advisory", "Look up advisories in the database")
         {
             AdvisoryShowCommand.Create(console),

@@ -8,7 +8,7 @@ namespace Vigil.Web.Accounts;
 /// <summary>
 /// Accounts: ASP.NET Core Identity with cookies for the pages and API tokens for scripts. A policy scheme
 /// picks the token handler for <c>Authorization: Bearer vgl_…</c> and the Identity cookie otherwise.
-/// Passwords follow NIST SP 800-63B: length (12+) rather than composition rules; lockout after 5 failures.
+/// Account rules: <see cref="AccountPolicy"/>.
 /// </summary>
 public static class AccountsSetup
 {
@@ -16,18 +16,7 @@ public static class AccountsSetup
 
     public static IServiceCollection AddVigilAccounts(this IServiceCollection services)
     {
-        services.AddIdentity<VigilUser, IdentityRole<Guid>>(options =>
-            {
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
-            })
+        services.AddIdentity<VigilUser, IdentityRole<Guid>>(AccountPolicy.Configure)
             .AddEntityFrameworkStores<VigilDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<VigilClaimsFactory>();

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Core.Accounts;
+using Vigil.Core.Data;
+
+namespace Vigil.Cli.Commands.Admin;
+
+/// <summary>Identity's UserManager on the command's database, with the same account rules as the server.</summary>
+internal sealed class AdminServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly AsyncServiceScope _scope;
+
+    private AdminServices(ServiceProvider provider)
+    {
+        _provider = provider;
+        _scope = provider.CreateAsyncScope();
+    }
+
+    public VigilDbContext Db => _scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+
+    public UserManager<VigilUser> Users => _scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
+
+    public static async Task<AdminServices> OpenAsync(DatabaseOption database, System.CommandLine.ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    {
+        await (await database.OpenAsync(parseResult, console, cancellationToken)).DisposeAsync(); // migrates
+        var target = database.Target(parseResult, console);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<VigilDbContext>(options => VigilDatabase.Configure(options, target));
+        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<VigilDbContext>();
+        return new AdminServices(services.BuildServiceProvider());
+    }
+
+    public async Task<VigilUser> UserAsync(string email) =>
+        await Users.FindByEmailAsync(email.Trim()) ?? throw new CliException($"no account with the e-mail address '{email}'", ExitCodes.Failure);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+}
