@@ -9,7 +9,7 @@ namespace Vigil.Core.Reports;
 /// sign in. The invitation opens this report only. The first invitation moves an accepted report to
 /// "maintainers notified".
 /// </summary>
-public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time)
+public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, ReportNotifier? notifier = null)
 {
     public async Task<ReportParticipantEntity> ExecuteAsync(long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
     {
@@ -36,6 +36,22 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time)
         if (report.State == ReportState.Accepted)
         {
             ReportTimeline.Move(db, report, actor, ReportState.MaintainersNotified, now);
+        }
+        if (notifier is not null)
+        {
+            // Only the new invitee: saved first so the query sees them, in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var recipient = participant.Email ?? (userId is { } u ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.Email).SingleOrDefaultAsync(cancellationToken) : null);
+            if (recipient is not null)
+            {
+                var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+                new Notifications.EnqueueNotification(db, time).Email(Notifications.NotificationEvent.MaintainerInvited,
+                    new Notifications.NotificationFacts(program.Name, report.Id, notifier.Link(report.Id), report.PublicationDueAt), [recipient]);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return participant;
         }
         await db.SaveChangesAsync(cancellationToken);
         return participant;

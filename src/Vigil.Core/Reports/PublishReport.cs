@@ -9,7 +9,7 @@ namespace Vigil.Core.Reports;
 /// program's prefix, and the report moves to published, in one transaction. The team publishes, and so
 /// does the clock (actor <see cref="Actor.System"/>) at the agreed date or the deadline.
 /// </summary>
-public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProvider time)
+public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null)
 {
     public async Task<PublishedAdvisory> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -29,6 +29,10 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
             report.CveState = Cve.CveState.Published;
         }
         report.PublishedAt = now;
+        if (notifier is not null)
+        {
+            await notifier.QueueAsync(report, Notifications.NotificationEvent.Published, Audience.Team | Audience.Reporter | Audience.Maintainers, content, null, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (owned is not null)
         {

@@ -27,7 +27,7 @@ public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOff
 /// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
 /// is set now: the program's business days after submission (rule 2).
 /// </summary>
-public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time)
+public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null)
 {
     public async Task<SubmittedReport> ExecuteAsync(string programSlug, SubmitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -70,6 +70,10 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New);
+        if (notifier is not null)
+        {
+            await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt);

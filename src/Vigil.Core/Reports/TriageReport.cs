@@ -9,7 +9,7 @@ namespace Vigil.Core.Reports;
 /// another report, spam) or ask for more information. Accepting assigns the deciding member to follow the
 /// report (rule 3) and starts the publication clock: the program's days after triage (rule 5).
 /// </summary>
-public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvider time)
+public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null)
 {
     public async Task AcceptAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -22,6 +22,7 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
         report.PublicationDueAt = now.AddDays(program.PublicationDays);
         report.AssignedTriagerId = actor.UserId;
         ReportTimeline.Add(db, report, actor, ReportEventKind.Assigned, now, EventVisibility.Participants, detail: $"user:{actor.UserId}");
+        await NotifyReporterAsync(report, Notifications.NotificationEvent.Accepted, report.PublicationDueAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -43,6 +44,7 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
         report.TriagedAt = now;
         report.RejectionReason = reason;
         report.DuplicateOfId = reason == RejectionReason.Duplicate ? duplicateOf : null;
+        await NotifyReporterAsync(report, Notifications.NotificationEvent.Rejected, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -57,6 +59,16 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
         TeamDecision.Require(access, id);
         var text = ReportVault.Seal(vault.Unwrap(report.WrappedKey), question, ReportContent.EventPurpose);
         ReportTimeline.Move(db, report, actor, ReportState.NeedsMoreInformation, time.GetUtcNow(), sealedText: text);
+        await NotifyReporterAsync(report, Notifications.NotificationEvent.NeedsMoreInformation, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task NotifyReporterAsync(ReportEntity report, string eventType, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        if (notifier is not null)
+        {
+            var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
+            await notifier.QueueAsync(report, eventType, Audience.Reporter, content, deadline, cancellationToken);
+        }
     }
 }

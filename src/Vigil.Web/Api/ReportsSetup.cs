@@ -20,6 +20,10 @@ public static class ReportsSetup
         services.AddScoped<UpdateProgramPolicy>();
         services.AddScoped<AddProgramMember>();
         services.AddScoped<AddPackageMaintainer>();
+        services.AddScoped(sp => new ReportNotifier(
+            sp.GetRequiredService<VigilDbContext>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
+                ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
         services.AddScoped<SubmitReport>();
         services.AddScoped<GetReport>();
         services.AddScoped<ListTriageQueue>();

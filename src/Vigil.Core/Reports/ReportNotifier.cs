@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Notifications;
+
+namespace Vigil.Core.Reports;
+
+/// <summary>Who hears about a report event.</summary>
+[Flags]
+public enum Audience
+{
+    Team = 1,
+    Reporter = 2,
+    Maintainers = 4,
+}
+
+/// <summary>
+/// Queues the notifications of a report event in the caller's unit of work (they commit with the state
+/// change, or not at all): e-mails to the chosen audience and the program's webhooks. Messages carry only
+/// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
+/// </summary>
+public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl)
+{
+    public Uri Link(long reportId) => new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}");
+
+    public async Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+        var facts = new NotificationFacts(program.Name, report.Id, Link(report.Id), deadline);
+        var recipients = new List<string>();
+        if (audience.HasFlag(Audience.Team))
+        {
+            recipients.AddRange(await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId)
+                .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => u.Email)
+                .Where(e => e != null).Select(e => e!).ToListAsync(cancellationToken));
+        }
+        if (audience.HasFlag(Audience.Reporter))
+        {
+            if (content?.ReporterEmail is { } email)
+            {
+                recipients.Add(email);
+            }
+            else if (report.ReporterUserId is { } reporter && await db.Users.AsNoTracking().Where(u => u.Id == reporter).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) is { } accountEmail)
+            {
+                recipients.Add(accountEmail);
+            }
+        }
+        if (audience.HasFlag(Audience.Maintainers))
+        {
+            var participants = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(cancellationToken);
+            recipients.AddRange(participants.Where(p => p.Email is not null).Select(p => p.Email!));
+            var ids = participants.Where(p => p.Email is null && p.UserId is not null).Select(p => p.UserId!.Value).ToList();
+            recipients.AddRange(await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken));
+        }
+        var enqueue = new EnqueueNotification(db, time);
+        enqueue.Email(eventType, facts, recipients);
+        await enqueue.WebhooksAsync(eventType, report.ProgramId, facts, cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Accounts;
+using Vigil.Core.Data;
+using Vigil.Core.Notifications;
+using Vigil.Core.Reports;
+using Vigil.Core.Tests.Infrastructure;
+
+namespace Vigil.Core.Tests.Reports;
+
+/// <summary>Report events queue their notifications with the state change; no message carries report text.</summary>
+public class ReportNotificationTests
+{
+    private static CancellationToken Ct => Disclosure.Ct;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Events_QueueMailsToTheRightPeopleWithoutReportText(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        await d.Run(async db =>
+        {
+            db.Users.Add(new VigilUser { Id = d.Triager, UserName = "tri@example.test", Email = "tri@example.test" });
+            db.Users.Add(new VigilUser { Id = d.Maintainer, UserName = "dev@example.test", Email = "dev@example.test" });
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var report = await d.Run(db => new SubmitReport(db, d.Vault, d.Clock, Notifier(db, d)).ExecuteAsync(Disclosure.Slug, Disclosure.Request(), Actor.Anonymous, Ct));
+        await d.Run(db => new TriageReport(db, d.Vault, d.Clock, Notifier(db, d)).AcceptAsync(report.Id, Actor.User(d.OtherTriager), Ct));
+        await d.Run(db => new InviteMaintainer(db, d.Clock, Notifier(db, d)).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Ct));
+
+        var outbox = await d.Run(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct));
+        Assert.Equal(
+            [(NotificationEvent.ReportReceived, "tri@example.test"), (NotificationEvent.Accepted, $"researcher+{Disclosure.Marker}@example.test"), (NotificationEvent.MaintainerInvited, "dev@example.test")],
+            outbox.Select(m => (m.EventType, m.Recipient!)));
+        Assert.All(outbox, m =>
+        {
+            Assert.Contains($"/reports/{report.Id}", m.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("Prototype pollution", m.TextBody + m.HtmlBody + m.Subject, StringComparison.Ordinal);
+        });
+    }
+
+    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) => new(db, d.Clock, "https://vigil.example.test");
+}
