@@ -27,7 +27,9 @@ public sealed class AccountSession(HttpClient client)
     /// <param name="formPage">The page that shows the form, when it is not <paramref name="path"/> itself (sign-out's form is on /account).</param>
     public async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? formPage = null)
     {
-        var page = await Client.GetStringAsync(formPage ?? path, Ct);
+        // The form may be on a 404 page (the follow-up token form is), so the status is not checked here.
+        using var pageResponse = await Client.GetAsync(formPage ?? path, Ct);
+        var page = await pageResponse.Content.ReadAsStringAsync(Ct);
         var document = await new HtmlParser().ParseDocumentAsync(page, Ct);
         var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"{path} has no antiforgery token");

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+using Vigil.Web.Api;
+
+namespace Vigil.Web.Pages.Programs;
+
+/// <summary>The team's queue: the program's open reports, most urgent deadline first. Anyone else: 404.</summary>
+public sealed class QueueModel(ListTriageQueue queue) : PageModel
+{
+    public string Slug { get; private set; } = "";
+    public IReadOnlyList<QueueItem>? Items { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Slug = slug;
+        try
+        {
+            Items = await queue.ExecuteAsync(slug, ApiActor.From(HttpContext), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+using Vigil.Web.Api;
+
+namespace Vigil.Web.Pages.Reports;
+
+/// <summary>
+/// The report form, for everyone: signed in or not. An anonymous reporter is shown the follow-up token
+/// once, and the browser keeps it in a cookie for that report's page.
+/// </summary>
+public sealed class NewModel(VigilDbContext db, SubmitReport submit) : PageModel
+{
+    [BindProperty] public string? Program { get; set; }
+    [BindProperty] public string Ecosystem { get; set; } = "npm";
+    [BindProperty] public string? PackageName { get; set; }
+    [BindProperty] public string? AffectedVersions { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? ProofOfConcept { get; set; }
+    [BindProperty] public string? CvssVector { get; set; }
+    [BindProperty] public string? Cwe { get; set; }
+    [BindProperty] public string? ReporterEmail { get; set; }
+    [BindProperty] public string? CreditName { get; set; }
+
+    public IReadOnlyList<(string Slug, string Name)> Programs { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public SubmittedReport? Submitted { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var request = new SubmitReportRequest(
+            [new ReportPackageInput(Ecosystem, PackageName ?? "", AffectedVersions ?? "")], Title ?? "", Description ?? "", ProofOfConcept,
+            string.IsNullOrWhiteSpace(CvssVector) ? null : CvssVector, string.IsNullOrWhiteSpace(Cwe) ? null : Cwe,
+            string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail, string.IsNullOrWhiteSpace(CreditName) ? null : CreditName);
+        try
+        {
+            Submitted = await submit.ExecuteAsync(Program ?? "", request, ApiActor.From(HttpContext), cancellationToken);
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            Errors = new Dictionary<string, string[]> { ["program"] = ["choose a program."] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (Submitted.FollowUpToken is { } token)
+        {
+            FollowUpCookie.Write(Response, Submitted.Id, token, Request.IsHttps);
+        }
+        return Page();
+    }
+
+    public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? messages[0] : null;
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Programs = (await db.Programs.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Slug, p.Name)).ToList();
+}
