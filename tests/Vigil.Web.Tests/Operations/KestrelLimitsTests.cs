@@ -14,7 +14,7 @@ public class KestrelLimitsTests
     public async Task SlowHeaders_PastRequestHeadersTimeout_ConnectionIsClosed()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0"], database.Target,
+        await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target,
             builder => builder.Configuration["Vigil:Limits:RequestHeadersTimeoutSeconds"] = "1");
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

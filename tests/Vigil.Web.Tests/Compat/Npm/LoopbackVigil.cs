@@ -39,7 +39,7 @@ public sealed class LoopbackVigil : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         await Advisories.SeedAsync(database.Target, Advisories.Examples());
         var requests = new ConcurrentQueue<string>();
-        var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0"], database.Target, builder =>
+        var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target, builder =>
         {
             if (upstream is not null)
             {

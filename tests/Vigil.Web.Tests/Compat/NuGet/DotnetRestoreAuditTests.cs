@@ -32,7 +32,7 @@ public partial class DotnetRestoreAuditTests
             NuGetAdvisories.Make("VIGIL-NUGET-WITHDRAWN", package, "CRITICAL", "introduced:0", withdrawn: NuGetAdvisories.Modified),
             NuGetAdvisories.Make("VIGIL-NUGET-ELSEWHERE", package, "HIGH", "introduced:3.0.0"),
         ]);
-        await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0"], database.Target);
+        await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target);
         await app.StartAsync(WebTest.Ct);
         var baseUrl = app.Urls.Single().TrimEnd('/');
         var work = Directory.CreateTempSubdirectory("vigil-nuget-audit-");

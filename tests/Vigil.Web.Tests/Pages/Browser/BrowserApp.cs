@@ -45,7 +45,7 @@ public sealed class BrowserApp : IAsyncDisposable
         RequireChromium();
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await Infrastructure.Advisories.SeedAsync(database.Target, [.. Infrastructure.Advisories.Examples(), Advisories.Xss.Advisory()]);
-        var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0"], database.Target,
+        var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target,
             builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         app.Use(async (context, next) =>
         {
