@@ -37,6 +37,9 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    /// <summary>The app's services, to set up what an administrator would do from the shell.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>e.g. http://127.0.0.1:41234</summary>
     public string Root { get; }
 
