@@ -32,6 +32,8 @@ public sealed class LoopbackVigil : IAsyncDisposable
 
     public string Work => _work.FullName;
 
+    public IServiceProvider Services => _app.Services;
+
     public ConcurrentQueue<string> Requests { get; private set; } = new();
 
     public static async Task<LoopbackVigil> StartAsync(DatabaseProvider provider, string? upstream = null, bool failBulk = false)
