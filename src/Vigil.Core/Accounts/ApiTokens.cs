@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
+using Vigil.Core.Security;
 
 namespace Vigil.Core.Accounts;
 
@@ -48,7 +49,7 @@ public sealed class ApiTokens(VigilDbContext db, TimeProvider time)
         {
             throw new ValidationFailedException("The token request is invalid.", errors);
         }
-        var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = RandomTokens.Create(Prefix);
         var now = time.GetUtcNow();
         var entity = new ApiTokenEntity
         {

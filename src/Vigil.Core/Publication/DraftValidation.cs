@@ -1,4 +1,5 @@
 using NuGet.Versioning;
+using Vigil.Core.Advisories;
 using Vigil.Core.Errors;
 using Vigil.Versioning.Npm;
 
@@ -53,7 +54,7 @@ internal static class DraftValidation
         }
         foreach (var (cwe, i) in (draft.Cwes ?? []).Select((c, i) => (c, i)))
         {
-            if (!IsCwe(cwe))
+            if (!CweIds.IsValid(cwe))
             {
                 Add($"cwes[{i}]", $"'{cwe}' is not a CWE id (CWE-<number>).");
             }
@@ -139,7 +140,4 @@ internal static class DraftValidation
     private static int Compare(string ecosystem, string a, string b) => ecosystem == "npm"
         ? NpmVersion.Parse(a).CompareTo(NpmVersion.Parse(b))
         : NuGetVersion.Parse(a).CompareTo(NuGetVersion.Parse(b));
-
-    private static bool IsCwe(string id) =>
-        id.Length > 4 && id.StartsWith("CWE-", StringComparison.Ordinal) && id[4] != '0' && id.AsSpan(4).IndexOfAnyExceptInRange('0', '9') < 0;
 }

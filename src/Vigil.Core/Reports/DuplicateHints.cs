@@ -22,10 +22,9 @@ internal static class DuplicateHints
                 .Take(50)
                 .ToListAsync(cancellationToken);
             advisories.UnionWith(ids);
-            var open = new[] { ReportState.New, ReportState.NeedsMoreInformation, ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed };
             var others = await db.ReportPackages.AsNoTracking()
                 .Where(p => p.Ecosystem == package.Ecosystem && p.Name == package.Name && p.ReportId != report.Id)
-                .Join(db.Reports.AsNoTracking().Where(r => r.ProgramId == report.ProgramId && open.Contains(r.State)), p => p.ReportId, r => r.Id, (p, r) => r.Id)
+                .Join(db.Reports.AsNoTracking().Where(r => r.ProgramId == report.ProgramId && ReportStates.Open.Contains(r.State)), p => p.ReportId, r => r.Id, (p, r) => r.Id)
                 .Take(50)
                 .ToListAsync(cancellationToken);
             reports.UnionWith(others);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Vigil.Core.Security;
 
 namespace Vigil.Core.Reports;
 
@@ -14,7 +15,7 @@ public static class FollowUpTokens
 
     public static (string Token, byte[] Hash) Create()
     {
-        var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = RandomTokens.Create(Prefix);
         return (token, Hash(token));
     }
 
@@ -23,7 +24,4 @@ public static class FollowUpTokens
     public static bool Matches(byte[]? storedHash, string? token) =>
         storedHash is not null && token is not null && token.Length < 200
         && CryptographicOperations.FixedTimeEquals(storedHash, Hash(token));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -17,13 +17,12 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
     public async Task<IReadOnlyList<QueueItem>> ExecuteAsync(string programSlug, Actor actor, CancellationToken cancellationToken = default)
     {
         var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken);
-        if (program is null || !await IsTeamAsync(program.Id, actor, cancellationToken))
+        if (program is null || !await ReportAccess.IsTeamAsync(db, program.Id, actor, cancellationToken))
         {
             throw new NotFoundException($"No program '{programSlug}'.");
         }
-        var open = new[] { ReportState.New, ReportState.NeedsMoreInformation, ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed };
         var reports = await db.Reports.AsNoTracking().Include(r => r.Packages)
-            .Where(r => r.ProgramId == program.Id && open.Contains(r.State))
+            .Where(r => r.ProgramId == program.Id && ReportStates.Open.Contains(r.State))
             .ToListAsync(cancellationToken);
         var maintained = actor.UserId is { } user
             ? await db.PackageMaintainers.AsNoTracking().Where(m => m.UserId == user).Select(m => m.Ecosystem + "/" + m.Name).ToListAsync(cancellationToken)
@@ -44,11 +43,4 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
             .ThenBy(i => i.Id)
             .ToList();
     }
-
-    private Task<bool> IsTeamAsync(long programId, Actor actor, CancellationToken cancellationToken) =>
-        actor.Kind == ActorKind.System || (actor.IsInstanceAdmin && actor.TwoFactor)
-            ? Task.FromResult(true)
-            : actor.Kind == ActorKind.User && actor.TwoFactor
-                ? db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken)
-                : Task.FromResult(false);
 }

@@ -72,6 +72,14 @@ public static class ReportAccess
         return (report, access);
     }
 
+    /// <summary>Whether the actor acts as the program's team: the clock, or an instance admin or member who proved a second factor.</summary>
+    public static Task<bool> IsTeamAsync(VigilDbContext db, long programId, Actor actor, CancellationToken cancellationToken) =>
+        actor.Kind == ActorKind.System || (actor.IsInstanceAdmin && actor.TwoFactor)
+            ? Task.FromResult(true)
+            : actor.Kind == ActorKind.User && actor.TwoFactor
+                ? db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken)
+                : Task.FromResult(false);
+
     public static NotFoundException NotFound(long id) => new($"No report #{id}.");
 
     private static async Task<bool> MaintainsAffectedPackageAsync(VigilDbContext db, ReportEntity report, Guid user, CancellationToken cancellationToken)

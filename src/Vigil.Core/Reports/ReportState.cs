@@ -51,6 +51,9 @@ public static class ReportStates
     /// <summary>Open reports still need the team: not rejected, published or withdrawn.</summary>
     public static bool IsOpen(ReportState state) => state is not (ReportState.Rejected or ReportState.Published or ReportState.Withdrawn);
 
+    /// <summary>The open states, for queries (<see cref="IsOpen"/> as a list).</summary>
+    public static readonly ReportState[] Open = Enum.GetValues<ReportState>().Where(IsOpen).ToArray();
+
     /// <summary>Accepted and not yet public: the publication clock runs.</summary>
     public static bool IsEmbargoed(ReportState state) =>
         state is ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed;

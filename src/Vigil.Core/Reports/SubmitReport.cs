@@ -39,7 +39,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         {
             filedBy = actor.UserId;
             reporter = request.OnBehalfOf ?? actor.UserId;
-            if (request.OnBehalfOf is not null && !await IsTeamAsync(program.Id, actor, cancellationToken))
+            if (request.OnBehalfOf is not null && !await ReportAccess.IsTeamAsync(db, program.Id, actor, cancellationToken))
             {
                 throw new ValidationFailedException("Only the program's team can file a report on someone's behalf.",
                     new Dictionary<string, string[]> { ["onBehalfOf"] = ["only the program's team can file on someone's behalf."] });
@@ -78,9 +78,4 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt);
     }
-
-    private Task<bool> IsTeamAsync(long programId, Actor actor, CancellationToken cancellationToken) =>
-        !actor.TwoFactor ? Task.FromResult(false)
-            : actor.IsInstanceAdmin ? Task.FromResult(true)
-            : db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken);
 }
