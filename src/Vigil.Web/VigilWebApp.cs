@@ -46,6 +46,7 @@ public static class VigilWebApp
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
+        app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();
         app.MapVigilPages();
         return app;

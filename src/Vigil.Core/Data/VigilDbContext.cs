@@ -25,6 +25,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<ReportPackageEntity> ReportPackages => Set<ReportPackageEntity>();
     public DbSet<ReportParticipantEntity> ReportParticipants => Set<ReportParticipantEntity>();
     public DbSet<ReportEventEntity> ReportEvents => Set<ReportEventEntity>();
+    public DbSet<Attachments.ReportAttachmentEntity> ReportAttachments => Set<Attachments.ReportAttachmentEntity>();
     public DbSet<DeadlineActionEntity> DeadlineActions => Set<DeadlineActionEntity>();
     public DbSet<ExtensionVoteEntity> ExtensionVotes => Set<ExtensionVoteEntity>();
     public DbSet<ExtensionBallotEntity> ExtensionBallots => Set<ExtensionBallotEntity>();

@@ -29,7 +29,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             access.Role.ToString().ToLowerInvariant(), access.Recused,
             events.Select(e => Entry(e, dataKey)).ToList(),
             access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null,
-            await ExtensionAsync(report, dataKey, actor, access, cancellationToken));
+            await ExtensionAsync(report, dataKey, actor, access, cancellationToken),
+            await Attachments.GetAttachment.ListAsync(db, report.Id, dataKey, access.IsTeam, cancellationToken));
     }
 
     private async Task<ExtensionVoteView?> ExtensionAsync(ReportEntity report, byte[] dataKey, Actor actor, ReportAccessResult access, CancellationToken cancellationToken)

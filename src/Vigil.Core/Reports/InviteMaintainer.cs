@@ -7,11 +7,13 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// Brings a maintainer into one accepted report (PRODUCT.md rule 3): by account, or by e-mail until they
 /// sign in. The invitation opens this report only. The first invitation moves an accepted report to
-/// "maintainers notified".
+/// "maintainers notified". An e-mail invitation carries a single-use secret link (<see cref="InvitationTokens"/>):
+/// whoever opens it signed in becomes the participant (<see cref="AcceptInvitation"/>); the address itself
+/// grants nothing, since anyone can register with any address.
 /// </summary>
 public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, ReportNotifier? notifier = null)
 {
-    public async Task<ReportParticipantEntity> ExecuteAsync(long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
+    public async Task<MaintainerInvitation> ExecuteAsync(long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
     {
         if (userId is null && (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
         {
@@ -29,7 +31,11 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, Repor
             throw new ConflictException($"That maintainer is already part of report #{id}.");
         }
         var now = time.GetUtcNow();
-        var participant = new ReportParticipantEntity { ReportId = id, UserId = userId, Email = email?.Trim(), InvitedAt = now, InvitedBy = actor.UserId };
+        (string Token, byte[] Hash)? invitation = userId is null ? InvitationTokens.Create() : null;
+        var participant = new ReportParticipantEntity
+        {
+            ReportId = id, UserId = userId, Email = email?.Trim(), InvitedAt = now, InvitedBy = actor.UserId, InvitationTokenHash = invitation?.Hash,
+        };
         db.ReportParticipants.Add(participant);
         ReportTimeline.Add(db, report, actor, ReportEventKind.MaintainerInvited, now, EventVisibility.Participants,
             detail: userId is not null ? $"user:{userId}" : "by e-mail");
@@ -46,14 +52,18 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, Repor
             if (recipient is not null)
             {
                 var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+                var link = invitation is { } i ? notifier.InvitationLink(report.Id, i.Token) : notifier.Link(report.Id);
                 new Notifications.EnqueueNotification(db, time).Email(Notifications.NotificationEvent.MaintainerInvited,
-                    new Notifications.NotificationFacts(program.Name, report.Id, notifier.Link(report.Id), report.PublicationDueAt), [recipient]);
+                    new Notifications.NotificationFacts(program.Name, report.Id, link, report.PublicationDueAt), [recipient]);
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return participant;
+            return new MaintainerInvitation(participant, invitation?.Token);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return participant;
+        return new MaintainerInvitation(participant, invitation?.Token);
     }
 }
+
+/// <summary>The invitation; <see cref="Token"/> (an e-mail invitation's secret) is e-mailed and returned this once to the inviter.</summary>
+public sealed record MaintainerInvitation(ReportParticipantEntity Participant, string? Token);

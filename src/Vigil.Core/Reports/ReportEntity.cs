@@ -69,7 +69,7 @@ public sealed class ReportPackageEntity
     public string? FixedVersion { get; set; }
 }
 
-/// <summary>Someone invited into one report: a maintainer, by account or by e-mail until they sign up.</summary>
+/// <summary>Someone invited into one report: a maintainer, by account, or by e-mail until they accept the e-mailed invitation signed in.</summary>
 public sealed class ReportParticipantEntity
 {
     public long Id { get; set; }
@@ -78,4 +78,10 @@ public sealed class ReportParticipantEntity
     public string? Email { get; set; }
     public DateTimeOffset InvitedAt { get; set; }
     public Guid? InvitedBy { get; set; }
+
+    /// <summary>An e-mail invitation's secret (SHA-256 of the <c>vin_</c> token in the e-mailed link), until it is accepted.</summary>
+    public byte[]? InvitationTokenHash { get; set; }
+
+    /// <summary>When the invitee accepted with a signed-in account (<see cref="UserId"/> is set then).</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
 }

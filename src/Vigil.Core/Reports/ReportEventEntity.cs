@@ -14,6 +14,8 @@ public enum ReportEventKind
     Flagged = 10,
     Extension = 11,
     Cve = 12,
+    Attachment = 13,
+    InvitationAccepted = 14,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

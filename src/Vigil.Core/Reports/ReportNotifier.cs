@@ -22,6 +22,10 @@ public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string 
 {
     public Uri Link(long reportId) => new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}");
 
+    /// <summary>An e-mail invitation's link; the token is in the query, which request logs never record.</summary>
+    public Uri InvitationLink(long reportId, string token) =>
+        new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation?token={Uri.EscapeDataString(token)}");
+
     public async Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);

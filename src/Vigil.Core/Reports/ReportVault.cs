@@ -62,9 +62,12 @@ public sealed class ReportVault
         return dataKey;
     }
 
-    public static byte[] Seal(byte[] dataKey, string plaintext, string purpose)
+    public static byte[] Seal(byte[] dataKey, string plaintext, string purpose) => Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), purpose);
+
+    public static string Open(byte[] dataKey, byte[] sealedData, string purpose) => Encoding.UTF8.GetString(OpenBytes(dataKey, sealedData, purpose));
+
+    public static byte[] Seal(byte[] dataKey, ReadOnlySpan<byte> input, string purpose)
     {
-        var input = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[1 + NonceSize + TagSize + input.Length];
         output[0] = Version;
         var nonce = output.AsSpan(1, NonceSize);
@@ -74,7 +77,7 @@ public sealed class ReportVault
         return output;
     }
 
-    public static string Open(byte[] dataKey, byte[] sealedData, string purpose)
+    public static byte[] OpenBytes(byte[] dataKey, byte[] sealedData, string purpose)
     {
         if (sealedData.Length < 1 + NonceSize + TagSize || sealedData[0] != Version)
         {
@@ -83,6 +86,6 @@ public sealed class ReportVault
         var plain = new byte[sealedData.Length - 1 - NonceSize - TagSize];
         using var aes = new AesGcm(dataKey, TagSize);
         aes.Decrypt(sealedData.AsSpan(1, NonceSize), sealedData.AsSpan(1 + NonceSize + TagSize), sealedData.AsSpan(1 + NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(purpose));
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 }

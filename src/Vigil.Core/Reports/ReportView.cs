@@ -37,7 +37,8 @@ public sealed record ReportView(
     bool ViewerRecused,
     IReadOnlyList<TimelineEntry> Timeline,
     DuplicateHintsView? DuplicateHints,
-    ExtensionVoteView? Extension);
+    ExtensionVoteView? Extension,
+    IReadOnlyList<Attachments.AttachmentView> Attachments);
 
 /// <summary>The latest extension vote: its reason and dates, the count so far (ballots stay secret until it closes) and whether the viewer has voted.</summary>
 public sealed record ExtensionVoteView(string Reason, DateTimeOffset ProposedDueAt, DateTimeOffset ClosesAt, string Outcome, int Cast, int Eligible, int? Yes, int? No, bool ViewerVoted);

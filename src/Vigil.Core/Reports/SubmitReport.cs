@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
+using Vigil.Core.Attachments;
 using Vigil.Core.Programs;
 
 namespace Vigil.Core.Reports;
@@ -17,7 +19,8 @@ public sealed record SubmitReportRequest(
     string? Cwe = null,
     string? ReporterEmail = null,
     string? CreditName = null,
-    Guid? OnBehalfOf = null);
+    Guid? OnBehalfOf = null,
+    IReadOnlyList<AttachmentUpload>? Attachments = null);
 
 /// <summary>The new report's number; <see cref="FollowUpToken"/> is shown this once to an anonymous reporter and never again.</summary>
 public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOffset TriageDueAt);
@@ -27,13 +30,13 @@ public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOff
 /// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
 /// is set now: the program's business days after submission (rule 2).
 /// </summary>
-public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null)
+public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null, IOptions<AttachmentOptions>? attachmentOptions = null)
 {
     public async Task<SubmittedReport> ExecuteAsync(string programSlug, SubmitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken)
             ?? throw new NotFoundException($"No program '{programSlug}'.");
-        var (score, _) = ReportInputValidation.Check(program, request);
+        var (score, attachments) = Check(program, request);
         Guid? reporter = null, filedBy = null;
         if (actor.Kind == ActorKind.User)
         {
@@ -70,6 +73,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New);
+        ReportAttachments.Add(db, report, dataKey, actor, now, EventVisibility.Participants, attachments);
         if (notifier is not null)
         {
             await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
@@ -77,5 +81,21 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt);
+    }
+
+    /// <summary>The fields and the attachments, every problem reported at once.</summary>
+    private (double? Score, IReadOnlyList<(AttachmentUpload, string, string)> Attachments) Check(ProgramEntity program, SubmitReportRequest request)
+    {
+        ValidationFailedException? fields = null, files = null;
+        double? score = null;
+        IReadOnlyList<(AttachmentUpload, string, string)> attachments = [];
+        try { (score, _) = ReportInputValidation.Check(program, request); } catch (ValidationFailedException e) { fields = e; }
+        try { attachments = ReportAttachments.Check(request.Attachments ?? [], attachmentOptions?.Value ?? new AttachmentOptions()); } catch (ValidationFailedException e) { files = e; }
+        if (fields is null && files is null)
+        {
+            return (score, attachments);
+        }
+        var errors = (fields?.Errors ?? new Dictionary<string, string[]>()).Concat(files?.Errors ?? new Dictionary<string, string[]>()).ToDictionary();
+        throw new ValidationFailedException((fields ?? files)!.Message, errors);
     }
 }

@@ -389,6 +389,48 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("affected_packages", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Attachments.ReportAttachmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedName")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("report_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Clock.DeadlineActionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -949,9 +991,15 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<byte[]>("InvitationTokenHash")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTimeOffset>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1048,6 +1096,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
                         .WithMany("Affected")
                         .HasForeignKey("AdvisoryNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Attachments.ReportAttachmentEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

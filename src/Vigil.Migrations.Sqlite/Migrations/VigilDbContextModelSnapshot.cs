@@ -376,6 +376,46 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("affected_packages", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Attachments.ReportAttachmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedName")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("report_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Clock.DeadlineActionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -912,9 +952,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("InvitationTokenHash")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("InvitedAt")
                         .HasColumnType("INTEGER");
@@ -1011,6 +1057,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
                         .WithMany("Affected")
                         .HasForeignKey("AdvisoryNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Attachments.ReportAttachmentEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,6 +34,11 @@ public sealed record QuestionBody(string? Question);
 
 public sealed record InviteBody(Guid? UserId, string? Email);
 
+/// <summary><c>invitationUrl</c>: the secret link e-mailed to a maintainer invited by address (null when invited by account).</summary>
+public sealed record InvitationCreatedBody(long ParticipantId, string? InvitationUrl);
+
+public sealed record InvitationBody(string? Token);
+
 public sealed record FixedBody(Dictionary<string, string>? FixedVersions);
 
 public sealed record ReasonBody(string? Reason);

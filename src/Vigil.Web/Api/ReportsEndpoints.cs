@@ -28,8 +28,12 @@ public static class ReportsEndpoints
         Team(group.MapPost("/reports/{id:long}/reject", RejectAsync).Accepts<RejectBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/needs-information", (long id, QuestionBody body, HttpContext context, TriageReport triage, CancellationToken ct) =>
             Done(triage.AskForInformationAsync(id, ApiActor.From(context), body.Question ?? "", ct))).Accepts<QuestionBody>("application/json"));
-        Team(group.MapPost("/reports/{id:long}/maintainers", (long id, InviteBody body, HttpContext context, InviteMaintainer invite, CancellationToken ct) =>
-            Done(invite.ExecuteAsync(id, ApiActor.From(context), body.UserId, body.Email, ct))).Accepts<InviteBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/maintainers", InviteAsync).Accepts<InviteBody>("application/json"));
+        group.MapPost("/reports/{id:long}/invitation", (long id, InvitationBody body, HttpContext context, AcceptInvitation accept, CancellationToken ct) =>
+                Done(accept.ExecuteAsync(id, ApiActor.From(context), body.Token ?? "", ct))).Accepts<InvitationBody>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/me/reports", async (HttpContext context, ListMyReports list, CancellationToken ct) =>
+            TypedResults.Ok(await list.ExecuteAsync(ApiActor.From(context), ct)));
         Team(group.MapPost("/reports/{id:long}/fix-started", (long id, HttpContext context, AdvanceReport advance, CancellationToken ct) =>
             Done(advance.StartFixAsync(id, ApiActor.From(context), ct))));
         Team(group.MapPost("/reports/{id:long}/fixed", (long id, FixedBody body, HttpContext context, AdvanceReport advance, CancellationToken ct) =>
@@ -62,6 +66,15 @@ public static class ReportsEndpoints
                     new Dictionary<string, string[]> { ["action"] = ["one of request, reserve, record."] });
         }
         return TypedResults.NoContent();
+    }
+
+    /// <summary>An e-mail invitation's link is in the answer once, for the inviter to pass on when e-mail is not set up.</summary>
+    public static async Task<Created<InvitationCreatedBody>> InviteAsync(
+        long id, InviteBody body, HttpContext context, InviteMaintainer invite, ReportNotifier notifier, CancellationToken cancellationToken)
+    {
+        var invitation = await invite.ExecuteAsync(id, ApiActor.From(context), body.UserId, body.Email, cancellationToken);
+        return TypedResults.Created($"/api/reports/{id}",
+            new InvitationCreatedBody(invitation.Participant.Id, invitation.Token is { } token ? notifier.InvitationLink(id, token).AbsoluteUri : null));
     }
 
     public static async Task<Created<SubmittedReportBody>> SubmitAsync(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Vigil.Core.Attachments;
 using Vigil.Core.Clock;
 using Vigil.Core.Cve;
 using Vigil.Core.Data;
@@ -26,10 +27,15 @@ public static class ReportsSetup
                 ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
         services.AddScoped<SubmitReport>();
         services.AddScoped<GetReport>();
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AttachToReport>();
+        services.AddScoped<GetAttachment>();
         services.AddScoped<ListTriageQueue>();
         services.AddScoped<CommentOnReport>();
         services.AddScoped<TriageReport>();
         services.AddScoped<InviteMaintainer>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ListMyReports>();
         services.AddScoped<AdvanceReport>();
         services.AddScoped<SetDisclosureDate>();
         services.AddScoped<PublishReport>();

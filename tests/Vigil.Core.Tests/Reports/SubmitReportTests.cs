@@ -35,7 +35,10 @@ public class SubmitReportTests
     public async Task Execute_ReportText_IsNotInTheDatabaseInClear(DatabaseProvider provider)
     {
         await using var d = await Disclosure.CreateAsync(provider);
-        var submitted = await d.SubmitAsync();
+        var submitted = await d.SubmitAsync(Disclosure.Request() with
+        {
+            Attachments = [new Vigil.Core.Attachments.AttachmentUpload($"poc-{Disclosure.Marker}.js", System.Text.Encoding.UTF8.GetBytes($"exploit {Disclosure.Marker}"))],
+        });
         await d.AcceptAsync(submitted.Id);
         await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.Triager), $"note {Disclosure.Marker}", internalNote: true, Ct));
 
@@ -141,7 +144,7 @@ public class SubmitReportTests
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
         var text = new System.Text.StringBuilder();
-        foreach (var table in new[] { "reports", "report_packages", "report_events", "report_participants", "programs" })
+        foreach (var table in new[] { "reports", "report_packages", "report_events", "report_participants", "report_attachments", "programs" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table}";

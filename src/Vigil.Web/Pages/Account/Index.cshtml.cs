@@ -6,16 +6,17 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
+using Vigil.Core.Reports;
 
 namespace Vigil.Web.Pages.Account;
 
 /// <summary>The signed-in account: two-factor status, the programs whose team it is on, its reports.</summary>
 [Authorize]
-public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db) : PageModel
+public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, ListMyReports myReports) : PageModel
 {
     public VigilUser Account { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name, ProgramRole Role)> Teams { get; private set; } = [];
-    public IReadOnlyList<long> Reports { get; private set; } = [];
+    public IReadOnlyList<MyReportItem> Reports { get; private set; } = [];
     public bool SessionHasTwoFactor { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db) 
                 .Join(db.Programs.AsNoTracking(), m => m.ProgramId, p => p.Id, (m, p) => new { p.Slug, p.Name, m.Role })
                 .ToListAsync(cancellationToken))
             .Select(t => (t.Slug, t.Name, t.Role)).ToList();
-        Reports = await db.Reports.AsNoTracking().Where(r => r.ReporterUserId == Account.Id).OrderByDescending(r => r.Id).Select(r => r.Id).Take(100).ToListAsync(cancellationToken);
+        Reports = await myReports.ExecuteAsync(Api.ApiActor.From(HttpContext), cancellationToken);
         return Page();
     }
 }

@@ -12,6 +12,7 @@ public sealed class RegisterModel(UserManager<VigilUser> users, SignInManager<Vi
     [BindProperty, Required, EmailAddress, StringLength(254)] public string Email { get; set; } = "";
     [BindProperty, StringLength(200)] public string? DisplayName { get; set; }
     [BindProperty, Required] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -36,6 +37,6 @@ public sealed class RegisterModel(UserManager<VigilUser> users, SignInManager<Vi
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/account");
+        return LocalRedirect(LoginModel.LocalOrHome(ReturnUrl));
     }
 }

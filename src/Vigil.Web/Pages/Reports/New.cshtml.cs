@@ -38,7 +38,8 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit) : PageModel
         var request = new SubmitReportRequest(
             [new ReportPackageInput(Ecosystem, PackageName ?? "", AffectedVersions ?? "")], Title ?? "", Description ?? "", ProofOfConcept,
             string.IsNullOrWhiteSpace(CvssVector) ? null : CvssVector, string.IsNullOrWhiteSpace(Cwe) ? null : Cwe,
-            string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail, string.IsNullOrWhiteSpace(CreditName) ? null : CreditName);
+            string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail, string.IsNullOrWhiteSpace(CreditName) ? null : CreditName,
+            Attachments: Request.HasFormContentType ? await AttachmentsEndpoints.FilesAsync(Request.Form, cancellationToken) : []);
         try
         {
             Submitted = await submit.ExecuteAsync(Program ?? "", request, ApiActor.From(HttpContext), cancellationToken);

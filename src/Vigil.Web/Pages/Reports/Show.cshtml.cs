@@ -1,6 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Attachments;
+using Vigil.Core.Cve;
 using Vigil.Core.Errors;
+using Vigil.Core.Extensions;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
 
@@ -9,9 +13,10 @@ namespace Vigil.Web.Pages.Reports;
 /// <summary>
 /// One report for its participants: the report, countdown, timeline and conversation, and the actions the
 /// viewer may take. Someone who may not see it gets the same 404 page as for a report that does not exist,
-/// with a form for a follow-up token (anonymous reporters).
+/// with a form for a follow-up token (anonymous reporters). Each action is a form handler calling one use
+/// case (injected into the handler); the use case decides whether the viewer may (the page only hides what cannot apply).
 /// </summary>
-public sealed class ShowModel(GetReport get, CommentOnReport comment, TriageReport triage, InviteMaintainer invite, AdvanceReport advance, PublishReport publish) : PageModel
+public sealed class ShowModel(GetReport get) : PageModel
 {
     public ReportView? Report { get; private set; }
     public string? Problem { get; private set; }
@@ -33,45 +38,78 @@ public sealed class ShowModel(GetReport get, CommentOnReport comment, TriageRepo
         return Redirect($"/reports/{id}");
     }
 
-    public Task<IActionResult> OnPostCommentAsync(long id, string? text, bool isInternal, CancellationToken ct) =>
+    public Task<IActionResult> OnPostCommentAsync(long id, string? text, bool isInternal, [FromServices] CommentOnReport comment, CancellationToken ct) =>
         ActAsync(id, actor => comment.ExecuteAsync(id, actor, text ?? "", isInternal, ct), ct);
 
-    public Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) => ActAsync(id, actor => triage.AcceptAsync(id, actor, ct), ct);
+    public Task<IActionResult> OnPostAttachAsync(long id, bool isInternal, [FromServices] AttachToReport attach, CancellationToken ct) =>
+        ActAsync(id, async actor =>
+            await attach.ExecuteAsync(id, actor, await AttachmentsEndpoints.FilesAsync(Request.Form, ct), isInternal, ct), ct);
 
-    public Task<IActionResult> OnPostRejectAsync(long id, string? reason, long? duplicateOf, string? note, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAcceptAsync(long id, [FromServices] TriageReport triage, CancellationToken ct) =>
+        ActAsync(id, actor => triage.AcceptAsync(id, actor, ct), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long id, string? reason, long? duplicateOf, string? note, [FromServices] TriageReport triage, CancellationToken ct) =>
         ActAsync(id, actor => ReportStates.TryParseReason(reason, out var r)
             ? triage.RejectAsync(id, actor, r, duplicateOf, note, ct)
             : throw new ValidationFailedException("Choose a reason.", new Dictionary<string, string[]> { ["reason"] = ["choose a reason."] }), ct);
 
-    public Task<IActionResult> OnPostQuestionAsync(long id, string? question, CancellationToken ct) =>
+    public Task<IActionResult> OnPostQuestionAsync(long id, string? question, [FromServices] TriageReport triage, CancellationToken ct) =>
         ActAsync(id, actor => triage.AskForInformationAsync(id, actor, question ?? "", ct), ct);
 
-    public Task<IActionResult> OnPostInviteAsync(long id, string? email, CancellationToken ct) =>
+    public Task<IActionResult> OnPostInviteAsync(long id, string? email, [FromServices] InviteMaintainer invite, CancellationToken ct) =>
         ActAsync(id, actor => invite.ExecuteAsync(id, actor, null, email, ct), ct);
 
-    public Task<IActionResult> OnPostFixStartedAsync(long id, CancellationToken ct) => ActAsync(id, actor => advance.StartFixAsync(id, actor, ct), ct);
+    public Task<IActionResult> OnPostFixStartedAsync(long id, [FromServices] AdvanceReport advance, CancellationToken ct) =>
+        ActAsync(id, actor => advance.StartFixAsync(id, actor, ct), ct);
 
-    public Task<IActionResult> OnPostFixedAsync(long id, string? package, string? version, CancellationToken ct) =>
-        ActAsync(id, actor => advance.MarkFixedAsync(id, actor, new Dictionary<string, string> { [package ?? ""] = version ?? "" }, ct), ct);
+    /// <summary>Form fields <c>fixed[NAME]</c>: the fixed version of each package of the report.</summary>
+    public Task<IActionResult> OnPostFixedAsync(long id, Dictionary<string, string>? @fixed, [FromServices] AdvanceReport advance, CancellationToken ct) =>
+        ActAsync(id, actor => advance.MarkFixedAsync(id, actor,
+            (@fixed ?? []).Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim()), ct), ct);
 
-    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) => ActAsync(id, actor => publish.ExecuteAsync(id, actor, ct), ct);
+    public Task<IActionResult> OnPostDisclosureDateAsync(long id, string? date, [FromServices] SetDisclosureDate set, CancellationToken ct) =>
+        ActAsync(id, actor => set.ExecuteAsync(id, actor, ParseDate(date, "date"), ct), ct);
 
-    private Actor Actor(long id) =>
-        User.Identity?.IsAuthenticated == true ? ApiActor.From(HttpContext)
-        : FollowUpCookie.Read(Request, id) is { } token ? Core.Reports.Actor.FollowUp(token)
-        : Core.Reports.Actor.Anonymous;
+    public Task<IActionResult> OnPostExtensionAsync(long id, string? reason, string? proposedDueAt, [FromServices] RequestExtension request, CancellationToken ct) =>
+        ActAsync(id, actor => request.ExecuteAsync(id, actor, reason ?? "", ParseDate(proposedDueAt, "proposedDueAt"), ct), ct);
 
-    private async Task<IActionResult> ActAsync(long id, Func<Actor, Task> action, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostBallotAsync(long id, bool inFavour, [FromServices] CastExtensionVote cast, CancellationToken ct) =>
+        ActAsync(id, actor => cast.ExecuteAsync(id, actor, inFavour, ct), ct);
+
+    public Task<IActionResult> OnPostCveAsync(long id, string? action, string? cveId, [FromServices] AssignCve assign, CancellationToken ct) =>
+        ActAsync(id, actor => action switch
+        {
+            "request" => assign.RequestAsync(id, actor, ct),
+            "reserve" => assign.ReserveFromBlockAsync(id, actor, ct),
+            "record" => assign.RecordAsync(id, actor, cveId ?? "", ct),
+            _ => throw new ValidationFailedException("Choose a CVE action.", new Dictionary<string, string[]> { ["action"] = ["request, reserve or record."] }),
+        }, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(long id, [FromServices] PublishReport publish, CancellationToken ct) =>
+        ActAsync(id, actor => publish.ExecuteAsync(id, actor, ct), ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(long id, string? reason, [FromServices] WithdrawReport withdraw, CancellationToken ct) =>
+        ActAsync(id, actor => withdraw.ExecuteAsync(id, actor, reason ?? "", ct), ct);
+
+    /// <summary>A date from a <c>datetime-local</c> input (read as UTC) or an ISO 8601 date with offset.</summary>
+    private static DateTimeOffset ParseDate(string? value, string field) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+            ? date
+            : throw new ValidationFailedException($"'{value}' is not a date.", new Dictionary<string, string[]> { [field] = ["a date and time, e.g. 2026-12-31T12:00 (UTC)."] });
+
+    private async Task<IActionResult> ActAsync(long id, Func<Core.Reports.Actor, Task> action, CancellationToken cancellationToken)
     {
         Id = id;
         try
         {
-            await action(Actor(id));
+            await action(ReportPageActor.From(HttpContext, id));
             return Redirect($"/reports/{id}");
         }
         catch (Exception e) when (e is ConflictException or ValidationFailedException)
         {
-            Problem = e.Message;
+            Problem = e is ValidationFailedException { Errors.Count: > 0 } invalid
+                ? string.Join(" ", invalid.Errors.Select(kv => $"{kv.Key}: {string.Join(" ", kv.Value)}"))
+                : e.Message;
             Response.StatusCode = e is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         }
         await LoadAsync(cancellationToken);
@@ -82,7 +120,7 @@ public sealed class ShowModel(GetReport get, CommentOnReport comment, TriageRepo
     {
         try
         {
-            Report = await get.ExecuteAsync(Id, Actor(Id), cancellationToken);
+            Report = await get.ExecuteAsync(Id, ReportPageActor.From(HttpContext, Id), cancellationToken);
         }
         catch (NotFoundException)
         {

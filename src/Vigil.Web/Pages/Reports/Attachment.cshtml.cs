@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Attachments;
+using Vigil.Core.Errors;
+using Vigil.Web.Api;
+
+namespace Vigil.Web.Pages.Reports;
+
+/// <summary>Downloads one attachment of a report for a participant (the follow-up cookie reaches this path); 404 page for anyone else.</summary>
+public sealed class AttachmentModel(GetAttachment get) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(long id, long attachmentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await get.ExecuteAsync(id, attachmentId, ReportPageActor.From(HttpContext, id), cancellationToken);
+            var result = AttachmentsEndpoints.Download(HttpContext, file);
+            return File(result.FileContents.ToArray(), result.ContentType, result.FileDownloadName);
+        }
+        catch (NotFoundException)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+    }
+}

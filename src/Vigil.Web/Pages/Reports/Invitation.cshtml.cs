@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+using Vigil.Web.Api;
+
+namespace Vigil.Web.Pages.Reports;
+
+/// <summary>
+/// The e-mailed invitation link (<c>?token=vin_…</c>; request logs never record the query). Opening it changes
+/// nothing; accepting is a POST from a signed-in account. A wrong or spent token gets the 404 page.
+/// </summary>
+public sealed class InvitationModel(AcceptInvitation accept) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    public long Id { get; private set; }
+    public string? Problem { get; private set; }
+    public string ReturnUrl => $"/reports/{Id}/invitation?token={Uri.EscapeDataString(Token ?? "")}";
+
+    public void OnGet(long id) => Id = id;
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        try
+        {
+            await accept.ExecuteAsync(id, ApiActor.From(HttpContext), Token ?? "", cancellationToken);
+            return Redirect($"/reports/{id}");
+        }
+        catch (NotFoundException)
+        {
+            Problem = "This invitation link is not valid: it was mistyped, or it has been used already.";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        catch (ConflictException e)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+using Vigil.Core.Tests.Infrastructure;
+
+namespace Vigil.Core.Tests.Reports;
+
+public class InvitationTests
+{
+    private static CancellationToken Ct => Disclosure.Ct;
+
+    private static async Task<(long Report, string Token)> InvitedByEmailAsync(Disclosure d)
+    {
+        var submitted = await d.SubmitAsync();
+        await d.AcceptAsync(submitted.Id);
+        var invitation = await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.Triager), null, "dev@deep-merge.test", Ct));
+        Assert.Null(invitation.Participant.UserId);
+        return (submitted.Id, invitation.Token!);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Accept_SignedInWithTheToken_OpensThisReportOnlyAndSpendsTheToken(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var (id, token) = await InvitedByEmailAsync(d);
+        var other = await d.SubmitAsync();
+        var maintainer = Actor.User(Guid.NewGuid());
+        await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(id, maintainer));
+
+        await d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, maintainer, token, Ct));
+
+        var view = await d.ViewAsync(id, maintainer);
+        Assert.Equal("maintainer", view.ViewerRole);
+        Assert.Contains(view.Timeline, e => e.Kind == "InvitationAccepted");
+        await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(other.Id, maintainer));
+        // Spent: a second account with the same link gets nothing.
+        var second = Actor.User(Guid.NewGuid());
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, second, token, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(id, second));
+        var row = await d.Run(db => db.ReportParticipants.AsNoTracking().SingleAsync(p => p.ReportId == id, Ct));
+        Assert.Null(row.InvitationTokenHash);
+    }
+
+    [Fact]
+    public async Task Accept_WrongTokenOrOtherReport_IsNotFound()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        var (id, token) = await InvitedByEmailAsync(d);
+        var other = await d.SubmitAsync();
+        var maintainer = Actor.User(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, maintainer, token + "x", Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(other.Id, maintainer, token, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(id, maintainer));
+    }
+
+    [Fact]
+    public async Task Accept_Anonymous_IsAskedToSignIn()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        var (id, token) = await InvitedByEmailAsync(d);
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, Actor.Anonymous, token, Ct)));
+
+        Assert.Contains("Sign in", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Accept_After30Days_HasExpired()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        var (id, token) = await InvitedByEmailAsync(d);
+        d.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, Actor.User(Guid.NewGuid()), token, Ct)));
+
+        Assert.Contains("expired", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListMyReports_ShowsReportedAndInvitedReportsWithRoles()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        var researcher = Guid.NewGuid();
+        var own = await d.SubmitAsync(actor: Actor.User(researcher));
+        var (invited, token) = await InvitedByEmailAsync(d);
+        await d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(invited, Actor.User(researcher), token, Ct));
+        await d.SubmitAsync(); // someone else's
+
+        var mine = await d.Run(db => new ListMyReports(db, d.Vault, d.Clock).ExecuteAsync(Actor.User(researcher), Ct));
+
+        Assert.Equal([(own.Id, "reporter"), (invited, "maintainer")], mine.Select(r => (r.Id, r.Role)).OrderBy(r => r.Id));
+        Assert.All(mine, r => Assert.Contains(Disclosure.Marker, r.Title, StringComparison.Ordinal));
+        Assert.Empty(await d.Run(db => new ListMyReports(db, d.Vault, d.Clock).ExecuteAsync(Actor.Anonymous, Ct)));
+    }
+}
