@@ -38,6 +38,27 @@ public sealed class AccountSession(HttpClient client)
         return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(Ct));
     }
 
+    /// <summary>A multipart form post (a form with file inputs) with the antiforgery token of <paramref name="formPage"/>.</summary>
+    public async Task<(HttpStatusCode Status, string? Location, string Html)> PostMultipartAsync(
+        string path, IDictionary<string, string> fields, IEnumerable<(string Field, string FileName, byte[] Content)> files, string? formPage = null)
+    {
+        using var pageResponse = await Client.GetAsync(formPage ?? path, Ct);
+        var document = await new HtmlParser().ParseDocumentAsync(await pageResponse.Content.ReadAsStringAsync(Ct), Ct);
+        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{path} has no antiforgery token");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        foreach (var (field, fileName, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+        using var response = await Client.PostAsync(path, content, Ct);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     public async Task RegisterAsync(string email, string password)
     {
         var (status, location, html) = await PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["DisplayName"] = "Test" });
