@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
+using Vigil.Core.Attachments;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -41,10 +42,15 @@ public class AuthorizationMatrixTests
             {
                 var participant = world.IsParticipant(role, report);
                 var team = role is Role.Team or Role.Admin;
-                foreach (var (method, path, page) in Endpoints(report.Id))
+                foreach (var endpoint in Endpoints(report))
                 {
-                    var (status, body) = await world.SendAsync(role, report, method, path, page);
-                    var expected = Expected(method, path, participant, team, report.State);
+                    var (method, path, page) = (endpoint.Method, endpoint.Path, endpoint.Page);
+                    var expected = endpoint.Expect(role, participant, team, report.State);
+                    if (expected is null)
+                    {
+                        continue; // a team decision that would change the report: covered by the journey tests
+                    }
+                    var (status, body) = await world.SendAsync(role, report, method, path, page, endpoint.Body);
                     if (!expected.Contains(status))
                     {
                         failures.Add($"{role} {method} {path} on {report.State.Name()}: {status}, expected {string.Join("/", expected)}");
@@ -55,7 +61,7 @@ public class AuthorizationMatrixTests
                         foreach (var (kind, marker) in other.Markers)
                         {
                             var isPublic = kind is "title" or "description" && other.State is ReportState.Published or ReportState.Withdrawn;
-                            var allowed = isPublic || (mayRead && (kind != "email" || team || role == Role.Reporter));
+                            var allowed = isPublic || (mayRead && (kind is not ("email" or "internal") || team || (kind == "email" && role == Role.Reporter)));
                             if (!allowed && body.Contains(marker, StringComparison.Ordinal))
                             {
                                 failures.Add($"LEAK: {role} {method} {path} shows the {kind} of report #{other.Id} ({other.State.Name()})");
@@ -84,36 +90,59 @@ public class AuthorizationMatrixTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static IEnumerable<(HttpMethod Method, string Path, bool Page)> Endpoints(long id) =>
-    [
-        (HttpMethod.Get, $"/api/reports/{id}", false),
-        (HttpMethod.Get, $"/reports/{id}", true),
-        (HttpMethod.Post, $"/api/reports/{id}/comments", false),
-        (HttpMethod.Post, $"/api/reports/{id}/accept", false),
-        (HttpMethod.Get, $"/api/reports/{id}/cve-record", false),
-    ];
+    private sealed record Endpoint(HttpMethod Method, string Path, bool Page, Func<HttpContent?> Body, Func<Role, bool, bool, ReportState, int[]?> Expect);
 
-    /// <summary>Participants read and comment; only the team decides (409 when the state does not allow it); everyone else gets 404.</summary>
-    private static int[] Expected(HttpMethod method, string path, bool participant, bool team, ReportState state)
+    private static HttpContent Json(string json) => new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+    private static bool Embargoed(ReportState state) =>
+        state is ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed;
+
+    /// <summary>Each endpoint with its expected answers; null = not sent for that caller (a team decision that would change the report: the journey tests cover those).</summary>
+    private static IEnumerable<Endpoint> Endpoints(MatrixReport report)
     {
-        if (!participant)
+        var id = report.Id;
+        // Reads and the conversation: participants, or 404.
+        yield return new(HttpMethod.Get, $"/api/reports/{id}", false, () => null, (_, p, _, _) => p ? [200] : [404]);
+        yield return new(HttpMethod.Get, $"/reports/{id}", true, () => null, (_, p, _, _) => p ? [200] : [404]);
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/comments", false, () => Json("""{"text":"matrix comment"}"""), (_, p, _, _) => p ? [201] : [404]);
+        yield return new(HttpMethod.Get, $"/api/reports/{id}/attachments/{report.Attachment}", false, () => null, (_, p, _, _) => p ? [200] : [404]);
+        yield return new(HttpMethod.Get, $"/reports/{id}/attachments/{report.Attachment}", true, () => null, (_, p, _, _) => p ? [200] : [404]);
+        yield return new(HttpMethod.Get, $"/api/reports/{id}/attachments/{report.InternalAttachment}", false, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Get, $"/reports/{id}/attachments/{report.InternalAttachment}", true, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/attachments", false,
+            () => new MultipartFormDataContent { { new ByteArrayContent("matrix\n"u8.ToArray()), "file", "matrix.txt" } }, (_, p, _, _) => p ? [201] : [404]);
+        yield return new(HttpMethod.Get, $"/api/reports/{id}/cve-record", false, () => null, (_, p, _, _) => p ? [409] : [404]); // no CVE id; non-team: "only the team"
+        // The first team member to try accepts a new report; a reporter's comment sends a report that needed
+        // information back to new. After that, accepting again is a conflict.
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/accept", false, () => null,
+            (_, p, t, s) => !p ? [404] : t && s is ReportState.New or ReportState.NeedsMoreInformation ? [204, 409] : [409]);
+        // Team decisions: 404 for outsiders, 409 for participants outside the team.
+        foreach (var (action, body) in new[]
         {
-            return [404];
-        }
-        if (path.EndsWith("/accept", StringComparison.Ordinal))
+            ("reject", """{"reason":"spam"}"""), ("needs-information", """{"question":"which version?"}"""), ("maintainers", """{"email":"m@example.test"}"""),
+            ("disclosure-date", $$"""{"date":"{{DateTimeOffset.UtcNow.AddDays(5):O}}"}"""), ("publish", "{}"), ("withdraw", """{"reason":"matrix"}"""),
+            ("cve", """{"action":"request"}"""),
+        })
         {
-            // The first team member to try accepts a new report; a reporter's comment sends a report that
-            // needed information back to new. After that, accepting again is a conflict.
-            return team && state is ReportState.New or ReportState.NeedsMoreInformation ? [204, 409] : [409];
+            yield return new(HttpMethod.Post, $"/api/reports/{id}/{action}", false, () => Json(body), (_, p, t, _) => t ? null : p ? [409] : [404]);
         }
-        if (path.EndsWith("/cve-record", StringComparison.Ordinal))
-        {
-            return [409]; // no CVE id on these reports; for non-team participants: "only the team"
-        }
-        return method == HttpMethod.Post ? [201] : [200];
+        // The invited maintainer moves the fix along (fix-started is sent first, so a notified report is then in progress).
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/fix-started", false, () => Json("{}"),
+            (r, p, t, s) => t ? null : !p ? [404] : r == Role.InvitedMaintainer && s == ReportState.MaintainersNotified ? [204] : [409]);
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/fixed", false, () => Json("""{"fixedVersions":{"deep-merge":"1.4.2"}}"""),
+            (r, p, t, s) => t ? null : !p ? [404] : r == Role.InvitedMaintainer && s is ReportState.MaintainersNotified or ReportState.FixInProgress ? [204] : [409]);
+        // Any participant may ask for an extension while the report is embargoed; the reporter and the team vote.
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/extension", false,
+            () => Json($$"""{"reason":"matrix","proposedDueAt":"{{DateTimeOffset.UtcNow.AddDays(200):O}}"}"""),
+            (_, p, t, s) => t ? null : !p ? [404] : Embargoed(s) ? [204, 409] : [409]);
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/extension/ballot", false, () => Json("""{"inFavour":true}"""),
+            (r, p, t, s) => t ? null : !p ? [404] : r == Role.Reporter && Embargoed(s) ? [204] : [409]);
+        // An invitation needs a signed-in account (409 otherwise, whatever the report); a wrong token is 404 for everyone.
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/invitation", false, () => Json("""{"token":"vin_wrong"}"""),
+            (r, _, _, _) => r is Role.Anonymous or Role.Reporter or Role.OtherReporter ? [409] : [404]);
     }
 
-    private sealed record MatrixReport(long Id, string Program, ReportState State, string Token, IReadOnlyList<(string Kind, string Marker)> Markers);
+    private sealed record MatrixReport(long Id, string Program, ReportState State, string Token, IReadOnlyList<(string Kind, string Marker)> Markers, long Attachment, long InternalAttachment);
 
     private sealed class World(WebTest test)
     {
@@ -150,10 +179,17 @@ public class AuthorizationMatrixTests
                 var tag = $"MX{state}{Guid.NewGuid():N}"[..24];
                 var request = new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], $"Title T-{tag}", $"Description D-{tag}",
                     ProofOfConcept: $"poc P-{tag}", ReporterEmail: $"e-{tag}@example.test".ToLowerInvariant());
+                request = request with { Attachments = [new AttachmentUpload($"A-{tag}.txt", System.Text.Encoding.UTF8.GetBytes($"attached F-{tag}"))] };
                 var submitted = await services.GetRequiredService<SubmitReport>().ExecuteAsync("npm-eco", request, Actor.Anonymous, Ct);
+                var attachments = services.GetRequiredService<AttachToReport>();
+                var reporterFile = (await attachments.ExecuteAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!), [new AttachmentUpload("second.txt", "second file\n"u8.ToArray())], cancellationToken: Ct))[0];
+                var internalFile = (await attachments.ExecuteAsync(submitted.Id, decider, [new AttachmentUpload($"I-{tag}.txt", System.Text.Encoding.UTF8.GetBytes($"internal N-{tag}"))], internalOnly: true, Ct))[0];
+                await services.GetRequiredService<CommentOnReport>().ExecuteAsync(submitted.Id, decider, $"note O-{tag}", internalNote: true, Ct);
                 await Drive(services, submitted.Id, state, decider, ids[Role.InvitedMaintainer]);
                 world.Reports.Add(new MatrixReport(submitted.Id, "npm-eco", state, submitted.FollowUpToken!,
-                    [("title", $"T-{tag}"), ("description", $"D-{tag}"), ("poc", $"P-{tag}"), ("email", $"e-{tag}".ToLowerInvariant())]));
+                    [("title", $"T-{tag}"), ("description", $"D-{tag}"), ("poc", $"P-{tag}"), ("email", $"e-{tag}".ToLowerInvariant()),
+                        ("attachment", $"A-{tag}"), ("attachment", $"F-{tag}"), ("internal", $"I-{tag}"), ("internal", $"N-{tag}"), ("internal", $"O-{tag}")],
+                    reporterFile, internalFile));
             }
             // The "other reporter" holds the token of a report in the other program.
             var other = await services.GetRequiredService<SubmitReport>().ExecuteAsync("core",
@@ -211,14 +247,10 @@ public class AuthorizationMatrixTests
             _ => false,
         };
 
-        public async Task<(int Status, string Body)> SendAsync(Role role, MatrixReport report, HttpMethod method, string path, bool page)
+        public async Task<(int Status, string Body)> SendAsync(Role role, MatrixReport report, HttpMethod method, string path, bool page, Func<HttpContent?>? body = null)
         {
             using var client = test.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-            using var request = new HttpRequestMessage(method, path);
-            if (method == HttpMethod.Post)
-            {
-                request.Content = new StringContent("""{"text":"matrix comment"}""", System.Text.Encoding.UTF8, "application/json");
-            }
+            using var request = new HttpRequestMessage(method, path) { Content = body?.Invoke() };
             var followUp = role switch
             {
                 Role.Reporter => report.Token,
