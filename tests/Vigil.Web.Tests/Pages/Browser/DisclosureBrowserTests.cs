@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
@@ -9,9 +10,11 @@ using Vigil.Core.Programs;
 namespace Vigil.Web.Tests.Pages.Browser;
 
 /// <summary>
-/// The disclosure journey in headless Chromium: an anonymous report, a triager who registers, turns on
-/// two-factor with a TOTP code, accepts and publishes it from the queue, and the advisory then served to
-/// npm's bulk audit endpoint. Two browser contexts: the reporter's and the triager's.
+/// The disclosure journey in headless Chromium: an anonymous report with an attachment, a triager who
+/// registers, turns on two-factor with a TOTP code and accepts it from the queue, a maintainer invited by
+/// e-mail who opens the e-mailed link, registers, accepts and marks the fix, publication, and the advisory
+/// then served to npm's bulk audit endpoint with its range ending at the fix. Three browser contexts:
+/// the reporter's, the triager's and the maintainer's.
 /// </summary>
 public class DisclosureBrowserTests
 {
@@ -35,6 +38,7 @@ public class DisclosureBrowserTests
         await reporter.FillAsync("#title", "Prototype pollution in browser-merge");
         await reporter.FillAsync("#description", "Merging `__proto__` pollutes.");
         await reporter.FillAsync("#poc", "merge({}, payload)");
+        await reporter.SetInputFilesAsync("#attachments", new FilePayload { Name = "poc.js", MimeType = "text/javascript", Buffer = "merge({}, JSON.parse(payload));\n"u8.ToArray() });
         await reporter.ClickAsync("#report-form button[type=submit]");
         await reporter.WaitForSelectorAsync("#followup-token");
         Assert.StartsWith("vfu_", await reporter.TextContentAsync("#followup-token"), StringComparison.Ordinal);
@@ -42,6 +46,7 @@ public class DisclosureBrowserTests
         await reporter.WaitForURLAsync("**/reports/*");
         var reportUrl = reporter.Url;
         Assert.Equal("new", await reporter.TextContentAsync("#report-state"));
+        Assert.Equal("poc.js", await reporter.TextContentAsync("#attachment-list a"));
 
         // The triager registers, turns on two-factor, and is put on the team (as `vigil admin program add-member` does).
         var (triager, triagerErrors) = await app.NewPageAsync();
@@ -67,6 +72,28 @@ public class DisclosureBrowserTests
         await triager.ClickAsync("#accept");
         await triager.WaitForSelectorAsync("#publish");
         Assert.Equal("accepted", await triager.TextContentAsync("#report-state"));
+
+        // The triager invites the maintainer by e-mail; the maintainer opens the e-mailed link, registers, accepts.
+        await triager.FillAsync("#invite-email", "dev@browser-merge.test");
+        await triager.ClickAsync("#invite");
+        await triager.WaitForSelectorAsync("#report-state >> text=maintainers-notified");
+        var (maintainer, maintainerErrors) = await app.NewPageAsync();
+        await maintainer.GotoAsync(app.Root + await InvitationPathAsync(app));
+        await maintainer.ClickAsync("#register");
+        await maintainer.FillAsync("#email", "dev@browser-merge.test");
+        await maintainer.FillAsync("#password", Password);
+        await maintainer.ClickAsync("#register-form button[type=submit]");
+        await maintainer.WaitForSelectorAsync("#accept-invitation");
+        await maintainer.ClickAsync("#accept-invitation");
+        await maintainer.WaitForURLAsync(reportUrl);
+        Assert.Contains("you are the maintainer", await maintainer.TextContentAsync(".kicker"), StringComparison.Ordinal);
+        await maintainer.ClickAsync("#fix-started");
+        await maintainer.WaitForSelectorAsync("#fixed-0");
+        await maintainer.FillAsync("#fixed-0", "2.0.1");
+        await maintainer.ClickAsync("#mark-fixed");
+        await maintainer.WaitForSelectorAsync("#report-state >> text=fixed");
+
+        await triager.ReloadAsync();
         await triager.ClickAsync("#publish");
         await triager.WaitForSelectorAsync("#advisory-link");
         var advisoryId = (await triager.TextContentAsync("#advisory-link"))!;
@@ -78,13 +105,25 @@ public class DisclosureBrowserTests
         await reporter.WaitForURLAsync($"**/advisories/{advisoryId}");
         Assert.Equal(advisoryId, await reporter.TextContentAsync("h1"));
 
-        // npm's bulk audit request (what `npm audit` sends) now reports it, open-ended.
+        // npm's bulk audit request (what `npm audit` sends) now reports it, up to the fix.
         using var http = new HttpClient();
         using var response = await http.PostAsync(app.Root + "/-/npm/v1/security/advisories/bulk",
             new StringContent("""{"browser-merge":["2.0.0","3.1.0"]}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var bulk = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         Assert.EndsWith($"/advisories/{advisoryId}", bulk["browser-merge"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("<2.0.1", bulk["browser-merge"]![0]!["vulnerable_versions"]!.GetValue<string>());
         Assert.True(reporterErrors.Count == 0, string.Join("\n", reporterErrors));
         Assert.True(triagerErrors.Count == 0, string.Join("\n", triagerErrors));
+        Assert.True(maintainerErrors.Count == 0, string.Join("\n", maintainerErrors));
+    }
+
+    /// <summary>The invitation link as e-mailed (read from the outbox), as a path on the test server.</summary>
+    private static async Task<string> InvitationPathAsync(BrowserApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Vigil.Core.Data.VigilDbContext>();
+        var mail = await db.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email, TestContext.Current.CancellationToken);
+        return System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/reports/\d+/invitation\?token=[A-Za-z0-9_%-]+").Value;
     }
 }
