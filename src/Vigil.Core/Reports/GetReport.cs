@@ -27,7 +27,7 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             report.CveId, report.CveState.ToString().ToLowerInvariant(),
             Countdown(report, program, time.GetUtcNow()),
             access.Role.ToString().ToLowerInvariant(), access.Recused,
-            events.Select(e => Entry(e, dataKey)).ToList(),
+            await TimelineAsync(report, events, dataKey, cancellationToken),
             access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null,
             await ExtensionAsync(report, dataKey, actor, access, cancellationToken),
             await Attachments.GetAttachment.ListAsync(db, report.Id, dataKey, access.IsTeam, cancellationToken));
@@ -64,16 +64,35 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
         return null;
     }
 
-    private static TimelineEntry Entry(ReportEventEntity e, byte[] dataKey) => new(
-        e.Id, e.At, e.Kind.ToString(), ActorName(e), e.FromState?.Name(), e.ToState?.Name(), e.Visibility == EventVisibility.Team, e.Detail,
-        e.SealedText is null ? null : ReportVault.Open(dataKey, e.SealedText, ReportContent.EventPurpose));
-
-    /// <summary>Accounts are named by id here; pages resolve display names. An anonymous reporter is "reporter".</summary>
-    private static string ActorName(ReportEventEntity e) => e.ActorKind switch
+    /// <summary>
+    /// The timeline with people named as participants see them: an account's display name with its part in
+    /// the report ("Ada (team)"), or the part alone when it has none — never an e-mail address or account id.
+    /// </summary>
+    private async Task<List<TimelineEntry>> TimelineAsync(ReportEntity report, List<ReportEventEntity> events, byte[] dataKey, CancellationToken cancellationToken)
     {
-        ActorKind.User => $"user:{e.ActorUserId}",
-        ActorKind.FollowUpToken => "reporter",
-        ActorKind.System => "vigil",
-        _ => "anonymous",
-    };
+        var ids = events.Select(e => e.ActorUserId).Concat(events.Select(e => UserIn(e.Detail))).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var team = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var maintainers = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id && p.UserId != null).Select(p => p.UserId!.Value).ToListAsync(cancellationToken);
+        string Name(Guid id)
+        {
+            var part = id == report.ReporterUserId ? "reporter" : team.Contains(id) ? "team" : maintainers.Contains(id) ? "maintainer" : "administrator";
+            return names.GetValueOrDefault(id) is { Length: > 0 } name ? $"{name} ({part})" : part;
+        }
+        return events.Select(e => new TimelineEntry(
+            e.Id, e.At, e.Kind.ToString(),
+            e.ActorKind switch
+            {
+                ActorKind.User when e.ActorUserId is { } id => Name(id),
+                ActorKind.System => "vigil",
+                _ => "reporter", // the follow-up token, or the anonymous submission itself
+            },
+            e.FromState?.Name(), e.ToState?.Name(), e.Visibility == EventVisibility.Team,
+            UserIn(e.Detail) is { } user ? Name(user) : e.Detail,
+            e.SealedText is null ? null : ReportVault.Open(dataKey, e.SealedText, ReportContent.EventPurpose))).ToList();
+    }
+
+    /// <summary>Events name an account in their detail as <c>user:GUID</c> (assigned to, invited).</summary>
+    private static Guid? UserIn(string? detail) =>
+        detail is not null && detail.StartsWith("user:", StringComparison.Ordinal) && Guid.TryParse(detail.AsSpan(5), out var id) ? id : null;
 }

@@ -96,3 +96,29 @@ public class InvitationTests
         Assert.Empty(await d.Run(db => new ListMyReports(db, d.Vault, d.Clock).ExecuteAsync(Actor.Anonymous, Ct)));
     }
 }
+
+public class TimelineNamesTests
+{
+    [Fact]
+    public async Task View_NamesPeopleByDisplayNameAndPart_NeverByIdOrAddress()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        await d.Run(async db =>
+        {
+            db.Users.Add(new Vigil.Core.Accounts.VigilUser { Id = d.Triager, UserName = "tess@example.test", Email = "tess@example.test", DisplayName = "Tess" });
+            await db.SaveChangesAsync(Disclosure.Ct);
+        });
+        var submitted = await d.SubmitAsync();
+        await d.AcceptAsync(submitted.Id);
+        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Disclosure.Ct));
+
+        var timeline = (await d.ViewAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!))).Timeline;
+
+        Assert.Equal("reporter", timeline.Single(e => e.Kind == "Submitted").Actor);
+        Assert.Equal("Tess (team)", timeline.Single(e => e.Kind == "StateChanged" && e.ToState == "accepted").Actor);
+        Assert.Equal("Tess (team)", timeline.Single(e => e.Kind == "Assigned").Detail);
+        Assert.Equal("team", timeline.Single(e => e.Kind == "MaintainerInvited").Actor);
+        Assert.Equal("maintainer", timeline.Single(e => e.Kind == "MaintainerInvited").Detail);
+        Assert.DoesNotContain(timeline, e => $"{e.Actor} {e.Detail}".Contains("user:", StringComparison.Ordinal) || $"{e.Actor} {e.Detail}".Contains('@'));
+    }
+}
