@@ -8,7 +8,9 @@ namespace Vigil.Core.Notifications;
 /// <summary>
 /// One pass over the outbox: claim due messages with <see cref="LeaseClaim"/> (so concurrent instances never
 /// take the same row), send each, then record delivered / retry later with exponential backoff / dead after
-/// <see cref="NotificationOptions.MaxAttempts"/>. Opens its own context per pass.
+/// <see cref="NotificationOptions.MaxAttempts"/>. A delivered message's body is erased at once (it may hold a
+/// maintainer's invitation link), and delivered or dead rows are deleted after <see cref="NotificationOptions.Retention"/>.
+/// Opens its own context per pass.
 /// </summary>
 public sealed class NotificationDispatcher(
     DatabaseTarget target, EmailSender email, WebhookSender webhooks, IOptions<NotificationOptions> options,
@@ -35,8 +37,15 @@ public sealed class NotificationDispatcher(
             var error = await TrySendAsync(db, message, cancellationToken);
             await RecordAsync(db, message, error, settings, cancellationToken);
         }
+        await PurgeAsync(db, now - settings.Retention, cancellationToken);
         return claimed.Count;
     }
+
+    /// <summary>Deletes delivered and dead messages last touched before <paramref name="before"/>: the outbox keeps recipient addresses, which are not kept forever.</summary>
+    public static Task<int> PurgeAsync(VigilDbContext db, DateTimeOffset before, CancellationToken cancellationToken) =>
+        db.OutboxMessages
+            .Where(m => (m.State == OutboxState.Delivered && m.Delivered < before) || (m.State == OutboxState.Dead && m.NextAttempt < before))
+            .ExecuteDeleteAsync(cancellationToken);
 
     private async Task<string?> TrySendAsync(VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
     {
@@ -78,6 +87,8 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.Delivered, delivered)
                 .SetProperty(m => m.NextAttempt, next)
                 .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.TextBody, m => error == null ? "" : m.TextBody)
+                .SetProperty(m => m.HtmlBody, m => error == null ? null : m.HtmlBody)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         var to = message.Kind == OutboxKind.Email ? Mask.Email(message.Recipient) : $"webhook endpoint {message.WebhookEndpointId}";

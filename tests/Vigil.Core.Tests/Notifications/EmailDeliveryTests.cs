@@ -49,6 +49,27 @@ public class EmailDeliveryTests
         Assert.Equal(Start, row.Delivered);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.LeaseOwner);
+        Assert.Equal(("", null), (row.TextBody, row.HtmlBody)); // sent: the body (which may hold an invitation link) is erased
+    }
+
+    [Fact]
+    public async Task DispatchDue_AfterTheRetention_DeliveredMessagesAreDeleted()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var smtp = LoopbackSmtpServer.Start();
+        var clock = new FakeTimeProvider(Start);
+        await EnqueueAsync(database, clock, "team@example.org");
+        var dispatcher = Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port));
+        await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
+
+        clock.Advance(TimeSpan.FromDays(29));
+        await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(OutboxState.Delivered, (await SingleRowAsync(database)).State);
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
+
+        await using var db = database.Open();
+        Assert.Empty(db.OutboxMessages);
     }
 
     [Theory]
