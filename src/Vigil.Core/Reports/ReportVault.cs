@@ -35,6 +35,15 @@ public sealed class ReportVault
     public (byte[] DataKey, byte[] Wrapped) NewDataKey()
     {
         var dataKey = RandomNumberGenerator.GetBytes(KeySize);
+        return (dataKey, Wrap(dataKey));
+    }
+
+    /// <summary>Whether <paramref name="wrapped"/> was wrapped by this vault's master key (by its key id).</summary>
+    public bool Wrapped(byte[] wrapped) => wrapped.Length > KeyIdSize && wrapped.AsSpan(1, KeyIdSize).SequenceEqual(_masterKeyId);
+
+    /// <summary>A data key wrapped by this vault's master key (new reports, and master key rotation).</summary>
+    public byte[] Wrap(byte[] dataKey)
+    {
         var wrapped = new byte[1 + KeyIdSize + NonceSize + TagSize + KeySize];
         wrapped[0] = Version;
         _masterKeyId.CopyTo(wrapped, 1);
@@ -42,7 +51,7 @@ public sealed class ReportVault
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_masterKey, TagSize);
         aes.Encrypt(nonce, dataKey, wrapped.AsSpan(1 + KeyIdSize + NonceSize + TagSize), wrapped.AsSpan(1 + KeyIdSize + NonceSize, TagSize), WrapPurpose);
-        return (dataKey, wrapped);
+        return wrapped;
     }
 
     /// <summary>The data key inside <paramref name="wrapped"/>; a clear error when another master key sealed it.</summary>

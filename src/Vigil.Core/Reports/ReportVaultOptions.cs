@@ -45,7 +45,8 @@ public sealed class ReportVaultOptions
         return new ReportVault(Decode(File.ReadAllText(file).Trim(), $"the key file '{file}'"));
     }
 
-    private static void CreateKeyFile(string file)
+    /// <summary>Writes a new random master key to <paramref name="file"/> (mode 0600), unless it exists.</summary>
+    public static void CreateKeyFile(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

@@ -20,6 +20,7 @@ internal static class AdminCommand
         new Command("token", "API tokens") { CreateToken(console), RevokeToken(console) },
         new Command("program", "Disclosure programs") { CreateProgramCommand(console), AddMember(console) },
         new Command("maintainer", "Package maintainers") { AddMaintainer(console) },
+        RotateMasterKeyCommand.Create(console),
     };
 
     private static Command CreateAdmin(CliConsole console)
