@@ -33,5 +33,17 @@ internal static class IdentityTables
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        // Passkeys (WebAuthn credentials) are configured here rather than through Identity's store schema
+        // version, which depends on the host's services: the same model whether the context comes from the
+        // web host, the CLI or the migrations tool.
+        builder.Entity<IdentityUserPasskey<Guid>>(passkey =>
+        {
+            passkey.ToTable("user_passkeys");
+            passkey.HasKey(p => p.CredentialId);
+            passkey.Property(p => p.CredentialId).HasMaxLength(1024); // WebAuthn: at most 1023 bytes
+            passkey.OwnsOne(p => p.Data).ToJson();
+            passkey.HasOne<VigilUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+            passkey.HasIndex(p => p.UserId);
+        });
     }
 }

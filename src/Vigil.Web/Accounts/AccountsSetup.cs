@@ -47,6 +47,12 @@ public static class AccountsSetup
                     ? ApiTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        // Passkeys: the relying party id is the request's host unless set (a proxy in front may need it).
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            options.ServerDomain = configuration["Vigil:Accounts:PasskeyServerDomain"] is { Length: > 0 } domain ? domain : options.ServerDomain;
+            options.ValidateOrigin = context => ValueTask.FromResult(PasskeyOrigin.IsAllowed(context, configuration[$"{ServerOptions.Section}:PublicUrl"]));
+        });
         services.AddAuthorization();
         services.AddScoped<ApiTokens>();
         return services;

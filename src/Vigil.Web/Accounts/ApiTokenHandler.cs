@@ -38,7 +38,8 @@ internal sealed class ApiTokenHandler(
         var identity = (ClaimsIdentity)principal.Identity!;
         var claims = new ClaimsIdentity(identity.Claims, SchemeName, identity.NameClaimType, identity.RoleClaimType);
         claims.AddClaims(token.Scopes.Select(s => new Claim(VigilClaims.Scope, s)));
-        if (user.TwoFactorEnabled)
+        // Tokens are made from a signed-in session, so an account with a second factor (app or passkey) proved it then.
+        if (user.TwoFactorEnabled || (await users.GetPasskeysAsync(user)).Count > 0)
         {
             claims.AddClaim(new Claim(VigilClaims.Amr, VigilClaims.Mfa));
         }

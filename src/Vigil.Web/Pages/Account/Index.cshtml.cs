@@ -18,11 +18,13 @@ public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, 
     public IReadOnlyList<(string Slug, string Name, ProgramRole Role)> Teams { get; private set; } = [];
     public IReadOnlyList<MyReportItem> Reports { get; private set; } = [];
     public bool SessionHasTwoFactor { get; private set; }
+    public int Passkeys { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
         SessionHasTwoFactor = User.HasClaim("amr", "mfa");
+        Passkeys = (await users.GetPasskeysAsync(Account)).Count;
         Teams = (await db.ProgramMembers.AsNoTracking().Where(m => m.UserId == Account.Id)
                 .Join(db.Programs.AsNoTracking(), m => m.ProgramId, p => p.Id, (m, p) => new { p.Slug, p.Name, m.Role })
                 .ToListAsync(cancellationToken))

@@ -3,10 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Accounts;
+using Vigil.Web.Accounts;
+using System.Security.Claims;
 
 namespace Vigil.Web.Pages.Account;
 
-/// <summary>Sign in with e-mail and password; an account with two-factor continues at <c>/account/login-2fa</c>.</summary>
+/// <summary>
+/// Sign in with e-mail and password (an account with two-factor continues at <c>/account/login-2fa</c>), or
+/// with a passkey: the authenticator verified the user (PIN or biometrics) on a device they hold, so a
+/// passkey sign-in is a two-factor one (<c>amr=mfa</c>).
+/// </summary>
 public sealed class LoginModel(SignInManager<VigilUser> signIn) : PageModel
 {
     [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
@@ -14,9 +20,36 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public string? Problem { get; private set; }
+    public string RequestOptions { get; private set; } = "";
 
-    public void OnGet()
+    public async Task OnGetAsync() => RequestOptions = await signIn.MakePasskeyRequestOptionsAsync(null);
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
     {
+        PasskeyAssertionResult<VigilUser>? result = null;
+        if (!string.IsNullOrWhiteSpace(credential))
+        {
+            try
+            {
+                result = await signIn.PerformPasskeyAssertionAsync(credential);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                result = null; // malformed, or no ceremony under way in this browser
+            }
+        }
+        if (result is { Succeeded: true, User: { } user, Passkey: { } passkey }
+            && !await signIn.UserManager.IsLockedOutAsync(user) && await signIn.CanSignInAsync(user))
+        {
+            await signIn.UserManager.AddOrUpdatePasskeyAsync(user, passkey); // the new signature counter
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+                [new Claim(VigilClaims.Amr, VigilClaims.Mfa), new Claim(ClaimTypes.AuthenticationMethod, "passkey")]);
+            return LocalRedirect(LocalOrHome(ReturnUrl));
+        }
+        Problem = "The passkey was not accepted. Try again, or sign in with your password.";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        RequestOptions = await signIn.MakePasskeyRequestOptionsAsync(null);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
