@@ -38,8 +38,9 @@ internal sealed class ApiTokenHandler(
         var identity = (ClaimsIdentity)principal.Identity!;
         var claims = new ClaimsIdentity(identity.Claims, SchemeName, identity.NameClaimType, identity.RoleClaimType);
         claims.AddClaims(token.Scopes.Select(s => new Claim(VigilClaims.Scope, s)));
-        // Tokens are made from a signed-in session, so an account with a second factor (app or passkey) proved it then.
-        if (user.TwoFactorEnabled || (await users.GetPasskeysAsync(user)).Count > 0)
+        // With the authenticator app on, every session (and so the one that made the token) proved it. An account
+        // with only passkeys can still sign in with its password alone, so its tokens do not count as two-factor.
+        if (user.TwoFactorEnabled)
         {
             claims.AddClaim(new Claim(VigilClaims.Amr, VigilClaims.Mfa));
         }
