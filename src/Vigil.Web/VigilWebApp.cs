@@ -47,6 +47,7 @@ public static class VigilWebApp
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
         app.MapAccountsEndpoints();
+        app.MapProgramsEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -71,6 +72,7 @@ public static class VigilWebApp
         services.AddOsvApi();
         services.AddVigilReports();
         services.AddVigilAccounts();
+        services.AddVigilProgramAdmin();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
     }
