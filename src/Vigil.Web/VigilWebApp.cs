@@ -48,6 +48,7 @@ public static class VigilWebApp
         app.MapReportsEndpoints();
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();
+        app.MapProgramsEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -72,6 +73,7 @@ public static class VigilWebApp
         services.AddOsvApi();
         services.AddVigilReports();
         services.AddVigilAccounts();
+        services.AddVigilProgramAdmin();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
+using Vigil.Core.Reports;
 
 namespace Vigil.Core.Programs;
 
@@ -10,6 +11,16 @@ namespace Vigil.Core.Programs;
 /// </summary>
 public sealed class UpdateProgramPolicy(VigilDbContext db)
 {
+    /// <summary>An administrator of the program changes it (<see cref="ProgramAdminAccess"/>); a wrong field changes nothing.</summary>
+    public async Task<ProgramEntity> ExecuteAsync(string slug, Actor actor, ProgramSettings settings, CancellationToken cancellationToken = default)
+    {
+        var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
+        ProgramPolicy.Apply(program, settings);
+        await db.SaveChangesAsync(cancellationToken);
+        return program;
+    }
+
+    /// <summary>Trusted callers (the CLI, tests): no authorization check.</summary>
     public async Task<ProgramEntity> ExecuteAsync(string slug, ProgramSettings settings, CancellationToken cancellationToken = default)
     {
         var program = await db.Programs.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken)

@@ -12,13 +12,16 @@ namespace Vigil.Web.Pages.Account;
 
 /// <summary>The signed-in account: two-factor status, the programs whose team it is on, its reports.</summary>
 [Authorize]
-public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, ListMyReports myReports) : PageModel
+public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, ListMyReports myReports, ListPrograms programs) : PageModel
 {
     public VigilUser Account { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name, ProgramRole Role)> Teams { get; private set; } = [];
     public IReadOnlyList<MyReportItem> Reports { get; private set; } = [];
     public bool SessionHasTwoFactor { get; private set; }
     public int Passkeys { get; private set; }
+
+    /// <summary>An instance administrator or a program's admin (with two-factor): links the administration pages.</summary>
+    public bool CanAdminister { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +32,7 @@ public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, 
                 .Join(db.Programs.AsNoTracking(), m => m.ProgramId, p => p.Id, (m, p) => new { p.Slug, p.Name, m.Role })
                 .ToListAsync(cancellationToken))
             .Select(t => (t.Slug, t.Name, t.Role)).ToList();
+        CanAdminister = await programs.AnyAsync(Api.ApiActor.From(HttpContext), cancellationToken);
         Reports = await myReports.ExecuteAsync(Api.ApiActor.From(HttpContext), cancellationToken);
         return Page();
     }
