@@ -20,6 +20,14 @@ internal static class DraftValidation
         "REMEDIATION_VERIFIER", "TOOL", "SPONSOR", "OTHER",
     ];
 
+    public static bool IsCreditType(string type) => CreditTypes.Contains(type);
+
+    public static bool IsReferenceType(string type) => ReferenceTypes.Contains(type);
+
+    public static string CreditTypeList => string.Join(", ", CreditTypes);
+
+    public static string ReferenceTypeList => string.Join(", ", ReferenceTypes);
+
     public static void Check(AdvisoryDraft draft, DraftOrigin origin)
     {
         var errors = new Dictionary<string, string[]>();

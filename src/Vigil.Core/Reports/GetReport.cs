@@ -30,7 +30,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             await TimelineAsync(report, events, dataKey, cancellationToken),
             access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null,
             await ExtensionAsync(report, dataKey, actor, access, cancellationToken),
-            await Attachments.GetAttachment.ListAsync(db, report.Id, dataKey, access.IsTeam, cancellationToken));
+            await Attachments.GetAttachment.ListAsync(db, report.Id, dataKey, access.IsTeam, cancellationToken),
+            content.FinderCreditDeclined, content.Credits, content.References);
     }
 
     private async Task<ExtensionVoteView?> ExtensionAsync(ReportEntity report, byte[] dataKey, Actor actor, ReportAccessResult access, CancellationToken cancellationToken)

@@ -13,14 +13,17 @@ internal static class ReportDrafts
 {
     public static AdvisoryDraft From(ReportEntity report, ReportContent content, IReadOnlyList<string>? aliases = null)
     {
-        var credits = string.IsNullOrWhiteSpace(content.CreditName) ? null : new[] { new DraftCredit(content.CreditName, "FINDER") };
+        // A declined credit is not published (issue 4, item 10).
+        var finder = string.IsNullOrWhiteSpace(content.CreditName) || content.FinderCreditDeclined ? [] : new[] { new DraftCredit(content.CreditName, "FINDER") };
+        var credits = finder.Concat(content.Credits.Where(c => !c.Declined).Select(c => new DraftCredit(c.Name, c.Type))).ToList();
         return new AdvisoryDraft(
             content.Title,
             content.Description,
             report.Packages.OrderBy(p => p.Id).Select(p => new DraftPackage(p.Ecosystem, p.Name, Introduced(p), p.FixedVersion)).ToList(),
             CvssVector: report.CvssVector,
             Cwes: report.Cwe is { } cwe ? [cwe] : null,
-            Credits: credits,
+            References: content.References.Count > 0 ? content.References : null,
+            Credits: credits.Count > 0 ? credits : null,
             Aliases: aliases);
     }
 

@@ -16,6 +16,8 @@ public enum ReportEventKind
     Cve = 12,
     Attachment = 13,
     InvitationAccepted = 14,
+    CreditsSet = 15,
+    CreditDeclined = 16,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

@@ -38,7 +38,10 @@ public sealed record ReportView(
     IReadOnlyList<TimelineEntry> Timeline,
     DuplicateHintsView? DuplicateHints,
     ExtensionVoteView? Extension,
-    IReadOnlyList<Attachments.AttachmentView> Attachments);
+    IReadOnlyList<Attachments.AttachmentView> Attachments,
+    bool FinderCreditDeclined,
+    IReadOnlyList<ReportCredit> Credits,
+    IReadOnlyList<Publication.DraftReference> References);
 
 /// <summary>The latest extension vote: its reason and dates, the count so far (ballots stay secret until it closes) and whether the viewer has voted.</summary>
 public sealed record ExtensionVoteView(string Reason, DateTimeOffset ProposedDueAt, DateTimeOffset ClosesAt, string Outcome, int Cast, int Eligible, int? Yes, int? No, bool ViewerVoted);

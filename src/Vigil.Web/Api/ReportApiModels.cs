@@ -51,5 +51,8 @@ public sealed record ExtensionRequestBody(string? Reason, DateTimeOffset? Propos
 
 public sealed record BallotBody(bool? InFavour);
 
+/// <summary>The advisory's credits (OSV types; <c>userId</c> lets that account decline) and references (OSV types, http(s) URLs); replaces what was set.</summary>
+public sealed record CreditsBody(List<CreditInput>? Credits, List<ReferenceInput>? References);
+
 /// <summary><c>action</c>: <c>request</c> (asked of a CNA), <c>reserve</c> (the next id of the program's block) or <c>record</c> (an id assigned elsewhere, in <c>cveId</c>).</summary>
 public sealed record CveBody(string? Action, string? CveId);

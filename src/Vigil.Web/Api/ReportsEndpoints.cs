@@ -48,6 +48,11 @@ public static class ReportsEndpoints
         Team(group.MapPost("/reports/{id:long}/withdraw", (long id, ReasonBody body, HttpContext context, WithdrawReport withdraw, CancellationToken ct) =>
             Done(withdraw.ExecuteAsync(id, ApiActor.From(context), body.Reason ?? "", ct))).Accepts<ReasonBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/cve", CveAsync).Accepts<CveBody>("application/json"));
+        Team(group.MapPut("/reports/{id:long}/credits", (long id, CreditsBody body, HttpContext context, ReportCredits credits, CancellationToken ct) =>
+            Done(credits.SetAsync(id, ApiActor.From(context), body.Credits ?? [], body.References ?? [], ct))).Accepts<CreditsBody>("application/json"));
+        group.MapPost("/reports/{id:long}/credits/decline", (long id, HttpContext context, ReportCredits credits, CancellationToken ct) =>
+                Done(credits.DeclineAsync(id, ApiActor.From(context), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         Team(group.MapGet("/reports/{id:long}/cve-record", async (long id, HttpContext context, ExportCveRecord export, IOptions<CveOptions> options, CancellationToken ct) =>
             TypedResults.Json(await export.ExecuteAsync(id, ApiActor.From(context), options.Value, ct))));
         return app;

@@ -35,6 +35,7 @@ public static class ReportsSetup
         services.AddScoped<TriageReport>();
         services.AddScoped<InviteMaintainer>();
         services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ReportCredits>();
         services.AddScoped<ListMyReports>();
         services.AddScoped<AdvanceReport>();
         services.AddScoped<SetDisclosureDate>();

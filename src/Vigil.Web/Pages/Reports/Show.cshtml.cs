@@ -85,6 +85,20 @@ public sealed class ShowModel(GetReport get) : PageModel
             _ => throw new ValidationFailedException("Choose a CVE action.", new Dictionary<string, string[]> { ["action"] = ["request, reserve or record."] }),
         }, ct);
 
+    /// <summary>One credit per line, <c>TYPE name</c> (e.g. <c>COORDINATOR Vigil security team</c>); one reference per line, <c>TYPE url</c>.</summary>
+    public Task<IActionResult> OnPostCreditsAsync(long id, string? credits, string? references, [FromServices] ReportCredits set, CancellationToken ct) =>
+        ActAsync(id, actor => set.SetAsync(id, actor,
+            Lines(credits).Select(l => new CreditInput(l.Tail, l.Head)).ToList(),
+            Lines(references).Select(l => new ReferenceInput(l.Head, l.Tail)).ToList(), ct), ct);
+
+    public Task<IActionResult> OnPostDeclineCreditAsync(long id, [FromServices] ReportCredits credits, CancellationToken ct) =>
+        ActAsync(id, actor => credits.DeclineAsync(id, actor, ct), ct);
+
+    private static IEnumerable<(string Head, string Tail)> Lines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => (parts[0].ToUpperInvariant(), parts.Length > 1 ? parts[1] : ""));
+
     public Task<IActionResult> OnPostPublishAsync(long id, [FromServices] PublishReport publish, CancellationToken ct) =>
         ActAsync(id, actor => publish.ExecuteAsync(id, actor, ct), ct);
 
