@@ -5,6 +5,7 @@ using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;
+using Vigil.Web.Community;
 using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
@@ -48,6 +49,7 @@ public static class VigilWebApp
         app.MapReportsEndpoints();
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();
+        app.MapCommunityEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -74,5 +76,6 @@ public static class VigilWebApp
         services.AddVigilAccounts();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
+        services.AddVigilCommunity();
     }
 }
