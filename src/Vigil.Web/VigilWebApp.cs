@@ -5,6 +5,7 @@ using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;
+using Vigil.Web.Community;
 using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
@@ -49,6 +50,7 @@ public static class VigilWebApp
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();
         app.MapProgramsEndpoints();
+        app.MapCommunityEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -76,5 +78,6 @@ public static class VigilWebApp
         services.AddVigilProgramAdmin();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
+        services.AddVigilCommunity();
     }
 }

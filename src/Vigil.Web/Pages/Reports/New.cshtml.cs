@@ -14,8 +14,9 @@ namespace Vigil.Web.Pages.Reports;
 /// </summary>
 public sealed class NewModel(VigilDbContext db, SubmitReport submit) : PageModel
 {
-    [BindProperty] public string? Program { get; set; }
-    [BindProperty] public string Ecosystem { get; set; } = "npm";
+    // The three below can be pre-filled from the query (?program=&ecosystem=&package=), e.g. by a SECURITY.md link.
+    [BindProperty(SupportsGet = true)] public string? Program { get; set; }
+    [BindProperty(SupportsGet = true)] public string Ecosystem { get; set; } = "npm";
     [BindProperty] public string? PackageName { get; set; }
     [BindProperty] public string? AffectedVersions { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -30,7 +31,11 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit) : PageModel
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public SubmittedReport? Submitted { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync([FromQuery] string? package, CancellationToken cancellationToken)
+    {
+        PackageName = package;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+
+namespace Vigil.Core.Community;
+
+/// <summary>How one deadline was kept: met and missed among the reports that can be judged; pending ones are left out.</summary>
+public sealed record DeadlineShare(int Met, int Missed)
+{
+    public int Measured => Met + Missed;
+
+    /// <summary>Met / measured as a percentage, or null with nothing to measure ("no data").</summary>
+    public double? Percent => Measured == 0 ? null : Math.Round(100.0 * Met / Measured, 1);
+
+    /// <summary>green ≥ 90 %, amber ≥ 75 %, red below, no-data without reports.</summary>
+    public string Status => Percent switch
+    {
+        null => "no-data",
+        >= 90 => "green",
+        >= 75 => "amber",
+        _ => "red",
+    };
+}
+
+public sealed record ProgramMetrics(string Program, string Name, DateTimeOffset From, DateTimeOffset To, int Reports, DeadlineShare Triage, DeadlineShare Publication);
+
+/// <summary>
+/// Issue 5 item 8: a program's responsiveness over the last <see cref="WindowDays"/> days, in aggregate only.
+/// A report counts when it was submitted in the window. Triage: answered (accepted, rejected, or asked for more
+/// information, whichever came first) by its triage deadline; one not answered and past the deadline is missed,
+/// one not answered and not yet due is pending (left out). Publication: accepted reports, published by their
+/// publication deadline (as extended, if it was); unpublished and past the deadline is missed.
+/// </summary>
+public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
+{
+    public const int WindowDays = 90;
+
+    public async Task<ProgramMetrics> ExecuteAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var program = await db.Programs.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Slug, p.Name })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No program '{slug}'.");
+        var now = time.GetUtcNow();
+        var from = now.AddDays(-WindowDays);
+        // Instants are stored as ticks (UtcTicksConverter), so the window is filtered here rather than in SQL on both providers alike.
+        var reports = (await db.Reports.AsNoTracking().Where(r => r.ProgramId == program.Id)
+                .Select(r => new { r.Id, r.SubmittedAt, r.TriageDueAt, r.TriagedAt, r.PublicationDueAt, r.PublishedAt })
+                .ToListAsync(cancellationToken))
+            .Where(r => r.SubmittedAt >= from && r.SubmittedAt <= now).ToList();
+        var ids = reports.Select(r => r.Id).ToList();
+        var askedAt = (await db.ReportEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.ReportId) && e.Kind == ReportEventKind.StateChanged && e.ToState == ReportState.NeedsMoreInformation)
+                .Select(e => new { e.ReportId, e.At }).ToListAsync(cancellationToken))
+            .GroupBy(e => e.ReportId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
+
+        int triageMet = 0, triageMissed = 0, publicationMet = 0, publicationMissed = 0;
+        foreach (var report in reports)
+        {
+            var answered = Earliest(report.TriagedAt, askedAt.TryGetValue(report.Id, out var asked) ? asked : null);
+            Count(answered, report.TriageDueAt, now, ref triageMet, ref triageMissed);
+            if (report.PublicationDueAt is { } due)
+            {
+                Count(report.PublishedAt, due, now, ref publicationMet, ref publicationMissed);
+            }
+        }
+        return new ProgramMetrics(program.Slug, program.Name, from, now, reports.Count,
+            new DeadlineShare(triageMet, triageMissed), new DeadlineShare(publicationMet, publicationMissed));
+    }
+
+    private static void Count(DateTimeOffset? doneAt, DateTimeOffset due, DateTimeOffset now, ref int met, ref int missed)
+    {
+        if (doneAt is { } done)
+        {
+            if (done <= due) { met++; } else { missed++; }
+        }
+        else if (now > due)
+        {
+            missed++;
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+}

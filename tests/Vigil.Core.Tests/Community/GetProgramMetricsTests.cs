@@ -1,0 +1,98 @@
+using Vigil.Core.Community;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+using Vigil.Core.Tests.Infrastructure;
+using Vigil.Core.Tests.Reports;
+
+namespace Vigil.Core.Tests.Community;
+
+/// <summary>
+/// Issue 5 item 8 on both databases. Every report is submitted at <see cref="Disclosure.Start"/> (Wednesday
+/// 09:00 UTC; triage due Friday 09:00 with the default 2 business days; publication due 45 days after
+/// acceptance); each story is "action@offset" with offsets from the start in hours (h) or days (d).
+/// </summary>
+public class GetProgramMetricsTests
+{
+    private static CancellationToken Ct => Disclosure.Ct;
+
+    public static TheoryData<DatabaseProvider, string, string, double, string> Cases()
+    {
+        // stories (reports separated by ';'), measured at (days after start), expected "triage met/missed status | publication met/missed status"
+        (string Name, string Stories, double At, string Expected)[] rows =
+        [
+            ("no reports", "", 10, "0/0 no-data | 0/0 no-data"),
+            ("accepted on time, published on time", "accept@1h,publish@10d", 20, "1/0 green | 1/0 green"),
+            ("accepted late (after Friday 09:00)", "accept@3d", 20, "0/1 red | 0/0 no-data"),
+            ("rejected on time", "reject@2h", 20, "1/0 green | 0/0 no-data"),
+            ("asked for information on time counts as answered", "ask@2h", 20, "1/0 green | 0/0 no-data"),
+            ("asked for information late", "ask@3d", 20, "0/1 red | 0/0 no-data"),
+            ("unanswered, deadline passed", "", 20, "0/1 red | 0/0 no-data"),
+            ("unanswered, not yet due: pending", "", 0.5, "0/0 no-data | 0/0 no-data"),
+            ("accepted, never published, past 45 days", "accept@1h", 50, "1/0 green | 0/1 red"),
+            ("published after the deadline", "accept@1h,publish@47d", 60, "1/0 green | 0/1 red"),
+            ("outside the 90-day window", "accept@1h,publish@10d", 91, "0/0 no-data | 0/0 no-data"),
+            ("3 of 4 on time: amber", "accept@1h;accept@2h;reject@3h;accept@3d", 20, "3/1 amber | 0/0 no-data"),
+            ("9 of 10 on time: green", "reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@4d", 20, "9/1 green | 0/0 no-data"),
+            ("2 of 3 on time: red", "reject@1h;reject@1h;reject@4d", 20, "2/1 red | 0/0 no-data"),
+        ];
+        var data = new TheoryData<DatabaseProvider, string, string, double, string>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            foreach (var (name, stories, at, expected) in rows)
+            {
+                data.Add(provider, name, stories, at, expected);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Execute_Stories_CountsDeadlinesKept(DatabaseProvider provider, string name, string stories, double measuredAtDays, string expected)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var reports = name == "no reports" ? [] : stories.Split(';');
+        var actions = new List<(long Report, TimeSpan At, string Action)>();
+        foreach (var story in reports)
+        {
+            var id = (await d.SubmitAsync()).Id;
+            foreach (var step in story.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (action, offset) = (step.Split('@')[0], step.Split('@')[1]);
+                var amount = double.Parse(offset[..^1], System.Globalization.CultureInfo.InvariantCulture);
+                actions.Add((id, offset.EndsWith('d') ? TimeSpan.FromDays(amount) : TimeSpan.FromHours(amount), action));
+            }
+        }
+        var triager = Actor.User(d.Triager);
+        foreach (var (report, at, action) in actions.OrderBy(a => a.At))
+        {
+            d.Clock.SetUtcNow(Disclosure.Start + at);
+            await d.Run(db => action switch
+            {
+                "accept" => new TriageReport(db, d.Vault, d.Clock).AcceptAsync(report, triager, Ct),
+                "reject" => new TriageReport(db, d.Vault, d.Clock).RejectAsync(report, triager, RejectionReason.NotApplicable, null, null, Ct),
+                "ask" => new TriageReport(db, d.Vault, d.Clock).AskForInformationAsync(report, triager, "Which version?", Ct),
+                "publish" => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report, triager, Ct),
+                _ => throw new InvalidOperationException(action),
+            });
+        }
+        d.Clock.SetUtcNow(Disclosure.Start + TimeSpan.FromDays(measuredAtDays));
+
+        var metrics = await d.Run(db => new GetProgramMetrics(db, d.Clock).ExecuteAsync(Disclosure.Slug, Ct));
+
+        Assert.Equal(expected, $"{Show(metrics.Triage)} | {Show(metrics.Publication)}");
+        Assert.Equal(d.Clock.GetUtcNow().AddDays(-90), metrics.From);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Execute_UnknownProgram_NotFound(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetProgramMetrics(db, d.Clock).ExecuteAsync("nope", Ct)));
+    }
+
+    private static string Show(DeadlineShare share) => $"{share.Met}/{share.Missed} {share.Status}";
+}
