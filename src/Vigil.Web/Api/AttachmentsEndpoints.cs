@@ -67,12 +67,15 @@ public static class AttachmentsEndpoints
     /// Always a download, never rendered by the browser: <c>Content-Disposition: attachment</c>, text as
     /// <c>text/plain</c> whatever its extension, a sandboxing CSP and no caching by shared caches.
     /// </summary>
-    public static FileContentHttpResult Download(HttpContext context, AttachmentFile file)
+    public static FileContentHttpResult Download(HttpContext context, AttachmentFile file) =>
+        TypedResults.File(file.Content, DownloadHeaders(context, file), file.FileName);
+
+    /// <summary>Sets the download's headers (shared with the report page's link) and returns its content type.</summary>
+    public static string DownloadHeaders(HttpContext context, AttachmentFile file)
     {
         context.Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
         context.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        var type = file.MediaType == "text/plain" ? "text/plain; charset=utf-8" : file.MediaType;
-        return TypedResults.File(file.Content, type, file.FileName);
+        return file.MediaType == "text/plain" ? "text/plain; charset=utf-8" : file.MediaType;
     }
 
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

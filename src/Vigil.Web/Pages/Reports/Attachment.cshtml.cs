@@ -14,8 +14,7 @@ public sealed class AttachmentModel(GetAttachment get) : PageModel
         try
         {
             var file = await get.ExecuteAsync(id, attachmentId, ReportPageActor.From(HttpContext, id), cancellationToken);
-            var result = AttachmentsEndpoints.Download(HttpContext, file);
-            return File(result.FileContents.ToArray(), result.ContentType, result.FileDownloadName);
+            return File(file.Content, AttachmentsEndpoints.DownloadHeaders(HttpContext, file), file.FileName);
         }
         catch (NotFoundException)
         {
