@@ -6,6 +6,7 @@ using Vigil.Core.Data;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;
 using Vigil.Web.Community;
+using Vigil.Web.Profiles;
 using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
@@ -51,6 +52,7 @@ public static class VigilWebApp
         app.MapAccountsEndpoints();
         app.MapProgramsEndpoints();
         app.MapCommunityEndpoints();
+        app.MapProfilesEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -79,5 +81,6 @@ public static class VigilWebApp
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
         services.AddVigilCommunity();
+        services.AddVigilProfiles();
     }
 }

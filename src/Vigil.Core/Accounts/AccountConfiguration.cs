@@ -27,6 +27,8 @@ internal static class IdentityTables
     {
         builder.Entity<VigilUser>().ToTable("users");
         builder.Entity<VigilUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Entity<VigilUser>().Property(u => u.ProfileHandle).HasMaxLength(Profiles.ProfileHandles.MaxLength);
+        builder.Entity<VigilUser>().HasIndex(u => u.ProfileHandle).IsUnique();
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");

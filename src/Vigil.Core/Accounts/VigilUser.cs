@@ -10,4 +10,10 @@ public sealed class VigilUser : IdentityUser<Guid>
 
     /// <summary>An instance administrator: sees and manages every program.</summary>
     public bool IsInstanceAdmin { get; set; }
+
+    /// <summary>
+    /// The name of the account's public reporter profile (<c>/reporters/{handle}</c>); null: no public profile.
+    /// Chosen by the account, unique, never its e-mail.
+    /// </summary>
+    public string? ProfileHandle { get; set; }
 }

@@ -44,6 +44,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     }
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
+    public DbSet<Profiles.CreditedAdvisoryEntity> CreditedAdvisories => Set<Profiles.CreditedAdvisoryEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

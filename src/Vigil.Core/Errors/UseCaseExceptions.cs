@@ -15,3 +15,9 @@ public sealed class ValidationFailedException(string message, IReadOnlyDictionar
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 }
+
+/// <summary>A limit of the process was reached (a new reporter's daily reports); <see cref="RetryAt"/> says when it frees up.</summary>
+public sealed class TooManyRequestsException(string message, DateTimeOffset retryAt) : Exception(message)
+{
+    public DateTimeOffset RetryAt { get; } = retryAt;
+}

@@ -28,7 +28,9 @@ public sealed record ProgramAdminView(
     DateTimeOffset CreatedAt,
     IReadOnlyList<ProgramMemberView> Members,
     IReadOnlyList<PackageMaintainerView> Maintainers,
-    IReadOnlyList<WebhookEndpointView> Webhooks);
+    IReadOnlyList<WebhookEndpointView> Webhooks,
+    double? MinimumSignal,
+    int NewReporterReportsPerDay);
 
 /// <summary>
 /// One program for its administrators. Maintainers are recorded per package, not per program: a program
@@ -53,7 +55,8 @@ public sealed class GetProgramAdmin(VigilDbContext db)
             members.Select(m => new ProgramMemberView(m.UserId, m.Email, m.DisplayName, m.TwoFactor ?? false, RoleName(m.Role), m.AddedAt)).ToList(),
             maintainers.Select(m => new PackageMaintainerView(m.Id, m.Ecosystem, m.Name, m.Email, m.UserId,
                 m.UserId is { } id ? emails.GetValueOrDefault(id) : null, m.AddedAt)).ToList(),
-            webhooks.Select(View).ToList());
+            webhooks.Select(View).ToList(),
+            p.MinimumSignal, p.NewReporterReportsPerDay);
     }
 
     public static string RoleName(ProgramRole role) => role.ToString().ToLowerInvariant();

@@ -36,6 +36,15 @@ public sealed class ProgramEntity
     /// <summary>A block of CVE ids reserved by the program's CNA, handed out in order.</summary>
     public List<string> ReservedCveIds { get; set; } = [];
 
+    /// <summary>
+    /// Issue 5 item 2: reports from an account whose signal is below this (or without a signal yet, or
+    /// anonymous) are held for the team's review before they join the queue; null: no review step.
+    /// </summary>
+    public double? MinimumSignal { get; set; }
+
+    /// <summary>How many reports a new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/> reports with an outcome) may submit here per 24 hours; 0: no limit.</summary>
+    public int NewReporterReportsPerDay { get; set; } = ProgramPolicy.DefaultNewReporterReportsPerDay;
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

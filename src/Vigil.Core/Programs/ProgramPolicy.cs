@@ -18,7 +18,10 @@ public sealed record ProgramSettings(
     IReadOnlyList<int>? ReminderHours = null,
     bool? PublishAtDeadline = null,
     string? AdvisoryIdPrefix = null,
-    IReadOnlyList<string>? ReservedCveIds = null);
+    IReadOnlyList<string>? ReservedCveIds = null,
+    bool? RequireMinimumSignal = null,
+    double? MinimumSignal = null,
+    int? NewReporterReportsPerDay = null);
 
 /// <summary>The process rules' defaults and the checks on a program's settings; each error names its field.</summary>
 public static partial class ProgramPolicy
@@ -30,6 +33,11 @@ public static partial class ProgramPolicy
     public const int DefaultPublicationDays = 45;
 
     public const int MaxSlugLength = 60;
+
+    /// <summary>A reporter with fewer reports that had an outcome than this is "new" (rate-limited per program).</summary>
+    public const int NewReporterOutcomes = 3;
+
+    public const int DefaultNewReporterReportsPerDay = 10;
 
     public static bool IsSlug(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
 
@@ -95,6 +103,24 @@ public static partial class ProgramPolicy
                 Add($"reservedCveIds[{i}]", $"'{cve}' is not a CVE id.");
             }
         }
+        var minimumSignal = settings.RequireMinimumSignal switch
+        {
+            false => null,
+            true => settings.MinimumSignal,
+            null => settings.MinimumSignal ?? program.MinimumSignal,
+        };
+        if (settings.RequireMinimumSignal == true && settings.MinimumSignal is null)
+        {
+            Add("minimumSignal", "give the minimum signal to report without review.");
+        }
+        if (minimumSignal is { } signal && (double.IsNaN(signal) || signal < Reputation.ReputationRules.MinPoints || signal > Reputation.ReputationRules.MaxPoints))
+        {
+            Add("minimumSignal", $"a signal between {Reputation.ReputationRules.MinPoints} and {Reputation.ReputationRules.MaxPoints} (points per report).");
+        }
+        if (settings.NewReporterReportsPerDay is < 0 or > 1000)
+        {
+            Add("newReporterReportsPerDay", "between 0 (no limit) and 1,000 reports per day.");
+        }
         if (errors.Count > 0)
         {
             throw new ValidationFailedException($"The program's settings are invalid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
@@ -111,6 +137,8 @@ public static partial class ProgramPolicy
         program.PublishAtDeadline = settings.PublishAtDeadline ?? program.PublishAtDeadline;
         program.AdvisoryIdPrefix = settings.AdvisoryIdPrefix ?? program.AdvisoryIdPrefix;
         program.ReservedCveIds = settings.ReservedCveIds?.Distinct().ToList() ?? program.ReservedCveIds;
+        program.MinimumSignal = minimumSignal;
+        program.NewReporterReportsPerDay = settings.NewReporterReportsPerDay ?? program.NewReporterReportsPerDay;
     }
 
     /// <summary>Whether a package falls in the program's scope.</summary>

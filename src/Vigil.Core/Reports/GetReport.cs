@@ -31,7 +31,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null,
             await ExtensionAsync(report, dataKey, actor, access, cancellationToken),
             await Attachments.GetAttachment.ListAsync(db, report.Id, dataKey, access.IsTeam, cancellationToken),
-            content.FinderCreditDeclined, content.Credits, content.References);
+            content.FinderCreditDeclined, content.Credits, content.References,
+            content.FinderCreditAnonymous, report.HeldForReview);
     }
 
     private async Task<ExtensionVoteView?> ExtensionAsync(ReportEntity report, byte[] dataKey, Actor actor, ReportAccessResult access, CancellationToken cancellationToken)

@@ -5,12 +5,13 @@ using Vigil.Core.Programs;
 
 namespace Vigil.Core.Reports;
 
-public sealed record QueueItem(long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown, bool Recused, Guid? AssignedTriagerId);
+public sealed record QueueItem(long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown, bool Recused, Guid? AssignedTriagerId, bool HeldForReview = false);
 
 /// <summary>
 /// A program's open reports for its team, the most urgent first: by the next deadline (triage due for new
 /// ones, disclosure or publication for embargoed ones; reports waiting on the reporter last). Not a team
-/// member of the program: 404, as if the program had no queue.
+/// member of the program: 404, as if the program had no queue. Reports held for review (issue 5 item 2) come
+/// after the rest.
 /// </summary>
 public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
@@ -37,8 +38,10 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
                 r.CvssScore,
                 GetReport.Countdown(r, program, now),
                 r.ReporterUserId == actor.UserId || r.FiledByUserId == actor.UserId || r.Packages.Any(p => maintained.Contains($"{p.Ecosystem}/{p.Name}")),
-                r.AssignedTriagerId))
-            .OrderBy(i => i.Countdown is null ? 1 : 0)
+                r.AssignedTriagerId,
+                r.HeldForReview))
+            .OrderBy(i => i.HeldForReview ? 1 : 0)
+            .ThenBy(i => i.Countdown is null ? 1 : 0)
             .ThenBy(i => i.Countdown?.DueAt ?? DateTimeOffset.MaxValue)
             .ThenBy(i => i.Id)
             .ToList();

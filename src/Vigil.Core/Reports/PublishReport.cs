@@ -29,6 +29,7 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
             report.CveState = Cve.CveState.Published;
         }
         report.PublishedAt = now;
+        Profiles.CreditIndex.Add(db, report, content, published.Id, now);
         if (notifier is not null)
         {
             await notifier.QueueAsync(report, Notifications.NotificationEvent.Published, Audience.Team | Audience.Reporter | Audience.Maintainers, content, null, cancellationToken);

@@ -11,6 +11,9 @@ public sealed record ReportContent(string Title, string Description, string? Pro
     /// <summary>The reporter declined the finder credit (<see cref="CreditName"/> is then not published).</summary>
     public bool FinderCreditDeclined { get; init; }
 
+    /// <summary>The reporter keeps the finder credit but anonymous: the advisory says "Anonymous", their profile shows it only to them.</summary>
+    public bool FinderCreditAnonymous { get; init; }
+
     /// <summary>Credits the team adds (coordinator, remediation developer, …).</summary>
     public IReadOnlyList<ReportCredit> Credits { get; init; } = [];
 
@@ -27,5 +30,9 @@ public sealed record ReportContent(string Title, string Description, string? Pro
         ?? throw new InvalidDataException("A report's sealed content is empty.");
 }
 
-/// <summary>A credit on the advisory; <see cref="UserId"/> is the credited account, which may decline it.</summary>
-public sealed record ReportCredit(string Name, string Type, Guid? UserId = null, bool Declined = false);
+/// <summary>A credit on the advisory; <see cref="UserId"/> is the credited account, which may decline it or make it anonymous.</summary>
+public sealed record ReportCredit(string Name, string Type, Guid? UserId = null, bool Declined = false, bool Anonymous = false)
+{
+    /// <summary>What an anonymous credit publishes instead of the name.</summary>
+    public const string AnonymousName = "Anonymous";
+}

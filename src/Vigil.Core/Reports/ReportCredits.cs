@@ -33,10 +33,13 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
         }
         var dataKey = vault.Unwrap(report.WrappedKey);
         var content = ReportContent.Open(dataKey, report.SealedContent);
+        // The credited person's own choices (declined, anonymous) survive the team's edits of the list.
         var declined = content.Credits.Where(c => c.Declined).Select(c => (c.Name, c.Type, c.UserId)).ToHashSet();
+        var anonymous = content.Credits.Where(c => c.Anonymous).Select(c => (c.Name, c.Type, c.UserId)).ToHashSet();
         report.SealedContent = (content with
         {
-            Credits = credits.Select(c => new ReportCredit(c.Name!.Trim(), c.Type!, c.UserId, declined.Contains((c.Name!.Trim(), c.Type!, c.UserId)))).ToList(),
+            Credits = credits.Select(c => (Name: c.Name!.Trim(), Type: c.Type!, c.UserId))
+                .Select(c => new ReportCredit(c.Name, c.Type, c.UserId, declined.Contains(c), anonymous.Contains(c))).ToList(),
             References = references.Select(r => new DraftReference(r.Type!, r.Url!.Trim())).ToList(),
         }).Seal(dataKey);
         report.Revision++;
@@ -68,6 +71,37 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
         }).Seal(dataKey);
         report.Revision++;
         ReportTimeline.Add(db, report, actor, ReportEventKind.CreditDeclined, time.GetUtcNow(), EventVisibility.Participants);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The caller keeps the credits that name them but without their name (or takes the name back with
+    /// <paramref name="anonymous"/> false): the advisory says "Anonymous", and their profile lists it only to them.
+    /// </summary>
+    public async Task SetAnonymousAsync(long id, Actor actor, bool anonymous, CancellationToken cancellationToken = default)
+    {
+        var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
+        if (report.State is ReportState.Published or ReportState.Withdrawn)
+        {
+            throw new ConflictException($"Report #{id} is {report.State.Name()}: the advisory is public; ask the team to edit its credits.");
+        }
+        var dataKey = vault.Unwrap(report.WrappedKey);
+        var content = ReportContent.Open(dataKey, report.SealedContent);
+        var isReporter = access.Role == ReportRole.Reporter && (actor.Kind == ActorKind.FollowUpToken || actor.UserId == report.ReporterUserId)
+            && content.CreditName is not null && !content.FinderCreditDeclined;
+        var mine = content.Credits.Where(c => actor.UserId is { } user && c.UserId == user && !c.Declined).ToList();
+        if (!isReporter && mine.Count == 0)
+        {
+            throw new ConflictException($"Report #{id} has no credit of yours to make anonymous.");
+        }
+        report.SealedContent = (content with
+        {
+            FinderCreditAnonymous = isReporter ? anonymous : content.FinderCreditAnonymous,
+            Credits = content.Credits.Select(c => mine.Contains(c) ? c with { Anonymous = anonymous } : c).ToList(),
+        }).Seal(dataKey);
+        report.Revision++;
+        ReportTimeline.Add(db, report, actor, ReportEventKind.CreditMadeAnonymous, time.GetUtcNow(), EventVisibility.Participants,
+            detail: anonymous ? "anonymous" : "named");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -13,9 +13,13 @@ internal static class ReportDrafts
 {
     public static AdvisoryDraft From(ReportEntity report, ReportContent content, IReadOnlyList<string>? aliases = null)
     {
-        // A declined credit is not published (issue 4, item 10).
-        var finder = string.IsNullOrWhiteSpace(content.CreditName) || content.FinderCreditDeclined ? [] : new[] { new DraftCredit(content.CreditName, "FINDER") };
-        var credits = finder.Concat(content.Credits.Where(c => !c.Declined).Select(c => new DraftCredit(c.Name, c.Type))).ToList();
+        // A declined credit is not published (issue 4, item 10); an anonymous one is, without the name (issue 5, item 4).
+        var finder = string.IsNullOrWhiteSpace(content.CreditName) || content.FinderCreditDeclined
+            ? []
+            : new[] { new DraftCredit(content.FinderCreditAnonymous ? ReportCredit.AnonymousName : content.CreditName, "FINDER") };
+        var credits = finder
+            .Concat(content.Credits.Where(c => !c.Declined).Select(c => new DraftCredit(c.Anonymous ? ReportCredit.AnonymousName : c.Name, c.Type)))
+            .ToList();
         return new AdvisoryDraft(
             content.Title,
             content.Description,

@@ -48,6 +48,12 @@ public sealed class ReportEntity
     /// <summary>The advisory the report became.</summary>
     public string? AdvisoryId { get; set; }
 
+    /// <summary>
+    /// Held for the team's review (issue 5 item 2): the reporter's signal was below the program's minimum, or
+    /// there was none yet. Listed apart in the queue until the team releases it or decides on it.
+    /// </summary>
+    public bool HeldForReview { get; set; }
+
     /// <summary>Bumped by every change: two concurrent moves of one report cannot both succeed.</summary>
     public int Revision { get; set; }
 

@@ -18,6 +18,8 @@ public enum ReportEventKind
     InvitationAccepted = 14,
     CreditsSet = 15,
     CreditDeclined = 16,
+    ReleasedFromReview = 17,
+    CreditMadeAnonymous = 18,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

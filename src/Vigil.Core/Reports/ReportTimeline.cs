@@ -14,6 +14,7 @@ internal static class ReportTimeline
         }
         var from = report.State;
         report.State = to;
+        report.HeldForReview = false; // any decision on it is the team's review
         report.Revision++;
         return Add(db, report, actor, ReportEventKind.StateChanged, at, EventVisibility.Participants, detail, sealedText, from, to);
     }

@@ -41,7 +41,9 @@ public sealed record ReportView(
     IReadOnlyList<Attachments.AttachmentView> Attachments,
     bool FinderCreditDeclined,
     IReadOnlyList<ReportCredit> Credits,
-    IReadOnlyList<Publication.DraftReference> References);
+    IReadOnlyList<Publication.DraftReference> References,
+    bool FinderCreditAnonymous = false,
+    bool HeldForReview = false);
 
 /// <summary>The latest extension vote: its reason and dates, the count so far (ballots stay secret until it closes) and whether the viewer has voted.</summary>
 public sealed record ExtensionVoteView(string Reason, DateTimeOffset ProposedDueAt, DateTimeOffset ClosesAt, string Outcome, int Cast, int Eligible, int? Yes, int? No, bool ViewerVoted);

@@ -22,8 +22,11 @@ public sealed record SubmitReportRequest(
     Guid? OnBehalfOf = null,
     IReadOnlyList<AttachmentUpload>? Attachments = null);
 
-/// <summary>The new report's number; <see cref="FollowUpToken"/> is shown this once to an anonymous reporter and never again.</summary>
-public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOffset TriageDueAt);
+/// <summary>
+/// The new report's number; <see cref="FollowUpToken"/> is shown this once to an anonymous reporter and never
+/// again. <see cref="HeldForReview"/>: the program reviews reports below its minimum signal first.
+/// </summary>
+public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOffset TriageDueAt, bool HeldForReview = false);
 
 /// <summary>
 /// Intake (PRODUCT.md rule 1): a report names package(s), affected versions, a description with proof of
@@ -38,11 +41,13 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
             ?? throw new NotFoundException($"No program '{programSlug}'.");
         var (score, attachments) = Check(program, request);
         Guid? reporter = null, filedBy = null;
+        var byTeam = false;
         if (actor.Kind == ActorKind.User)
         {
             filedBy = actor.UserId;
             reporter = request.OnBehalfOf ?? actor.UserId;
-            if (request.OnBehalfOf is not null && !await ReportAccess.IsTeamAsync(db, program.Id, actor, cancellationToken))
+            byTeam = await ReportAccess.IsTeamAsync(db, program.Id, actor, cancellationToken);
+            if (request.OnBehalfOf is not null && !byTeam)
             {
                 throw new ValidationFailedException("Only the program's team can file a report on someone's behalf.",
                     new Dictionary<string, string[]> { ["onBehalfOf"] = ["only the program's team can file on someone's behalf."] });
@@ -50,6 +55,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         }
 
         var now = time.GetUtcNow();
+        var intake = await new Reputation.ReportIntakeGate(db).CheckAsync(program, reporter, byTeam, now, cancellationToken);
         var (dataKey, wrapped) = vault.NewDataKey();
         var content = new ReportContent(request.Title.Trim(), request.Description, request.ProofOfConcept, request.ReporterEmail?.Trim(), request.CreditName?.Trim());
         (string Token, byte[] Hash)? followUp = reporter is null ? FollowUpTokens.Create() : null;
@@ -64,6 +70,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
             CvssVector = request.CvssVector?.Trim(),
             CvssScore = score,
             Cwe = request.Cwe?.Trim(),
+            HeldForReview = intake.HeldForReview,
             SubmittedAt = now,
             TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays),
             Packages = request.Packages.Select(p => new ReportPackageEntity { Ecosystem = p.Ecosystem, Name = p.Name.Trim(), AffectedVersions = p.AffectedVersions.Trim() }).ToList(),
@@ -72,7 +79,8 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New);
+        ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New,
+            detail: intake.HeldForReview ? "held for review" : null);
         ReportAttachments.Add(db, report, dataKey, actor, now, EventVisibility.Participants, attachments);
         if (notifier is not null)
         {
@@ -80,7 +88,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt);
+        return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt, report.HeldForReview);
     }
 
     /// <summary>The fields and the attachments, every problem reported at once.</summary>

@@ -272,6 +272,10 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ProfileHandle")
+                        .HasMaxLength(39)
+                        .HasColumnType("character varying(39)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -290,6 +294,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProfileHandle")
+                        .IsUnique();
 
                     b.ToTable("users", (string)null);
                 });
@@ -664,6 +671,51 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Profiles.CreditedAdvisoryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AdvisoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("UserId", "AdvisoryId", "Type")
+                        .IsUnique();
+
+                    b.ToTable("credited_advisories", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Programs.PackageMaintainerEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -721,10 +773,16 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<double?>("MinimumSignal")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NewReporterReportsPerDay")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PublicationDays")
                         .HasColumnType("integer");
@@ -847,6 +905,9 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.Property<byte[]>("FollowUpTokenHash")
                         .HasColumnType("bytea");
+
+                    b.Property<bool>("HeldForReview")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("ProgramId")
                         .HasColumnType("bigint");
@@ -1195,6 +1256,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Profiles.CreditedAdvisoryEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
                         .WithMany()

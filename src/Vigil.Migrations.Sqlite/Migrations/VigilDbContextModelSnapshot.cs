@@ -261,6 +261,10 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProfileHandle")
+                        .HasMaxLength(39)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -279,6 +283,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProfileHandle")
+                        .IsUnique();
 
                     b.ToTable("users", (string)null);
                 });
@@ -639,6 +646,49 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Profiles.CreditedAdvisoryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdvisoryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("UserId", "AdvisoryId", "Type")
+                        .IsUnique();
+
+                    b.ToTable("credited_advisories", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Programs.PackageMaintainerEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -692,10 +742,16 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("MinimumSignal")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NewReporterReportsPerDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PublicationDays")
                         .HasColumnType("INTEGER");
@@ -814,6 +870,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.Property<byte[]>("FollowUpTokenHash")
                         .HasColumnType("BLOB");
+
+                    b.Property<bool>("HeldForReview")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ProgramId")
                         .HasColumnType("INTEGER");
@@ -1156,6 +1215,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Profiles.CreditedAdvisoryEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
                         .WithMany()

@@ -54,7 +54,7 @@ public static class AccountsEndpoints
         return TypedResults.Created($"/api/tokens/{info.Id}", new CreatedTokenBody(secret, info));
     }
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    internal static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }
 
 /// <summary>

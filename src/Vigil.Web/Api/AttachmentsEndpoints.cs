@@ -49,7 +49,7 @@ public static class AttachmentsEndpoints
         var request = body.ToRequest() with { Attachments = await FilesAsync(form, cancellationToken) };
         var submitted = await submit.ExecuteAsync(slug, request, ApiActor.From(context), cancellationToken);
         var url = $"/api/reports/{submitted.Id}";
-        return TypedResults.Created(url, new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt));
+        return TypedResults.Created(url, new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt, submitted.HeldForReview));
     }
 
     public static async Task<Created<AttachmentsAddedBody>> UploadAsync(long id, HttpContext context, AttachToReport attach, CancellationToken cancellationToken)

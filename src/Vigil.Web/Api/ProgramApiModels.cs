@@ -14,10 +14,13 @@ public sealed record ProgramPolicyBody(
     List<int>? ReminderHours = null,
     bool? PublishAtDeadline = null,
     string? AdvisoryIdPrefix = null,
-    List<string>? ReservedCveIds = null)
+    List<string>? ReservedCveIds = null,
+    bool? RequireMinimumSignal = null,
+    double? MinimumSignal = null,
+    int? NewReporterReportsPerDay = null)
 {
     public ProgramSettings ToSettings() => new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
-        Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds);
+        Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal, MinimumSignal, NewReporterReportsPerDay);
 }
 
 /// <summary><c>POST /api/programs</c>: slug, name and advisory id prefix are required; the rest default to the process rules.</summary>
@@ -33,10 +36,13 @@ public sealed record CreateProgramBody(
     List<string>? Holidays = null,
     List<int>? ReminderHours = null,
     bool? PublishAtDeadline = null,
-    List<string>? ReservedCveIds = null)
+    List<string>? ReservedCveIds = null,
+    bool? RequireMinimumSignal = null,
+    double? MinimumSignal = null,
+    int? NewReporterReportsPerDay = null)
 {
     public ProgramSettings ToSettings() => new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
-        Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds);
+        Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal, MinimumSignal, NewReporterReportsPerDay);
 }
 
 /// <param name="Email">The e-mail address of a registered account.</param>

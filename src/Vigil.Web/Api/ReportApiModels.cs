@@ -22,7 +22,11 @@ public sealed record SubmitReportBody(
 }
 
 /// <summary>The answer to a submission. <c>followUpToken</c> is shown once, to an anonymous reporter: keep it, it is the only way back to the report.</summary>
-public sealed record SubmittedReportBody(long Id, string Url, string? FollowUpToken, DateTimeOffset TriageDueAt);
+/// <param name="HeldForReview">The program reviews reports below its minimum signal before they join its queue (docs/community.md).</param>
+public sealed record SubmittedReportBody(long Id, string Url, string? FollowUpToken, DateTimeOffset TriageDueAt, bool HeldForReview = false);
+
+/// <param name="Anonymous">true: the advisory credits "Anonymous" instead of your name; false: your name again.</param>
+public sealed record AnonymousCreditBody(bool Anonymous = true);
 
 public sealed record CommentBody(string? Text, bool Internal = false);
 

@@ -18,6 +18,7 @@ public static class ReportsEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Reports").AddEndpointFilter<TokenScopeFilter>();
         group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/programs/{slug}/queue", QueueAsync).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/reports/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
@@ -53,6 +54,12 @@ public static class ReportsEndpoints
         group.MapPost("/reports/{id:long}/credits/decline", (long id, HttpContext context, ReportCredits credits, CancellationToken ct) =>
                 Done(credits.DeclineAsync(id, ApiActor.From(context), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/reports/{id:long}/credits/anonymous", (long id, AnonymousCreditBody body, HttpContext context, ReportCredits credits, CancellationToken ct) =>
+                Done(credits.SetAnonymousAsync(id, ApiActor.From(context), body.Anonymous, ct)))
+            .Accepts<AnonymousCreditBody>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        Team(group.MapPost("/reports/{id:long}/release", (long id, HttpContext context, ReleaseFromReview release, CancellationToken ct) =>
+            Done(release.ExecuteAsync(id, ApiActor.From(context), ct))));
         Team(group.MapGet("/reports/{id:long}/cve-record", async (long id, HttpContext context, ExportCveRecord export, IOptions<CveOptions> options, CancellationToken ct) =>
             TypedResults.Json(await export.ExecuteAsync(id, ApiActor.From(context), options.Value, ct))));
         return app;
@@ -88,7 +95,7 @@ public static class ReportsEndpoints
         var submitted = await submit.ExecuteAsync(slug, body.ToRequest(), ApiActor.From(context), cancellationToken);
         var url = $"/api/reports/{submitted.Id}";
         // The token is in this body only: never in a header, a URL or a log line.
-        return TypedResults.Created(url, new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt));
+        return TypedResults.Created(url, new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt, submitted.HeldForReview));
     }
 
     public static async Task<Ok<ReportView>> GetAsync(long id, HttpContext context, GetReport get, CancellationToken cancellationToken) =>

@@ -36,6 +36,7 @@ public static class ReportsSetup
         services.AddScoped<InviteMaintainer>();
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ReportCredits>();
+        services.AddScoped<ReleaseFromReview>();
         services.AddScoped<ListMyReports>();
         services.AddScoped<AdvanceReport>();
         services.AddScoped<SetDisclosureDate>();

@@ -5,10 +5,10 @@ using Vigil.Core.Errors;
 namespace Vigil.Web.Operations;
 
 /// <summary>
-/// Maps the use cases' few exceptions (Vigil.Core.Errors) and the server's own bad-request exception to problem
+/// Maps the use cases' few exceptions (Vigil.Core.Errors: 404, 409, 400, 429) and the server's own bad-request exception to problem
 /// documents. Anything else falls through to the default handler: a 500 problem that reveals nothing but a trace id.
 /// </summary>
-internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, TimeProvider time) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,6 +21,7 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems) :
                 Status = StatusCodes.Status400BadRequest,
                 Detail = e.Message,
             },
+            TooManyRequestsException e => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = e.Message },
             // Kestrel's own: body too large (413), too slow (408), malformed (400).
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
             _ => null,
@@ -30,6 +31,11 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems) :
             return false;
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException limited)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling((limited.RetryAt - time.GetUtcNow()).TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

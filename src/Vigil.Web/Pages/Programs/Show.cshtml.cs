@@ -1,13 +1,23 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Community;
+using Vigil.Core.Data;
 
 namespace Vigil.Web.Pages.Programs;
 
 /// <summary>A program's public page: how to report, and its responsiveness over the last 90 days (counts only).</summary>
-public sealed class ShowModel(GetProgramMetrics metrics) : PageModel
+public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : PageModel
 {
     public ProgramMetrics Metrics { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, CancellationToken cancellationToken) =>
+    /// <summary>The intake rules of issue 5 item 2: the minimum signal to report without review, and new reporters' daily limit.</summary>
+    public (double? MinimumSignal, int NewReporterReportsPerDay) Intake { get; private set; }
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
         Metrics = await metrics.ExecuteAsync(slug, cancellationToken);
+        var intake = await db.Programs.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new { p.MinimumSignal, p.NewReporterReportsPerDay }).SingleAsync(cancellationToken);
+        Intake = (intake.MinimumSignal, intake.NewReporterReportsPerDay);
+    }
 }

@@ -94,6 +94,12 @@ public sealed class ShowModel(GetReport get) : PageModel
     public Task<IActionResult> OnPostDeclineCreditAsync(long id, [FromServices] ReportCredits credits, CancellationToken ct) =>
         ActAsync(id, actor => credits.DeclineAsync(id, actor, ct), ct);
 
+    public Task<IActionResult> OnPostAnonymousCreditAsync(long id, bool anonymous, [FromServices] ReportCredits credits, CancellationToken ct) =>
+        ActAsync(id, actor => credits.SetAnonymousAsync(id, actor, anonymous, ct), ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(long id, [FromServices] ReleaseFromReview release, CancellationToken ct) =>
+        ActAsync(id, actor => release.ExecuteAsync(id, actor, ct), ct);
+
     private static IEnumerable<(string Head, string Tail)> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ', 2, StringSplitOptions.TrimEntries))

@@ -26,6 +26,11 @@ public sealed class PolicyInput
     public string? AdvisoryIdPrefix { get; set; }
     public string? ReservedCveIds { get; set; }
 
+    /// <summary>Empty: no review step; otherwise the signal below which reports are held for review.</summary>
+    public string? MinimumSignal { get; set; }
+
+    public string? NewReporterReportsPerDay { get; set; }
+
     public static PolicyInput From(ProgramAdminView p) => new()
     {
         Name = p.Name,
@@ -39,6 +44,8 @@ public sealed class PolicyInput
         AtDeadline = p.PublishAtDeadline ? "publish" : "flag",
         AdvisoryIdPrefix = p.AdvisoryIdPrefix,
         ReservedCveIds = string.Join('\n', p.ReservedCveIds),
+        MinimumSignal = p.MinimumSignal?.ToString(CultureInfo.InvariantCulture),
+        NewReporterReportsPerDay = p.NewReporterReportsPerDay.ToString(CultureInfo.InvariantCulture),
     };
 
     public ProgramSettings ToSettings()
@@ -58,6 +65,19 @@ public sealed class PolicyInput
                 errors[$"reminderHours[{i}]"] = [$"'{text}' is not a whole number of hours."];
             }
         }
+        double? minimumSignal = null;
+        if (!string.IsNullOrWhiteSpace(MinimumSignal))
+        {
+            if (double.TryParse(MinimumSignal.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var signal))
+            {
+                minimumSignal = signal;
+            }
+            else
+            {
+                errors["minimumSignal"] = [$"'{MinimumSignal}' is not a number (e.g. 1.5), or leave it empty."];
+            }
+        }
+        var newReporterLimit = string.IsNullOrWhiteSpace(NewReporterReportsPerDay) ? null : Number(NewReporterReportsPerDay, "newReporterReportsPerDay", errors);
         bool? publish = AtDeadline switch { "publish" => true, "flag" => false, _ => null };
         if (publish is null)
         {
@@ -68,7 +88,8 @@ public sealed class PolicyInput
             throw new ValidationFailedException("The program's settings are invalid.", errors);
         }
         return new ProgramSettings(Name ?? "", ScopeEcosystems, List(ScopePackages), triage, publication, TimeZone?.Trim() ?? "",
-            List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "", List(ReservedCveIds));
+            List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "", List(ReservedCveIds),
+            RequireMinimumSignal: minimumSignal is not null, MinimumSignal: minimumSignal, NewReporterReportsPerDay: newReporterLimit);
     }
 
     private static int? Number(string? text, string field, Dictionary<string, string[]> errors)

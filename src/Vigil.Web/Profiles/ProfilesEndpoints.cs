@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
+using Vigil.Core.Profiles;
+using Vigil.Core.Reputation;
+using Vigil.Web.Api;
+
+namespace Vigil.Web.Profiles;
+
+public sealed record ProfileHandleBody(string? Handle);
+
+/// <param name="Url">The public profile's page, or null without a handle.</param>
+public sealed record MyProfileBody(string? Handle, string? Url, ReputationSummary Reputation);
+
+/// <summary>
+/// Issue 5 items 2 and 4 in the API: public reporter profiles, the caller's own profile handle and reputation,
+/// and the reputation table every program applies.
+/// </summary>
+public static class ProfilesEndpoints
+{
+    public static IEndpointRouteBuilder MapProfilesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Reporters").AddEndpointFilter<TokenScopeFilter>();
+        group.MapGet("/reporters/{handle}", async (string handle, HttpContext context, GetReporterProfile profile, CancellationToken ct) =>
+                TypedResults.Ok(await profile.ExecuteAsync(handle, ApiActor.From(context), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/reputation/rules", () => TypedResults.Ok(ReputationRules.Table));
+        var me = group.MapGroup("/me/profile").RequireAuthorization();
+        me.MapGet("", MyProfileAsync).ProducesProblem(StatusCodes.Status401Unauthorized);
+        me.MapPut("", async (ProfileHandleBody body, HttpContext context, SetProfileHandle set, ReporterReputation reputation, VigilDbContext db, CancellationToken ct) =>
+            {
+                await set.ExecuteAsync(ApiActor.From(context), body.Handle, ct);
+                return await MyProfileAsync(context.User, reputation, db, ct);
+            })
+            .Accepts<ProfileHandleBody>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
+        return app;
+    }
+
+    public static async Task<Ok<MyProfileBody>> MyProfileAsync(ClaimsPrincipal user, ReporterReputation reputation, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var id = AccountsEndpoints.UserId(user);
+        var handle = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ProfileHandle).SingleOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(new MyProfileBody(handle, handle is null ? null : $"/reporters/{handle}",
+            await reputation.ComputeAsync(id, includePending: true, cancellationToken)));
+    }
+}

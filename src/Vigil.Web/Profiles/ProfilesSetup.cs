@@ -1,0 +1,16 @@
+using Vigil.Core.Profiles;
+using Vigil.Core.Reputation;
+
+namespace Vigil.Web.Profiles;
+
+/// <summary>Reporter profiles and reputation (issue 5 items 2 and 4).</summary>
+public static class ProfilesSetup
+{
+    public static IServiceCollection AddVigilProfiles(this IServiceCollection services)
+    {
+        services.AddScoped<ReporterReputation>();
+        services.AddScoped<GetReporterProfile>();
+        services.AddScoped<SetProfileHandle>();
+        return services;
+    }
+}

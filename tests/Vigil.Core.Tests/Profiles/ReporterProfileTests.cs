@@ -1,0 +1,123 @@
+using Vigil.Core.Data;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Accounts;
+using Vigil.Core.Errors;
+using Vigil.Core.Profiles;
+using Vigil.Core.Reports;
+using Vigil.Core.Tests.Infrastructure;
+using Vigil.Core.Tests.Reports;
+using Vigil.Core.Tests.Reputation;
+
+namespace Vigil.Core.Tests.Profiles;
+
+/// <summary>Issue 5 item 4: a reporter's public profile lists their credited advisories; anonymous credits only to them.</summary>
+public class ReporterProfileTests
+{
+    private static CancellationToken Ct => Disclosure.Ct;
+
+    private static async Task<Guid> AccountAsync(Disclosure d, string handle, string name)
+    {
+        var id = Guid.NewGuid();
+        await d.Run(async db =>
+        {
+            db.Users.Add(new VigilUser { Id = id, UserName = $"{handle}@example.test", Email = $"{handle}@example.test", DisplayName = name, CreatedAt = Disclosure.Start });
+            await db.SaveChangesAsync(Ct);
+        });
+        await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(id), handle.ToUpperInvariant(), Ct));
+        return id;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Profile_NamedAndAnonymousCredits_AnonymousShownOnlyToTheOwner(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var ada = await AccountAsync(d, "ada", "Ada Researcher");
+        var named = await d.PublishedAsync(ada, "left-pad");
+        var anonymous = await d.ReportAsync(ada, "is-even");
+        await d.AcceptAsync(anonymous);
+        await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAnonymousAsync(anonymous, Actor.User(ada), true, Ct));
+        await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(anonymous, Actor.User(d.Triager), Ct));
+        var pending = await d.ReportAsync(ada, "is-odd");
+        await d.AcceptAsync(pending);
+
+        var seenByAll = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("ADA", Actor.Anonymous, Ct));
+        var seenByAda = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("ada", Actor.User(ada), Ct));
+
+        var advisories = await d.Run(db => db.Reports.Where(r => r.Id == named || r.Id == anonymous).OrderBy(r => r.Id).Select(r => r.AdvisoryId!).ToListAsync(Ct));
+        Assert.Equal(("ada", "Ada Researcher", false), (seenByAll.Handle, seenByAll.DisplayName, seenByAll.IsOwner));
+        Assert.Equal([advisories[0]], seenByAll.Credits.Select(c => c.AdvisoryId));
+        Assert.Equal(("FINDER", "npm-eco", false), (seenByAll.Credits[0].Type, seenByAll.Credits[0].ProgramSlug, seenByAll.Credits[0].Anonymous));
+        Assert.Equal((14, 2, 0), (seenByAll.Reputation.Points, seenByAll.Reputation.Reports, seenByAll.Reputation.PendingReports));
+        Assert.True(seenByAda.IsOwner);
+        Assert.Equal([(advisories[1], true), (advisories[0], false)], seenByAda.Credits.Select(c => (c.AdvisoryId, c.Anonymous)));
+        Assert.Equal((16, 3, 1), (seenByAda.Reputation.Points, seenByAda.Reputation.Reports, seenByAda.Reputation.PendingReports));
+
+        var document = JsonNode.Parse(await d.Run(db => db.Advisories.Where(a => a.Id == advisories[1]).Select(a => a.Document).SingleAsync(Ct)))!;
+        Assert.Equal(["Anonymous:FINDER"], document["credits"]!.AsArray().Select(c => $"{c!["name"]}:{c["type"]}"));
+        Assert.DoesNotContain("Ada Researcher", document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Profile_TeamCreditToAnAccount_IsListed_DeclinedIsNot(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var max = await AccountAsync(d, "max-dev", "Max Maintainer");
+        var fixer = await d.ReportAsync(Guid.NewGuid());
+        var declined = await d.ReportAsync(Guid.NewGuid(), "is-even");
+        foreach (var id in new[] { fixer, declined })
+        {
+            await d.AcceptAsync(id);
+            await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(id, Actor.User(d.Triager), [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
+        }
+        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(declined, Actor.User(d.Triager), max, null, Ct));
+        await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).DeclineAsync(declined, Actor.User(max), Ct));
+        foreach (var id in new[] { fixer, declined })
+        {
+            await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), Ct));
+        }
+
+        var profile = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("max-dev", Actor.Anonymous, Ct));
+
+        var advisory = await d.Run(db => db.Reports.Where(r => r.Id == fixer).Select(r => r.AdvisoryId).SingleAsync(Ct));
+        Assert.Equal([(advisory!, "REMEDIATION_DEVELOPER")], profile.Credits.Select(c => (c.AdvisoryId, c.Type)));
+        Assert.Equal(0, profile.Reputation.Reports); // credits are not reports of theirs
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("-ada")]
+    [InlineData("ada-")]
+    [InlineData("a--da")]
+    [InlineData("ada@example.test")]
+    [InlineData("ada lovelace")]
+    [InlineData("a234567890123456789012345678901234567890")]
+    public async Task SetHandle_Malformed_IsRefusedNamingTheField(string handle)
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        var ada = await AccountAsync(d, "ada", "Ada");
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), handle, Ct)));
+
+        Assert.Contains("handle", refused.Errors.Keys);
+        Assert.Equal("ada", await d.Run(db => db.Users.Where(u => u.Id == ada).Select(u => u.ProfileHandle).SingleAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SetHandle_TakenOrRemoved_ConflictsOrUnlists(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var ada = await AccountAsync(d, "ada", "Ada");
+        var bob = await AccountAsync(d, "bob", "Bob");
+
+        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "Ada", Ct)));
+        await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), "", Ct));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db).ExecuteAsync("ada", Actor.Anonymous, Ct)));
+        Assert.Equal("ada", await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "ada", Ct)));
+        Assert.Equal("Bob", (await d.Run(db => new GetReporterProfile(db).ExecuteAsync("ada", Actor.Anonymous, Ct))).DisplayName);
+    }
+}
