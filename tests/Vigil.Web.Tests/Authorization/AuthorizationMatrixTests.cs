@@ -121,7 +121,7 @@ public class AuthorizationMatrixTests
         {
             ("reject", """{"reason":"spam"}"""), ("needs-information", """{"question":"which version?"}"""), ("maintainers", """{"email":"m@example.test"}"""),
             ("disclosure-date", $$"""{"date":"{{DateTimeOffset.UtcNow.AddDays(5):O}}"}"""), ("publish", "{}"), ("withdraw", """{"reason":"matrix"}"""),
-            ("cve", """{"action":"request"}"""),
+            ("cve", """{"action":"request"}"""), ("release", "{}"),
         })
         {
             yield return new(HttpMethod.Post, $"/api/reports/{id}/{action}", false, () => Json(body), (_, p, t, _) => t ? null : p ? [409] : [404]);
@@ -137,6 +137,9 @@ public class AuthorizationMatrixTests
             (_, p, t, s) => t ? null : !p ? [404] : Embargoed(s) ? [204, 409] : [409]);
         yield return new(HttpMethod.Post, $"/api/reports/{id}/extension/ballot", false, () => Json("""{"inFavour":true}"""),
             (r, p, t, s) => t ? null : !p ? [404] : r == Role.Reporter && Embargoed(s) ? [204] : [409]);
+        // A credited participant keeps a credit but anonymous (409 without a credit of theirs or once published).
+        yield return new(HttpMethod.Put, $"/api/reports/{id}/credits/anonymous", false, () => Json("""{"anonymous":true}"""),
+            (_, p, _, _) => p ? [204, 409] : [404]);
         // An invitation needs a signed-in account (409 otherwise, whatever the report); a wrong token is 404 for everyone.
         yield return new(HttpMethod.Post, $"/api/reports/{id}/invitation", false, () => Json("""{"token":"vin_wrong"}"""),
             (r, _, _, _) => r is Role.Anonymous or Role.Reporter or Role.OtherReporter ? [409] : [404]);
