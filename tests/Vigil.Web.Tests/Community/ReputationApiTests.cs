@@ -136,6 +136,22 @@ public class ReputationApiTests
         Assert.Equal(400, (int)bad);
         Assert.Contains("not a profile handle", badHtml, StringComparison.Ordinal);
         Assert.Contains("bob", (await session.Client.GetStringAsync("/reporters/bob", Ct)), StringComparison.Ordinal);
+
+        // The report form: a new reporter is held for review, and the third report of the day is refused, keeping what was typed.
+        var fields = new Dictionary<string, string>
+        {
+            ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "left-pad", ["AffectedVersions"] = "<1.0.1",
+            ["Title"] = "Form finding", ["Description"] = "Details",
+        };
+        var (ok, _, okHtml) = await session.PostFormAsync("/reports/new", fields);
+        Assert.Equal(200, (int)ok);
+        Assert.Contains("held for that review", okHtml, StringComparison.Ordinal);
+        await session.PostFormAsync("/reports/new", fields);
+        var (limited, _, limitedHtml) = await session.PostFormAsync("/reports/new", fields);
+        Assert.Equal(429, (int)limited);
+        var form = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(limitedHtml, Ct);
+        Assert.Contains("2 reports a day", form.QuerySelector("#problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Form finding", form.QuerySelector("#title")?.GetAttribute("value"));
     }
 
     /// <summary>npm-eco (minimum signal 1, two reports a day for new reporters); Ada (reporter, handle ada-l), Tess (triager), Eve (stranger), with API tokens.</summary>

@@ -12,7 +12,7 @@ namespace Vigil.Web.Pages.Reports;
 /// The report form, for everyone: signed in or not. An anonymous reporter is shown the follow-up token
 /// once, and the browser keeps it in a cookie for that report's page.
 /// </summary>
-public sealed class NewModel(VigilDbContext db, SubmitReport submit) : PageModel
+public sealed class NewModel(VigilDbContext db, SubmitReport submit, TimeProvider time) : PageModel
 {
     // The three below can be pre-filled from the query (?program=&ecosystem=&package=), e.g. by a SECURITY.md link.
     [BindProperty(SupportsGet = true)] public string? Program { get; set; }
@@ -53,6 +53,14 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit) : PageModel
         {
             Errors = e.Errors;
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (TooManyRequestsException e)
+        {
+            // The form keeps what was typed; the message says when the next report is possible.
+            Errors = new Dictionary<string, string[]> { ["limit"] = [e.Message] };
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((e.RetryAt - time.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Page();
         }
         catch (NotFoundException)
