@@ -30,4 +30,13 @@ public sealed class SecurityTxtOptions
     /// <summary>The Policy field's URL; empty = none (the instance has no policy page of its own; programs do).</summary>
     [Url]
     public string? Policy { get; set; }
+
+    /// <summary>
+    /// An ASCII-armored OpenPGP secret key (e.g. <c>gpg --armor --export-secret-keys KEYID</c>): security.txt is then
+    /// served with an OpenPGP cleartext signature (RFC 9116 § 2.3). Empty: unsigned.
+    /// </summary>
+    public string? SigningKeyFile { get; set; }
+
+    /// <summary>The signing key's passphrase, if it has one (pass it by environment variable: <c>Vigil__SecurityTxt__SigningKeyPassphrase</c>).</summary>
+    public string? SigningKeyPassphrase { get; set; }
 }

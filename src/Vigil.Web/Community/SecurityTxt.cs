@@ -9,14 +9,15 @@ namespace Vigil.Web.Community;
 /// The instance's <c>/.well-known/security.txt</c> (RFC 9116). Web URIs are written with https, as § 2.5.3
 /// (Contact) and § 2.5.2 (Canonical) require, whatever scheme the request came in on. Expires is counted from
 /// the start of today (UTC), so the file, and its ETag, stay the same all day.
-/// Not signed: see docs/community.md.
+/// Signed with OpenPGP when a key is configured (<see cref="SecurityTxtSigner"/>).
 /// </summary>
 public static class SecurityTxt
 {
     public static IResult Get(HttpContext context, IOptions<ServerOptions> server, IOptions<CommunityOptions> community,
-        IOptions<SecurityTxtOptions> options, TimeProvider time)
+        IOptions<SecurityTxtOptions> options, SecurityTxtSigner signer, TimeProvider time)
     {
-        var body = Encoding.UTF8.GetBytes(Write(PublicUrl.Of(context.Request, server.Value), community.Value, options.Value, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var body = Encoding.UTF8.GetBytes(signer.Sign(Write(PublicUrl.Of(context.Request, server.Value), community.Value, options.Value, now), now));
         return CommunityEndpoints.NotModified(context, body)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.File(body, "text/plain; charset=utf-8");
