@@ -1,7 +1,14 @@
 """Writes the server benchmark's request bodies from the generated lockfile.
 
-bulk-1000.json.gz   npm's bulk audit body for 1,000 packages ({name: [versions]}), gzip as npm sends it
-querybatch-1000.json OSV querybatch with 1,000 (package, version) queries
+bulk-1000.json.gz   npm's bulk audit body for 1,000 packages ({name: [versions]}), gzip as npm sends it: the
+                    dense scenario (every version as generated: ~2,500 advisories in the answer)
+querybatch-1000.json OSV querybatch with 1,000 (package, version) queries, same packages and versions
+bulk-1000-realistic.json.gz, querybatch-1000-realistic.json
+                    the same 1,000 names (so the server looks up and tests the same ~3,700 affected
+                    rows), but with a real project's vulnerable share: one package in 16 (6.25 %) keeps its
+                    generated version, the others are at a version after every generated range (9.x,
+                    current releases); the real tree in specs/npm-audit/audit-omit has 27 vulnerable
+                    packages out of 403 (6.7 %) in the registry's answer
 advisory-id.txt     an advisory id for the page benchmark
 npm-project/        package.json + package-lock.json for the end-to-end npm audit run
 """
@@ -23,6 +30,15 @@ with gzip.open(os.path.join(work, "bulk-1000.json.gz"), "wt") as f:
 queries = [{"package": {"name": n, "ecosystem": "npm"}, "version": sorted(pairs[n])[0]} for n in names]
 with open(os.path.join(work, "querybatch-1000.json"), "w") as f:
     json.dump({"queries": queries}, f)
+
+# Realistic: 1 package in 16 vulnerable as generated; the rest current (generated ranges end below 7.0.0).
+def current(i, versions):
+    return versions if i % 16 == 0 else [f"9.{i % 7}.{i % 11}"]
+realistic = {n: current(i, bulk[n]) for i, n in enumerate(names)}
+with gzip.open(os.path.join(work, "bulk-1000-realistic.json.gz"), "wt") as f:
+    json.dump(realistic, f)
+with open(os.path.join(work, "querybatch-1000-realistic.json"), "w") as f:
+    json.dump({"queries": [{"package": {"name": n, "ecosystem": "npm"}, "version": realistic[n][0]} for n in names]}, f)
 
 con = sqlite3.connect(db)
 row = con.execute("select id from advisories where id = 'NSWG-ECO-100'").fetchone() \

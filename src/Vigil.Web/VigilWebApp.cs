@@ -40,6 +40,7 @@ public static class VigilWebApp
         app.UseOperations();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in requests are never served from it
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapOsvEndpoints();

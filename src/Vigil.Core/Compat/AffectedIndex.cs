@@ -62,9 +62,10 @@ public sealed class AffectedIndex(DatabaseTarget target, TimeProvider time, Time
     /// <summary>
     /// The newest advisory number and modification time: both come from an index (O(log n)). Advisories
     /// are never deleted, and any change to one (including withdrawal) moves its <c>modified</c> forward,
-    /// as the OSV schema requires, so a changed stamp is exactly "something changed".
+    /// as the OSV schema requires, so a changed stamp is exactly "something changed". Also the version
+    /// the advisory pages' output cache is keyed on (Web/Pages/Advisories/AdvisoryPageCache).
     /// </summary>
-    private static async Task<string> ReadStampAsync(VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<string> ReadStampAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
         // Two sub-selects: SQLite answers a lone max() from the index, but not two in one select.
         const string sql = """SELECT (SELECT max("Number") FROM advisories), (SELECT max("Modified") FROM advisories)""";

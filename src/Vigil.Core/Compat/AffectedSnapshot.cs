@@ -22,7 +22,7 @@ public sealed class AffectedSnapshot
 
     public int Rows { get; }
 
-    internal IReadOnlyList<IndexedAffected> ForName(string name) =>
+    internal IndexedAffected[] ForName(string name) =>
         _byName.TryGetValue(name, out var rows) ? rows : [];
 
     /// <summary>The CWE ids of the given advisories (database_specific.cwe_ids), read once per snapshot.</summary>

@@ -21,25 +21,33 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         foreach (var query in queries)
         {
             var rows = snapshot.ForName(query.Name);
-            if (rows.Count == 0)
+            if (rows.Length == 0)
             {
                 results.Add([]);
                 continue;
             }
-            var versions = query.Versions?.Select(v => (v, NpmVersionOf(npmVersions, v))).ToArray();
-            var matches = new List<AffectingMatch>();
+            var versions = query.Versions is { } requested ? NpmVersionsOf(npmVersions, requested) : null;
+            List<AffectingMatch>? matches = null;
             foreach (var row in rows)
             {
-                var c = row.Row;
-                if ((query.Ecosystem is null || c.Ecosystem == query.Ecosystem) && (versions is null || AffectsAny(row, versions)))
+                if ((query.Ecosystem is null || row.Row.Ecosystem == query.Ecosystem) && (versions is null || AffectsAny(row, versions)))
                 {
-                    matches.Add(new AffectingMatch(c.AdvisoryNumber, c.Index, c.Id, c.Modified, c.Ecosystem,
-                        c.Name, c.NpmRange, c.Severity, c.CvssScore, c.CvssVector, c.Summary, c.FixedVersion));
+                    (matches ??= []).Add(row.Match);
                 }
             }
-            results.Add(matches);
+            results.Add((IReadOnlyList<AffectingMatch>?)matches ?? []);
         }
         return results;
+    }
+
+    private static (string Text, NpmVersion? Npm)[] NpmVersionsOf(Dictionary<string, NpmVersion?> parsed, IReadOnlyList<string> versions)
+    {
+        var result = new (string, NpmVersion?)[versions.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = (versions[i], NpmVersionOf(parsed, versions[i]));
+        }
+        return result;
     }
 
     private static bool AffectsAny(IndexedAffected row, (string Text, NpmVersion? Npm)[] versions)

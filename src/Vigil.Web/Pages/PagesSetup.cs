@@ -24,6 +24,7 @@ public static class PagesSetup
         services.AddScoped<GetPackageAdvisories>();
         services.AddScoped<StreamOsvBulkZip>();
         services.AddSingleton<AdvisoryMarkdown>();
+        services.AddAdvisoryPageCache();
         return services;
     }
 

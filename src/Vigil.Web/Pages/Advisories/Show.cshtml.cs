@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Web.Pages.Advisories;
 
-/// <summary>One advisory. An alias (e.g. a CVE id) redirects to the canonical id's page; an unknown id is a 404 page.</summary>
+/// <summary>One advisory. An alias (e.g. a CVE id) redirects to the canonical id's page; an unknown id is a 404 page.
+/// Anonymous views are output-cached per data version (<see cref="AdvisoryPageCache"/>).</summary>
+[OutputCache(PolicyName = AdvisoryPageCache.PolicyName)]
 public sealed class ShowModel(GetAdvisory getAdvisory, AdvisoryMarkdown markdown) : PageModel
 {
     public string RequestedId { get; private set; } = "";

@@ -4,7 +4,7 @@ namespace Vigil.Web.Tests.Compat.Npm;
 
 /// <summary>
 /// The real package-manager CLIs the npm endpoints are checked with: the machine's npm (11) and the versions
-/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 10, pnpm 9), each run with node in a scratch
+/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 11 on the pinned Node 22, pnpm 10, pnpm 9), each run with node in a scratch
 /// directory with its own cache and an empty user config, never through a proxy.
 /// </summary>
 public sealed record PackageManager(string Label, string File, string[] Prefix)
@@ -16,6 +16,12 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
 
     public static PackageManager Npm10() => Oracle("npm 10", "npm", "bin", "npm-cli.js");
 
+    /// <summary>pnpm 11 needs Node ≥ 22.13; the machine's node is 20, so it runs on oracle/'s Node 22 (linux-x64 only).</summary>
+    public static PackageManager Pnpm11() =>
+        OracleFile("node22", "bin", "node") is { } node22
+            ? Oracle("pnpm 11", "pnpm11", "bin", "pnpm.cjs") with { File = node22 }
+            : Skip($"Node 22 for pnpm 11 is not installed (oracle/node_modules/node22, linux-x64 only): {InstallHint}.");
+
     public static PackageManager Pnpm10() => Oracle("pnpm 10", "pnpm", "bin", "pnpm.cjs");
 
     public static PackageManager Pnpm9() => Oracle("pnpm 9", "pnpm9", "bin", "pnpm.cjs");
@@ -24,6 +30,7 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
     {
         "npm 11" => Npm11(),
         "npm 10" => Npm10(),
+        "pnpm 11" => Pnpm11(),
         "pnpm 10" => Pnpm10(),
         "pnpm 9" => Pnpm9(),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
@@ -83,15 +90,20 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
         {
             return Skip("node is not on PATH.");
         }
+        return OracleFile(path) is { } script ? new(label, node, [script]) : Skip($"{label} is not installed: {InstallHint}.");
+    }
+
+    private static string? OracleFile(params string[] path)
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var script = Path.Combine([dir.FullName, "tests", "Vigil.Web.Tests", "oracle", "node_modules", .. path]);
-            if (System.IO.File.Exists(script))
+            var file = Path.Combine([dir.FullName, "tests", "Vigil.Web.Tests", "oracle", "node_modules", .. path]);
+            if (System.IO.File.Exists(file))
             {
-                return new(label, node, [script]);
+                return file;
             }
         }
-        return Skip($"{label} is not installed: {InstallHint}.");
+        return null;
     }
 
     private static PackageManager Skip(string message)

@@ -5,36 +5,41 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Compat.Npm;
 
 /// <summary>
-/// Real pnpm 10 (calls /audits/quick) and pnpm 9 (calls /audits), pinned in oracle/, audit a real pnpm
-/// lockfile (v9 format: mkdirp 0.5.1 → minimist 0.0.8, dev minimist 1.2.8) against Vigil on a loopback port
-/// (shared/specs/yarn-pnpm-audit.md). pnpm 11 needs Node ≥ 22.13 and is not run here.
+/// Real pnpm 11 (calls the bulk endpoint, then asks for the packument), pnpm 10 (calls /audits/quick) and
+/// pnpm 9 (calls /audits), pinned in oracle/, audit a real pnpm lockfile (v9 format: mkdirp 0.5.1 → minimist
+/// 0.0.8, dev minimist 1.2.8; pnpm 11 its own lockfile of the same project) against Vigil on a loopback port
+/// (shared/specs/yarn-pnpm-audit.md). pnpm 11 needs Node ≥ 22.13: it runs on the Node 22 pinned in oracle/.
 /// </summary>
 public class PnpmAuditTests
 {
-    public static TheoryData<DatabaseProvider, string, string, string[]> ProvidersAndPnpms()
+    public static TheoryData<DatabaseProvider, string, string, string[], string[]> ProvidersAndPnpms()
     {
-        var data = new TheoryData<DatabaseProvider, string, string, string[]>();
+        var data = new TheoryData<DatabaseProvider, string, string, string[], string[]>();
         foreach (var provider in TestDatabase.Providers.Select(row => row.Data))
         {
-            data.Add(provider, "pnpm 10", "/-/npm/v1/security/audits/quick", [".>mkdirp>minimist"]);
+            // pnpm 11 reads patched versions from the packument; Vigil answers 404 without an upstream and the
+            // report still carries them (from the advisory's range).
+            data.Add(provider, "pnpm 11", "pnpm-11.28.10", ["POST /-/npm/v1/security/advisories/bulk", "GET /minimist"], [".>mkdirp>minimist"]);
+            data.Add(provider, "pnpm 10", "pnpm-9.15.9", ["POST /-/npm/v1/security/audits/quick"], [".>mkdirp>minimist"]);
             // pnpm 9 replaces each finding's paths with those it finds in node_modules (none: nothing is installed).
-            data.Add(provider, "pnpm 9", "/-/npm/v1/security/audits", []);
+            data.Add(provider, "pnpm 9", "pnpm-9.15.9", ["POST /-/npm/v1/security/audits"], []);
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(ProvidersAndPnpms))]
-    public async Task PnpmAudit_Lockfile_ReportsExactlyVigilsAdvisories(DatabaseProvider provider, string pnpmVersion, string endpoint, string[] paths)
+    public async Task PnpmAudit_Lockfile_ReportsExactlyVigilsAdvisories(
+        DatabaseProvider provider, string pnpmVersion, string lockfile, string[] requests, string[] paths)
     {
         var pnpm = PackageManager.ByLabel(pnpmVersion);
         await using var vigil = await LoopbackVigil.StartAsync(provider);
-        var project = vigil.Project("pnpm-9.15.9", "package.json", "pnpm-lock.yaml");
+        var project = vigil.Project(lockfile, "package.json", "pnpm-lock.yaml");
 
         var (exitCode, stdout, stderr) = await pnpm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
 
         Assert.True(exitCode == 1, $"{pnpm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.Equal([$"POST {endpoint}"], vigil.Requests);
+        Assert.Equal(requests, vigil.Requests);
         var report = JsonNode.Parse(stdout)!;
         var vh95 = await vigil.NpmIdAsync("GHSA-vh95-rmgr-6w4m", 0);
         var xvch = await vigil.NpmIdAsync("GHSA-xvch-5gv4-984h", 1);

@@ -74,6 +74,29 @@ public class ShowTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Show_AdvisoryUpdatedAfterAView_ServesTheNewVersion(DatabaseProvider provider)
+    {
+        // The page is output-cached per data version (AdvisoryPageCache): a second view is served from memory,
+        // and an update (a newer `modified`) must show at once, not when the cache entry expires.
+        await using var test = await WebTest.StartAsync(provider, seed: false);
+        var advisory = Infrastructure.Advisories.Made("VIGIL-CACHE-1", "npm", "cached-demo", "0", "1.0.0");
+        await PageHtml.SeedAsync(test, [advisory]);
+        var first = await PageHtml.GetAsync(test, "/advisories/VIGIL-CACHE-1");
+        var again = await PageHtml.GetAsync(test, "/advisories/VIGIL-CACHE-1");
+
+        advisory.Summary = "Updated summary";
+        advisory.Modified = advisory.Modified.AddDays(1);
+        await PageHtml.SeedAsync(test, [advisory]);
+        var updated = await PageHtml.GetAsync(test, "/advisories/VIGIL-CACHE-1");
+
+        Assert.Equal("Made-up VIGIL-CACHE-1", first.Text(".lead"));
+        Assert.Equal("Made-up VIGIL-CACHE-1", again.Text(".lead"));
+        Assert.Equal(200, updated.Status);
+        Assert.Equal("Updated summary", updated.Text(".lead"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Show_MarkdownDetails_RenderedSafely(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
