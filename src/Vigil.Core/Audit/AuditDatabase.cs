@@ -70,7 +70,6 @@ public sealed class AuditDatabase : IAsyncDisposable
         {
             connection = MigrationState.Connect(target);
             await connection.OpenAsync(cancellationToken);
-            await MapForReadsAsync(connection, target, cancellationToken);
             if (await MigrationState.StateAsync(connection, latest, cancellationToken) == SchemaState.Current)
             {
                 var database = new AuditDatabase(connection);
@@ -120,7 +119,6 @@ public sealed class AuditDatabase : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await MapForReadsAsync(connection, target, cancellationToken);
             return connection;
         }
         catch
@@ -128,22 +126,6 @@ public sealed class AuditDatabase : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>
-    /// SQLite reads the audit's thousands of scattered rows through a memory map instead of one read()
-    /// call and copy per page: in a dense audit that system time was about half of the candidate query's
-    /// (docs/performance.md, benchmark b). Only this connection's reads; the file is not changed.
-    /// </summary>
-    private static async Task MapForReadsAsync(DbConnection connection, DatabaseTarget target, CancellationToken cancellationToken)
-    {
-        if (target.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA mmap_size = 268435456";
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task MigrateAsync(DatabaseTarget target, CancellationToken cancellationToken)
