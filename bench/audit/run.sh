@@ -3,7 +3,9 @@
 # Prints import time, cold and warm wall time of the audit (median of repeated runs), CPU time,
 # the in-process phase timings (VIGIL_TIMINGS=1) and peak memory.
 # Usage: bench/audit/run.sh [advisories=100000] [packages=2000]
-# Needs hyperfine (apt-get install hyperfine); /usr/bin/time for peak memory (apt-get install time).
+# Needs hyperfine (apt-get install hyperfine); /usr/bin/time for peak memory (apt-get install time);
+# Native AOT's toolchain to publish vigil (apt-get install clang zlib1g-dev; gcc also links).
+# BEFORE=path/to/another/vigil adds that build to the warm run, side by side (same data and database).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ADVISORIES="${1:-100000}"
@@ -11,7 +13,7 @@ PACKAGES="${2:-2000}"
 WORK="${BENCH_DIR:-/tmp/vigil-bench-audit}"
 mkdir -p "$WORK"
 
-echo "== building vigil (Release, ReadyToRun)"
+echo "== building vigil (Release: Native AOT for audit, managed host/ for the rest)"
 dotnet publish src/Vigil.Cli -c Release -o "$WORK/bin" >/dev/null
 VIGIL="$WORK/bin/vigil"
 
@@ -37,7 +39,18 @@ echo "== cold: each run after dropping the page cache (when permitted; else the 
 hyperfine --runs 5 --prepare "sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true" \
   -i --export-json "$WORK/cold.json" "$VIGIL audit $DATA/project --database $DB --json" >/dev/null
 echo "== warm"
-hyperfine --warmup 3 --runs 20 -i --export-json "$WORK/warm.json" "$VIGIL audit $DATA/project --database $DB --json" >/dev/null
+if [[ -n "${BEFORE:-}" ]]; then
+  echo "== warm, side by side with $BEFORE"
+  hyperfine -N --warmup 3 --runs 20 -i -n before "$BEFORE audit $DATA/project --database $DB --json" \
+    -n after "$VIGIL audit $DATA/project --database $DB --json" --export-json "$WORK/side-by-side.json" >/dev/null
+  python3 - "$WORK/side-by-side.json" <<'PY'
+import json, sys, statistics
+for r in json.load(open(sys.argv[1]))["results"]:
+    t = r["times"]
+    print(f"median {statistics.median(t)*1000:.0f} ms (min {min(t)*1000:.0f}), mean CPU user {r['user']*1000:.0f} + system {r['system']*1000:.0f} ms: {r['command']}")
+PY
+fi
+hyperfine -N --warmup 3 --runs 20 -i --export-json "$WORK/warm.json" "$VIGIL audit $DATA/project --database $DB --json" >/dev/null
 python3 - "$WORK/cold.json" "$WORK/warm.json" <<'PY'
 import json, sys, statistics
 for label, f in zip(["cold", "warm"], sys.argv[1:]):

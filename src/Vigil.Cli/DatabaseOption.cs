@@ -58,6 +58,11 @@ public sealed class DatabaseOption : Option<string>
     /// </summary>
     public async Task<AuditDatabase> OpenForAuditAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
+#if VIGIL_NATIVE
+        // Not in the native build, with what it reaches (EF Core's migrations): that build opens with OpenIfCurrentAsync.
+        await Task.CompletedTask;
+        throw new System.Diagnostics.UnreachableException("the native vigil opens the database with OpenIfCurrentAsync");
+#else
         var target = Target(parseResult, console);
         try
         {
@@ -66,6 +71,24 @@ public sealed class DatabaseOption : Option<string>
         catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new CliException($"cannot open the database ({target.Describe()}): {ErrorText.Innermost(exception)}");
+        }
+#endif
+    }
+
+    /// <summary>
+    /// The native executable's open (<see cref="NativeFront"/>): the database when its schema is current,
+    /// else null, for every reason (including a --database that does not parse), so that the managed build
+    /// takes the whole command over and answers exactly as it always does.
+    /// </summary>
+    public async Task<AuditDatabase?> OpenIfCurrentAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AuditDatabase.OpenIfCurrentAsync(Target(parseResult, console), NativeFront.HostPath, cancellationToken);
+        }
+        catch (CliException)
+        {
+            return null;
         }
     }
 

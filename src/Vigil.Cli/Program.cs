@@ -9,11 +9,21 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (NativeFront.IsEnabled && !NativeFront.RunsHere(args))
+        {
+            return NativeFront.HandOver(args, Console.Error);
+        }
         using var ctrlC = new CtrlCCancellation();
         return await VigilCli.RunAsync(args, CliConsole.FromSystem(), ctrlC.Token);
     }
 
-    internal static RootCommand Commands(CliConsole console) => VersionOptionAction.Replace(console, new("Vigil: vulnerability database and disclosure platform")
+#if VIGIL_NATIVE
+    internal static RootCommand Commands(CliConsole console) => AuditOnly(console);
+#else
+    internal static RootCommand Commands(CliConsole console) => All(console);
+#endif
+
+    internal static RootCommand All(CliConsole console) => VersionOptionAction.Replace(console, new(Description)
     {
         ImportCommand.Create(console),
         ExportCommand.Create(console),
@@ -26,4 +36,9 @@ public static class Program
             AdvisoryCveCommand.Create(console),
         },
     });
+
+    /// <summary>The native executable's table (<see cref="NativeFront"/>): it is given nothing but <c>audit …</c>.</summary>
+    internal static RootCommand AuditOnly(CliConsole console) => new(Description) { AuditCommand.Create(console) };
+
+    private const string Description = "Vigil: vulnerability database and disclosure platform";
 }

@@ -77,6 +77,34 @@ internal static class AuditCommand
             throw new CliException("--json and --sarif both write to stdout; give --sarif a FILE");
         }
         var timings = PhaseTimings.For(console);
+        AuditDatabase? db = null;
+        if (NativeFront.IsEnabled)
+        {
+            // Before anything is written: the managed build must be able to take the command over from its start.
+            db = await database.OpenIfCurrentAsync(parseResult, console, cancellationToken);
+            if (db is null)
+            {
+                return NativeFront.HandOver(Environment.GetCommandLineArgs()[1..], console.Error);
+            }
+        }
+        try
+        {
+            return await AuditAsync(console, database, parseResult, request, db, timings, cancellationToken);
+        }
+        finally
+        {
+            if (db is not null)
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+
+    /// <param name="db">The database when already open (the native executable), else null: opened after the lockfiles are read.</param>
+    private static async Task<int> AuditAsync(
+        CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request, AuditDatabase? db, PhaseTimings timings,
+        CancellationToken cancellationToken)
+    {
         var (root, paths) = LockfileSearch.Find(console, request.Path);
         var lockfiles = new List<Lockfile>();
         var errors = new List<LockfileException>();
@@ -100,7 +128,8 @@ internal static class AuditCommand
 
         timings.Done($"lockfile reading ({lockfiles.Sum(l => l.Packages.Count)} packages)");
 
-        await using var db = await database.OpenForAuditAsync(parseResult, console, cancellationToken);
+        await using var openedHere = db is null ? await database.OpenForAuditAsync(parseResult, console, cancellationToken) : null;
+        db ??= openedHere!;
         if (!await db.HasAdvisoriesAsync(cancellationToken))
         {
             console.WriteError($"warning: {database.Target(parseResult, console).Describe()} has no advisories yet; run 'vigil import' first");

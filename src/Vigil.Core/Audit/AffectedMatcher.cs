@@ -65,7 +65,7 @@ internal sealed class AffectedMatcher
         if (!_osv.TryGetValue(key, out var affected))
         {
             affected = row.AffectedJson is null ? null
-                : JsonSerializer.Deserialize<OsvAffected>(row.AffectedJson, OsvJson.Options) is { } stored
+                : JsonSerializer.Deserialize(row.AffectedJson, OsvAffectedJson.Default.OsvAffected) is { } stored
                     ? AffectedRanges.ToEvaluation(stored) : null;
             _osv.Add(key, affected);
         }

@@ -47,6 +47,50 @@ public sealed class AuditDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the database only when its schema is exactly the newest migration in the migrations
+    /// assemblies found in <paramref name="migrationsDirectory"/>; else (a missing file, an older, newer
+    /// or unreadable schema, a connection that fails) null, and nothing is created or migrated. For the
+    /// native <c>vigil</c>, which cannot run EF Core's migrations and hands such a database to the
+    /// managed build, whose <see cref="OpenAsync"/> migrates it or names the problem.
+    /// </summary>
+    public static async Task<AuditDatabase?> OpenIfCurrentAsync(DatabaseTarget target, string migrationsDirectory, CancellationToken cancellationToken = default)
+    {
+        if (target.SqliteFile() is { } file && !File.Exists(file))
+        {
+            return null;
+        }
+        var latest = MigrationState.LatestMigrationIdIn(migrationsDirectory, target.Provider);
+        if (latest is null)
+        {
+            return null;
+        }
+        DbConnection? connection = null;
+        try
+        {
+            connection = MigrationState.Connect(target);
+            await connection.OpenAsync(cancellationToken);
+            if (await MigrationState.StateAsync(connection, latest, cancellationToken) == SchemaState.Current)
+            {
+                var database = new AuditDatabase(connection);
+                connection = null;
+                return database;
+            }
+            return null;
+        }
+        catch (Exception exception) when (exception is DbException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>False for a database nothing was imported into yet.</summary>
     public async Task<bool> HasAdvisoriesAsync(CancellationToken cancellationToken = default)
     {

@@ -27,9 +27,6 @@ internal enum SchemaState
 /// </summary>
 internal static class MigrationState
 {
-    private static readonly Lazy<string?> LatestSqlite = new(() => LatestMigrationId(VigilDatabase.SqliteMigrationsAssembly));
-    private static readonly Lazy<string?> LatestPostgres = new(() => LatestMigrationId(VigilDatabase.PostgresMigrationsAssembly));
-
     public static async Task<bool> IsCurrentAsync(DatabaseTarget target, CancellationToken cancellationToken)
     {
         if (target.SqliteFile() is { } file && !File.Exists(file))
@@ -49,7 +46,11 @@ internal static class MigrationState
     }
 
     /// <summary>One read of <c>__EFMigrationsHistory</c> on an open connection, compared with the compiled-in newest id.</summary>
-    public static async Task<SchemaState> StateAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken)
+    public static Task<SchemaState> StateAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken) =>
+        StateAsync(connection, Latest(provider), cancellationToken);
+
+    /// <param name="latest">The newest migration id the caller knows (null: none, so any history is older).</param>
+    public static async Task<SchemaState> StateAsync(DbConnection connection, string? latest, CancellationToken cancellationToken)
     {
         string? applied;
         try
@@ -62,7 +63,6 @@ internal static class MigrationState
         {
             return SchemaState.Missing; // no history table
         }
-        var latest = Latest(provider);
         return applied is null ? SchemaState.Missing
             : latest is null ? SchemaState.Older
             : string.CompareOrdinal(applied, latest) switch
@@ -75,7 +75,21 @@ internal static class MigrationState
 
     /// <summary>The newest migration id this build carries for the provider (null when its migrations assembly is absent).</summary>
     public static string? Latest(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Sqlite ? LatestSqlite.Value : LatestPostgres.Value;
+        provider == DatabaseProvider.Sqlite ? Newest.Sqlite.Value : Newest.Postgres.Value;
+
+    /// <summary>
+    /// The newest migration id in the provider's migrations assembly in <paramref name="directory"/>, read
+    /// from its metadata only (null when the file is absent): the native <c>vigil</c> has no assemblies
+    /// of its own and reads the managed build's, so the two can never disagree.
+    /// </summary>
+    public static string? LatestMigrationIdIn(string directory, DatabaseProvider provider)
+    {
+        var file = Path.Combine(directory, MigrationsAssembly(provider) + ".dll");
+        return File.Exists(file) ? LatestMigrationIdFromMetadata(file) : null;
+    }
+
+    private static string MigrationsAssembly(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? VigilDatabase.SqliteMigrationsAssembly : VigilDatabase.PostgresMigrationsAssembly;
 
     /// <summary>A plain connection; each provider's in its own method so a SQLite run never loads Npgsql.</summary>
     public static DbConnection Connect(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
@@ -144,5 +158,12 @@ internal static class MigrationState
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
             .OfType<string>()
             .Max(StringComparer.Ordinal);
+    }
+
+    /// <summary>Apart, so that code using only <see cref="LatestMigrationIdIn"/> never reaches the reflection fallback.</summary>
+    private static class Newest
+    {
+        public static readonly Lazy<string?> Sqlite = new(() => LatestMigrationId(VigilDatabase.SqliteMigrationsAssembly));
+        public static readonly Lazy<string?> Postgres = new(() => LatestMigrationId(VigilDatabase.PostgresMigrationsAssembly));
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Vigil.Core.Advisories;
 using Vigil.Core.Audit;
 
@@ -25,6 +26,8 @@ internal static class AuditSarifWriter
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Generated code, not reflection: the native vigil has no reflection-based serializer.
+        TypeInfoResolver = SarifJsonContext.Default,
     };
 
     public static string Write(AuditResult result, string toolVersion)
@@ -58,7 +61,7 @@ internal static class AuditSarifWriter
             .ToList();
         var driver = new SarifToolComponent("vigil", toolVersion, toolVersion, rules);
         var run = new SarifRun(new SarifTool(driver), results, [new SarifInvocation(notifications.Count == 0, notifications)]);
-        return JsonSerializer.Serialize(new SarifLog(SchemaUri, "2.1.0", [run]), Options);
+        return JsonSerializer.Serialize(new SarifLog(SchemaUri, "2.1.0", [run]), (JsonTypeInfo<SarifLog>)Options.GetTypeInfo(typeof(SarifLog)));
     }
 
     /// <summary>Code scanning's convention: error for high and critical, warning for moderate, note below.</summary>

@@ -64,3 +64,8 @@ internal sealed record SarifRegion(int StartLine);
 internal sealed record SarifInvocation(bool ExecutionSuccessful, IReadOnlyList<SarifNotification> ToolExecutionNotifications);
 
 internal sealed record SarifNotification(string Level, SarifMessage Message, IReadOnlyList<SarifLocation> Locations);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+[JsonSerializable(typeof(SarifLog))]
+internal sealed partial class SarifJsonContext : JsonSerializerContext;
