@@ -5,6 +5,8 @@ using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;
+using Vigil.Web.Bounties;
+using Vigil.Web.Hacktivity;
 using Vigil.Web.Community;
 using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
@@ -51,6 +53,8 @@ public static class VigilWebApp
         app.MapAccountsEndpoints();
         app.MapProgramsEndpoints();
         app.MapCommunityEndpoints();
+        app.MapBountiesEndpoints();
+        app.MapHacktivityEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -76,6 +80,8 @@ public static class VigilWebApp
         services.AddVigilReports();
         services.AddVigilAccounts();
         services.AddVigilProgramAdmin();
+        services.AddVigilBounties();
+        services.AddVigilHacktivity();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
         services.AddVigilCommunity();
