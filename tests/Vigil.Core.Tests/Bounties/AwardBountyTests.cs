@@ -122,6 +122,7 @@ public class AwardBountyTests
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, fresh.Id, new AwardInput("high", 600m))); // state new
         var id = await BountyWorld.AcceptedReportAsync(d);
         await Assert.ThrowsAsync<NotFoundException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.Stranger));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AwardBounty(db, d.Clock).ExecuteAsync(id, Actor.User(d.Triager, twoFactor: false), new AwardInput("high", 600m), Ct)));
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: BountyWorld.Reporter));
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.MaintainingTriager)); // four-eyes
     }
