@@ -5,6 +5,8 @@ using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;
+using Vigil.Web.Bounties;
+using Vigil.Web.Hacktivity;
 using Vigil.Web.Community;
 using Vigil.Web.Profiles;
 using Vigil.Core.Notifications;
@@ -54,6 +56,8 @@ public static class VigilWebApp
         app.MapProgramsEndpoints();
         app.MapCommunityEndpoints();
         app.MapProfilesEndpoints();
+        app.MapBountiesEndpoints();
+        app.MapHacktivityEndpoints();
         app.MapVigilPages();
         return app;
     }
@@ -79,6 +83,8 @@ public static class VigilWebApp
         services.AddVigilReports();
         services.AddVigilAccounts();
         services.AddVigilProgramAdmin();
+        services.AddVigilBounties();
+        services.AddVigilHacktivity();
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
         services.AddVigilCommunity();

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vigil.Core.Bounties;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+using Vigil.Web.Pages.Admin;
+using Vigil.Web.Pages.Reports;
+
+namespace Vigil.Web.Pages.Bounties;
+
+/// <summary>
+/// A report's bounty: the team awards, amends, cancels and records payments; a recipient sees their own share,
+/// declines it or agrees to show it publicly. Someone who may not see the report gets 404, like the report page.
+/// </summary>
+public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments) : PageModel
+{
+    public long Id { get; private set; }
+    public ReportView? Report { get; private set; }
+    public BountyView? Bounty { get; private set; }
+    public bool IsTeam { get; private set; }
+    public FormProblem? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAwardAsync(long id, string? severity, string? finderAmount, string? fixerAmount, Guid? fixerUserId, string? reason, CancellationToken ct) =>
+        ActAsync(id, actor => award.ExecuteAsync(id, actor, new AwardInput(severity, Amount(finderAmount), Amount(fixerAmount), fixerUserId, reason), ct), ct);
+
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ActAsync(id, actor => award.CancelAsync(id, actor, ct), ct);
+
+    public Task<IActionResult> OnPostPaidAsync(long id, string? recipient, DateOnly? paidOn, CancellationToken ct) =>
+        ActAsync(id, actor => payments.MarkPaidAsync(id, actor, Vigil.Web.Bounties.BountiesEndpoints.Recipient(recipient), paidOn, ct), ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) => ActAsync(id, actor => payments.DeclineAsync(id, actor, ct), ct);
+
+    public Task<IActionResult> OnPostVisibilityAsync(long id, bool showPublicly, CancellationToken ct) =>
+        ActAsync(id, actor => payments.SetVisibilityAsync(id, actor, showPublicly, ct), ct);
+
+    private async Task<IActionResult> ActAsync(long id, Func<Actor, Task> action, CancellationToken cancellationToken)
+    {
+        Id = id;
+        try
+        {
+            await action(ReportPageActor.From(HttpContext, id));
+            return Redirect($"/reports/{id}/bounty");
+        }
+        catch (Exception e) when (e is ValidationFailedException or ConflictException)
+        {
+            Problem = FormProblem.From("bounty", e);
+            Response.StatusCode = FormProblem.StatusOf(e);
+        }
+        catch (NotFoundException e)
+        {
+            Problem = FormProblem.From("bounty", e);
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var actor = ReportPageActor.From(HttpContext, Id);
+        try
+        {
+            Report = await reports.ExecuteAsync(Id, actor, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            Report = null;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        IsTeam = Report.ViewerRole is "team" or "admin";
+        try
+        {
+            Bounty = await get.ExecuteAsync(Id, actor, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            Bounty = null;
+        }
+    }
+
+    private static decimal? Amount(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : -1m;
+}
