@@ -122,4 +122,25 @@ public class HacktivityTests
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db => new GetLeaderboard(db, d.Clock).ExecuteAsync(Disclosure.Slug, "week", Ct)));
         Assert.Contains("period", error.Errors.Keys);
     }
+
+    [Fact]
+    public async Task Leaderboard_AnonymousCreditUnnamed_ProfileHandleLinked()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        await d.Run(async db =>
+        {
+            db.Users.Add(new Vigil.Core.Accounts.VigilUser { Id = BountyWorld.Reporter, UserName = "ada@example.test", Email = "ada@example.test", ProfileHandle = "ada" });
+            await db.SaveChangesAsync(Ct);
+        });
+        await BountyWorld.PublishAsync(d, await BountyWorld.AcceptedReportAsync(d, "named-pkg"));
+        var quiet = Guid.NewGuid();
+        var anonymous = await BountyWorld.AcceptedReportAsync(d, "quiet-pkg", reporter: quiet);
+        await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAnonymousAsync(anonymous, Actor.User(quiet), true, Ct));
+        await BountyWorld.PublishAsync(d, anonymous);
+
+        var board = await d.Run(db => new GetLeaderboard(db, d.Clock).ExecuteAsync(Disclosure.Slug, "all", Ct));
+
+        Assert.Equal([("Ada Researcher", "ada")], board.Entries.Select(e => (e.Name, e.Handle)));
+        Assert.Equal(1, board.UnnamedReports);
+    }
 }
