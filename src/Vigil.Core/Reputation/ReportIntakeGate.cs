@@ -32,7 +32,7 @@ public sealed class ReportIntakeGate(VigilDbContext db)
             return program.MinimumSignal is null ? IntakeDecision.Queue : new IntakeDecision(true, "anonymous report");
         }
         var reputation = await new ReporterReputation(db).ComputeAsync(user, includePending: true, cancellationToken);
-        if (program.NewReporterReportsPerDay > 0 && reputation.Reports + reputation.PendingReports < ProgramPolicy.NewReporterOutcomes)
+        if (program.NewReporterReportsPerDay > 0 && reputation.Reports < ProgramPolicy.NewReporterOutcomes) // Reports includes the pending ones here
         {
             await CheckDailyLimitAsync(program, user, now, cancellationToken);
         }

@@ -114,4 +114,18 @@ public class ReportIntakeGateTests
         await d.SubmitAsync(actor: Actor.User(d.Stranger));
         await Assert.ThrowsAsync<TooManyRequestsException>(() => d.SubmitAsync(actor: Actor.User(d.Stranger)));
     }
+
+    [Fact]
+    public async Task Submit_TwoAcceptedReports_StillANewReporter()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        await d.SetIntakeAsync(null, 0);
+        var reporter = Guid.NewGuid();
+        await d.AcceptAsync(await d.ReportAsync(reporter));
+        await d.AcceptAsync(await d.ReportAsync(reporter, "is-even"));
+        await d.SetIntakeAsync(null, 2);
+
+        // Two outcomes (both pending) are fewer than three: the two reports of today use up the day.
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => d.SubmitAsync(actor: Actor.User(reporter)));
+    }
 }
