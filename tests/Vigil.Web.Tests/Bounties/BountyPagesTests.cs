@@ -68,4 +68,35 @@ public class BountyPagesTests
         var stranger = AccountSession.For(app.Test.Factory);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/reports/{id}/bounty", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task ReportBountyPage_TeamAwardsWithTheFixerPickedFromInvitedMaintainers()
+    {
+        await using var app = await StartAsync(DatabaseProvider.Sqlite);
+        await app.JsonAsync(Who.Admin, HttpMethod.Put, "/api/programs/npm-eco/bounty-table",
+            """{"currency":"EUR","ranges":[{"severity":"high","min":500,"max":2000}],"paysFixer":true}""");
+        var id = await app.AcceptedReportAsync("deep-merge", "x");
+        var triager = AccountSession.For(app.Test.Factory);
+        await triager.RegisterAsync("page-triager@example.test", Password);
+        await triager.EnableTwoFactorAsync();
+        await triager.LogoutAsync();
+        await triager.LoginAsync("page-triager@example.test", Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await triager.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["Code"] = triager.Code() })).Status);
+        using (var scope = app.Test.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", db.Users.Single(u => u.Email == "page-triager@example.test").Id, ProgramRole.Triager, Ct);
+        }
+
+        var page = new HtmlParser().ParseDocument(await triager.Client.GetStringAsync($"/reports/{id}/bounty", Ct));
+        var options = page.QuerySelectorAll("#a-fixer-id option").Select(o => o.GetAttribute("value")).ToList();
+        var awarded = await triager.PostFormAsync($"/reports/{id}/bounty?handler=Award", new Dictionary<string, string>
+            { ["severity"] = "high", ["finderAmount"] = "900", ["fixerAmount"] = "300", ["fixerUserId"] = app.Id(Who.Maintainer).ToString() }, formPage: $"/reports/{id}/bounty");
+
+        Assert.Equal(["", app.Id(Who.Maintainer).ToString()], options);
+        Assert.Equal(HttpStatusCode.Redirect, awarded.Status);
+        var (_, bounty) = await app.JsonAsync(Who.Triager, HttpMethod.Get, $"/api/reports/{id}/bounty");
+        Assert.Equal(["finder:900", "fixer:300"], bounty!["shares"]!.AsArray().Select(sh => $"{sh!["recipient"]}:{sh["amount"]!.GetValue<decimal>():0}").Order());
+        Assert.Equal(app.Id(Who.Maintainer), bounty["shares"]!.AsArray().Single(sh => sh!["recipient"]!.GetValue<string>() == "fixer")!["userId"]!.GetValue<Guid>());
+    }
 }

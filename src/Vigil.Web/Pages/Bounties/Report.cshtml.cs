@@ -13,8 +13,11 @@ namespace Vigil.Web.Pages.Bounties;
 /// A report's bounty: the team awards, amends, cancels and records payments; a recipient sees their own share,
 /// declines it or agrees to show it publicly. Someone who may not see the report gets 404, like the report page.
 /// </summary>
-public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments) : PageModel
+public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments, Vigil.Core.Data.VigilDbContext db) : PageModel
 {
+    /// <summary>For the team's award form: the maintainers invited to this report who accepted with an account (the possible fixers).</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Fixers { get; private set; } = [];
+
     public long Id { get; private set; }
     public ReportView? Report { get; private set; }
     public BountyView? Bounty { get; private set; }
@@ -77,6 +80,15 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
             return;
         }
         IsTeam = Report.ViewerRole is "team" or "admin";
+        if (IsTeam)
+        {
+            Fixers = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                    db.ReportParticipants.Where(p => p.ReportId == Id && p.UserId != null)
+                        .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName, u.Email }), cancellationToken))
+                .DistinctBy(u => u.Id)
+                .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id.ToString() : $"{u.DisplayName} ({u.Email})"))
+                .ToList();
+        }
         try
         {
             Bounty = await get.ExecuteAsync(Id, actor, cancellationToken);
