@@ -29,6 +29,13 @@ public sealed class GetReporterProfile(VigilDbContext db, IBountyAwardedReports?
 {
     public const int MaxCredits = 500;
 
+    /// <summary>An account's own handle (null without a public profile) and reputation, pending reports included.</summary>
+    public async Task<(string? Handle, ReputationSummary Reputation)> OwnAsync(Guid user, CancellationToken cancellationToken = default)
+    {
+        var handle = await db.Users.AsNoTracking().Where(u => u.Id == user).Select(u => u.ProfileHandle).SingleOrDefaultAsync(cancellationToken);
+        return (handle, await new ReporterReputation(db, bounties).ComputeAsync(user, includePending: true, cancellationToken));
+    }
+
     public async Task<ReporterProfile> ExecuteAsync(string handle, Actor viewer, CancellationToken cancellationToken = default)
     {
         var normalized = handle.ToLowerInvariant();

@@ -51,27 +51,12 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
     /// <summary>The caller declines the credits that name them: the reporter the finder credit, an account the credits bearing its id.</summary>
     public async Task DeclineAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
-        if (report.State is ReportState.Published or ReportState.Withdrawn)
+        var own = await OwnCreditsAsync(id, actor, "decline", cancellationToken);
+        await SaveAsync(own, actor, ReportEventKind.CreditDeclined, null, own.Content with
         {
-            throw new ConflictException($"Report #{id} is {report.State.Name()}: the advisory is public; ask the team to edit its credits.");
-        }
-        var dataKey = vault.Unwrap(report.WrappedKey);
-        var content = ReportContent.Open(dataKey, report.SealedContent);
-        var isReporter = access.Role == ReportRole.Reporter && (actor.Kind == ActorKind.FollowUpToken || actor.UserId == report.ReporterUserId);
-        var mine = content.Credits.Where(c => actor.UserId is { } user && c.UserId == user && !c.Declined).ToList();
-        if (!(isReporter && content.CreditName is not null && !content.FinderCreditDeclined) && mine.Count == 0)
-        {
-            throw new ConflictException($"Report #{id} has no credit of yours to decline.");
-        }
-        report.SealedContent = (content with
-        {
-            FinderCreditDeclined = content.FinderCreditDeclined || isReporter,
-            Credits = content.Credits.Select(c => mine.Contains(c) ? c with { Declined = true } : c).ToList(),
-        }).Seal(dataKey);
-        report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.CreditDeclined, time.GetUtcNow(), EventVisibility.Participants);
-        await db.SaveChangesAsync(cancellationToken);
+            FinderCreditDeclined = own.Content.FinderCreditDeclined || own.IsReporter,
+            Credits = own.Content.Credits.Select(c => own.Mine.Contains(c) ? c with { Declined = true } : c).ToList(),
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -80,6 +65,22 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
     /// </summary>
     public async Task SetAnonymousAsync(long id, Actor actor, bool anonymous, CancellationToken cancellationToken = default)
     {
+        var own = await OwnCreditsAsync(id, actor, "make anonymous", cancellationToken);
+        await SaveAsync(own, actor, ReportEventKind.CreditMadeAnonymous, anonymous ? "anonymous" : "named", own.Content with
+        {
+            FinderCreditAnonymous = own.HasFinderCredit ? anonymous : own.Content.FinderCreditAnonymous,
+            Credits = own.Content.Credits.Select(c => own.Mine.Contains(c) ? c with { Anonymous = anonymous } : c).ToList(),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A report's credits as its caller may change them, before publication: whether the caller is its reporter
+    /// and still holds the finder credit, and the team's (not declined) credits naming the caller's account.
+    /// </summary>
+    private sealed record OwnCredits(ReportEntity Report, byte[] DataKey, ReportContent Content, bool IsReporter, bool HasFinderCredit, IReadOnlyList<ReportCredit> Mine);
+
+    private async Task<OwnCredits> OwnCreditsAsync(long id, Actor actor, string what, CancellationToken cancellationToken)
+    {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (report.State is ReportState.Published or ReportState.Withdrawn)
         {
@@ -87,21 +88,21 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
         }
         var dataKey = vault.Unwrap(report.WrappedKey);
         var content = ReportContent.Open(dataKey, report.SealedContent);
-        var isReporter = access.Role == ReportRole.Reporter && (actor.Kind == ActorKind.FollowUpToken || actor.UserId == report.ReporterUserId)
-            && content.CreditName is not null && !content.FinderCreditDeclined;
+        var isReporter = access.Role == ReportRole.Reporter && (actor.Kind == ActorKind.FollowUpToken || actor.UserId == report.ReporterUserId);
+        var hasFinderCredit = isReporter && content.CreditName is not null && !content.FinderCreditDeclined;
         var mine = content.Credits.Where(c => actor.UserId is { } user && c.UserId == user && !c.Declined).ToList();
-        if (!isReporter && mine.Count == 0)
+        if (!hasFinderCredit && mine.Count == 0)
         {
-            throw new ConflictException($"Report #{id} has no credit of yours to make anonymous.");
+            throw new ConflictException($"Report #{id} has no credit of yours to {what}.");
         }
-        report.SealedContent = (content with
-        {
-            FinderCreditAnonymous = isReporter ? anonymous : content.FinderCreditAnonymous,
-            Credits = content.Credits.Select(c => mine.Contains(c) ? c with { Anonymous = anonymous } : c).ToList(),
-        }).Seal(dataKey);
-        report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.CreditMadeAnonymous, time.GetUtcNow(), EventVisibility.Participants,
-            detail: anonymous ? "anonymous" : "named");
+        return new OwnCredits(report, dataKey, content, isReporter, hasFinderCredit, mine);
+    }
+
+    private async Task SaveAsync(OwnCredits own, Actor actor, ReportEventKind kind, string? detail, ReportContent changed, CancellationToken cancellationToken)
+    {
+        own.Report.SealedContent = changed.Seal(own.DataKey);
+        own.Report.Revision++;
+        ReportTimeline.Add(db, own.Report, actor, kind, time.GetUtcNow(), EventVisibility.Participants, detail: detail);
         await db.SaveChangesAsync(cancellationToken);
     }
 

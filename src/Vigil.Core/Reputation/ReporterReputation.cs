@@ -43,8 +43,8 @@ public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports?
             .Where(r => r.Rule is not null && (includePending || r.Rule.Final))
             .Select(r => (r.Id, Rule: r.Rule!))
             .ToList();
-        // A public view does not even count them: an accepted report's existence is private until publication.
-        var pending = includePending ? reports.Count(r => ReputationRules.For(r.State, r.RejectionReason) is { Final: false }) : 0;
+        // A public view does not even count them (rated holds none then): an accepted report's existence is private until publication.
+        var pending = rated.Count(r => !r.Rule.Final);
         if (rated.Count == 0)
         {
             return ReputationSummary.Empty with { PendingReports = pending };

@@ -66,7 +66,7 @@ public static class OperationsSetup
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    RetryAfter.Set(context.HttpContext.Response, retryAfter);
                 }
                 return ValueTask.CompletedTask;
             };

@@ -33,8 +33,7 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (exception is TooManyRequestsException limited)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling((limited.RetryAt - time.GetUtcNow()).TotalSeconds));
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RetryAfter.Set(httpContext.Response, limited.RetryAt - time.GetUtcNow());
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Vigil.Core.Data;
 using Vigil.Core.Profiles;
 using Vigil.Core.Reputation;
 using Vigil.Web.Api;
@@ -28,21 +26,19 @@ public static class ProfilesEndpoints
         group.MapGet("/reputation/rules", () => TypedResults.Ok(ReputationRules.Table));
         var me = group.MapGroup("/me/profile").RequireAuthorization();
         me.MapGet("", MyProfileAsync).ProducesProblem(StatusCodes.Status401Unauthorized);
-        me.MapPut("", async (ProfileHandleBody body, HttpContext context, SetProfileHandle set, ReporterReputation reputation, VigilDbContext db, CancellationToken ct) =>
+        me.MapPut("", async (ProfileHandleBody body, HttpContext context, SetProfileHandle set, GetReporterProfile profiles, CancellationToken ct) =>
             {
                 await set.ExecuteAsync(ApiActor.From(context), body.Handle, ct);
-                return await MyProfileAsync(context.User, reputation, db, ct);
+                return await MyProfileAsync(context.User, profiles, ct);
             })
             .Accepts<ProfileHandleBody>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
         return app;
     }
 
-    public static async Task<Ok<MyProfileBody>> MyProfileAsync(ClaimsPrincipal user, ReporterReputation reputation, VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<MyProfileBody>> MyProfileAsync(ClaimsPrincipal user, GetReporterProfile profiles, CancellationToken cancellationToken)
     {
-        var id = AccountsEndpoints.UserId(user);
-        var handle = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ProfileHandle).SingleOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new MyProfileBody(handle, handle is null ? null : $"/reporters/{handle}",
-            await reputation.ComputeAsync(id, includePending: true, cancellationToken)));
+        var (handle, reputation) = await profiles.OwnAsync(AccountsEndpoints.UserId(user), cancellationToken);
+        return TypedResults.Ok(new MyProfileBody(handle, handle is null ? null : $"/reporters/{handle}", reputation));
     }
 }

@@ -9,7 +9,6 @@ public static class ProfilesSetup
     public static IServiceCollection AddVigilProfiles(this IServiceCollection services)
     {
         services.AddScoped<IBountyAwardedReports, Vigil.Core.Bounties.BountyAwardedReports>();
-        services.AddScoped<ReporterReputation>();
         services.AddScoped<GetReporterProfile>();
         services.AddScoped<SetProfileHandle>();
         return services;

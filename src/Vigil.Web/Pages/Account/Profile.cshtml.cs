@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Profiles;
 using Vigil.Core.Reputation;
@@ -11,7 +9,7 @@ namespace Vigil.Web.Pages.Account;
 
 /// <summary>The account's profile handle and its own reputation (with pending reports).</summary>
 [Authorize]
-public sealed class ProfileModel(VigilDbContext db, ReporterReputation reputation, SetProfileHandle setHandle) : PageModel
+public sealed class ProfileModel(GetReporterProfile profiles, SetProfileHandle setHandle) : PageModel
 {
     public string? Handle { get; private set; }
     public ReputationSummary Reputation { get; private set; } = ReputationSummary.Empty;
@@ -37,8 +35,6 @@ public sealed class ProfileModel(VigilDbContext db, ReporterReputation reputatio
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var id = Api.AccountsEndpoints.UserId(User);
-        Handle = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ProfileHandle).SingleOrDefaultAsync(cancellationToken);
-        Reputation = await reputation.ComputeAsync(id, includePending: true, cancellationToken);
+        (Handle, Reputation) = await profiles.OwnAsync(Api.AccountsEndpoints.UserId(User), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Bounties;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
@@ -82,9 +83,9 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
         IsTeam = Report.ViewerRole is "team" or "admin";
         if (IsTeam)
         {
-            Fixers = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                    db.ReportParticipants.Where(p => p.ReportId == Id && p.UserId != null)
-                        .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName, u.Email }), cancellationToken))
+            Fixers = (await db.ReportParticipants.Where(p => p.ReportId == Id && p.UserId != null)
+                    .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName, u.Email })
+                    .ToListAsync(cancellationToken))
                 .DistinctBy(u => u.Id)
                 .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id.ToString() : $"{u.DisplayName} ({u.Email})"))
                 .ToList();

@@ -60,7 +60,7 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, TimeProvide
             // The form keeps what was typed; the message says when the next report is possible.
             Errors = new Dictionary<string, string[]> { ["limit"] = [e.Message] };
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((e.RetryAt - time.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Operations.RetryAfter.Set(Response, e.RetryAt - time.GetUtcNow());
             return Page();
         }
         catch (NotFoundException)
