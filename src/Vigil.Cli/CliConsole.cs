@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 
 namespace Vigil.Cli;
@@ -8,7 +9,11 @@ namespace Vigil.Cli;
 /// </summary>
 public sealed class CliConsole
 {
+    private static readonly byte[] Newline = Encoding.UTF8.GetBytes(System.Environment.NewLine);
     private IAnsiConsole? _ansi;
+
+    /// <summary>The process's stdout as a byte stream; null for a console given writers (tests).</summary>
+    private Func<Stream>? _standardOutput;
 
     public CliConsole(TextWriter output, TextWriter error, bool isTerminal = false, Func<string, string?>? environment = null, string? currentDirectory = null)
     {
@@ -20,7 +25,7 @@ public sealed class CliConsole
     }
 
     public static CliConsole FromSystem() =>
-        new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected);
+        new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected) { _standardOutput = Console.OpenStandardOutput };
 
     public TextWriter Out { get; }
 
@@ -41,6 +46,28 @@ public sealed class CliConsole
         Path.IsPathRooted(path) || CurrentDirectory == System.Environment.CurrentDirectory ? path : Path.Combine(CurrentDirectory, path);
 
     public void WriteError(string message) => Error.WriteLine($"vigil: {message}");
+
+    /// <summary>
+    /// A whole UTF-8 document (JSON, SARIF), written by <paramref name="write"/> to a stream, and a
+    /// newline to <see cref="Out"/>. On the process's stdout it is streamed through a 64 KB buffer: the
+    /// system console's writer flushes every 256 characters, which made writing a 1.5 MB audit report
+    /// thousands of system calls (docs/performance.md, benchmark b).
+    /// </summary>
+    public async Task WriteDocumentAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (_standardOutput is null)
+        {
+            using var buffer = new MemoryStream();
+            await write(buffer, cancellationToken);
+            await Out.WriteLineAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            return;
+        }
+        await Out.FlushAsync(cancellationToken);
+        await using var stdout = new BufferedStream(_standardOutput(), 64 * 1024);
+        await write(stdout, cancellationToken);
+        await stdout.WriteAsync(Newline, cancellationToken);
+        await stdout.FlushAsync(cancellationToken);
+    }
 
     private IAnsiConsole CreateAnsi()
     {

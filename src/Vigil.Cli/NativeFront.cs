@@ -29,6 +29,25 @@ internal static partial class NativeFront
     /// <summary>The commands the native executable runs itself: <c>vigil audit …</c>, help included.</summary>
     public static bool RunsHere(IReadOnlyList<string> args) => args.Count > 0 && args[0] == "audit";
 
+    /// <summary>
+    /// The native executable runs one audit and exits, and an audit keeps most of what it allocates
+    /// until its output (lockfile graph, affected rows, findings): a garbage collection in the middle
+    /// compacts all of it and cost a fifth of a 2,000-package audit (docs/performance.md, benchmark b).
+    /// So the first <paramref name="budgetBytes"/> of allocations run without one; a larger audit
+    /// simply ends the region and is collected as usual. Not for the long-lived managed host.
+    /// </summary>
+    public static void DeferGarbageCollection(long budgetBytes)
+    {
+        try
+        {
+            GC.TryStartNoGCRegion(budgetBytes);
+        }
+        catch (Exception exception) when (exception is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            // A budget the runtime cannot reserve, or a region already started: collect as usual.
+        }
+    }
+
     /// <summary>Replaces this process with the managed host; returns only when that could not be done.</summary>
     public static int HandOver(IReadOnlyList<string> args, TextWriter error)
     {

@@ -4,9 +4,10 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// With <c>VIGIL_TIMINGS=1</c>, a command prints how long each of its phases took to stderr (one line
-/// each, "vigil: timing: PHASE: N ms wall, N ms CPU"; CPU is the process's, all threads, so it holds
-/// on a loaded machine where wall time does not), the first being the runtime's own start-up before
-/// <c>Main</c>: how benchmark (b) in docs/performance.md tells where an audit's time goes. Off, it costs nothing.
+/// each, "vigil: timing: PHASE: N ms wall, N ms CPU, N MB allocated, N garbage collections"; CPU is the
+/// process's, all threads, so it holds on a loaded machine where wall time does not), the first being
+/// the runtime's own start-up before <c>Main</c>: how benchmark (b) in docs/performance.md tells where
+/// an audit's time goes. Off, it costs nothing.
 /// </summary>
 internal sealed class PhaseTimings
 {
@@ -17,6 +18,8 @@ internal sealed class PhaseTimings
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _last;
     private TimeSpan _lastCpu;
+    private long _lastAllocated;
+    private int _lastCollections;
 
     private PhaseTimings(TextWriter? error) => _error = error;
 
@@ -42,11 +45,15 @@ internal sealed class PhaseTimings
         var now = _watch.Elapsed;
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
-        Write(phase, now - _last, cpu - _lastCpu);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
+        Write(phase, now - _last, cpu - _lastCpu, $", {(allocated - _lastAllocated) / 1024.0 / 1024.0:F1} MB allocated, {collections - _lastCollections} garbage collections");
         _last = now;
         _lastCpu = cpu;
+        _lastAllocated = allocated;
+        _lastCollections = collections;
     }
 
-    private void Write(string phase, TimeSpan wall, TimeSpan cpu) =>
-        _error?.WriteLine($"vigil: timing: {phase}: {wall.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU");
+    private void Write(string phase, TimeSpan wall, TimeSpan cpu, string memory = "") =>
+        _error?.WriteLine($"vigil: timing: {phase}: {wall.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU{memory}");
 }

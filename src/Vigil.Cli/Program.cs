@@ -9,9 +9,13 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (NativeFront.IsEnabled && !NativeFront.RunsHere(args))
+        if (NativeFront.IsEnabled)
         {
-            return NativeFront.HandOver(args, Console.Error);
+            if (!NativeFront.RunsHere(args))
+            {
+                return NativeFront.HandOver(args, Console.Error);
+            }
+            NativeFront.DeferGarbageCollection(64L * 1024 * 1024);
         }
         using var ctrlC = new CtrlCCancellation();
         return await VigilCli.RunAsync(args, CliConsole.FromSystem(), ctrlC.Token);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Vigil.Cli.Output;
 using Vigil.Cli.Output.Sarif;
 using Vigil.Core.Advisories;
@@ -136,11 +137,13 @@ internal static class AuditCommand
         }
         timings.Done("database open and schema check");
         var report = await new AuditPackages(db, timings.Done).ExecuteAsync(lockfiles, request.Options, cancellationToken);
-        var links = await LinksAsync(db, report, cancellationToken);
+        // --json shows no links; the table shows each advisory's URL, SARIF its URL and details.
+        var links = request.Json && request.Sarif is null ? AdvisoryLinks.NoneRead : await LinksAsync(db, report, cancellationToken);
         timings.Done("advisory documents for links");
         var result = AuditResult.Create(report, errors, root, links);
+        timings.Done("sorting");
         await WriteAsync(console, request, result, cancellationToken);
-        timings.Done("sorting and output");
+        timings.Done("output");
 
         if (errors.Count > 0)
         {
@@ -157,14 +160,14 @@ internal static class AuditCommand
             var sarif = AuditSarifWriter.Write(result, VersionText.Current);
             if (request.SarifToStdout)
             {
-                await console.Out.WriteLineAsync(sarif);
+                await console.WriteDocumentAsync((stdout, ct) => stdout.WriteAsync(Encoding.UTF8.GetBytes(sarif), ct).AsTask(), cancellationToken);
                 return;
             }
             await File.WriteAllTextAsync(console.ResolvePath(sarifTarget), sarif + "\n", cancellationToken);
         }
         if (request.Json)
         {
-            await console.Out.WriteLineAsync(AuditJsonWriter.Write(result));
+            await console.WriteDocumentAsync((stdout, ct) => AuditJsonWriter.WriteAsync(stdout, result, ct), cancellationToken);
         }
         else
         {

@@ -22,11 +22,21 @@ internal static partial class AuditJsonWriter
         TypeInfoResolver = AuditJsonContext.Default,
     };
 
-    public static string Write(AuditResult result) => JsonSerializer.Serialize(ToJson(result), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditJson>)Options.GetTypeInfo(typeof(AuditJson)));
+    public static string Write(AuditResult result) => JsonSerializer.Serialize(ToJson(result), TypeInfo);
+
+    /// <summary>The same document, streamed as UTF-8 (stdout).</summary>
+    public static Task WriteAsync(Stream utf8, AuditResult result, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(utf8, ToJson(result), TypeInfo, cancellationToken);
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditJson> TypeInfo =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditJson>)Options.GetTypeInfo(typeof(AuditJson));
 
     private static AuditJson ToJson(AuditResult result)
     {
         var report = result.Report;
+        // Each lockfile's shown path once, not once per finding.
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shown(string path) => shown.TryGetValue(path, out var text) ? text : shown[path] = result.Display(path);
         var findings = result.Findings.Select(f => new FindingJson(
             f.Id,
             f.Aliases,
@@ -40,7 +50,7 @@ internal static partial class AuditJsonWriter
             f.FixedVersion,
             f.Paths,
             f.Dev,
-            [.. f.Lockfiles.Select(result.Display)])).ToList();
+            [.. f.Lockfiles.Select(Shown)])).ToList();
         var counts = new CountsJson(
             report.Count(AdvisorySeverity.Info),
             report.Count(AdvisorySeverity.Low),

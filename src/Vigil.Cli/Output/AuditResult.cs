@@ -28,4 +28,7 @@ internal sealed record AuditResult(
 internal sealed record AdvisoryLinks(string? Url, string? Details)
 {
     public static readonly AdvisoryLinks None = new(null, null);
+
+    /// <summary>For an output that shows no links: none read.</summary>
+    public static readonly IReadOnlyDictionary<string, AdvisoryLinks> NoneRead = new Dictionary<string, AdvisoryLinks>();
 }

@@ -44,9 +44,26 @@ internal sealed class AffectedPackageConfiguration : IEntityTypeConfiguration<Af
         builder.Property(a => a.Name).HasMaxLength(500);
         builder.Property(a => a.NpmRange).HasMaxLength(4000);
         builder.Property(a => a.FixedVersion).HasMaxLength(300);
-        // Name first: the audit looks packages up by name (all ecosystems at once), the APIs by name + ecosystem.
-        builder.HasIndex(a => new { a.Name, a.Ecosystem });
         // The public list filters by ecosystem alone and lists the ecosystems (Pages/Advisories/Search).
         builder.HasIndex(a => new { a.Ecosystem, a.Name });
+    }
+
+    /// <summary>
+    /// Name first: the audit looks packages up by name (all ecosystems at once), the APIs by name +
+    /// ecosystem. On SQLite the index also carries what the audit's match reads, so the lookup never
+    /// visits the table: its rows sit in advisory order, so the 7,000 rows of a 2,000-package audit
+    /// were as many scattered page reads (docs/performance.md, benchmark b). PostgreSQL keeps the plain
+    /// index: a b-tree entry there is limited to about 2.7 KB, and an npm range may be longer.
+    /// </summary>
+    public static void AddNameIndex(EntityTypeBuilder<AffectedPackageEntity> builder, bool sqlite)
+    {
+        if (sqlite)
+        {
+            builder.HasIndex(a => new { a.Name, a.Ecosystem, a.AdvisoryNumber, a.Index, a.NpmRange, a.FixedVersion });
+        }
+        else
+        {
+            builder.HasIndex(a => new { a.Name, a.Ecosystem });
+        }
     }
 }

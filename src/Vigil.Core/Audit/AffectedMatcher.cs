@@ -21,7 +21,7 @@ internal sealed class AffectedMatcher
     /// Parses every distinct npm range of the rows once, in parallel: thousands of rows share a few
     /// thousand ranges, and parsing them was a fifth of an audit's time (docs/performance.md, benchmark b).
     /// </summary>
-    public void PrepareNpmRanges(IEnumerable<CandidateRow> rows)
+    public void PrepareNpmRanges(IEnumerable<AffectedRow> rows)
     {
         var ranges = rows.Where(r => r.Ecosystem == "npm" && r.NpmRange is not null && !_npmRanges.ContainsKey(r.NpmRange))
             .Select(r => r.NpmRange!).Distinct(StringComparer.Ordinal).ToArray();
@@ -33,7 +33,7 @@ internal sealed class AffectedMatcher
         }
     }
 
-    public bool Affects(CandidateRow row, string version) =>
+    public bool Affects(AffectedRow row, string version) =>
         row.Ecosystem == "npm" ? NpmAffects(row.NpmRange, version) : OsvAffects(row, version);
 
     private bool NpmAffects(string? range, string version)
@@ -59,7 +59,7 @@ internal sealed class AffectedMatcher
         return parsedVersion is not null && parsed.IsSatisfiedBy(parsedVersion);
     }
 
-    private bool OsvAffects(CandidateRow row, string version)
+    private bool OsvAffects(AffectedRow row, string version)
     {
         var key = (row.AdvisoryNumber, row.Index);
         if (!_osv.TryGetValue(key, out var affected))

@@ -33,14 +33,14 @@ public sealed class AuditPackages
     public async Task<AuditReport> ExecuteAsync(IReadOnlyList<Lockfile> lockfiles, AuditOptions options, CancellationToken cancellationToken = default)
     {
         var installed = InstalledSet.From(lockfiles, options);
-        var candidates = await LoadCandidatesAsync(installed, cancellationToken);
-        _phaseDone?.Invoke($"candidate query ({candidates.Count} rows)");
+        var rows = await LoadAffectedRowsAsync(installed, cancellationToken);
+        _phaseDone?.Invoke($"affected rows query ({rows.Count} rows)");
         var matcher = new AffectedMatcher();
-        matcher.PrepareNpmRanges(candidates);
+        matcher.PrepareNpmRanges(rows);
         _phaseDone?.Invoke("npm range parsing");
         var findings = new Dictionary<(long Advisory, string Ecosystem, string Name, string Version), FindingBuilder>();
 
-        foreach (var row in candidates)
+        foreach (var row in rows)
         {
             foreach (var package in installed.Versions(row.Ecosystem, row.Name))
             {
@@ -58,35 +58,33 @@ public sealed class AuditPackages
             }
         }
 
-        _phaseDone?.Invoke($"matching ({findings.Count} findings)");
-        var aliases = await LoadAliasesAsync(findings.Keys.Select(k => k.Advisory).Distinct().ToList(), cancellationToken);
+        _phaseDone?.Invoke($"matching ({findings.Count} matches)");
+        var numbers = findings.Keys.Select(k => k.Advisory).Distinct().Order().ToList();
+        var advisories = numbers.Count == 0 ? [] : await AuditQueries.AdvisoriesAsync(_connection, numbers, cancellationToken);
+        _phaseDone?.Invoke($"advisories query ({advisories.Count} advisories)");
+        var aliases = numbers.Count == 0 ? [] : await AuditQueries.AliasesAsync(_connection, numbers, cancellationToken);
+        _phaseDone?.Invoke("aliases query");
         var results = findings.Values
-            .Select(f => f.Build(aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
+            .Where(f => advisories.ContainsKey(f.AdvisoryNumber)) // withdrawn advisories match nothing
+            .Select(f => f.Build(advisories[f.AdvisoryNumber], aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Package, StringComparer.Ordinal)
             .ThenBy(f => f.Version, StringComparer.Ordinal)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
-        _phaseDone?.Invoke("aliases and findings");
+        _phaseDone?.Invoke($"findings with their paths ({results.Count})");
         var audited = lockfiles.Select(l => new AuditedLockfile(l.FilePath, l.Format, l.Packages.Count)).ToList();
         return new AuditReport(audited, results, installed.Count, options);
     }
 
-    private async Task<List<CandidateRow>> LoadCandidatesAsync(InstalledSet installed, CancellationToken cancellationToken)
+    private async Task<List<AffectedRow>> LoadAffectedRowsAsync(InstalledSet installed, CancellationToken cancellationToken)
     {
         var names = installed.Names.ToList();
         if (names.Count == 0)
         {
             return [];
         }
-        var rows = await CandidateQuery.CandidatesAsync(_connection, names, cancellationToken);
+        var rows = await AuditQueries.AffectedRowsAsync(_connection, names, installed.HasNonNpm, cancellationToken);
         return rows.Where(r => installed.Contains(r.Ecosystem, r.Name)).ToList();
     }
-
-    private async Task<Dictionary<long, List<string>>> LoadAliasesAsync(List<long> numbers, CancellationToken cancellationToken) =>
-        numbers.Count == 0 ? [] : await CandidateQuery.AliasesAsync(_connection, numbers, cancellationToken);
 }
-
-internal sealed record CandidateRow(
-    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
-    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified);

@@ -7,10 +7,8 @@ using static Vigil.Core.Data.ValueListQuery;
 namespace Vigil.Core.Audit;
 
 /// <summary>
-/// The candidate rows for a set of package names, and their advisories' aliases, in plain SQL: the
-/// command line runs them once per process, where compiling the equivalent LINQ costs more than the
-/// 2,000-name lookup itself (see docs/performance.md). The audit (on a plain connection) and the
-/// OSV/npm APIs (through their context) share them. Withdrawn advisories never match.
+/// Every affected row with its advisory's fields, in plain SQL, for the OSV/npm APIs' in-memory index
+/// (the command line's audit reads through <see cref="AuditQueries"/>). Withdrawn advisories never match.
 /// </summary>
 internal static class CandidateQuery
 {
@@ -21,17 +19,6 @@ internal static class CandidateQuery
         FROM affected_packages ap JOIN advisories a ON a."Number" = ap."AdvisoryNumber"
         WHERE a."Withdrawn" IS NULL
         """;
-
-    private const string Candidates = AllCandidates + " AND ap.\"Name\"";
-
-    private const string Aliases = "SELECT \"AdvisoryNumber\", \"Alias\" FROM advisory_aliases WHERE \"AdvisoryNumber\"";
-
-    public static async Task<List<CandidateRow>> CandidatesAsync(DbConnection connection, IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        var rows = new List<CandidateRow>();
-        await ReadAsync(connection, Candidates, names, reader => rows.Add(Row(reader)), cancellationToken);
-        return rows;
-    }
 
     /// <summary>Every candidate row of the database, streamed (the server's <see cref="Compat.AffectedIndex"/>).</summary>
     public static async Task AllCandidatesAsync(VigilDbContext db, Action<CandidateRow> read, CancellationToken cancellationToken)
@@ -53,25 +40,6 @@ internal static class CandidateQuery
         }
     }
 
-    public static async Task<Dictionary<long, List<string>>> AliasesAsync(DbConnection connection, IReadOnlyList<long> numbers, CancellationToken cancellationToken)
-    {
-        var aliases = new Dictionary<long, List<string>>();
-        await ReadAsync(connection, Aliases, numbers, reader =>
-        {
-            var number = reader.GetInt64(0);
-            if (!aliases.TryGetValue(number, out var list))
-            {
-                aliases[number] = list = [];
-            }
-            list.Add(reader.GetString(1));
-        }, cancellationToken);
-        foreach (var list in aliases.Values)
-        {
-            list.Sort(StringComparer.Ordinal);
-        }
-        return aliases;
-    }
-
     private static CandidateRow Row(DbDataReader reader) => new(
         reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
         NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6),
@@ -79,3 +47,7 @@ internal static class CandidateQuery
         reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
         Instant(reader.GetValue(12)));
 }
+
+internal sealed record CandidateRow(
+    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified);

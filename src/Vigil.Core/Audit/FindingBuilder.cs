@@ -3,7 +3,7 @@ using Vigil.Core.Advisories;
 namespace Vigil.Core.Audit;
 
 /// <summary>Collects one finding; an advisory may list the same package in several affected entries.</summary>
-internal sealed class FindingBuilder(CandidateRow row, InstalledVersion installed)
+internal sealed class FindingBuilder(AffectedRow row, InstalledVersion installed)
 {
     private readonly List<string> _ranges = [];
     private string? _fixed;
@@ -19,16 +19,16 @@ internal sealed class FindingBuilder(CandidateRow row, InstalledVersion installe
         _fixed ??= fixedVersion;
     }
 
-    public AuditFinding Build(IReadOnlyList<string> aliases) => new(
-        row.Id,
+    public AuditFinding Build(AuditedAdvisory advisory, IReadOnlyList<string> aliases) => new(
+        advisory.Id,
         aliases,
         row.Ecosystem,
         row.Name,
         installed.Version,
-        row.Severity == AdvisorySeverity.Unknown ? AdvisorySeverity.High : row.Severity, // npm's default for a missing severity
-        row.CvssScore,
-        row.CvssVector,
-        row.Summary,
+        advisory.Severity == AdvisorySeverity.Unknown ? AdvisorySeverity.High : advisory.Severity, // npm's default for a missing severity
+        advisory.CvssScore,
+        advisory.CvssVector,
+        advisory.Summary,
         _ranges.Count == 0 ? null : string.Join(" || ", _ranges),
         _fixed,
         installed.Paths(),

@@ -11,6 +11,9 @@ internal sealed class InstalledSet
 
     public IEnumerable<string> Names => _packages.Keys.Select(k => k.Name).Distinct(StringComparer.Ordinal);
 
+    /// <summary>Whether any package is from another ecosystem than npm (matched by stored OSV entries).</summary>
+    public bool HasNonNpm => _packages.Keys.Any(k => k.Ecosystem != "npm");
+
     public bool Contains(string ecosystem, string name) => _packages.ContainsKey((ecosystem, name));
 
     public IEnumerable<InstalledVersion> Versions(string ecosystem, string name) =>
@@ -59,11 +62,14 @@ internal sealed class InstalledVersion(string version)
     public string Version { get; } = version;
     public List<string> Lockfiles { get; } = [];
 
+    private List<string>? _paths;
+
     /// <summary>Dev only when every occurrence is dev, as npm's <c>--omit dev</c> sees it.</summary>
     public bool Dev { get; private set; } = true;
 
     public void Add(string lockfilePath, InstalledPackage package)
     {
+        _paths = null;
         Dev &= package.Dev;
         _occurrences.Add(package);
         if (!Lockfiles.Contains(lockfilePath))
@@ -76,7 +82,9 @@ internal sealed class InstalledVersion(string version)
     /// Every dependency path, read only for packages with findings: lockfile readers compute paths
     /// lazily, and a 2,000-package graph has far more paths than findings.
     /// </summary>
-    public IReadOnlyList<string> Paths()
+    public IReadOnlyList<string> Paths() => _paths ??= ReadPaths();
+
+    private List<string> ReadPaths()
     {
         var paths = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -51,6 +51,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
         base.OnModelCreating(modelBuilder);
         IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigilDbContext).Assembly);
+        AffectedPackageConfiguration.AddNameIndex(modelBuilder.Entity<AffectedPackageEntity>(), Database.IsSqlite());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -36,7 +36,7 @@ public sealed class GetPackageAdvisories(VigilDbContext db)
             .Join(db.Advisories, p => p.AdvisoryNumber, a => a.Number, (p, a) => new
             {
                 p.AdvisoryNumber, p.Index, p.NpmRange, p.FixedVersion, p.AffectedJson,
-                a.Id, a.Summary, a.Severity, a.CvssScore, a.CvssVector, a.Published, a.Modified, a.Withdrawn,
+                a.Id, a.Summary, a.Severity, a.CvssScore, a.Published, a.Withdrawn,
             })
             .ToListAsync(cancellationToken);
 
@@ -47,8 +47,7 @@ public sealed class GetPackageAdvisories(VigilDbContext db)
             .Select(r => new PackageAdvisory(r.Id, r.Summary, r.Severity, r.CvssScore, r.Published, r.Withdrawn, r.NpmRange, r.FixedVersion,
                 JsonSerializer.Deserialize<StoredAffected>(r.AffectedJson, OsvJson.Options)!,
                 version is null || problem is not null || r.Withdrawn is not null ? null
-                    : matcher.Affects(new CandidateRow(r.AdvisoryNumber, r.Index, ecosystem, name, r.NpmRange, r.FixedVersion, r.AffectedJson,
-                        r.Id, r.Severity, r.CvssScore, r.CvssVector, r.Summary, r.Modified), version)))
+                    : matcher.Affects(new AffectedRow(r.AdvisoryNumber, r.Index, ecosystem, name, r.NpmRange, r.FixedVersion, r.AffectedJson), version)))
             .ToList();
         return new PackageAdvisories(ecosystem, name, version, problem, advisories);
     }

@@ -394,7 +394,7 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Ecosystem", "Name");
 
-                    b.HasIndex("Name", "Ecosystem");
+                    b.HasIndex("Name", "Ecosystem", "AdvisoryNumber", "Index", "NpmRange", "FixedVersion");
 
                     b.ToTable("affected_packages", (string)null);
                 });

@@ -25,6 +25,13 @@ public sealed partial class NpmRange
             return false;
         }
 
+        return TryParsePlain(value, options, out range) || TryParseGeneral(value, options, out range);
+    }
+
+    /// <summary>node-semver's whole chain of rewrites (desugaring, loose filtering), for any range.</summary>
+    internal static bool TryParseGeneral(string value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
+    {
+        range = null;
         var sets = new List<NpmComparator[]>();
         foreach (var part in JsText.TrimAndCollapse(value).Split("||"))
         {

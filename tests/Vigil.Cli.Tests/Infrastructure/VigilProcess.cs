@@ -18,9 +18,18 @@ public static class VigilProcess
         }
     }
 
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => StartFile(Executable, workingDirectory, args);
+
+    /// <summary>Another build of vigil (e.g. the published one), run the same way.</summary>
+    public static async Task<CliResult> RunFileAsync(string executable, string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo(Executable, args)
+        using var process = StartFile(executable, workingDirectory, args);
+        return await WaitAsync(process);
+    }
+
+    private static Process StartFile(string executable, string workingDirectory, string[] args)
+    {
+        var start = new ProcessStartInfo(executable, args)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
