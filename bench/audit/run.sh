@@ -5,7 +5,8 @@
 # Usage: bench/audit/run.sh [advisories=100000] [packages=2000]
 # Needs hyperfine (apt-get install hyperfine); /usr/bin/time for peak memory (apt-get install time);
 # Native AOT's toolchain to publish vigil (apt-get install clang zlib1g-dev; gcc also links).
-# BEFORE=path/to/another/vigil adds that build to the warm run, side by side (same data and database).
+# BEFORE=path/to/another/vigil adds that build to the warm run, side by side (same data; its own
+# database, imported by that build, so that a schema difference between the builds does not matter).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ADVISORIES="${1:-100000}"
@@ -41,7 +42,9 @@ hyperfine --runs 5 --prepare "sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/nul
 echo "== warm"
 if [[ -n "${BEFORE:-}" ]]; then
   echo "== warm, side by side with $BEFORE"
-  hyperfine -N --warmup 3 --runs 20 -i -n before "$BEFORE audit $DATA/project --database $DB --json" \
+  BEFORE_DB="$WORK/audit-$ADVISORIES-before.db"
+  [[ -f "$BEFORE_DB" ]] || "$BEFORE" import "$DATA/all.zip" --database "$BEFORE_DB" >/dev/null || true
+  hyperfine -N --warmup 3 --runs 20 -i -n before "$BEFORE audit $DATA/project --database $BEFORE_DB --json" \
     -n after "$VIGIL audit $DATA/project --database $DB --json" --export-json "$WORK/side-by-side.json" >/dev/null
   python3 - "$WORK/side-by-side.json" <<'PY'
 import json, sys, statistics
