@@ -32,6 +32,27 @@ public class AccountTests
     }
 
     [Fact]
+    public async Task TwoFactor_SetUpFromTheQrCodeAlone_TurnsOn()
+    {
+        await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
+        var session = AccountSession.For(test.Factory);
+        await session.RegisterAsync("ada@example.test", Password);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", WebTest.Ct), WebTest.Ct);
+
+        // What the authenticator app sees through the camera, and nothing else from the page.
+        var scanned = new Uri(QrCodeImage.Read(page.QuerySelector("#authenticator-qr")!.GetAttribute("src")!));
+        var secret = System.Web.HttpUtility.ParseQueryString(scanned.Query)["secret"]!;
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
+        var (status, _, html) = await session.PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = code });
+
+        Assert.Equal(page.QuerySelector("#authenticator-uri")!.GetAttribute("href"), scanned.OriginalString);
+        Assert.Equal(("otpauth", "totp", "Vigil"), (scanned.Scheme, scanned.Host, System.Web.HttpUtility.ParseQueryString(scanned.Query)["issuer"]));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("recovery-codes", html, StringComparison.Ordinal);
+        Assert.True((await session.JsonAsync(HttpMethod.Get, "/api/me"))!["twoFactorEnabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task TwoFactor_WrongCodeThenRecoveryCode_RecoveryWorksOnce()
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
