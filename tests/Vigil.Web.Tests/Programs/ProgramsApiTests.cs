@@ -141,6 +141,10 @@ public class ProgramsApiTests
             (HttpMethod.Post, "/api/programs/npm-eco/webhooks", """{"url":"https://evil.example.test/"}"""),
             (HttpMethod.Delete, $"/api/programs/npm-eco/webhooks/{hook!["endpoint"]!["id"]}", null),
             (HttpMethod.Post, "/api/programs", """{"slug":"mine","name":"Mine","advisoryIdPrefix":"MINE"}"""),
+            // The bounty administration (Bounties/BountiesEndpoints) is the program admins' too.
+            (HttpMethod.Put, "/api/programs/npm-eco/bounty-table", """{"currency":"EUR","ranges":[{"severity":"high","min":1,"max":2}],"paysFixer":false}"""),
+            (HttpMethod.Delete, "/api/programs/npm-eco/bounty-table", null),
+            (HttpMethod.Get, "/api/programs/npm-eco/bounties/payouts.csv", null),
         };
 
         var statuses = new List<int>();
