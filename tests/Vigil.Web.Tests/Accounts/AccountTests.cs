@@ -40,11 +40,13 @@ public class AccountTests
         var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", WebTest.Ct), WebTest.Ct);
 
         // What the authenticator app sees through the camera, and nothing else from the page.
-        var scanned = new Uri(QrCodeImage.Read(page.QuerySelector("#authenticator-qr")!.GetAttribute("src")!));
+        using var image = await session.Client.GetAsync(page.QuerySelector("#authenticator-qr")!.GetAttribute("src"), WebTest.Ct);
+        var scanned = new Uri(QrCodeImage.Read(await image.Content.ReadAsByteArrayAsync(WebTest.Ct)));
         var secret = System.Web.HttpUtility.ParseQueryString(scanned.Query)["secret"]!;
         var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
         var (status, _, html) = await session.PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = code });
 
+        Assert.Equal(("image/png", true), (image.Content.Headers.ContentType?.MediaType, image.Headers.CacheControl?.NoStore));
         Assert.Equal(page.QuerySelector("#authenticator-uri")!.GetAttribute("href"), scanned.OriginalString);
         Assert.Equal(("otpauth", "totp", "Vigil"), (scanned.Scheme, scanned.Host, System.Web.HttpUtility.ParseQueryString(scanned.Query)["issuer"]));
         Assert.Equal(HttpStatusCode.OK, status);

@@ -8,19 +8,16 @@ using ZXing.QrCode;
 namespace Vigil.Web.Tests.Accounts;
 
 /// <summary>
-/// Reads a QR code shown as a PNG data URI the way a phone camera would: the image's pixels, then
+/// Reads a QR code shown as a PNG image the way a phone camera would: the image's pixels, then
 /// ZXing.Net's QR reader (an implementation independent of the QRCoder that drew it). The PNG reader
 /// here knows only what such an image needs (greyscale or palette, 1 or 8 bits, no interlace, filter
 /// "none") and fails loudly on anything else.
 /// </summary>
 internal static class QrCodeImage
 {
-    private const string Prefix = "data:image/png;base64,";
-
-    public static string Read(string dataUri)
+    public static string Read(byte[] png)
     {
-        Assert.StartsWith(Prefix, dataUri, StringComparison.Ordinal);
-        var (width, height, luminance) = Luminance(Convert.FromBase64String(dataUri[Prefix.Length..]));
+        var (width, height, luminance) = Luminance(png);
         var source = new RGBLuminanceSource(luminance, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
         var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
         return result?.Text ?? throw new InvalidOperationException("no QR code could be read from the image");

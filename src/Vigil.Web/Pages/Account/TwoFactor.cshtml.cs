@@ -24,12 +24,24 @@ public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<V
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
 
-    /// <summary><see cref="AuthenticatorUri"/> as a QR code image (a data URI).</summary>
-    public string AuthenticatorQrCode { get; private set; } = "";
-
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public bool AlreadyOn { get; private set; }
     public string? Problem { get; private set; }
+
+    /// <summary>
+    /// <c>?handler=QrCode</c>: <see cref="AuthenticatorUri"/> as a PNG QR code for the app's camera, drawn
+    /// on the server (no script) and served from this origin, so the page's CSP needs no <c>data:</c>
+    /// images. It shows the secret, so it is never cached.
+    /// </summary>
+    public async Task<IActionResult> OnGetQrCodeAsync()
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
+        await LoadKeyAsync(user);
+        Response.Headers.CacheControl = "no-store";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(AuthenticatorUri, QRCodeGenerator.ECCLevel.M);
+        return File(new PngByteQRCode(data).GetGraphic(QrPixelsPerModule), "image/png");
+    }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -67,14 +79,5 @@ public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<V
         }
         SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Vigil:" + user.Email)}?secret={key}&issuer=Vigil&digits=6";
-        AuthenticatorQrCode = QrCodePng(AuthenticatorUri);
-    }
-
-    /// <summary>The otpauth URI as a QR code for the app's camera: a PNG data URI (the CSP allows <c>data:</c> images, no script needed).</summary>
-    private static string QrCodePng(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(QrPixelsPerModule));
     }
 }
