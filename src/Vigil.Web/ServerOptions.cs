@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Vigil.Core.Compat;
 
 namespace Vigil.Web;
 
@@ -27,4 +28,11 @@ public sealed class ServerOptions
     /// </summary>
     [Range(0, 3600)]
     public double IndexRefreshSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How many (ecosystem, package, version) match results the matching index remembers until the data
+    /// changes (about 100 bytes each); 0 = none, every version is tested against every range each time.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MatchCacheEntries { get; set; } = AffectedSnapshot.DefaultMatchCacheEntries;
 }

@@ -71,7 +71,8 @@ public static class VigilWebApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AffectedIndex(
             sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServerOptions>>().Value.IndexRefreshSeconds)));
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServerOptions>>().Value.IndexRefreshSeconds),
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.MatchCacheEntries));
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
         services.AddNpmCompat();

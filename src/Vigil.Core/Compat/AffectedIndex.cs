@@ -9,8 +9,11 @@ namespace Vigil.Core.Compat;
 /// thousands of random reads (docs/performance.md, benchmark c). It is shared by all requests and
 /// re-validated at most once per <c>refreshInterval</c> against a cheap change stamp, so an advisory
 /// written by an import, another process or another server instance is served within that interval.
+/// Each snapshot remembers per (ecosystem, name, version) which rows match, up to
+/// <c>matchCacheEntries</c> entries (0 turns that cache off).
 /// </summary>
-public sealed class AffectedIndex(DatabaseTarget target, TimeProvider time, TimeSpan refreshInterval)
+public sealed class AffectedIndex(
+    DatabaseTarget target, TimeProvider time, TimeSpan refreshInterval, int matchCacheEntries = AffectedSnapshot.DefaultMatchCacheEntries)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile AffectedSnapshot? _snapshot;
@@ -44,7 +47,7 @@ public sealed class AffectedIndex(DatabaseTarget target, TimeProvider time, Time
             var stamp = await ReadStampAsync(db, cancellationToken);
             if (snapshot is null || snapshot.Stamp != stamp)
             {
-                snapshot = await AffectedSnapshot.LoadAsync(db, stamp, cancellationToken);
+                snapshot = await AffectedSnapshot.LoadAsync(db, stamp, matchCacheEntries, cancellationToken);
                 _snapshot = snapshot;
             }
             Volatile.Write(ref _checkedAt, time.GetTimestamp());

@@ -11,16 +11,26 @@ public sealed class AffectedSnapshot
     private readonly Dictionary<string, IndexedAffected[]> _byName;
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> _cwe = new();
 
-    private AffectedSnapshot(string stamp, Dictionary<string, IndexedAffected[]> byName, int rows)
+    private AffectedSnapshot(string stamp, Dictionary<string, IndexedAffected[]> byName, int rows, int matchCacheEntries)
     {
         Stamp = stamp;
         _byName = byName;
         Rows = rows;
+        VersionMatches = new VersionMatches(matchCacheEntries);
     }
+
+    /// <summary>Default bound of <see cref="VersionMatches"/>: about 100 bytes an entry, so ~5 MB at most.</summary>
+    public const int DefaultMatchCacheEntries = 50_000;
 
     public string Stamp { get; }
 
     public int Rows { get; }
+
+    /// <summary>The (ecosystem, name, version) match results remembered for this snapshot's data.</summary>
+    internal VersionMatches VersionMatches { get; }
+
+    /// <summary>How many (ecosystem, name, version) results are cached (tests and diagnostics).</summary>
+    public int CachedVersionMatches => VersionMatches.Count;
 
     internal IndexedAffected[] ForName(string name) =>
         _byName.TryGetValue(name, out var rows) ? rows : [];
@@ -29,10 +39,18 @@ public sealed class AffectedSnapshot
     internal async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
         VigilDbContext db, IEnumerable<long> numbers, CancellationToken cancellationToken)
     {
-        var missing = numbers.Where(n => !_cwe.ContainsKey(n)).Distinct().ToList();
-        if (missing.Count > 0)
+        // Most calls find every number cached: look up without LINQ and allocate only for a miss.
+        HashSet<long>? missing = null;
+        foreach (var number in numbers)
         {
-            foreach (var (number, ids) in await CweQuery.ReadAsync(db, missing, cancellationToken))
+            if (!_cwe.ContainsKey(number))
+            {
+                (missing ??= []).Add(number);
+            }
+        }
+        if (missing is not null)
+        {
+            foreach (var (number, ids) in await CweQuery.ReadAsync(db, [.. missing], cancellationToken))
             {
                 _cwe[number] = ids;
             }
@@ -40,7 +58,8 @@ public sealed class AffectedSnapshot
         return _cwe;
     }
 
-    internal static async Task<AffectedSnapshot> LoadAsync(VigilDbContext db, string stamp, CancellationToken cancellationToken)
+    internal static async Task<AffectedSnapshot> LoadAsync(
+        VigilDbContext db, string stamp, int matchCacheEntries, CancellationToken cancellationToken)
     {
         var lists = new Dictionary<string, List<IndexedAffected>>(StringComparer.Ordinal);
         var ecosystems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,6 +83,6 @@ public sealed class AffectedSnapshot
             list.Sort((a, b) => string.CompareOrdinal(a.Row.Id, b.Row.Id) is var c && c != 0 ? c : a.Row.Index.CompareTo(b.Row.Index));
             byName[name] = [.. list];
         }
-        return new AffectedSnapshot(stamp, byName, rows);
+        return new AffectedSnapshot(stamp, byName, rows, matchCacheEntries);
     }
 }

@@ -36,6 +36,10 @@ internal sealed class IndexedAffected(CandidateRow row)
         };
     }
 
+    /// <summary>A requested version as npm audit reads it; null when it is not semver (OSV rows still test the text).</summary>
+    public static NpmVersion? NpmVersionOf(string version) =>
+        NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out var parsed) ? parsed : null;
+
     private object Parse()
     {
         if (Row.Ecosystem == "npm")

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
-using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Compat;
 
@@ -13,68 +12,81 @@ namespace Vigil.Core.Compat;
 public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
 {
     public async Task<IReadOnlyList<IReadOnlyList<AffectingMatch>>> ExecuteAsync(
-        IReadOnlyList<PackageQuery> queries, CancellationToken cancellationToken = default)
+        IReadOnlyList<PackageQuery> queries, CancellationToken cancellationToken = default) =>
+        Match(await index.CurrentAsync(cancellationToken), queries);
+
+    /// <summary>
+    /// The matching itself, synchronous so the loop is compiled as a plain method rather than inside the
+    /// async state machine. A query for given versions of a given ecosystem (every npm bulk and OSV
+    /// querybatch query) is answered from the snapshot's <see cref="VersionMatches"/>.
+    /// </summary>
+    internal static IReadOnlyList<AffectingMatch>[] Match(AffectedSnapshot snapshot, IReadOnlyList<PackageQuery> queries)
     {
-        var snapshot = await index.CurrentAsync(cancellationToken);
-        var npmVersions = new Dictionary<string, NpmVersion?>(StringComparer.Ordinal);
-        var results = new List<IReadOnlyList<AffectingMatch>>(queries.Count);
-        foreach (var query in queries)
+        var results = new IReadOnlyList<AffectingMatch>[queries.Count];
+        for (var i = 0; i < results.Length; i++)
         {
+            var query = queries[i];
             var rows = snapshot.ForName(query.Name);
-            if (rows.Length == 0)
-            {
-                results.Add([]);
-                continue;
-            }
-            var versions = query.Versions is { } requested ? NpmVersionsOf(npmVersions, requested) : null;
-            List<AffectingMatch>? matches = null;
-            foreach (var row in rows)
-            {
-                if ((query.Ecosystem is null || row.Row.Ecosystem == query.Ecosystem) && (versions is null || AffectsAny(row, versions)))
-                {
-                    (matches ??= []).Add(row.Match);
-                }
-            }
-            results.Add((IReadOnlyList<AffectingMatch>?)matches ?? []);
+            results[i] = rows.Length == 0 ? []
+                : query is { Ecosystem: { } ecosystem, Versions: { } versions } ? ForVersions(snapshot.VersionMatches, ecosystem, query.Name, versions, rows)
+                : Scan(rows, query.Ecosystem, query.Versions);
         }
         return results;
     }
 
-    private static (string Text, NpmVersion? Npm)[] NpmVersionsOf(Dictionary<string, NpmVersion?> parsed, IReadOnlyList<string> versions)
+    private static IReadOnlyList<AffectingMatch> ForVersions(
+        VersionMatches cache, string ecosystem, string name, IReadOnlyList<string> versions, IndexedAffected[] rows)
     {
-        var result = new (string, NpmVersion?)[versions.Count];
-        for (var i = 0; i < result.Length; i++)
+        if (versions.Count <= 1)
         {
-            result[i] = (versions[i], NpmVersionOf(parsed, versions[i]));
+            return versions.Count == 0 ? [] : cache.Get(ecosystem, name, versions[0], rows);
         }
-        return result;
-    }
-
-    private static bool AffectsAny(IndexedAffected row, (string Text, NpmVersion? Npm)[] versions)
-    {
-        foreach (var (text, npm) in versions)
+        // Several versions: each version's matches are an ordered subsequence of the rows' matches, so one
+        // pass over the rows with a cursor per version gives their union in the rows' order.
+        var perVersion = new AffectingMatch[versions.Count][];
+        for (var v = 0; v < perVersion.Length; v++)
         {
-            if (row.Affects(text, npm))
+            perVersion[v] = cache.Get(ecosystem, name, versions[v], rows);
+        }
+        var cursors = new int[perVersion.Length];
+        List<AffectingMatch>? union = null;
+        foreach (var row in rows)
+        {
+            var matched = false;
+            for (var v = 0; v < perVersion.Length; v++)
             {
-                return true;
+                if (cursors[v] < perVersion[v].Length && ReferenceEquals(perVersion[v][cursors[v]], row.Match))
+                {
+                    cursors[v]++;
+                    matched = true;
+                }
+            }
+            if (matched)
+            {
+                (union ??= []).Add(row.Match);
             }
         }
-        return false;
+        return (IReadOnlyList<AffectingMatch>?)union ?? [];
+    }
+
+    /// <summary>Any ecosystem or every version (OSV queries by name or purl without a version): tested row by row.</summary>
+    private static IReadOnlyList<AffectingMatch> Scan(IndexedAffected[] rows, string? ecosystem, IReadOnlyList<string>? versions)
+    {
+        var parsed = versions?.Select(v => (Text: v, Npm: IndexedAffected.NpmVersionOf(v))).ToArray();
+        List<AffectingMatch>? matches = null;
+        foreach (var row in rows)
+        {
+            if ((ecosystem is null || row.Row.Ecosystem == ecosystem) && (parsed is null || parsed.Any(v => row.Affects(v.Text, v.Npm))))
+            {
+                (matches ??= []).Add(row.Match);
+            }
+        }
+        return (IReadOnlyList<AffectingMatch>?)matches ?? [];
     }
 
     /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these).</summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
         await (await index.CurrentAsync(cancellationToken)).CweAsync(db, numbers, cancellationToken);
-
-    private static NpmVersion? NpmVersionOf(Dictionary<string, NpmVersion?> parsed, string version)
-    {
-        if (!parsed.TryGetValue(version, out var result))
-        {
-            result = NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out var v) ? v : null;
-            parsed.Add(version, result);
-        }
-        return result;
-    }
 
     /// <summary>The stored OSV documents of the given advisories, by number (one read).</summary>
     public async Task<Dictionary<long, OsvVulnerability>> DocumentsAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default)

@@ -67,20 +67,20 @@ public class AffectedIndexTests
         Assert.Empty(cwe[numbers["VIGIL-2"]]);
     }
 
-    private static async Task<List<string>> Ids(TestDatabase database, AffectedIndex index, string name, string version)
+    internal static async Task<List<string>> Ids(TestDatabase database, AffectedIndex index, string name, params string[] versions)
     {
         await using var db = database.Open();
-        var matches = await new QueryAffecting(db, index).ExecuteAsync([new PackageQuery("npm", name, [version])], Ct);
+        var matches = await new QueryAffecting(db, index).ExecuteAsync([new PackageQuery("npm", name, versions)], Ct);
         return matches[0].Select(m => m.Id).ToList();
     }
 
-    private static async Task Upsert(TestDatabase database, params OsvVulnerability[] advisories)
+    internal static async Task Upsert(TestDatabase database, params OsvVulnerability[] advisories)
     {
         await using var db = database.Open();
         await new UpsertAdvisories(db).ExecuteAsync(advisories.Select(a => new AdvisoryToStore(a, "test")).ToList(), Ct);
     }
 
-    private static OsvVulnerability Sample(string id, string package, string npmRange, int modifiedDay) => new()
+    internal static OsvVulnerability Sample(string id, string package, string npmRange, int modifiedDay) => new()
     {
         SchemaVersion = OsvVulnerability.CurrentSchemaVersion,
         Id = id,

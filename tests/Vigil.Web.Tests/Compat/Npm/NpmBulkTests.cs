@@ -98,6 +98,25 @@ public class NpmBulkTests
         Assert.Equal("{}", body!.ToJsonString());
     }
 
+    // The request reader reads JSON, not a fixed spelling of it: escapes, repeats and whitespace change nothing.
+    [Theory]
+    [InlineData("""{"minimist":["0.0.8"]}""")]
+    [InlineData("""{"mini\u006dist":["0.0.\u0038"]}""")]
+    [InlineData("""{"minimist":["0.0.8","0.0.8"]}""")]
+    [InlineData("""{"minimist":["9.9.9"],"minimist":["0.0.8"]}""")]
+    [InlineData(""" { "minimist" : [ "0.0.8" ] , "unknown-pkg" : [ ] } """)]
+    public async Task Bulk_EquivalentSpellings_SameAnswer(string request)
+    {
+        await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite);
+        var (_, expected) = await PostAsync(test, Gzip("""{"minimist":["0.0.8"]}"""), "gzip");
+
+        var (status, body) = await PostAsync(test, Gzip(request), "gzip");
+
+        Assert.Equal(200, status);
+        Assert.NotEmpty(expected!["minimist"]!.AsArray());
+        Assert.Equal(expected, body, JsonNode.DeepEquals);
+    }
+
     public static TheoryData<string, byte[], string?, int> BadBodies => new()
     {
         { "not JSON", Encoding.UTF8.GetBytes("minimist=0.0.8"), null, 400 },
@@ -105,6 +124,9 @@ public class NpmBulkTests
         { "a string value", Encoding.UTF8.GetBytes("""{"minimist":"0.0.8"}"""), null, 400 },
         { "a number in the list", Encoding.UTF8.GetBytes("""{"minimist":[8]}"""), null, 400 },
         { "empty", [], null, 400 },
+        { "content after the object", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]} x"""), null, 400 },
+        { "wrong shape, then not JSON", Encoding.UTF8.GetBytes("""{"minimist":8, "mkdirp":"""), null, 400 },
+        { "nested too deep", Encoding.UTF8.GetBytes("""{"a":[[[[[[[[[]]]]]]]]]}"""), null, 400 },
         { "not gzip", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "gzip", 400 },
         { "unknown encoding", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "zstd", 415 },
         { "gzip bomb", GzipBomb(), "gzip", 413 },
