@@ -34,9 +34,6 @@ internal static partial class AuditJsonWriter
     private static AuditJson ToJson(AuditResult result)
     {
         var report = result.Report;
-        // Each lockfile's shown path once, not once per finding.
-        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Shown(string path) => shown.TryGetValue(path, out var text) ? text : shown[path] = result.Display(path);
         var findings = result.Findings.Select(f => new FindingJson(
             f.Id,
             f.Aliases,
@@ -50,7 +47,7 @@ internal static partial class AuditJsonWriter
             f.FixedVersion,
             f.Paths,
             f.Dev,
-            [.. f.Lockfiles.Select(Shown)])).ToList();
+            [.. f.Lockfiles.Select(result.Display)])).ToList();
         var counts = new CountsJson(
             report.Count(AdvisorySeverity.Info),
             report.Count(AdvisorySeverity.Low),

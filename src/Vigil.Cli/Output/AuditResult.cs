@@ -18,8 +18,18 @@ internal sealed record AuditResult(
     public static AuditResult Create(AuditReport report, IReadOnlyList<LockfileException> errors, string root, IReadOnlyDictionary<string, AdvisoryLinks> advisories) =>
         new(report, FindingOrder.Sort(report.Findings), errors, root, advisories);
 
+    /// <summary>Each lockfile's shown path, worked out once: every finding names its lockfiles.</summary>
+    private readonly Dictionary<string, string> _shown = new(StringComparer.Ordinal);
+
     /// <summary>A lockfile path relative to <see cref="Root"/>, with '/' on every OS (it doubles as a SARIF URI).</summary>
-    public string Display(string path) => Path.GetRelativePath(Root, Path.GetFullPath(path)).Replace('\\', '/');
+    public string Display(string path)
+    {
+        if (!_shown.TryGetValue(path, out var shown))
+        {
+            _shown[path] = shown = Path.GetRelativePath(Root, Path.GetFullPath(path)).Replace('\\', '/');
+        }
+        return shown;
+    }
 
     public AdvisoryLinks Links(string id) => Advisories.TryGetValue(id, out var links) ? links : AdvisoryLinks.None;
 }
