@@ -5,6 +5,8 @@
 # Usage: bench/server/compare.sh BEFORE_DIR AFTER_DIR [rounds=2] [seconds=10]
 #   BENCH_DIR (default /tmp/vigil-bench-server) holds server-100000.db and the request bodies.
 #   Extra environment for the second server only: AFTER_ENV="Vigil__MatchCacheEntries=0" (e.g.).
+#   WARMUP (default 15) seconds per scenario and server before measuring: tiered compilation of a 2-core
+#   server under this load goes on for 20-40 s; shorter warm-ups measure the JIT, not the steady state.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -57,8 +59,8 @@ run() { # name, pid, port, label, path, file, encoding, seconds
 echo "== warm-up"
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r label path file enc <<<"$s"
-  run before "${PIDS[0]}" "$PORT" "$label" "$path" "$file" "$enc" 5 >/dev/null
-  run after "${PIDS[1]}" $((PORT + 1)) "$label" "$path" "$file" "$enc" 5 >/dev/null
+  run before "${PIDS[0]}" "$PORT" "$label" "$path" "$file" "$enc" "${WARMUP:-15}" >/dev/null
+  run after "${PIDS[1]}" $((PORT + 1)) "$label" "$path" "$file" "$enc" "${WARMUP:-15}" >/dev/null
 done
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round ($(uptime | sed 's/.*load/load/'))"

@@ -77,6 +77,7 @@ public static class VigilWebApp
         services.AddScoped<NpmBulkAdvisories>();
         services.AddNpmCompat();
         services.AddSingleton<BulkJsonCache>();
+        services.AddScoped<BulkAnswer>();
         services.AddSingleton<DerivedDocumentCache>();
         services.AddProblemDetails();
         services.AddVigilPages();

@@ -15,51 +15,48 @@ public sealed record NpmBulkAdvisory(
 /// <summary>
 /// <c>POST /-/npm/v1/security/advisories/bulk</c>: per requested package, the npm advisories whose range
 /// matches at least one requested version (npm re-tests every version itself, so this is what it needs).
+/// The answer is written from the matches (rendered with <see cref="ToBulk"/> and the advisories'
+/// <see cref="CweAsync">CWE ids</see>), all from one <see cref="AffectedSnapshot"/>.
 /// </summary>
 public sealed class NpmBulkAdvisories(QueryAffecting query)
 {
     /// <summary>Affected indexes per advisory must stay below this for ids to be unique.</summary>
     public const long IdFactor = 1000;
 
-    public async Task<Dictionary<string, List<NpmBulkAdvisory>>> ExecuteAsync(
-        IReadOnlyDictionary<string, IReadOnlyList<string>> request, CancellationToken cancellationToken = default)
+    public ValueTask<AffectedSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) => query.SnapshotAsync(cancellationToken);
+
+    /// <summary>Per requested package, in the given order, its matching npm entries in the answer's order (empty: none).</summary>
+    public static List<AffectingMatch>[] Match(AffectedSnapshot snapshot, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> packages)
     {
         // Plain loops, no LINQ: a dense 1,000-package answer carries over a thousand advisories (benchmark c).
-        var queries = new List<PackageQuery>(request.Count);
-        foreach (var (name, versions) in request)
+        var queries = new PackageQuery[packages.Count];
+        for (var i = 0; i < queries.Length; i++)
         {
-            queries.Add(new PackageQuery("npm", name, versions));
+            queries[i] = new PackageQuery("npm", packages[i].Key, packages[i].Value);
         }
-        var matches = await query.ExecuteAsync(queries, cancellationToken);
-        var numbers = new List<long>();
-        foreach (var list in matches)
+        var matches = QueryAffecting.Match(snapshot, queries);
+        var answer = new List<AffectingMatch>[queries.Length];
+        for (var i = 0; i < queries.Length; i++)
         {
-            foreach (var match in list)
-            {
-                numbers.Add(match.AdvisoryNumber);
-            }
-        }
-        var cwe = await query.CweAsync(numbers, cancellationToken);
-        var response = new Dictionary<string, List<NpmBulkAdvisory>>(StringComparer.Ordinal);
-        for (var i = 0; i < queries.Count; i++)
-        {
-            List<NpmBulkAdvisory>? advisories = null;
+            var advisories = new List<AffectingMatch>(matches[i].Count);
             foreach (var match in matches[i])
             {
                 if (match.NpmRange is not null && match.Index < IdFactor)
                 {
-                    (advisories ??= []).Add(ToBulk(match, cwe.GetValueOrDefault(match.AdvisoryNumber) ?? []));
+                    advisories.Add(match);
                 }
             }
-            if (advisories is not null)
-            {
-                response[queries[i].Name] = advisories;
-            }
+            answer[i] = advisories;
         }
-        return response;
+        return answer;
     }
 
-    internal static NpmBulkAdvisory ToBulk(AffectingMatch match, IReadOnlyList<string> cwe)
+    /// <summary>The CWE ids of the given advisories, read once per snapshot.</summary>
+    public Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
+        AffectedSnapshot snapshot, IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
+        query.CweAsync(snapshot, numbers, cancellationToken);
+
+    public static NpmBulkAdvisory ToBulk(AffectingMatch match, IReadOnlyList<string> cwe)
     {
         // npm reads cvss as a CVSS v3 score + vector; without a v3 vector the registry sends {score:0, vectorString:null}.
         var v3 = match.CvssVector is { } vector && vector.StartsWith("CVSS:3", StringComparison.Ordinal);

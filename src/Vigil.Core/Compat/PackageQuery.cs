@@ -1,5 +1,3 @@
-using Vigil.Core.Advisories;
-
 namespace Vigil.Core.Compat;
 
 /// <summary>
@@ -7,8 +5,3 @@ namespace Vigil.Core.Compat;
 /// without one); <see cref="Versions"/> null means every advisory of the package, an empty list means none.
 /// </summary>
 public sealed record PackageQuery(string? Ecosystem, string Name, IReadOnlyList<string>? Versions);
-
-/// <summary>One matching affected entry (an advisory can match through several entries for one package).</summary>
-public sealed record AffectingMatch(
-    long AdvisoryNumber, int Index, string Id, DateTimeOffset Modified, string Ecosystem, string Name, string? NpmRange,
-    AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, string? FixedVersion = null);

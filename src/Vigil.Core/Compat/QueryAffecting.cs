@@ -15,12 +15,15 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         IReadOnlyList<PackageQuery> queries, CancellationToken cancellationToken = default) =>
         Match(await index.CurrentAsync(cancellationToken), queries);
 
+    /// <summary>The current snapshot, for a caller that matches and renders against one load of the data.</summary>
+    public ValueTask<AffectedSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) => index.CurrentAsync(cancellationToken);
+
     /// <summary>
     /// The matching itself, synchronous so the loop is compiled as a plain method rather than inside the
     /// async state machine. A query for given versions of a given ecosystem (every npm bulk and OSV
     /// querybatch query) is answered from the snapshot's <see cref="VersionMatches"/>.
     /// </summary>
-    internal static IReadOnlyList<AffectingMatch>[] Match(AffectedSnapshot snapshot, IReadOnlyList<PackageQuery> queries)
+    public static IReadOnlyList<AffectingMatch>[] Match(AffectedSnapshot snapshot, IReadOnlyList<PackageQuery> queries)
     {
         var results = new IReadOnlyList<AffectingMatch>[queries.Count];
         for (var i = 0; i < results.Length; i++)
@@ -86,7 +89,12 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
 
     /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these).</summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
-        await (await index.CurrentAsync(cancellationToken)).CweAsync(db, numbers, cancellationToken);
+        await CweAsync(await index.CurrentAsync(cancellationToken), numbers, cancellationToken);
+
+    /// <summary>The CWE ids of the given advisories, as the given snapshot holds them.</summary>
+    public Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
+        AffectedSnapshot snapshot, IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
+        snapshot.CweAsync(db, numbers, cancellationToken);
 
     /// <summary>The stored OSV documents of the given advisories, by number (one read).</summary>
     public async Task<Dictionary<long, OsvVulnerability>> DocumentsAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -7,33 +6,28 @@ using Vigil.Core.Compat;
 namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
-/// Each advisory of npm's bulk answer rendered once as UTF-8 JSON and reused: a 1,000-package request
-/// can carry thousands of advisories, and serializing them afresh each time was most of its cost
-/// (docs/performance.md, benchmark c). An entry is reused only while its advisory (a record: value
-/// equality over every field) and the base URL are unchanged, so an update is rendered anew. The
-/// app's own JSON options are used, so the bytes are those a typed result would have written.
+/// Each advisory of npm's bulk answer rendered once as UTF-8 JSON and kept on its match
+/// (<see cref="MatchRenderings.NpmBulk"/>): a 1,000-package request can carry thousands of advisories, and
+/// serializing them afresh each time was most of its cost (docs/performance.md, benchmark c). A match
+/// belongs to one index snapshot, and any advisory change makes a new snapshot, so a rendering is reused
+/// only while its advisory is unchanged, and only for the base URL it names. The app's own JSON options
+/// are used, so the bytes are those a typed result would have written.
 /// </summary>
 public sealed class BulkJsonCache(IOptions<JsonOptions> jsonOptions)
 {
-    /// <summary>Bounds the memory a changing database can pin; about 200 bytes per entry.</summary>
-    private const int MaxEntries = 500_000;
+    public static bool IsRendered(AffectingMatch match, string baseUrl) =>
+        match.Renderings.NpmBulk is { } rendering && rendering.BaseUrl == baseUrl;
 
-    private readonly ConcurrentDictionary<long, Entry> _entries = new();
-
-    public ReadOnlyMemory<byte> Render(NpmBulkAdvisory advisory, string baseUrl)
+    /// <param name="cwe">The CWE ids of every advisory not yet rendered for <paramref name="baseUrl"/>.</param>
+    public byte[] Render(AffectingMatch match, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
     {
-        if (_entries.TryGetValue(advisory.Id, out var entry) && entry.Advisory == advisory && entry.BaseUrl == baseUrl)
+        if (match.Renderings.NpmBulk is { } rendering && rendering.BaseUrl == baseUrl)
         {
-            return entry.Json;
+            return rendering.Json;
         }
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
+        var advisory = NpmBulkAdvisories.ToBulk(match, cwe.GetValueOrDefault(match.AdvisoryNumber) ?? []);
         var json = JsonSerializer.SerializeToUtf8Bytes(BulkAdvisory.From(advisory, baseUrl), jsonOptions.Value.SerializerOptions);
-        _entries[advisory.Id] = new Entry(advisory, baseUrl, json);
+        match.Renderings.NpmBulk = new UrlRendering(baseUrl, json);
         return json;
     }
-
-    private sealed record Entry(NpmBulkAdvisory Advisory, string BaseUrl, byte[] Json);
 }

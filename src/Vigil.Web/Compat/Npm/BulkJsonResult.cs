@@ -1,39 +1,43 @@
+using System.Buffers;
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Vigil.Core.Compat;
 
 namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
-/// npm's bulk answer, <c>{"name": [advisory, …]}</c>, written straight to the response from
-/// <see cref="BulkJsonCache"/>'s pre-rendered advisories. Described to OpenAPI as the typed shape.
+/// npm's bulk answer, <c>{"name": [advisory, …], …}</c>, written straight to the response from
+/// <see cref="BulkAnswer"/>'s parts. Described to OpenAPI as the typed shape.
 /// </summary>
-public sealed class BulkJsonResult(IReadOnlyDictionary<string, List<NpmBulkAdvisory>> advisories, string baseUrl, BulkJsonCache cache)
-    : IResult, IEndpointMetadataProvider
+public sealed class BulkJsonResult(byte[][] parts) : IResult, IEndpointMetadataProvider
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
-        writer.WriteStartObject();
-        foreach (var (name, list) in advisories)
+        var body = httpContext.Response.BodyWriter;
+        body.Write("{"u8);
+        var first = true;
+        long pending = 0;
+        foreach (var part in parts)
         {
-            writer.WritePropertyName(name);
-            writer.WriteStartArray();
-            foreach (var advisory in list)
+            if (part.Length == 0)
             {
-                writer.WriteRawValue(cache.Render(advisory, baseUrl).Span, skipInputValidation: true);
+                continue;
             }
-            writer.WriteEndArray();
-            if (writer.BytesPending > 32 * 1024)
+            if (!first)
             {
-                await writer.FlushAsync(httpContext.RequestAborted);
+                body.Write(","u8);
+            }
+            first = false;
+            body.Write(part);
+            if ((pending += part.Length) > 32 * 1024)
+            {
+                pending = 0;
+                await body.FlushAsync(httpContext.RequestAborted);
             }
         }
-        writer.WriteEndObject();
-        await writer.FlushAsync(httpContext.RequestAborted);
+        body.Write("}"u8);
+        await body.FlushAsync(httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

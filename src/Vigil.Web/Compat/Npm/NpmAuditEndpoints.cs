@@ -12,6 +12,7 @@ namespace Vigil.Web.Compat.Npm;
 /// </summary>
 public static class NpmAuditEndpoints
 {
+
     public static IEndpointRouteBuilder MapNpmAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/-/npm/v1/security").WithTags("npm");
@@ -24,15 +25,14 @@ public static class NpmAuditEndpoints
     }
 
     public static async Task<Results<BulkJsonResult, ProblemHttpResult>> BulkAsync(
-        HttpRequest request, NpmBulkAdvisories bulk, BulkJsonCache cache, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, BulkAnswer answer, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
         if (body.Packages is null)
         {
             return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
         }
-        var advisories = await bulk.ExecuteAsync(body.Packages, cancellationToken);
-        return new BulkJsonResult(advisories, PublicUrl.Of(request, options.Value), cache);
+        return new BulkJsonResult(await answer.PartsAsync(body.Packages, PublicUrl.Of(request, options.Value), cancellationToken));
     }
 
     public static async Task<Results<Ok<AuditReport>, ProblemHttpResult>> AuditAsync(

@@ -64,10 +64,10 @@ public static class OsvEndpoints
         return Ok(new OsvVulnList(vulns.Count == 0 ? null : vulns, page.NextPageToken));
     }
 
-    public static async Task<Results<JsonHttpResult<OsvBatchResponse>, JsonHttpResult<OsvError>>> QueryBatchAsync(
+    public static async Task<Results<OsvBatchJsonResult, JsonHttpResult<OsvError>>> QueryBatchAsync(
         HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, CancellationToken cancellationToken)
     {
-        var (body, readError) = await ReadAsync<OsvBatchRequest>(request, cancellationToken);
+        var (body, readError) = await ReadBatchAsync(request, cancellationToken);
         if (readError is not null)
         {
             return readError;
@@ -78,6 +78,7 @@ public static class OsvEndpoints
             return Error(OsvError.InvalidArgument, "too many queries");
         }
         var queries = new List<(PackageQuery Query, string? AfterId)?>(requests.Count);
+        var answerable = new List<PackageQuery>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             // One bad query fails the whole batch, naming its index (osv.dev querybatch).
@@ -91,23 +92,22 @@ public static class OsvEndpoints
                 return Error(OsvError.InvalidArgument, $"error in query at index {i}: {OsvPaging.InvalidToken}");
             }
             queries.Add(query is null ? null : (query, afterId));
-        }
-        var answerable = queries.OfType<(PackageQuery Query, string? AfterId)>().ToList();
-        var matches = await affecting.ExecuteAsync(answerable.Select(q => q.Query).ToList(), cancellationToken);
-        var results = new List<OsvBatchResult>(queries.Count);
-        var next = 0;
-        foreach (var query in queries)
-        {
-            if (query is not { } q)
+            if (query is not null)
             {
-                results.Add(new OsvBatchResult(null));
-                continue;
+                answerable.Add(query);
             }
-            var page = OsvPaging.Take(q.Query, matches[next++], q.AfterId, options.Value.BatchPageSize, tokens);
-            var refs = page.Vulns.Select(m => new OsvVulnRef(m.Id, m.Modified)).ToList();
-            results.Add(new OsvBatchResult(refs.Count == 0 ? null : refs, page.NextPageToken));
         }
-        return Ok(new OsvBatchResponse(results.Count == 0 ? null : results));
+        var matches = await affecting.ExecuteAsync(answerable, cancellationToken);
+        var pages = new OsvPaging.Page?[queries.Count];
+        var next = 0;
+        for (var i = 0; i < pages.Length; i++)
+        {
+            if (queries[i] is { } q)
+            {
+                pages[i] = OsvPaging.Take(q.Query, matches[next++], q.AfterId, options.Value.BatchPageSize, tokens);
+            }
+        }
+        return new OsvBatchJsonResult(pages);
     }
 
     /// <summary>Full OSV JSON by id or alias. Withdrawn entries are still served here (they carry <c>withdrawn</c>), as osv.dev does.</summary>
@@ -129,6 +129,31 @@ public static class OsvEndpoints
         return ConditionalGet.IsNotModified(context, etag, modified)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : Ok(advisory.Vulnerability);
+    }
+
+    /// <summary>The batch body, read whole and parsed by <see cref="OsvBatchRequestReader"/>; errors as <see cref="ReadAsync{T}"/> gives them.</summary>
+    private static async Task<(OsvBatchRequest? Body, JsonHttpResult<OsvError>? Error)> ReadBatchAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (buffer, length) = await OsvBatchRequestReader.ReadBodyAsync(request, cancellationToken);
+            try
+            {
+                return (OsvBatchRequestReader.Parse(buffer.AsSpan(0, length)), null);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        catch (JsonException exception)
+        {
+            return (null, Error(OsvError.InvalidArgument, $"invalid JSON body: {exception.Message}"));
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return (null, TypedResults.Json(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options, statusCode: exception.StatusCode));
+        }
     }
 
     private static async Task<(T? Body, JsonHttpResult<OsvError>? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
