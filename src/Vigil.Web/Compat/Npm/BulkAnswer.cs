@@ -44,9 +44,12 @@ public sealed class BulkAnswer(NpmBulkAdvisories bulk, BulkJsonCache cache)
         }
         var matches = NpmBulkAdvisories.Match(snapshot, packages!);
         var cwe = await bulk.CweAsync(snapshot, Unrendered(matches, baseUrl), cancellationToken);
+        // One buffer and writer for every part of the request, reset in between.
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         for (var m = 0; m < missing.Count; m++)
         {
-            var part = Render(packages![m].Key, matches[m], baseUrl, cwe);
+            var part = Render(writer, buffer, packages![m].Key, matches[m], baseUrl, cwe);
             parts[missing[m]] = part;
             if (keys is not null)
             {
@@ -56,23 +59,24 @@ public sealed class BulkAnswer(NpmBulkAdvisories bulk, BulkJsonCache cache)
         return parts;
     }
 
-    private byte[] Render(string name, List<AffectingMatch> matches, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
+    private byte[] Render(
+        Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string name, List<AffectingMatch> matches, string baseUrl,
+        IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
     {
         if (matches.Count == 0)
         {
             return [];
         }
-        var buffer = new ArrayBufferWriter<byte>(512 * matches.Count);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        buffer.ResetWrittenCount();
+        writer.Reset();
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var match in matches)
         {
-            writer.WritePropertyName(name);
-            writer.WriteStartArray();
-            foreach (var match in matches)
-            {
-                writer.WriteRawValue(cache.Render(match, baseUrl, cwe), skipInputValidation: true);
-            }
-            writer.WriteEndArray();
+            writer.WriteRawValue(cache.Render(match, baseUrl, cwe), skipInputValidation: true);
         }
+        writer.WriteEndArray();
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
