@@ -1,15 +1,10 @@
-using System.Text.Json;
-using Vigil.Core.Advisories;
-using Vigil.Core.Advisories.Osv;
 using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Audit;
 
 /// <summary>
-/// Decides whether one installed version is inside an affected row. npm rows use node-semver's
-/// <c>satisfies</c> with npm audit's options (@npmcli/metavuln-calculator: loose + includePrerelease);
-/// an unparsable range or version matches nothing, as in node-semver. Other ecosystems follow the
-/// OSV schema's evaluation of the stored <c>affected</c> entry.
+/// Decides whether one installed version is inside an affected row, by <see cref="AffectedRule"/>, for one
+/// audit run: each range, version and OSV entry is parsed once per run.
 /// </summary>
 internal sealed class AffectedMatcher
 {
@@ -26,7 +21,7 @@ internal sealed class AffectedMatcher
         var ranges = rows.Where(r => r.Ecosystem == "npm" && r.NpmRange is not null && !_npmRanges.ContainsKey(r.NpmRange))
             .Select(r => r.NpmRange!).Distinct(StringComparer.Ordinal).ToArray();
         var parsed = new NpmRange?[ranges.Length];
-        Parallel.For(0, ranges.Length, i => parsed[i] = NpmRange.TryParse(ranges[i], NpmSemverOptions.NpmAudit, out var range) ? range : null);
+        Parallel.For(0, ranges.Length, i => parsed[i] = AffectedRule.NpmRangeOf(ranges[i]));
         for (var i = 0; i < ranges.Length; i++)
         {
             _npmRanges.Add(ranges[i], parsed[i]);
@@ -44,8 +39,7 @@ internal sealed class AffectedMatcher
         }
         if (!_npmRanges.TryGetValue(range, out var parsed))
         {
-            parsed = NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var r) ? r : null;
-            _npmRanges.Add(range, parsed);
+            _npmRanges.Add(range, parsed = AffectedRule.NpmRangeOf(range));
         }
         if (parsed is null)
         {
@@ -53,10 +47,9 @@ internal sealed class AffectedMatcher
         }
         if (!_npmVersions.TryGetValue(version, out var parsedVersion))
         {
-            parsedVersion = NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out var v) ? v : null;
-            _npmVersions.Add(version, parsedVersion);
+            _npmVersions.Add(version, parsedVersion = AffectedRule.NpmVersionOf(version));
         }
-        return parsedVersion is not null && parsed.IsSatisfiedBy(parsedVersion);
+        return AffectedRule.NpmAffects(parsed, parsedVersion);
     }
 
     private bool OsvAffects(AffectedRow row, string version)
@@ -64,11 +57,8 @@ internal sealed class AffectedMatcher
         var key = (row.AdvisoryNumber, row.Index);
         if (!_osv.TryGetValue(key, out var affected))
         {
-            affected = row.AffectedJson is null ? null
-                : JsonSerializer.Deserialize(row.AffectedJson, OsvAffectedJson.Default.OsvAffected) is { } stored
-                    ? AffectedRanges.ToEvaluation(stored) : null;
-            _osv.Add(key, affected);
+            _osv.Add(key, affected = AffectedRule.OsvOf(row.AffectedJson));
         }
-        return affected?.IsAffected(version) ?? false;
+        return AffectedRule.OsvAffects(affected, version);
     }
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Vigil.Core.Advisories;
-using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Audit;
 using Vigil.Versioning.Npm;
 
@@ -24,30 +21,21 @@ internal sealed class IndexedAffected(CandidateRow row)
     public AffectingMatch Match { get; } = new(row.AdvisoryNumber, row.Index, row.Id, row.Modified, row.Ecosystem,
         row.Name, row.NpmRange, row.Severity, row.CvssScore, row.CvssVector, row.Summary, row.FixedVersion);
 
-    /// <summary>Same decision as <see cref="AffectedMatcher"/>: npm by node-semver with npm audit's options, others by OSV evaluation.</summary>
+    /// <summary>The audit's decision (<see cref="AffectedRule"/>), with this row's range or OSV entry parsed once.</summary>
     public bool Affects(string version, NpmVersion? npmVersion)
     {
         var parsed = _parsed ??= Parse();
         return parsed switch
         {
-            NpmRange range => npmVersion is not null && range.IsSatisfiedBy(npmVersion),
-            Vigil.Versioning.Osv.OsvAffected affected => affected.IsAffected(version),
+            NpmRange range => AffectedRule.NpmAffects(range, npmVersion),
+            Vigil.Versioning.Osv.OsvAffected affected => AffectedRule.OsvAffects(affected, version),
             _ => false,
         };
     }
 
     /// <summary>A requested version as npm audit reads it; null when it is not semver (OSV rows still test the text).</summary>
-    public static NpmVersion? NpmVersionOf(string version) =>
-        NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out var parsed) ? parsed : null;
+    public static NpmVersion? NpmVersionOf(string version) => AffectedRule.NpmVersionOf(version);
 
-    private object Parse()
-    {
-        if (Row.Ecosystem == "npm")
-        {
-            return NpmRange.TryParse(Row.NpmRange, NpmSemverOptions.NpmAudit, out var range) ? range : Unparsable;
-        }
-        return Row.AffectedJson is not null && JsonSerializer.Deserialize<OsvAffected>(Row.AffectedJson, OsvJson.Options) is { } stored
-            ? AffectedRanges.ToEvaluation(stored)
-            : Unparsable;
-    }
+    private object Parse() =>
+        (Row.Ecosystem == "npm" ? AffectedRule.NpmRangeOf(Row.NpmRange) : (object?)AffectedRule.OsvOf(Row.AffectedJson)) ?? Unparsable;
 }
