@@ -6,7 +6,7 @@ namespace Vigil.Core.Compat;
 
 /// <summary>
 /// Which advisories affect each queried package version, with exactly the audit's matching
-/// (<see cref="AffectedMatcher"/>: npm ranges with npm audit's semver options, other ecosystems by OSV
+/// (<see cref="Audit.AffectedRule"/>: npm ranges with npm audit's semver options, other ecosystems by OSV
 /// evaluation). Answers a whole batch from one read; results keep the queries' order.
 /// </summary>
 public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)

@@ -23,7 +23,7 @@ public sealed record PackageAdvisories(string Ecosystem, string Name, string? Ve
 
 /// <summary>
 /// Every advisory that names a package (newest publication first), and whether a version is affected,
-/// evaluated exactly as the audit does (<see cref="AffectedMatcher"/>: node-semver for npm, OSV evaluation
+/// evaluated exactly as the audit does (<see cref="AffectedMatcher"/> by <see cref="AffectedRule"/>: node-semver for npm, OSV evaluation
 /// otherwise). Withdrawn advisories are listed but never affect a version.
 /// </summary>
 public sealed class GetPackageAdvisories(VigilDbContext db)
