@@ -33,9 +33,6 @@ internal sealed class IndexedAffected(CandidateRow row)
         };
     }
 
-    /// <summary>A requested version as npm audit reads it; null when it is not semver (OSV rows still test the text).</summary>
-    public static NpmVersion? NpmVersionOf(string version) => AffectedRule.NpmVersionOf(version);
-
     private object Parse() =>
         (Row.Ecosystem == "npm" ? AffectedRule.NpmRangeOf(Row.NpmRange) : (object?)AffectedRule.OsvOf(Row.AffectedJson)) ?? Unparsable;
 }

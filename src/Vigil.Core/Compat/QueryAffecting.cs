@@ -75,7 +75,7 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
     /// <summary>Any ecosystem or every version (OSV queries by name or purl without a version): tested row by row.</summary>
     private static IReadOnlyList<AffectingMatch> Scan(IndexedAffected[] rows, string? ecosystem, IReadOnlyList<string>? versions)
     {
-        var parsed = versions?.Select(v => (Text: v, Npm: IndexedAffected.NpmVersionOf(v))).ToArray();
+        var parsed = versions?.Select(v => (Text: v, Npm: Audit.AffectedRule.NpmVersionOf(v))).ToArray();
         List<AffectingMatch>? matches = null;
         foreach (var row in rows)
         {
@@ -87,11 +87,7 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         return (IReadOnlyList<AffectingMatch>?)matches ?? [];
     }
 
-    /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these).</summary>
-    public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
-        await CweAsync(await index.CurrentAsync(cancellationToken), numbers, cancellationToken);
-
-    /// <summary>The CWE ids of the given advisories, as the given snapshot holds them.</summary>
+    /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these), as the given snapshot holds them.</summary>
     public Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
         AffectedSnapshot snapshot, IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
         snapshot.CweAsync(db, numbers, cancellationToken);

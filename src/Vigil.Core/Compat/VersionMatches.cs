@@ -41,7 +41,7 @@ internal sealed class VersionMatches(int capacity)
 
     private static AffectingMatch[] Compute(string ecosystem, string version, IndexedAffected[] rows)
     {
-        var npmVersion = IndexedAffected.NpmVersionOf(version);
+        var npmVersion = Audit.AffectedRule.NpmVersionOf(version);
         List<AffectingMatch>? matches = null;
         foreach (var row in rows)
         {

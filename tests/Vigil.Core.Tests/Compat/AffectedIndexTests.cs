@@ -61,7 +61,7 @@ public class AffectedIndexTests
         var query = new QueryAffecting(db, index);
 
         var numbers = (await query.ExecuteAsync([new PackageQuery("npm", "left-pad", null)], Ct))[0].ToDictionary(m => m.Id, m => m.AdvisoryNumber);
-        var cwe = await query.CweAsync(numbers.Values, Ct);
+        var cwe = await query.CweAsync(await query.SnapshotAsync(Ct), numbers.Values, Ct);
 
         Assert.Equal(["CWE-79", "CWE-1321"], cwe[numbers["VIGIL-1"]]);
         Assert.Empty(cwe[numbers["VIGIL-2"]]);

@@ -15,16 +15,17 @@ namespace Vigil.Web.Compat.Npm;
 /// </summary>
 public sealed class BulkJsonCache(IOptions<JsonOptions> jsonOptions)
 {
-    public static bool IsRendered(AffectingMatch match, string baseUrl) =>
-        match.Renderings.NpmBulk is { } rendering && rendering.BaseUrl == baseUrl;
+    public static bool IsRendered(AffectingMatch match, string baseUrl) => Kept(match, baseUrl) is not null;
 
     /// <param name="cwe">The CWE ids of every advisory not yet rendered for <paramref name="baseUrl"/>.</param>
-    public byte[] Render(AffectingMatch match, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
+    public byte[] Render(AffectingMatch match, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe) =>
+        Kept(match, baseUrl) ?? RenderNew(match, baseUrl, cwe);
+
+    private static byte[]? Kept(AffectingMatch match, string baseUrl) =>
+        match.Renderings.NpmBulk is { } rendering && rendering.BaseUrl == baseUrl ? rendering.Json : null;
+
+    private byte[] RenderNew(AffectingMatch match, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
     {
-        if (match.Renderings.NpmBulk is { } rendering && rendering.BaseUrl == baseUrl)
-        {
-            return rendering.Json;
-        }
         var advisory = NpmBulkAdvisories.ToBulk(match, cwe.GetValueOrDefault(match.AdvisoryNumber) ?? []);
         var json = JsonSerializer.SerializeToUtf8Bytes(BulkAdvisory.From(advisory, baseUrl), jsonOptions.Value.SerializerOptions);
         match.Renderings.NpmBulk = new UrlRendering(baseUrl, json);

@@ -64,6 +64,6 @@ public sealed class OsvBatchJsonResult : IResult
         writer.WriteEndObject();
     }
 
-    internal static byte[] Render(AffectingMatch match) =>
+    private static byte[] Render(AffectingMatch match) =>
         match.Renderings.OsvRef ??= JsonSerializer.SerializeToUtf8Bytes(new OsvVulnRef(match.Id, match.Modified), OsvJson.Options);
 }
