@@ -40,8 +40,10 @@ public static class VigilWebApp
 
         var app = builder.Build();
         app.UseOperations();
+        app.UseCrossSiteRequestRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTokenScopes();
         app.UseOutputCache(); // after authentication: signed-in requests are never served from it
         app.MapOpenApi();
         app.MapHealthEndpoints();

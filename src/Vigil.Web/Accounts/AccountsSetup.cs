@@ -7,7 +7,9 @@ namespace Vigil.Web.Accounts;
 
 /// <summary>
 /// Accounts: ASP.NET Core Identity with cookies for the pages and API tokens for scripts. A policy scheme
-/// picks the token handler for <c>Authorization: Bearer vgl_…</c> and the Identity cookie otherwise.
+/// picks the token handler for <c>Authorization: Bearer vgl_…</c> on <c>/api</c> and the Identity cookie
+/// everywhere else: the pages never authenticate a token, so a token cannot act through a page form, whatever
+/// its scopes. On <c>/api</c>, <see cref="TokenScopeEnforcement"/> checks each endpoint's <see cref="TokenScope"/>.
 /// Account rules: <see cref="AccountPolicy"/>.
 /// </summary>
 public static class AccountsSetup
@@ -43,9 +45,7 @@ public static class AccountsSetup
                 options.DefaultForbidScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiTokens.Prefix, StringComparison.OrdinalIgnoreCase)
-                    ? ApiTokenHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
+                CarriesApiToken(context.Request) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         // Passkeys: the relying party id is the request's host unless set (a proxy in front may need it).
         services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((options, configuration) =>
@@ -58,9 +58,16 @@ public static class AccountsSetup
         return services;
     }
 
+    public const string ApiPath = "/api";
+
+    /// <summary>A request to the JSON API with <c>Authorization: Bearer vgl_…</c>; anywhere else the header is ignored.</summary>
+    public static bool CarriesApiToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(ApiPath)
+        && request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiTokens.Prefix, StringComparison.OrdinalIgnoreCase);
+
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments(ApiPath))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -13,15 +13,16 @@ public sealed record CreateTokenBody(string? Name, List<string>? Scopes, int? Ex
 public sealed record CreatedTokenBody(string Token, ApiTokenInfo Info);
 
 /// <summary>
-/// <c>/api/me</c> and the caller's API tokens. Tokens are created from a signed-in session only (not with
-/// another token), and the secret is in the creation answer only.
+/// <c>/api/me</c> (any token) and the caller's API tokens. Tokens are listed, created and revoked from a
+/// signed-in session only, never with another token (a stolen token cannot mint or remove others), and the
+/// secret is in the creation answer only.
 /// </summary>
 public static class AccountsEndpoints
 {
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Accounts").RequireAuthorization();
-        group.MapGet("/me", MeAsync).ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api").WithTags("Accounts").RequireAuthorization().RequireTokenScope(TokenScope.SessionOnly);
+        group.MapGet("/me", MeAsync).RequireTokenScope(TokenScope.Public).ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/tokens", async (ClaimsPrincipal user, ApiTokens tokens, CancellationToken ct) =>
             TypedResults.Ok(await tokens.ListAsync(UserId(user), ct))).ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/tokens", CreateAsync).Accepts<CreateTokenBody>("application/json")
@@ -45,35 +46,10 @@ public static class AccountsEndpoints
     public static async Task<Results<Created<CreatedTokenBody>, ProblemHttpResult>> CreateAsync(
         CreateTokenBody body, ClaimsPrincipal user, ApiTokens tokens, CancellationToken cancellationToken)
     {
-        if (user.Identity?.AuthenticationType == ApiTokenHandler.SchemeName)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Create API tokens from a signed-in session, not with another token.");
-        }
         var (secret, info) = await tokens.CreateAsync(UserId(user), body.Name ?? "", body.Scopes ?? [],
             body.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : null, cancellationToken);
         return TypedResults.Created($"/api/tokens/{info.Id}", new CreatedTokenBody(secret, info));
     }
 
     internal static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-}
-
-/// <summary>
-/// A request authenticated by API token may only do what the token's scopes allow: reading needs
-/// <c>reports:read</c>, anything else <c>reports:write</c>. Cookie sessions are not scoped.
-/// </summary>
-internal sealed class TokenScopeFilter : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.User.Identity?.AuthenticationType == ApiTokenHandler.SchemeName)
-        {
-            var needed = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ? ApiScopes.ReportsRead : ApiScopes.ReportsWrite;
-            if (!http.User.HasClaim(VigilClaims.Scope, needed) && !(needed == ApiScopes.ReportsRead && http.User.HasClaim(VigilClaims.Scope, ApiScopes.ReportsWrite)))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: $"This API token lacks the scope '{needed}'.");
-            }
-        }
-        return await next(context);
-    }
 }

@@ -1,3 +1,4 @@
+using Vigil.Web.Accounts;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -16,7 +17,7 @@ public static class AttachmentsEndpoints
 {
     public static IEndpointRouteBuilder MapAttachmentsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Reports").AddEndpointFilter<TokenScopeFilter>();
+        var group = app.MapGroup("/api").WithTags("Reports").RequireTokenScope(TokenScope.Reports);
         // The same route as the JSON intake: the request's Content-Type picks this one.
         group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DisableAntiforgery();

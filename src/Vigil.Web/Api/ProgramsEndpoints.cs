@@ -26,7 +26,7 @@ public static class ProgramsEndpoints
 
     public static IEndpointRouteBuilder MapProgramsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/programs").WithTags("Programs").AddEndpointFilter<AdminScopeFilter>()
+        var group = app.MapGroup("/api/programs").WithTags("Programs").RequireTokenScope(TokenScope.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("", async (HttpContext context, ListPrograms list, CancellationToken ct) =>
             TypedResults.Ok(await list.ExecuteAsync(ApiActor.From(context), ct)));
@@ -94,18 +94,4 @@ public static class ProgramsEndpoints
 
     private static async Task<Ok<ProgramAdminView>> Show(GetProgramAdmin get, string slug, HttpContext context, CancellationToken cancellationToken) =>
         TypedResults.Ok(await get.ExecuteAsync(slug, ApiActor.From(context), cancellationToken));
-}
-
-/// <summary>A request authenticated by API token needs the <c>admin</c> scope for any program administration; cookie sessions are not scoped.</summary>
-internal sealed class AdminScopeFilter : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var user = context.HttpContext.User;
-        if (user.Identity?.AuthenticationType == ApiTokenHandler.SchemeName && !user.HasClaim(VigilClaims.Scope, ApiScopes.Admin))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: $"This API token lacks the scope '{ApiScopes.Admin}'.");
-        }
-        return await next(context);
-    }
 }

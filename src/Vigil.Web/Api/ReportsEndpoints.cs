@@ -1,3 +1,4 @@
+using Vigil.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class ReportsEndpoints
 {
     public static IEndpointRouteBuilder MapReportsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Reports").AddEndpointFilter<TokenScopeFilter>();
+        var group = app.MapGroup("/api").WithTags("Reports").RequireTokenScope(TokenScope.Reports);
         group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();

@@ -38,11 +38,11 @@ public static class BountiesEndpoints
 
     public static IEndpointRouteBuilder MapBountiesEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Bounties").ProducesProblem(StatusCodes.Status404NotFound);
+        var api = app.MapGroup("/api").WithTags("Bounties").RequireTokenScope(TokenScope.Public).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/programs/{slug}/bounty-table", async (string slug, GetBountyTable get, CancellationToken ct) =>
             await get.ExecuteAsync(slug, ct) is { } table ? Results.Ok(table) : Results.Problem(statusCode: 404, detail: $"The program '{slug}' offers no bounty."));
 
-        var admin = api.MapGroup("/programs/{slug}").AddEndpointFilter<AdminScopeFilter>();
+        var admin = api.MapGroup("/programs/{slug}").RequireTokenScope(TokenScope.Admin);
         admin.MapPut("/bounty-table", async (string slug, BountyTableInput body, HttpContext context, SetBountyTable set, CancellationToken ct) =>
             TypedResults.Ok(await set.ExecuteAsync(slug, ApiActor.From(context), body, ct))).ProducesValidationProblem();
         admin.MapDelete("/bounty-table", async (string slug, HttpContext context, SetBountyTable set, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public static class BountiesEndpoints
         admin.MapGet("/bounties/payouts.csv", async (string slug, string? state, HttpContext context, ExportPayouts export, CancellationToken ct) =>
             Csv(await export.ExecuteAsync(slug, ApiActor.From(context), state, ct), $"{slug}-payouts.csv")).ProducesValidationProblem();
 
-        var reports = api.MapGroup("/reports/{id:long}/bounty").AddEndpointFilter<TokenScopeFilter>()
+        var reports = api.MapGroup("/reports/{id:long}/bounty").RequireTokenScope(TokenScope.Reports)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
         reports.MapGet("", async (long id, HttpContext context, GetReportBounty get, CancellationToken ct) =>
             TypedResults.Ok(await get.ExecuteAsync(id, ApiActor.From(context), ct)));
@@ -84,7 +84,7 @@ public static class BountiesEndpoints
             return TypedResults.NoContent();
         });
         api.MapGet("/me/bounties", async (HttpContext context, ListMyBounties list, CancellationToken ct) =>
-            TypedResults.Ok(await list.ExecuteAsync(ApiActor.From(context), ct))).AddEndpointFilter<TokenScopeFilter>();
+            TypedResults.Ok(await list.ExecuteAsync(ApiActor.From(context), ct))).RequireTokenScope(TokenScope.Reports);
         return app;
     }
 

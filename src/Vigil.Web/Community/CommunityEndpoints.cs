@@ -1,3 +1,4 @@
+using Vigil.Web.Accounts;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class CommunityEndpoints
             IOptions<CommunityOptions> community, CancellationToken ct) =>
             Download(await policy.ExecuteAsync(slug, null, null, Contacts(request, server.Value, community.Value), ct)));
 
-        var api = app.MapGroup("/api").WithTags("Community");
+        var api = app.MapGroup("/api").WithTags("Community").RequireTokenScope(TokenScope.Public);
         api.MapGet("/programs/{slug}/security-md", async (string slug, string? ecosystem, string? package, HttpRequest request,
             GetSecurityPolicy policy, IOptions<ServerOptions> server, IOptions<CommunityOptions> community, CancellationToken ct) =>
             TypedResults.Text(await policy.ExecuteAsync(slug, ecosystem, package, Contacts(request, server.Value, community.Value), ct), MarkdownType))

@@ -1,3 +1,4 @@
+using Vigil.Web.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Core.Profiles;
@@ -19,7 +20,7 @@ public static class ProfilesEndpoints
 {
     public static IEndpointRouteBuilder MapProfilesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Reporters").AddEndpointFilter<TokenScopeFilter>();
+        var group = app.MapGroup("/api").WithTags("Reporters").RequireTokenScope(TokenScope.Reports);
         group.MapGet("/reporters/{handle}", async (string handle, HttpContext context, GetReporterProfile profile, CancellationToken ct) =>
                 TypedResults.Ok(await profile.ExecuteAsync(handle, ApiActor.From(context), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound);
