@@ -97,7 +97,8 @@ public sealed class CastExtensionVote(VigilDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var key = ExtensionVoters.Key(actor, access, report);
         var isReporter = access.Role == ReportRole.Reporter && (report.ReporterUserId == actor.UserId || key == Guid.Empty);
-        var isTeam = key is { } user && user != Guid.Empty && (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Contains(user);
+        // Team capacity needs the team's standing on this report, which takes a two-factor session (ReportAccess).
+        var isTeam = access.IsTeam && key is { } user && user != Guid.Empty && (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Contains(user);
         if (key is null || (!isReporter && !isTeam))
         {
             throw new ConflictException("Only the program's team members (not recused) and the reporter vote on an extension.");

@@ -21,6 +21,7 @@ public static class AccountsSetup
         services.AddIdentity<VigilUser, IdentityRole<Guid>>(AccountPolicy.Configure)
             .AddEntityFrameworkStores<VigilDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<VigilClaimsFactory>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -35,6 +36,25 @@ public static class AccountsSetup
             // The JSON API answers 401/403 problem documents, never a redirect to the login page.
             options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+        });
+        // Every signed-in request checks the account's security stamp, so signing out, a new password or a changed
+        // factor (each renews the stamp) ends the account's other sessions at once, on the server.
+        // The refreshed principal keeps how the session signed in (amr=mfa after a second factor or a passkey).
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+                foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => c.Type is VigilClaims.Amr or System.Security.Claims.ClaimTypes.AuthenticationMethod) ?? [])
+                {
+                    if (identity is not null && !identity.HasClaim(claim.Type, claim.Value))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                    }
+                }
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthentication(options =>
             {
@@ -55,6 +75,8 @@ public static class AccountsSetup
         });
         services.AddAuthorization();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<RecentProof>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 

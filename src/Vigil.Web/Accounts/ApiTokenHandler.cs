@@ -30,7 +30,8 @@ internal sealed class ApiTokenHandler(
         }
         var token = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = token is null ? null : await users.FindByIdAsync(token.UserId.ToString());
-        if (token is null || user is null || await users.IsLockedOutAsync(user))
+        // Lockout stops password guessing at the sign-in form; it does not switch off the account's tokens.
+        if (token is null || user is null)
         {
             return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         }

@@ -21,10 +21,12 @@ internal static class CrossSiteRequests
     public static WebApplication UseCrossSiteRequestRefusal(this WebApplication app)
     {
         var publicUrl = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CrossSiteRequests));
         app.Use(async (context, next) =>
         {
             if (Refuses(context.Request, publicUrl) is { } reason)
             {
+                log.LogWarning("Refused a cross-site {Method} to {Path}: {Reason}", context.Request.Method, context.Request.Path, reason);
                 await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused", detail: reason).ExecuteAsync(context);
                 return;
             }

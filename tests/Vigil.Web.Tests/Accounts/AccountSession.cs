@@ -59,8 +59,22 @@ public sealed class AccountSession(HttpClient client)
         return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(Ct));
     }
 
+    /// <summary>The password this session registered or signed in with, for "Confirm it's you".</summary>
+    public string? Password { get; private set; }
+
+    /// <summary>Proves the password on a page that asks for a recent proof (its <c>Confirm</c> handler).</summary>
+    public async Task ConfirmIdentityAsync(string page)
+    {
+        var (status, _, html) = await PostFormAsync($"{page}?handler=Confirm", new Dictionary<string, string> { ["password"] = Password! }, formPage: page);
+        if (status != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"confirming the password on {page} failed: {status} {html}");
+        }
+    }
+
     public async Task RegisterAsync(string email, string password)
     {
+        Password = password;
         var (status, location, html) = await PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["DisplayName"] = "Test" });
         if (status != HttpStatusCode.Redirect || location != "/account")
         {
@@ -71,6 +85,7 @@ public sealed class AccountSession(HttpClient client)
     /// <summary>Turns on two-factor through /account/2fa and returns the recovery codes shown once.</summary>
     public async Task<IReadOnlyList<string>> EnableTwoFactorAsync()
     {
+        await ConfirmIdentityAsync("/account/2fa");
         var page = await new HtmlParser().ParseDocumentAsync(await Client.GetStringAsync("/account/2fa", Ct), Ct);
         TotpKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var (status, _, html) = await PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = Code() });
@@ -82,12 +97,41 @@ public sealed class AccountSession(HttpClient client)
         return done.QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent).ToList();
     }
 
-    public string Code() => new Totp(Base32Encoding.ToBytes(TotpKey!)).ComputeTotp(DateTime.UtcNow);
+    private long _lastStep;
+
+    /// <summary>
+    /// A code the server has not seen yet: each code works once, so when this step's was used the next step's
+    /// (within the one step of drift the server allows) is given.
+    /// </summary>
+    public string Code()
+    {
+        var step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, _lastStep + 1);
+        _lastStep = step;
+        return new Totp(Base32Encoding.ToBytes(TotpKey!)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+    }
 
     public Task LogoutAsync() => PostFormAsync("/account/logout", new Dictionary<string, string>(), formPage: "/account");
 
+    /// <summary>A new browser session signed in through the real pages: the password, then (when <paramref name="totpKey"/> is given) an authenticator code.</summary>
+    public static async Task<AccountSession> SignInAsync(VigilFactory factory, string email, string password, string? totpKey = null)
+    {
+        var session = For(factory);
+        session.TotpKey = totpKey;
+        var (status, location) = await session.LoginAsync(email, password);
+        if (totpKey is not null && location?.StartsWith("/account/login-2fa", StringComparison.Ordinal) == true)
+        {
+            (status, location, _) = await session.PostFormAsync(location!, new Dictionary<string, string> { ["Code"] = session.Code() });
+        }
+        if (status != HttpStatusCode.Redirect || location?.StartsWith("/account/login", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"signing in {email} failed: {status} {location}");
+        }
+        return session;
+    }
+
     public async Task<(HttpStatusCode Status, string? Location)> LoginAsync(string email, string password)
     {
+        Password = password;
         var (status, location, _) = await PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         return (status, location);
     }

@@ -37,6 +37,7 @@ public class AccountTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("ada@example.test", Password);
+        await session.ConfirmIdentityAsync("/account/2fa");
         var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", WebTest.Ct), WebTest.Ct);
 
         // What the authenticator app sees through the camera, and nothing else from the page.

@@ -20,6 +20,7 @@ public class PasskeyTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("keys@example.test", Password);
+        await session.ConfirmIdentityAsync("/account/passkeys");
 
         var (status, _, html) = await session.PostFormAsync("/account/passkeys?handler=Add",
             new Dictionary<string, string> { ["name"] = "laptop", ["credential"] = credential }, formPage: "/account/passkeys");

@@ -11,8 +11,9 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Authorization;
 
 /// <summary>
-/// Issue 4, "Confidentiality": every report endpoint and page × every role × every report state, through the
-/// real authentication (API tokens of real accounts, the follow-up token, the follow-up cookie). Each report
+/// Confidentiality: every report endpoint and page × every role × every report state, through the real
+/// authentication (API tokens of real accounts on the API, their signed-in browser sessions on the pages, the
+/// follow-up token, the follow-up cookie). Each report
 /// carries unique markers in its title, proof of concept and reporter e-mail; a non-participant's response
 /// must never contain any marker, and the proof of concept and e-mail never reach anyone outside the report.
 /// </summary>
@@ -150,6 +151,7 @@ public class AuthorizationMatrixTests
     private sealed class World(WebTest test)
     {
         private readonly Dictionary<Role, string> _tokens = [];
+        private readonly Dictionary<Role, Accounts.AccountSession> _sessions = [];
 
         public List<MatrixReport> Reports { get; } = [];
 
@@ -171,6 +173,13 @@ public class AuthorizationMatrixTests
                 Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
                 ids[role] = user.Id;
                 world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "matrix", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
+                string? key = null;
+                if (user.TwoFactorEnabled)
+                {
+                    await users.ResetAuthenticatorKeyAsync(user);
+                    key = await users.GetAuthenticatorKeyAsync(user);
+                }
+                world._sessions[role] = await Accounts.AccountSession.SignInAsync(test.Factory, user.Email!, "a long enough password", key);
             }
             await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", ids[Role.Team], ProgramRole.Triager, Ct);
             await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", ids[Role.OtherTeam], ProgramRole.Triager, Ct);
@@ -252,7 +261,9 @@ public class AuthorizationMatrixTests
 
         public async Task<(int Status, string Body)> SendAsync(Role role, MatrixReport report, HttpMethod method, string path, bool page, Func<HttpContent?>? body = null)
         {
-            using var client = test.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            // The pages take the account's browser session; the API its token.
+            using var fresh = test.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            var client = page && _sessions.TryGetValue(role, out var session) ? session.Client : fresh;
             using var request = new HttpRequestMessage(method, path) { Content = body?.Invoke() };
             var followUp = role switch
             {
@@ -271,7 +282,7 @@ public class AuthorizationMatrixTests
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", followUp);
                 }
             }
-            else if (_tokens.TryGetValue(role, out var token))
+            else if (!page && _tokens.TryGetValue(role, out var token))
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }

@@ -13,8 +13,18 @@ namespace Vigil.Web.Pages.Account;
 /// with a passkey: the authenticator verified the user (PIN or biometrics) on a device they hold, so a
 /// passkey sign-in is a two-factor one (<c>amr=mfa</c>).
 /// </summary>
-public sealed class LoginModel(SignInManager<VigilUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle throttle) : PageModel
 {
+    /// <summary>
+    /// One answer for every failed sign-in — unknown address, wrong password, locked account — so the form does not
+    /// tell whether an address has an account.
+    /// </summary>
+    internal const string Failed = "The e-mail address or the password is wrong (after five wrong passwords an account is locked for 15 minutes).";
+
+    internal const string Throttled = "Too many failed sign-ins from your network: wait a few minutes and try again.";
+
+    private static string? _decoyHash;
+
     [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
     [BindProperty, Required] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -59,7 +69,23 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn) : PageModel
             Problem = "Enter your e-mail address and password.";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (!throttle.MayTry(HttpContext, out var retryAfter))
+        {
+            Problem = Throttled;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Operations.RetryAfter.Set(Response, retryAfter);
+            return Page();
+        }
+        var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
+        if (user is null)
+        {
+            // An unknown address costs the same password hash as a known one, so the time does not tell either.
+            var hasher = signIn.UserManager.PasswordHasher;
+            _decoyHash ??= hasher.HashPassword(new VigilUser(), "decoy password for unknown addresses");
+            hasher.VerifyHashedPassword(new VigilUser(), _decoyHash, Password);
+        }
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = LocalOrHome(ReturnUrl) });
@@ -68,9 +94,8 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn) : PageModel
         {
             return LocalRedirect(LocalOrHome(ReturnUrl));
         }
-        Problem = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "The e-mail address or the password is wrong.";
+        throttle.Failed(HttpContext);
+        Problem = Failed;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

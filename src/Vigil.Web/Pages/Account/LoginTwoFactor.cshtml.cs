@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Accounts;
+using Vigil.Web.Accounts;
 
 namespace Vigil.Web.Pages.Account;
 
 /// <summary>The second step: a code from the authenticator app, or one of the recovery codes.</summary>
-public sealed class LoginTwoFactorModel(SignInManager<VigilUser> signIn) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<VigilUser> signIn, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? RecoveryCode { get; set; }
@@ -23,6 +24,13 @@ public sealed class LoginTwoFactorModel(SignInManager<VigilUser> signIn) : PageM
         {
             return RedirectToPage("/Account/Login");
         }
+        if (!throttle.MayTry(HttpContext, out var retryAfter))
+        {
+            Problem = LoginModel.Throttled;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Operations.RetryAfter.Set(Response, retryAfter);
+            return Page();
+        }
         var result = !string.IsNullOrWhiteSpace(RecoveryCode)
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal))
             : await signIn.TwoFactorAuthenticatorSignInAsync((Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
@@ -30,6 +38,7 @@ public sealed class LoginTwoFactorModel(SignInManager<VigilUser> signIn) : PageM
         {
             return LocalRedirect(LoginModel.LocalOrHome(ReturnUrl));
         }
+        throttle.Failed(HttpContext);
         Problem = result.IsLockedOut ? "Too many failed attempts: this account is locked for 15 minutes." : "That code is not valid.";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -56,6 +56,9 @@ public class DisclosureBrowserTests
         await triager.ClickAsync("#register-form button[type=submit]");
         await triager.WaitForURLAsync("**/account");
         await triager.GotoAsync(app.Root + "/account/2fa");
+        await triager.FillAsync("#confirm-password", Password); // setting up a factor asks for the password again
+        await triager.ClickAsync("#confirm-form button[type=submit]");
+        await triager.WaitForSelectorAsync("#shared-key");
         var key = (await triager.TextContentAsync("#shared-key"))!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         await triager.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
         await triager.ClickAsync("#verify-form button[type=submit]");
