@@ -60,10 +60,7 @@ public sealed class AssignCve(VigilDbContext db, TimeProvider time)
     private async Task<(ReportEntity, ReportAccessResult)> LoadAsync(long id, Actor actor, CancellationToken cancellationToken)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
-        if (!access.IsTeam)
-        {
-            throw new ConflictException($"Only the program's team manages the CVE id of report #{id}.");
-        }
+        TeamDecision.Require(access, id);
         if (report.State is ReportState.Rejected or ReportState.Withdrawn)
         {
             throw new ConflictException($"Report #{id} is {report.State.Name()}; it gets no CVE id.");

@@ -92,11 +92,16 @@ public sealed class CastExtensionVote(VigilDbContext db, TimeProvider time)
     public async Task ExecuteAsync(long id, Actor actor, bool inFavour, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
+        var isReporter = access.Role == ReportRole.Reporter && (report.ReporterUserId == actor.UserId || actor.Kind == ActorKind.FollowUpToken);
+        if (access.IsTeam && !isReporter)
+        {
+            // A team member's ballot is a team decision: the four-eyes rule answers a recused member, before anything else.
+            TeamDecision.Require(access, id);
+        }
         var vote = await db.ExtensionVotes.SingleOrDefaultAsync(v => v.ReportId == id && v.Outcome == VoteOutcome.Open, cancellationToken)
             ?? throw new ConflictException($"Report #{id} has no open extension vote.");
         var now = time.GetUtcNow();
         var key = ExtensionVoters.Key(actor, access, report);
-        var isReporter = access.Role == ReportRole.Reporter && (report.ReporterUserId == actor.UserId || key == Guid.Empty);
         // Team capacity needs the team's standing on this report, which takes a two-factor session (ReportAccess).
         var isTeam = access.IsTeam && key is { } user && user != Guid.Empty && (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Contains(user);
         if (key is null || (!isReporter && !isTeam))

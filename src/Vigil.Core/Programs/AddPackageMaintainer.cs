@@ -5,7 +5,11 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Programs;
 
-/// <summary>Records who maintains a package: a contact e-mail to invite, and/or the account (recused from triaging the package's reports).</summary>
+/// <summary>
+/// Records who maintains a package: a contact e-mail to invite, and/or the account (recused from triaging the
+/// package's reports). A program's admin records maintainers for that program only; the command line may also
+/// record an instance-wide account link that recuses the account in every program.
+/// </summary>
 public sealed class AddPackageMaintainer(VigilDbContext db, TimeProvider time)
 {
     /// <summary>
@@ -35,11 +39,14 @@ public sealed class AddPackageMaintainer(VigilDbContext db, TimeProvider time)
             userId = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw ProgramAdminAccess.Invalid("accountEmail", $"no account is registered with '{accountEmail.Trim()}'.");
         }
-        return await ExecuteAsync(ecosystem, name, userId, string.IsNullOrWhiteSpace(email) ? null : email.Trim(), cancellationToken);
+        return await AddAsync(program.Id, ecosystem, name, userId, string.IsNullOrWhiteSpace(email) ? null : email.Trim(), cancellationToken);
     }
 
-    /// <summary>Trusted callers (the CLI, tests): no authorization check.</summary>
-    public async Task<PackageMaintainerEntity> ExecuteAsync(string ecosystem, string name, Guid? userId, string? email, CancellationToken cancellationToken = default)
+    /// <summary>Trusted callers (the CLI, tests): an instance-wide account link or contact, no authorization check.</summary>
+    public Task<PackageMaintainerEntity> ExecuteAsync(string ecosystem, string name, Guid? userId, string? email, CancellationToken cancellationToken = default) =>
+        AddAsync(null, ecosystem, name, userId, email, cancellationToken);
+
+    private async Task<PackageMaintainerEntity> AddAsync(long? programId, string ecosystem, string name, Guid? userId, string? email, CancellationToken cancellationToken)
     {
         if (userId is null && string.IsNullOrWhiteSpace(email))
         {
@@ -51,7 +58,7 @@ public sealed class AddPackageMaintainer(VigilDbContext db, TimeProvider time)
             throw new ValidationFailedException($"'{email}' is not an e-mail address.",
                 new Dictionary<string, string[]> { ["email"] = ["not an e-mail address."] });
         }
-        var maintainer = new PackageMaintainerEntity { Ecosystem = ecosystem, Name = name, UserId = userId, Email = email?.Trim(), AddedAt = time.GetUtcNow() };
+        var maintainer = new PackageMaintainerEntity { ProgramId = programId, Ecosystem = ecosystem, Name = name, UserId = userId, Email = email?.Trim(), AddedAt = time.GetUtcNow() };
         db.PackageMaintainers.Add(maintainer);
         await db.SaveChangesAsync(cancellationToken);
         return maintainer;

@@ -33,8 +33,8 @@ public sealed record ProgramAdminView(
     int NewReporterReportsPerDay);
 
 /// <summary>
-/// One program for its administrators. Maintainers are recorded per package, not per program: a program
-/// lists (and its admins manage) the maintainers of the packages in its scope.
+/// One program for its administrators. Maintainers are recorded per program: a program lists (and its admins
+/// manage) its own records only, never another program's or the instance-wide account links.
 /// </summary>
 public sealed class GetProgramAdmin(VigilDbContext db)
 {
@@ -46,7 +46,8 @@ public sealed class GetProgramAdmin(VigilDbContext db)
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new { x.m.UserId, u!.Email, u.DisplayName, TwoFactor = (bool?)u.TwoFactorEnabled, x.m.Role, x.m.AddedAt, x.m.Id })
             .OrderBy(x => x.Id)
             .ToListAsync(cancellationToken);
-        var maintainers = await MaintainersInScopeAsync(db, p, cancellationToken);
+        var maintainers = await db.PackageMaintainers.AsNoTracking().Where(m => m.ProgramId == p.Id)
+            .OrderBy(m => m.Ecosystem).ThenBy(m => m.Name).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         var accounts = maintainers.Where(m => m.UserId is not null).Select(m => m.UserId!.Value).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => accounts.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         var webhooks = await db.WebhookEndpoints.AsNoTracking().Where(w => w.ProgramId == p.Id).OrderBy(w => w.Id).ToListAsync(cancellationToken);
@@ -63,9 +64,4 @@ public sealed class GetProgramAdmin(VigilDbContext db)
 
     public static WebhookEndpointView View(Notifications.WebhookEndpointEntity w) =>
         new(w.Id, w.Url, w.EventFilter.Split(' ', StringSplitOptions.RemoveEmptyEntries), w.Enabled);
-
-    internal static async Task<List<PackageMaintainerEntity>> MaintainersInScopeAsync(VigilDbContext db, ProgramEntity program, CancellationToken cancellationToken) =>
-        (await db.PackageMaintainers.AsNoTracking().OrderBy(m => m.Ecosystem).ThenBy(m => m.Name).ThenBy(m => m.Id).ToListAsync(cancellationToken))
-            .Where(m => ProgramPolicy.InScope(program, m.Ecosystem, m.Name))
-            .ToList();
 }

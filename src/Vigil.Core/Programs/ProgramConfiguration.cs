@@ -53,7 +53,8 @@ internal sealed class PackageMaintainerConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Ecosystem).HasMaxLength(100);
         builder.Property(m => m.Name).HasMaxLength(300);
         builder.Property(m => m.Email).HasMaxLength(320);
-        builder.HasIndex(m => new { m.Ecosystem, m.Name });
+        builder.HasIndex(m => new { m.ProgramId, m.Ecosystem, m.Name });
         builder.HasIndex(m => m.UserId);
+        builder.HasOne<ProgramEntity>().WithMany().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
     }
 }

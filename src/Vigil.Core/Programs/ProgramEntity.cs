@@ -69,9 +69,18 @@ public enum ProgramRole
 /// is recused from triaging reports about the package (four-eyes). The e-mail is a contact address, not
 /// report content, so it is stored in clear; it is never shown publicly.
 /// </summary>
+/// <remarks>
+/// A record belongs to one program (<see cref="ProgramId"/>): only that program's admins add, list and remove
+/// it, and only that program's recusal reads it, so one program's admin can neither recuse nor un-recuse
+/// another program's team. A record without a program is an instance-wide account link, made by the instance
+/// administrator on the command line: "this account maintains npm/left-pad" recuses the account in every program.
+/// </remarks>
 public sealed class PackageMaintainerEntity
 {
     public long Id { get; set; }
+
+    /// <summary>The program whose admins recorded this maintainer; null: an instance-wide account link.</summary>
+    public long? ProgramId { get; set; }
     public required string Ecosystem { get; set; }
     public required string Name { get; set; }
     public Guid? UserId { get; set; }

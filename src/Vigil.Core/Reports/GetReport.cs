@@ -76,9 +76,11 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var team = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken);
         var maintainers = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id && p.UserId != null).Select(p => p.UserId!.Value).ToListAsync(cancellationToken);
+        var removed = events.Where(e => e.Kind == ReportEventKind.ParticipantRemoved).Select(e => UserIn(e.Detail)).OfType<Guid>().ToHashSet();
         string Name(Guid id)
         {
-            var part = id == report.ReporterUserId ? "reporter" : team.Contains(id) ? "team" : maintainers.Contains(id) ? "maintainer" : "administrator";
+            var part = id == report.ReporterUserId ? "reporter" : team.Contains(id) ? "team" : maintainers.Contains(id) ? "maintainer"
+                : removed.Contains(id) ? "former maintainer" : "administrator";
             return names.GetValueOrDefault(id) is { Length: > 0 } name ? $"{name} ({part})" : part;
         }
         return events.Select(e => new TimelineEntry(

@@ -26,7 +26,7 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
             .Where(r => r.ProgramId == program.Id && ReportStates.Open.Contains(r.State))
             .ToListAsync(cancellationToken);
         var maintained = actor.UserId is { } user
-            ? await db.PackageMaintainers.AsNoTracking().Where(m => m.UserId == user).Select(m => m.Ecosystem + "/" + m.Name).ToListAsync(cancellationToken)
+            ? await MaintainerRecusal.RecordsOf(db, program.Id, user).AsNoTracking().Select(m => m.Ecosystem + "/" + m.Name).ToListAsync(cancellationToken)
             : [];
         var now = time.GetUtcNow();
         return reports

@@ -84,8 +84,7 @@ public static class ReportAccess
 
     private static async Task<bool> MaintainsAffectedPackageAsync(VigilDbContext db, ReportEntity report, Guid user, CancellationToken cancellationToken)
     {
-        var maintained = await db.PackageMaintainers.AsNoTracking()
-            .Where(m => m.UserId == user)
+        var maintained = await MaintainerRecusal.RecordsOf(db, report.ProgramId, user).AsNoTracking()
             .Select(m => new { m.Ecosystem, m.Name })
             .ToListAsync(cancellationToken);
         return maintained.Any(m => report.Packages.Any(p => p.Ecosystem == m.Ecosystem && p.Name == m.Name));

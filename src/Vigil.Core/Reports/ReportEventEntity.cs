@@ -20,6 +20,8 @@ public enum ReportEventKind
     CreditDeclined = 16,
     ReleasedFromReview = 17,
     CreditMadeAnonymous = 18,
+    ParticipantRemoved = 19,
+    InvitationRevoked = 20,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

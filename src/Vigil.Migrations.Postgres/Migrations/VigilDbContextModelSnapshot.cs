@@ -906,6 +906,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<long?>("ProgramId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
@@ -913,7 +916,7 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("Ecosystem", "Name");
+                    b.HasIndex("ProgramId", "Ecosystem", "Name");
 
                     b.ToTable("package_maintainers", (string)null);
                 });
@@ -1472,6 +1475,14 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.PackageMaintainerEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Vigil.Core.Programs.ProgramMemberEntity", b =>

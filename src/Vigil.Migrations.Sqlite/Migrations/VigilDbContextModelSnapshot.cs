@@ -869,6 +869,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProgramId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
@@ -876,7 +879,7 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("Ecosystem", "Name");
+                    b.HasIndex("ProgramId", "Ecosystem", "Name");
 
                     b.ToTable("package_maintainers", (string)null);
                 });
@@ -1423,6 +1426,14 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.PackageMaintainerEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Vigil.Core.Programs.ProgramMemberEntity", b =>

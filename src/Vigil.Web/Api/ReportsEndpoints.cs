@@ -34,6 +34,13 @@ public static class ReportsEndpoints
         group.MapPost("/reports/{id:long}/invitation", (long id, InvitationBody body, HttpContext context, AcceptInvitation accept, CancellationToken ct) =>
                 Done(accept.ExecuteAsync(id, ApiActor.From(context), body.Token ?? "", ct))).Accepts<InvitationBody>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/reports/{id:long}/participants", async (long id, HttpContext context, ListParticipants list, CancellationToken ct) =>
+                TypedResults.Ok(await list.ExecuteAsync(id, ApiActor.From(context), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        Team(group.MapDelete("/reports/{id:long}/participants/{participantId:long}", (long id, long participantId, HttpContext context, RemoveParticipant remove, CancellationToken ct) =>
+            Done(remove.ExecuteAsync(id, ApiActor.From(context), participantId, ct))));
+        Team(group.MapDelete("/reports/{id:long}/invitations/{invitationId:long}", (long id, long invitationId, HttpContext context, RevokeInvitation revoke, CancellationToken ct) =>
+            Done(revoke.ExecuteAsync(id, ApiActor.From(context), invitationId, ct))));
         group.MapGet("/me/reports", async (HttpContext context, ListMyReports list, CancellationToken ct) =>
             TypedResults.Ok(await list.ExecuteAsync(ApiActor.From(context), ct)));
         Team(group.MapPost("/reports/{id:long}/fix-started", (long id, HttpContext context, AdvanceReport advance, CancellationToken ct) =>

@@ -35,6 +35,9 @@ public static class ReportsSetup
         services.AddScoped<TriageReport>();
         services.AddScoped<InviteMaintainer>();
         services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ListParticipants>();
+        services.AddScoped<RemoveParticipant>();
+        services.AddScoped<RevokeInvitation>();
         services.AddScoped<ReportCredits>();
         services.AddScoped<ReleaseFromReview>();
         services.AddScoped<ListMyReports>();

@@ -112,6 +112,10 @@ public class AuthorizationMatrixTests
         yield return new(HttpMethod.Get, $"/reports/{id}/attachments/{report.InternalAttachment}", true, () => null, (_, _, t, _) => t ? [200] : [404]);
         yield return new(HttpMethod.Post, $"/api/reports/{id}/attachments", false,
             () => new MultipartFormDataContent { { new ByteArrayContent("matrix\n"u8.ToArray()), "file", "matrix.txt" } }, (_, p, _, _) => p ? [201] : [404]);
+        // The participant list is the team's only; removing or revoking an id that is not there is 404 for everyone.
+        yield return new(HttpMethod.Get, $"/api/reports/{id}/participants", false, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Delete, $"/api/reports/{id}/participants/{long.MaxValue}", false, () => null, (_, _, _, _) => [404]);
+        yield return new(HttpMethod.Delete, $"/api/reports/{id}/invitations/{long.MaxValue}", false, () => null, (_, _, _, _) => [404]);
         yield return new(HttpMethod.Get, $"/api/reports/{id}/cve-record", false, () => null, (_, p, _, _) => p ? [409] : [404]); // no CVE id; non-team: "only the team"
         // The first team member to try accepts a new report; a reporter's comment sends a report that needed
         // information back to new. After that, accepting again is a conflict.

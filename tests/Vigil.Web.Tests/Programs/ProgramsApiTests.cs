@@ -181,6 +181,29 @@ public class ProgramsApiTests
         Assert.Equal((200, 404, 404), (own, other, api.LastStatus));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Maintainers_AnotherProgramsRecord_NotListedAndDeleting404(DatabaseProvider provider)
+    {
+        // Both programs cover npm/node; each admin records a maintainer of it.
+        await using var world = await AdminWorld.StartAsync(provider);
+        var api = world.Client();
+        var mine = await api.JsonAsync(HttpMethod.Post, "/api/programs/core/maintainers",
+            """{"ecosystem":"npm","name":"node","email":"core-contact@example.test"}""", world.Token(Role.OtherProgramAdmin));
+        await api.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/maintainers",
+            """{"ecosystem":"npm","name":"node","email":"npm-contact@example.test"}""", world.Token(Role.ProgramAdmin));
+
+        var npm = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
+        await api.JsonAsync(HttpMethod.Delete, $"/api/programs/npm-eco/maintainers/{mine!["id"]}", bearer: world.Token(Role.ProgramAdmin));
+        var deleted = api.LastStatus;
+        var core = (await api.JsonAsync(HttpMethod.Get, "/api/programs/core", bearer: world.Token(Role.OtherProgramAdmin)))!["maintainers"]!.AsArray();
+
+        Assert.Contains("npm-contact@example.test", npm, StringComparison.Ordinal);
+        Assert.DoesNotContain("core-contact@example.test", npm, StringComparison.Ordinal);
+        Assert.Equal(404, deleted);
+        Assert.Equal(["core-contact@example.test"], core.Select(m => m!["email"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Token_WithoutAdminScope_403NamesTheScope()
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Accounts;
 using Vigil.Core.Errors;
 using Vigil.Core.Programs;
+using Vigil.Core.Reports;
 
 namespace Vigil.Cli.Commands.Admin;
 
@@ -164,14 +165,23 @@ internal static class AdminCommand
         var name = new Argument<string>("NAME") { Description = "The package" };
         var email = new Option<string?>("--email") { Description = "The maintainer's contact address (for invitations)" };
         var account = new Option<string?>("--account") { Description = "The maintainer's account e-mail, if they have one (recuses them from triaging the package)" };
+        var program = new Option<string?>("--program") { Description = "The program the record belongs to; without it, an instance-wide link that recuses the account in every program" };
         var database = new DatabaseOption();
-        var command = new Command("add", "Record a package maintainer") { ecosystem, name, email, account, database };
+        var command = new Command("add", "Record a package maintainer") { ecosystem, name, email, account, program, database };
         command.SetAction(async (parse, ct) =>
         {
             await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
-            Guid? userId = parse.GetValue(account) is { } a ? (await admin.UserAsync(a)).Id : null;
-            await Run(() => new AddPackageMaintainer(admin.Db, TimeProvider.System).ExecuteAsync(parse.GetValue(ecosystem)!, parse.GetValue(name)!, userId, parse.GetValue(email), ct));
-            await console.Out.WriteLineAsync($"Recorded a maintainer of {parse.GetValue(ecosystem)}/{parse.GetValue(name)}.");
+            var add = new AddPackageMaintainer(admin.Db, TimeProvider.System);
+            if (parse.GetValue(program) is { } slug)
+            {
+                await Run(() => add.ExecuteAsync(slug, Actor.System, parse.GetValue(ecosystem), parse.GetValue(name), parse.GetValue(email), parse.GetValue(account), ct));
+            }
+            else
+            {
+                Guid? userId = parse.GetValue(account) is { } a ? (await admin.UserAsync(a)).Id : null;
+                await Run(() => add.ExecuteAsync(parse.GetValue(ecosystem)!, parse.GetValue(name)!, userId, parse.GetValue(email), ct));
+            }
+            await console.Out.WriteLineAsync($"Recorded a maintainer of {parse.GetValue(ecosystem)}/{parse.GetValue(name)}{(parse.GetValue(program) is { } p ? $" in '{p}'" : " for every program")}.");
             return ExitCodes.Success;
         });
         return command;

@@ -16,9 +16,12 @@ namespace Vigil.Web.Pages.Reports;
 /// with a form for a follow-up token (anonymous reporters). Each action is a form handler calling one use
 /// case (injected into the handler); the use case decides whether the viewer may (the page only hides what cannot apply).
 /// </summary>
-public sealed class ShowModel(GetReport get) : PageModel
+public sealed class ShowModel(GetReport get, ListParticipants participants) : PageModel
 {
     public ReportView? Report { get; private set; }
+
+    /// <summary>The report's participants, for the team only (null for anyone else).</summary>
+    public IReadOnlyList<ParticipantView>? Participants { get; private set; }
     public string? Problem { get; private set; }
     public long Id { get; private set; }
 
@@ -97,6 +100,12 @@ public sealed class ShowModel(GetReport get) : PageModel
     public Task<IActionResult> OnPostAnonymousCreditAsync(long id, bool anonymous, [FromServices] ReportCredits credits, CancellationToken ct) =>
         ActAsync(id, actor => credits.SetAnonymousAsync(id, actor, anonymous, ct), ct);
 
+    public Task<IActionResult> OnPostRemoveParticipantAsync(long id, long participantId, [FromServices] RemoveParticipant remove, CancellationToken ct) =>
+        ActAsync(id, actor => remove.ExecuteAsync(id, actor, participantId, ct), ct);
+
+    public Task<IActionResult> OnPostRevokeInvitationAsync(long id, long invitationId, [FromServices] RevokeInvitation revoke, CancellationToken ct) =>
+        ActAsync(id, actor => revoke.ExecuteAsync(id, actor, invitationId, ct), ct);
+
     public Task<IActionResult> OnPostReleaseAsync(long id, [FromServices] ReleaseFromReview release, CancellationToken ct) =>
         ActAsync(id, actor => release.ExecuteAsync(id, actor, ct), ct);
 
@@ -140,7 +149,9 @@ public sealed class ShowModel(GetReport get) : PageModel
     {
         try
         {
-            Report = await get.ExecuteAsync(Id, ReportPageActor.From(HttpContext, Id), cancellationToken);
+            var actor = ReportPageActor.From(HttpContext, Id);
+            Report = await get.ExecuteAsync(Id, actor, cancellationToken);
+            Participants = Report.ViewerRole is "team" or "admin" ? await participants.ExecuteAsync(Id, actor, cancellationToken) : null;
         }
         catch (NotFoundException)
         {

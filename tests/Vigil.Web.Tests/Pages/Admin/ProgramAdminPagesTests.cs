@@ -147,6 +147,28 @@ public class ProgramAdminPagesTests
         Assert.Equal(outsider == Outsider.OtherProgramAdmin, account.Contains("id=\"admin-link\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgramAdmin_AnotherProgramsMaintainer_NotShownAndRemoving404(DatabaseProvider provider)
+    {
+        // Both programs cover npm/node; npm-eco records a maintainer of it.
+        await using var test = await WebTest.StartAsync(provider, seed: false);
+        await CreateProgramAsync(test);
+        var theirs = await new AddPackageMaintainer(test.OpenDatabase(), TimeProvider.System)
+            .ExecuteAsync("npm-eco", Actor.System, "npm", "node", "npm-contact@example.test", null, Ct);
+        var session = await SignInAsync(test, "core-admin@example.test", instanceAdmin: false, twoFactor: true);
+        await UseCaseAsync(test, (db, user) => new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", user, ProgramRole.Admin, Ct), "core-admin@example.test");
+
+        var page = await session.Client.GetStringAsync("/admin/programs/core", Ct);
+        var remove = await session.PostFormAsync("/admin/programs/core?handler=RemoveMaintainer",
+            new Dictionary<string, string> { ["id"] = theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/admin/programs/core");
+
+        Assert.DoesNotContain("npm-contact@example.test", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, remove.Status);
+        Assert.Equal(theirs.Id, Assert.Single((await ViewAsync(test, "npm-eco")).Maintainers).Id);
+        Assert.Empty((await ViewAsync(test, "core")).Maintainers);
+    }
+
     [Fact]
     public async Task Anonymous_AdminPage_RedirectsToSignIn()
     {

@@ -1,0 +1,116 @@
+using Vigil.Core.Data;
+using Vigil.Web.Tests.Infrastructure;
+using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+
+namespace Vigil.Web.Tests.Api;
+
+/// <summary>The team lists a report's participants, removes a maintainer (their access ends at once) and revokes an unused invitation (its link stops working).</summary>
+public class ParticipantsApiTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task List_ByTheTeam_ReporterMaintainersWithInvitationStateAndTeamWhoActed(DatabaseProvider provider)
+    {
+        await using var world = await ReportWorld.StartAsync(provider);
+        var report = await world.SubmitAsync();
+        await world.NotifyMaintainersAsync(report.Id);
+
+        var (status, body) = await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}/participants");
+
+        Assert.Equal(200, status);
+        var rows = body!.AsArray().Select(p => (Part: p!["part"]!.GetValue<string>(), State: p["state"]!.GetValue<string>(), Email: p["email"]?.GetValue<string>())).ToList();
+        Assert.Equal(
+            [("reporter", "anonymous", null), ("maintainer", "added", ReportWorld.Email(Role.Maintainer)), ("maintainer", "invited", "invitee@example.test"), ("team", "acted", ReportWorld.Email(Role.Triager))],
+            rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Remove_AMaintainer_TheirAccessToReportAndAttachmentsEndsAndTheTimelineSaysSo(DatabaseProvider provider)
+    {
+        await using var world = await ReportWorld.StartAsync(provider);
+        var report = await world.SubmitAsync();
+        await world.NotifyMaintainersAsync(report.Id);
+        Assert.Equal(200, (await world.SendAsync(Role.Maintainer, HttpMethod.Get, $"/api/reports/{report.Id}/attachments/{report.Attachment}")).Status);
+        var row = (await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}/participants")).Body!.AsArray()
+            .Single(p => p!["state"]!.GetValue<string>() == "added")!["id"]!.GetValue<long>();
+
+        var (status, _) = await world.SendAsync(Role.Triager, HttpMethod.Delete, $"/api/reports/{report.Id}/participants/{row}");
+
+        Assert.Equal(204, status);
+        Assert.Equal(404, (await world.SendAsync(Role.Maintainer, HttpMethod.Get, $"/api/reports/{report.Id}")).Status);
+        Assert.Equal(404, (await world.SendAsync(Role.Maintainer, HttpMethod.Get, $"/api/reports/{report.Id}/attachments/{report.Attachment}")).Status);
+        Assert.Equal(404, (await world.SendAsync(Role.Maintainer, HttpMethod.Post, $"/api/reports/{report.Id}/comments", """{"text":"still here?"}""")).Status);
+        var view = (await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}")).Body!;
+        Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "ParticipantRemoved");
+        Assert.DoesNotContain((await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}/participants")).Body!.AsArray(), p => p!["id"]?.GetValue<long>() == row);
+        Assert.Equal(404, (await world.SendAsync(Role.Triager, HttpMethod.Delete, $"/api/reports/{report.Id}/participants/{row}")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Revoke_AnUnusedInvitation_ItsTokenNoLongerWorks(DatabaseProvider provider)
+    {
+        await using var world = await ReportWorld.StartAsync(provider);
+        var report = await world.SubmitAsync();
+        var (invitation, token) = await world.NotifyMaintainersAsync(report.Id);
+
+        var (status, _) = await world.SendAsync(Role.Triager, HttpMethod.Delete, $"/api/reports/{report.Id}/invitations/{invitation}");
+
+        Assert.Equal(204, status);
+        Assert.Equal(404, (await world.SendAsync(Role.Stranger, HttpMethod.Post, $"/api/reports/{report.Id}/invitation", $$"""{"token":"{{token}}"}""")).Status);
+        Assert.Equal(404, (await world.SendAsync(Role.Stranger, HttpMethod.Get, $"/api/reports/{report.Id}")).Status);
+        var view = (await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}")).Body!;
+        Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "InvitationRevoked");
+        Assert.Equal(404, (await world.SendAsync(Role.Triager, HttpMethod.Delete, $"/api/reports/{report.Id}/invitations/{invitation}")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Revoke_AnAcceptedInvitation_404AndTheMaintainerStays(DatabaseProvider provider)
+    {
+        await using var world = await ReportWorld.StartAsync(provider);
+        var report = await world.SubmitAsync();
+        var (invitation, token) = await world.NotifyMaintainersAsync(report.Id);
+        Assert.Equal(204, (await world.SendAsync(Role.Stranger, HttpMethod.Post, $"/api/reports/{report.Id}/invitation", $$"""{"token":"{{token}}"}""")).Status);
+
+        var (status, _) = await world.SendAsync(Role.Triager, HttpMethod.Delete, $"/api/reports/{report.Id}/invitations/{invitation}");
+
+        Assert.Equal(404, status);
+        Assert.Equal(200, (await world.SendAsync(Role.Stranger, HttpMethod.Get, $"/api/reports/{report.Id}")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Outsiders_ListRemoveRevoke_404AndNothingChanges(DatabaseProvider provider)
+    {
+        await using var world = await ReportWorld.StartAsync(provider);
+        var report = await world.SubmitAsync();
+        var (invitation, _) = await world.NotifyMaintainersAsync(report.Id);
+        var row = (await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}/participants")).Body!.AsArray()
+            .Single(p => p!["state"]!.GetValue<string>() == "added")!["id"]!.GetValue<long>();
+        var before = await world.SnapshotAsync(report.Id);
+        var failures = new List<string>();
+
+        // The other program's team, a stranger, the invited maintainer, the reporter (follow-up token) and nobody.
+        foreach (var (who, bearer) in new (Role?, string?)[] { (Role.OtherTeam, null), (Role.Stranger, null), (Role.Maintainer, null), (null, report.Token), (null, null) })
+        {
+            foreach (var (method, path) in new[]
+            {
+                (HttpMethod.Get, $"/api/reports/{report.Id}/participants"),
+                (HttpMethod.Delete, $"/api/reports/{report.Id}/participants/{row}"),
+                (HttpMethod.Delete, $"/api/reports/{report.Id}/invitations/{invitation}"),
+            })
+            {
+                var (status, _) = await world.SendAsync(who, method, path, bearer: bearer);
+                if (status != 404)
+                {
+                    failures.Add($"{who?.ToString() ?? (bearer is null ? "anonymous" : "reporter")} {method} {path}: {status}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await world.SnapshotAsync(report.Id));
+    }
+}
