@@ -22,9 +22,9 @@ public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string 
 {
     public Uri Link(long reportId) => new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}");
 
-    /// <summary>An e-mail invitation's link; the token is in the query, which request logs never record.</summary>
+    /// <summary>An e-mail invitation's link; the token is in the fragment, which browsers never send (so no log can hold it).</summary>
     public Uri InvitationLink(long reportId, string token) =>
-        new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation?token={Uri.EscapeDataString(token)}");
+        new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation#token={Uri.EscapeDataString(token)}");
 
     public async Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {

@@ -190,7 +190,7 @@ public partial class ReportPageActionsTests
 
     private static string TokenOf(string invitation) => Uri.UnescapeDataString(invitation[(invitation.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
 
-    [GeneratedRegex(@"/reports/\d+/invitation\?token=[A-Za-z0-9_%-]+")]
+    [GeneratedRegex(@"/reports/\d+/invitation#token=[A-Za-z0-9_%-]+")]
     private static partial Regex InvitationPath();
 
     private static AngleSharp.Dom.IDocument Html(string html) => new HtmlParser().ParseDocument(html);
