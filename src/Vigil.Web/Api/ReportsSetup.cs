@@ -24,7 +24,8 @@ public static class ReportsSetup
         services.AddScoped(sp => new ReportNotifier(
             sp.GetRequiredService<VigilDbContext>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
-                ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
+                ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080",
+            sp.GetRequiredService<ReportVault>()));
         services.AddScoped<SubmitReport>();
         services.AddScoped<GetReport>();
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
