@@ -69,6 +69,8 @@ public static class VigilWebApp
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => target ?? DatabaseTarget.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Database));
         services.AddDbContext<VigilDbContext>((sp, options) => VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
+        // Hosted services start in this order: the schema first, so the master key check and the workers find it.
+        services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<GetAdvisory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AffectedIndex(
@@ -89,7 +91,6 @@ public static class VigilWebApp
         services.AddVigilProgramAdmin();
         services.AddVigilBounties();
         services.AddVigilHacktivity();
-        services.AddHostedService<DatabaseMigrator>();
         services.AddVigilNotifications();
         services.AddVigilCommunity();
         services.AddVigilProfiles();

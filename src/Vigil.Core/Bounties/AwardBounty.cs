@@ -14,7 +14,7 @@ public sealed record AwardInput(string? Severity, decimal? FinderAmount, decimal
 /// for the severity needs a reason. Until a share is paid the award can be amended or cancelled. Each move
 /// is an internal (team-only) timeline event: amounts are never shown to other participants there.
 /// </summary>
-public sealed class AwardBounty(VigilDbContext db, TimeProvider time)
+public sealed class AwardBounty(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
     public const int MaxReasonLength = 2000;
 
@@ -48,7 +48,7 @@ public sealed class AwardBounty(VigilDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         award.Currency = table.Currency;
         award.Severity = input.Severity!;
-        award.Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
+        award.Reason = BountyReason.Seal(vault, report.WrappedKey, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim());
         award.AwardedAt = now;
         award.AwardedBy = actor.UserId;
         award.Revision++;

@@ -44,7 +44,7 @@ internal sealed class BountyAwardConfiguration : IEntityTypeConfiguration<Bounty
         builder.HasIndex(a => a.ProgramId);
         builder.Property(a => a.Currency).HasMaxLength(3);
         builder.Property(a => a.Severity).HasMaxLength(20);
-        builder.Property(a => a.Reason).HasMaxLength(AwardBounty.MaxReasonLength);
+        // No length: the reason is stored sealed (BountyReason), longer than the text it holds.
         builder.Property(a => a.Revision).IsConcurrencyToken();
         builder.HasMany(a => a.Payments).WithOne().HasForeignKey(p => p.AwardId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -40,7 +40,7 @@ public sealed class BountyAwardEntity
     public required string Currency { get; set; }
     public required string Severity { get; set; }
 
-    /// <summary>Why the total is outside the table's range for the severity; required then.</summary>
+    /// <summary>Why the total is outside the table's range for the severity; required then. Sealed at rest (<see cref="BountyReason"/>).</summary>
     public string? Reason { get; set; }
     public DateTimeOffset AwardedAt { get; set; }
     public Guid? AwardedBy { get; set; }

@@ -12,7 +12,7 @@ namespace Vigil.Core.Bounties;
 /// share. RFC 4180 quoting and CSV-injection escaping (a cell starting with = + - @ gets a leading quote) are
 /// CsvHelper's.
 /// </summary>
-public sealed class ExportPayouts(VigilDbContext db)
+public sealed class ExportPayouts(VigilDbContext db, ReportVault vault)
 {
     public static readonly string[] Header =
         ["report", "advisory", "severity", "recipient", "account", "email", "amount", "currency", "state", "awarded_at", "paid_at", "reason"];
@@ -34,7 +34,7 @@ public sealed class ExportPayouts(VigilDbContext db)
             join a in db.Set<BountyAwardEntity>() on p.AwardId equals a.Id
             join r in db.Reports on a.ReportId equals r.Id
             where a.ProgramId == program.Id && (only == null || p.State == only)
-            select new { ReportId = r.Id, r.AdvisoryId, r.ReporterUserId, a.Severity, p.Recipient, p.UserId, p.Amount, a.Currency, p.State, a.AwardedAt, p.PaidAt, a.Reason })
+            select new { ReportId = r.Id, r.WrappedKey, r.AdvisoryId, r.ReporterUserId, a.Severity, p.Recipient, p.UserId, p.Amount, a.Currency, p.State, a.AwardedAt, p.PaidAt, a.Reason })
             .ToListAsync(cancellationToken);
         var accounts = rows.Select(r => r.UserId ?? r.ReporterUserId).OfType<Guid>().Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => accounts.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class ExportPayouts(VigilDbContext db)
                     row.State.Name(),
                     row.AwardedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     row.PaidAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                    row.Reason ?? "",
+                    BountyReason.Open(vault, row.WrappedKey, row.Reason) ?? "",
                 ]);
             }
         }

@@ -9,7 +9,7 @@ namespace Vigil.Core.Bounties;
 /// The bounty on one report for the caller: the team sees it all (with the reason); a recipient sees their own
 /// share and not the others'; anyone else — other participants included — is told there is none (404).
 /// </summary>
-public sealed class GetReportBounty(VigilDbContext db, TimeProvider time)
+public sealed class GetReportBounty(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
     public async Task<BountyView> ExecuteAsync(long reportId, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class GetReportBounty(VigilDbContext db, TimeProvider time)
         {
             throw new NotFoundException($"Report #{reportId} has no bounty for you to see.");
         }
-        return new BountyView(reportId, award.Currency, award.Severity, access.IsTeam ? award.Reason : null, award.AwardedAt,
+        return new BountyView(reportId, award.Currency, award.Severity, access.IsTeam ? BountyReason.Open(vault, report.WrappedKey, award.Reason) : null, award.AwardedAt,
             shares.OrderBy(p => p.Recipient).Select(BountyView.Share).ToList());
     }
 }

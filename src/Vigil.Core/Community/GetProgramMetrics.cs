@@ -26,11 +26,13 @@ public sealed record DeadlineShare(int Met, int Missed)
 public sealed record ProgramMetrics(string Program, string Name, DateTimeOffset From, DateTimeOffset To, int Reports, DeadlineShare Triage, DeadlineShare Publication);
 
 /// <summary>
-/// Issue 5 item 8: a program's responsiveness over the last <see cref="WindowDays"/> days, in aggregate only.
-/// A report counts when it was submitted in the window. Triage: answered (accepted, rejected, or asked for more
-/// information, whichever came first) by its triage deadline; one not answered and past the deadline is missed,
-/// one not answered and not yet due is pending (left out). Publication: accepted reports, published by their
-/// publication deadline (as extended, if it was); unpublished and past the deadline is missed.
+/// A program's responsiveness over the last <see cref="WindowDays"/> days, in aggregate only, counted over
+/// public work alone: reports that were published (including those published, then withdrawn) and were
+/// submitted in the window. A report still under embargo, or one rejected (rejections are public only as a
+/// reporter's totals, never per program), is not counted: on a one-package program any figure that moved when
+/// a private report arrived or was accepted would announce the embargo. Triage: answered (accepted, or asked
+/// for more information, whichever came first) by its triage deadline. Publication: published by its
+/// publication deadline (as extended, if it was).
 /// </summary>
 public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
 {
@@ -43,7 +45,8 @@ public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var from = now.AddDays(-WindowDays);
         // Instants are stored as ticks (UtcTicksConverter), so the window is filtered here rather than in SQL on both providers alike.
-        var reports = (await db.Reports.AsNoTracking().Where(r => r.ProgramId == program.Id)
+        var reports = (await db.Reports.AsNoTracking()
+                .Where(r => r.ProgramId == program.Id && r.PublishedAt != null && (r.State == ReportState.Published || r.State == ReportState.Withdrawn))
                 .Select(r => new { r.Id, r.SubmittedAt, r.TriageDueAt, r.TriagedAt, r.PublicationDueAt, r.PublishedAt })
                 .ToListAsync(cancellationToken))
             .Where(r => r.SubmittedAt >= from && r.SubmittedAt <= now).ToList();

@@ -52,6 +52,10 @@ public static class VigilDatabase
         }
     }
 
+    /// <summary>Whether the database is reachable and its schema current (false on any doubt, never throws for a database error).</summary>
+    public static Task<bool> IsMigratedAsync(DatabaseTarget target, CancellationToken cancellationToken = default) =>
+        MigrationState.IsCurrentAsync(target, cancellationToken);
+
     /// <summary>Releases SQLite's pooled file handles (tests delete their database files).</summary>
     public static void ClearSqlitePools() => SqliteConnection.ClearAllPools();
 }

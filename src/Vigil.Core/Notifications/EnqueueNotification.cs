@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
+using Vigil.Core.Reports;
 
 namespace Vigil.Core.Notifications;
 
 /// <summary>
 /// Queues the notifications for one event on the caller's <see cref="VigilDbContext"/> without saving:
 /// the caller's <c>SaveChanges</c> commits the state change and its notifications together, or neither.
-/// Takes <see cref="NotificationFacts"/> only, so private report text cannot be put in a message.
+/// Takes <see cref="NotificationFacts"/> only, so private report text cannot be put in a message. The recipient
+/// and the bodies are sealed at rest (<see cref="OutboxSeal"/>).
 /// </summary>
-public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock)
+public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, ReportVault vault)
 {
     /// <summary>Queues one e-mail per recipient.</summary>
     public void Email(string eventType, NotificationFacts facts, IEnumerable<string> recipients)
@@ -25,10 +27,10 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock)
             {
                 Kind = OutboxKind.Email,
                 EventType = eventType,
-                Recipient = recipient,
+                Recipient = OutboxSeal.Seal(vault, recipient, OutboxSeal.RecipientPurpose),
                 Subject = rendered.Subject,
-                TextBody = rendered.Text,
-                HtmlBody = rendered.Html,
+                TextBody = OutboxSeal.Seal(vault, rendered.Text, OutboxSeal.TextPurpose),
+                HtmlBody = rendered.Html is null ? null : OutboxSeal.Seal(vault, rendered.Html, OutboxSeal.HtmlPurpose),
                 Created = now,
                 NextAttempt = now,
             });
@@ -50,7 +52,7 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock)
                 EventType = eventType,
                 WebhookEndpointId = endpoint.Id,
                 Subject = rendered.Subject,
-                TextBody = payload,
+                TextBody = OutboxSeal.Seal(vault, payload, OutboxSeal.TextPurpose),
                 Created = now,
                 NextAttempt = now,
             });

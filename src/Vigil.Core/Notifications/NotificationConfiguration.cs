@@ -11,7 +11,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedOnAdd();
         builder.Property(m => m.EventType).HasMaxLength(100);
-        builder.Property(m => m.Recipient).HasMaxLength(320);
+        // No length: the recipient is stored sealed, longer than the address it holds.
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);

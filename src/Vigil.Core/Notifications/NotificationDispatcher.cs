@@ -2,19 +2,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Data;
+using Vigil.Core.Reports;
 
 namespace Vigil.Core.Notifications;
 
 /// <summary>
 /// One pass over the outbox: claim due messages with <see cref="LeaseClaim"/> (so concurrent instances never
 /// take the same row), send each, then record delivered / retry later with exponential backoff / dead after
-/// <see cref="NotificationOptions.MaxAttempts"/>. A delivered message's body is erased at once (it may hold a
-/// maintainer's invitation link), and delivered or dead rows are deleted after <see cref="NotificationOptions.Retention"/>.
+/// <see cref="NotificationOptions.MaxAttempts"/>. Recipient and bodies are sealed at rest (<see cref="OutboxSeal"/>) and
+/// opened only to send; a delivered message's recipient and bodies are erased at once (a body may hold a maintainer's
+/// invitation link), keeping the event, attempts and delivery time, and delivered or dead rows are deleted after
+/// <see cref="NotificationOptions.Retention"/>.
 /// Opens its own context per pass.
 /// </summary>
 public sealed class NotificationDispatcher(
     DatabaseTarget target, EmailSender email, WebhookSender webhooks, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    TimeProvider clock, ILogger<NotificationDispatcher> logger, ReportVault vault)
 {
     public string Owner { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
 
@@ -34,8 +37,8 @@ public sealed class NotificationDispatcher(
         foreach (var id in claimed)
         {
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-            var error = await TrySendAsync(db, message, cancellationToken);
-            await RecordAsync(db, message, error, settings, cancellationToken);
+            var (error, recipient) = await TrySendAsync(db, message, cancellationToken);
+            await RecordAsync(db, message, recipient, error, settings, cancellationToken);
         }
         await PurgeAsync(db, now - settings.Retention, cancellationToken);
         return claimed.Count;
@@ -47,32 +50,36 @@ public sealed class NotificationDispatcher(
             .Where(m => (m.State == OutboxState.Delivered && m.Delivered < before) || (m.State == OutboxState.Dead && m.NextAttempt < before))
             .ExecuteDeleteAsync(cancellationToken);
 
-    private async Task<string?> TrySendAsync(VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
+    /// <returns>The error (null: delivered) and the recipient opened, for the log line (masked there).</returns>
+    private async Task<(string? Error, string? Recipient)> TrySendAsync(VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
     {
+        string? recipient = null;
         try
         {
+            var opened = OutboxSeal.Opened(vault, message);
+            recipient = opened.Recipient;
             if (message.Kind == OutboxKind.Email)
             {
-                await email.SendAsync(message, cancellationToken);
+                await email.SendAsync(opened, cancellationToken);
             }
             else
             {
-                await webhooks.SendAsync(db, message, cancellationToken);
+                await webhooks.SendAsync(db, opened, cancellationToken);
             }
-            return null;
+            return (null, recipient);
         }
         catch (DeliveryFailedException e)
         {
-            return e.Message;
+            return (e.Message, recipient);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Unknown exception texts may quote addresses or bodies: keep the type only.
-            return e.GetType().Name;
+            return (e.GetType().Name, recipient);
         }
     }
 
-    private async Task RecordAsync(VigilDbContext db, OutboxMessageEntity message, string? error, NotificationOptions settings, CancellationToken cancellationToken)
+    private async Task RecordAsync(VigilDbContext db, OutboxMessageEntity message, string? recipient, string? error, NotificationOptions settings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var attempts = message.Attempts + 1;
@@ -87,11 +94,12 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.Delivered, delivered)
                 .SetProperty(m => m.NextAttempt, next)
                 .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.Recipient, m => error == null ? null : m.Recipient)
                 .SetProperty(m => m.TextBody, m => error == null ? "" : m.TextBody)
                 .SetProperty(m => m.HtmlBody, m => error == null ? null : m.HtmlBody)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-        var to = message.Kind == OutboxKind.Email ? Mask.Email(message.Recipient) : $"webhook endpoint {message.WebhookEndpointId}";
+        var to = message.Kind == OutboxKind.Email ? Mask.Email(recipient) : $"webhook endpoint {message.WebhookEndpointId}";
         if (error is null)
         {
             logger.LogInformation("Notification {Id} ({Event}) delivered to {To}", message.Id, message.EventType, to);

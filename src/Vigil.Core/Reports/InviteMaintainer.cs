@@ -53,7 +53,7 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, Repor
             {
                 var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
                 var link = invitation is { } i ? notifier.InvitationLink(report.Id, i.Token) : notifier.Link(report.Id);
-                new Notifications.EnqueueNotification(db, time).Email(Notifications.NotificationEvent.MaintainerInvited,
+                notifier.Outbox.Email(Notifications.NotificationEvent.MaintainerInvited,
                     new Notifications.NotificationFacts(program.Name, report.Id, link, report.PublicationDueAt), [recipient]);
             }
             await db.SaveChangesAsync(cancellationToken);

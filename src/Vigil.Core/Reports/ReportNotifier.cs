@@ -18,13 +18,16 @@ public enum Audience
 /// change, or not at all): e-mails to the chosen audience and the program's webhooks. Messages carry only
 /// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
 /// </summary>
-public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl)
+public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault)
 {
+    /// <summary>The outbox, on the caller's context, sealing with the instance's master key.</summary>
+    public EnqueueNotification Outbox => new(db, time, vault);
+
     public Uri Link(long reportId) => new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}");
 
-    /// <summary>An e-mail invitation's link; the token is in the query, which request logs never record.</summary>
+    /// <summary>An e-mail invitation's link; the token is in the fragment, which browsers never send (so no log can hold it).</summary>
     public Uri InvitationLink(long reportId, string token) =>
-        new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation?token={Uri.EscapeDataString(token)}");
+        new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation#token={Uri.EscapeDataString(token)}");
 
     public async Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
@@ -55,7 +58,7 @@ public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string 
             var ids = participants.Where(p => p.Email is null && p.UserId is not null).Select(p => p.UserId!.Value).ToList();
             recipients.AddRange(await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken));
         }
-        var enqueue = new EnqueueNotification(db, time);
+        var enqueue = Outbox;
         enqueue.Email(eventType, facts, recipients);
         await enqueue.WebhooksAsync(eventType, report.ProgramId, facts, cancellationToken);
     }

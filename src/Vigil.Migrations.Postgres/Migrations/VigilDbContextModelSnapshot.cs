@@ -477,8 +477,7 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<long>("ReportId")
                         .HasColumnType("bigint");
@@ -775,8 +774,7 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recipient")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("text");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");

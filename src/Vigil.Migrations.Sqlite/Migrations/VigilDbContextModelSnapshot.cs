@@ -460,7 +460,6 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReportId")
@@ -744,7 +743,6 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
-                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")

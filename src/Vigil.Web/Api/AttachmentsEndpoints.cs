@@ -69,11 +69,18 @@ public static class AttachmentsEndpoints
     /// <c>text/plain</c> whatever its extension, a sandboxing CSP and no caching by shared caches.
     /// </summary>
     public static FileContentHttpResult Download(HttpContext context, AttachmentFile file) =>
-        TypedResults.File(file.Content, DownloadHeaders(context, file), file.FileName);
+        TypedResults.File(file.Content, DownloadHeaders(context, file));
 
-    /// <summary>Sets the download's headers (shared with the report page's link) and returns its content type.</summary>
+    /// <summary>
+    /// Sets the download's headers (shared with the report page's link) and returns its content type. The file
+    /// name goes into Content-Disposition here, not through the file result: those results log the name at
+    /// Information, and an attachment's name is as private as its content.
+    /// </summary>
     public static string DownloadHeaders(HttpContext context, AttachmentFile file)
     {
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(file.FileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
         context.Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
         context.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
         return file.MediaType == "text/plain" ? "text/plain; charset=utf-8" : file.MediaType;

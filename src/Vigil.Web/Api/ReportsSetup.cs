@@ -24,7 +24,8 @@ public static class ReportsSetup
         services.AddScoped(sp => new ReportNotifier(
             sp.GetRequiredService<VigilDbContext>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
-                ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
+                ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080",
+            sp.GetRequiredService<ReportVault>()));
         services.AddScoped<SubmitReport>();
         services.AddScoped<GetReport>();
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,13 +57,22 @@ public static class ReportsSetup
         return services;
     }
 
-    /// <summary>Resolves the vault at start-up, so a missing or malformed master key stops the server with its message instead of failing the first report.</summary>
-    private sealed class ReportVaultCheck(IServiceProvider services) : IHostedService
+    /// <summary>
+    /// Resolves the vault at start-up, so a missing or malformed master key stops the server with its message
+    /// instead of failing the first report, and checks that the key opens the reports already stored
+    /// (<see cref="MasterKeyCheck"/>; runs after <see cref="DatabaseMigrator"/>, so the schema is there).
+    /// </summary>
+    private sealed class ReportVaultCheck(IServiceProvider services, DatabaseTarget target, IOptions<ServerOptions> server) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        public async Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<ReportVault>();
-            return Task.CompletedTask;
+            var vault = services.GetRequiredService<ReportVault>();
+            if (!server.Value.MigrateOnStart && !await VigilDatabase.IsMigratedAsync(target, cancellationToken))
+            {
+                return; // migrations run elsewhere and the schema is not there (or the database not reachable) yet: nothing to check
+            }
+            await using var db = VigilDatabase.Open(target);
+            await MasterKeyCheck.VerifyAsync(db, vault, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -34,6 +34,8 @@ public static class OperationsSetup
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(
                 limits.Value.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(limits.Value.MinRequestBodyGraceSeconds));
         });
+        // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's own SAMEORIGIN would contradict it.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);

@@ -3,6 +3,9 @@ namespace Vigil.Web.Operations;
 /// <summary>
 /// Headers every response carries, errors included (set when the response starts, so an exception handler that
 /// clears the response cannot drop them). The pages serve no inline script or style, so the policy allows none.
+/// An endpoint may tighten the content security policy (attachments are served under a sandbox); every other
+/// header is overwritten, so nothing — e.g. antiforgery's <c>X-Frame-Options: SAMEORIGIN</c> on pages with a
+/// form — can weaken it.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -26,7 +29,14 @@ internal static class SecurityHeaders
         {
             foreach (var (name, value) in All)
             {
-                context.Response.Headers.TryAdd(name, value);
+                if (name == "Content-Security-Policy")
+                {
+                    context.Response.Headers.TryAdd(name, value);
+                }
+                else
+                {
+                    context.Response.Headers[name] = value;
+                }
             }
             return Task.CompletedTask;
         });

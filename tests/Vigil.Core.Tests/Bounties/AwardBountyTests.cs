@@ -94,7 +94,7 @@ public class AwardBountyTests
 
         await BountyWorld.RunPayments(d, p => p.MarkPaidAsync(id, Actor.User(d.Triager), BountyRecipient.Finder, new DateOnly(2026, 11, 24), Ct));
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("critical", 3000m)));
-        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new AwardBounty(db, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct)));
+        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new AwardBounty(db, d.Vault, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct)));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class AwardBountyTests
         var id = await BountyWorld.AcceptedReportAsync(d);
         await BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m));
 
-        await d.Run(db => new AwardBounty(db, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct));
+        await d.Run(db => new AwardBounty(db, d.Vault, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct));
 
         await Assert.ThrowsAsync<NotFoundException>(() => BountyWorld.ViewAsync(d, id, Actor.User(d.Triager)));
         Assert.Contains((await d.ViewAsync(id, Actor.User(d.Triager))).Timeline, e => e.Internal && e.Detail == "bounty cancelled");
@@ -122,7 +122,7 @@ public class AwardBountyTests
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, fresh.Id, new AwardInput("high", 600m))); // state new
         var id = await BountyWorld.AcceptedReportAsync(d);
         await Assert.ThrowsAsync<NotFoundException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.Stranger));
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AwardBounty(db, d.Clock).ExecuteAsync(id, Actor.User(d.Triager, twoFactor: false), new AwardInput("high", 600m), Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AwardBounty(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager, twoFactor: false), new AwardInput("high", 600m), Ct)));
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: BountyWorld.Reporter));
         await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.MaintainingTriager)); // four-eyes
     }

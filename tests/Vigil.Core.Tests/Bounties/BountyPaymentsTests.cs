@@ -78,8 +78,8 @@ public class BountyPaymentsTests
         await BountyWorld.AwardAsync(d, id, new AwardInput("high", 5000m, 100m, d.Maintainer, "=HYPERLINK(\"https://evil.test\",\"x\"), extra"));
         await BountyWorld.RunPayments(d, p => p.MarkPaidAsync(id, Actor.User(d.Triager), BountyRecipient.Fixer, new DateOnly(2026, 11, 24), Ct));
 
-        var csv = await d.Run(db => new ExportPayouts(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), null, Ct));
-        var paidOnly = await d.Run(db => new ExportPayouts(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), "paid", Ct));
+        var csv = await d.Run(db => new ExportPayouts(db, d.Vault).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), null, Ct));
+        var paidOnly = await d.Run(db => new ExportPayouts(db, d.Vault).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), "paid", Ct));
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', ExportPayouts.Header), lines[0]);
@@ -87,7 +87,7 @@ public class BountyPaymentsTests
         Assert.StartsWith($"{id},,high,finder,{BountyWorld.Reporter},,5000,EUR,awarded,2026-11-25T09:00:00Z,,\"'=HYPERLINK(\"\"https://evil.test\"\",\"\"x\"\"), extra\"", lines[1], StringComparison.Ordinal);
         Assert.Contains(",fixer,", lines[2], StringComparison.Ordinal);
         Assert.Equal(2, paidOnly.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new ExportPayouts(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), null, Ct)));
-        await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db => new ExportPayouts(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), "pending", Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new ExportPayouts(db, d.Vault).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), null, Ct)));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db => new ExportPayouts(db, d.Vault).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), "pending", Ct)));
     }
 }

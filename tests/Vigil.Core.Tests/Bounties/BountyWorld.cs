@@ -28,13 +28,13 @@ internal static class BountyWorld
     }
 
     public static Task<BountyAwardEntity> AwardAsync(Disclosure d, long id, AwardInput input, Guid? by = null) =>
-        d.Run(db => new AwardBounty(db, d.Clock).ExecuteAsync(id, Actor.User(by ?? d.Triager), input, Disclosure.Ct));
+        d.Run(db => new AwardBounty(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(by ?? d.Triager), input, Disclosure.Ct));
 
     public static Task RunPayments(Disclosure d, Func<BountyPayments, Task> action) =>
         d.Run(db => action(new BountyPayments(db, d.Clock)));
 
     public static Task<BountyView> ViewAsync(Disclosure d, long id, Actor actor) =>
-        d.Run(db => new GetReportBounty(db, d.Clock).ExecuteAsync(id, actor, Disclosure.Ct));
+        d.Run(db => new GetReportBounty(db, d.Vault, d.Clock).ExecuteAsync(id, actor, Disclosure.Ct));
 
     public static Task PublishAsync(Disclosure d, long id) =>
         d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), Disclosure.Ct));

@@ -8,7 +8,7 @@ using Vigil.Core.Tests.Reports;
 namespace Vigil.Core.Tests.Community;
 
 /// <summary>
-/// Issue 5 item 8 on both databases. Every report is submitted at <see cref="Disclosure.Start"/> (Wednesday
+/// Program metrics on both databases, counted over published work only. Every report is submitted at <see cref="Disclosure.Start"/> (Wednesday
 /// 09:00 UTC; triage due Friday 09:00 with the default 2 business days; publication due 45 days after
 /// acceptance); each story is "action@offset" with offsets from the start in hours (h) or days (d).
 /// </summary>
@@ -23,18 +23,19 @@ public class GetProgramMetricsTests
         [
             ("no reports", "", 10, "0/0 no-data | 0/0 no-data"),
             ("accepted on time, published on time", "accept@1h,publish@10d", 20, "1/0 green | 1/0 green"),
-            ("accepted late (after Friday 09:00)", "accept@3d", 20, "0/1 red | 0/0 no-data"),
-            ("rejected on time", "reject@2h", 20, "1/0 green | 0/0 no-data"),
-            ("asked for information on time counts as answered", "ask@2h", 20, "1/0 green | 0/0 no-data"),
-            ("asked for information late", "ask@3d", 20, "0/1 red | 0/0 no-data"),
-            ("unanswered, deadline passed", "", 20, "0/1 red | 0/0 no-data"),
-            ("unanswered, not yet due: pending", "", 0.5, "0/0 no-data | 0/0 no-data"),
-            ("accepted, never published, past 45 days", "accept@1h", 50, "1/0 green | 0/1 red"),
+            ("accepted late (after Friday 09:00), published", "accept@3d,publish@10d", 20, "0/1 red | 1/0 green"),
+            ("asked for information on time counts as answered", "ask@2h,answer@3h,accept@1d,publish@10d", 20, "1/0 green | 1/0 green"),
             ("published after the deadline", "accept@1h,publish@47d", 60, "1/0 green | 0/1 red"),
+            ("published, then withdrawn: still public work", "accept@1h,publish@10d,withdraw@11d", 20, "1/0 green | 1/0 green"),
             ("outside the 90-day window", "accept@1h,publish@10d", 91, "0/0 no-data | 0/0 no-data"),
-            ("3 of 4 on time: amber", "accept@1h;accept@2h;reject@3h;accept@3d", 20, "3/1 amber | 0/0 no-data"),
-            ("9 of 10 on time: green", "reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@1h;reject@4d", 20, "9/1 green | 0/0 no-data"),
-            ("2 of 3 on time: red", "reject@1h;reject@1h;reject@4d", 20, "2/1 red | 0/0 no-data"),
+            ("3 of 4 on time: amber", "accept@1h,publish@5d;accept@2h,publish@5d;accept@3h,publish@5d;accept@3d,publish@5d", 20, "3/1 amber | 4/0 green"),
+            ("2 of 3 on time: red", "accept@1h,publish@5d;accept@1h,publish@5d;accept@4d,publish@5d", 20, "2/1 red | 3/0 green"),
+            // Private work is not counted, so no figure moves while a report is under embargo.
+            ("unanswered, deadline passed: private", "", 20, "0/0 no-data | 0/0 no-data"),
+            ("accepted late, never published: private", "accept@3d", 20, "0/0 no-data | 0/0 no-data"),
+            ("accepted, never published, past 45 days: private", "accept@1h", 50, "0/0 no-data | 0/0 no-data"),
+            ("rejected: public only in the reporter's totals", "reject@2h", 20, "0/0 no-data | 0/0 no-data"),
+            ("only the published one of three counts", "accept@1h,publish@5d;accept@3d;reject@4d", 20, "1/0 green | 1/0 green"),
         ];
         var data = new TheoryData<DatabaseProvider, string, string, double, string>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
@@ -54,9 +55,12 @@ public class GetProgramMetricsTests
         await using var d = await Disclosure.CreateAsync(provider);
         var reports = name == "no reports" ? [] : stories.Split(';');
         var actions = new List<(long Report, TimeSpan At, string Action)>();
+        var followUps = new Dictionary<long, string>();
         foreach (var story in reports)
         {
-            var id = (await d.SubmitAsync()).Id;
+            var submitted = await d.SubmitAsync();
+            var id = submitted.Id;
+            followUps[id] = submitted.FollowUpToken ?? "";
             foreach (var step in story.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 var (action, offset) = (step.Split('@')[0], step.Split('@')[1]);
@@ -74,6 +78,8 @@ public class GetProgramMetricsTests
                 "reject" => new TriageReport(db, d.Vault, d.Clock).RejectAsync(report, triager, RejectionReason.NotApplicable, null, null, Ct),
                 "ask" => new TriageReport(db, d.Vault, d.Clock).AskForInformationAsync(report, triager, "Which version?", Ct),
                 "publish" => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report, triager, Ct),
+                "answer" => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report, Actor.FollowUp(followUps[report]), "Version 1.4.1.", false, Ct),
+                "withdraw" => new WithdrawReport(db, d.Clock).ExecuteAsync(report, triager, "Not a vulnerability after all.", Ct),
                 _ => throw new InvalidOperationException(action),
             });
         }

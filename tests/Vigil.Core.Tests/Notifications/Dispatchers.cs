@@ -27,6 +27,9 @@ internal static class Dispatchers
         Timeout = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>The master key the outbox of these tests is sealed with.</summary>
+    public static readonly Vigil.Core.Reports.ReportVault Vault = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static NotificationDispatcher Create(DatabaseTarget target, TimeProvider clock, SmtpOptions smtp, NotificationOptions? options = null)
     {
         options ??= Options();
@@ -36,7 +39,8 @@ internal static class Dispatchers
             new WebhookSender(WebhookTargetGuard.CreateClient(options), clock),
             Microsoft.Extensions.Options.Options.Create(options),
             clock,
-            NullLogger<NotificationDispatcher>.Instance);
+            NullLogger<NotificationDispatcher>.Instance,
+            Vault);
     }
 
     public static NotificationFacts Facts(long report = 7) =>

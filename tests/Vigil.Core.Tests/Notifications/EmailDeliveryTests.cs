@@ -13,7 +13,7 @@ public class EmailDeliveryTests
     private static async Task EnqueueAsync(TestDatabase database, FakeTimeProvider clock, params string[] recipients)
     {
         await using var db = database.Open();
-        new EnqueueNotification(db, clock).Email(NotificationEvent.ReportReceived, Dispatchers.Facts(), recipients);
+        new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.ReportReceived, Dispatchers.Facts(), recipients);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 

@@ -19,7 +19,7 @@ public class ExactlyOnceTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         await using (var db = database.Open())
         {
-            new EnqueueNotification(db, clock).Email(NotificationEvent.Published, Dispatchers.Facts(),
+            new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.Published, Dispatchers.Facts(),
                 Enumerable.Range(1, messages).Select(i => $"member{i}@example.org"));
             await db.SaveChangesAsync(ct);
         }

@@ -36,7 +36,7 @@ public class NotificationDispatcherServiceTests
     private static async Task EnqueueAsync(TestDatabase database, TimeProvider clock, string recipient)
     {
         await using var db = database.Open();
-        new EnqueueNotification(db, clock).Email(NotificationEvent.Accepted, Dispatchers.Facts(), [recipient]);
+        new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.Accepted, Dispatchers.Facts(), [recipient]);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -70,7 +70,7 @@ public class WebhookDeliveryTests
         db.WebhookEndpoints.Add(new WebhookEndpointEntity { ProgramId = 1, Url = url, Secret = Secret, EventFilter = $"{NotificationEvent.Accepted} {NotificationEvent.Published}" });
         db.WebhookEndpoints.Add(new WebhookEndpointEntity { ProgramId = 2, Url = url, Secret = Secret });
         await db.SaveChangesAsync(ct);
-        var enqueue = new EnqueueNotification(db, clock);
+        var enqueue = new EnqueueNotification(db, clock, Dispatchers.Vault);
         await enqueue.WebhooksAsync(NotificationEvent.ReportReceived, 1, Dispatchers.Facts(), ct); // filtered out
         await enqueue.WebhooksAsync(NotificationEvent.Published, 1, Dispatchers.Facts(), ct);
         await db.SaveChangesAsync(ct);

@@ -28,7 +28,9 @@ public class ReportNotificationTests
         await d.Run(db => new TriageReport(db, d.Vault, d.Clock, Notifier(db, d)).AcceptAsync(report.Id, Actor.User(d.OtherTriager), Ct));
         await d.Run(db => new InviteMaintainer(db, d.Clock, Notifier(db, d)).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Ct));
 
-        var outbox = await d.Run(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct));
+        var stored = await d.Run(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct));
+        Assert.All(stored, m => Assert.DoesNotContain("@example.test", m.Recipient + m.TextBody + m.HtmlBody, StringComparison.Ordinal)); // sealed at rest
+        var outbox = stored.Select(m => OutboxSeal.Opened(d.Vault, m)).ToList();
         Assert.Equal(
             [(NotificationEvent.ReportReceived, "tri@example.test"), (NotificationEvent.Accepted, $"researcher+{Disclosure.Marker}@example.test"), (NotificationEvent.MaintainerInvited, "dev@example.test")],
             outbox.Select(m => (m.EventType, m.Recipient!)));
@@ -39,5 +41,5 @@ public class ReportNotificationTests
         });
     }
 
-    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) => new(db, d.Clock, "https://vigil.example.test");
+    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) => new(db, d.Clock, "https://vigil.example.test", d.Vault);
 }

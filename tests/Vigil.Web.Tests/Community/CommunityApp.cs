@@ -59,6 +59,8 @@ public sealed class CommunityApp : IAsyncDisposable
 
     public VigilDbContext OpenDatabase() => _database.Open();
 
+    public IServiceProvider Services => _factory.Services;
+
     public async Task<(int Status, string Text, HttpResponseMessage Response)> GetAsync(string path)
     {
         var response = await Client.GetAsync(path, Ct);

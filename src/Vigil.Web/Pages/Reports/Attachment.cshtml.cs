@@ -14,7 +14,7 @@ public sealed class AttachmentModel(GetAttachment get) : PageModel
         try
         {
             var file = await get.ExecuteAsync(id, attachmentId, ReportPageActor.From(HttpContext, id), cancellationToken);
-            return File(file.Content, AttachmentsEndpoints.DownloadHeaders(HttpContext, file), file.FileName);
+            return File(file.Content, AttachmentsEndpoints.DownloadHeaders(HttpContext, file));
         }
         catch (NotFoundException)
         {

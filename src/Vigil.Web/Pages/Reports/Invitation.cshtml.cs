@@ -7,15 +7,17 @@ using Vigil.Web.Api;
 namespace Vigil.Web.Pages.Reports;
 
 /// <summary>
-/// The e-mailed invitation link (<c>?token=vin_…</c>; request logs never record the query). Opening it changes
-/// nothing; accepting is a POST from a signed-in account. A wrong or spent token gets the 404 page.
+/// The e-mailed invitation link (<c>/reports/{id}/invitation#token=vin_…</c>). The token is in the fragment,
+/// which browsers never send, so no request line, log or proxy ever holds it; <c>/static/invitation.js</c> puts
+/// it into the form (a person without script pastes it). Opening the page changes nothing; accepting is a POST
+/// from a signed-in account with the token in its body. A wrong or spent token gets the 404 page.
 /// </summary>
 public sealed class InvitationModel(AcceptInvitation accept) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public string? Token { get; set; }
     public long Id { get; private set; }
     public string? Problem { get; private set; }
-    public string ReturnUrl => $"/reports/{Id}/invitation?token={Uri.EscapeDataString(Token ?? "")}";
+    public string ReturnUrl => $"/reports/{Id}/invitation";
 
     public void OnGet(long id) => Id = id;
 

@@ -125,8 +125,8 @@ public class DisclosureBrowserTests
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Vigil.Core.Data.VigilDbContext>();
-        var mail = await db.OutboxMessages.AsNoTracking()
-            .SingleAsync(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email, TestContext.Current.CancellationToken);
-        return System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/reports/\d+/invitation\?token=[A-Za-z0-9_%-]+").Value;
+        var mail = Vigil.Core.Notifications.OutboxSeal.Opened(scope.ServiceProvider.GetRequiredService<Vigil.Core.Reports.ReportVault>(), await db.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email, TestContext.Current.CancellationToken));
+        return System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/reports/\d+/invitation#token=[A-Za-z0-9_%-]+").Value;
     }
 }

@@ -182,7 +182,8 @@ public partial class ReportPageActionsTests
     private static async Task<string> InvitationLinkAsync(WebTest test)
     {
         await using var db = test.OpenDatabase();
-        var mail = await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email).SingleAsync(Ct);
+        var mail = Vigil.Core.Notifications.OutboxSeal.Opened(new Vigil.Core.Reports.ReportVault(Convert.FromBase64String(VigilFactory.MasterKey)),
+            await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email).SingleAsync(Ct));
         Assert.Equal("dev@deep-merge.test", mail.Recipient);
         Assert.DoesNotContain(Marker, mail.TextBody + mail.Subject, StringComparison.Ordinal);
         return InvitationPath().Match(mail.TextBody).Value;
@@ -190,7 +191,7 @@ public partial class ReportPageActionsTests
 
     private static string TokenOf(string invitation) => Uri.UnescapeDataString(invitation[(invitation.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
 
-    [GeneratedRegex(@"/reports/\d+/invitation\?token=[A-Za-z0-9_%-]+")]
+    [GeneratedRegex(@"/reports/\d+/invitation#token=[A-Za-z0-9_%-]+")]
     private static partial Regex InvitationPath();
 
     private static AngleSharp.Dom.IDocument Html(string html) => new HtmlParser().ParseDocument(html);
