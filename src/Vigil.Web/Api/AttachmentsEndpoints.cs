@@ -4,6 +4,7 @@ using Microsoft.Net.Http.Headers;
 using Vigil.Core.Attachments;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Api;
 
@@ -18,7 +19,7 @@ public static class AttachmentsEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Reports").AddEndpointFilter<TokenScopeFilter>();
         // The same route as the JSON intake: the request's Content-Type picks this one.
-        group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data")
+        group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data").RequireIntakeLimit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DisableAntiforgery();
         group.MapPost("/reports/{id:long}/attachments", UploadAsync).Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem().DisableAntiforgery();

@@ -5,6 +5,7 @@ using Vigil.Core.Cve;
 using Vigil.Core.Errors;
 using Vigil.Core.Extensions;
 using Vigil.Core.Reports;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Api;
 
@@ -17,8 +18,7 @@ public static class ReportsEndpoints
     public static IEndpointRouteBuilder MapReportsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Reports").AddEndpointFilter<TokenScopeFilter>();
-        group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json").RequireIntakeLimit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/programs/{slug}/queue", QueueAsync).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/reports/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);

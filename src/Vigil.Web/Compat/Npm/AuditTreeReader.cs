@@ -22,7 +22,7 @@ internal static class AuditTreeReader
         try
         {
             // Two JSON levels per package ("dependencies", then the package), plus the root and some slack.
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 2 * limits.MaxAuditDepth + 4 });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 2 * limits.MaxAuditDepth + 8 });
         }
         catch (JsonException exception)
         {
