@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Benchmark (d): hostile inputs. For each public POST endpoint (npm quick audit, npm v6 audit, npm bulk, OSV
 # querybatch, anonymous report intake) the worst input shape found so far is doubled STEPS times (bodies.py),
-# and the server's CPU time per request (user + system, from /proc/PID/stat) is measured REPEAT times per size.
+# and the server's CPU time per request (user + system, from /proc/PID/stat) is measured REPEAT times per size;
+# each sample sends the body several times in a row (PER_SAMPLE below), so that even the cheap endpoints take
+# many clock ticks (10 ms each) per sample. The server runs without tiered compilation and with non-concurrent
+# GC, so no background JIT or GC thread adds to one size's CPU time what the previous size caused.
 # Prints, per endpoint and size, the median CPU milliseconds and its ratio to the previous size's (cpu×), beside
 # the ratio of the decompressed inputs (input×): the two stay close when the cost grows linearly with the input;
 # a cost growing with the input's square shows cpu× near the square of input× (4 for 2).
 # Sends traffic to 127.0.0.1 only, and stops the server it started when done (or interrupted).
-# Usage: bench/hostile/run.sh [steps=5] [repeat=7]
+# Usage: bench/hostile/run.sh [steps=5] [repeat=5]
 #   VIGIL_BIN=DIR uses an already published vigil instead of publishing one.
 # Needs: curl, python3. Not run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
 STEPS="${1:-5}"
-REPEAT="${2:-7}"
+REPEAT="${2:-5}"
 WORK="${BENCH_DIR:-/tmp/vigil-bench-hostile}"
 PORT="${BENCH_PORT:-18490}"
 mkdir -p "$WORK"
@@ -42,8 +45,9 @@ python3 "$ROOT/bench/hostile/bodies.py" "$WORK" "$STEPS" >"$WORK/bodies.txt"
 SERVER_PID=""
 cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; true; }
 trap cleanup EXIT
-# One client sends everything: the rate limits (server-wide and intake) are lifted for the measurement.
-Vigil__RateLimit__Enabled=false Logging__LogLevel__Default=Warning \
+# One client sends everything: the rate limits (server-wide and intake) are lifted for the measurement, and the
+# match caches are off, so a repeated body costs what a new one would (an attacker varies its bodies).
+DOTNET_TieredCompilation=0 DOTNET_gcConcurrent=0 Vigil__MatchCacheEntries=0 Vigil__RateLimit__Enabled=false Logging__LogLevel__Default=Warning \
   "$VIGIL" serve --database "$DB" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
@@ -54,6 +58,7 @@ declare -A PATHS=(
   [quick]=/-/npm/v1/security/audits/quick [v6audit]=/-/npm/v1/security/audits [bulk]=/-/npm/v1/security/advisories/bulk
   [querybatch]=/v1/querybatch [intake]=/api/programs/bench/reports
 )
+declare -A PER_SAMPLE=([quick]=10 [v6audit]=1 [bulk]=20 [querybatch]=20 [intake]=10)
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 post() { # file encoding path → status
@@ -61,29 +66,30 @@ post() { # file encoding path → status
     -H "Content-Encoding: $2" --data-binary @"$1" "$BASE$3"
 }
 
-# Warm-up: the JIT compiles the parsers on the first requests; measuring them would measure the JIT.
+# Warm-up: every body twice, so first-use costs (JIT, pools, the matching index) are not measured.
 while read -r endpoint step size file encoding wire raw; do
-  [[ "$step" == 0 ]] && for _ in 1 2 3; do post "$file" "$encoding" "${PATHS[$endpoint]}" >/dev/null; done
+  for _ in 1 2; do post "$file" "$encoding" "${PATHS[$endpoint]}" >/dev/null; done
 done <"$WORK/bodies.txt"
 
-echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, median of $REPEAT requests per size"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, CPU ms per request: median of $REPEAT samples per size"
 printf '%-11s %8s %11s %13s %7s %14s %7s %7s\n' endpoint size wire-bytes decompressed status cpu-ms-median input× cpu×
 previous=""
 previous_raw=""
 while read -r endpoint step size file encoding wire raw; do
   samples=()
   status=""
+  count=${PER_SAMPLE[$endpoint]}
   for _ in $(seq 1 "$REPEAT"); do
     before=$(cpu_ticks)
-    status=$(post "$file" "$encoding" "${PATHS[$endpoint]}")
-    samples+=($(( ($(cpu_ticks) - before) * TICK_MS )))
+    for _ in $(seq 1 "$count"); do status=$(post "$file" "$encoding" "${PATHS[$endpoint]}"); done
+    samples+=($(awk -v t="$(( ($(cpu_ticks) - before) * TICK_MS ))" -v n="$count" 'BEGIN {printf "%.1f", t / n}'))
   done
-  median=$(printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+  median=$(printf '%s\n' "${samples[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
   ratio="-"
   input="-"
   if [[ "$step" != 0 ]]; then
     input=$(awk -v a="$raw" -v b="$previous_raw" 'BEGIN {printf "%.2f", a / b}')
-    [[ "$previous" != 0 ]] && ratio=$(awk -v a="$median" -v b="$previous" 'BEGIN {printf "%.2f", a / b}')
+    [[ "$previous" != 0.0 ]] && ratio=$(awk -v a="$median" -v b="$previous" 'BEGIN {printf "%.2f", a / b}')
   fi
   printf '%-11s %8s %11s %13s %7s %14s %7s %7s\n' "$endpoint" "$size" "$wire" "$raw" "$status" "$median" "$input" "$ratio"
   previous="$median"
