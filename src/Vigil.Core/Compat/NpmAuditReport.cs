@@ -19,7 +19,7 @@ public sealed class NpmAuditReport(QueryAffecting query)
     {
         var installed = new List<Installed>();
         var counts = new Counter();
-        Walk(tree.Dependencies, null, installed, counts);
+        Walk(tree.Dependencies, null, installed, counts, cancellationToken);
         var ranges = RootRequirements(tree, installed, counts);
 
         var exact = installed.Select(i => (i.Name, i.Version)).Distinct().ToList();
@@ -56,15 +56,21 @@ public sealed class NpmAuditReport(QueryAffecting query)
     private static IEnumerable<AffectingMatch> Usable(IReadOnlyList<AffectingMatch> matches) =>
         matches.Where(m => m.NpmRange is not null && m.Index < NpmBulkAdvisories.IdFactor);
 
-    private static void Walk(IReadOnlyList<NpmAuditNode> nodes, string? parentPath, List<Installed> into, Counter counts)
+    /// <summary>
+    /// Every node with its path. A path repeats its parent's, so their total length can grow with the square of
+    /// the body's; the web host caps that total before a tree gets here (Vigil:Limits:MaxAuditPathChars).
+    /// </summary>
+    private static void Walk(
+        IReadOnlyList<NpmAuditNode> nodes, string? parentPath, List<Installed> into, Counter counts, CancellationToken cancellationToken)
     {
         foreach (var node in nodes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             counts.Add(node.Dev, node.Optional);
             var path = parentPath is null ? node.Name : parentPath + ">" + node.Name;
             var (name, version) = Unalias(node.Name, node.Version);
             into.Add(new Installed(name, version, path, node.Dev, node.Optional, node.Bundled));
-            Walk(node.Dependencies, path, into, counts);
+            Walk(node.Dependencies, path, into, counts, cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Vigil.Core.Attachments;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Api;
 
@@ -18,8 +19,11 @@ public static class AttachmentsEndpoints
     public static IEndpointRouteBuilder MapAttachmentsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Reports").RequireTokenScope(TokenScope.Reports);
-        // The same route as the JSON intake: the request's Content-Type picks this one.
-        group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data")
+        // The same route as the JSON intake: the request's Content-Type picks this one. A request without a
+        // Content-Type matches both; the later order leaves it to the JSON endpoint (415) instead of a routing
+        // ambiguity, which routing reports as an exception (500) before any handler runs.
+        group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data").RequireIntakeLimit()
+            .WithOrder(1)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DisableAntiforgery();
         group.MapPost("/reports/{id:long}/attachments", UploadAsync).Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem().DisableAntiforgery();

@@ -6,6 +6,7 @@ using Vigil.Core.Cve;
 using Vigil.Core.Errors;
 using Vigil.Core.Extensions;
 using Vigil.Core.Reports;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Api;
 
@@ -18,7 +19,7 @@ public static class ReportsEndpoints
     public static IEndpointRouteBuilder MapReportsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Reports").RequireTokenScope(TokenScope.Reports);
-        group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json")
+        group.MapPost("/programs/{slug}/reports", SubmitAsync).Accepts<SubmitReportBody>("application/json").RequireIntakeLimit()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/programs/{slug}/queue", QueueAsync).ProducesProblem(StatusCodes.Status404NotFound);

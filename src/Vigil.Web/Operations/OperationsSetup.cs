@@ -51,6 +51,7 @@ public static class OperationsSetup
             options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes,
                 "application/problem+json", "application/atom+xml", "application/rss+xml", "image/svg+xml"];
         });
+        services.AddSingleton<ReportIntakeLimit>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limit) =>
         {
@@ -96,5 +97,5 @@ public static class OperationsSetup
     }
 
     // Behind a reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so this is the client's address.
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Vigil.Core.Errors;
 
 namespace Vigil.Web.Operations;
 
 /// <summary>
 /// Maps the use cases' few exceptions (Vigil.Core.Errors: 404, 409, 400, 429) and the server's own bad-request exception to problem
-/// documents. Anything else falls through to the default handler: a 500 problem that reveals nothing but a trace id.
+/// documents, for the API and the pages alike. A save that lost a race is a conflict too (409): a stale concurrency token
+/// (someone else saved the same row since it was read) or a unique constraint another request satisfied first.
+/// Anything else falls through to the default handler: a 500 problem that reveals nothing but a trace id.
 /// </summary>
 internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, TimeProvider time) : IExceptionHandler
 {
@@ -24,6 +29,16 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
             TooManyRequestsException e => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = e.Message },
             // Kestrel's own: body too large (413), too slow (408), malformed (400).
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Detail = "Someone else changed this at the same time, and their change was saved first; reload and try again.",
+            },
+            DbUpdateException e when IsUniqueViolation(e) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Detail = "Someone else did this at the same time, and theirs was saved first; reload and try again.",
+            },
             _ => null,
         };
         if (problem is null)
@@ -37,4 +52,12 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>SQLite's SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY, PostgreSQL's unique_violation; other constraints stay errors.</summary>
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 }

@@ -15,6 +15,8 @@ public class BadInputTests
     public const string Query = "/v1/query";
     public const string Batch = "/v1/querybatch";
     public const string NpmBulk = "/-/npm/v1/security/advisories/bulk";
+    public const string NpmQuick = "/-/npm/v1/security/audits/quick";
+    public const string Intake = "/api/programs/npm-eco/reports";
 
     private const int MaxWireBytes = 64 * 1024;
     private const int MaxDecompressedBytes = 1024 * 1024;
@@ -54,6 +56,13 @@ public class BadInputTests
         { Query, "wrong JSON type", 400, "invalid JSON body" },
         { Batch, "wrong JSON type", 400, "invalid JSON body" },
         { NpmBulk, "wrong JSON type", 400, "The body must be a JSON object" },
+        { NpmBulk, "invalid UTF-8", 400, "not valid UTF-8" },
+        { NpmQuick, "invalid UTF-8", 400, "not valid UTF-8" },
+        { NpmQuick, "invalid UTF-8 in a nested name", 400, "not valid UTF-8" },
+        { Query, "invalid UTF-8", 400, "invalid JSON body" },
+        { Batch, "invalid UTF-8", 400, "invalid JSON body" },
+        // The JSON and the multipart intake share the route; without a Content-Type routing found both (500).
+        { Intake, "no content type", 415, "Expected a supported JSON media type" },
     };
 
     [Theory]
@@ -97,6 +106,16 @@ public class BadInputTests
             : """{"package":{"ecosystem":"NoSuchEcosystem","name":"x"},"version":"1.0.0"}"""),
         "1,001 queries" => Json($$"""{"queries":[{{string.Join(',', Enumerable.Repeat("""{"package":{"ecosystem":"npm","name":"x"},"version":"1.0.0"}""", 1001))}}]}"""),
         "wrong JSON type" => Json("[1, 2, 3]"),
+        "no content type" => new ByteArrayContent("{}"u8.ToArray()),
+        // 0xFF never occurs in UTF-8; the reader only notices when a name or value is decoded.
+        "invalid UTF-8" => Typed(path switch
+        {
+            NpmBulk => [.. "{\""u8, 0xFF, 0xFE, .. "\":[\"1.0.0\"]}"u8],
+            NpmQuick => [.. "{\"requires\":{\"a\":\"1."u8, 0xFF, .. "\"}}"u8],
+            Batch => [.. "{\"queries\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\""u8, 0xFF, .. "\"},\"version\":\"1.0.0\"}]}"u8],
+            _ => [.. "{\"package\":{\"ecosystem\":\"npm\",\"name\":\""u8, 0xFF, .. "\"},\"version\":\"1.0.0\"}"u8],
+        }, "application/json"),
+        "invalid UTF-8 in a nested name" => Typed([.. "{\"dependencies\":{\"a\":{\"version\":\"1.0.0\",\"dependencies\":{\""u8, 0xC3, .. "\":{\"version\":\"1.0.0\"}}}}}"u8], "application/json"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

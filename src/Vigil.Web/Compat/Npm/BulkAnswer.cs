@@ -27,6 +27,7 @@ public sealed class BulkAnswer(NpmBulkAdvisories bulk, BulkJsonCache cache)
         var i = 0;
         foreach (var package in request)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (keys is not null && memo.TryGet(keys[i] = Key(baseUrl, package.Key, package.Value), out var part))
             {
                 parts[i] = part;
@@ -49,6 +50,7 @@ public sealed class BulkAnswer(NpmBulkAdvisories bulk, BulkJsonCache cache)
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         for (var m = 0; m < missing.Count; m++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var part = Render(writer, buffer, packages![m].Key, matches[m], baseUrl, cwe);
             parts[missing[m]] = part;
             if (keys is not null)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Compat;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Npm;
 
@@ -25,9 +26,9 @@ public static class NpmAuditEndpoints
     }
 
     public static async Task<Results<BulkJsonResult, ProblemHttpResult>> BulkAsync(
-        HttpRequest request, BulkAnswer answer, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, BulkAnswer answer, IOptions<ServerOptions> options, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
-        var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
+        var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, limits.Value, cancellationToken);
         if (body.Packages is null)
         {
             return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
@@ -36,17 +37,17 @@ public static class NpmAuditEndpoints
     }
 
     public static async Task<Results<Ok<AuditReport>, ProblemHttpResult>> AuditAsync(
-        HttpRequest request, NpmAuditReport audit, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, NpmAuditReport audit, IOptions<ServerOptions> options, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
         var body = await NpmRequestBody.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
         if (body.Bytes is null)
         {
             return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
         }
-        var tree = AuditTreeReader.Parse(body.Bytes);
+        var tree = AuditTreeReader.Parse(body.Bytes, limits.Value, cancellationToken);
         if (tree.Tree is null)
         {
-            return TypedResults.Problem(title: "Bad npm audit request", detail: tree.Error, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Bad npm audit request", detail: tree.Error, statusCode: tree.Status);
         }
         var result = await audit.ExecuteAsync(tree.Tree, cancellationToken);
         return TypedResults.Ok(AuditReport.From(result, PublicUrl.Of(request, options.Value)));

@@ -38,14 +38,15 @@ public static class OsvEndpoints
     }
 
     public static async Task<Results<JsonHttpResult<OsvVulnList>, JsonHttpResult<OsvError>>> QueryAsync(
-        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, IOptions<LimitsOptions> limits,
+        CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadAsync<OsvQueryRequest>(request, cancellationToken);
         if (readError is not null)
         {
             return readError;
         }
-        if (!OsvQueryParser.TryParse(body, out var query, out var error))
+        if (!OsvQueryParser.TryParse(body, limits.Value, out var query, out var error))
         {
             return Error(OsvError.InvalidArgument, error!);
         }
@@ -65,7 +66,8 @@ public static class OsvEndpoints
     }
 
     public static async Task<Results<OsvBatchJsonResult, JsonHttpResult<OsvError>>> QueryBatchAsync(
-        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, IOptions<LimitsOptions> limits,
+        CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadBatchAsync(request, cancellationToken);
         if (readError is not null)
@@ -81,8 +83,9 @@ public static class OsvEndpoints
         var answerable = new List<PackageQuery>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // One bad query fails the whole batch, naming its index (osv.dev querybatch).
-            if (!OsvQueryParser.TryParse(requests[i], out var query, out var error))
+            if (!OsvQueryParser.TryParse(requests[i], limits.Value, out var query, out var error))
             {
                 return Error(OsvError.InvalidArgument, $"error in query at index {i}: {error}");
             }

@@ -1,4 +1,5 @@
 using Vigil.Core.Compat;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Osv;
 
@@ -6,10 +7,28 @@ namespace Vigil.Web.Compat.Osv;
 /// Validates one OSV query the way osv.dev does (go/internal/api/query_affected.go parseQuery, as recorded in
 /// shared/specs/osv.md) and turns it into a <see cref="PackageQuery"/>. A null query with no error means
 /// "valid, but nothing here can match": a purl of a type OSV does not know, or a commit (Vigil holds no git ranges).
+/// Names and versions longer than <see cref="LimitsOptions"/> allows are refused before anything is matched.
 /// </summary>
 internal static class OsvQueryParser
 {
-    public static bool TryParse(OsvQueryRequest? request, out PackageQuery? query, out string? error)
+    public static bool TryParse(OsvQueryRequest? request, LimitsOptions limits, out PackageQuery? query, out string? error)
+    {
+        if (!TryParse(request, out query, out error))
+        {
+            return false;
+        }
+        error = query switch
+        {
+            { Name.Length: var length } when length > limits.MaxPackageNameChars =>
+                $"package name is longer than {limits.MaxPackageNameChars} characters (Vigil:Limits:MaxPackageNameChars)",
+            { Versions: [{ Length: var length }] } when length > limits.MaxVersionChars =>
+                $"version is longer than {limits.MaxVersionChars} characters (Vigil:Limits:MaxVersionChars)",
+            _ => null,
+        };
+        return error is null;
+    }
+
+    private static bool TryParse(OsvQueryRequest? request, out PackageQuery? query, out string? error)
     {
         query = null;
         error = null;

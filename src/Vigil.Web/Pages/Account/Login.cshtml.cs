@@ -100,5 +100,12 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
         return Page();
     }
 
-    internal static string LocalOrHome(string? url) => url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/account";
+    /// <summary>
+    /// The url when it is local by <c>LocalRedirect</c>'s own rule, else the account page: a path that does not start
+    /// with <c>//</c> or <c>/\</c> and holds no control character (a browser drops a tab or line break, so
+    /// <c>/&lt;tab&gt;/evil.example</c> would leave the site, and <c>LocalRedirect</c> refuses it with an exception).
+    /// </summary>
+    internal static string LocalOrHome(string? url) =>
+        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? url : "/account";
 }

@@ -5,6 +5,7 @@ using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Reports;
 
@@ -12,7 +13,7 @@ namespace Vigil.Web.Pages.Reports;
 /// The report form, for everyone: signed in or not. An anonymous reporter is shown the follow-up token
 /// once, and the browser keeps it in a cookie for that report's page.
 /// </summary>
-public sealed class NewModel(VigilDbContext db, SubmitReport submit, TimeProvider time) : PageModel
+public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntakeLimit intakeLimit, TimeProvider time) : PageModel
 {
     // The three below can be pre-filled from the query (?program=&ecosystem=&package=), e.g. by a SECURITY.md link.
     [BindProperty(SupportsGet = true)] public string? Program { get; set; }
@@ -47,6 +48,7 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, TimeProvide
             Attachments: Request.HasFormContentType ? await AttachmentsEndpoints.FilesAsync(Request.Form, cancellationToken) : []);
         try
         {
+            intakeLimit.Check(HttpContext);
             Submitted = await submit.ExecuteAsync(Program ?? "", request, ApiActor.From(HttpContext), cancellationToken);
         }
         catch (ValidationFailedException e)
