@@ -86,6 +86,19 @@ public class ExtensionVoteTests
         await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new CastExtensionVote(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Stranger), true, Ct)));
     }
 
+    /// <summary>Team capacity anywhere takes a two-factor session: without one a triager is nobody on the report.</summary>
+    [Fact]
+    public async Task Cast_TriagerWithoutTwoFactor_IsRefusedAndNothingCounted()
+    {
+        await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
+        var (report, due) = await AcceptedAsync(d);
+        await d.Run(db => new RequestExtension(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "why", due.AddDays(5), Ct));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new CastExtensionVote(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.OtherTriager, twoFactor: false), true, Ct)));
+
+        await d.Run(async db => Assert.Equal(0, await db.ExtensionBallots.CountAsync(Ct)));
+    }
+
     [Fact]
     public async Task Request_DateNotLaterOrVoteOpen_IsRefused()
     {
