@@ -57,8 +57,10 @@ public partial class ReportPageActionsTests
     private static async Task<string> OutboxTextAsync(WebTest test)
     {
         await using var db = test.OpenDatabase();
-        var mails = await db.OutboxMessages.Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
-            .OrderBy(m => m.Id).Select(m => m.TextBody).ToListAsync(Ct);
-        return string.Join("\n", mails);
+        var vault = new Vigil.Core.Reports.ReportVault(Convert.FromBase64String(VigilFactory.MasterKey));
+        var mails = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
+            .OrderBy(m => m.Id).ToListAsync(Ct);
+        return string.Join("\n", mails.Select(m => Vigil.Core.Notifications.OutboxSeal.Opened(vault, m).TextBody)); // bodies are sealed at rest
     }
 }
