@@ -9,7 +9,7 @@ namespace Vigil.Core.Bounties;
 public sealed record AwardInput(string? Severity, decimal? FinderAmount, decimal? FixerAmount = null, Guid? FixerUserId = null, string? Reason = null);
 
 /// <summary>
-/// The team awards the bounty on a report (issue 5, item 1): one award per report, split between the finder
+/// The team awards the bounty on a report (docs/bounties.md): one award per report, split between the finder
 /// (the reporter) and, if the table pays fixers, the maintainer who fixed. A total outside the table's range
 /// for the severity needs a reason. Until a share is paid the award can be amended or cancelled. Each move
 /// is an internal (team-only) timeline event: amounts are never shown to other participants there.

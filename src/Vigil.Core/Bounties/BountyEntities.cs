@@ -1,7 +1,7 @@
 namespace Vigil.Core.Bounties;
 
 /// <summary>
-/// A program's bounty table (issue 5, item 1): an amount range per severity in one currency, what is in and
+/// A program's bounty table (docs/bounties.md): an amount range per severity in one currency, what is in and
 /// out of scope, and whether the maintainer who fixes is paid too. Vigil records amounts only: it calls no
 /// payment provider.
 /// </summary>

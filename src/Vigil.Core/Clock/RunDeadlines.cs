@@ -11,7 +11,7 @@ namespace Vigil.Core.Clock;
 public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction Action)> Taken, int Lost, int Failed);
 
 /// <summary>
-/// One pass of the process clock at the current instant (issue 4, item 5): reminders before the triage and
+/// One pass of the process clock at the current instant (docs/disclosure.md, deadlines): reminders before the triage and
 /// publication deadlines (the program's reminder hours), an escalation when triage is overdue, publication
 /// at the agreed disclosure date of a fixed report, and at the publication deadline either publication (the
 /// range open-ended when no fix exists) or, if the program so chooses, a flag for the team. Each action is

@@ -8,7 +8,7 @@ namespace Vigil.Core.Community;
 public sealed record PackageBadgeFacts(string Ecosystem, string Name, string? ProgramSlug, string? ProgramName, int PublishedAdvisories);
 
 /// <summary>
-/// Issue 5 item 6. Only public facts: a program's scope and the public database's advisories (withdrawn ones
+/// Badges (docs/community.md). Only public facts: a program's scope and the public database's advisories (withdrawn ones
 /// left out). Reports are not read at all: a count of unpublished reports would tell everyone that a package
 /// has an embargoed vulnerability before its fix is out, which is what the embargo exists to prevent
 /// (docs/community.md, "Why no open count").

@@ -6,8 +6,8 @@ using Vigil.Core.Programs;
 namespace Vigil.Core.Community;
 
 /// <summary>
-/// The bounty line of a SECURITY.md. Hook for issue 5 item 1 (bounty tables, not built yet): until a program
-/// can define one, no implementation is registered and the file says the program offers no bounty.
+/// The bounty line of a SECURITY.md, from the program's bounty table (docs/bounties.md). Where no implementation
+/// is registered (e.g. the command line), the file says the program offers no bounty.
 /// </summary>
 public interface IProgramBountySummary
 {

@@ -8,7 +8,7 @@ namespace Vigil.Core.Community;
 public sealed record SecurityPolicyContacts(string PublicUrl, string? Email);
 
 /// <summary>
-/// Writes a SECURITY.md (issue 5 item 5) for a program or one package in its scope: how to report, the
+/// Writes a SECURITY.md (docs/community.md) for a program or one package in its scope: how to report, the
 /// policy's deadlines and the bounty. The output has no date in it, so the same program gives the same file.
 /// Names are written in code spans and the program's free-text name is escaped, so neither can inject Markdown.
 /// </summary>

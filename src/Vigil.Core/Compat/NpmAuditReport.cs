@@ -5,7 +5,7 @@ namespace Vigil.Core.Compat;
 
 /// <summary>
 /// <c>POST /-/npm/v1/security/audits/quick</c> and <c>/audits</c>: the npm 6 audit report of a posted tree
-/// (shared/specs/npm-audit.md §3, yarn-pnpm-audit.md). Every installed (name, version) is matched exactly as
+/// (npm ≤ 10, yarn and pnpm; docs/api.md). Every installed (name, version) is matched exactly as
 /// the bulk endpoint matches it, from one candidate read for the whole tree; each finding lists the paths
 /// (<c>a&gt;b&gt;c</c>) the version is installed at. A root requirement with no installed node (npm 10 with a
 /// v3 lockfile sends only those) is matched by its exact version, or, for a range, by every advisory whose

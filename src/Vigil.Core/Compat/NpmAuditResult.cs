@@ -1,6 +1,6 @@
 namespace Vigil.Core.Compat;
 
-/// <summary>The npm 6 audit report (shared/specs/npm-audit.md §3): advisories with findings, actions, counts.</summary>
+/// <summary>The npm 6 audit report (docs/api.md): advisories with findings, actions, counts.</summary>
 public sealed record NpmAuditResult(
     IReadOnlyList<NpmAuditAdvisory> Advisories,
     IReadOnlyList<NpmAuditAction> Actions,

@@ -2,7 +2,7 @@ namespace Vigil.Core.Compat;
 
 /// <summary>
 /// The tree npm ≤ 10 (quick-audit fallback), pnpm ≤ 10 and yarn 1 post to the v6 audit endpoints
-/// (shared/specs/npm-audit.md §3, yarn-pnpm-audit.md): the root's <see cref="Requires"/> (name → spec) and
+/// (npm ≤ 10, yarn and pnpm; docs/api.md): the root's <see cref="Requires"/> (name → spec) and
 /// the lockfile-v1 style nested <see cref="Dependencies"/>. npm 10 sends no dependencies for a v3 lockfile,
 /// only the root's requires.
 /// </summary>

@@ -4,7 +4,7 @@ using Vigil.Core.Advisories;
 namespace Vigil.Core.Compat;
 
 /// <summary>
-/// One advisory as npm's bulk endpoint returns it (shared/specs/npm-audit.md §2). <see cref="Id"/> is
+/// One advisory as npm's bulk endpoint returns it (docs/api.md). <see cref="Id"/> is
 /// <c>AdvisoryEntity.Number * 1000 + affected index</c>: stable across re-imports (the number is kept on
 /// update) and unique per (advisory, affected entry), because npm collapses advisories sharing an id.
 /// </summary>

@@ -6,7 +6,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Cve;
 
 /// <summary>
-/// PRODUCT.md rule 7: "Every vulnerability published through the process gets a CVE id (requested from a
+/// The rule (docs/disclosure.md, CVE ids): "Every vulnerability published through the process gets a CVE id (requested from a
 /// CNA, or taken from a block of ids reserved by the program's CNA)". The team records a request, reserves
 /// the next free id of the program's block, or records an id assigned elsewhere. An id belongs to one
 /// report (a unique index backs this up when two reservations race).

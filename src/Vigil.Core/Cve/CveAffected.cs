@@ -8,7 +8,7 @@ namespace Vigil.Core.Cve;
 /// OSV <c>affected</c> → CVE <c>affected</c>. Each OSV range becomes version entries read in event order
 /// (OSV schema § Evaluation): introduced X … fixed Y → <c>{version: X, lessThan: Y}</c>; introduced X …
 /// last_affected Z → <c>{version: X, lessThanOrEqual: Z}</c>; an introduced with no end → <c>lessThan: "*"</c>
-/// (open-ended, as PRODUCT.md rule 5 requires when no fix exists). Listed versions become single entries.
+/// (open-ended when no fix exists, as docs/publication.md says). Listed versions become single entries.
 /// Everything else is unaffected (<c>defaultStatus</c>).
 /// </summary>
 internal static class CveAffected

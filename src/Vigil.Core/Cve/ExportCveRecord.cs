@@ -9,7 +9,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Cve;
 
 /// <summary>
-/// The CVE JSON 5.1 submission body for a report's CVE id (issue 4, item 9), for the team to submit to CVE
+/// The CVE JSON 5.1 submission body for a report's CVE id (docs/disclosure.md, CVE ids), for the team to submit to CVE
 /// Services: from the published advisory, or before publication from the advisory the report would become.
 /// </summary>
 public sealed class ExportCveRecord(VigilDbContext db, ReportVault vault, TimeProvider time)

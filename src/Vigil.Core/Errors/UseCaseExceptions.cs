@@ -1,6 +1,6 @@
 namespace Vigil.Core.Errors;
 
-// The few exceptions a use case may throw (STYLE.md convention 5). Expected outcomes are typed results;
+// The few exceptions a use case may throw; one place maps them to problem documents. Expected outcomes are typed results;
 // these are for "the caller asked for something that cannot be done". The web host maps them to RFC 9457
 // problem documents in one place (Vigil.Web/Operations/UseCaseExceptionHandler): 404, 409 and 400.
 

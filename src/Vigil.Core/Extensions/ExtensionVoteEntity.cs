@@ -8,7 +8,7 @@ public enum VoteOutcome
 }
 
 /// <summary>
-/// A vote on moving a report's publication deadline (PRODUCT.md rule 6): "every triage team member and the
+/// A vote on moving a report's publication deadline (docs/disclosure.md, votes): "every triage team member and the
 /// reporter have one vote each; a majority of votes cast decides, and the vote itself is recorded".
 /// The reason is people's text, so it is sealed with the report's key.
 /// </summary>

@@ -33,7 +33,7 @@ internal static class ExtensionVoters
 }
 
 /// <summary>
-/// Opens an extension vote (PRODUCT.md rule 6): any participant may ask, with a reason and a new publication
+/// Opens an extension vote (docs/disclosure.md, votes): any participant may ask, with a reason and a new publication
 /// date later than the current one. The vote closes after <see cref="VotingPeriod"/>, or at the current
 /// deadline if that comes first, or as soon as every eligible voter has voted.
 /// </summary>

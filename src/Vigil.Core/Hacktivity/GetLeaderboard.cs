@@ -40,7 +40,7 @@ public sealed class GetLeaderboard(VigilDbContext db, TimeProvider time)
         var bounties = await PublicBounty.ForReportsAsync(db, rows.Select(r => r.ReportId).ToList(), cancellationToken);
         var named = rows
             .Select(r => (Row: r, Finder: PublishedReports.Credits(r.Document).FirstOrDefault(c => c.Type == "FINDER")?.Name))
-            // An anonymous finder credit (issue 5 item 4) is counted, never named.
+            // An anonymous finder credit is counted, never named.
             .Where(x => x.Row.ReporterUserId is not null && x.Finder is not null && x.Finder != Reports.ReportCredit.AnonymousName)
             .ToList();
         var entries = named

@@ -10,7 +10,7 @@ public sealed record HacktivityItem(string AdvisoryId, string? Summary, DateTime
 
 public sealed record HacktivityPage(string Program, int Page, int PageSize, int Total, IReadOnlyList<HacktivityItem> Items);
 
-/// <summary>A program's published reports, newest first, paged (issue 5, item 3). Unpublished reports are never in it.</summary>
+/// <summary>A program's published reports, newest first, paged (docs/bounties.md, hacktivity). Unpublished reports are never in it.</summary>
 public sealed class ListHacktivity(VigilDbContext db)
 {
     public const int PageSize = 20;

@@ -1,7 +1,7 @@
 namespace Vigil.Core.Profiles;
 
 /// <summary>
-/// A published advisory that credits an account (issue 5 item 4): written when a report is published, for the
+/// A published advisory that credits an account (docs/community.md, profiles): written when a report is published, for the
 /// finder credit of a reporter with an account and for every credit the team tied to an account. Public data
 /// once published; <see cref="Anonymous"/> rows are shown only to the account itself.
 /// </summary>

@@ -21,7 +21,7 @@ public sealed record ReporterProfile(
     IReadOnlyList<CreditedAdvisoryView> Credits, bool IsOwner);
 
 /// <summary>
-/// Issue 5 items 2 and 4: the public profile at <c>/reporters/{handle}</c>. Only accounts that chose a handle
+/// Reporter profiles (docs/community.md): the public profile at <c>/reporters/{handle}</c>. Only accounts that chose a handle
 /// have one; any other handle is 404. The public reputation counts final outcomes only (published, withdrawn,
 /// rejected), so an accepted report under embargo does not show through it.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Vigil.Core.Programs;
 
 /// <summary>
-/// PRODUCT.md: "Business days: Monday–Friday in the program's time zone, minus configured holidays."
+/// Business days: Monday–Friday in the program's time zone, minus configured holidays.
 /// A deadline of N business days after an instant is reached when N × 24 hours of business-day time
 /// have passed, counted on the local wall clock: time on weekends and holidays does not count. So a
 /// report filed Friday 17:00 is due 2 business days later on Tuesday 17:00; one filed on Saturday

@@ -37,7 +37,7 @@ public sealed class ProgramEntity
     public List<string> ReservedCveIds { get; set; } = [];
 
     /// <summary>
-    /// Issue 5 item 2: reports from an account whose signal is below this (or without a signal yet, or
+    /// Reputation (docs/community.md): reports from an account whose signal is below this (or without a signal yet, or
     /// anonymous) are held for the team's review before they join the queue; null: no review step.
     /// </summary>
     public double? MinimumSignal { get; set; }

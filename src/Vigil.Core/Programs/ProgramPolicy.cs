@@ -26,10 +26,10 @@ public sealed record ProgramSettings(
 /// <summary>The process rules' defaults and the checks on a program's settings; each error names its field.</summary>
 public static partial class ProgramPolicy
 {
-    /// <summary>PRODUCT.md rule 2: "within 2 business days of submission".</summary>
+    /// <summary>Triage is due within 2 business days of submission (docs/disclosure.md).</summary>
     public const int DefaultTriageBusinessDays = 2;
 
-    /// <summary>PRODUCT.md rule 5: "45 days after triage the vulnerability is published".</summary>
+    /// <summary>The vulnerability is published 45 days after triage (docs/disclosure.md).</summary>
     public const int DefaultPublicationDays = 45;
 
     public const int MaxSlugLength = 60;

@@ -2,7 +2,7 @@ namespace Vigil.Core.Publication;
 
 /// <summary>
 /// Everything an advisory is made of when Vigil publishes it: from a report at the end of the disclosure
-/// process, or added directly by the team (PRODUCT.md rule 8, which needs supporting references).
+/// process, or added directly by the team (which needs supporting references: docs/publication.md).
 /// Text is Markdown; <see cref="CvssVector"/> is CVSS 3.x or 4.0; <see cref="Cwes"/> are <c>CWE-n</c> ids.
 /// </summary>
 public sealed record AdvisoryDraft(
@@ -16,7 +16,7 @@ public sealed record AdvisoryDraft(
     IReadOnlyList<string>? Aliases = null);
 
 /// <summary>
-/// One affected package. PRODUCT.md rule 5: "If no fixed version exists then, the vulnerable range is
+/// One affected package. The publication rule (docs/publication.md): "If no fixed version exists then, the vulnerable range is
 /// open-ended (<c>*</c> / no <c>fixed</c> event); otherwise it ends at the last vulnerable version."
 /// So the range starts at <see cref="Introduced"/> (<c>0</c>: every version) and ends before
 /// <see cref="Fixed"/>, or at <see cref="LastAffected"/> inclusive, or nowhere when neither is known.

@@ -8,7 +8,7 @@ namespace Vigil.Core.Publication;
 
 /// <summary>
 /// Ids Vigil mints for the advisories it publishes: <c>PREFIX-YYYY-N</c> (e.g. <c>NPMSEC-2026-7</c>), the
-/// prefix set by the program (PRODUCT.md: "mints its own with a configurable prefix"), N counting per
+/// prefix set by the program (docs/publication.md), N counting per
 /// prefix and year from 1. OSV ids are <c>&lt;DB&gt;-&lt;ENTRYID&gt;</c>, so the prefix is the database part.
 /// </summary>
 public static partial class AdvisoryIds

@@ -70,7 +70,7 @@ internal static class DraftValidation
         var references = draft.References ?? [];
         if (origin == DraftOrigin.Direct && references.Count == 0)
         {
-            // PRODUCT.md rule 8: "Vulnerabilities found outside the process can be added directly by the team, with supporting references."
+            // Vulnerabilities found outside the process can be added directly by the team, with supporting references.
             Add("references", "an advisory added outside the disclosure process needs at least one supporting reference.");
         }
         for (var i = 0; i < references.Count; i++)

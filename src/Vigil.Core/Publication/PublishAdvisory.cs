@@ -10,7 +10,7 @@ namespace Vigil.Core.Publication;
 public sealed record PublishedAdvisory(string Id, long Number, OsvVulnerability Vulnerability);
 
 /// <summary>
-/// Puts a new advisory into the public database under a freshly minted id (PRODUCT.md rule 8: "Publication
+/// Puts a new advisory into the public database under a freshly minted id (docs/publication.md: "Publication
 /// means the advisory enters the public database; from then on every API, feed and export carries it").
 /// The caller's open transaction, if any, is joined, so a report's move to "published" and its advisory
 /// commit together; tracked changes of the caller are saved with it. On PostgreSQL, minting holds a

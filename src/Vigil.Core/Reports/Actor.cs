@@ -19,7 +19,7 @@ public enum ActorKind
 /// </summary>
 /// <param name="TwoFactor">
 /// Whether the account proved a second factor (a TOTP sign-in, or a token of an account with two-factor on).
-/// Team powers need it (issue 4: "team members must use two-factor"); in-process callers (the CLI) are trusted.
+/// Team powers need it (team members must use two-factor: docs/accounts.md); in-process callers (the CLI) are trusted.
 /// </param>
 public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null, bool TwoFactor = true)
 {

@@ -6,7 +6,7 @@ using Vigil.Versioning.Npm;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// The embargo's steps after acceptance (PRODUCT.md rules 3–4): maintainers notified → fix in progress →
+/// The embargo's steps after acceptance (docs/disclosure.md, states): maintainers notified → fix in progress →
 /// fixed with the patched versions. The team moves a report on; an invited maintainer may also start the
 /// fix and declare it fixed.
 /// </summary>

@@ -5,7 +5,7 @@ using Vigil.Core.Errors;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// Brings a maintainer into one accepted report (PRODUCT.md rule 3): by account, or by e-mail until they
+/// Brings a maintainer into one accepted report (docs/disclosure.md): by account, or by e-mail until they
 /// sign in. The invitation opens this report only. The first invitation moves an accepted report to
 /// "maintainers notified". An e-mail invitation carries a single-use secret link (<see cref="InvitationTokens"/>):
 /// whoever opens it signed in becomes the participant (<see cref="AcceptInvitation"/>); the address itself

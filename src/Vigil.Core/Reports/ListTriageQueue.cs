@@ -10,7 +10,7 @@ public sealed record QueueItem(long Id, string Title, string State, IReadOnlyLis
 /// <summary>
 /// A program's open reports for its team, the most urgent first: by the next deadline (triage due for new
 /// ones, disclosure or publication for embargoed ones; reports waiting on the reporter last). Not a team
-/// member of the program: 404, as if the program had no queue. Reports held for review (issue 5 item 2) come
+/// member of the program: 404, as if the program had no queue. Reports held for review (docs/community.md) come
 /// after the rest.
 /// </summary>
 public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimeProvider time)

@@ -5,7 +5,7 @@ using Vigil.Core.Publication;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// Publication (PRODUCT.md rules 5 and 8): the report becomes an advisory in the public database under the
+/// Publication (docs/publication.md): the report becomes an advisory in the public database under the
 /// program's prefix, and the report moves to published, in one transaction. The team publishes, and so
 /// does the clock (actor <see cref="Actor.System"/>) at the agreed date or the deadline.
 /// </summary>

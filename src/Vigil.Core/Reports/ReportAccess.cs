@@ -16,7 +16,7 @@ public enum ReportRole
 }
 
 /// <param name="Recused">
-/// Four-eyes (PRODUCT.md rule 2): the account that filed the report, its reporter, and a team member who
+/// Four-eyes (no one triages their own report or package): the account that filed the report, its reporter, and a team member who
 /// maintains an affected package may not take the team's decisions on it.
 /// </param>
 public sealed record ReportAccessResult(ReportRole Role, bool Recused)

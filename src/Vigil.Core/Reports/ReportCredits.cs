@@ -9,7 +9,7 @@ public sealed record CreditInput(string? Name, string? Type, Guid? UserId = null
 public sealed record ReferenceInput(string? Type, string? Url);
 
 /// <summary>
-/// What the advisory will say besides the report's text (issue 4, item 10): the team sets its credits (OSV
+/// What the advisory will say besides the report's text (docs/disclosure.md, credits): the team sets its credits (OSV
 /// credit types: coordinator, remediation developer, …) and references before publication; a credited person
 /// — the reporter for the finder credit, an account for a credit naming it — may decline, and a declined
 /// credit is not published. Kept sealed with the report until then.

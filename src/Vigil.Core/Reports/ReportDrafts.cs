@@ -6,14 +6,14 @@ namespace Vigil.Core.Reports;
 
 /// <summary>
 /// A report as the advisory it becomes. The range starts where the reported range starts and, per
-/// PRODUCT.md rule 5, ends before the fixed version when one is known and is open-ended otherwise. The
+/// the publication rule (docs/publication.md), ends before the fixed version when one is known and is open-ended otherwise. The
 /// proof of concept stays private; the description is published.
 /// </summary>
 internal static class ReportDrafts
 {
     public static AdvisoryDraft From(ReportEntity report, ReportContent content, IReadOnlyList<string>? aliases = null)
     {
-        // A declined credit is not published (issue 4, item 10); an anonymous one is, without the name (issue 5, item 4).
+        // A declined credit is not published; an anonymous one is, without the name (docs/disclosure.md, credits).
         var finder = string.IsNullOrWhiteSpace(content.CreditName) || content.FinderCreditDeclined
             ? []
             : new[] { new DraftCredit(content.FinderCreditAnonymous ? ReportCredit.AnonymousName : content.CreditName, "FINDER") };

@@ -41,7 +41,7 @@ public sealed class ReportEntity
     public DateTimeOffset? PublishedAt { get; set; }
     public Guid? AssignedTriagerId { get; set; }
 
-    /// <summary>The CVE id, once reserved or recorded (PRODUCT.md rule 7), and where it stands.</summary>
+    /// <summary>The CVE id, once reserved or recorded (every published vulnerability gets one), and where it stands.</summary>
     public string? CveId { get; set; }
     public Cve.CveState CveState { get; set; }
 
@@ -49,7 +49,7 @@ public sealed class ReportEntity
     public string? AdvisoryId { get; set; }
 
     /// <summary>
-    /// Held for the team's review (issue 5 item 2): the reporter's signal was below the program's minimum, or
+    /// Held for the team's review (docs/community.md, reputation): the reporter's signal was below the program's minimum, or
     /// there was none yet. Listed apart in the queue until the team releases it or decides on it.
     /// </summary>
     public bool HeldForReview { get; set; }

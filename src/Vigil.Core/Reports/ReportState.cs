@@ -1,6 +1,6 @@
 namespace Vigil.Core.Reports;
 
-/// <summary>Where a report is in the process (issue 4, "The state machine").</summary>
+/// <summary>Where a report is in the process (docs/disclosure.md, states).</summary>
 public enum ReportState
 {
     New = 1,
@@ -14,7 +14,7 @@ public enum ReportState
     Withdrawn = 9,
 }
 
-/// <summary>Why a report was rejected (PRODUCT.md rule 2).</summary>
+/// <summary>Why a report was rejected at triage.</summary>
 public enum RejectionReason
 {
     NotApplicable = 1,

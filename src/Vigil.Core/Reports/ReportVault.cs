@@ -4,7 +4,7 @@ using System.Text;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// Encryption at rest for reports (issue 4, "Confidentiality"): each report has a random 256-bit data key;
+/// Encryption at rest for reports (docs/disclosure.md): each report has a random 256-bit data key;
 /// its text is sealed with AES-256-GCM under that key, and the key is wrapped (AES-256-GCM too) by the
 /// instance's master key. A database dump therefore holds no plaintext report text, and rotating the
 /// master key only re-wraps the small per-report keys. Layouts (all byte arrays):

@@ -4,7 +4,7 @@ using Vigil.Core.Errors;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// Records the disclosure date agreed with the maintainers (PRODUCT.md rule 4). It may not pass the
+/// Records the disclosure date agreed with the maintainers (docs/disclosure.md). It may not pass the
 /// publication deadline: going beyond it needs an extension vote (rule 6). On that date the clock
 /// publishes the report if it is fixed.
 /// </summary>

@@ -29,7 +29,7 @@ public sealed record SubmitReportRequest(
 public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOffset TriageDueAt, bool HeldForReview = false);
 
 /// <summary>
-/// Intake (PRODUCT.md rule 1): a report names package(s), affected versions, a description with proof of
+/// Intake (docs/disclosure.md): a report names package(s), affected versions, a description with proof of
 /// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
 /// is set now: the program's business days after submission (rule 2).
 /// </summary>

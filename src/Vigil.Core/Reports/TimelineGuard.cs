@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Vigil.Core.Reports;
 
-/// <summary>Refuses to save a change to, or the removal of, a timeline event (issue 4: "Every transition is an immutable timeline event").</summary>
+/// <summary>Refuses to save a change to, or the removal of, a timeline event (every transition is an immutable timeline event).</summary>
 internal static class TimelineGuard
 {
     public static void Check(ChangeTracker tracker)

@@ -5,7 +5,7 @@ using Vigil.Core.Errors;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// The triage decision (PRODUCT.md rule 2): accept, reject (not applicable, informative, duplicate of
+/// The triage decision (docs/disclosure.md): accept, reject (not applicable, informative, duplicate of
 /// another report, spam) or ask for more information. Accepting assigns the deciding member to follow the
 /// report (rule 3) and starts the publication clock: the program's days after triage (rule 5).
 /// </summary>

@@ -13,7 +13,7 @@ public sealed record IntakeDecision(bool HeldForReview, string? Reason)
 }
 
 /// <summary>
-/// Issue 5 item 2 at intake. A new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/> reports
+/// Reputation at intake (docs/community.md). A new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/> reports
 /// with an outcome, anywhere on this instance) may submit at most the program's
 /// <see cref="ProgramEntity.NewReporterReportsPerDay"/> reports to it per 24 hours (429 beyond). With a
 /// <see cref="ProgramEntity.MinimumSignal"/>, a report whose reporter has a lower signal, none yet, or no

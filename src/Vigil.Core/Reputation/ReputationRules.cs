@@ -6,7 +6,7 @@ namespace Vigil.Core.Reputation;
 public sealed record ReputationRule(string Outcome, int Points, bool Final, string Meaning);
 
 /// <summary>
-/// Issue 5 item 2: how a report's outcome moves its reporter's reputation. Valid reports earn points
+/// Reputation (docs/community.md): how a report's outcome moves its reporter's reputation. Valid reports earn points
 /// (accepted +2 while the fix is pending, +7 once published), invalid ones cost points (not applicable −5,
 /// spam −10), informative is neutral and a duplicate earns a little (+1: it was real, someone was first).
 /// A report counts by its current state, so a decision that is reversed (a published advisory withdrawn)

@@ -2,7 +2,7 @@ using Vigil.Core.Community;
 
 namespace Vigil.Web.Community;
 
-/// <summary>Issue 5's community side: SECURITY.md, badges, security.txt, responsiveness metrics.</summary>
+/// <summary>The community side (docs/community.md): SECURITY.md, badges, security.txt, responsiveness metrics.</summary>
 public static class CommunitySetup
 {
     public static IServiceCollection AddVigilCommunity(this IServiceCollection services)

@@ -6,7 +6,7 @@ namespace Vigil.Web.Operations;
 
 /// <summary>
 /// osv.dev answers every error of its API with <c>{"code": &lt;gRPC code&gt;, "message": …}</c> (grpc-gateway;
-/// shared/specs/osv.md § OSV API), so problems under <c>/v1/</c> — unknown route, 405, 413, 415, 429, 500 — take
+/// the OSV API; docs/api.md), so problems under <c>/v1/</c> — unknown route, 405, 413, 415, 429, 500 — take
 /// that shape too, with the same HTTP status. The message is the problem's detail.
 /// </summary>
 internal sealed class OsvProblemWriter : IProblemDetailsWriter

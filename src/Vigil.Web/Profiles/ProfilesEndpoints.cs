@@ -13,7 +13,7 @@ public sealed record ProfileHandleBody(string? Handle);
 public sealed record MyProfileBody(string? Handle, string? Url, ReputationSummary Reputation);
 
 /// <summary>
-/// Issue 5 items 2 and 4 in the API: public reporter profiles, the caller's own profile handle and reputation,
+/// Reporter profiles and reputation in the API (docs/community.md): public reporter profiles, the caller's own profile handle and reputation,
 /// and the reputation table every program applies.
 /// </summary>
 public static class ProfilesEndpoints

@@ -3,7 +3,7 @@ using Vigil.Core.Reputation;
 
 namespace Vigil.Web.Profiles;
 
-/// <summary>Reporter profiles and reputation (issue 5 items 2 and 4).</summary>
+/// <summary>Reporter profiles and reputation (docs/community.md).</summary>
 public static class ProfilesSetup
 {
     public static IServiceCollection AddVigilProfiles(this IServiceCollection services)

@@ -8,7 +8,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Bounties;
 
-/// <summary>Issue 5 item 1: the team awards one bounty per report, split finder/fixer, within the table or with a reason.</summary>
+/// <summary>Bounties: the team awards one bounty per report, split finder/fixer, within the table or with a reason.</summary>
 public class AwardBountyTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

@@ -7,7 +7,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Bounties;
 
-/// <summary>Issue 5 item 1: awarded → paid (team, with a date) or declined (by the recipient); each recipient sees their own share.</summary>
+/// <summary>Bounties: awarded → paid (team, with a date) or declined (by the recipient); each recipient sees their own share.</summary>
 public class BountyPaymentsTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

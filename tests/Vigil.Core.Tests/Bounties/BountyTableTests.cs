@@ -8,7 +8,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Bounties;
 
-/// <summary>Issue 5 item 1: the program's bounty table, set by its admins, validated, stated in SECURITY.md.</summary>
+/// <summary>Bounties: the program's bounty table, set by its admins, validated, stated in SECURITY.md.</summary>
 public class BountyTableTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

@@ -9,7 +9,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Cve;
 
-/// <summary>PRODUCT.md rule 7: a CVE id "requested from a CNA, or taken from a block of ids reserved by the program's CNA".</summary>
+/// <summary>The process rule: a CVE id "requested from a CNA, or taken from a block of ids reserved by the program's CNA".</summary>
 public class AssignCveTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

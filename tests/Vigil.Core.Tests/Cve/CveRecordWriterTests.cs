@@ -50,7 +50,7 @@ public class CveRecordWriterTests
         { """[{"introduced":"1.0.0"},{"fixed":"1.4.2"}]""", """[{"version":"1.0.0","status":"affected","lessThan":"1.4.2","versionType":"semver"}]""" },
         // last_affected is inclusive: lessThanOrEqual.
         { """[{"introduced":"0"},{"last_affected":"2.0.1"}]""", """[{"version":"0","status":"affected","lessThanOrEqual":"2.0.1","versionType":"semver"}]""" },
-        // No fix yet: open-ended (PRODUCT.md rule 5), lessThan "*".
+        // No fix yet: open-ended, lessThan "*".
         { """[{"introduced":"0"}]""", """[{"version":"0","status":"affected","lessThan":"*","versionType":"semver"}]""" },
         // Two affected spans in one range.
         {

@@ -10,7 +10,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Extensions;
 
-/// <summary>PRODUCT.md rule 6: "every triage team member and the reporter have one vote each; a majority of votes cast decides, and the vote itself is recorded."</summary>
+/// <summary>The process rule: "every triage team member and the reporter have one vote each; a majority of votes cast decides, and the vote itself is recorded."</summary>
 public class ExtensionVoteTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

@@ -11,7 +11,7 @@ using Vigil.Core.Tests.Reports;
 namespace Vigil.Core.Tests.Hacktivity;
 
 /// <summary>
-/// Issue 5 item 3: hacktivity, the public timeline and the leaderboard show published reports only, and
+/// Hacktivity, the public timeline and the leaderboard show published reports only, and
 /// never an internal note, private report text, an e-mail or a bounty its recipients did not agree to show.
 /// </summary>
 public class HacktivityTests

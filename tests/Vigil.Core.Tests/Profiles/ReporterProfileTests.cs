@@ -11,7 +11,7 @@ using Vigil.Core.Tests.Reputation;
 
 namespace Vigil.Core.Tests.Profiles;
 
-/// <summary>Issue 5 item 4: a reporter's public profile lists their credited advisories; anonymous credits only to them.</summary>
+/// <summary>Reporter profiles: a reporter's public profile lists their credited advisories; anonymous credits only to them.</summary>
 public class ReporterProfileTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

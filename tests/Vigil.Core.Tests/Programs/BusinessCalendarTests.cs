@@ -5,7 +5,7 @@ namespace Vigil.Core.Tests.Programs;
 
 public class BusinessCalendarTests
 {
-    // PRODUCT.md: "Business days: Monday–Friday in the program's time zone, minus configured holidays."
+    // "Business days: Monday–Friday in the program's time zone, minus configured holidays."
     // Rule 2: "within 2 business days of submission a triage team member answers".
     public static TheoryData<string, string, int, string, string> Deadlines => new()
     {

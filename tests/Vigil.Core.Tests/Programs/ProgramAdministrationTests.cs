@@ -6,7 +6,7 @@ using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Programs;
 
-/// <summary>Issue 4: "admin (programs, team, policy)" — who may manage a program, and what a wrong setting does.</summary>
+/// <summary>Program administration (programs, team, policy) — who may manage a program, and what a wrong setting does.</summary>
 public class ProgramAdministrationTests
 {
     private static CancellationToken Ct => ProgramAdministration.Ct;

@@ -15,7 +15,7 @@ public class PublishAdvisoryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<DatabaseProvider, string?, string?, string, string> RangeCases => Cases(
-        // PRODUCT.md rule 5: "If no fixed version exists then, the vulnerable range is open-ended (* / no fixed event)".
+        // The process rule: "If no fixed version exists then, the vulnerable range is open-ended (* / no fixed event)".
         (null, null, """[{"introduced":"0"}]""", "*"),
         // "… otherwise it ends at the last vulnerable version."
         ("1.4.2", null, """[{"introduced":"0"},{"fixed":"1.4.2"}]""", "<1.4.2"),

@@ -5,7 +5,7 @@ using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 
-/// <summary>Issue 4, item 3: "existing advisories and open reports for the same package are shown to the triager".</summary>
+/// <summary>Triage: "existing advisories and open reports for the same package are shown to the triager".</summary>
 public class DuplicateHintsTests
 {
     [Theory]

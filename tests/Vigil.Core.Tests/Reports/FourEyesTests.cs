@@ -5,7 +5,7 @@ using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 
-/// <summary>PRODUCT.md rule 2: "The person who filed a report may never triage it (four-eyes rule) — this holds for team members filing on someone's behalf too."</summary>
+/// <summary>The process rule: "The person who filed a report may never triage it (four-eyes rule) — this holds for team members filing on someone's behalf too."</summary>
 public class FourEyesTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

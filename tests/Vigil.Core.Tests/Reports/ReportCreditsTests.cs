@@ -7,7 +7,7 @@ using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 
-/// <summary>Issue 4, item 10: the advisory's credits and references, set by the team, declinable by the credited person.</summary>
+/// <summary>Credits: the advisory's credits and references, set by the team, declinable by the credited person.</summary>
 public class ReportCreditsTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

@@ -13,9 +13,9 @@ public class ReportStateMachineTests
 
     public static TheoryData<ReportState, ReportState, bool> AllPairs()
     {
-        // Issue 4: "new → needs more information ⇄ new; new → rejected … or accepted; accepted → maintainers
+        // The state machine: "new → needs more information ⇄ new; new → rejected … or accepted; accepted → maintainers
         // notified → fix in progress → fixed (patched versions known) → published; published → withdrawn".
-        // Publication may also come earlier, at the deadline, from any embargoed state (PRODUCT.md rule 5).
+        // Publication may also come earlier, at the deadline, from any embargoed state.
         var legal = new HashSet<(ReportState, ReportState)>
         {
             (ReportState.New, ReportState.NeedsMoreInformation), (ReportState.NeedsMoreInformation, ReportState.New),

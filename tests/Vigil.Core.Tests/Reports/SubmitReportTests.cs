@@ -25,7 +25,7 @@ public class SubmitReportTests
         Assert.Equal(FollowUpTokens.Hash(submitted.FollowUpToken), report.FollowUpTokenHash);
         Assert.Null(report.ReporterUserId);
         Assert.Equal(ReportState.New, report.State);
-        // Wednesday 09:00 + 2 business days (PRODUCT.md rule 2).
+        // Wednesday 09:00 + 2 business days.
         Assert.Equal(Disclosure.Start.AddDays(2), submitted.TriageDueAt);
         Assert.Equal(9.8, report.CvssScore);
     }

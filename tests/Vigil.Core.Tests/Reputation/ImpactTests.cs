@@ -8,7 +8,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;
 
-/// <summary>Issue 5 item 2: impact is the points per report that was awarded a bounty; an embargoed award never shows publicly.</summary>
+/// <summary>Reputation: impact is the points per report that was awarded a bounty; an embargoed award never shows publicly.</summary>
 public class ImpactTests
 {
     [Theory]

@@ -7,7 +7,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;
 
-/// <summary>Issue 5 item 2 at intake: the minimum signal to report without review, and new reporters' daily limit.</summary>
+/// <summary>Reputation at intake: the minimum signal to report without review, and new reporters' daily limit.</summary>
 public class ReportIntakeGateTests
 {
     private static CancellationToken Ct => Disclosure.Ct;

@@ -6,7 +6,7 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;
 
-/// <summary>Issue 5 item 2: a reporter's reputation, signal and pending reports, from their reports' outcomes.</summary>
+/// <summary>Reputation: a reporter's reputation, signal and pending reports, from their reports' outcomes.</summary>
 public class ReporterReputationTests
 {
     [Theory]

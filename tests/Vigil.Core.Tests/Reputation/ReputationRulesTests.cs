@@ -3,7 +3,7 @@ using Vigil.Core.Reputation;
 
 namespace Vigil.Core.Tests.Reputation;
 
-/// <summary>Issue 5 item 2: the reputation table, one row per state and rejection reason.</summary>
+/// <summary>Reputation: the reputation table, one row per state and rejection reason.</summary>
 public class ReputationRulesTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Accounts;
 
-/// <summary>Accounts through the real pages and API (issue 4, item 2).</summary>
+/// <summary>Accounts through the real pages and API.</summary>
 public class AccountTests
 {
     private const string Password = "correct horse battery staple";

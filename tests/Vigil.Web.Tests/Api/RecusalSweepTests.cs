@@ -8,7 +8,7 @@ using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
 namespace Vigil.Web.Tests.Api;
 
 /// <summary>
-/// PRODUCT.md rule 2 (four-eyes): a team member who maintains an affected package is recused. Every team decision
+/// The four-eyes rule: a team member who maintains an affected package is recused. Every team decision
 /// on a report goes through the one rule, so the recused member gets the same refusal from each, and nothing changes.
 /// </summary>
 public class RecusalSweepTests

@@ -6,7 +6,7 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Api;
 
-/// <summary>Anonymous intake and follow-up through the JSON API (issue 4, item 3).</summary>
+/// <summary>Anonymous intake and follow-up through the JSON API.</summary>
 public class ReportIntakeTests
 {
     private const string Marker = "INTAKE-MARKER-51c2";

@@ -4,7 +4,7 @@ using static Vigil.Web.Tests.Bounties.BountyApp;
 
 namespace Vigil.Web.Tests.Bounties;
 
-/// <summary>Issue 5 item 1 through the JSON API: bounty table, award, payment state, the recipient's view, payout CSV, SECURITY.md.</summary>
+/// <summary>Bounties through the JSON API: bounty table, award, payment state, the recipient's view, payout CSV, SECURITY.md.</summary>
 public class BountiesApiTests
 {
     private const string Table = """

@@ -8,7 +8,7 @@ using static Vigil.Web.Tests.Bounties.BountyApp;
 
 namespace Vigil.Web.Tests.Bounties;
 
-/// <summary>Issue 5 item 1 in the web UI: the admin's bounty table form, the report's bounty page, the account's bounties.</summary>
+/// <summary>Bounties in the web UI: the admin's bounty table form, the report's bounty page, the account's bounties.</summary>
 public class BountyPagesTests
 {
     [Fact]

@@ -7,7 +7,7 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Community;
 
-/// <summary>Issue 5 item 6: SVG badges, parsed as XML; only public facts in them.</summary>
+/// <summary>SVG badges, parsed as XML; only public facts in them.</summary>
 public class BadgeTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";

@@ -4,7 +4,7 @@ using Vigil.Core.Data;
 
 namespace Vigil.Web.Tests.Community;
 
-/// <summary>Issue 5 item 8 through the page and the API (the counting rules: Vigil.Core.Tests GetProgramMetricsTests).</summary>
+/// <summary>Responsiveness metrics through the page and the API (the counting rules: Vigil.Core.Tests GetProgramMetricsTests).</summary>
 public class ProgramMetricsTests
 {
     [Theory]

@@ -11,7 +11,7 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Community;
 
 /// <summary>
-/// Issue 5 items 2 and 4 through the API and the pages: a program that reviews reporters below a signal and
+/// Reputation and reporter profiles through the API and the pages: a program that reviews reporters below a signal and
 /// limits new ones, the team releasing a held report, an anonymous credit, and the public profile that lists
 /// credits and reputation without anything private (e-mail, anonymous credits, embargoed reports).
 /// </summary>

@@ -4,7 +4,7 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Community;
 
-/// <summary>Issue 5 item 5: the SECURITY.md generator, its pages and its API, against golden files.</summary>
+/// <summary>The SECURITY.md generator, its pages and its API, against golden files.</summary>
 public class SecurityMdTests
 {
     private static string Golden(string name) =>

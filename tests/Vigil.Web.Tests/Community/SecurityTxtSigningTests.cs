@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Vigil.Web.Tests.Community;
 
 /// <summary>
-/// Issue 5 item 7, "optionally signed if a key is configured": security.txt with an OpenPGP cleartext signature
+/// security.txt, "optionally signed if a key is configured": security.txt with an OpenPGP cleartext signature
 /// (RFC 9116 § 2.3), made with a key that the real GnuPG generated and checked by the real <c>gpg --verify</c>.
 /// </summary>
 public sealed class SecurityTxtSigningTests : IDisposable

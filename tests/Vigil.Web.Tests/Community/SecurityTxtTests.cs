@@ -3,7 +3,7 @@ using Vigil.Core.Data;
 
 namespace Vigil.Web.Tests.Community;
 
-/// <summary>Issue 5 item 7: /.well-known/security.txt against RFC 9116's format, on a fake clock.</summary>
+/// <summary>/.well-known/security.txt against RFC 9116's format, on a fake clock.</summary>
 public partial class SecurityTxtTests
 {
     /// <summary>RFC 9116 § 2.5 (and the IANA registry of § 6.4): the fields a security.txt may have.</summary>

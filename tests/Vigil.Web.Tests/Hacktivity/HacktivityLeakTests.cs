@@ -5,7 +5,7 @@ using static Vigil.Web.Tests.Bounties.BountyApp;
 namespace Vigil.Web.Tests.Hacktivity;
 
 /// <summary>
-/// Issue 5 item 3 through the API and the pages: published reports only, newest first; the public timeline and
+/// Hacktivity through the API and the pages: published reports only, newest first; the public timeline and
 /// the leaderboard; and nothing private — an unpublished report, an internal note, the report's text, an e-mail,
 /// a bounty its recipients did not agree to show — in any of them.
 /// </summary>

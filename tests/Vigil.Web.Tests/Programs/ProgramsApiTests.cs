@@ -5,7 +5,7 @@ using Role = Vigil.Web.Tests.Programs.AdminWorld.Role;
 
 namespace Vigil.Web.Tests.Programs;
 
-/// <summary>Issue 4: "JSON API: everything the UI does, with API tokens" — program administration under /api/programs.</summary>
+/// <summary>The JSON API does everything the UI does, with API tokens — program administration under /api/programs.</summary>
 public class ProgramsApiTests
 {
     [Theory]

@@ -13,12 +13,12 @@ public sealed record OsvSchemaError(string Pointer, string Keyword, string Messa
 /// <summary>
 /// Validates OSV documents against the OSV schema 1.7.5 (ossf/osv-schema tag v1.7.5,
 /// <c>validation/schema.json</c>, Apache-2.0), shipped inside this assembly so no network or
-/// <c>shared/</c> folder is needed.
+/// other file is needed.
 /// <para>
 /// <see cref="Published"/> is the schema exactly as released. <see cref="Default"/> differs in one
 /// place: the schema's <c>$defs/prefix</c> only admits the id prefixes of databases registered with
 /// OSV (GHSA-, PYSEC-, …), so it rejects every self-hosted database — Vigil's own ids and the Node.js
-/// WG's <c>NSWG-ECO-</c>/<c>NSWG-COR-</c> ids (PRODUCT.md keeps those). <see cref="Default"/> accepts
+/// WG's <c>NSWG-ECO-</c>/<c>NSWG-COR-</c> ids (Vigil keeps those). <see cref="Default"/> accepts
 /// any <c>PREFIX-</c> id instead; the schema's main branch has since added a local-database prefix
 /// for the same reason. Everything else is checked as published.
 /// </para>

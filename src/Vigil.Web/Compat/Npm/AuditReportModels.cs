@@ -5,7 +5,7 @@ namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
 /// The npm 6 audit report, fields and order as in the registry's recorded responses
-/// (shared/specs/npm-audit/audit-one-vuln/audit.json, audit-omit/quick.json). npm 10 reads
+/// (the public registry's answers to /audits and /audits/quick). npm 10 reads
 /// <c>advisories[*]</c>; pnpm ≤ 10 also <c>findings</c>, <c>metadata</c>, <c>cves</c>, <c>github_advisory_id</c>;
 /// yarn 1 <c>actions[].resolves</c>.
 /// </summary>

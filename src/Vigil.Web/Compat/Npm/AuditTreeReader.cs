@@ -5,8 +5,7 @@ using Vigil.Web.Operations;
 namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
-/// Reads the tree posted to <c>/audits/quick</c> and <c>/audits</c> (shared/specs/npm-audit.md §3,
-/// yarn-pnpm-audit.md): <c>{requires: {name: spec}, dependencies: {name: {version, dev, optional, bundled,
+/// Reads the tree posted to <c>/audits/quick</c> and <c>/audits</c> (docs/api.md): <c>{requires: {name: spec}, dependencies: {name: {version, dev, optional, bundled,
 /// requires, dependencies}}}</c>. Other keys (name, version, install, remove, metadata, integrity) are ignored.
 /// A node without a string <c>version</c> (a link or a missing package) is skipped, as npm skips it.
 /// The work is linear in the body: nodes, depth, name and version lengths and the paths' total length are

@@ -8,8 +8,8 @@ using Vigil.Web.Operations;
 namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
-/// npm audit's advisory endpoints: the bulk one, the only one npm ≥ 11 calls (shared/specs/npm-audit.md §1-2),
-/// and the npm 6 report endpoints npm ≤ 10 falls back to and pnpm ≤ 10 call (§3, yarn-pnpm-audit.md).
+/// npm audit's advisory endpoints: the bulk one, the only one npm ≥ 11 calls (docs/api.md),
+/// and the npm 6 report endpoints npm ≤ 10 falls back to and pnpm ≤ 10 call.
 /// </summary>
 public static class NpmAuditEndpoints
 {

@@ -4,7 +4,7 @@ namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
 /// Package metadata (packument) requests npm sends to the same registry while building its audit report
-/// (metavuln-calculator: <c>GET /&lt;name&gt;</c>; shared/specs/npm-audit.md §4). With <c>Vigil:Npm:Upstream</c>
+/// (metavuln-calculator: <c>GET /&lt;name&gt;</c>). With <c>Vigil:Npm:Upstream</c>
 /// set they are passed through (<see cref="PackumentProxy"/>); without it Vigil answers as the registry does
 /// for an unknown package: npm then still prints every advisory, with <c>range: ""</c> and
 /// <c>fixAvailable: false</c> (observed, run12; npm 10 and 11 both checked by NpmCliAuditTests).

@@ -6,7 +6,7 @@ namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
 /// Passes npm's packument requests through to <see cref="NpmOptions.Upstream"/>: npm needs every vulnerable
-/// package's version list to print a <c>range</c> and a <c>fixAvailable</c> (shared/specs/npm-audit.md §4).
+/// package's version list to print a <c>range</c> and a <c>fixAvailable</c> (docs/api.md).
 /// The body streams through unchanged (npm's <c>accept</c> picks the corgi or full document; gzip stays gzip).
 /// Only content negotiation and cache validators go upstream — never the caller's credentials or cookies.
 /// </summary>

@@ -9,7 +9,7 @@ using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Osv;
 
-/// <summary>osv.dev's v1 API (shared/specs/osv.md § OSV API): query, querybatch, vulns/{id}.</summary>
+/// <summary>osv.dev's v1 API (docs/api.md): query, querybatch, vulns/{id}.</summary>
 public static class OsvEndpoints
 {
     /// <summary>osv.dev's batch limit (query_affected.go L39).</summary>

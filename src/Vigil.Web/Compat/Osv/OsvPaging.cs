@@ -3,7 +3,7 @@ using Vigil.Core.Compat;
 namespace Vigil.Web.Compat.Osv;
 
 /// <summary>
-/// osv.dev's paging (shared/specs/osv.md § POST /v1/query): a page ends after a fixed number of vulnerabilities,
+/// osv.dev's paging (POST /v1/query; docs/api.md): a page ends after a fixed number of vulnerabilities,
 /// then <c>next_page_token</c> is set and the client repeats the same query with <c>page_token</c>.
 /// </summary>
 internal static class OsvPaging

@@ -4,8 +4,8 @@ using Vigil.Web.Operations;
 namespace Vigil.Web.Compat.Osv;
 
 /// <summary>
-/// Validates one OSV query the way osv.dev does (go/internal/api/query_affected.go parseQuery, as recorded in
-/// shared/specs/osv.md) and turns it into a <see cref="PackageQuery"/>. A null query with no error means
+/// Validates one OSV query the way osv.dev does (go/internal/api/query_affected.go parseQuery; docs/api.md)
+/// and turns it into a <see cref="PackageQuery"/>. A null query with no error means
 /// "valid, but nothing here can match": a purl of a type OSV does not know, or a commit (Vigil holds no git ranges).
 /// Names and versions longer than <see cref="LimitsOptions"/> allows are refused before anything is matched.
 /// </summary>

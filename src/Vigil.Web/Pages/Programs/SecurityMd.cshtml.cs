@@ -6,7 +6,7 @@ using Vigil.Web.Pages.Advisories;
 
 namespace Vigil.Web.Pages.Programs;
 
-/// <summary>A program's SECURITY.md: preview, text with a copy button, download (issue 5 item 5). Public, like the policy it states.</summary>
+/// <summary>A program's SECURITY.md: preview, text with a copy button, download (docs/community.md). Public, like the policy it states.</summary>
 public sealed class SecurityMdModel(GetSecurityPolicy policy, AdvisoryMarkdown renderer, IOptions<ServerOptions> server, IOptions<CommunityOptions> community) : PageModel
 {
     public SecurityMdView View { get; private set; } = null!;

@@ -10,7 +10,7 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
 {
     public ProgramMetrics Metrics { get; private set; } = null!;
 
-    /// <summary>The intake rules of issue 5 item 2: the minimum signal to report without review, and new reporters' daily limit.</summary>
+    /// <summary>The intake rules of reputation (docs/community.md): the minimum signal to report without review, and new reporters' daily limit.</summary>
     public (double? MinimumSignal, int NewReporterReportsPerDay) Intake { get; private set; }
 
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)

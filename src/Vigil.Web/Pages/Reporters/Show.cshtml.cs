@@ -5,7 +5,7 @@ using Vigil.Core.Profiles;
 
 namespace Vigil.Web.Pages.Reporters;
 
-/// <summary>A reporter's public profile (issue 5 items 2 and 4); an unknown handle is 404.</summary>
+/// <summary>A reporter's public profile (docs/community.md); an unknown handle is 404.</summary>
 public sealed class ShowModel(GetReporterProfile profiles) : PageModel
 {
     public ReporterProfile Profile { get; private set; } = null!;

@@ -10,7 +10,7 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Compat.Npm;
 
 /// <summary>
-/// Issue 4's journey through the JSON API, ending where it matters: an anonymous report on mkdirp, triaged,
+/// The disclosure journey through the JSON API, ending where it matters: an anonymous report on mkdirp, triaged,
 /// maintainer invited, fixed and published by a two-factor team member with an API token — and then the
 /// real `npm audit` of a project with mkdirp 0.5.1 reports the new advisory, with the fixed range.
 /// </summary>

@@ -11,7 +11,7 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Admin;
 
-/// <summary>Issue 4: "Web UI for every role: … admin (programs, team, policy)" — the administration pages through real form posts.</summary>
+/// <summary>The web UI for the admin role (programs, team, policy) — the administration pages through real form posts.</summary>
 public class ProgramAdminPagesTests
 {
     private const string Password = "correct horse battery staple";
