@@ -11,17 +11,6 @@ namespace Vigil.Web.Accounts;
 /// </summary>
 internal static class PasskeyOrigin
 {
-    public static bool IsAllowed(PasskeyOriginValidationContext context, string? publicUrl)
-    {
-        if (context.CrossOrigin || !Uri.TryCreate(context.Origin, UriKind.Absolute, out var origin))
-        {
-            return false;
-        }
-        var request = context.HttpContext.Request;
-        return Same(origin, $"{request.Scheme}://{request.Host}") || (publicUrl is { Length: > 0 } && Same(origin, publicUrl));
-    }
-
-    private static bool Same(Uri origin, string candidate) =>
-        Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
-        && Uri.Compare(origin, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+    public static bool IsAllowed(PasskeyOriginValidationContext context, string? publicUrl) =>
+        !context.CrossOrigin && Operations.SiteOrigin.Is(context.Origin, context.HttpContext.Request, publicUrl);
 }

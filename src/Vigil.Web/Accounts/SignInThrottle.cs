@@ -23,11 +23,23 @@ public sealed class SignInThrottle : IDisposable
         }));
 
     /// <summary>Whether the address may try; when not, how long until it may.</summary>
-    public bool MayTry(HttpContext context, out TimeSpan retryAfter)
+    private bool MayTry(HttpContext context, out TimeSpan retryAfter)
     {
         using var lease = _failures.AttemptAcquire(Address(context), 0);
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window;
         return lease.IsAcquired;
+    }
+
+    /// <summary>When the address may not try: answers 429 with <c>Retry-After</c> and returns true.</summary>
+    public bool Refuses(HttpContext context)
+    {
+        if (MayTry(context, out var retryAfter))
+        {
+            return false;
+        }
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Operations.RetryAfter.Set(context.Response, retryAfter);
+        return true;
     }
 
     public void Failed(HttpContext context) => _failures.AttemptAcquire(Address(context), 1).Dispose();

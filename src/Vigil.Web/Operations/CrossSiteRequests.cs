@@ -56,13 +56,9 @@ internal static class CrossSiteRequests
         {
             return null;
         }
-        return SameOrigin(origin, $"{request.Scheme}://{request.Host}") || (publicUrl is { Length: > 0 } && SameOrigin(origin, publicUrl)) ? null
+        return SiteOrigin.Is(origin, request, publicUrl) ? null
             : $"A signed-in request that changes something must come from this site's own pages (Origin: {Clip(origin)}).";
     }
-
-    private static bool SameOrigin(string origin, string candidate) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var a) && Uri.TryCreate(candidate, UriKind.Absolute, out var b)
-        && Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static string Clip(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

@@ -69,11 +69,9 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
             Problem = "Enter your e-mail address and password.";
             return Page();
         }
-        if (!throttle.MayTry(HttpContext, out var retryAfter))
+        if (throttle.Refuses(HttpContext))
         {
             Problem = Throttled;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Operations.RetryAfter.Set(Response, retryAfter);
             return Page();
         }
         var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());

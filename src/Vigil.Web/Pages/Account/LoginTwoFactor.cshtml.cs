@@ -24,11 +24,9 @@ public sealed class LoginTwoFactorModel(SignInManager<VigilUser> signIn, SignInT
         {
             return RedirectToPage("/Account/Login");
         }
-        if (!throttle.MayTry(HttpContext, out var retryAfter))
+        if (throttle.Refuses(HttpContext))
         {
             Problem = LoginModel.Throttled;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Operations.RetryAfter.Set(Response, retryAfter);
             return Page();
         }
         var result = !string.IsNullOrWhiteSpace(RecoveryCode)
