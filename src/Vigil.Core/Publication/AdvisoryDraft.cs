@@ -16,12 +16,23 @@ public sealed record AdvisoryDraft(
     IReadOnlyList<string>? Aliases = null);
 
 /// <summary>
-/// One affected package. The publication rule (docs/publication.md): "If no fixed version exists then, the vulnerable range is
-/// open-ended (<c>*</c> / no <c>fixed</c> event); otherwise it ends at the last vulnerable version."
-/// So the range starts at <see cref="Introduced"/> (<c>0</c>: every version) and ends before
-/// <see cref="Fixed"/>, or at <see cref="LastAffected"/> inclusive, or nowhere when neither is known.
+/// One affected package. The publication rule (docs/publication.md): "If no fixed version exists then, the
+/// vulnerable range is open-ended (<c>*</c> / no <c>fixed</c> event); otherwise it ends at the last
+/// vulnerable version." A package is affected in one or more <see cref="DraftInterval"/>s; the short form
+/// gives one: from <see cref="Introduced"/> (<c>0</c>: every version) to before <see cref="Fixed"/>, or to
+/// <see cref="LastAffected"/> inclusive, or without end. A report's package is published through
+/// <see cref="PublishedRange.Derive"/>, which fills <see cref="Intervals"/>.
 /// </summary>
-public sealed record DraftPackage(string Ecosystem, string Name, string Introduced = "0", string? Fixed = null, string? LastAffected = null);
+public sealed record DraftPackage(
+    string Ecosystem, string Name, string Introduced = "0", string? Fixed = null, string? LastAffected = null,
+    IReadOnlyList<DraftInterval>? Intervals = null)
+{
+    /// <summary>Every interval the package is affected in, in version order.</summary>
+    public IReadOnlyList<DraftInterval> AllIntervals => Intervals ?? [new DraftInterval(Introduced, Fixed, LastAffected)];
+}
+
+/// <summary>Affected from <see cref="Introduced"/> until before <see cref="Fixed"/>, through <see cref="LastAffected"/>, or without end.</summary>
+public sealed record DraftInterval(string Introduced = "0", string? Fixed = null, string? LastAffected = null);
 
 /// <summary>An OSV reference: <see cref="Type"/> is one of OSV's reference types (WEB, FIX, ADVISORY, REPORT, …).</summary>
 public sealed record DraftReference(string Type, string Url);

@@ -37,23 +37,35 @@ internal static class DraftToOsv
 
     /// <summary>
     /// npm versions are SemVer, so npm uses a SEMVER range; NuGet's order is its own (ECOSYSTEM). No end
-    /// event leaves the range open (rule 5: no fixed version yet).
+    /// event leaves the range open (no fixed version yet). OSV forbids mixing <c>fixed</c> and
+    /// <c>last_affected</c> in one range, so intervals that end at a last affected version go into a
+    /// second range of the same package; a version is affected when any range says so.
     /// </summary>
     private static OsvAffected Affected(DraftPackage package)
     {
-        var events = new List<OsvEventModel> { new() { Introduced = package.Introduced } };
-        if (package.Fixed is { } fixedVersion)
-        {
-            events.Add(new OsvEventModel { Fixed = fixedVersion });
-        }
-        else if (package.LastAffected is { } last)
-        {
-            events.Add(new OsvEventModel { LastAffected = last });
-        }
+        var type = package.Ecosystem == "npm" ? "SEMVER" : "ECOSYSTEM";
+        var ranges = package.AllIntervals
+            .GroupBy(interval => interval.LastAffected is not null)
+            .OrderBy(group => group.Key)
+            .Select(group => new OsvRangeModel { Type = type, Events = group.SelectMany(Events).ToList() })
+            .ToList();
         return new OsvAffected
         {
             Package = new OsvPackage { Ecosystem = package.Ecosystem, Name = package.Name.Trim() },
-            Ranges = [new OsvRangeModel { Type = package.Ecosystem == "npm" ? "SEMVER" : "ECOSYSTEM", Events = events }],
+            Ranges = ranges,
         };
+    }
+
+    private static IEnumerable<OsvEventModel> Events(DraftInterval interval)
+    {
+        yield return new OsvEventModel { Introduced = interval.Introduced };
+        if (interval.Fixed is { } fixedVersion)
+        {
+            yield return new OsvEventModel { Fixed = fixedVersion };
+        }
+        else if (interval.LastAffected is { } last)
+        {
+            yield return new OsvEventModel { LastAffected = last };
+        }
     }
 }

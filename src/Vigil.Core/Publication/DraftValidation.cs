@@ -1,7 +1,5 @@
-using NuGet.Versioning;
 using Vigil.Core.Advisories;
 using Vigil.Core.Errors;
-using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Publication;
 
@@ -107,45 +105,59 @@ internal static class DraftValidation
         {
             add($"{path}.name", "a package name is required.");
         }
-        if (package.Fixed is not null && package.LastAffected is not null)
-        {
-            // OSV schema: a range uses fixed or last_affected, never both.
-            add($"{path}.lastAffected", "give either the fixed version or the last affected version, not both.");
-        }
-        Func<string, bool> isVersion = package.Ecosystem switch
-        {
-            "npm" => v => NpmVersion.TryParse(v, default, out _),
-            "NuGet" => v => NuGetVersion.TryParse(v, out _),
-            _ => _ => false,
-        };
-        if (package.Ecosystem is not ("npm" or "NuGet"))
+        if (EcosystemVersions.For(package.Ecosystem) is not { } versions)
         {
             add($"{path}.ecosystem", $"'{package.Ecosystem}' is not an ecosystem Vigil publishes to (npm, NuGet).");
             return;
         }
-        if (package.Introduced != "0" && !isVersion(package.Introduced))
+        var intervals = package.AllIntervals;
+        if (intervals.Count == 0)
         {
-            add($"{path}.introduced", $"'{package.Introduced}' is not a {package.Ecosystem} version.");
+            add($"{path}.intervals", "at least one affected interval is required.");
         }
-        foreach (var (field, value) in new[] { ("fixed", package.Fixed), ("lastAffected", package.LastAffected) })
+        string? previousEnd = null;
+        for (var i = 0; i < intervals.Count; i++)
         {
-            if (value is null)
+            var interval = intervals[i];
+            var at = package.Intervals is null ? path : $"{path}.intervals[{i}]";
+            if (interval.Fixed is not null && interval.LastAffected is not null)
             {
+                // OSV schema: a range uses fixed or last_affected, never both.
+                add($"{at}.lastAffected", "give either the fixed version or the last affected version, not both.");
+            }
+            if (interval.Introduced != "0" && !versions.IsVersion(interval.Introduced))
+            {
+                add($"{at}.introduced", $"'{interval.Introduced}' is not a {package.Ecosystem} version.");
                 continue;
             }
-            if (!isVersion(value))
+            if (i > 0 && (interval.Introduced == "0" || previousEnd is null || versions.Compare(interval.Introduced, previousEnd) < 0))
             {
-                add($"{path}.{field}", $"'{value}' is not a {package.Ecosystem} version.");
+                add($"{at}.introduced", $"'{interval.Introduced}' does not come after the end of the interval before it.");
             }
-            else if (package.Introduced != "0" && isVersion(package.Introduced) && Compare(package.Ecosystem, package.Introduced, value) is var order
-                && (field == "fixed" ? order >= 0 : order > 0))
+            previousEnd = null;
+            foreach (var (field, value) in new[] { ("fixed", interval.Fixed), ("lastAffected", interval.LastAffected) })
             {
-                add($"{path}.{field}", $"'{value}' comes before the first affected version '{package.Introduced}'.");
+                if (value is null)
+                {
+                    continue;
+                }
+                if (!versions.IsVersion(value))
+                {
+                    add($"{at}.{field}", $"'{value}' is not a {package.Ecosystem} version.");
+                }
+                else if (interval.Introduced != "0" && versions.Compare(interval.Introduced, value) is var order && (field == "fixed" ? order >= 0 : order > 0))
+                {
+                    add($"{at}.{field}", $"'{value}' comes before the first affected version '{interval.Introduced}'.");
+                }
+                else
+                {
+                    previousEnd = value;
+                }
+            }
+            if (i < intervals.Count - 1 && previousEnd is null)
+            {
+                add($"{at}", "only the last interval may be open-ended.");
             }
         }
     }
-
-    private static int Compare(string ecosystem, string a, string b) => ecosystem == "npm"
-        ? NpmVersion.Parse(a).CompareTo(NpmVersion.Parse(b))
-        : NuGetVersion.Parse(a).CompareTo(NuGetVersion.Parse(b));
 }

@@ -1,7 +1,6 @@
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
-using NuGet.Versioning;
-using Vigil.Versioning.Npm;
+using Vigil.Core.Publication;
 
 namespace Vigil.Core.Reports;
 
@@ -20,22 +19,35 @@ public sealed class AdvanceReport(VigilDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <param name="fixedVersions">The first patched version per affected package name; every package needs one.</param>
-    public async Task MarkFixedAsync(long id, Actor actor, IReadOnlyDictionary<string, string> fixedVersions, CancellationToken cancellationToken = default)
+    /// <param name="fixedVersions">
+    /// The first patched version per affected package name (several, comma-separated, for several release
+    /// lines); every package needs one, above the reported versions and inside none of them.
+    /// </param>
+    /// <param name="confirmNarrowerRange">
+    /// The team confirms that fixes inside the reported range are right: the reported range is narrowed to
+    /// end before them, and the change is recorded on the timeline. A maintainer cannot confirm it.
+    /// </param>
+    public async Task MarkFixedAsync(long id, Actor actor, IReadOnlyDictionary<string, string> fixedVersions,
+        CancellationToken cancellationToken = default, bool confirmNarrowerRange = false)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         RequireTeamOrMaintainer(access, id);
         var errors = new Dictionary<string, string[]>();
+        var narrowings = new List<(ReportPackageEntity Package, string Range)>();
         foreach (var package in report.Packages)
         {
             var field = $"fixedVersions[{package.Name}]";
-            if (!fixedVersions.TryGetValue(package.Name, out var version) || string.IsNullOrWhiteSpace(version))
+            if (!fixedVersions.TryGetValue(package.Name, out var given) || string.IsNullOrWhiteSpace(given))
             {
                 errors[field] = [$"give the first patched version of {package.Ecosystem}/{package.Name}."];
             }
-            else if (package.Ecosystem == "npm" ? !NpmVersion.TryParse(version.Trim(), default, out _) : !NuGetVersion.TryParse(version.Trim(), out _))
+            else if (given.Trim().Length > ReportFixes.MaxLength)
             {
-                errors[field] = [$"'{version}' is not a {package.Ecosystem} version."];
+                errors[field] = [$"at most {ReportFixes.MaxLength} characters."];
+            }
+            else if (ReportFixes.Check(package, ReportFixes.Split(given), confirmNarrowerRange, field, errors, out var narrowed) && narrowed is not null)
+            {
+                narrowings.Add((package, EcosystemVersions.For(package.Ecosystem)!.FormatRange(narrowed)));
             }
         }
         foreach (var name in fixedVersions.Keys.Where(n => report.Packages.All(p => p.Name != n)))
@@ -46,12 +58,24 @@ public sealed class AdvanceReport(VigilDbContext db, TimeProvider time)
         {
             throw new ValidationFailedException("The patched versions are incomplete or invalid.", errors);
         }
-        ReportTimeline.Move(db, report, actor, ReportState.Fixed, time.GetUtcNow(),
-            detail: string.Join(", ", report.Packages.Select(p => $"{p.Name}@{fixedVersions[p.Name].Trim()}")));
+        if (narrowings.Count > 0)
+        {
+            // Narrowing what was reported is the team's decision alone (four-eyes and a two-factor session).
+            TeamDecision.Require(access, id);
+        }
+        var now = time.GetUtcNow();
+        foreach (var (package, range) in narrowings)
+        {
+            ReportTimeline.Add(db, report, actor, ReportEventKind.RangeNarrowed, now, EventVisibility.Participants,
+                $"{package.Ecosystem}/{package.Name}: affected range narrowed from {package.AffectedVersions} to {range}, confirmed by the team");
+            package.AffectedVersions = range;
+        }
         foreach (var package in report.Packages)
         {
-            package.FixedVersion = fixedVersions[package.Name].Trim();
+            package.FixedVersion = ReportFixes.Join(ReportFixes.Split(fixedVersions[package.Name]));
         }
+        ReportTimeline.Move(db, report, actor, ReportState.Fixed, now,
+            detail: string.Join(", ", report.Packages.Select(p => $"{p.Name}@{p.FixedVersion}")));
         await db.SaveChangesAsync(cancellationToken);
     }
 

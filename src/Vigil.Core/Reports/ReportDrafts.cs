@@ -1,13 +1,11 @@
-using NuGet.Versioning;
 using Vigil.Core.Publication;
-using Vigil.Versioning.Osv;
 
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// A report as the advisory it becomes. The range starts where the reported range starts and, per
-/// the publication rule (docs/publication.md), ends before the fixed version when one is known and is open-ended otherwise. The
-/// proof of concept stays private; the description is published.
+/// A report as the advisory it becomes. Each package's ranges are derived exactly from the reported range
+/// and the fixed versions (<see cref="ReportFixes.Draft"/>, docs/publication.md). The proof of concept
+/// stays private; the description is published.
 /// </summary>
 internal static class ReportDrafts
 {
@@ -23,7 +21,7 @@ internal static class ReportDrafts
         return new AdvisoryDraft(
             content.Title,
             content.Description,
-            report.Packages.OrderBy(p => p.Id).Select(p => new DraftPackage(p.Ecosystem, p.Name, Introduced(p), p.FixedVersion)).ToList(),
+            report.Packages.OrderBy(p => p.Id).Select(ReportFixes.Draft).ToList(),
             CvssVector: report.CvssVector,
             Cwes: report.Cwe is { } cwe ? [cwe] : null,
             References: content.References.Count > 0 ? content.References : null,
@@ -31,16 +29,4 @@ internal static class ReportDrafts
             Aliases: aliases);
     }
 
-    private static string Introduced(ReportPackageEntity package)
-    {
-        if (package.Ecosystem == "npm")
-        {
-            return OsvNpmRanges.FromNpmRange(package.AffectedVersions)?.Events.FirstOrDefault(e => e.Kind == OsvEventKind.Introduced)?.Version ?? "0";
-        }
-        if (VersionRange.TryParse(package.AffectedVersions, out var range) && range.HasLowerBound && range.IsMinInclusive)
-        {
-            return range.MinVersion!.ToNormalizedString();
-        }
-        return "0";
-    }
 }

@@ -22,6 +22,8 @@ public enum ReportEventKind
     CreditMadeAnonymous = 18,
     ParticipantRemoved = 19,
     InvitationRevoked = 20,
+    RangeNarrowed = 21,
+    AdvisoryCorrected = 22,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

@@ -107,6 +107,11 @@ internal static partial class ReportInputValidation
         var valid = !string.IsNullOrEmpty(versions) && versions.Length <= 500 && (package.Ecosystem == "npm"
             ? NpmRange.TryParse(versions, NpmSemverOptions.NpmAudit, out _)
             : VersionRange.TryParse(versions, out _) || NuGetVersion.TryParse(versions, out _));
+        if (valid && Publication.EcosystemVersions.For(package.Ecosystem)!.ParseRange(versions!) is { Count: 0 })
+        {
+            add($"{path}.affectedVersions", $"'{versions}' names no version (its lower bound lies above its upper bound).");
+            return;
+        }
         if (!valid)
         {
             add($"{path}.affectedVersions", package.Ecosystem == "npm"

@@ -43,7 +43,7 @@ public sealed record InvitationCreatedBody(long ParticipantId, string? Invitatio
 
 public sealed record InvitationBody(string? Token);
 
-public sealed record FixedBody(Dictionary<string, string>? FixedVersions);
+public sealed record FixedBody(Dictionary<string, string>? FixedVersions, bool ConfirmNarrowerRange = false);
 
 public sealed record ReasonBody(string? Reason);
 

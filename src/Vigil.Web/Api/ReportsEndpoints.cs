@@ -47,7 +47,7 @@ public static class ReportsEndpoints
         Team(group.MapPost("/reports/{id:long}/fix-started", (long id, HttpContext context, AdvanceReport advance, CancellationToken ct) =>
             Done(advance.StartFixAsync(id, ApiActor.From(context), ct))));
         Team(group.MapPost("/reports/{id:long}/fixed", (long id, FixedBody body, HttpContext context, AdvanceReport advance, CancellationToken ct) =>
-            Done(advance.MarkFixedAsync(id, ApiActor.From(context), body.FixedVersions ?? [], ct))).Accepts<FixedBody>("application/json"));
+            Done(advance.MarkFixedAsync(id, ApiActor.From(context), body.FixedVersions ?? [], ct, body.ConfirmNarrowerRange))).Accepts<FixedBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/disclosure-date", (long id, DisclosureDateBody body, HttpContext context, SetDisclosureDate set, CancellationToken ct) =>
             Done(set.ExecuteAsync(id, ApiActor.From(context), body.Date ?? throw Missing("date"), ct))).Accepts<DisclosureDateBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/publish", PublishAsync));

@@ -65,10 +65,10 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Pa
     public Task<IActionResult> OnPostFixStartedAsync(long id, [FromServices] AdvanceReport advance, CancellationToken ct) =>
         ActAsync(id, actor => advance.StartFixAsync(id, actor, ct), ct);
 
-    /// <summary>Form fields <c>fixed[NAME]</c>: the fixed version of each package of the report.</summary>
-    public Task<IActionResult> OnPostFixedAsync(long id, Dictionary<string, string>? @fixed, [FromServices] AdvanceReport advance, CancellationToken ct) =>
+    /// <summary>Form fields <c>fixed[NAME]</c> and, for the team, <c>confirmNarrower</c> (docs/disclosure.md, "Fixed").</summary>
+    public Task<IActionResult> OnPostFixedAsync(long id, Dictionary<string, string>? @fixed, bool confirmNarrower, [FromServices] AdvanceReport advance, CancellationToken ct) =>
         ActAsync(id, actor => advance.MarkFixedAsync(id, actor,
-            (@fixed ?? []).Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim()), ct), ct);
+            (@fixed ?? []).Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim()), ct, confirmNarrower), ct);
 
     public Task<IActionResult> OnPostDisclosureDateAsync(long id, string? date, [FromServices] SetDisclosureDate set, CancellationToken ct) =>
         ActAsync(id, actor => set.ExecuteAsync(id, actor, ParseDate(date, "date"), ct), ct);
