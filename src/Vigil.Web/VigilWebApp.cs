@@ -53,6 +53,7 @@ public static class VigilWebApp
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
+        app.MapAdvisoriesEndpoints();
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();
         app.MapProgramsEndpoints();

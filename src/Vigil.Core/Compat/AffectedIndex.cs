@@ -63,15 +63,17 @@ public sealed class AffectedIndex(
         refreshInterval > TimeSpan.Zero && time.GetElapsedTime(Volatile.Read(ref _checkedAt)) < refreshInterval;
 
     /// <summary>
-    /// The newest advisory number and modification time: both come from an index (O(log n)). Advisories
+    /// The newest advisory number, modification time and correction: each comes from an index (O(log n)). Advisories
     /// are never deleted, and any change to one (including withdrawal) moves its <c>modified</c> forward,
     /// as the OSV schema requires, so a changed stamp is exactly "something changed". Also the version
     /// the advisory pages' output cache is keyed on (Web/Pages/Advisories/AdvisoryPageCache).
     /// </summary>
     public static async Task<string> ReadStampAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
-        // Two sub-selects: SQLite answers a lone max() from the index, but not two in one select.
-        const string sql = """SELECT (SELECT max("Number") FROM advisories), (SELECT max("Modified") FROM advisories)""";
+        // Sub-selects: SQLite answers a lone max() from the index, but not two in one select. The newest
+        // correction is part of the stamp too, so a revision is seen even when an imported record's
+        // modified lies in the future.
+        const string sql = """SELECT (SELECT max("Number") FROM advisories), (SELECT max("Modified") FROM advisories), (SELECT max("Id") FROM advisory_revisions)""";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -81,7 +83,8 @@ public sealed class AffectedIndex(
             await reader.ReadAsync(cancellationToken);
             var number = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
             var modified = reader.IsDBNull(1) ? 0 : ValueListQuery.Instant(reader.GetValue(1)).UtcTicks;
-            return $"{number}/{modified}";
+            var revision = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
+            return $"{number}/{modified}/{revision}";
         }
         finally
         {

@@ -17,6 +17,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<AdvisoryEntity> Advisories => Set<AdvisoryEntity>();
     public DbSet<AdvisoryAliasEntity> AdvisoryAliases => Set<AdvisoryAliasEntity>();
     public DbSet<AffectedPackageEntity> AffectedPackages => Set<AffectedPackageEntity>();
+    public DbSet<Publication.AdvisoryRevisionEntity> AdvisoryRevisions => Set<Publication.AdvisoryRevisionEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     public DbSet<ProgramEntity> Programs => Set<ProgramEntity>();
     public DbSet<ProgramMemberEntity> ProgramMembers => Set<ProgramMemberEntity>();

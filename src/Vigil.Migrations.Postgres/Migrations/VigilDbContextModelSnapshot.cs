@@ -1025,6 +1025,48 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("program_members", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Publication.AdvisoryRevisionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AdvisoryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PreviousDocument")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryNumber", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("advisory_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Reports.ReportEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1488,6 +1530,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Publication.AdvisoryRevisionEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisoryNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

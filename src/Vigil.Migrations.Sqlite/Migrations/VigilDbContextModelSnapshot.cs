@@ -984,6 +984,46 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("program_members", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Publication.AdvisoryRevisionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AdvisoryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousDocument")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryNumber", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("advisory_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Reports.ReportEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1439,6 +1479,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Publication.AdvisoryRevisionEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisoryNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

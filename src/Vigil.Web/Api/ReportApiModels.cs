@@ -60,3 +60,31 @@ public sealed record CreditsBody(List<CreditInput>? Credits, List<ReferenceInput
 
 /// <summary><c>action</c>: <c>request</c> (asked of a CNA), <c>reserve</c> (the next id of the program's block) or <c>record</c> (an id assigned elsewhere, in <c>cveId</c>).</summary>
 public sealed record CveBody(string? Action, string? CveId);
+
+/// <summary>A correction of a published advisory (docs/publication.md, "Corrections"); a field left out stays as published. <c>reason</c> is published.</summary>
+public sealed record CorrectionBody(
+    string? Reason,
+    List<CorrectedPackageBody>? Packages,
+    string? CvssVector,
+    List<ReferenceBody>? References,
+    List<CreditBody>? Credits,
+    string? Summary,
+    string? Details,
+    bool ConfirmNarrowerRange = false)
+{
+    public Core.Publication.AdvisoryCorrection ToCorrection() => new(
+        Reason ?? "",
+        Packages?.Select(p => new Core.Publication.CorrectedPackage(p.Ecosystem ?? "", p.Name ?? "", p.AffectedVersions ?? "", p.FixedVersions)).ToList(),
+        CvssVector,
+        References?.Select(r => new Core.Publication.DraftReference(r.Type ?? "", r.Url ?? "")).ToList(),
+        Credits?.Select(c => new Core.Publication.DraftCredit(c.Name ?? "", c.Type ?? "")).ToList(),
+        Summary,
+        Details,
+        ConfirmNarrowerRange);
+}
+
+public sealed record CorrectedPackageBody(string? Ecosystem, string? Name, string? AffectedVersions, string? FixedVersions);
+
+public sealed record ReferenceBody(string? Type, string? Url);
+
+public sealed record CreditBody(string? Name, string? Type);

@@ -45,6 +45,8 @@ public static class ReportsSetup
         services.AddScoped<AdvanceReport>();
         services.AddScoped<SetDisclosureDate>();
         services.AddScoped<PublishReport>();
+        services.AddScoped<Core.Publication.CorrectAdvisory>();
+        services.AddScoped<Core.Publication.ListAdvisoryRevisions>();
         services.AddScoped<WithdrawReport>();
         services.AddScoped<RunDeadlines>();
         services.AddScoped<RequestExtension>();

@@ -4,18 +4,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Publication;
 
 namespace Vigil.Web.Pages.Advisories;
 
 /// <summary>One advisory. An alias (e.g. a CVE id) redirects to the canonical id's page; an unknown id is a 404 page.
 /// Anonymous views are output-cached per data version (<see cref="AdvisoryPageCache"/>).</summary>
 [OutputCache(PolicyName = AdvisoryPageCache.PolicyName)]
-public sealed class ShowModel(GetAdvisory getAdvisory, AdvisoryMarkdown markdown) : PageModel
+public sealed class ShowModel(GetAdvisory getAdvisory, ListAdvisoryRevisions listRevisions, AdvisoryMarkdown markdown) : PageModel
 {
     public string RequestedId { get; private set; } = "";
     public StoredAdvisory? Advisory { get; private set; }
     public OsvVulnerability? Osv => Advisory?.Vulnerability;
     public HtmlString Details { get; private set; } = HtmlString.Empty;
+
+    /// <summary>The corrections since publication, newest first (docs/publication.md, "Corrections").</summary>
+    public IReadOnlyList<AdvisoryRevision> Revisions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ public sealed class ShowModel(GetAdvisory getAdvisory, AdvisoryMarkdown markdown
             return Redirect(PageLinks.Advisory(Advisory.Vulnerability.Id));
         }
         Details = new HtmlString(markdown.ToHtml(Advisory.Vulnerability.Details));
+        Revisions = await listRevisions.ExecuteAsync(id, cancellationToken) ?? [];
         return Page();
     }
 

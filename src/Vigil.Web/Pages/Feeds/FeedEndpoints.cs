@@ -4,6 +4,8 @@ using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Advisories;
+using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Publication;
 using Vigil.Web.Compat;
 
 namespace Vigil.Web.Pages.Feeds;
@@ -28,23 +30,23 @@ public static class FeedEndpoints
     }
 
     private static Task<Results<FileContentHttpResult, NotFound>> AllAsync(
-        HttpRequest request, ListRecentAdvisories recent, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        FeedAsync(request, recent, options.Value, clock, null, null, "All advisories", "/", cancellationToken);
+        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        FeedAsync(request, recent, revisions, options.Value, clock, null, null, "All advisories", "/", cancellationToken);
 
     private static Task<Results<FileContentHttpResult, NotFound>> EcosystemAsync(string ecosystem,
-        HttpRequest request, ListRecentAdvisories recent, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        FeedAsync(request, recent, options.Value, clock, ecosystem, null, $"{ecosystem} advisories",
+        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        FeedAsync(request, recent, revisions, options.Value, clock, ecosystem, null, $"{ecosystem} advisories",
             "/?ecosystem=" + Uri.EscapeDataString(ecosystem), cancellationToken);
 
     private static Task<Results<FileContentHttpResult, NotFound>> PackageAsync(string ecosystem, string name,
-        HttpRequest request, ListRecentAdvisories recent, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var package = PageLinks.RouteName(name);
-        return FeedAsync(request, recent, options.Value, clock, ecosystem, package, $"Advisories for {ecosystem}/{package}",
+        return FeedAsync(request, recent, revisions, options.Value, clock, ecosystem, package, $"Advisories for {ecosystem}/{package}",
             PageLinks.Package(ecosystem, package), cancellationToken);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(HttpRequest request, ListRecentAdvisories recent,
+    private static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions,
         ServerOptions options, TimeProvider clock, string? ecosystem, string? package, string title, string page, CancellationToken cancellationToken)
     {
         var advisories = await recent.ExecuteAsync(ecosystem, package, Entries, cancellationToken);
@@ -52,17 +54,18 @@ public static class FeedEndpoints
         {
             return TypedResults.NotFound();
         }
+        var latest = await revisions.LatestAsync(advisories.Select(a => a.Id).ToList(), cancellationToken);
         var root = PublicUrl.Of(request, options);
         var self = root + request.Path + request.QueryString;
         var feed = new SyndicationFeed(title, "Vigil security advisories", new Uri(root + page), self,
             advisories.Count > 0 ? advisories[0].Modified : clock.GetUtcNow());
         feed.Authors.Add(new SyndicationPerson { Name = "Vigil" });
         feed.Links.Add(new SyndicationLink(new Uri(self), "self", title, "application/atom+xml", 0));
-        feed.Items = advisories.Select(a => Entry(root, a)).ToList();
+        feed.Items = advisories.Select(a => Entry(root, a, latest.GetValueOrDefault(a.Id))).ToList();
         return TypedResults.File(Write(feed), AtomType);
     }
 
-    private static SyndicationItem Entry(string root, RecentAdvisory advisory)
+    private static SyndicationItem Entry(string root, RecentAdvisory advisory, AdvisoryRevision? revision)
     {
         var url = root + PageLinks.Advisory(advisory.Id);
         var title = advisory.Withdrawn is null ? advisory.Id : $"[withdrawn] {advisory.Id}";
@@ -71,7 +74,7 @@ public static class FeedEndpoints
             Title = new TextSyndicationContent($"{title}: {advisory.Summary ?? "(no summary)"}"),
             Id = url,
             LastUpdatedTime = advisory.Modified,
-            Summary = new TextSyndicationContent(Summary(advisory)),
+            Summary = new TextSyndicationContent(Summary(advisory, revision)),
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
         if (advisory.Published is { } published)
@@ -86,7 +89,7 @@ public static class FeedEndpoints
         return item;
     }
 
-    private static string Summary(RecentAdvisory advisory)
+    private static string Summary(RecentAdvisory advisory, AdvisoryRevision? revision)
     {
         var text = new StringBuilder(advisory.Summary ?? "(no summary)");
         text.Append(" Severity: ").Append(advisory.Severity.ToNpmWord()).Append('.');
@@ -97,6 +100,11 @@ public static class FeedEndpoints
         if (advisory.Withdrawn is not null)
         {
             text.Append(" This advisory has been withdrawn.");
+        }
+        if (revision is not null)
+        {
+            text.Append(" Corrected (revision ").Append(revision.Revision).Append(", ").Append(OsvJson.Format(revision.At)).Append("): ")
+                .Append(revision.Changes).Append(". Reason: ").Append(revision.Reason);
         }
         return text.ToString();
     }

@@ -120,6 +120,22 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Pa
     public Task<IActionResult> OnPostWithdrawAsync(long id, string? reason, [FromServices] WithdrawReport withdraw, CancellationToken ct) =>
         ActAsync(id, actor => withdraw.ExecuteAsync(id, actor, reason ?? "", ct), ct);
 
+    /// <summary>
+    /// Corrects the published advisory (docs/publication.md, "Corrections"): fields <c>affected[NAME]</c> and
+    /// <c>fixed[NAME]</c> per package, <c>cvssVector</c>, <c>reason</c> (published) and <c>confirmNarrower</c>.
+    /// </summary>
+    public Task<IActionResult> OnPostCorrectAsync(long id, Dictionary<string, string>? affected, Dictionary<string, string>? @fixed, string? cvssVector,
+        string? reason, bool confirmNarrower, [FromServices] Core.Publication.CorrectAdvisory correct, CancellationToken ct) =>
+        ActAsync(id, async actor =>
+        {
+            var report = await get.ExecuteAsync(id, actor, ct);
+            var packages = report.Packages.Select(p => new Core.Publication.CorrectedPackage(p.Ecosystem, p.Name,
+                affected?.GetValueOrDefault(p.Name)?.Trim() is { Length: > 0 } range ? range : p.AffectedVersions,
+                @fixed?.GetValueOrDefault(p.Name)?.Trim())).ToList();
+            await correct.ExecuteAsync(report.AdvisoryId ?? "", actor,
+                new Core.Publication.AdvisoryCorrection(reason ?? "", packages, cvssVector, ConfirmNarrowerRange: confirmNarrower), ct);
+        }, ct);
+
     /// <summary>A date from a <c>datetime-local</c> input (read as UTC) or an ISO 8601 date with offset.</summary>
     private static DateTimeOffset ParseDate(string? value, string field) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
