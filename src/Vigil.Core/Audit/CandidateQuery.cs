@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
+using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using static Vigil.Core.Data.ValueListQuery;
 
@@ -9,12 +11,14 @@ namespace Vigil.Core.Audit;
 /// <summary>
 /// Every affected row with its advisory's fields, in plain SQL, for the OSV/npm APIs' in-memory index
 /// (the command line's audit reads through <see cref="AuditQueries"/>). Withdrawn advisories never match.
+/// An npm row is matched by its range alone, so its entry is read only when it keeps a patched range
+/// (<see cref="NpmPatchedVersions.Kept"/>), and only that range is kept.
 /// </summary>
 internal static class CandidateQuery
 {
     private const string AllCandidates = """
         SELECT ap."AdvisoryNumber", ap."Index", ap."Ecosystem", ap."Name", ap."NpmRange", ap."FixedVersion",
-               CASE WHEN ap."Ecosystem" = 'npm' THEN NULL ELSE ap."AffectedJson" END,
+               CASE WHEN ap."Ecosystem" <> 'npm' OR ap."AffectedJson" LIKE '%"patched_versions"%' THEN ap."AffectedJson" END,
                a."Id", a."Severity", a."CvssScore", a."CvssVector", a."Summary", a."Modified"
         FROM affected_packages ap JOIN advisories a ON a."Number" = ap."AdvisoryNumber"
         WHERE a."Withdrawn" IS NULL
@@ -40,14 +44,25 @@ internal static class CandidateQuery
         }
     }
 
-    private static CandidateRow Row(DbDataReader reader) => new(
-        reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-        NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6),
-        reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
-        reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
-        Instant(reader.GetValue(12)));
+    private static CandidateRow Row(DbDataReader reader)
+    {
+        var ecosystem = reader.GetString(2);
+        var affected = NullableString(reader, 6);
+        var npm = AdvisoryRows.IsNpm(ecosystem);
+        return new(
+            reader.GetInt64(0), reader.GetInt32(1), ecosystem, reader.GetString(3),
+            NullableString(reader, 4), NullableString(reader, 5), npm ? null : affected,
+            reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
+            reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
+            Instant(reader.GetValue(12)),
+            npm && affected is not null ? NpmPatchedVersions.Kept(KeptIn(affected)) : null);
+    }
+
+    private static JsonObject? KeptIn(string affectedJson) =>
+        JsonNode.Parse(affectedJson)?["database_specific"] as JsonObject;
 }
 
 internal sealed record CandidateRow(
     long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
-    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified);
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified,
+    string? KeptPatched = null);

@@ -9,7 +9,8 @@ namespace Vigil.Core.Compat;
 /// </summary>
 public sealed class AffectingMatch(
     long advisoryNumber, int index, string id, DateTimeOffset modified, string ecosystem, string name, string? npmRange,
-    AdvisorySeverity severity, double? cvssScore, string? cvssVector, string? summary, string? fixedVersion = null)
+    AdvisorySeverity severity, double? cvssScore, string? cvssVector, string? summary, string? fixedVersion = null,
+    string? keptPatched = null)
 {
     public long AdvisoryNumber { get; } = advisoryNumber;
 
@@ -35,6 +36,14 @@ public sealed class AffectingMatch(
     public string? Summary { get; } = summary;
 
     public string? FixedVersion { get; } = fixedVersion;
+
+    /// <summary>The patched range the record carries (<see cref="NpmPatchedVersions.Kept"/>); null when it has none.</summary>
+    public string? KeptPatched { get; } = keptPatched;
+
+    private string? _patched;
+
+    /// <summary>npm's <c>patched_versions</c> (<see cref="NpmPatchedVersions.Served"/>), made on first use; null for a row without an npm range.</summary>
+    public string? PatchedVersions => NpmRange is null ? null : _patched ??= NpmPatchedVersions.Served(NpmRange, KeptPatched, FixedVersion);
 
     private MatchRenderings? _renderings;
 

@@ -1,4 +1,5 @@
 using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Imports.NodejsWg;
 using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Compat;
@@ -127,14 +128,18 @@ public sealed class NpmAuditReport(QueryAffecting query)
     private static NpmAuditAdvisory ToAdvisory(Found found, OsvVulnerability? document)
     {
         var match = found.Match;
-        var bulk = NpmBulkAdvisories.ToBulk(match, NpmBulkAdvisories.CweIds(document?.DatabaseSpecific));
+        // The v6 report carries patched_versions itself, so vulnerable_versions is the record's range as it is.
+        var bulk = NpmBulkAdvisories.ToBulk(match, NpmBulkAdvisories.CweIds(document?.DatabaseSpecific)) with { VulnerableVersions = match.NpmRange! };
         var aliases = (document?.Aliases ?? []).Prepend(match.Id).ToList();
+        // A WG record keeps overview and recommendation apart in details (docs/importers.md): serve them apart.
+        var (overview, recommendation) = NswgFormat.SplitDetails(document?.Details);
+        var patched = match.PatchedVersions!;
         return new NpmAuditAdvisory(
             bulk, match.Name,
             found.Versions.Select(v => new NpmAuditFinding(v.Key, v.Value.Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList())).ToList(),
-            NpmPatchedVersions.From(bulk.VulnerableVersions, match.FixedVersion),
-            document?.Details ?? match.Summary ?? "",
-            NpmPatchedVersions.Recommendation(bulk.VulnerableVersions, match.FixedVersion),
+            patched,
+            overview ?? match.Summary ?? "",
+            NpmPatchedVersions.Recommendation(patched, recommendation),
             string.Join('\n', (document?.References ?? []).Select(r => "- " + r.Url)),
             aliases.Where(a => a.StartsWith("CVE-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList(),
             aliases.FirstOrDefault(a => a.StartsWith("GHSA-", StringComparison.Ordinal)),

@@ -66,7 +66,8 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
             match.Summary ?? match.Id,
             // npm defaults a missing severity to 'high' (metavuln-calculator advisory.js L39).
             (match.Severity == AdvisorySeverity.Unknown ? AdvisorySeverity.High : match.Severity).ToNpmWord(),
-            match.NpmRange!,
+            // The bulk format has no patched range: a client infers it from this one (NpmPatchedVersions.BulkRange).
+            NpmPatchedVersions.BulkRange(match.NpmRange!, match.PatchedVersions!),
             cwe,
             v3 ? match.CvssScore ?? 0 : 0,
             v3 ? match.CvssVector : null);

@@ -14,6 +14,9 @@ public static class NpmRegistryEndpoints
     public static IEndpointRouteBuilder MapNpmRegistryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/").WithTags("npm");
+        // `npm ping` (npm-registry-fetch GET /-/ping): 200 with {} means "the registry answers". Public, like the
+        // audit endpoints: it needs no token and says nothing beyond that the server is up.
+        group.MapGet("/-/ping", Ping);
         // Scoped names arrive as /@scope%2fname (one segment; routing leaves %2f encoded) or /@scope/name.
         group.MapGet("/{name}", (string name, HttpRequest request, PackumentProxy proxy, CancellationToken cancellationToken) =>
             proxy.GetAsync(Uri.UnescapeDataString(name), request, cancellationToken));
@@ -22,7 +25,12 @@ public static class NpmRegistryEndpoints
         return app;
     }
 
+    public static Ok<NpmPing> Ping() => TypedResults.Ok(new NpmPing());
+
     public static NotFound<NpmError> NotFound() => TypedResults.NotFound(new NpmError("Not found"));
 }
 
 public sealed record NpmError(string Error);
+
+/// <summary>The registry's ping answer: an empty object.</summary>
+public sealed record NpmPing;

@@ -36,10 +36,11 @@ public sealed class LoopbackVigil : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; private set; } = new();
 
-    public static async Task<LoopbackVigil> StartAsync(DatabaseProvider provider, string? upstream = null, bool failBulk = false)
+    public static async Task<LoopbackVigil> StartAsync(
+        DatabaseProvider provider, string? upstream = null, bool failBulk = false, IEnumerable<Vigil.Core.Advisories.Osv.OsvVulnerability>? more = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        await Advisories.SeedAsync(database.Target, Advisories.Examples());
+        await Advisories.SeedAsync(database.Target, [.. Advisories.Examples(), .. more ?? []]);
         var requests = new ConcurrentQueue<string>();
         var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target, builder =>
         {

@@ -43,7 +43,7 @@ public class NpmAuditQuickTests
              "id":{{vh95}},"created":"2020-04-03T21:48:32.000Z","deleted":null,
              "title":"Prototype Pollution in minimist","found_by":{"link":"","name":""},"reported_by":{"link":"","name":""},
              "module_name":"minimist","cves":["CVE-2020-7598"],
-             "vulnerable_versions":"<0.2.1","patched_versions":">=0.2.1","recommendation":"Upgrade to version 0.2.1 or later",
+             "vulnerable_versions":"<0.2.1","patched_versions":">=0.2.1","recommendation":"Upgrade to versions 0.2.1, 1.2.3 or later.",
              "access":"public","severity":"moderate","cwe":"CWE-1321",
              "metadata":{"module_type":"","exploitability":0,"affected_components":""},
              "url":"http://localhost/advisories/GHSA-vh95-rmgr-6w4m","github_advisory_id":"GHSA-vh95-rmgr-6w4m"}
