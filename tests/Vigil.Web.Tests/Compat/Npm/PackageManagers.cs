@@ -4,8 +4,9 @@ namespace Vigil.Web.Tests.Compat.Npm;
 
 /// <summary>
 /// The real package-manager CLIs the npm endpoints are checked with: the machine's npm (11) and the versions
-/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 11 on the pinned Node 22, pnpm 10, pnpm 9), each run with node in a scratch
-/// directory with its own cache and an empty user config, never through a proxy.
+/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 11 on the pinned Node 22, pnpm 10, pnpm 9, yarn 4), each run with node in a
+/// scratch directory with its own cache and an empty user config, never through a proxy. yarn 4 also gets its own home folder
+/// (it reads ~/.yarnrc.yml), no global cache and no telemetry.
 /// </summary>
 public sealed record PackageManager(string Label, string File, string[] Prefix)
 {
@@ -26,6 +27,8 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
 
     public static PackageManager Pnpm9() => Oracle("pnpm 9", "pnpm9", "bin", "pnpm.cjs");
 
+    public static PackageManager Yarn4() => Oracle("yarn 4", "yarn4", "bin", "yarn.js");
+
     public static PackageManager ByLabel(string label) => label switch
     {
         "npm 11" => Npm11(),
@@ -33,6 +36,7 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
         "pnpm 11" => Pnpm11(),
         "pnpm 10" => Pnpm10(),
         "pnpm 9" => Pnpm9(),
+        "yarn 4" => Yarn4(),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 
@@ -63,6 +67,20 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
         start.Environment["XDG_DATA_HOME"] = Path.Combine(work, "data");
         start.Environment["XDG_STATE_HOME"] = Path.Combine(work, "state");
         start.Environment["CI"] = "true";
+        if (Label.StartsWith("yarn", StringComparison.Ordinal))
+        {
+            foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("YARN_", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                start.Environment.Remove(variable); // registries and proxies come from the test's .yarnrc.yml only
+            }
+            start.Environment["HOME"] = Directory.CreateDirectory(Path.Combine(work, "home")).FullName;
+            start.Environment["YARN_GLOBAL_FOLDER"] = Path.Combine(work, "yarn-global");
+            start.Environment["YARN_ENABLE_GLOBAL_CACHE"] = "0";
+            start.Environment["YARN_ENABLE_TELEMETRY"] = "0";
+            start.Environment["YARN_ENABLE_PROGRESS_BARS"] = "0";
+            start.Environment["YARN_ENABLE_COLORS"] = "0";
+            start.Environment["YARN_IGNORE_PATH"] = "1";
+        }
         foreach (var proxy in new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "npm_config_proxy", "npm_config_https_proxy" })
         {
             start.Environment.Remove(proxy); // loopback only: a proxy must not see these requests

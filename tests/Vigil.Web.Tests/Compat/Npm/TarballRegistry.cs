@@ -13,34 +13,38 @@ namespace Vigil.Web.Tests.Compat.Npm;
 /// <summary>
 /// A tiny npm registry on a loopback port that package managers can install from: for each given package and
 /// version, a packument and a real tarball (<c>package/package.json</c>, gzip'd tar) with its sha512 integrity.
-/// It lets a test run `pnpm install` with no network beyond loopback.
+/// Optional <c>dependencies</c> ("name@version" → name → spec) go into both. It lets a test run `pnpm install`
+/// or `yarn install` with no network beyond loopback.
 /// </summary>
 public sealed class TarballRegistry : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Dictionary<string, string[]> _packages;
+    private readonly Dictionary<string, Dictionary<string, string>> _dependencies;
     private readonly Dictionary<string, byte[]> _tarballs = new(StringComparer.Ordinal);
 
-    private TarballRegistry(WebApplication app, Dictionary<string, string[]> packages)
+    private TarballRegistry(WebApplication app, Dictionary<string, string[]> packages, Dictionary<string, Dictionary<string, string>> dependencies)
     {
         _app = app;
         _packages = packages;
+        _dependencies = dependencies;
     }
 
     public string Url => _app.Urls.Single().TrimEnd('/');
 
-    public static async Task<TarballRegistry> StartAsync(Dictionary<string, string[]> packages, CancellationToken cancellationToken)
+    public static async Task<TarballRegistry> StartAsync(
+        Dictionary<string, string[]> packages, CancellationToken cancellationToken, Dictionary<string, Dictionary<string, string>>? dependencies = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var registry = new TarballRegistry(app, packages);
+        var registry = new TarballRegistry(app, packages, dependencies ?? []);
         foreach (var (name, versions) in packages)
         {
             foreach (var version in versions)
             {
-                registry._tarballs[$"{name}-{version}.tgz"] = Tarball(name, version);
+                registry._tarballs[$"{name}-{version}.tgz"] = Tarball(name, version, registry.Dependencies(name, version));
             }
         }
         app.MapGet("/{name}", (string name) => registry.Packument(name));
@@ -49,6 +53,11 @@ public sealed class TarballRegistry : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         return registry;
     }
+
+    private JsonObject? Dependencies(string name, string version) =>
+        _dependencies.TryGetValue($"{name}@{version}", out var specs)
+            ? new JsonObject(specs.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)JsonValue.Create(d.Value))))
+            : null;
 
     private IResult Packument(string name)
     {
@@ -73,6 +82,10 @@ public sealed class TarballRegistry : IAsyncDisposable
                     ["integrity"] = "sha512-" + Convert.ToBase64String(SHA512.HashData(tarball)),
                 },
             };
+            if (Dependencies(name, version) is { } dependencies)
+            {
+                versionObjects[version]!["dependencies"] = dependencies;
+            }
             time[version] = new DateTime(2020, 1, 2, 0, 0, 0, DateTimeKind.Utc).AddDays(day++).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         }
         return Results.Text(new JsonObject
@@ -84,13 +97,16 @@ public sealed class TarballRegistry : IAsyncDisposable
         }.ToJsonString(), "application/json", Encoding.UTF8);
     }
 
-    private static byte[] Tarball(string name, string version)
+    private static byte[] Tarball(string name, string version, JsonObject? dependencies)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         using (var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: true))
         {
-            var manifest = Encoding.UTF8.GetBytes(new JsonObject { ["name"] = name, ["version"] = version, ["license"] = "MIT" }.ToJsonString());
+            var manifest = Encoding.UTF8.GetBytes(new JsonObject
+            {
+                ["name"] = name, ["version"] = version, ["license"] = "MIT", ["dependencies"] = dependencies ?? new JsonObject(),
+            }.ToJsonString());
             var entry = new UstarTarEntry(TarEntryType.RegularFile, "package/package.json")
             {
                 DataStream = new MemoryStream(manifest),
