@@ -21,7 +21,7 @@ internal static class DuplicateHints
                     select advisory.Id)
                 .Take(50)
                 .ToListAsync(cancellationToken);
-            advisories.UnionWith(ids);
+            advisories.UnionWith(ids.Where(id => id != report.AdvisoryId)); // the advisory this report became is no duplicate of it
             var others = await db.ReportPackages.AsNoTracking()
                 .Where(p => p.Ecosystem == package.Ecosystem && p.Name == package.Name && p.ReportId != report.Id)
                 .Join(db.Reports.AsNoTracking().Where(r => r.ProgramId == report.ProgramId && ReportStates.Open.Contains(r.State)), p => p.ReportId, r => r.Id, (p, r) => r.Id)
