@@ -104,6 +104,6 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
             .Where(a => wanted.Contains(a.Number))
             .Select(a => new { a.Number, a.Document })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Number, r => OsvJson.Deserialize(r.Document));
+        return rows.ToDictionary(r => r.Number, r => OsvPurls.Read(r.Document));
     }
 }

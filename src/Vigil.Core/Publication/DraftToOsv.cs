@@ -35,6 +35,13 @@ internal static class DraftToOsv
         return vulnerability;
     }
 
+    /// <summary>The package with its purl (what OSV clients such as osv-offline match on).</summary>
+    private static OsvPackage Package(DraftPackage package)
+    {
+        var name = package.Name.Trim();
+        return new OsvPackage { Ecosystem = package.Ecosystem, Name = name, Purl = Compat.PackageUrl.For(package.Ecosystem, name) };
+    }
+
     /// <summary>
     /// npm versions are SemVer, so npm uses a SEMVER range; NuGet's order is its own (ECOSYSTEM). No end
     /// event leaves the range open (rule 5: no fixed version yet).
@@ -52,7 +59,7 @@ internal static class DraftToOsv
         }
         return new OsvAffected
         {
-            Package = new OsvPackage { Ecosystem = package.Ecosystem, Name = package.Name.Trim() },
+            Package = Package(package),
             Ranges = [new OsvRangeModel { Type = package.Ecosystem == "npm" ? "SEMVER" : "ECOSYSTEM", Events = events }],
         };
     }
