@@ -29,7 +29,7 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         for (var i = 0; i < results.Length; i++)
         {
             var query = queries[i];
-            var rows = snapshot.ForName(query.Name);
+            var rows = snapshot.ForQuery(query.Ecosystem, query.Name);
             results[i] = rows.Length == 0 ? []
                 : query is { Ecosystem: { } ecosystem, Versions: { } versions } ? ForVersions(snapshot.VersionMatches, ecosystem, query.Name, versions, rows)
                 : Scan(rows, query.Ecosystem, query.Versions);
