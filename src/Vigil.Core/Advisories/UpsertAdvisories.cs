@@ -40,7 +40,9 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
             .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
 
         int added = 0, updated = 0, unchanged = 0;
-        var now = _time.GetUtcNow();
+        // Whole seconds: PostgreSQL keeps microseconds, so a finer instant would not compare equal when read back.
+        var clock = _time.GetUtcNow();
+        var now = new DateTimeOffset(clock.UtcTicks - clock.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         foreach (var (id, item) in latest)
         {
             existing.TryGetValue(id, out var entity);
