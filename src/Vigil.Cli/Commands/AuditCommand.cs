@@ -114,7 +114,7 @@ internal static class AuditCommand
         CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request, AuditDatabase? db, PhaseTimings timings,
         CancellationToken cancellationToken)
     {
-        var (root, paths) = LockfileSearch.Find(console, request.Path, allowNone: request.Node is not null);
+        var (root, paths) = LockfileSearch.Find(console, request.Path, allowNone: request.Node is not null || NodeVersionSource.IsIn(console, request.Path));
         var lockfiles = new List<Lockfile>();
         if (NodeVersionSource.Find(console, request.Node, root) is { } runtime)
         {

@@ -46,6 +46,13 @@ internal static class NodeVersionSource
         return null;
     }
 
+    /// <summary>Whether PATH is a directory that names a Node.js version (then it may hold no lockfile).</summary>
+    public static bool IsIn(CliConsole console, string? path)
+    {
+        var full = Path.GetFullPath(console.ResolvePath(string.IsNullOrWhiteSpace(path) ? "." : path));
+        return Directory.Exists(full) && Sources.Any(s => File.Exists(Path.Combine(full, s.File)) && s.Read(Path.Combine(full, s.File)) is { Length: > 0 });
+    }
+
     private static readonly (string File, Func<string, string?> Read)[] Sources =
     [
         (".nvmrc", FirstLine),
