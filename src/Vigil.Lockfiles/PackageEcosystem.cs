@@ -5,6 +5,9 @@ public enum PackageEcosystem
 {
     Npm,
     NuGet,
+
+    /// <summary>The Node.js runtime itself (not a registry package); OSV names it <c>Bitnami</c>/<c>node</c> (docs/api.md).</summary>
+    NodeRuntime,
 }
 
 public static class PackageEcosystemExtensions
@@ -14,6 +17,7 @@ public static class PackageEcosystemExtensions
     {
         PackageEcosystem.Npm => "npm",
         PackageEcosystem.NuGet => "NuGet",
+        PackageEcosystem.NodeRuntime => "Bitnami",
         _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "unknown ecosystem"),
     };
 }

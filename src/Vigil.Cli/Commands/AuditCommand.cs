@@ -45,10 +45,16 @@ internal static class AuditCommand
             Description = "Leave out packages installed only as development or only as optional dependencies (repeatable)",
         };
         omit.AcceptOnlyFromAmong("dev", "optional");
+        var node = new Option<string?>("--node")
+        {
+            HelpName = "VERSION",
+            Description = "Also check this Node.js version (or the lowest a range admits) against the Node.js core advisories "
+                + "[default: .nvmrc, .node-version or package.json engines.node in PATH]",
+        };
         var database = new DatabaseOption();
         var command = new Command("audit", "Check the packages in lockfiles against the advisory database")
         {
-            path, database, json, sarif, level, omit,
+            path, database, json, sarif, level, omit, node,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -58,14 +64,16 @@ internal static class AuditCommand
                 parseResult.GetValue(path),
                 new AuditOptions(auditLevel, omitted.Contains("dev"), omitted.Contains("optional")),
                 parseResult.GetValue(json),
-                parseResult.GetResult(sarif) is null ? null : parseResult.GetValue(sarif) ?? "-");
+                parseResult.GetResult(sarif) is null ? null : parseResult.GetValue(sarif) ?? "-",
+                parseResult.GetValue(node));
             return ExecuteAsync(console, database, parseResult, request, cancellationToken);
         });
         return command;
     }
 
     /// <param name="Sarif">Null: no SARIF; "-": SARIF on stdout; else the file to write.</param>
-    private sealed record AuditRequest(string? Path, AuditOptions Options, bool Json, string? Sarif)
+    /// <param name="Node">--node: the Node.js version to check, else found in the project (<see cref="NodeVersionSource"/>).</param>
+    private sealed record AuditRequest(string? Path, AuditOptions Options, bool Json, string? Sarif, string? Node)
     {
         public bool SarifToStdout => Sarif == "-";
     }
@@ -106,8 +114,12 @@ internal static class AuditCommand
         CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request, AuditDatabase? db, PhaseTimings timings,
         CancellationToken cancellationToken)
     {
-        var (root, paths) = LockfileSearch.Find(console, request.Path);
+        var (root, paths) = LockfileSearch.Find(console, request.Path, allowNone: request.Node is not null || NodeVersionSource.IsIn(console, request.Path));
         var lockfiles = new List<Lockfile>();
+        if (NodeVersionSource.Find(console, request.Node, root) is { } runtime)
+        {
+            lockfiles.Add(runtime);
+        }
         var errors = new List<LockfileException>();
         foreach (var lockfilePath in paths)
         {

@@ -18,6 +18,6 @@ public sealed class GetAdvisory(VigilDbContext db)
                 .FirstOrDefaultAsync(cancellationToken);
         return entity is null
             ? null
-            : new StoredAdvisory(entity.Number, entity.Source, entity.Severity, entity.CvssScore, OsvJson.Deserialize(entity.Document));
+            : new StoredAdvisory(entity.Number, entity.Source, entity.Severity, entity.CvssScore, OsvPurls.Read(entity.Document));
     }
 }

@@ -15,7 +15,7 @@ public sealed class GetAdvisoryDocuments(VigilDbContext db)
         if (ids.Count > 0)
         {
             await ValueListQuery.ReadAsync(db, "SELECT \"Id\", \"Document\" FROM advisories WHERE \"Id\"", ids,
-                reader => documents[reader.GetString(0)] = OsvJson.Deserialize(reader.GetString(1)), cancellationToken);
+                reader => documents[reader.GetString(0)] = OsvPurls.Read(reader.GetString(1)), cancellationToken);
         }
         return documents;
     }

@@ -4,7 +4,11 @@ using Vigil.Core.Data;
 
 namespace Vigil.Core.Advisories;
 
-public sealed record AdvisoryToStore(OsvVulnerability Vulnerability, string Source);
+/// <param name="ModifiedIsFirstSeen">
+/// The source gives no date for the record: its <c>modified</c> becomes the instant this instance first
+/// stored the record as it is now, kept while re-imports bring the same record and moved when it changes.
+/// </param>
+public sealed record AdvisoryToStore(OsvVulnerability Vulnerability, string Source, bool ModifiedIsFirstSeen = false);
 
 public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
 {
@@ -17,8 +21,10 @@ public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
 /// replace the stored one (keeping its stable number), identical ones are left alone. Re-importing the
 /// same data is therefore a no-op, and a failure leaves the database as it was before the batch.
 /// </summary>
-public sealed class UpsertAdvisories(VigilDbContext db)
+public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task<UpsertOutcome> ExecuteAsync(IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken = default)
     {
         var latest = new Dictionary<string, AdvisoryToStore>(StringComparer.Ordinal);
@@ -34,10 +40,18 @@ public sealed class UpsertAdvisories(VigilDbContext db)
             .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
 
         int added = 0, updated = 0, unchanged = 0;
+        // Whole seconds: PostgreSQL keeps microseconds, so a finer instant would not compare equal when read back.
+        var clock = _time.GetUtcNow();
+        var now = new DateTimeOffset(clock.UtcTicks - clock.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         foreach (var (id, item) in latest)
         {
+            existing.TryGetValue(id, out var entity);
+            if (item.ModifiedIsFirstSeen)
+            {
+                item.Vulnerability.Modified = FirstSeen(entity, item, now);
+            }
             var document = OsvJson.Serialize(item.Vulnerability);
-            if (existing.TryGetValue(id, out var entity))
+            if (entity is not null)
             {
                 if (entity.Document == document && entity.Source == item.Source)
                 {
@@ -64,5 +78,19 @@ public sealed class UpsertAdvisories(VigilDbContext db)
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new UpsertOutcome(added, updated, unchanged);
+    }
+
+    /// <summary>
+    /// The stored <c>modified</c> when the stored document is this record with it; else now. A stored
+    /// 1970-01-01 is what earlier versions wrote for "no date" and counts as not yet seen.
+    /// </summary>
+    private static DateTimeOffset FirstSeen(AdvisoryEntity? entity, AdvisoryToStore item, DateTimeOffset now)
+    {
+        if (entity is null || entity.Modified <= DateTimeOffset.UnixEpoch || entity.Source != item.Source)
+        {
+            return now;
+        }
+        item.Vulnerability.Modified = entity.Modified;
+        return OsvJson.Serialize(item.Vulnerability) == entity.Document ? entity.Modified : now;
     }
 }

@@ -9,12 +9,18 @@ namespace Vigil.Core.Compat;
 public sealed class AffectedSnapshot
 {
     private readonly Dictionary<string, IndexedAffected[]> _byName;
+    private readonly Dictionary<string, string[]> _nuGetNames;
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> _cwe = new();
 
     private AffectedSnapshot(string stamp, Dictionary<string, IndexedAffected[]> byName, int rows, int matchCacheEntries)
     {
         Stamp = stamp;
         _byName = byName;
+        // Each NuGet name's stored casings, found by any casing.
+        _nuGetNames = byName
+            .Where(p => p.Value.Any(r => r.Row.Ecosystem == NuGetEcosystem))
+            .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.OrdinalIgnoreCase);
         Rows = rows;
         VersionMatches = new VersionMatches(matchCacheEntries);
         // The same switch: 0 turns off every cache of the snapshot.
@@ -39,6 +45,35 @@ public sealed class AffectedSnapshot
 
     internal IndexedAffected[] ForName(string name) =>
         _byName.TryGetValue(name, out var rows) ? rows : [];
+
+    /// <summary>
+    /// The rows a query names: NuGet package ids are case-insensitive (as NuGet itself compares them), so a
+    /// NuGet query, or one without an ecosystem, also finds NuGet rows stored under another casing.
+    /// </summary>
+    internal IndexedAffected[] ForQuery(string? ecosystem, string name)
+    {
+        if (ecosystem is not null && ecosystem != NuGetEcosystem)
+        {
+            return ForName(name);
+        }
+        var exact = ForName(name);
+        if (!_nuGetNames.TryGetValue(name, out var casings) || casings.All(c => c == name))
+        {
+            return exact;
+        }
+        var rows = exact.ToList();
+        foreach (var casing in casings.Where(c => c != name))
+        {
+            rows.AddRange(ForName(casing).Where(r => r.Row.Ecosystem == NuGetEcosystem));
+        }
+        rows.Sort(ById);
+        return [.. rows];
+    }
+
+    private const string NuGetEcosystem = "NuGet";
+
+    private static int ById(IndexedAffected a, IndexedAffected b) =>
+        string.CompareOrdinal(a.Row.Id, b.Row.Id) is var c && c != 0 ? c : a.Row.Index.CompareTo(b.Row.Index);
 
     /// <summary>The CWE ids of the given advisories (database_specific.cwe_ids), read once per snapshot.</summary>
     internal async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
@@ -85,7 +120,7 @@ public sealed class AffectedSnapshot
         foreach (var (name, list) in lists)
         {
             // The order the APIs answer in: by advisory id, then affected index.
-            list.Sort((a, b) => string.CompareOrdinal(a.Row.Id, b.Row.Id) is var c && c != 0 ? c : a.Row.Index.CompareTo(b.Row.Index));
+            list.Sort(ById);
             byName[name] = [.. list];
         }
         return new AffectedSnapshot(stamp, byName, rows, matchCacheEntries);

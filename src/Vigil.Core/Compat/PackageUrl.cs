@@ -14,8 +14,51 @@ public sealed record PackageUrl(string Ecosystem, string Name, string? Version)
         ["npm"] = "npm", ["nuget"] = "NuGet", ["pypi"] = "PyPI", ["maven"] = "Maven", ["golang"] = "Go",
         ["cargo"] = "crates.io", ["gem"] = "RubyGems", ["composer"] = "Packagist", ["hex"] = "Hex",
         ["pub"] = "Pub", ["hackage"] = "Hackage", ["cran"] = "CRAN", ["swift"] = "SwiftURL",
-        ["github"] = "GitHub Actions", ["conan"] = "ConanCenter",
+        ["github"] = "GitHub Actions", ["conan"] = "ConanCenter", ["bitnami"] = "Bitnami",
     };
+
+    // OSV ecosystem → purl type, for the purl written into affected[].package (osv.dev's purl_helpers list).
+    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
+    {
+        ["npm"] = "npm", ["NuGet"] = "nuget", ["PyPI"] = "pypi", ["Maven"] = "maven", ["Go"] = "golang",
+        ["crates.io"] = "cargo", ["RubyGems"] = "gem", ["Packagist"] = "composer", ["Hex"] = "hex",
+        ["Pub"] = "pub", ["Hackage"] = "hackage", ["CRAN"] = "cran", ["Bitnami"] = "bitnami",
+    };
+
+    /// <summary>
+    /// The purl of a package, without version (<c>pkg:npm/%40scope/name</c>, <c>pkg:nuget/Newtonsoft.Json</c>);
+    /// null for an ecosystem without a purl type here. Each <c>/</c>-separated part of the name is
+    /// percent-encoded as JavaScript's <c>encodeURIComponent</c> does (purl spec: the <c>@</c> of an npm scope is
+    /// <c>%40</c>), Maven's <c>group:artifact</c> becomes <c>group/artifact</c>, and case is kept: osv.dev writes
+    /// purls this way and OSV clients such as osv-offline compare them as strings.
+    /// </summary>
+    public static string? For(string ecosystem, string name)
+    {
+        if (!Types.TryGetValue(ecosystem, out var type))
+        {
+            return null;
+        }
+        var path = type == "maven" ? name.Replace(':', '/') : name;
+        return $"pkg:{type}/" + string.Join('/', path.Split('/').Select(EncodeComponent));
+    }
+
+    private static string EncodeComponent(string part)
+    {
+        var encoded = new System.Text.StringBuilder(part.Length);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(part))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')')
+            {
+                encoded.Append(c);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return encoded.ToString();
+    }
 
     /// <summary>False when the text is not a purl; <paramref name="url"/> is null (with true) for a purl of a type OSV does not know.</summary>
     public static bool TryParse(string text, out PackageUrl? url, [NotNullWhen(false)] out string? error)

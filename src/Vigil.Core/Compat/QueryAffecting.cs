@@ -29,7 +29,7 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         for (var i = 0; i < results.Length; i++)
         {
             var query = queries[i];
-            var rows = snapshot.ForName(query.Name);
+            var rows = snapshot.ForQuery(query.Ecosystem, query.Name);
             results[i] = rows.Length == 0 ? []
                 : query is { Ecosystem: { } ecosystem, Versions: { } versions } ? ForVersions(snapshot.VersionMatches, ecosystem, query.Name, versions, rows)
                 : Scan(rows, query.Ecosystem, query.Versions);
@@ -104,6 +104,6 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
             .Where(a => wanted.Contains(a.Number))
             .Select(a => new { a.Number, a.Document })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Number, r => OsvJson.Deserialize(r.Document));
+        return rows.ToDictionary(r => r.Number, r => OsvPurls.Read(r.Document));
     }
 }

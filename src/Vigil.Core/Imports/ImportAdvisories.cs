@@ -12,10 +12,11 @@ namespace Vigil.Core.Imports;
 /// the database still refuses a batch, it is retried one advisory at a time so only the culprit is lost.
 /// Importing the same data again changes nothing.
 /// </summary>
-public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options = null)
+public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options = null, TimeProvider? time = null)
 {
     private readonly VigilDbContext _db = db;
     private readonly ImportOptions _options = options ?? ImportOptions.Default;
+    private readonly TimeProvider? _time = time;
 
     public async Task<ImportSummary> ExecuteAsync(
         IReadOnlyList<string> paths,
@@ -70,7 +71,7 @@ public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options =
     private sealed class Run(ImportAdvisories owner, int total, IProgress<ImportProgress>? progress)
     {
         private readonly StoreConstraints _constraints = StoreConstraints.For(owner._db);
-        private readonly UpsertAdvisories _upsert = new(owner._db);
+        private readonly UpsertAdvisories _upsert = new(owner._db, owner._time);
         private int _done;
 
         public async Task<ImportPathResult> ImportAsync(Input input, CancellationToken cancellationToken)

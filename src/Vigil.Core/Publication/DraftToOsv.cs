@@ -35,6 +35,13 @@ internal static class DraftToOsv
         return vulnerability;
     }
 
+    /// <summary>The package with its purl (what OSV clients such as osv-offline match on).</summary>
+    private static OsvPackage Package(DraftPackage package)
+    {
+        var name = package.Name.Trim();
+        return new OsvPackage { Ecosystem = package.Ecosystem, Name = name, Purl = Compat.PackageUrl.For(package.Ecosystem, name) };
+    }
+
     /// <summary>
     /// npm versions are SemVer, so npm uses a SEMVER range; NuGet's order is its own (ECOSYSTEM). No end
     /// event leaves the range open (no fixed version yet). OSV forbids mixing <c>fixed</c> and
@@ -51,7 +58,7 @@ internal static class DraftToOsv
             .ToList();
         return new OsvAffected
         {
-            Package = new OsvPackage { Ecosystem = package.Ecosystem, Name = package.Name.Trim() },
+            Package = Package(package),
             Ranges = ranges,
         };
     }

@@ -23,6 +23,7 @@ public static class PagesSetup
         services.AddScoped<ListRecentAdvisories>();
         services.AddScoped<GetPackageAdvisories>();
         services.AddScoped<StreamOsvBulkZip>();
+        services.AddScoped<StreamOsvOfflineZip>();
         services.AddSingleton<AdvisoryMarkdown>();
         services.AddAdvisoryPageCache();
         return services;

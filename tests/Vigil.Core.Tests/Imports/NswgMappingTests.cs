@@ -53,11 +53,15 @@ public class NswgMappingTests
     }
 
     [Fact]
-    public async Task Execute_CoreEntry_HasNoAffectedPackageAndKeepsTheRuntimeRange()
+    public async Task Execute_CoreEntry_HasTheRuntimeAsAffectedAndKeepsTheRuntimeRange()
     {
         var document = await ImportAndGet(Path.Combine(WgVuln, "core"), "NSWG-COR-55");
 
-        Assert.Null(document["affected"]);
+        AssertJson("""
+            [{"package": {"ecosystem": "Bitnami", "name": "node", "purl": "pkg:bitnami/node"},
+              "ranges": [{"type": "SEMVER", "events": [{"introduced": "6.0.0"}, {"fixed": "6.15.0"}, {"introduced": "8.0.0"}, {"fixed": "8.14.0"}]}],
+              "ecosystem_specific": {"affected_environments": ["all"]}}]
+            """, document["affected"]);
         AssertJson("""
             {"vulnerable": "6.x || 8.x", "patched": "^6.15.0 || ^8.14.0", "affected_environments": ["all"]}
             """, document["database_specific"]!["nodejs_runtime"]);

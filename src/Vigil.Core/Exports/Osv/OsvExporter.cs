@@ -34,7 +34,7 @@ public sealed class OsvExporter : IAdvisoryExporter
         {
             await foreach (var advisory in advisories.WithCancellation(cancellationToken))
             {
-                var vulnerability = advisory.Vulnerability;
+                var vulnerability = OsvPurls.Fill(advisory.Vulnerability);
                 var json = OsvJson.Serialize(vulnerability, indented: true);
                 var name = ExportFiles.SafeFileName(vulnerability.Id) + ".json";
                 var problem = Check(json) ?? (names.Add(name) ? null : $"its file name {name} is already taken by another advisory");

@@ -32,7 +32,7 @@ public sealed class StreamOsvBulkZip(VigilDbContext db)
         var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true);
         await foreach (var document in query.OrderBy(a => a.Id).Select(a => a.Document).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var vulnerability = OsvJson.Deserialize(document);
+            var vulnerability = OsvPurls.Read(document);
             var name = ExportFiles.SafeFileName(vulnerability.Id) + ".json";
             if (names.Add(name))
             {

@@ -2,24 +2,25 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Imports.Osv;
+using Vigil.Core.Runtime;
+using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Imports.NodejsWg;
 
 /// <summary>
 /// One entry of the WG's core list (<c>vuln/core/index.json</c>, key n) → OSV <c>NSWG-COR-n</c>.
 /// <para>
-/// There is no OSV ecosystem for the Node.js runtime in schema 1.7.5 (<c>ecosystemWithSuffix</c>
-/// lists none, and ecosystems.json has none), and <c>{"ecosystem":"npm","name":"node"}</c> would make
-/// every npm audit flag the unrelated <c>node</c> package on npm. GitHub publishes Node.js core
-/// advisories without an affected package for the same reason. So core entries have no
-/// <c>affected[]</c>: the runtime's node-semver ranges live in
-/// <c>database_specific.nodejs_runtime</c> (<c>vulnerable</c>, <c>patched</c>,
-/// <c>affected_environments</c>), where Vigil's own runtime checks and the WG exporter read them.
+/// The runtime's node-semver ranges are kept as the WG wrote them in <c>database_specific.nodejs_runtime</c>
+/// (<c>vulnerable</c>, <c>patched</c>, <c>affected_environments</c>), where the WG exporter reads them, and
+/// the versions they leave vulnerable become one <c>affected[]</c> entry for the runtime
+/// (<see cref="NodeRuntimeAffected"/>; <see cref="NodeRuntime"/> says why it is named
+/// <c>Bitnami/node</c> and not <c>npm/node</c>), so OSV queries and <c>vigil audit --node</c> find them.
 /// </para>
-/// Other fields: cve → aliases; description → summary; overview → details; ref → references;
-/// cvss ("3.0/…") → severity CVSS_V3 ("CVSS:3.0/…"); cvss_score, severity, CWE id of type →
-/// database_specific; reported_by → REPORTER credit; author → OTHER credit; publish_date → published
-/// (and modified, else a fixed instant: core entries carry no dates).
+/// Other fields: cve → aliases; description → summary (else <see cref="NswgCoreSummary"/> makes one from the
+/// record); overview → details; ref → references; cvss ("3.0/…") → severity CVSS_V3 ("CVSS:3.0/…");
+/// cvss_score, severity, CWE id of type → database_specific; reported_by → REPORTER credit; author → OTHER
+/// credit; publish_date → published. Core entries carry no modification date, so <c>modified</c> is the
+/// first time this instance stored the record as it is (<see cref="Advisories.AdvisoryToStore.ModifiedIsFirstSeen"/>).
 /// </summary>
 internal static partial class NswgCoreMapper
 {
@@ -32,6 +33,8 @@ internal static partial class NswgCoreMapper
         {
             NswgRanges.Parse("patched", patched);
         }
+        var environments = NswgFields.OptionalStringArray(entry, "affectedEnvironments");
+        var affected = NodeRuntimeAffected.Create(RuntimeRange(vulnerable)!, RuntimeRange(patched), environments);
         var published = NswgFields.OptionalDate(entry, "publish_date");
         var cvss = NswgFields.OptionalString(entry, "cvss");
         var vector = cvss is null ? null : "CVSS:" + cvss;
@@ -43,7 +46,7 @@ internal static partial class NswgCoreMapper
         {
             runtime[NswgFormat.RuntimePatched] = patched;
         }
-        if (NswgFields.OptionalStringArray(entry, "affectedEnvironments") is { } environments)
+        if (environments is not null)
         {
             runtime[NswgFormat.RuntimeEnvironments] = new JsonArray(environments.Select(e => (JsonNode?)e).ToArray());
         }
@@ -64,17 +67,22 @@ internal static partial class NswgCoreMapper
         {
             SchemaVersion = OsvSchemaValidator.SchemaVersion,
             Id = NswgFormat.CoreIdPrefix + key,
-            Modified = published ?? NswgFormat.UnknownModified,
+            Modified = NswgFormat.UnknownModified, // replaced by the first-seen instant when stored
             Published = published,
             Aliases = NswgFields.OptionalStringArray(entry, "cve") is { Count: > 0 } cves ? cves : null,
-            Summary = NswgFields.OptionalString(entry, "description"),
+            Summary = NswgFields.OptionalString(entry, "description") ?? NswgCoreSummary.From(entry),
             Details = NswgFields.OptionalString(entry, "overview"),
+            Affected = affected is null ? null : [affected],
             Severity = vector is not null && OsvSeverityPatterns.TypeOf(vector) is { } kind ? [new OsvSeverity { Type = kind, Score = vector }] : null,
             References = reference is null ? null : [new OsvReference { Type = NswgFormat.ReferenceType(reference), Url = reference }],
             Credits = Credits(entry),
             DatabaseSpecific = databaseSpecific,
         };
     }
+
+    /// <summary>As node-semver's <c>satisfies</c> reads a range by default, like <c>is-my-node-vulnerable</c>.</summary>
+    private static NpmRange? RuntimeRange(string? range) =>
+        range is not null && NpmRange.TryParse(range, NpmSemverOptions.Default, out var parsed) ? parsed : null;
 
     private static List<OsvCredit>? Credits(JsonObject entry)
     {

@@ -34,7 +34,11 @@ internal static partial class NswgFormat
     public const string VulnerableVersions = "vulnerable_versions";
     public const string PatchedVersions = "patched_versions";
 
-    /// <summary>Core entries carry no dates; OSV requires <c>modified</c>, so it is this fixed instant (keeps re-imports idempotent).</summary>
+    /// <summary>
+    /// An npm record with no date at all gets this fixed instant as <c>modified</c> (the WG exporter writes
+    /// <c>updated_at</c> from it, so it must stay what the record implies). Core entries carry no dates and are
+    /// stored with the first-seen instant instead.
+    /// </summary>
     public static readonly DateTimeOffset UnknownModified = DateTimeOffset.UnixEpoch;
 
     public static bool TryParseDate(string text, out DateTimeOffset value)

@@ -65,7 +65,7 @@ internal static class NswgRecords
             var errors = OsvSchemaValidator.Default.Validate(JsonSerializer.SerializeToElement(osv, OsvJson.Options));
             return errors.Count > 0
                 ? ImportRecord.Failed(file, where + "maps to " + OsvDocumentReader.DescribeSchemaErrors(errors))
-                : ImportRecord.Ok(file, new AdvisoryToStore(osv, source));
+                : ImportRecord.Ok(file, new AdvisoryToStore(osv, source, ModifiedIsFirstSeen: source == NswgFormat.CoreSource));
         }
         catch (NswgFormatException exception)
         {

@@ -49,7 +49,7 @@ internal static class OsvDocumentReader
             {
                 var vulnerability = root.Deserialize<OsvVulnerability>(OsvJson.Options)
                     ?? throw new JsonException("the document is null");
-                return ImportRecord.Ok(file, new AdvisoryToStore(vulnerability, Source));
+                return ImportRecord.Ok(file, new AdvisoryToStore(OsvPurls.Fill(vulnerability), Source));
             }
             catch (JsonException exception)
             {

@@ -37,6 +37,12 @@ internal static class OsvQueryParser
             error = "no query provided";
             return false;
         }
+        // commit and version are one oneof in osv.dev's Query message; its JSON decoder refuses both.
+        if (!string.IsNullOrEmpty(request.Commit) && !string.IsNullOrEmpty(request.Version))
+        {
+            error = "commit and version both specified (oneof osv.v1.Query.param is already set): query by one of them";
+            return false;
+        }
         if (!string.IsNullOrEmpty(request.Commit))
         {
             if (!request.Commit.All(Uri.IsHexDigit))

@@ -32,6 +32,8 @@ public sealed class LoopbackVigil : IAsyncDisposable
 
     public string Work => _work.FullName;
 
+    public DatabaseTarget Target => _database.Target;
+
     public IServiceProvider Services => _app.Services;
 
     public ConcurrentQueue<string> Requests { get; private set; } = new();

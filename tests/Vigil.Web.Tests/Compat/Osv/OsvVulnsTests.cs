@@ -8,10 +8,15 @@ public class OsvVulnsTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task GetVuln_ById_ReturnsTheStoredOsvDocument(DatabaseProvider provider)
+    public async Task GetVuln_ById_ReturnsTheStoredOsvDocumentWithPurls(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider);
         var stored = JsonNode.Parse(File.ReadAllText(SharedData.Path("specs", "osv", "examples", "GHSA-cm22-4g7w-348p.json")));
+        // Stored as GitHub wrote it, without a purl; served with one.
+        foreach (var affected in stored!["affected"]!.AsArray())
+        {
+            affected!["package"]!["purl"] = "pkg:npm/serve-static";
+        }
 
         var (status, body) = await test.GetAsync("/v1/vulns/GHSA-cm22-4g7w-348p");
 
