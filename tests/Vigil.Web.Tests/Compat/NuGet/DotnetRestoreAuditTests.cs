@@ -8,7 +8,7 @@ namespace Vigil.Web.Tests.Compat.NuGet;
 /// The acceptance test of the NuGet resource: the real <c>dotnet restore</c> audits a project against Vigil,
 /// listed under <c>&lt;auditSources&gt;</c>, on a loopback Kestrel port started through
 /// <see cref="VigilWebApp.Build"/> as <c>vigil serve</c> does. The package comes from a folder the test
-/// packs itself; nothing goes to the network.
+/// packs itself; nothing goes to the network. Then <c>dotnet package list --vulnerable</c> lists the same advisories.
 /// </summary>
 public partial class DotnetRestoreAuditTests
 {
@@ -65,6 +65,22 @@ public partial class DotnetRestoreAuditTests
                 ],
                 warnings.OrderBy(w => w.Project == "Patched").ThenBy(w => w.Url, StringComparer.Ordinal));
             Assert.True(File.Exists(vulnerable) && File.Exists(patched));
+
+            // `dotnet package list --vulnerable` reads the same audit source for a restored project.
+            var (listExit, listed) = await cli.RunAsync(work.FullName, "package", "list", "--project", vulnerable, "--vulnerable", "--format", "json");
+            Assert.True(listExit == 0, $"dotnet package list exited {listExit}\n{listed}");
+            var advisories = System.Text.Json.Nodes.JsonNode.Parse(listed[listed.IndexOf('{')..])!["projects"]![0]!["frameworks"]![0]!["topLevelPackages"]![0]!["vulnerabilities"]!.AsArray()
+                .Select(v => (Severity: v!["severity"]!.GetValue<string>(), Url: v["advisoryurl"]!.GetValue<string>()))
+                .OrderBy(v => v.Url, StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(
+                [
+                    ("Critical", $"{baseUrl}/advisories/VIGIL-NUGET-CRITICAL"),
+                    ("High", $"{baseUrl}/advisories/VIGIL-NUGET-HIGH"),
+                    ("Low", $"{baseUrl}/advisories/VIGIL-NUGET-LOW"),
+                    ("Moderate", $"{baseUrl}/advisories/VIGIL-NUGET-MODERATE"),
+                ],
+                advisories);
         }
         finally
         {
