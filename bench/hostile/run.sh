@@ -11,6 +11,7 @@
 # Sends traffic to 127.0.0.1 only, and stops the server it started when done (or interrupted).
 # Usage: bench/hostile/run.sh [steps=5] [repeat=5]
 #   VIGIL_BIN=DIR uses an already published vigil instead of publishing one.
+#   BENCH_ONLY=ENDPOINT measures that endpoint only (quick, v6audit, bulk, querybatch or intake).
 # Needs: curl, python3. Not run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,7 +41,7 @@ JSON
 "$VIGIL" admin program create bench --name Bench --prefix BENCH --ecosystem npm --database "$DB" >/dev/null
 
 echo "== bodies"
-python3 "$ROOT/bench/hostile/bodies.py" "$WORK" "$STEPS" >"$WORK/bodies.txt"
+python3 "$ROOT/bench/hostile/bodies.py" "$WORK" "$STEPS" | awk -v only="${BENCH_ONLY:-}" 'only == "" || $1 == only' >"$WORK/bodies.txt"
 
 SERVER_PID=""
 cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; true; }

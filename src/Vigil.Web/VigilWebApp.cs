@@ -39,6 +39,7 @@ public static class VigilWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.WarnWithoutMail();
         app.UseOperations();
         app.UseCrossSiteRequestRefusal();
         app.UseAuthentication();

@@ -40,7 +40,12 @@ public sealed class NpmAuditReport(QueryAffecting query)
         }
         for (var i = 0; i < ranges.Count; i++)
         {
-            foreach (var match in Usable(matches[exact.Count + i]).Where(m => Intersects(m.NpmRange!, ranges[i].Range)))
+            var usable = Usable(matches[exact.Count + i]).ToList();
+            if (usable.Count == 0 || !NpmRange.TryParse(ranges[i].Spec, NpmSemverOptions.NpmAudit, out var range))
+            {
+                continue; // no advisory for the package, or a spec that is no range (a tag, a URL)
+            }
+            foreach (var match in usable.Where(m => Intersects(m.NpmRange!, range)))
             {
                 Add(found, match, ranges[i].Spec, [new Installed(ranges[i].Name, ranges[i].Spec, ranges[i].Name, false, false, false)]);
             }
@@ -75,6 +80,13 @@ public sealed class NpmAuditReport(QueryAffecting query)
         }
     }
 
+    /// <summary>
+    /// The root's requirements that are not installed at the top (npm 10 with a v3 lockfile sends only these). Each
+    /// counts as one dependency, whatever its spec (a range, a tag, a git URL: npm scanned it either way). An exact
+    /// version is matched like an installed one; a range is kept as text and parsed only when its package has an
+    /// advisory (<see cref="ExecuteAsync"/>), so a tree of many long ranges costs nothing for packages the index
+    /// does not know.
+    /// </summary>
     private static List<RangeRequirement> RootRequirements(NpmAuditTree tree, List<Installed> installed, Counter counts)
     {
         var topLevel = tree.Dependencies.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
@@ -82,15 +94,14 @@ public sealed class NpmAuditReport(QueryAffecting query)
         foreach (var (key, spec) in tree.Requires.Where(r => !topLevel.Contains(r.Key)))
         {
             var (name, version) = Unalias(key, spec);
+            counts.Add(dev: false, optional: false);
             if (NpmVersion.TryParse(version, NpmSemverOptions.NpmAudit, out _))
             {
-                counts.Add(dev: false, optional: false);
                 installed.Add(new Installed(name, version, key, false, false, false));
             }
-            else if (NpmRange.TryParse(version, NpmSemverOptions.NpmAudit, out var range))
+            else
             {
-                counts.Add(dev: false, optional: false);
-                ranges.Add(new RangeRequirement(name, version, range));
+                ranges.Add(new RangeRequirement(name, version));
             }
         }
         return ranges;
@@ -173,7 +184,7 @@ public sealed class NpmAuditReport(QueryAffecting query)
 
     private sealed record Installed(string Name, string Version, string Path, bool Dev, bool Optional, bool Bundled);
 
-    private sealed record RangeRequirement(string Name, string Spec, NpmRange Range);
+    private sealed record RangeRequirement(string Name, string Spec);
 
     private sealed record Found(AffectingMatch Match, Dictionary<string, List<Installed>> Versions);
 

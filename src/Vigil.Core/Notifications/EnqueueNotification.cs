@@ -37,6 +37,28 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
         }
     }
 
+    /// <summary>Queues one account e-mail (<see cref="AccountMail"/>) to one address.</summary>
+    public void AccountEmail(AccountMail mail, string recipient)
+    {
+        if (!MimeKit.MailboxAddress.TryParse(recipient, out _))
+        {
+            throw new Errors.ValidationFailedException("A notification recipient is not an e-mail address.");
+        }
+        var rendered = mail.Render();
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessageEntity
+        {
+            Kind = OutboxKind.Email,
+            EventType = mail.EventType,
+            Recipient = OutboxSeal.Seal(vault, recipient, OutboxSeal.RecipientPurpose),
+            Subject = rendered.Subject,
+            TextBody = OutboxSeal.Seal(vault, rendered.Text, OutboxSeal.TextPurpose),
+            HtmlBody = OutboxSeal.Seal(vault, rendered.Html, OutboxSeal.HtmlPurpose),
+            Created = now,
+            NextAttempt = now,
+        });
+    }
+
     /// <summary>Queues one webhook per enabled endpoint of the program whose filter accepts the event.</summary>
     public async Task WebhooksAsync(string eventType, long programId, NotificationFacts facts, CancellationToken cancellationToken)
     {

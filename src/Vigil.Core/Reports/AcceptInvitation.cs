@@ -27,6 +27,13 @@ public sealed class AcceptInvitation(VigilDbContext db, TimeProvider time)
             throw new ConflictException($"This invitation expired on {participant.InvitedAt + InvitationTokens.Lifetime:u}; ask the team to invite you again.");
         }
         var report = await db.Reports.SingleAsync(r => r.Id == id, cancellationToken);
+        if (await db.ReportParticipants.AnyAsync(p => p.ReportId == id && p.UserId == user, cancellationToken))
+        {
+            // Already in the report (by another invitation): this one is spent, and nothing else changes.
+            db.ReportParticipants.Remove(participant);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
         participant.UserId = user;
         participant.InvitationTokenHash = null;
         participant.AcceptedAt = now;

@@ -31,6 +31,15 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, Repor
             throw new ConflictException($"That maintainer is already part of report #{id}.");
         }
         var now = time.GetUtcNow();
+        if (userId is null && await db.ReportParticipants.SingleOrDefaultAsync(p => p.ReportId == id && p.Email == email!.Trim(), cancellationToken) is { } earlier)
+        {
+            // An expired invitation makes way for the new one; a pending or accepted one stands.
+            if (earlier.AcceptedAt is not null || now - earlier.InvitedAt <= InvitationTokens.Lifetime)
+            {
+                throw new ConflictException($"{email!.Trim()} is already invited to report #{id}; revoke that invitation to send a new link.");
+            }
+            db.ReportParticipants.Remove(earlier);
+        }
         (string Token, byte[] Hash)? invitation = userId is null ? InvitationTokens.Create() : null;
         var participant = new ReportParticipantEntity
         {

@@ -50,7 +50,9 @@ internal sealed class ReportParticipantConfiguration : IEntityTypeConfiguration<
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Email).HasMaxLength(320);
         builder.HasOne<ReportEntity>().WithMany().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(p => new { p.ReportId, p.UserId });
+        // One row per account and per invited address in a report: two invitations racing each other cannot both land.
+        builder.HasIndex(p => new { p.ReportId, p.UserId }).IsUnique();
+        builder.HasIndex(p => new { p.ReportId, p.Email }).IsUnique();
         builder.HasIndex(p => p.UserId);
     }
 }

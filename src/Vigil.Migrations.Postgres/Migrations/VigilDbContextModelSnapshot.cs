@@ -726,6 +726,11 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.HasIndex("ClosesAt");
 
+                    b.HasIndex("ReportId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_extension_votes_one_open")
+                        .HasFilter("\"Outcome\" = 'Open'");
+
                     b.HasIndex("ReportId", "Outcome");
 
                     b.ToTable("extension_votes", (string)null);
@@ -1302,7 +1307,11 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("ReportId", "UserId");
+                    b.HasIndex("ReportId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "UserId")
+                        .IsUnique();
 
                     b.ToTable("report_participants", (string)null);
                 });

@@ -697,6 +697,11 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClosesAt");
 
+                    b.HasIndex("ReportId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_extension_votes_one_open")
+                        .HasFilter("\"Outcome\" = 'Open'");
+
                     b.HasIndex("ReportId", "Outcome");
 
                     b.ToTable("extension_votes", (string)null);
@@ -1251,7 +1256,11 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("ReportId", "UserId");
+                    b.HasIndex("ReportId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "UserId")
+                        .IsUnique();
 
                     b.ToTable("report_participants", (string)null);
                 });

@@ -22,6 +22,7 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<VigilDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<AccountLinkTokenProvider>(AccountLinkTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<VigilClaimsFactory>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -77,7 +78,30 @@ public static class AccountsSetup
         services.AddScoped<ApiTokens>();
         services.AddScoped<RecentProof>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<AccountMailThrottle>();
+        // Links in account e-mails use the configured public address, never the request's Host header.
+        services.AddSingleton(sp => new AccountLinks(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
+                ?? sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
+        services.AddScoped<RegisterAccount>();
+        services.AddScoped<ConfirmAccount>();
+        services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<ResetPassword>();
         return services;
+    }
+
+    /// <summary>
+    /// Says at start-up, once, when no SMTP server is set: account e-mails (confirmation, reset) then stay queued, and
+    /// people get in through <c>vigil admin user confirm</c> or <c>reset-link</c> instead.
+    /// </summary>
+    public static void WarnWithoutMail(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<Core.Notifications.EmailSender>().Configured)
+        {
+            app.Logger.LogWarning("No SMTP server is set (Vigil:Smtp:Host): e-mails stay queued, so new accounts get no confirmation link and "
+                + "nobody gets a password reset link. Confirm an account with 'vigil admin user confirm --email E', or give its owner a link "
+                + "with 'vigil admin user reset-link --email E'.");
+        }
     }
 
     public const string ApiPath = "/api";

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Vigil.Core.Data;
 using Vigil.Core.Errors;
 
 namespace Vigil.Web.Operations;
@@ -34,7 +33,7 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
                 Status = StatusCodes.Status409Conflict,
                 Detail = "Someone else changed this at the same time, and their change was saved first; reload and try again.",
             },
-            DbUpdateException e when IsUniqueViolation(e) => new ProblemDetails
+            DbUpdateException e when UniqueViolation.Is(e) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Detail = "Someone else did this at the same time, and theirs was saved first; reload and try again.",
@@ -52,12 +51,4 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
-
-    /// <summary>SQLite's SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY, PostgreSQL's unique_violation; other constraints stay errors.</summary>
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using Vigil.Web.Tests.Infrastructure;
 
@@ -13,14 +14,17 @@ namespace Vigil.Web.Tests.Accounts;
 /// redirects so each step's answer can be checked. TOTP codes are computed with Otp.NET, an implementation
 /// of RFC 6238 independent of ASP.NET Core Identity's.
 /// </summary>
-public sealed class AccountSession(HttpClient client)
+public sealed class AccountSession(HttpClient client, IServiceProvider? services = null)
 {
     public HttpClient Client { get; } = client;
 
+    /// <summary>The app's services, for <see cref="RegisterAsync"/> to confirm the address through the account store.</summary>
+    public IServiceProvider? Services { get; } = services;
+
     public string? TotpKey { get; private set; }
 
-    public static AccountSession For(VigilFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public static AccountSession For(WebApplicationFactory<Program> factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), factory.Services);
 
     private static CancellationToken Ct => WebTest.Ct;
 
@@ -72,14 +76,34 @@ public sealed class AccountSession(HttpClient client)
         }
     }
 
+    /// <summary>
+    /// Registers through the real page (which answers "check your e-mail"), confirms the address through the account
+    /// store (the e-mailed link itself is exercised by <c>EmailLinkTests</c>), and signs in through the real page.
+    /// </summary>
     public async Task RegisterAsync(string email, string password)
     {
         Password = password;
-        var (status, location, html) = await PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["DisplayName"] = "Test" });
-        if (status != HttpStatusCode.Redirect || location != "/account")
+        var (status, _, html) = await PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["DisplayName"] = "Test" });
+        if (status != HttpStatusCode.OK || !html.Contains("id=\"check-email\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"registration failed: {status} {html}");
         }
+        await ConfirmInStoreAsync(Services ?? throw new InvalidOperationException("RegisterAsync needs a session made with AccountSession.For(factory)"), email);
+        var (signedIn, location) = await LoginAsync(email, password);
+        if (signedIn != HttpStatusCode.Redirect || location != "/account")
+        {
+            throw new InvalidOperationException($"signing in after registration failed: {signedIn} {location}");
+        }
+    }
+
+    /// <summary>Marks an address confirmed directly in the account store, as <c>vigil admin user confirm</c> does.</summary>
+    public static async Task ConfirmInStoreAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Vigil.Core.Accounts.VigilUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no account {email}");
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
     }
 
     /// <summary>Turns on two-factor through /account/2fa and returns the recovery codes shown once.</summary>

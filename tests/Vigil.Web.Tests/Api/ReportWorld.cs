@@ -42,7 +42,7 @@ public sealed class ReportWorld : IAsyncDisposable
         foreach (var role in Enum.GetValues<Role>())
         {
             var email = Email(role);
-            var user = new VigilUser { UserName = email, Email = email, DisplayName = role.ToString(), TwoFactorEnabled = role is Role.Triager or Role.Recused or Role.OtherTeam };
+            var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role.ToString(), TwoFactorEnabled = role is Role.Triager or Role.Recused or Role.OtherTeam };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
             world._ids[role] = user.Id;
             world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "world", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;

@@ -173,7 +173,7 @@ public class AuthorizationMatrixTests
             foreach (var role in new[] { Role.OtherMaintainer, Role.InvitedMaintainer, Role.OtherTeam, Role.Team, Role.Admin })
             {
                 var users = services.GetRequiredService<UserManager<VigilUser>>();
-                var user = new VigilUser { UserName = $"{role}@example.test", Email = $"{role}@example.test", TwoFactorEnabled = role is Role.OtherTeam or Role.Team or Role.Admin, IsInstanceAdmin = role == Role.Admin };
+                var user = new VigilUser { UserName = $"{role}@example.test", Email = $"{role}@example.test", EmailConfirmed = true, TwoFactorEnabled = role is Role.OtherTeam or Role.Team or Role.Admin, IsInstanceAdmin = role == Role.Admin };
                 Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
                 ids[role] = user.Id;
                 world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "matrix", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;

@@ -49,7 +49,7 @@ public sealed class BoundaryWorld
         var db = services.GetRequiredService<VigilDbContext>();
         var users = services.GetRequiredService<UserManager<VigilUser>>();
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        var chief = new VigilUser { UserName = Email, Email = Email, IsInstanceAdmin = true };
+        var chief = new VigilUser { UserName = Email, Email = Email, EmailConfirmed = true, IsInstanceAdmin = true };
         Assert.True((await users.CreateAsync(chief, Password)).Succeeded);
         await users.ResetAuthenticatorKeyAsync(chief);
         world.AuthenticatorKey = (await users.GetAuthenticatorKeyAsync(chief))!;

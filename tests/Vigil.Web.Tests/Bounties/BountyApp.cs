@@ -38,7 +38,7 @@ public sealed class BountyApp : IAsyncDisposable
         foreach (var who in Enum.GetValues<Who>())
         {
             var email = $"{who}@example.test".ToLowerInvariant();
-            var user = new VigilUser { UserName = email, Email = email, TwoFactorEnabled = who is Who.Admin or Who.Triager };
+            var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = who is Who.Admin or Who.Triager };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             app._ids[who] = user.Id;
             app._tokens[who] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "t", [ApiScopes.Admin, ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;

@@ -92,7 +92,7 @@ public class PublicFiguresTests
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-        var user = new VigilUser { UserName = "triager@example.test", Email = "triager@example.test", TwoFactorEnabled = true };
+        var user = new VigilUser { UserName = "triager@example.test", Email = "triager@example.test", EmailConfirmed = true, TwoFactorEnabled = true };
         Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         await new AddProgramMember(db, app.Clock).ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, CommunityApp.Ct);

@@ -165,7 +165,7 @@ public class ReputationApiTests
         var tokens = new List<string>();
         foreach (var name in new[] { "ada", "tess", "eve" })
         {
-            var user = new VigilUser { UserName = $"{name}@example.test", Email = $"{name}@example.test", DisplayName = name == "ada" ? "Ada Lovelace" : null, TwoFactorEnabled = true };
+            var user = new VigilUser { UserName = $"{name}@example.test", Email = $"{name}@example.test", EmailConfirmed = true, DisplayName = name == "ada" ? "Ada Lovelace" : null, TwoFactorEnabled = true };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
             if (name == "tess")
             {

@@ -17,7 +17,7 @@ internal static class AdminCommand
     public static Command Create(CliConsole console) => new("admin", "Set up accounts, programs, teams and tokens")
     {
         CreateAdmin(console),
-        new Command("user", "Accounts") { ListUsers(console) },
+        new Command("user", "Accounts") { ListUsers(console), AccountLinkCommands.Confirm(console), AccountLinkCommands.ResetLink(console) },
         new Command("token", "API tokens") { CreateToken(console), RevokeToken(console) },
         new Command("program", "Disclosure programs") { CreateProgramCommand(console), AddMember(console) },
         new Command("maintainer", "Package maintainers") { AddMaintainer(console) },
@@ -40,6 +40,11 @@ internal static class AdminCommand
                 existing.IsInstanceAdmin = true;
                 Check(await admin.Users.UpdateAsync(existing));
                 await console.Out.WriteLineAsync($"{address} is now an instance administrator.");
+                if (!existing.EmailConfirmed)
+                {
+                    // Not confirmed here: whoever registered the address may not be its owner.
+                    await console.Out.WriteLineAsync("Its e-mail address is not confirmed, so it cannot sign in yet: give its owner a link to set a password (vigil admin user reset-link).");
+                }
                 return ExitCodes.Success;
             }
             var generated = !parse.GetValue(stdin);
@@ -66,7 +71,7 @@ internal static class AdminCommand
             await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
             foreach (var user in await admin.Db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
             {
-                await console.Out.WriteLineAsync($"{user.Id}  {user.Email}  {(user.IsInstanceAdmin ? "admin" : "-")}  2fa:{(user.TwoFactorEnabled ? "on" : "off")}");
+                await console.Out.WriteLineAsync($"{user.Id}  {user.Email}  {(user.IsInstanceAdmin ? "admin" : "-")}  2fa:{(user.TwoFactorEnabled ? "on" : "off")}  {(user.EmailConfirmed ? "confirmed" : "unconfirmed")}");
             }
             return ExitCodes.Success;
         });

@@ -29,7 +29,8 @@ internal sealed class AdminServices : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddDbContext<VigilDbContext>(options => VigilDatabase.Configure(options, target));
-        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<VigilDbContext>();
+        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<VigilDbContext>()
+            .AddTokenProvider<AccountLinkTokenProvider>(AccountLinkTokenProvider.ProviderName);
         return new AdminServices(services.BuildServiceProvider());
     }
 

@@ -23,10 +23,8 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
 
     internal const string Throttled = "Too many failed sign-ins from your network: wait a few minutes and try again.";
 
-    private static string? _decoyHash;
-
-    [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
-    [BindProperty, Required] public string Password { get; set; } = "";
+    [BindProperty, Required, EmailAddress, StringLength(254)] public string Email { get; set; } = "";
+    [BindProperty, Required, StringLength(1024)] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public string? Problem { get; private set; }
@@ -78,9 +76,11 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
         if (user is null)
         {
             // An unknown address costs the same password hash as a known one, so the time does not tell either.
-            var hasher = signIn.UserManager.PasswordHasher;
-            _decoyHash ??= hasher.HashPassword(new VigilUser(), "decoy password for unknown addresses");
-            hasher.VerifyHashedPassword(new VigilUser(), _decoyHash, Password);
+            DecoyPassword.Verify(signIn.UserManager.PasswordHasher, Password);
+        }
+        else if (!user.EmailConfirmed)
+        {
+            return await UnconfirmedAsync(user);
         }
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
@@ -97,6 +97,35 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    /// <summary>
+    /// An account whose address is not confirmed does not sign in. Its password is checked all the same (the same cost,
+    /// the same lockout): a wrong one gets the answer every failure gets; only the right one learns that the address
+    /// waits for confirmation, which tells nothing to someone who does not know the password.
+    /// </summary>
+    private async Task<IActionResult> UnconfirmedAsync(VigilUser user)
+    {
+        var users = signIn.UserManager;
+        var locked = await users.IsLockedOutAsync(user);
+        if (locked)
+        {
+            DecoyPassword.Verify(users.PasswordHasher, Password);
+        }
+        var right = !locked && await users.CheckPasswordAsync(user, Password);
+        if (!right && !locked)
+        {
+            await users.AccessFailedAsync(user);
+        }
+        if (!right)
+        {
+            throttle.Failed(HttpContext);
+        }
+        Problem = right ? Unconfirmed : Failed;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    internal const string Unconfirmed = "This account's e-mail address is not confirmed yet: open the link we e-mailed when you registered. Lost it? Ask for a new password; that confirms the address too.";
 
     /// <summary>
     /// The url when it is local by <c>LocalRedirect</c>'s own rule, else the account page: a path that does not start

@@ -29,7 +29,7 @@ public class DisclosureToNpmAuditTests
         {
             var services = scope.ServiceProvider;
             await services.GetRequiredService<CreateProgram>().ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            var user = new VigilUser { UserName = "tri@example.test", Email = "tri@example.test", TwoFactorEnabled = true };
+            var user = new VigilUser { UserName = "tri@example.test", Email = "tri@example.test", EmailConfirmed = true, TwoFactorEnabled = true };
             Assert.True((await services.GetRequiredService<UserManager<VigilUser>>().CreateAsync(user, "a long enough password")).Succeeded);
             await services.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
             teamToken = (await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "journey", [ApiScopes.ReportsWrite], null, Ct)).Secret;

@@ -54,6 +54,12 @@ public class DisclosureBrowserTests
         await triager.FillAsync("#email", "tri@example.test");
         await triager.FillAsync("#password", Password);
         await triager.ClickAsync("#register-form button[type=submit]");
+        await triager.WaitForSelectorAsync("#check-email");
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "tri@example.test"); // as the e-mailed link would
+        await triager.GotoAsync(app.Root + "/account/login");
+        await triager.FillAsync("#email", "tri@example.test");
+        await triager.FillAsync("#password", Password);
+        await triager.ClickAsync("#login-form button[type=submit]");
         await triager.WaitForURLAsync("**/account");
         await triager.GotoAsync(app.Root + "/account/2fa");
         await triager.FillAsync("#confirm-password", Password); // setting up a factor asks for the password again

@@ -43,6 +43,12 @@ public class PasskeyBrowserTests
         await page.FillAsync("#email", "keys@example.test");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#register-form button[type=submit]");
+        await page.WaitForSelectorAsync("#check-email");
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "keys@example.test"); // as the e-mailed link would
+        await page.GotoAsync(root + "/account/login");
+        await page.FillAsync("#email", "keys@example.test");
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("#login-form button[type=submit]");
         await page.WaitForURLAsync("**/account");
         using (var scope = app.Services.CreateScope())
         {
