@@ -58,7 +58,7 @@ public sealed class LoopbackVigil : IAsyncDisposable
         return vigil;
     }
 
-    /// <summary>A project directory with the files of shared/specs/lockfiles/<paramref name="lockfile"/>.</summary>
+    /// <summary>A project directory with the files of the recorded lockfile fixture <paramref name="lockfile"/>.</summary>
     public string Project(string lockfile, params string[] files)
     {
         var source = SharedData.Path("specs", "lockfiles", lockfile);

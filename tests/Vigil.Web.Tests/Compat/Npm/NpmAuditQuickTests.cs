@@ -8,7 +8,7 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Npm;
 
-/// <summary>The npm 6 report endpoints (shared/specs/npm-audit.md §3, yarn-pnpm-audit.md) through the real app.</summary>
+/// <summary>The npm 6 report endpoints (audits/quick and audits, as npm 6, yarn 1 and pnpm call them) through the real app.</summary>
 public class NpmAuditQuickTests
 {
     private const string Quick = "/-/npm/v1/security/audits/quick";

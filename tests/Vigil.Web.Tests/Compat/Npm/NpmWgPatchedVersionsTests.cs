@@ -9,7 +9,7 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Compat.Npm;
 
 /// <summary>
-/// Every Node.js Security WG npm advisory (shared/data/nodejs-security-wg/vuln/npm/&lt;n&gt;.json), imported, is
+/// Every Node.js Security WG npm advisory (the WG database's npm records), imported, is
 /// served by the npm endpoints with the record's own ranges (docs/api.md, "patched_versions"): the v6 report's
 /// <c>patched_versions</c> is the record's, except that "no fix" (WG <c>null</c>, <c>&lt;=0.0.0</c>) is <c>&lt;0.0.0</c>;
 /// its <c>recommendation</c> is the record's; the bulk answer's range matches what the record's matches and lets
