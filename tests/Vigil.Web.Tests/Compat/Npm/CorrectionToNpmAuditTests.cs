@@ -1,11 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
-using Vigil.Core.Programs;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Npm;
@@ -25,43 +21,27 @@ public class CorrectionToNpmAuditTests
     {
         var npm = PackageManager.ByLabel("npm 11");
         await using var vigil = await LoopbackVigil.StartAsync(provider);
-        string writer, reader;
-        using (var scope = vigil.Services.CreateScope())
-        {
-            var services = scope.ServiceProvider;
-            await services.GetRequiredService<CreateProgram>().ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            var users = services.GetRequiredService<UserManager<VigilUser>>();
-            var tokens = services.GetRequiredService<ApiTokens>();
-            var ids = new List<Guid>();
-            foreach (var name in new[] { "one", "two" })
-            {
-                var user = new VigilUser { UserName = $"{name}@example.test", Email = $"{name}@example.test", TwoFactorEnabled = true };
-                Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
-                await services.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
-                ids.Add(user.Id);
-            }
-            writer = (await tokens.CreateAsync(ids[0], "write", [ApiScopes.ReportsWrite], null, Ct)).Secret;
-            reader = (await tokens.CreateAsync(ids[1], "read", [ApiScopes.ReportsRead], null, Ct)).Secret;
-        }
+        var tokens = await TeamApi.CreateProgramAsync(vigil, ApiScopes.ReportsWrite, ApiScopes.ReportsRead);
+        var (writer, reader) = (tokens[0], tokens[1]);
         using var http = new HttpClient { BaseAddress = new Uri(vigil.Url) };
-        var submitted = await SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
+        var submitted = await TeamApi.SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
             """{"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}""");
         var id = submitted!["id"]!.GetValue<long>();
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", writer);
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", writer, """{"email":"maintainer@example.test"}""");
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fix-started", writer);
-        var inside = await RawAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", writer, """{"fixedVersions":{"mkdirp":"0.5.0"}}""");
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", writer);
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", writer, """{"email":"maintainer@example.test"}""");
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fix-started", writer);
+        var inside = await TeamApi.RawAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", writer, """{"fixedVersions":{"mkdirp":"0.5.0"}}""");
         Assert.Equal(HttpStatusCode.BadRequest, inside.Status);
         Assert.Contains("lies inside the reported range <=0.5.1", inside.Body, StringComparison.Ordinal);
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", writer, """{"fixedVersions":{"mkdirp":"0.5.0"},"confirmNarrowerRange":true}""");
-        var advisoryId = (await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", writer))!["advisoryId"]!.GetValue<string>();
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", writer, """{"fixedVersions":{"mkdirp":"0.5.0"},"confirmNarrowerRange":true}""");
+        var advisoryId = (await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", writer))!["advisoryId"]!.GetValue<string>();
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
         Assert.Null(await OursAsync(npm, vigil, project, advisoryId));
 
         var correction = """{"reason":"0.5.0 and 0.5.1 are affected as reported; the fix is 0.5.2.","packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1","fixedVersions":"0.5.2"}]}""";
-        Assert.Equal(HttpStatusCode.Forbidden, (await RawAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", reader, correction)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await RawAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", null, correction)).Status);
-        var corrected = await SendAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", writer, correction);
+        Assert.Equal(HttpStatusCode.Forbidden, (await TeamApi.RawAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", reader, correction)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await TeamApi.RawAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", null, correction)).Status);
+        var corrected = await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", writer, correction);
         Assert.Equal(2, corrected!["revision"]!.GetValue<int>());
 
         JsonObject? ours = null;
@@ -71,10 +51,10 @@ public class CorrectionToNpmAuditTests
         }
         Assert.NotNull(ours);
         Assert.Equal("<0.5.2", ours["range"]!.GetValue<string>());
-        var osv = await SendAsync(http, HttpMethod.Get, $"/v1/vulns/{advisoryId}", null);
+        var osv = await TeamApi.SendAsync(http, HttpMethod.Get, $"/v1/vulns/{advisoryId}", null);
         Assert.Equal(corrected["modified"]!.GetValue<DateTimeOffset>(), osv!["modified"]!.GetValue<DateTimeOffset>());
         Assert.NotEqual(osv["published"]!.GetValue<DateTimeOffset>(), osv["modified"]!.GetValue<DateTimeOffset>());
-        var revisions = (await SendAsync(http, HttpMethod.Get, $"/api/advisories/{advisoryId}/revisions", null))!.AsArray();
+        var revisions = (await TeamApi.SendAsync(http, HttpMethod.Get, $"/api/advisories/{advisoryId}/revisions", null))!.AsArray();
         Assert.Equal("npm/mkdirp: <0.5.0 → <0.5.2", Assert.Single(revisions)!["changes"]!.GetValue<string>());
         var feed = await http.GetStringAsync("/feeds/atom.xml", Ct);
         Assert.Contains("Corrected (revision 2", feed, StringComparison.Ordinal);
@@ -83,7 +63,7 @@ public class CorrectionToNpmAuditTests
         Assert.Contains("id=\"history\"", page, StringComparison.Ordinal);
         Assert.Contains("revision 2: npm/mkdirp: <0.5.0 → <0.5.2.", page, StringComparison.Ordinal);
         Assert.Contains("Reason: 0.5.0 and 0.5.1 are affected as reported", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await RawAsync(http, HttpMethod.Get, "/api/advisories/NPMSEC-2026-999/revisions", null)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await TeamApi.RawAsync(http, HttpMethod.Get, "/api/advisories/NPMSEC-2026-999/revisions", null)).Status);
     }
 
     private static async Task<JsonObject?> OursAsync(PackageManager npm, LoopbackVigil vigil, string project, string advisoryId)
@@ -93,27 +73,5 @@ public class CorrectionToNpmAuditTests
         var vulnerabilities = JsonNode.Parse(stdout)!["vulnerabilities"]!.AsObject();
         return vulnerabilities["mkdirp"]?["via"]?.AsArray().OfType<JsonObject>()
             .SingleOrDefault(v => v["url"]!.GetValue<string>().EndsWith($"/advisories/{advisoryId}", StringComparison.Ordinal));
-    }
-
-    private static async Task<(HttpStatusCode Status, string Body)> RawAsync(HttpClient http, HttpMethod method, string path, string? bearer, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        }
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-        using var response = await http.SendAsync(request, Ct);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
-    }
-
-    private static async Task<JsonNode?> SendAsync(HttpClient http, HttpMethod method, string path, string? bearer, string? json = null)
-    {
-        var (status, text) = await RawAsync(http, method, path, bearer, json);
-        Assert.True((int)status is >= 200 and < 300, $"{method} {path}: {(int)status} {text}");
-        return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 }

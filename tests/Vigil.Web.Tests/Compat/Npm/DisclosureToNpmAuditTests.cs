@@ -1,10 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
-using Vigil.Core.Programs;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Npm;
@@ -24,28 +20,19 @@ public class DisclosureToNpmAuditTests
     {
         var npm = PackageManager.ByLabel("npm 11");
         await using var vigil = await LoopbackVigil.StartAsync(provider);
-        string teamToken;
-        using (var scope = vigil.Services.CreateScope())
-        {
-            var services = scope.ServiceProvider;
-            await services.GetRequiredService<CreateProgram>().ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            var user = new VigilUser { UserName = "tri@example.test", Email = "tri@example.test", EmailConfirmed = true, TwoFactorEnabled = true };
-            Assert.True((await services.GetRequiredService<UserManager<VigilUser>>().CreateAsync(user, "a long enough password")).Succeeded);
-            await services.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
-            teamToken = (await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "journey", [ApiScopes.ReportsWrite], null, Ct)).Secret;
-        }
+        var teamToken = (await TeamApi.CreateProgramAsync(vigil, ApiScopes.ReportsWrite))[0];
         using var http = new HttpClient { BaseAddress = new Uri(vigil.Url) };
 
-        var submitted = await SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
+        var submitted = await TeamApi.SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
             """{"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cwe":"CWE-22","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}""");
         var id = submitted!["id"]!.GetValue<long>();
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", teamToken);
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", teamToken, """{"email":"maintainer@example.test"}""");
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fix-started", teamToken);
-        await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", teamToken, """{"fixedVersions":{"mkdirp":"0.5.2"}}""");
-        var published = await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", teamToken);
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", teamToken);
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", teamToken, """{"email":"maintainer@example.test"}""");
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fix-started", teamToken);
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", teamToken, """{"fixedVersions":{"mkdirp":"0.5.2"}}""");
+        var published = await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", teamToken);
         var advisoryId = published!["advisoryId"]!.GetValue<string>();
-        var view = await SendAsync(http, HttpMethod.Get, $"/api/reports/{id}", submitted["followUpToken"]!.GetValue<string>());
+        var view = await TeamApi.SendAsync(http, HttpMethod.Get, $"/api/reports/{id}", submitted["followUpToken"]!.GetValue<string>());
         Assert.Equal("published", view!["state"]!.GetValue<string>());
 
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
@@ -58,22 +45,5 @@ public class DisclosureToNpmAuditTests
         Assert.Equal("high", ours["severity"]!.GetValue<string>());
         Assert.Equal("mkdirp writes outside the target", ours["title"]!.GetValue<string>());
         Assert.Equal(["CWE-22"], ours["cwe"]!.AsArray().Select(c => c!.GetValue<string>()));
-    }
-
-    private static async Task<JsonNode?> SendAsync(HttpClient http, HttpMethod method, string path, string? bearer, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        }
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-        using var response = await http.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 }
