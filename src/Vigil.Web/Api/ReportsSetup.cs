@@ -59,12 +59,15 @@ public static class ReportsSetup
         return services;
     }
 
+    /// <summary>The log category of the start-up checks.</summary>
+    public sealed class ReportsSetupLog;
+
     /// <summary>
     /// Resolves the vault at start-up, so a missing or malformed master key stops the server with its message
     /// instead of failing the first report, and checks that the key opens the reports already stored
-    /// (<see cref="MasterKeyCheck"/>; runs after <see cref="DatabaseMigrator"/>, so the schema is there).
+    /// (<see cref="MasterKeyCheck"/>; runs after <see cref="DatabaseMigrator"/>, so the schema is there), then seals what an older version stored in clear (<see cref="SealClearValues"/>).
     /// </summary>
-    private sealed class ReportVaultCheck(IServiceProvider services, DatabaseTarget target, IOptions<ServerOptions> server) : IHostedService
+    private sealed class ReportVaultCheck(IServiceProvider services, DatabaseTarget target, IOptions<ServerOptions> server, ILogger<ReportsSetupLog> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -75,6 +78,18 @@ public static class ReportsSetup
             }
             await using var db = VigilDatabase.Open(target);
             await MasterKeyCheck.VerifyAsync(db, vault, cancellationToken);
+            try
+            {
+                if (await new SealClearValues(db).ExecuteAsync(vault, cancellationToken) is var sealedRows and > 0)
+                {
+                    logger.LogInformation("Sealed {Rows} outbox messages and bounty reasons that an older version stored in clear.", sealedRows);
+                }
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // A dispatcher took a row meanwhile: the values stay as they are until the next start.
+                logger.LogWarning("Sealing values stored in clear by an older version met a concurrent change; it runs again at the next start.");
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -100,6 +100,40 @@ public class SealedAtRestTests
         Assert.Equal($"Exceptional write-up {marker}", view.Reason);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SealClearValues_RowsAnOlderVersionWroteInClear_SealedOnceAndStillReadable(DatabaseProvider provider)
+    {
+        const string marker = "CLEARMARK51a2";
+        await using var d = await Disclosure.CreateAsync(provider);
+        await BountyWorld.SetTableAsync(d);
+        var id = await BountyWorld.AcceptedReportAsync(d);
+        await BountyWorld.AwardAsync(d, id, new AwardInput("high", 3000m, Reason: "sealed by this version"));
+        await d.Run(async db =>
+        {
+            // As an older version stored them: in clear.
+            (await db.Set<BountyAwardEntity>().SingleAsync(Ct)).Reason = $"Old reason {marker}";
+            db.OutboxMessages.Add(new OutboxMessageEntity
+            {
+                Kind = OutboxKind.Email, EventType = "Accepted", Recipient = $"old-{marker}@example.org", Subject = "Report accepted",
+                TextBody = $"Old body {marker}", HtmlBody = $"<p>Old body {marker}</p>", Created = Start, NextAttempt = Start,
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        Assert.Contains(await RawAsync(d.Database, """SELECT "Recipient", "TextBody", "HtmlBody" FROM outbox_messages"""), v => v.Contains(marker, StringComparison.Ordinal));
+
+        var first = await d.Run(db => new SealClearValues(db).ExecuteAsync(d.Vault, Ct));
+        var second = await d.Run(db => new SealClearValues(db).ExecuteAsync(d.Vault, Ct));
+
+        Assert.Equal((2, 0), (first, second));
+        var raw = (await RawAsync(d.Database, """SELECT "Recipient", "TextBody", "HtmlBody" FROM outbox_messages"""))
+            .Concat(await RawAsync(d.Database, """SELECT "Reason" FROM bounty_awards"""));
+        Assert.All(raw, value => Assert.DoesNotContain(marker, value, StringComparison.Ordinal));
+        var message = OutboxSeal.Opened(d.Vault, await d.Run(db => db.OutboxMessages.AsNoTracking().SingleAsync(Ct)));
+        Assert.Equal(($"old-{marker}@example.org", $"Old body {marker}", $"<p>Old body {marker}</p>"), (message.Recipient, message.TextBody, message.HtmlBody));
+        Assert.Equal($"Old reason {marker}", (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Reason);
+    }
+
     /// <summary>Every non-null value of the query's columns, read with plain SQL on the context's connection.</summary>
     private static async Task<List<string>> RawAsync(TestDatabase database, string sql)
     {
