@@ -87,11 +87,20 @@ public class DisclosureBrowserTests
         await triager.ClickAsync("#invite");
         await triager.WaitForSelectorAsync("#report-state >> text=maintainers-notified");
         var (maintainer, maintainerErrors) = await app.NewPageAsync();
-        await maintainer.GotoAsync(app.Root + await InvitationPathAsync(app));
+        var invitation = app.Root + await InvitationPathAsync(app);
+        await maintainer.GotoAsync(invitation);
         await maintainer.ClickAsync("#register");
         await maintainer.FillAsync("#email", "dev@browser-merge.test");
         await maintainer.FillAsync("#password", Password);
         await maintainer.ClickAsync("#register-form button[type=submit]");
+        await maintainer.WaitForSelectorAsync("#check-email");
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "dev@browser-merge.test"); // as the e-mailed link would
+        await maintainer.GotoAsync(app.Root + "/account/login");
+        await maintainer.FillAsync("#email", "dev@browser-merge.test");
+        await maintainer.FillAsync("#password", Password);
+        await maintainer.ClickAsync("#login-form button[type=submit]");
+        await maintainer.WaitForURLAsync("**/account");
+        await maintainer.GotoAsync(invitation);
         await maintainer.WaitForSelectorAsync("#accept-invitation");
         await maintainer.ClickAsync("#accept-invitation");
         await maintainer.WaitForURLAsync(reportUrl);
