@@ -4,7 +4,9 @@ using Vigil.Cli.Output;
 using Vigil.Cli.Output.Sarif;
 using Vigil.Core.Advisories;
 using Vigil.Core.Audit;
+using Vigil.Core.Runtime;
 using Vigil.Lockfiles;
+using Vigil.Versioning.Npm;
 
 namespace Vigil.Cli.Commands;
 
@@ -152,7 +154,8 @@ internal static class AuditCommand
         // --json shows no links; the table shows each advisory's URL, SARIF its URL and details.
         var links = request.Json && request.Sarif is null ? AdvisoryLinks.NoneRead : await LinksAsync(db, report, cancellationToken);
         timings.Done("advisory documents for links");
-        var result = AuditResult.Create(report, errors, root, links);
+        var ended = EndedRuntimeOf(lockfiles, root);
+        var result = AuditResult.Create(report, errors, root, links) with { EndedRuntime = ended };
         timings.Done("sorting");
         await WriteAsync(console, request, result, cancellationToken);
         timings.Done("output");
@@ -162,7 +165,29 @@ internal static class AuditCommand
             console.WriteError($"{errors.Count} of {paths.Count} lockfiles could not be read (above); the audit is incomplete");
             return ExitCodes.Usage;
         }
-        return report.FailsAt(request.Options.Level) ? ExitCodes.Failure : ExitCodes.Success;
+        if (ended is not null)
+        {
+            console.WriteError($"warning: Node.js {ended.Version} ({ended.From}): release line {ended.Line} reached its end of life on "
+                + $"{ended.EndOfLife:yyyy-MM-dd} and gets no more security fixes; move to a supported line");
+        }
+        // An ended Node.js line fails the audit as a high finding would: it is unsupported, fixed or not.
+        var failsForRuntime = ended is not null && request.Options.Level <= AdvisorySeverity.High;
+        return report.FailsAt(request.Options.Level) || failsForRuntime ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>The project's Node.js version (the runtime "lockfile") when its release line has ended today.</summary>
+    private static EndedRuntime? EndedRuntimeOf(IReadOnlyList<Lockfile> lockfiles, string root)
+    {
+        if (lockfiles.FirstOrDefault(l => l.Format == NodeVersionSource.Format) is not { Packages: [var runtime, ..] } source
+            || !NpmVersion.TryParse(runtime.Version, NpmSemverOptions.Default, out var version))
+        {
+            return null;
+        }
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        return NodeReleaseLines.Ended(version, today) is { } date
+            ? new EndedRuntime(runtime.Version, source.FilePath.StartsWith("--", StringComparison.Ordinal) ? source.FilePath : Path.GetRelativePath(root, source.FilePath).Replace('\\', '/'),
+                NodeReleaseLines.Line(version), date)
+            : null;
     }
 
     private static async Task WriteAsync(CliConsole console, AuditRequest request, AuditResult result, CancellationToken cancellationToken)

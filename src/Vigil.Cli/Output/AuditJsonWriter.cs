@@ -60,10 +60,22 @@ internal static partial class AuditJsonWriter
             [.. report.Lockfiles.Select(l => new LockfileJson(result.Display(l.Path), l.Format, l.Packages))],
             findings,
             new MetadataJson(counts, report.PackagesAudited),
-            [.. result.Errors.Select(e => new ErrorJson(result.Display(e.FilePath), e.Line, e.Reason))]);
+            [.. result.Errors.Select(e => new ErrorJson(result.Display(e.FilePath), e.Line, e.Reason))])
+        {
+            RuntimeEndOfLife = result.EndedRuntime is { } ended
+                ? new EndOfLifeJson(ended.Version, ended.Line, ended.EndOfLife.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                : null,
+        };
     }
 
-    internal sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings, MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors);
+    internal sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings, MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors)
+    {
+        /// <summary>Present only when the project's Node.js release line has reached its end of life.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public EndOfLifeJson? RuntimeEndOfLife { get; init; }
+    }
+
+    internal sealed record EndOfLifeJson(string Version, string Line, string Date);
 
     internal sealed record LockfileJson(string Path, string Format, int Packages);
 

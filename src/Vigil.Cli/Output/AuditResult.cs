@@ -32,7 +32,13 @@ internal sealed record AuditResult(
     }
 
     public AdvisoryLinks Links(string id) => Advisories.TryGetValue(id, out var links) ? links : AdvisoryLinks.None;
+
+    /// <summary>The project's Node.js version when its release line has reached its end of life, else null.</summary>
+    public EndedRuntime? EndedRuntime { get; init; }
 }
+
+/// <summary>A Node.js version whose release line gets no more fixes: the version, where it came from, the line and its end of life.</summary>
+internal sealed record EndedRuntime(string Version, string From, string Line, DateOnly EndOfLife);
 
 /// <summary>Where to read more about an advisory, and its long description (for SARIF's rule help).</summary>
 internal sealed record AdvisoryLinks(string? Url, string? Details)

@@ -33,9 +33,10 @@ public sealed record CorrectedAdvisory(string Id, int Revision, DateTimeOffset M
 /// publication path, with the same id and <c>published</c> and a new <c>modified</c>, so every API, feed
 /// and export carries the new revision on its next read. The earlier document is kept, the change is on
 /// the report's timeline, and the reason is public. Like a fix, a correction never leaves out a version the
-/// report named unless the team confirms the narrower range.
+/// report named unless the team confirms the narrower range. A change of credits also changes which
+/// accounts' profiles list the advisory.
 /// </summary>
-public sealed class CorrectAdvisory(VigilDbContext db, TimeProvider time)
+public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
     public const int MaxReason = 1000;
 
@@ -115,6 +116,11 @@ public sealed class CorrectAdvisory(VigilDbContext db, TimeProvider time)
         }
         ReportTimeline.Add(db, report, actor, ReportEventKind.AdvisoryCorrected, now, EventVisibility.Participants,
             $"{advisory.Id} revision {revision}: {changes}. Reason: {reason}");
+        if (correction.Credits is not null)
+        {
+            var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
+            await Profiles.CreditIndex.ReconcileAsync(db, report, content, advisory.Id, draft.Credits ?? [], modified, cancellationToken);
+        }
         report.Revision++;
         await db.SaveChangesAsync(cancellationToken);
         return new CorrectedAdvisory(advisory.Id, revision, modified, changes);

@@ -52,4 +52,35 @@ public sealed class AuditNodeRuntimeTests(AdvisoryDatabase database)
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--node: 'lts/*' is not a Node.js version or range", result.Err, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A version of an ended release line fails the audit by itself (as is-my-node-vulnerable does), with a
+    /// warning naming the line, its end of life and where the version came from; a supported line does not.
+    /// An empty database, so that no advisory decides the exit status.
+    /// </summary>
+    [Theory]
+    [InlineData("16.20.2", "16", "2023-09-11", "critical", 0)]
+    [InlineData("16.20.2", "16", "2023-09-11", null, 1)]
+    [InlineData("0.12.18", "0.12", "2016-12-31", "high", 1)]
+    [InlineData("24.11.1", null, null, null, 0)]
+    public async Task Audit_EndedNodeLine_FailsWithAWarningNamingTheLine(string version, string? line, string? date, string? level, int exitCode)
+    {
+        using var project = new TempDirectory();
+        project.Write(".nvmrc", $"v{version}\n");
+        string[] args = ["audit", project.Path, "--json", "--database", project.Database, .. level is null ? [] : new[] { "--audit-level", level }];
+
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        var json = result.Json();
+        if (line is null)
+        {
+            Assert.False(json.TryGetProperty("runtime_end_of_life", out _));
+            Assert.DoesNotContain("end of life", result.Err, StringComparison.Ordinal);
+            return;
+        }
+        var ended = json.GetProperty("runtime_end_of_life");
+        Assert.Equal((version, line, date), (ended.GetProperty("version").GetString(), ended.GetProperty("line").GetString(), ended.GetProperty("date").GetString()));
+        Assert.Contains($"vigil: warning: Node.js {version} (.nvmrc): release line {line} reached its end of life on {date}", result.Err, StringComparison.Ordinal);
+    }
 }

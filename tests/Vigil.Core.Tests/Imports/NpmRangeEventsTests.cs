@@ -44,7 +44,7 @@ public class NpmRangeEventsTests
         var text = string.Join(" | ", ranges.Select(r => string.Join(' ', r.Events.Select(e =>
             e.Introduced is { } i ? "introduced:" + i : e.Fixed is { } f ? "fixed:" + f : "last_affected:" + e.LastAffected))));
         Assert.Equal(expected, text);
-        Assert.All(ranges, r => Assert.Equal("ECOSYSTEM", r.Type));
+        Assert.All(ranges, r => Assert.Equal("SEMVER", r.Type));
     }
 
     /// <summary>
@@ -105,6 +105,25 @@ public class NpmRangeEventsTests
 
         Assert.True(answered > 400);
         Assert.Empty(disagreements);
+    }
+
+    /// <summary>
+    /// A <c>SEMVER</c> range promises SemVer 2.0 versions: every event of every WG range is "0" or a
+    /// version the grammar of semver.org (its recommended regular expression) accepts, so a client that
+    /// reads only <c>SEMVER</c> ranges with a strict SemVer parser can evaluate all of them.
+    /// </summary>
+    [Fact]
+    public void ToRanges_EveryWgRange_WritesStrictSemVerEvents()
+    {
+        var strict = new System.Text.RegularExpressions.Regex(
+            @"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$");
+        var events = WgRanges()
+            .SelectMany(text => NpmRangeEvents.ToRanges(NpmRange.Parse(text, NpmSemverOptions.NpmAudit)))
+            .SelectMany(r => r.Events.Select(Pair))
+            .ToList();
+
+        Assert.True(events.Count > 800);
+        Assert.DoesNotContain(events, e => !(e.Item1 == "introduced" && e.Item2 == "0") && !strict.IsMatch(e.Item2));
     }
 
     private static (string, string) Pair(OsvEventModel e) =>

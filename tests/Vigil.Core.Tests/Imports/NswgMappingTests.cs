@@ -27,7 +27,7 @@ public class NswgMappingTests
               "severity": [{"type": "CVSS_V3", "score": "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N"}],
               "affected": [{
                 "package": {"ecosystem": "npm", "name": "bassmaster", "purl": "pkg:npm/bassmaster"},
-                "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"last_affected": "1.5.1"}]}],
+                "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"last_affected": "1.5.1"}]}],
                 "database_specific": {"vulnerable_versions": "<=1.5.1", "patched_versions": ">=1.5.2"}
               }],
               "references": [

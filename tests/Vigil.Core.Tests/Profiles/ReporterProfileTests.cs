@@ -86,6 +86,40 @@ public class ReporterProfileTests
         Assert.Equal(0, profile.Reputation.Reports); // credits are not reports of theirs
     }
 
+    /// <summary>A correction of the credits is what the profiles list: a credit taken out unlists the advisory, put back lists it again.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Profile_CreditsCorrected_ListsWhatTheAdvisoryNowCredits(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var ada = await AccountAsync(d, "ada", "Ada Researcher");
+        var max = await AccountAsync(d, "max-dev", "Max Maintainer");
+        var report = await d.ReportAsync(ada);
+        await d.AcceptAsync(report);
+        await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(report, Actor.User(d.Triager), [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
+        var advisory = (await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report, Actor.User(d.Triager), Ct))).Id;
+        var finder = await d.Run(db => db.Advisories.Where(a => a.Id == advisory).Select(a => a.Document).SingleAsync(Ct));
+        var finderName = JsonNode.Parse(finder)!["credits"]!.AsArray().Single(c => (string)c!["type"]! == "FINDER")!["name"]!.GetValue<string>();
+        Task<IReadOnlyList<string>> Listed(string handle) => d.Run(async db =>
+            (IReadOnlyList<string>)(await new GetReporterProfile(db).ExecuteAsync(handle, Actor.Anonymous, Ct)).Credits.Select(c => $"{c.AdvisoryId}:{c.Type}").ToList());
+        Task Correct(params Vigil.Core.Publication.DraftCredit[] credits) => d.Run(db =>
+            new Vigil.Core.Publication.CorrectAdvisory(db, d.Vault, d.Clock).ExecuteAsync(advisory, Actor.User(d.Triager), new(Reason: "credits", Credits: credits), Ct));
+
+        Assert.Equal([$"{advisory}:FINDER"], await Listed("ada"));
+        Assert.Equal([$"{advisory}:REMEDIATION_DEVELOPER"], await Listed("max-dev"));
+
+        d.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Correct(new Vigil.Core.Publication.DraftCredit(finderName, "FINDER"), new Vigil.Core.Publication.DraftCredit("Someone Else", "REMEDIATION_DEVELOPER"));
+        Assert.Equal([$"{advisory}:FINDER"], await Listed("ada"));
+        Assert.Empty(await Listed("max-dev"));
+
+        d.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Correct(new Vigil.Core.Publication.DraftCredit("Max Maintainer", "REMEDIATION_DEVELOPER"));
+        Assert.Empty(await Listed("ada"));
+        Assert.Equal([$"{advisory}:REMEDIATION_DEVELOPER"], await Listed("max-dev"));
+        Assert.Equal(1, await d.Run(db => db.CreditedAdvisories.CountAsync(c => c.AdvisoryId == advisory, Ct)));
+    }
+
     [Theory]
     [InlineData("ab")]
     [InlineData("-ada")]

@@ -31,7 +31,7 @@ public class CorrectAdvisoryTests
     }
 
     private static Task<CorrectedAdvisory> Correct(Disclosure d, string advisory, Guid by, AdvisoryCorrection correction) =>
-        d.Run(db => new CorrectAdvisory(db, d.Clock).ExecuteAsync(advisory, Actor.User(by), correction, Ct));
+        d.Run(db => new CorrectAdvisory(db, d.Vault, d.Clock).ExecuteAsync(advisory, Actor.User(by), correction, Ct));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

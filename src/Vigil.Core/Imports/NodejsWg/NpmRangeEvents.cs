@@ -1,10 +1,11 @@
 using Vigil.Core.Advisories.Osv;
 using Vigil.Versioning.Npm;
+using Vigil.Versioning.Osv;
 
 namespace Vigil.Core.Imports.NodejsWg;
 
 /// <summary>
-/// Turns an npm range into OSV <c>ECOSYSTEM</c> range events (schema § affected[].ranges[].events).
+/// Turns an npm range into OSV <c>SEMVER</c> range events (schema § affected[].ranges[].events).
 /// The range is parsed with npm audit's options (loose, includePrerelease — @npmcli/metavuln-calculator),
 /// under which node-semver's <c>satisfies</c> is plain SemVer-ordered intervals, exactly what OSV
 /// events express. Each <c>||</c> alternative is an interval; intervals are merged and sorted, then
@@ -12,6 +13,11 @@ namespace Vigil.Core.Imports.NodejsWg;
 /// upper bound) or <c>last_affected</c> (inclusive upper bound). A strict lower bound <c>&gt;v</c>
 /// becomes <c>introduced</c> at the smallest version after v (<c>&gt;2.1.0</c> → <c>2.1.1-0</c>, as GitHub's
 /// converter writes it). The exact range is kept beside the events in any case.
+/// <para>
+/// The range is typed <c>SEMVER</c>, as Vigil's own publications and osv.dev's npm entries are: every
+/// event is a normalised SemVer 2.0 version (or "0"), and npm's order is SemVer 2.0 precedence, so a
+/// client that evaluates only <c>SEMVER</c> ranges still finds these advisories (docs/api.md "Range types").
+/// </para>
 /// <para>
 /// Vigil.Versioning's <c>OsvNpmRanges.FromNpmRange</c> does the same for ranges that are already
 /// disjoint intervals of one kind and returns null otherwise (6 of the WG's 467 ranges: overlapping
@@ -45,7 +51,7 @@ internal static class NpmRangeEvents
         // The schema forbids fixed and last_affected in one range; then each interval gets its own range.
         var mixed = bounded.Any(i => i.UpperInclusive) && bounded.Any(i => !i.UpperInclusive);
         var groups = mixed ? merged.Select(i => new List<Interval> { i }).ToList() : merged.Count > 0 ? [merged] : [];
-        return groups.Select(group => new OsvRangeModel { Type = "ECOSYSTEM", Events = group.SelectMany(Events).ToList() }).ToList();
+        return groups.Select(group => new OsvRangeModel { Type = OsvRange.Semver, Events = group.SelectMany(Events).ToList() }).ToList();
     }
 
     private static IEnumerable<OsvEventModel> Events(Interval interval)
