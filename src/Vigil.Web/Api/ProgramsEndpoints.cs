@@ -16,6 +16,7 @@ public static class ProgramsEndpoints
     public static IServiceCollection AddVigilProgramAdmin(this IServiceCollection services)
     {
         services.AddScoped<ListPrograms>();
+        services.AddScoped<ListPublicPrograms>();
         services.AddScoped<GetProgramAdmin>();
         services.AddScoped<RemoveProgramMember>();
         services.AddScoped<RemovePackageMaintainer>();

@@ -18,7 +18,8 @@ public class ShowTests
         Assert.Equal("GHSA-cm22-4g7w-348p", page.Text("#advisory-id"));
         Assert.StartsWith("serve-static vulnerable to template injection", page.Text(".lead"));
         Assert.Equal("moderate 5.0", page.Text(".meta .sev"));
-        Assert.Equal(["CVE-2024-43800"], page.Texts("dl.facts li"));
+        Assert.Equal(["CVE-2024-43800"], page.Texts("dl.facts ul.inline li"));
+        Assert.Equal(["CWE-79: Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')"], page.Texts("dl.facts ul.plain li"));
         Assert.Contains("CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L", page.Texts("code.vector"));
         Assert.Equal(
             ["from the first version up to but not including 1.16.0", "from 2.0.0 up to but not including 2.1.0"],
