@@ -32,7 +32,10 @@ public class DisclosureBrowserTests
 
         // The reporter, anonymous.
         var (reporter, reporterErrors) = await app.NewPageAsync();
+        await reporter.GotoAsync(app.Root + "/programs");
+        await PageChecks.AssertLooksRightAsync(reporter, "the program directory");
         await reporter.GotoAsync(app.Root + "/reports/new");
+        await PageChecks.AssertLooksRightAsync(reporter, "the report form");
         await reporter.FillAsync("#package", "browser-merge");
         await reporter.FillAsync("#versions", "<=2.0.0");
         await reporter.FillAsync("#title", "Prototype pollution in browser-merge");
@@ -45,8 +48,9 @@ public class DisclosureBrowserTests
         await reporter.ClickAsync("#report-link");
         await reporter.WaitForURLAsync("**/reports/*");
         var reportUrl = reporter.Url;
-        Assert.Equal("new", await reporter.TextContentAsync("#report-state"));
+        Assert.Equal("new", await reporter.GetAttributeAsync("#report-state", "data-state"));
         Assert.Equal("poc.js", await reporter.TextContentAsync("#attachment-list a"));
+        await PageChecks.AssertLooksRightAsync(reporter, "the reporter's report page");
 
         // The triager registers, turns on two-factor, and is put on the team (as `vigil admin program add-member` does).
         var (triager, triagerErrors) = await app.NewPageAsync();
@@ -76,16 +80,18 @@ public class DisclosureBrowserTests
         }
 
         await triager.GotoAsync(app.Root + "/programs/npm-eco/queue");
+        await PageChecks.AssertLooksRightAsync(triager, "the team's queue");
         await triager.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Prototype pollution in browser-merge") }).ClickAsync();
         await triager.WaitForURLAsync(reportUrl);
         await triager.ClickAsync("#accept");
         await triager.WaitForSelectorAsync("#publish");
-        Assert.Equal("accepted", await triager.TextContentAsync("#report-state"));
+        Assert.Equal("accepted", await triager.GetAttributeAsync("#report-state", "data-state"));
+        await PageChecks.AssertLooksRightAsync(triager, "the triager's report page");
 
         // The triager invites the maintainer by e-mail; the maintainer opens the e-mailed link, registers, accepts.
         await triager.FillAsync("#invite-email", "dev@browser-merge.test");
         await triager.ClickAsync("#invite");
-        await triager.WaitForSelectorAsync("#report-state >> text=maintainers-notified");
+        await triager.WaitForSelectorAsync("#report-state[data-state=maintainers-notified]");
         var (maintainer, maintainerErrors) = await app.NewPageAsync();
         var invitation = app.Root + await InvitationPathAsync(app);
         await maintainer.GotoAsync(invitation);
@@ -105,11 +111,12 @@ public class DisclosureBrowserTests
         await maintainer.ClickAsync("#accept-invitation");
         await maintainer.WaitForURLAsync(reportUrl);
         Assert.Contains("you are the maintainer", await maintainer.TextContentAsync(".kicker"), StringComparison.Ordinal);
+        await PageChecks.AssertLooksRightAsync(maintainer, "the maintainer's report page");
         await maintainer.ClickAsync("#fix-started");
         await maintainer.WaitForSelectorAsync("#fixed-0");
         await maintainer.FillAsync("#fixed-0", "2.0.1");
         await maintainer.ClickAsync("#mark-fixed");
-        await maintainer.WaitForSelectorAsync("#report-state >> text=fixed");
+        await maintainer.WaitForSelectorAsync("#report-state[data-state=fixed]");
 
         await triager.ReloadAsync();
         await triager.ClickAsync("#publish");
@@ -118,10 +125,13 @@ public class DisclosureBrowserTests
 
         // The reporter sees it published; the advisory page is public.
         await reporter.ReloadAsync();
-        Assert.Equal("published", await reporter.TextContentAsync("#report-state"));
+        Assert.Equal("published", await reporter.GetAttributeAsync("#report-state", "data-state"));
         await reporter.ClickAsync("#advisory-link");
         await reporter.WaitForURLAsync($"**/advisories/{advisoryId}");
         Assert.Equal(advisoryId, await reporter.TextContentAsync("h1"));
+        await PageChecks.AssertLooksRightAsync(reporter, "the published advisory");
+        await triager.ReloadAsync();
+        await PageChecks.AssertLooksRightAsync(triager, "the team's page of the published report");
 
         // npm's bulk audit request (what `npm audit` sends) now reports it, up to the fix.
         using var http = new HttpClient();

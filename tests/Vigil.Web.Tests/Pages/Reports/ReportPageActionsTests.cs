@@ -75,7 +75,7 @@ public partial class ReportPageActionsTests
 
         // A maintainer invited by e-mail: the link from the e-mail, accepted signed in.
         await Act(triager, link, "Invite", new() { ["email"] = "dev@deep-merge.test" });
-        Assert.Equal("maintainers-notified", (await Page(triager, link)).Document.QuerySelector("#report-state")!.TextContent);
+        Assert.Equal("maintainers-notified", (await Page(triager, link)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         var invitation = await InvitationLinkAsync(test);
         var maintainer = AccountSession.For(test.Factory);
         await maintainer.RegisterAsync("dev@deep-merge.test", Password);
@@ -94,7 +94,14 @@ public partial class ReportPageActionsTests
         await Act(maintainer, link, "FixStarted");
         await Act(maintainer, link, "Fixed", new() { ["fixed[deep-merge]"] = "1.4.2" });
         var fixedPage = await Page(reporter, link);
-        Assert.Equal("fixed", fixedPage.Document.QuerySelector("#report-state")!.TextContent);
+        Assert.Equal("fixed", fixedPage.Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
+        Assert.Equal("Fixed", fixedPage.Document.QuerySelector("#report-state")!.TextContent);
+        Assert.Equal(["Reported", "Triaged", "Maintainers"], fixedPage.Document.QuerySelectorAll("#progress li.done").Select(li => li.FirstChild!.TextContent));
+        Assert.Equal("Fixed", fixedPage.Document.QuerySelector("#progress li[aria-current=step]")!.FirstChild!.TextContent);
+        var events = fixedPage.Document.QuerySelectorAll("#timeline strong").Select(e => e.TextContent).ToList();
+        Assert.Contains("Moved to Fixed", events);
+        Assert.Contains("Moved to Fix in progress", events);
+        Assert.DoesNotContain(events, e => e.Contains("StateChanged", StringComparison.Ordinal) || e.Contains('-', StringComparison.Ordinal));
         Assert.Equal(["poc.js", "fix.patch"], fixedPage.Document.QuerySelectorAll("#attachment-list a").Select(a => a.TextContent));
 
         // A disclosure date, then an extension vote: the reporter (by the follow-up cookie) and both triagers vote.
@@ -118,7 +125,7 @@ public partial class ReportPageActionsTests
         Assert.Equal(200, bulkStatus);
         Assert.Equal("<1.4.2", bulk!["deep-merge"]![0]!["vulnerable_versions"]!.GetValue<string>());
         await Act(triager, link, "Withdraw", new() { ["reason"] = "Not exploitable after all" });
-        Assert.Equal("withdrawn", (await Page(reporter, link)).Document.QuerySelector("#report-state")!.TextContent);
+        Assert.Equal("withdrawn", (await Page(reporter, link)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         await AssertHiddenAsync(stranger, link, download);
     }
 
@@ -141,7 +148,7 @@ public partial class ReportPageActionsTests
         Assert.Equal(HttpStatusCode.Conflict, publishNew.Status);
         Assert.Contains("is new", Html(publishNew.Html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, reporterAccepts.Status);
-        Assert.Equal("new", (await Page(reporter, link)).Document.QuerySelector("#report-state")!.TextContent);
+        Assert.Equal("new", (await Page(reporter, link)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
     }
 
     private static Dictionary<string, string> ReportFields() => new()

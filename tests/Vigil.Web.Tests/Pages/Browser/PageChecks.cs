@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Vigil.Web.Tests.Pages.Browser;
+
+/// <summary>
+/// What a person sees, checked on any page of a journey: at 1280 and 390 px wide nothing is wider than
+/// the window (no sideways scrolling), and axe-core (the pinned oracle package) finds no serious or
+/// critical accessibility violation (WCAG 2.2 AA rules). The viewport is put back to 1280 px afterwards.
+/// </summary>
+public static class PageChecks
+{
+    private static readonly Lazy<string?> AxeSource = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "tests", "Vigil.Web.Tests", "oracle", "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(file))
+            {
+                return File.ReadAllText(file);
+            }
+        }
+        return null;
+    });
+
+    public static async Task AssertLooksRightAsync(IPage page, string name)
+    {
+        var problems = new List<string>();
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            if (overflow > 0)
+            {
+                var widest = await page.EvaluateAsync<string>("""
+                    () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                        .filter(e => { // an element a scrolling box clips does not widen the page, unless it is positioned outside it
+                            if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) return true;
+                            for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false;
+                            return true; })
+                        .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).join(', ')
+                    """);
+                problems.Add($"{name} at {width} px is {overflow} px wider than the window ({widest})");
+            }
+        }
+        problems.AddRange(await AxeAsync(page, name));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IReadOnlyList<string>> AxeAsync(IPage page, string name)
+    {
+        if (AxeSource.Value is not { } axe)
+        {
+            const string message = "axe-core is not installed: run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(message);
+            }
+            Assert.Skip(message);
+            return [];
+        }
+        // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+        await page.EvaluateAsync(axe);
+        var json = await page.EvaluateAsync<string>("""
+            async () => JSON.stringify((await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))
+                .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`))
+            """);
+        return JsonSerializer.Deserialize<string[]>(json)!.Select(v => $"{name}: {v}").ToList();
+    }
+}
