@@ -32,7 +32,7 @@ public sealed class AttachToReport(VigilDbContext db, ReportVault vault, TimePro
         var checkedFiles = ReportAttachments.Check(files, options.Value, held?.Count ?? 0, held?.Bytes ?? 0);
         var added = ReportAttachments.Add(db, report, vault.Unwrap(report.WrappedKey), actor, time.GetUtcNow(),
             internalOnly ? EventVisibility.Team : EventVisibility.Participants, checkedFiles);
-        report.Revision++;
+        // An append: the report row is left alone (its revision too), so uploads never fail for another write (ReportRaces).
         await db.SaveChangesAsync(cancellationToken);
         return added.Select(a => a.Id).ToList();
     }

@@ -31,17 +31,34 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<ExtensionVoteEntity> ExtensionVotes => Set<ExtensionVoteEntity>();
     public DbSet<ExtensionBallotEntity> ExtensionBallots => Set<ExtensionBallotEntity>();
 
-    /// <summary>A report's timeline is append-only: an event is never changed or removed.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A report's timeline is append-only: an event is never changed or removed. A save that lost a race for a report
+    /// (<see cref="ReportRaces"/>) is a conflict naming the report's state now.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TimelineGuard.Check(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e) when (ReportRaces.ReportId(e) is { } id)
+        {
+            throw await ReportRaces.ConflictAsync(this, id, e, cancellationToken);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         TimelineGuard.Check(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException e) when (ReportRaces.ReportId(e) is { } id)
+        {
+            throw ReportRaces.ConflictAsync(this, id, e, CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();

@@ -7,8 +7,14 @@ namespace Vigil.Core.Errors;
 /// <summary>The thing asked for does not exist, or the caller may not see it (both answer 404).</summary>
 public sealed class NotFoundException(string message) : Exception(message);
 
-/// <summary>The request conflicts with the current state (a duplicate, a stale edit).</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>
+/// The request conflicts with the current state (a duplicate, a stale edit). <see cref="CurrentState"/> names the state the
+/// thing is in now, when that is what the request ran into (a report another request moved first), so a client can retry.
+/// </summary>
+public sealed class ConflictException(string message, string? currentState = null, Exception? innerException = null) : Exception(message, innerException)
+{
+    public string? CurrentState { get; } = currentState;
+}
 
 /// <summary>The input is invalid; <see cref="Errors"/> names each bad field and why.</summary>
 public sealed class ValidationFailedException(string message, IReadOnlyDictionary<string, string[]>? errors = null) : Exception(message)

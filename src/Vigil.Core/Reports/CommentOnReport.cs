@@ -9,6 +9,8 @@ namespace Vigil.Core.Reports;
 /// The conversation: a comment every participant reads, or an internal note for the team only. When the
 /// reporter answers a report that needs more information, it goes back to new and the triage clock
 /// restarts from the answer (the team asked, so the reporter's answer is a new submission to triage).
+/// A comment is an append: it never fails because another write reached the report first (<see cref="ReportRaces"/>);
+/// an answer that lost the race for moving the report is read again and saved as it stands then.
 /// </summary>
 public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
@@ -21,6 +23,25 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
             throw new ValidationFailedException("A comment needs text.",
                 new Dictionary<string, string[]> { ["text"] = [$"write 1–{MaxLength:N0} characters."] });
         }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveAsync(id, actor, text, internalNote, cancellationToken);
+            }
+            catch (ConflictException e) when (e.InnerException is DbUpdateConcurrencyException && attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    // Only an answer that moves the report can lose a race, and only to another change of the report: a few rounds settle
+    // it; should they not, the conflict (409, naming the report's state) stands and nothing was saved.
+    private const int MaxAttempts = 5;
+
+    private async Task<long> SaveAsync(long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken)
+    {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (internalNote && !access.IsTeam)
         {
@@ -36,7 +57,6 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
             ReportTimeline.Move(db, report, actor, ReportState.New, now, detail: "answered");
             report.TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays);
         }
-        report.Revision++;
         await db.SaveChangesAsync(cancellationToken);
         return entry.Id;
     }

@@ -54,7 +54,10 @@ public sealed class ReportEntity
     /// </summary>
     public bool HeldForReview { get; set; }
 
-    /// <summary>Bumped by every change: two concurrent moves of one report cannot both succeed.</summary>
+    /// <summary>
+    /// Bumped by every change of the report itself, so two concurrent changes cannot both succeed; appends to its timeline
+    /// (comments, notes, attachments) leave it alone and so never fail for another write (<see cref="ReportRaces"/>).
+    /// </summary>
     public int Revision { get; set; }
 
     public List<ReportPackageEntity> Packages { get; set; } = [];

@@ -10,7 +10,7 @@ internal static class ReportTimeline
     {
         if (!ReportStates.CanMove(report.State, to))
         {
-            throw new ConflictException($"Report #{report.Id} is {report.State.Name()}; it cannot become {to.Name()} from there.");
+            throw new ConflictException($"Report #{report.Id} is {report.State.Name()}; it cannot become {to.Name()} from there.", report.State.Name());
         }
         var from = report.State;
         report.State = to;

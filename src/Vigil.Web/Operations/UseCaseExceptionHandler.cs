@@ -19,7 +19,7 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
         var problem = exception switch
         {
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = e.Message },
-            ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = e.Message },
+            ConflictException e => Conflict(e),
             ValidationFailedException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(p => p.Key, p => p.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -50,5 +50,16 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
             RetryAfter.Set(httpContext.Response, limited.RetryAt - time.GetUtcNow());
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A conflict with what a report became meanwhile names its state (<c>currentState</c>), so a client can reload and retry.</summary>
+    private static ProblemDetails Conflict(ConflictException e)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = e.Message };
+        if (e.CurrentState is { } state)
+        {
+            problem.Extensions["currentState"] = state;
+        }
+        return problem;
     }
 }

@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -15,9 +17,10 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Operations;
 
 /// <summary>
-/// A save that loses an optimistic-concurrency race answers 409 with a problem document, on the API and the pages, on
-/// both databases. The race is real: just before the request's save, another connection saves the same report (its
-/// revision moves on), so the request's save meets a stale concurrency token in the database.
+/// A change to a report that loses an optimistic-concurrency race answers 409 naming the report's state now, on the pages
+/// as on the API, on both databases; a comment (an append) is saved whatever happened to the report meanwhile. The race is
+/// real: just before the request's save, another connection saves the same report (its revision moves on, and its state
+/// when the test says so), so the request's save meets a stale concurrency token in the database.
 /// </summary>
 public partial class ConcurrencyConflictTests
 {
@@ -25,7 +28,7 @@ public partial class ConcurrencyConflictTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task ApiComment_ReportSavedByAnotherRequestMeanwhile_Answers409(DatabaseProvider provider)
+    public async Task ApiComment_ReportSavedByAnotherRequestMeanwhile_Saved(DatabaseProvider provider)
     {
         await using var test = await StartAsync(provider);
         var writer = new ConcurrentWriter(test.Target);
@@ -44,18 +47,19 @@ public partial class ConcurrencyConflictTests
         using var response = await client.SendAsync(request, Ct);
 
         Assert.False(writer.Armed); // the other save did happen
-        Assert.Equal(409, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
-        Assert.Contains("saved first", (string?)problem["detail"]);
+        Assert.Equal(201, (int)response.StatusCode);
+        await using var db = test.OpenDatabase();
+        var report = await db.Reports.SingleAsync(r => r.Id == body["id"]!.GetValue<long>(), Ct);
+        Assert.Equal(1, report.Revision); // the other request's change; the comment left the report row alone
+        Assert.Equal(1, await db.ReportEvents.CountAsync(e => e.ReportId == report.Id && e.Kind == ReportEventKind.Comment, Ct));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task PageComment_ReportSavedByAnotherRequestMeanwhile_Answers409(DatabaseProvider provider)
+    public async Task PageAccept_ReportMovedByAnotherRequestMeanwhile_409NamingTheState(DatabaseProvider provider)
     {
         await using var test = await StartAsync(provider);
-        var writer = new ConcurrentWriter(test.Target);
+        var writer = new ConcurrentWriter(test.Target) { MoveTo = ReportState.Rejected };
         await using var factory = WithWriter(test, writer);
         var reporter = new AccountSession(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var (_, _, html) = await reporter.PostFormAsync("/reports/new", new Dictionary<string, string>
@@ -64,13 +68,27 @@ public partial class ConcurrencyConflictTests
             ["Title"] = "Prototype pollution", ["Description"] = "Details",
         });
         var id = ReportLink().Match(html).Groups[1].Value;
+        var triager = await TriagerAsync(factory);
         writer.Armed = true;
 
-        var (status, _, _) = await reporter.PostFormAsync($"/reports/{id}?handler=Comment", new Dictionary<string, string> { ["text"] = "One more detail" },
-            formPage: $"/reports/{id}");
+        var (status, _, page) = await triager.PostFormAsync($"/reports/{id}?handler=Accept", new Dictionary<string, string>(), formPage: $"/reports/{id}");
 
         Assert.False(writer.Armed);
         Assert.Equal(409, (int)status);
+        Assert.Contains("it is now rejected", page, StringComparison.Ordinal);
+        await using var db = test.OpenDatabase();
+        Assert.Equal(ReportState.Rejected, (await db.Reports.SingleAsync(r => r.Id == long.Parse(id), Ct)).State);
+    }
+
+    private static async Task<AccountSession> TriagerAsync(WebApplicationFactory<Program> factory)
+    {
+        var session = AccountSession.For(factory);
+        await session.RegisterAsync("tri@example.test", "correct horse battery staple");
+        await session.EnableTwoFactorAsync();
+        using var scope = factory.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>().FindByEmailAsync("tri@example.test");
+        await scope.ServiceProvider.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, Ct);
+        return session;
     }
 
     [GeneratedRegex("id=\"report-link\" href=\"/reports/([0-9]+)\"")]
@@ -95,21 +113,30 @@ public partial class ConcurrencyConflictTests
         ["description"] = "Details",
     }.ToJsonString();
 
-    /// <summary>Once armed, saves the report a request is about to save from another connection first (its revision moves on).</summary>
+    /// <summary>
+    /// Once armed, saves the report a request is about to write to (a change of the report or a timeline entry) from another
+    /// connection first: its revision moves on, and its state becomes <see cref="MoveTo"/> when set.
+    /// </summary>
     private sealed class ConcurrentWriter(DatabaseTarget target) : SaveChangesInterceptor
     {
         public volatile bool Armed;
 
+        public ReportState? MoveTo { get; init; }
+
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            var report = eventData.Context?.ChangeTracker.Entries<ReportEntity>().FirstOrDefault(e => e.State == EntityState.Modified);
-            if (Armed && report is not null)
+            var tracker = eventData.Context?.ChangeTracker;
+            var reportId = tracker?.Entries<ReportEntity>().Where(e => e.State == EntityState.Modified).Select(e => (long?)e.Entity.Id).FirstOrDefault()
+                ?? tracker?.Entries<ReportEventEntity>().Where(e => e.State == EntityState.Added).Select(e => (long?)e.Entity.ReportId).FirstOrDefault();
+            if (Armed && reportId is { } id)
             {
                 Armed = false;
                 await using var other = VigilDatabase.Open(target);
-                await other.Reports.Where(r => r.Id == report.Entity.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.Revision, r => r.Revision + 1), cancellationToken);
+                var report = await other.Reports.SingleAsync(r => r.Id == id, cancellationToken);
+                report.Revision++;
+                report.State = MoveTo ?? report.State;
+                await other.SaveChangesAsync(cancellationToken);
             }
             return result;
         }

@@ -22,6 +22,9 @@ internal static class AdminCommand
         new Command("program", "Disclosure programs") { CreateProgramCommand(console), AddMember(console) },
         new Command("maintainer", "Package maintainers") { AddMaintainer(console) },
         RotateMasterKeyCommand.Create(console),
+        BackupCommands.Backup(console),
+        BackupCommands.Restore(console),
+        BackupCommands.Compare(console),
     };
 
     private static Command CreateAdmin(CliConsole console)
