@@ -127,7 +127,7 @@ internal static class UpgradeFixtureData
         await Run(db => new AwardBounty(db, vault, clock).ExecuteAsync(first, triager, new AwardInput("high", 1000m, 250m, Maintainer, "Clear report."), ct));
         string advisory = "";
         await Run(async db => advisory = (await new PublishReport(db, vault, clock).ExecuteAsync(first, triager, ct)).Id);
-        await Run(db => new CorrectAdvisory(db, clock).ExecuteAsync(advisory, triager, new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge before 1.4.2"), ct));
+        await Run(db => new CorrectAdvisory(db, vault, clock).ExecuteAsync(advisory, triager, new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge before 1.4.2"), ct));
         await Run(db => new BountyPayments(db, clock).MarkPaidAsync(first, admin, BountyRecipient.Finder, DateOnly.FromDateTime(Start.UtcDateTime), ct));
 
         // Report 2: anonymous, asked for more information; report 3: rejected as a duplicate of report 1.
