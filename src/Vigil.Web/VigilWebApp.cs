@@ -16,6 +16,7 @@ using Vigil.Web.Compat.Nswg;
 using Vigil.Web.Compat.NuGet;
 using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
+using Vigil.Web.Instance;
 using Vigil.Web.Pages;
 using Vigil.Web.Operations;
 
@@ -73,6 +74,7 @@ public static class VigilWebApp
         services.AddDbContext<VigilDbContext>((sp, options) => VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
         // Hosted services start in this order: the schema first, so the master key check and the workers find it.
         services.AddHostedService<DatabaseMigrator>();
+        services.AddFirstSteps();
         services.AddScoped<GetAdvisory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AffectedIndex(

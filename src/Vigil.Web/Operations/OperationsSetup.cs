@@ -20,6 +20,7 @@ public static class OperationsSetup
         services.AddOptions<CompressionOptions>().BindConfiguration(CompressionOptions.Section);
 
         builder.AddRequestLogging();
+        services.AddKeyRing();
         // First writer that can: osv.dev's shape under /v1/, then the default RFC 9457 writer.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, OsvProblemWriter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);

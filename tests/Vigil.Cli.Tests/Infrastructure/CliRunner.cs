@@ -17,9 +17,11 @@ public sealed record CliResult(int ExitCode, string Out, string Err)
 public static class CliRunner
 {
     /// <param name="environment">The whole environment the command sees (none of the test process's own variables leak in).</param>
-    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken? cancellationToken = null)
+    /// <param name="output">Where standard output goes while the command runs (e.g. to read a line a server prints); the result holds it too.</param>
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken? cancellationToken = null, StringWriter? output = null)
     {
-        using var output = new StringWriter();
+        using var ownOutput = new StringWriter();
+        output ??= ownOutput;
         using var error = new StringWriter();
         var console = new CliConsole(output, error, isTerminal: false, name => environment?.GetValueOrDefault(name));
         var exitCode = await VigilCli.RunAsync(args, console, cancellationToken ?? TestContext.Current.CancellationToken);

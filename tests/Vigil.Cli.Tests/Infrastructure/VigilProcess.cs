@@ -20,6 +20,14 @@ public static class VigilProcess
 
     public static Process Start(string workingDirectory, params string[] args) => StartFile(Executable, workingDirectory, args);
 
+    /// <summary>
+    /// Starts vigil with SIGINT's default disposition restored. A test host started in the background (by a
+    /// shell script, CI) inherits SIGINT ignored, an ignored signal stays ignored across exec, and the .NET
+    /// runtime then never raises Ctrl-C: coreutils' <c>env --default-signal</c> resets it before exec (same pid).
+    /// </summary>
+    public static Process StartWithDefaultInterrupt(string workingDirectory, params string[] args) =>
+        StartFile("env", workingDirectory, ["--default-signal=INT", Executable, .. args]);
+
     /// <summary>Another build of vigil (e.g. the published one), run the same way.</summary>
     public static async Task<CliResult> RunFileAsync(string executable, string workingDirectory, params string[] args)
     {

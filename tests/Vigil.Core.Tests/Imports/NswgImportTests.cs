@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
@@ -78,21 +77,16 @@ public class NswgImportTests
         Assert.Equal(expected, summary.Added);
     }
 
+    // How long the import takes is measured by the benchmarks (docs/performance.md), not here: a test has no
+    // wall-clock limit, since a shared machine's load would make it fail at random.
     [Fact]
-    public async Task Execute_WgDatabase_TakesWellUnderTenSeconds()
+    public async Task Execute_WgDatabase_AddsEveryRecord()
     {
-        await using (var warmUp = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite))
-        {
-            await ImportAsync(warmUp, Path.Combine(WgVuln, "core")); // JIT and schema set-up, not the import itself
-        }
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = Stopwatch.StartNew();
 
         var summary = await ImportAsync(database, WgVuln);
 
-        clock.Stop();
         Assert.Equal(NpmRecords + CoreRecords, summary.Added);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"importing the WG database took {clock.Elapsed}");
     }
 
     [Fact]

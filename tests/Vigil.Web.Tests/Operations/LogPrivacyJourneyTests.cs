@@ -108,7 +108,8 @@ public class LogPrivacyJourneyTests
             $"maintainer-{m}", $"maintainer-comment-{m}", followUp, invitation, triager, maintainer, "vfu_wrong" + m,
         };
         var entries = logs.Entries.ToList();
-        Assert.True(entries.Count > 50, $"only {entries.Count} log entries");
+        // The shipped levels write one line per request (and scopes); Information everywhere writes many more.
+        Assert.True(entries.Count > (informationEverywhere ? 50 : 30), $"only {entries.Count} log entries");
         Assert.Contains(entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         if (informationEverywhere)
         {

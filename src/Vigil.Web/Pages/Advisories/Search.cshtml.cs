@@ -25,6 +25,9 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     public AdvisorySearchResult? Result { get; private set; }
     public bool OldestFirst => Sort == "oldest";
 
+    /// <summary>The whole list was asked for (no search term or filter): where an empty instance shows its first steps.</summary>
+    public bool Unfiltered => new[] { Text, Ecosystem, Package, Severity, From, To }.All(string.IsNullOrWhiteSpace);
+
     public static readonly AdvisorySeverity[] SeverityChoices =
         [AdvisorySeverity.Critical, AdvisorySeverity.High, AdvisorySeverity.Moderate, AdvisorySeverity.Low, AdvisorySeverity.Info, AdvisorySeverity.Unknown];
 
