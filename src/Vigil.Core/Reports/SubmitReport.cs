@@ -31,7 +31,7 @@ public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOff
 /// <summary>
 /// Intake (docs/disclosure.md): a report names package(s), affected versions, a description with proof of
 /// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
-/// is set now: the program's business days after submission (rule 2).
+/// is set now: the program's business days after submission (docs/disclosure.md, the program's policy).
 /// </summary>
 public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier, IOptions<AttachmentOptions> attachmentOptions,
     Reputation.ReportIntakeGate intakeGate)

@@ -7,7 +7,7 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// The triage decision (docs/disclosure.md): accept, reject (not applicable, informative, duplicate of
 /// another report, spam) or ask for more information. Accepting assigns the deciding member to follow the
-/// report (rule 3) and starts the publication clock: the program's days after triage (rule 5).
+/// report and starts the publication clock: the program's days after triage.
 /// </summary>
 public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier)
 {
