@@ -1,15 +1,13 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Vigil.Core.Advisories;
+using Vigil.Core;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Notifications;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;
 using Vigil.Web.Bounties;
 using Vigil.Web.Hacktivity;
 using Vigil.Web.Community;
-using Vigil.Web.Profiles;
-using Vigil.Core.Notifications;
 using Vigil.Web.Compat;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Nswg;
@@ -18,6 +16,7 @@ using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
 using Vigil.Web.Instance;
 using Vigil.Web.Pages;
+using Vigil.Web.Profiles;
 using Vigil.Web.Operations;
 
 namespace Vigil.Web;
@@ -74,29 +73,21 @@ public static class VigilWebApp
         services.AddDbContext<VigilDbContext>((sp, options) => VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
         // Hosted services start in this order: the schema first, so the master key check and the workers find it.
         services.AddHostedService<DatabaseMigrator>();
+        services.AddVigilCore();
         services.AddFirstSteps();
-        services.AddScoped<GetAdvisory>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AffectedIndex(
             sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServerOptions>>().Value.IndexRefreshSeconds),
             sp.GetRequiredService<IOptions<ServerOptions>>().Value.MatchCacheEntries));
-        services.AddScoped<QueryAffecting>();
-        services.AddScoped<NpmBulkAdvisories>();
         services.AddNpmCompat();
         services.AddSingleton<BulkJsonCache>();
         services.AddScoped<BulkAnswer>();
         services.AddSingleton<DerivedDocumentCache>();
-        services.AddProblemDetails();
         services.AddVigilPages();
         services.AddOsvApi();
         services.AddVigilReports();
         services.AddVigilAccounts();
-        services.AddVigilProgramAdmin();
-        services.AddVigilBounties();
-        services.AddVigilHacktivity();
-        services.AddVigilNotifications();
+        services.AddHostedService<NotificationDispatcherService>();
         services.AddVigilCommunity();
-        services.AddVigilProfiles();
     }
 }

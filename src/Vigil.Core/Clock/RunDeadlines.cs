@@ -18,12 +18,13 @@ public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction A
 /// claimed by a unique row (<see cref="DeadlineActionEntity"/>) in the transaction that takes it, so it
 /// happens exactly once however many instances run the clock.
 /// </summary>
-public sealed class RunDeadlines(VigilDbContext db, ReportVault vault, TimeProvider time, ILogger<RunDeadlines> logger, ReportNotifier? notifier = null)
+public sealed class RunDeadlines(
+    VigilDbContext db, TimeProvider time, ILogger<RunDeadlines> logger, IReportNotifier notifier, Extensions.CloseExtensionVotes closeVotes, PublishReport publish)
 {
     public async Task<DeadlinePass> ExecuteAsync(CancellationToken cancellationToken = default)
     {
         // Votes first: an extension approved at its close moves the deadline this pass would act on.
-        await new Extensions.CloseExtensionVotes(db, time).ExecuteAsync(cancellationToken);
+        await closeVotes.ExecuteAsync(cancellationToken);
         var now = time.GetUtcNow();
         var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var open = new[] { ReportState.New, ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed };
@@ -129,7 +130,7 @@ public sealed class RunDeadlines(VigilDbContext db, ReportVault vault, TimeProvi
     {
         if (action is DeadlineAction.PublishAtDeadline or DeadlineAction.PublishAtDisclosureDate)
         {
-            await new PublishReport(db, vault, time, notifier).ExecuteAsync(reportId, Actor.System, cancellationToken);
+            await publish.ExecuteAsync(reportId, Actor.System, cancellationToken);
             return;
         }
         var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
@@ -141,17 +142,14 @@ public sealed class RunDeadlines(VigilDbContext db, ReportVault vault, TimeProvi
             _ => (ReportEventKind.Flagged, $"publication deadline {Due(dueAt)} reached; the program publishes by hand"),
         };
         ReportTimeline.Add(db, report, Actor.System, kind, now, EventVisibility.Team, detail);
-        if (notifier is not null)
+        var (eventType, audience, deadline) = action switch
         {
-            var (eventType, audience, deadline) = action switch
-            {
-                DeadlineAction.TriageReminder => (NotificationEvent.TriageDueSoon, Audience.Team, report.TriageDueAt),
-                DeadlineAction.TriageEscalation => (NotificationEvent.TriageOverdue, Audience.Team, report.TriageDueAt),
-                DeadlineAction.PublicationReminder => (NotificationEvent.PublicationDueSoon, Audience.Team | Audience.Maintainers, report.PublicationDueAt!.Value),
-                _ => (NotificationEvent.PublicationDueSoon, Audience.Team, dueAt),
-            };
-            await notifier.QueueAsync(report, eventType, audience, null, deadline, cancellationToken);
-        }
+            DeadlineAction.TriageReminder => (NotificationEvent.TriageDueSoon, Audience.Team, report.TriageDueAt),
+            DeadlineAction.TriageEscalation => (NotificationEvent.TriageOverdue, Audience.Team, report.TriageDueAt),
+            DeadlineAction.PublicationReminder => (NotificationEvent.PublicationDueSoon, Audience.Team | Audience.Maintainers, report.PublicationDueAt!.Value),
+            _ => (NotificationEvent.PublicationDueSoon, Audience.Team, dueAt),
+        };
+        await notifier.QueueAsync(report, eventType, audience, null, deadline, cancellationToken);
     }
 
     private static string Due(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -40,7 +40,7 @@ public sealed record DraftReference(string Type, string Url);
 /// <summary>An OSV credit: <see cref="Type"/> is one of OSV's credit types (FINDER, REPORTER, COORDINATOR, REMEDIATION_DEVELOPER, …).</summary>
 public sealed record DraftCredit(string Name, string Type, IReadOnlyList<string>? Contact = null);
 
-/// <summary>Where a draft comes from: the process (a report) or the team directly (rule 8).</summary>
+/// <summary>Where a draft comes from: the process (a report) or the team directly (docs/publication.md).</summary>
 public enum DraftOrigin
 {
     Report,

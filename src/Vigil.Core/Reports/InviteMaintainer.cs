@@ -11,7 +11,7 @@ namespace Vigil.Core.Reports;
 /// whoever opens it signed in becomes the participant (<see cref="AcceptInvitation"/>); the address itself
 /// grants nothing, since anyone can register with any address.
 /// </summary>
-public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, ReportNotifier? notifier = null)
+public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IReportNotifier notifier)
 {
     public async Task<MaintainerInvitation> ExecuteAsync(long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
     {
@@ -52,24 +52,12 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, Repor
         {
             ReportTimeline.Move(db, report, actor, ReportState.MaintainersNotified, now);
         }
-        if (notifier is not null)
-        {
-            // Only the new invitee: saved first so the query sees them, in the same transaction.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var recipient = participant.Email ?? (userId is { } u ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.Email).SingleOrDefaultAsync(cancellationToken) : null);
-            if (recipient is not null)
-            {
-                var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
-                var link = invitation is { } i ? notifier.InvitationLink(report.Id, i.Token) : notifier.Link(report.Id);
-                notifier.Outbox.Email(Notifications.NotificationEvent.MaintainerInvited,
-                    new Notifications.NotificationFacts(program.Name, report.Id, link, report.PublicationDueAt), [recipient]);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new MaintainerInvitation(participant, invitation?.Token);
-        }
+        // Only the new invitee: saved first so the notifier's query sees them, in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.QueueInvitationAsync(report, participant, invitation?.Token, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new MaintainerInvitation(participant, invitation?.Token);
     }
 }

@@ -9,7 +9,7 @@ namespace Vigil.Core.Reports;
 /// program's prefix, and the report moves to published, in one transaction. The team publishes, and so
 /// does the clock (actor <see cref="Actor.System"/>) at the agreed date or the deadline.
 /// </summary>
-public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null)
+public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier, PublishAdvisory publishAdvisory)
 {
     public async Task<PublishedAdvisory> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,7 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
         // Joins the caller's transaction (the clock claims its action in one) or opens its own.
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         ReportTimeline.Move(db, report, actor, ReportState.Published, now);
-        var published = await new PublishAdvisory(db, time).ExecuteAsync(ReportDrafts.From(report, content, report.CveId is { } cve ? [cve] : null), program.AdvisoryIdPrefix, DraftOrigin.Report, cancellationToken);
+        var published = await publishAdvisory.ExecuteAsync(ReportDrafts.From(report, content, report.CveId is { } cve ? [cve] : null), program.AdvisoryIdPrefix, DraftOrigin.Report, cancellationToken);
         report.AdvisoryId = published.Id;
         if (report.CveId is not null)
         {
@@ -30,10 +30,7 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
         }
         report.PublishedAt = now;
         Profiles.CreditIndex.Add(db, report, content, published.Id, now);
-        if (notifier is not null)
-        {
-            await notifier.QueueAsync(report, Notifications.NotificationEvent.Published, Audience.Team | Audience.Reporter | Audience.Maintainers, content, null, cancellationToken);
-        }
+        await notifier.QueueAsync(report, Notifications.NotificationEvent.Published, Audience.Team | Audience.Reporter | Audience.Maintainers, content, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (owned is not null)
         {

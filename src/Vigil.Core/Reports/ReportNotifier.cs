@@ -18,7 +18,7 @@ public enum Audience
 /// change, or not at all): e-mails to the chosen audience and the program's webhooks. Messages carry only
 /// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
 /// </summary>
-public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault)
+public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault) : IReportNotifier
 {
     /// <summary>The outbox, on the caller's context, sealing with the instance's master key.</summary>
     public EnqueueNotification Outbox => new(db, time, vault);
@@ -61,5 +61,19 @@ public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string 
         var enqueue = Outbox;
         enqueue.Email(eventType, facts, recipients);
         await enqueue.WebhooksAsync(eventType, report.ProgramId, facts, cancellationToken);
+    }
+
+    public async Task QueueInvitationAsync(ReportEntity report, ReportParticipantEntity participant, string? token, CancellationToken cancellationToken)
+    {
+        var recipient = participant.Email ?? (participant.UserId is { } u
+            ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.Email).SingleOrDefaultAsync(cancellationToken)
+            : null);
+        if (recipient is null)
+        {
+            return;
+        }
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+        var link = token is { } t ? InvitationLink(report.Id, t) : Link(report.Id);
+        Outbox.Email(NotificationEvent.MaintainerInvited, new NotificationFacts(program.Name, report.Id, link, report.PublicationDueAt), [recipient]);
     }
 }

@@ -5,7 +5,7 @@ namespace Vigil.Core.Reports;
 
 /// <summary>
 /// Records the disclosure date agreed with the maintainers (docs/disclosure.md). It may not pass the
-/// publication deadline: going beyond it needs an extension vote (rule 6). On that date the clock
+/// publication deadline: going beyond it needs an extension vote (docs/disclosure.md, extension votes). On that date the clock
 /// publishes the report if it is fixed.
 /// </summary>
 public sealed class SetDisclosureDate(VigilDbContext db, TimeProvider time)

@@ -31,9 +31,10 @@ public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOff
 /// <summary>
 /// Intake (docs/disclosure.md): a report names package(s), affected versions, a description with proof of
 /// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
-/// is set now: the program's business days after submission (rule 2).
+/// is set now: the program's business days after submission (docs/disclosure.md, the program's policy).
 /// </summary>
-public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null, IOptions<AttachmentOptions>? attachmentOptions = null)
+public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier, IOptions<AttachmentOptions> attachmentOptions,
+    Reputation.ReportIntakeGate intakeGate)
 {
     public async Task<SubmittedReport> ExecuteAsync(string programSlug, SubmitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -55,7 +56,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         }
 
         var now = time.GetUtcNow();
-        var intake = await new Reputation.ReportIntakeGate(db).CheckAsync(program, reporter, byTeam, now, cancellationToken);
+        var intake = await intakeGate.CheckAsync(program, reporter, byTeam, now, cancellationToken);
         var (dataKey, wrapped) = vault.NewDataKey();
         var content = new ReportContent(request.Title.Trim(), request.Description, request.ProofOfConcept, request.ReporterEmail?.Trim(), request.CreditName?.Trim());
         (string Token, byte[] Hash)? followUp = reporter is null ? FollowUpTokens.Create() : null;
@@ -82,10 +83,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New,
             detail: intake.HeldForReview ? "held for review" : null);
         ReportAttachments.Add(db, report, dataKey, actor, now, EventVisibility.Participants, attachments);
-        if (notifier is not null)
-        {
-            await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
-        }
+        await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt, report.HeldForReview);
@@ -98,7 +96,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         double? score = null;
         IReadOnlyList<(AttachmentUpload, string, string)> attachments = [];
         try { (score, _) = ReportInputValidation.Check(program, request); } catch (ValidationFailedException e) { fields = e; }
-        try { attachments = ReportAttachments.Check(request.Attachments ?? [], attachmentOptions?.Value ?? new AttachmentOptions()); } catch (ValidationFailedException e) { files = e; }
+        try { attachments = ReportAttachments.Check(request.Attachments ?? [], attachmentOptions.Value); } catch (ValidationFailedException e) { files = e; }
         if (fields is null && files is null)
         {
             return (score, attachments);

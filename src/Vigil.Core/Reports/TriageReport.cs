@@ -7,9 +7,9 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// The triage decision (docs/disclosure.md): accept, reject (not applicable, informative, duplicate of
 /// another report, spam) or ask for more information. Accepting assigns the deciding member to follow the
-/// report (rule 3) and starts the publication clock: the program's days after triage (rule 5).
+/// report and starts the publication clock: the program's days after triage.
 /// </summary>
-public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvider time, ReportNotifier? notifier = null)
+public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier)
 {
     public async Task AcceptAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -65,10 +65,7 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
 
     private async Task NotifyReporterAsync(ReportEntity report, string eventType, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        if (notifier is not null)
-        {
-            var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
-            await notifier.QueueAsync(report, eventType, Audience.Reporter, content, deadline, cancellationToken);
-        }
+        var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
+        await notifier.QueueAsync(report, eventType, Audience.Reporter, content, deadline, cancellationToken);
     }
 }

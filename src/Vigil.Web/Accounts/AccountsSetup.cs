@@ -75,7 +75,6 @@ public static class AccountsSetup
             options.ValidateOrigin = context => ValueTask.FromResult(PasskeyOrigin.IsAllowed(context, configuration[$"{ServerOptions.Section}:PublicUrl"]));
         });
         services.AddAuthorization();
-        services.AddScoped<ApiTokens>();
         services.AddScoped<RecentProof>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountMailThrottle>();
@@ -83,10 +82,6 @@ public static class AccountsSetup
         services.AddSingleton(sp => new AccountLinks(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
                 ?? sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
-        services.AddScoped<RegisterAccount>();
-        services.AddScoped<ConfirmAccount>();
-        services.AddScoped<RequestPasswordReset>();
-        services.AddScoped<ResetPassword>();
         return services;
     }
 

@@ -2,47 +2,35 @@ using Vigil.Core.Programs;
 
 namespace Vigil.Web.Api;
 
-/// <summary>A program's policy as sent to <c>PATCH /api/programs/{slug}</c>: absent fields keep their value.</summary>
-public sealed record ProgramPolicyBody(
-    string? Name = null,
-    List<string>? ScopeEcosystems = null,
-    List<string>? ScopePackages = null,
-    int? TriageBusinessDays = null,
-    int? PublicationDays = null,
-    string? TimeZone = null,
-    List<string>? Holidays = null,
-    List<int>? ReminderHours = null,
-    bool? PublishAtDeadline = null,
-    string? AdvisoryIdPrefix = null,
-    List<string>? ReservedCveIds = null,
-    bool? RequireMinimumSignal = null,
-    double? MinimumSignal = null,
-    int? NewReporterReportsPerDay = null)
+/// <summary>
+/// A program's policy as sent to the API: to <c>PATCH /api/programs/{slug}</c> absent fields keep their value; to
+/// <c>POST /api/programs</c> (<see cref="CreateProgramBody"/>) they take the process rules' defaults.
+/// </summary>
+public record ProgramPolicyBody
 {
+    public string? Name { get; init; }
+    public List<string>? ScopeEcosystems { get; init; }
+    public List<string>? ScopePackages { get; init; }
+    public int? TriageBusinessDays { get; init; }
+    public int? PublicationDays { get; init; }
+    public string? TimeZone { get; init; }
+    public List<string>? Holidays { get; init; }
+    public List<int>? ReminderHours { get; init; }
+    public bool? PublishAtDeadline { get; init; }
+    public string? AdvisoryIdPrefix { get; init; }
+    public List<string>? ReservedCveIds { get; init; }
+    public bool? RequireMinimumSignal { get; init; }
+    public double? MinimumSignal { get; init; }
+    public int? NewReporterReportsPerDay { get; init; }
+
     public ProgramSettings ToSettings() => new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
         Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal, MinimumSignal, NewReporterReportsPerDay);
 }
 
-/// <summary><c>POST /api/programs</c>: slug, name and advisory id prefix are required; the rest default to the process rules.</summary>
-public sealed record CreateProgramBody(
-    string? Slug = null,
-    string? Name = null,
-    string? AdvisoryIdPrefix = null,
-    List<string>? ScopeEcosystems = null,
-    List<string>? ScopePackages = null,
-    int? TriageBusinessDays = null,
-    int? PublicationDays = null,
-    string? TimeZone = null,
-    List<string>? Holidays = null,
-    List<int>? ReminderHours = null,
-    bool? PublishAtDeadline = null,
-    List<string>? ReservedCveIds = null,
-    bool? RequireMinimumSignal = null,
-    double? MinimumSignal = null,
-    int? NewReporterReportsPerDay = null)
+/// <summary><c>POST /api/programs</c>: the policy and the slug; slug, name and advisory id prefix are required.</summary>
+public sealed record CreateProgramBody : ProgramPolicyBody
 {
-    public ProgramSettings ToSettings() => new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
-        Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal, MinimumSignal, NewReporterReportsPerDay);
+    public string? Slug { get; init; }
 }
 
 /// <param name="Email">The e-mail address of a registered account.</param>

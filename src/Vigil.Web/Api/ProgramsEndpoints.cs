@@ -13,18 +13,6 @@ namespace Vigil.Web.Api;
 /// </summary>
 public static class ProgramsEndpoints
 {
-    public static IServiceCollection AddVigilProgramAdmin(this IServiceCollection services)
-    {
-        services.AddScoped<ListPrograms>();
-        services.AddScoped<ListPublicPrograms>();
-        services.AddScoped<GetProgramAdmin>();
-        services.AddScoped<RemoveProgramMember>();
-        services.AddScoped<RemovePackageMaintainer>();
-        services.AddScoped<AddWebhookEndpoint>();
-        services.AddScoped<RemoveWebhookEndpoint>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapProgramsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/programs").WithTags("Programs").RequireTokenScope(TokenScope.Admin)

@@ -1,59 +1,22 @@
 using Microsoft.Extensions.Options;
-using Vigil.Core.Attachments;
-using Vigil.Core.Clock;
-using Vigil.Core.Cve;
 using Vigil.Core.Data;
-using Vigil.Core.Extensions;
-using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 
 namespace Vigil.Web.Api;
 
-/// <summary>The disclosure program's services: the report vault (master key from Vigil:Reports) and the use cases.</summary>
+/// <summary>What the server adds to the disclosure program's use cases: the master key check, the notifier and the deadline clock.</summary>
 public static class ReportsSetup
 {
     public static IServiceCollection AddVigilReports(this IServiceCollection services)
     {
-        services.AddOptions<ReportVaultOptions>().BindConfiguration(ReportVaultOptions.Section);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportVaultOptions>>().Value.CreateVault(sp.GetRequiredService<DatabaseTarget>()));
         services.AddHostedService<ReportVaultCheck>();
-        services.AddScoped<CreateProgram>();
-        services.AddScoped<UpdateProgramPolicy>();
-        services.AddScoped<AddProgramMember>();
-        services.AddScoped<AddPackageMaintainer>();
+        // The server tells people: e-mails and webhooks through the outbox, with links to the configured public address.
         services.AddScoped(sp => new ReportNotifier(
             sp.GetRequiredService<VigilDbContext>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
                 ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080",
             sp.GetRequiredService<ReportVault>()));
-        services.AddScoped<SubmitReport>();
-        services.AddScoped<GetReport>();
-        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<AttachToReport>();
-        services.AddScoped<GetAttachment>();
-        services.AddScoped<ListTriageQueue>();
-        services.AddScoped<CommentOnReport>();
-        services.AddScoped<TriageReport>();
-        services.AddScoped<InviteMaintainer>();
-        services.AddScoped<AcceptInvitation>();
-        services.AddScoped<ListParticipants>();
-        services.AddScoped<RemoveParticipant>();
-        services.AddScoped<RevokeInvitation>();
-        services.AddScoped<ReportCredits>();
-        services.AddScoped<ReleaseFromReview>();
-        services.AddScoped<ListMyReports>();
-        services.AddScoped<AdvanceReport>();
-        services.AddScoped<SetDisclosureDate>();
-        services.AddScoped<PublishReport>();
-        services.AddScoped<Core.Publication.CorrectAdvisory>();
-        services.AddScoped<Core.Publication.ListAdvisoryRevisions>();
-        services.AddScoped<WithdrawReport>();
-        services.AddScoped<RunDeadlines>();
-        services.AddScoped<RequestExtension>();
-        services.AddScoped<AssignCve>();
-        services.AddScoped<ExportCveRecord>();
-        services.AddOptions<CveOptions>().BindConfiguration(CveOptions.Section);
-        services.AddScoped<CastExtensionVote>();
+        services.AddScoped<IReportNotifier>(sp => sp.GetRequiredService<ReportNotifier>());
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DeadlineClockService>();
         return services;

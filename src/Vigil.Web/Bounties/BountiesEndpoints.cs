@@ -23,19 +23,6 @@ public static class BountiesEndpoints
 {
     public const string CsvType = "text/csv; charset=utf-8";
 
-    public static IServiceCollection AddVigilBounties(this IServiceCollection services)
-    {
-        services.AddScoped<GetBountyTable>();
-        services.AddScoped<SetBountyTable>();
-        services.AddScoped<AwardBounty>();
-        services.AddScoped<BountyPayments>();
-        services.AddScoped<GetReportBounty>();
-        services.AddScoped<ListMyBounties>();
-        services.AddScoped<ExportPayouts>();
-        services.AddScoped<IProgramBountySummary, BountyPolicySummary>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapBountiesEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Bounties").RequireTokenScope(TokenScope.Public).ProducesProblem(StatusCodes.Status404NotFound);

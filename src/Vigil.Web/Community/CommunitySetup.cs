@@ -12,9 +12,6 @@ public static class CommunitySetup
         // The signing key is loaded when the server starts: a wrong file or passphrase stops it with the reason.
         services.AddSingleton<SecurityTxtSigner>();
         services.AddHostedService<SecurityTxtSignerCheck>();
-        services.AddScoped<GetSecurityPolicy>();
-        services.AddScoped<GetPackageBadges>();
-        services.AddScoped<GetProgramMetrics>();
         return services;
     }
 }

@@ -9,14 +9,6 @@ namespace Vigil.Web.Hacktivity;
 /// </summary>
 public static class HacktivityEndpoints
 {
-    public static IServiceCollection AddVigilHacktivity(this IServiceCollection services)
-    {
-        services.AddScoped<ListHacktivity>();
-        services.AddScoped<GetPublicTimeline>();
-        services.AddScoped<GetLeaderboard>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapHacktivityEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/programs/{slug}").WithTags("Hacktivity").RequireTokenScope(TokenScope.Public).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();

@@ -1,65 +1,44 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Vigil.Core.Data;
-using Vigil.Core.Errors;
 
 namespace Vigil.Web.Operations;
 
 /// <summary>
-/// Maps the use cases' few exceptions (Vigil.Core.Errors: 404, 409, 400, 429) and the server's own bad-request exception to problem
-/// documents, for the API and the pages alike. A save that lost a race is a conflict too (409): a stale concurrency token
-/// (someone else saved the same row since it was read) or a unique constraint another request satisfied first.
-/// Anything else falls through to the default handler: a 500 problem that reveals nothing but a trace id.
+/// Answers the use cases' errors (<see cref="UseCaseError"/>: 404, 409, 400, 429) and the server's own bad-request
+/// exception with problem documents. Anything else falls through to the default handler: a 500 problem that reveals
+/// nothing but a trace id. The pages answer the same errors themselves (<see cref="Pages.UseCasePageModel"/>).
 /// </summary>
 internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, TimeProvider time) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        if (UseCaseError.From(exception) is { } error)
         {
-            NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = e.Message },
-            ConflictException e => Conflict(e),
-            ValidationFailedException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(p => p.Key, p => p.Value))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Detail = e.Message,
-            },
-            TooManyRequestsException e => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = e.Message },
+            error.Apply(httpContext.Response, time);
+            return await WriteAsync(httpContext, exception, error.Status == StatusCodes.Status400BadRequest
+                ? new HttpValidationProblemDetails(error.Errors.ToDictionary(p => p.Key, p => p.Value)) { Status = error.Status, Detail = error.Message }
+                : Problem(error));
+        }
+        if (exception is BadHttpRequestException e)
+        {
             // Kestrel's own: body too large (413), too slow (408), malformed (400).
-            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
-            DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Detail = "Someone else changed this at the same time, and their change was saved first; reload and try again.",
-            },
-            DbUpdateException e when UniqueViolation.Is(e) => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Detail = "Someone else did this at the same time, and theirs was saved first; reload and try again.",
-            },
-            _ => null,
-        };
-        if (problem is null)
-        {
-            return false;
+            httpContext.Response.StatusCode = e.StatusCode;
+            return await WriteAsync(httpContext, exception, new ProblemDetails { Status = e.StatusCode, Detail = e.Message });
         }
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        if (exception is TooManyRequestsException limited)
-        {
-            RetryAfter.Set(httpContext.Response, limited.RetryAt - time.GetUtcNow());
-        }
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return false;
     }
 
     /// <summary>A conflict with what a report became meanwhile names its state (<c>currentState</c>), so a client can reload and retry.</summary>
-    private static ProblemDetails Conflict(ConflictException e)
+    private static ProblemDetails Problem(UseCaseError error)
     {
-        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = e.Message };
-        if (e.CurrentState is { } state)
+        var problem = new ProblemDetails { Status = error.Status, Detail = error.Message };
+        if (error.CurrentState is { } state)
         {
             problem.Extensions["currentState"] = state;
         }
         return problem;
     }
+
+    private ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, ProblemDetails problem) =>
+        problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
 }

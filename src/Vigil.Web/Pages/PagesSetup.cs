@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
-using Vigil.Core.Advisories;
-using Vigil.Core.Exports.Osv;
-using Vigil.Core.Packages;
 using Vigil.Web.Pages.Advisories;
 using Vigil.Web.Pages.Download;
 using Vigil.Web.Pages.Feeds;
@@ -17,13 +13,6 @@ public static class PagesSetup
     public static IServiceCollection AddVigilPages(this IServiceCollection services)
     {
         services.AddRazorPages();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddScoped<SearchAdvisories>();
-        services.AddScoped<ListEcosystems>();
-        services.AddScoped<ListRecentAdvisories>();
-        services.AddScoped<GetPackageAdvisories>();
-        services.AddScoped<StreamOsvBulkZip>();
-        services.AddScoped<StreamOsvOfflineZip>();
         services.AddSingleton<AdvisoryMarkdown>();
         services.AddAdvisoryPageCache();
         return services;

@@ -129,7 +129,7 @@ public sealed class BackupRestoreDrillTests
         await new CreateProgram(db, time).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         for (var n = 1; n <= 3; n++)
         {
-            var report = await new SubmitReport(db, vault, time).ExecuteAsync("npm-eco",
+            var report = await Use<SubmitReport>(db, vault, time).ExecuteAsync("npm-eco",
                 new SubmitReportRequest([new ReportPackageInput("npm", $"deep-merge-{n}", "<=1.4.1")], $"Prototype pollution {n}", $"Details {n} ünïcödé",
                     ProofOfConcept: $"require('deep-merge-{n}')", ReporterEmail: $"finder{n}@example.test",
                     Attachments: [new AttachmentUpload($"poc-{n}.txt", System.Text.Encoding.UTF8.GetBytes($"proof {n}\n"))]), Actor.Anonymous, Ct);
@@ -137,11 +137,11 @@ public sealed class BackupRestoreDrillTests
             await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!), $"more detail on {n}", false, Ct);
             if (n == 1)
             {
-                await new TriageReport(db, vault, time).AcceptAsync(report.Id, Actor.System, Ct);
+                await Use<TriageReport>(db, vault, time).AcceptAsync(report.Id, Actor.System, Ct);
                 await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.System, "a team note", true, Ct);
                 await new AttachToReport(db, vault, time, Microsoft.Extensions.Options.Options.Create(new AttachmentOptions())).ExecuteAsync(report.Id, Actor.System,
                     [new AttachmentUpload("trace.log", "stack trace\n"u8.ToArray())], internalOnly: true, Ct);
-                await new PublishReport(db, vault, time).ExecuteAsync(report.Id, Actor.System, Ct);
+                await Use<PublishReport>(db, vault, time).ExecuteAsync(report.Id, Actor.System, Ct);
             }
         }
         return 3;
@@ -177,5 +177,20 @@ public sealed class BackupRestoreDrillTests
         await process.StandardOutput.ReadToEndAsync(Ct);
         await process.WaitForExitAsync(Ct);
         Assert.True(process.ExitCode == 0, $"{Path.GetFileName(file)}: {await err}");
+    }
+
+    /// <summary>A use case as the server composes it (<see cref="Vigil.Core.CoreServices.AddVigilCore"/>) on this database, vault and clock; it notifies nobody.</summary>
+    private static T Use<T>(VigilDbContext db, ReportVault vault, TimeProvider clock) where T : notnull
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
+        Vigil.Core.CoreServices.AddVigilCore(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, clock);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, vault);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, db);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IReportNotifier>(services, SilentReportNotifier.Instance);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
     }
 }

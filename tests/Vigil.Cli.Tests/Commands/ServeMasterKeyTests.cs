@@ -1,7 +1,10 @@
 using Vigil.Cli.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+using Vigil.Core.Attachments;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
+using Vigil.Core.Reputation;
 
 namespace Vigil.Cli.Tests.Commands;
 
@@ -19,7 +22,8 @@ public sealed class ServeMasterKeyTests
         await using (var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct))
         {
             await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            await new SubmitReport(db, new ReportVaultOptions().CreateVault(target), TimeProvider.System).ExecuteAsync("npm-eco",  // key A, in the default file
+            await new SubmitReport(db, new ReportVaultOptions().CreateVault(target), TimeProvider.System,
+                SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db)).ExecuteAsync("npm-eco",  // key A, in the default file
                 new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution", "details"), Actor.Anonymous, Ct);
         }
         VigilDatabase.ClearSqlitePools();

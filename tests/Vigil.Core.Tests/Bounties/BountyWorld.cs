@@ -23,7 +23,7 @@ internal static class BountyWorld
         var request = Disclosure.Request(package);
         var submitted = await d.SubmitAsync(title is null ? request : request with { Title = title }, Actor.User(reporter ?? Reporter));
         await d.AcceptAsync(submitted.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.Triager), d.Maintainer, null, Disclosure.Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(submitted.Id, Actor.User(d.Triager), d.Maintainer, null, Disclosure.Ct));
         return submitted.Id;
     }
 
@@ -37,7 +37,7 @@ internal static class BountyWorld
         d.Run(db => new GetReportBounty(db, d.Vault, d.Clock).ExecuteAsync(id, actor, Disclosure.Ct));
 
     public static Task PublishAsync(Disclosure d, long id) =>
-        d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), Disclosure.Ct));
+        d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Disclosure.Ct));
 
     public static VigilDbContext Db(Disclosure d) => d.Open();
 }

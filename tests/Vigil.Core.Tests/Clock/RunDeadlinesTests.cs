@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Vigil.Core.Clock;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
@@ -67,7 +66,7 @@ public class RunDeadlinesTests
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
         var triager = Actor.User(d.Triager);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(report.Id, triager, d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, triager, d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, triager, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, triager, new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct));
         await d.Run(db => new SetDisclosureDate(db, d.Clock).ExecuteAsync(report.Id, triager, Disclosure.Start.AddDays(10), Ct));
@@ -129,6 +128,6 @@ public class RunDeadlinesTests
     private static async Task<DeadlinePass> Pass(Disclosure d)
     {
         await using var db = d.Open();
-        return await new RunDeadlines(db, d.Vault, d.Clock, NullLogger<RunDeadlines>.Instance).ExecuteAsync(Ct);
+        return await d.Use<RunDeadlines>(db).ExecuteAsync(Ct);
     }
 }

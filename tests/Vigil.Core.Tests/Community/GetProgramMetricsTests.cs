@@ -74,10 +74,10 @@ public class GetProgramMetricsTests
             d.Clock.SetUtcNow(Disclosure.Start + at);
             await d.Run(db => action switch
             {
-                "accept" => new TriageReport(db, d.Vault, d.Clock).AcceptAsync(report, triager, Ct),
-                "reject" => new TriageReport(db, d.Vault, d.Clock).RejectAsync(report, triager, RejectionReason.NotApplicable, null, null, Ct),
-                "ask" => new TriageReport(db, d.Vault, d.Clock).AskForInformationAsync(report, triager, "Which version?", Ct),
-                "publish" => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report, triager, Ct),
+                "accept" => d.Use<TriageReport>(db).AcceptAsync(report, triager, Ct),
+                "reject" => d.Use<TriageReport>(db).RejectAsync(report, triager, RejectionReason.NotApplicable, null, null, Ct),
+                "ask" => d.Use<TriageReport>(db).AskForInformationAsync(report, triager, "Which version?", Ct),
+                "publish" => d.Use<PublishReport>(db).ExecuteAsync(report, triager, Ct),
                 "answer" => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report, Actor.FollowUp(followUps[report]), "Version 1.4.1.", false, Ct),
                 "withdraw" => new WithdrawReport(db, d.Clock).ExecuteAsync(report, triager, "Not a vulnerability after all.", Ct),
                 _ => throw new InvalidOperationException(action),

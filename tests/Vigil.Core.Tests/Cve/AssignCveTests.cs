@@ -35,7 +35,7 @@ public class AssignCveTests
         Assert.Equal(("CVE-2026-41001", "reserved"), (reporterView.CveId, reporterView.CveState));
 
         await d.AcceptAsync(first.Id);
-        var published = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(first.Id, triager, Ct));
+        var published = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(first.Id, triager, Ct));
 
         Assert.Equal("published", (await d.ViewAsync(first.Id, Actor.FollowUp(first.FollowUpToken!))).CveState);
         var found = await d.Run(db => new GetAdvisory(db).ExecuteAsync("CVE-2026-41001", Ct));

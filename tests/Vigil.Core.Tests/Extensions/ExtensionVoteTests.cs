@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Vigil.Core.Clock;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
@@ -135,13 +134,13 @@ public class ExtensionVoteTests
     {
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
         return (report, Disclosure.Start.AddDays(45));
     }
 
     private static async Task<DeadlinePass> Pass(Disclosure d)
     {
         await using var db = d.Open();
-        return await new RunDeadlines(db, d.Vault, d.Clock, NullLogger<RunDeadlines>.Instance).ExecuteAsync(Ct);
+        return await d.Use<RunDeadlines>(db).ExecuteAsync(Ct);
     }
 }

@@ -38,7 +38,7 @@ public class ReporterProfileTests
         var anonymous = await d.ReportAsync(ada, "is-even");
         await d.AcceptAsync(anonymous);
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAnonymousAsync(anonymous, Actor.User(ada), true, Ct));
-        await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(anonymous, Actor.User(d.Triager), Ct));
+        await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(anonymous, Actor.User(d.Triager), Ct));
         var pending = await d.ReportAsync(ada, "is-odd");
         await d.AcceptAsync(pending);
 
@@ -72,11 +72,11 @@ public class ReporterProfileTests
             await d.AcceptAsync(id);
             await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(id, Actor.User(d.Triager), [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
         }
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(declined, Actor.User(d.Triager), max, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(declined, Actor.User(d.Triager), max, null, Ct));
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).DeclineAsync(declined, Actor.User(max), Ct));
         foreach (var id in new[] { fixer, declined })
         {
-            await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), Ct));
+            await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Ct));
         }
 
         var profile = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("max-dev", Actor.Anonymous, Ct));
@@ -97,7 +97,7 @@ public class ReporterProfileTests
         var report = await d.ReportAsync(ada);
         await d.AcceptAsync(report);
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(report, Actor.User(d.Triager), [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
-        var advisory = (await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report, Actor.User(d.Triager), Ct))).Id;
+        var advisory = (await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report, Actor.User(d.Triager), Ct))).Id;
         var finder = await d.Run(db => db.Advisories.Where(a => a.Id == advisory).Select(a => a.Document).SingleAsync(Ct));
         var finderName = JsonNode.Parse(finder)!["credits"]!.AsArray().Single(c => (string)c!["type"]! == "FINDER")!["name"]!.GetValue<string>();
         Task<IReadOnlyList<string>> Listed(string handle) => d.Run(async db =>

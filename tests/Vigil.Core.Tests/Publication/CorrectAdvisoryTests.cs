@@ -23,10 +23,10 @@ public class CorrectAdvisoryTests
     {
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, Actor.User(d.Maintainer), Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, Actor.User(d.Triager), new Dictionary<string, string> { ["deep-merge"] = "1.0.0" }, Ct, confirmNarrowerRange: true));
-        var advisory = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), Ct));
+        var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), Ct));
         return (report.Id, advisory.Id);
     }
 

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.Core;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -61,7 +64,24 @@ public sealed class Disclosure : IAsyncDisposable
     public async Task<SubmittedReport> SubmitAsync(SubmitReportRequest? request = null, Actor? actor = null)
     {
         await using var db = Open();
-        return await new SubmitReport(db, Vault, Clock).ExecuteAsync(Slug, request ?? Request(), actor ?? Actor.Anonymous, Ct);
+        return await Use<SubmitReport>(db).ExecuteAsync(Slug, request ?? Request(), actor ?? Actor.Anonymous, Ct);
+    }
+
+    /// <summary>
+    /// A use case as the server composes it (<see cref="CoreServices.AddVigilCore"/>), on <paramref name="db"/>, this clock
+    /// and this vault; it tells nobody unless given a <paramref name="notifier"/>.
+    /// </summary>
+    public T Use<T>(VigilDbContext db, IReportNotifier? notifier = null) where T : notnull
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddVigilCore();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Vault);
+        services.AddSingleton(db);
+        services.AddSingleton(notifier ?? SilentReportNotifier.Instance);
+        return services.BuildServiceProvider().GetRequiredService<T>();
     }
 
     public async Task<T> Run<T>(Func<VigilDbContext, Task<T>> action)
@@ -78,7 +98,7 @@ public sealed class Disclosure : IAsyncDisposable
 
     public Task<ReportView> ViewAsync(long id, Actor actor) => Run(db => new GetReport(db, Vault, Clock).ExecuteAsync(id, actor, Ct));
 
-    public Task AcceptAsync(long id, Guid? by = null) => Run(db => new TriageReport(db, Vault, Clock).AcceptAsync(id, Actor.User(by ?? Triager), Ct));
+    public Task AcceptAsync(long id, Guid? by = null) => Run(db => Use<TriageReport>(db).AcceptAsync(id, Actor.User(by ?? Triager), Ct));
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

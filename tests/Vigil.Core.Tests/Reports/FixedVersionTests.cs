@@ -19,7 +19,7 @@ public class FixedVersionTests
     {
         var report = await d.SubmitAsync(Disclosure.Request(versions: versions));
         await d.AcceptAsync(report.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, Actor.User(d.Maintainer), Ct));
         return report.Id;
     }
@@ -78,7 +78,7 @@ public class FixedVersionTests
         var id = await InFixAsync(d);
 
         await MarkFixed(d, id, d.Triager, "1.0.0", confirm: true);
-        var advisory = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.OtherTriager), Ct));
+        var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.OtherTriager), Ct));
 
         var view = await d.ViewAsync(id, Actor.User(d.Maintainer));
         Assert.Equal(("<1.0.0", "1.0.0"), (view.Packages[0].AffectedVersions, view.Packages[0].FixedVersion));
@@ -96,7 +96,7 @@ public class FixedVersionTests
         var id = await InFixAsync(d, ">=1.0.0 <=1.2.4 || >=2.0.0 <=2.1.0");
 
         await MarkFixed(d, id, d.Maintainer, "1.2.5, 2.1.1");
-        var advisory = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), Ct));
+        var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Ct));
 
         await using var db = d.Open();
         Assert.Equal(">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1", (await db.AffectedPackages.SingleAsync(a => a.AdvisoryNumber == advisory.Number, Ct)).NpmRange);

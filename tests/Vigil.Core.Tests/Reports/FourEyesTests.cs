@@ -56,7 +56,7 @@ public class FourEyesTests
         var report = await d.SubmitAsync();
 
         await Assert.ThrowsAsync<ConflictException>(() => d.Run(db =>
-            new TriageReport(db, d.Vault, d.Clock).AcceptAsync(report.Id, Actor.FollowUp(report.FollowUpToken!), Ct)));
+            d.Use<TriageReport>(db).AcceptAsync(report.Id, Actor.FollowUp(report.FollowUpToken!), Ct)));
         await Assert.ThrowsAsync<NotFoundException>(() => d.AcceptAsync(report.Id, d.Stranger));
     }
 
@@ -82,7 +82,7 @@ public class FourEyesTests
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
         await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "team only", true, Ct));
         await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "hello all", false, Ct));
 

@@ -14,7 +14,7 @@ public class InvitationTests
     {
         var submitted = await d.SubmitAsync();
         await d.AcceptAsync(submitted.Id);
-        var invitation = await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.Triager), null, "dev@deep-merge.test", Ct));
+        var invitation = await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(submitted.Id, Actor.User(d.Triager), null, "dev@deep-merge.test", Ct));
         Assert.Null(invitation.Participant.UserId);
         return (submitted.Id, invitation.Token!);
     }
@@ -110,7 +110,7 @@ public class TimelineNamesTests
         });
         var submitted = await d.SubmitAsync();
         await d.AcceptAsync(submitted.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Disclosure.Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(submitted.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Disclosure.Ct));
 
         var timeline = (await d.ViewAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!))).Timeline;
 

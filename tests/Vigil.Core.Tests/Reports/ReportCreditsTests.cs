@@ -23,14 +23,14 @@ public class ReportCreditsTests
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(submitted.Id, triager,
             [new CreditInput("Vigil security team", "COORDINATOR"), new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", d.Maintainer), new CreditInput("Linus Lint", "TOOL")],
             [new ReferenceInput("FIX", "https://github.com/example/deep-merge/commit/abc123")], Ct));
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(submitted.Id, triager, d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(submitted.Id, triager, d.Maintainer, null, Ct));
 
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).DeclineAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!), Ct));
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).DeclineAsync(submitted.Id, Actor.User(d.Maintainer), Ct));
         var view = await d.ViewAsync(submitted.Id, triager);
         Assert.True(view.FinderCreditDeclined);
         Assert.True(view.Credits.Single(c => c.Type == "REMEDIATION_DEVELOPER").Declined);
-        var published = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(submitted.Id, triager, Ct));
+        var published = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(submitted.Id, triager, Ct));
 
         var document = JsonNode.Parse(await d.Run(db => db.Advisories.Where(a => a.Id == published.Id).Select(a => a.Document).SingleAsync(Ct)))!;
         Assert.Equal(["Vigil security team:COORDINATOR", "Linus Lint:TOOL"],

@@ -24,9 +24,9 @@ public class ReportNotificationTests
             await db.SaveChangesAsync(Ct);
         });
 
-        var report = await d.Run(db => new SubmitReport(db, d.Vault, d.Clock, Notifier(db, d)).ExecuteAsync(Disclosure.Slug, Disclosure.Request(), Actor.Anonymous, Ct));
-        await d.Run(db => new TriageReport(db, d.Vault, d.Clock, Notifier(db, d)).AcceptAsync(report.Id, Actor.User(d.OtherTriager), Ct));
-        await d.Run(db => new InviteMaintainer(db, d.Clock, Notifier(db, d)).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Ct));
+        var report = await d.Run(db => d.Use<SubmitReport>(db, Notifier(db, d)).ExecuteAsync(Disclosure.Slug, Disclosure.Request(), Actor.Anonymous, Ct));
+        await d.Run(db => d.Use<TriageReport>(db, Notifier(db, d)).AcceptAsync(report.Id, Actor.User(d.OtherTriager), Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db, Notifier(db, d)).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Ct));
 
         var stored = await d.Run(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct));
         Assert.All(stored, m => Assert.DoesNotContain("@example.test", m.Recipient + m.TextBody + m.HtmlBody, StringComparison.Ordinal)); // sealed at rest

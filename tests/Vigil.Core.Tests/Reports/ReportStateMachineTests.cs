@@ -49,14 +49,14 @@ public class ReportStateMachineTests
         var report = await d.SubmitAsync();
         var triager = Actor.User(d.Triager);
 
-        await d.Run(db => new TriageReport(db, d.Vault, d.Clock).AskForInformationAsync(report.Id, triager, "Which versions did you test?", Ct));
+        await d.Run(db => d.Use<TriageReport>(db).AskForInformationAsync(report.Id, triager, "Which versions did you test?", Ct));
         d.Clock.Advance(TimeSpan.FromHours(3));
         await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!), "1.4.0 and 1.4.1", false, Ct));
         await d.AcceptAsync(report.Id);
-        await d.Run(db => new InviteMaintainer(db, d.Clock).ExecuteAsync(report.Id, triager, d.Maintainer, null, Ct));
+        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, triager, d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, Actor.User(d.Maintainer), Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, Actor.User(d.Maintainer), new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct));
-        var advisory = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, triager, Ct));
+        var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report.Id, triager, Ct));
 
         var view = await d.ViewAsync(report.Id, Actor.FollowUp(report.FollowUpToken!));
         Assert.Equal("published", view.State);
@@ -95,7 +95,7 @@ public class ReportStateMachineTests
             "accept-twice" => d.AcceptAsync(report.Id),
             "fix-before-accept" => d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, triager, Ct)),
             "withdraw-unpublished" => d.Run(db => new WithdrawReport(db, d.Clock).ExecuteAsync(report.Id, triager, "mistake", Ct)),
-            _ => d.Run(db => new TriageReport(db, d.Vault, d.Clock).RejectAsync(report.Id, triager, RejectionReason.Spam, null, null, Ct)),
+            _ => d.Run(db => d.Use<TriageReport>(db).RejectAsync(report.Id, triager, RejectionReason.Spam, null, null, Ct)),
         });
 
         Assert.Matches($"Report #{report.Id} is (new|accepted); it cannot become", error.Message);
@@ -109,7 +109,7 @@ public class ReportStateMachineTests
         var original = await d.SubmitAsync();
         var copy = await d.SubmitAsync();
 
-        await d.Run(db => new TriageReport(db, d.Vault, d.Clock).RejectAsync(copy.Id, Actor.User(d.Triager), RejectionReason.Duplicate, original.Id, "same as the first", Ct));
+        await d.Run(db => d.Use<TriageReport>(db).RejectAsync(copy.Id, Actor.User(d.Triager), RejectionReason.Duplicate, original.Id, "same as the first", Ct));
 
         var view = await d.ViewAsync(copy.Id, Actor.FollowUp(copy.FollowUpToken!));
         Assert.Equal(("rejected", "duplicate", original.Id), (view.State, view.RejectionReason, view.DuplicateOf));
@@ -123,7 +123,7 @@ public class ReportStateMachineTests
         var report = await d.SubmitAsync();
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db =>
-            new TriageReport(db, d.Vault, d.Clock).RejectAsync(report.Id, Actor.User(d.Triager), RejectionReason.Duplicate, 999, null, Ct)));
+            d.Use<TriageReport>(db).RejectAsync(report.Id, Actor.User(d.Triager), RejectionReason.Duplicate, 999, null, Ct)));
 
         Assert.Equal(["duplicateOf"], error.Errors.Keys);
     }
@@ -151,7 +151,7 @@ public class ReportStateMachineTests
         var report = await d.SubmitAsync(Disclosure.Request(versions: ">=1.2.0 <=1.4.1"));
         await d.AcceptAsync(report.Id);
 
-        await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.System, Ct));
+        await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report.Id, Actor.System, Ct));
 
         await using var db = d.Open();
         Assert.Equal(">=1.2.0", (await db.AffectedPackages.SingleAsync(Ct)).NpmRange);
@@ -164,7 +164,7 @@ public class ReportStateMachineTests
         await using var d = await Disclosure.CreateAsync(provider);
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
-        var advisory = await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), Ct));
+        var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), Ct));
         d.Clock.Advance(TimeSpan.FromDays(1));
 
         await d.Run(db => new WithdrawReport(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), "Not exploitable after all.", Ct));

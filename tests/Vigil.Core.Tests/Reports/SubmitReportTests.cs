@@ -82,7 +82,7 @@ public class SubmitReportTests
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
 
         await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db =>
-            new SubmitReport(db, d.Vault, d.Clock).ExecuteAsync("nope", Disclosure.Request(), Actor.Anonymous, Ct)));
+            d.Use<SubmitReport>(db).ExecuteAsync("nope", Disclosure.Request(), Actor.Anonymous, Ct)));
     }
 
     public static TheoryData<string, string> Invalid => new()

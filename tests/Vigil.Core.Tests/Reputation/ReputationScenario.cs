@@ -16,14 +16,14 @@ internal static class ReputationScenario
     {
         var id = await d.ReportAsync(reporter, package);
         await d.AcceptAsync(id);
-        await d.Run(db => new PublishReport(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), Disclosure.Ct));
+        await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Disclosure.Ct));
         return id;
     }
 
     public static async Task<long> RejectedAsync(this Disclosure d, Guid reporter, RejectionReason reason, long? duplicateOf = null)
     {
         var id = await d.ReportAsync(reporter);
-        await d.Run(db => new TriageReport(db, d.Vault, d.Clock).RejectAsync(id, Actor.User(d.Triager), reason, duplicateOf, null, Disclosure.Ct));
+        await d.Run(db => d.Use<TriageReport>(db).RejectAsync(id, Actor.User(d.Triager), reason, duplicateOf, null, Disclosure.Ct));
         return id;
     }
 

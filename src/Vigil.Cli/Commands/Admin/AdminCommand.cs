@@ -52,7 +52,7 @@ internal static class AdminCommand
             }
             var generated = !parse.GetValue(stdin);
             var password = generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)) : (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "";
-            var user = new VigilUser { UserName = address, Email = address, EmailConfirmed = true, IsInstanceAdmin = true, CreatedAt = TimeProvider.System.GetUtcNow() };
+            var user = new VigilUser { UserName = address, Email = address, EmailConfirmed = true, IsInstanceAdmin = true, CreatedAt = admin.Time.GetUtcNow() };
             Check(await admin.Users.CreateAsync(user, password));
             await console.Out.WriteLineAsync($"Created the administrator {address} ({user.Id}).");
             if (generated)
@@ -94,7 +94,7 @@ internal static class AdminCommand
             await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
             var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
-            var (secret, info) = await Run(() => new ApiTokens(admin.Db, TimeProvider.System).CreateAsync(user.Id, parse.GetValue(name)!, parse.GetValue(scopes)!, lifetime, ct));
+            var (secret, info) = await Run(() => admin.Get<ApiTokens>().CreateAsync(user.Id, parse.GetValue(name)!, parse.GetValue(scopes)!, lifetime, ct));
             await console.Out.WriteLineAsync($"Token {info.Id} ({string.Join(", ", info.Scopes)}) for {user.Email}, shown once:");
             await console.Out.WriteLineAsync(secret);
             return ExitCodes.Success;
@@ -112,7 +112,7 @@ internal static class AdminCommand
         {
             await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
-            await Run(() => new ApiTokens(admin.Db, TimeProvider.System).RevokeAsync(user.Id, parse.GetValue(id), ct));
+            await Run(() => admin.Get<ApiTokens>().RevokeAsync(user.Id, parse.GetValue(id), ct));
             await console.Out.WriteLineAsync($"Token {parse.GetValue(id)} revoked.");
             return ExitCodes.Success;
         });
@@ -137,7 +137,7 @@ internal static class AdminCommand
             var settings = new ProgramSettings(
                 ScopeEcosystems: parse.GetValue(ecosystems), ScopePackages: parse.GetValue(packages), TimeZone: parse.GetValue(zone),
                 Holidays: parse.GetValue(holidays), ReservedCveIds: parse.GetValue(cves));
-            var program = await Run(() => new CreateProgram(admin.Db, TimeProvider.System).ExecuteAsync(parse.GetValue(slug)!, parse.GetValue(name)!, parse.GetValue(prefix)!, settings, ct));
+            var program = await Run(() => admin.Get<CreateProgram>().ExecuteAsync(parse.GetValue(slug)!, parse.GetValue(name)!, parse.GetValue(prefix)!, settings, ct));
             await console.Out.WriteLineAsync($"Created the program '{program.Slug}': reports at POST /api/programs/{program.Slug}/reports.");
             return ExitCodes.Success;
         });
@@ -160,7 +160,7 @@ internal static class AdminCommand
             }
             await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
-            await Run(() => new AddProgramMember(admin.Db, TimeProvider.System).ExecuteAsync(parse.GetValue(slug)!, user.Id, roleName == "admin" ? ProgramRole.Admin : ProgramRole.Triager, ct));
+            await Run(() => admin.Get<AddProgramMember>().ExecuteAsync(parse.GetValue(slug)!, user.Id, roleName == "admin" ? ProgramRole.Admin : ProgramRole.Triager, ct));
             await console.Out.WriteLineAsync($"{user.Email} is a {roleName} of '{parse.GetValue(slug)}'.{(user.TwoFactorEnabled ? "" : " They must turn on two-factor authentication before acting on reports.")}");
             return ExitCodes.Success;
         });
@@ -179,7 +179,7 @@ internal static class AdminCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
-            var add = new AddPackageMaintainer(admin.Db, TimeProvider.System);
+            var add = admin.Get<AddPackageMaintainer>();
             if (parse.GetValue(program) is { } slug)
             {
                 await Run(() => add.ExecuteAsync(slug, Actor.System, parse.GetValue(ecosystem), parse.GetValue(name), parse.GetValue(email), parse.GetValue(account), ct));

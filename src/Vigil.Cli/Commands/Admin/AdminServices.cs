@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Core;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
+using Vigil.Core.Reports;
 
 namespace Vigil.Cli.Commands.Admin;
 
-/// <summary>Identity's UserManager on the command's database, with the same account rules as the server.</summary>
+/// <summary>
+/// The use cases (<see cref="CoreServices.AddVigilCore"/>, as the server has them) and Identity's UserManager on the command's
+/// database, with the same account rules as the server.
+/// </summary>
 internal sealed class AdminServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
@@ -19,6 +25,11 @@ internal sealed class AdminServices : IAsyncDisposable
 
     public VigilDbContext Db => _scope.ServiceProvider.GetRequiredService<VigilDbContext>();
 
+    public TimeProvider Time => Get<TimeProvider>();
+
+    /// <summary>A use case from <see cref="CoreServices.AddVigilCore"/>, on this command's database.</summary>
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
     public UserManager<VigilUser> Users => _scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
 
     public static async Task<AdminServices> OpenAsync(DatabaseOption database, System.CommandLine.ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
@@ -27,7 +38,10 @@ internal sealed class AdminServices : IAsyncDisposable
         var target = database.Target(parseResult, console);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()); // the use cases' options keep their defaults
+        services.AddSingleton(target);
+        services.AddVigilCore();
+        services.AddSingleton<IReportNotifier>(SilentReportNotifier.Instance); // the command line sends nothing
         services.AddDbContext<VigilDbContext>(options => VigilDatabase.Configure(options, target));
         services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<VigilDbContext>()
             .AddTokenProvider<AccountLinkTokenProvider>(AccountLinkTokenProvider.ProviderName);

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Vigil.Core.Compat;
 
 namespace Vigil.Web.Compat.Npm;
 
@@ -9,9 +7,7 @@ public static class NpmServices
     public static IServiceCollection AddNpmCompat(this IServiceCollection services)
     {
         services.AddOptions<NpmOptions>().BindConfiguration(NpmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<NpmAuditReport>();
         services.AddScoped<PackumentProxy>();
-        services.TryAddSingleton(TimeProvider.System);
         // Bytes pass through as the upstream encoded them (no decompression); redirects are not followed, so
         // the upstream cannot point Vigil at another host. The deadline is PackumentProxy's, on TimeProvider.
         services.AddHttpClient(PackumentProxy.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

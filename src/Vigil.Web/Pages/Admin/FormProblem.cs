@@ -1,12 +1,8 @@
-using Vigil.Core.Errors;
-
 namespace Vigil.Web.Pages.Admin;
 
-/// <summary>What went wrong with one form on an administration page, shown next to that form with each field named.</summary>
+/// <summary>What went wrong with one form on a page, shown next to that form with each field named (<see cref="UseCasePageModel"/>).</summary>
 public sealed record FormProblem(string Form, string Message, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public static FormProblem From(string form, Exception e) =>
-        new(form, e.Message, e is ValidationFailedException v ? v.Errors : new Dictionary<string, string[]>());
-
-    public static int StatusOf(Exception e) => e is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+    /// <summary>One line: each field with what it needs, or the message when no field is named.</summary>
+    public string Text => Errors.Count > 0 ? string.Join(" ", Errors.Select(kv => $"{kv.Key}: {string.Join(" ", kv.Value)}")) : Message;
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Bounties;
-using Vigil.Core.Errors;
 using Vigil.Core.Reports;
 using Vigil.Web.Pages.Admin;
 using Vigil.Web.Pages.Reports;
@@ -14,7 +13,7 @@ namespace Vigil.Web.Pages.Bounties;
 /// A report's bounty: the team awards, amends, cancels and records payments; a recipient sees their own share,
 /// declines it or agrees to show it publicly. Someone who may not see the report gets 404, like the report page.
 /// </summary>
-public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments, Vigil.Core.Data.VigilDbContext db) : PageModel
+public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments, Vigil.Core.Data.VigilDbContext db) : UseCasePageModel
 {
     /// <summary>For the team's award form: the maintainers invited to this report who accepted with an account (the possible fixers).</summary>
     public IReadOnlyList<(Guid Id, string Name)> Fixers { get; private set; } = [];
@@ -23,7 +22,7 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
     public ReportView? Report { get; private set; }
     public BountyView? Bounty { get; private set; }
     public bool IsTeam { get; private set; }
-    public FormProblem? Problem { get; private set; }
+    public FormProblem? Problem => Failure;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -45,39 +44,22 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
     public Task<IActionResult> OnPostVisibilityAsync(long id, bool showPublicly, CancellationToken ct) =>
         ActAsync(id, actor => payments.SetVisibilityAsync(id, actor, showPublicly, ct), ct);
 
-    private async Task<IActionResult> ActAsync(long id, Func<Actor, Task> action, CancellationToken cancellationToken)
+    private Task<IActionResult> ActAsync(long id, Func<Actor, Task> action, CancellationToken cancellationToken)
     {
         Id = id;
-        try
+        return FormAsync("bounty", async () =>
         {
             await action(ReportPageActor.From(HttpContext, id));
             return Redirect($"/reports/{id}/bounty");
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException)
-        {
-            Problem = FormProblem.From("bounty", e);
-            Response.StatusCode = FormProblem.StatusOf(e);
-        }
-        catch (NotFoundException e)
-        {
-            Problem = FormProblem.From("bounty", e);
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        }, () => LoadAsync(cancellationToken));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var actor = ReportPageActor.From(HttpContext, Id);
-        try
+        Report = await FindAsync(() => reports.ExecuteAsync(Id, actor, cancellationToken));
+        if (Report is null)
         {
-            Report = await reports.ExecuteAsync(Id, actor, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            Report = null;
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
         IsTeam = Report.ViewerRole is "team" or "admin";
@@ -90,14 +72,7 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
                 .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id.ToString() : $"{u.DisplayName} ({u.Email})"))
                 .ToList();
         }
-        try
-        {
-            Bounty = await get.ExecuteAsync(Id, actor, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            Bounty = null;
-        }
+        Bounty = await OptionalAsync(() => get.ExecuteAsync(Id, actor, cancellationToken));
     }
 
     private static decimal? Amount(string? text) =>

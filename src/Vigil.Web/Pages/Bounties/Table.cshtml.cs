@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Bounties;
-using Vigil.Core.Errors;
 using Vigil.Core.Programs;
 using Vigil.Web.Api;
 using Vigil.Web.Pages.Admin;
@@ -12,11 +11,11 @@ namespace Vigil.Web.Pages.Bounties;
 
 /// <summary>The program admins' bounty table form (one row per severity; an empty row is left out) and the payout CSV link. Anyone else: 404.</summary>
 [Authorize]
-public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBountyTable set) : PageModel
+public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBountyTable set) : UseCasePageModel
 {
     public string Slug { get; private set; } = "";
     public bool Allowed { get; private set; }
-    public FormProblem? Problem { get; private set; }
+    public FormProblem? Problem => Failure;
     public bool Saved { get; private set; }
 
     [BindProperty] public string? Currency { get; set; }
@@ -52,17 +51,11 @@ public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBou
         var ranges = BountyTableInput.Severities
             .Where(s => !string.IsNullOrWhiteSpace(Min.GetValueOrDefault(s)) || !string.IsNullOrWhiteSpace(Max.GetValueOrDefault(s)))
             .Select(s => new BountyRangeInput(s, Amount(Min.GetValueOrDefault(s)), Amount(Max.GetValueOrDefault(s)))).ToList();
-        try
+        return await FormAsync("bounty", async () =>
         {
             await set.ExecuteAsync(slug, ApiActor.From(HttpContext), new BountyTableInput(Currency?.Trim(), ranges, InScope, OutOfScope, PaysFixer), cancellationToken);
             return Redirect($"/admin/programs/{Uri.EscapeDataString(slug)}/bounty?saved=true");
-        }
-        catch (ValidationFailedException e)
-        {
-            Problem = FormProblem.From("bounty", e);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        });
     }
 
     /// <summary>A wrong number becomes a negative one, which validation names with its field.</summary>
@@ -70,17 +63,9 @@ public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBou
         string.IsNullOrWhiteSpace(text) ? null
         : decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : -1m;
 
-    private async Task<bool> AllowAsync(CancellationToken cancellationToken)
+    private async Task<bool> AllowAsync(CancellationToken cancellationToken) => Allowed = await FindAsync(async () =>
     {
-        try
-        {
-            await admin.ExecuteAsync(Slug, ApiActor.From(HttpContext), cancellationToken);
-            return Allowed = true;
-        }
-        catch (NotFoundException)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Allowed = false;
-        }
-    }
+        await admin.ExecuteAsync(Slug, ApiActor.From(HttpContext), cancellationToken);
+        return true;
+    });
 }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Vigil.Core.Errors;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
 
 namespace Vigil.Web.Pages.Programs;
 
 /// <summary>The team's queue: the program's open reports, most urgent deadline first. Anyone else: 404.</summary>
-public sealed class QueueModel(ListTriageQueue queue) : PageModel
+public sealed class QueueModel(ListTriageQueue queue) : UseCasePageModel
 {
     public string Slug { get; private set; } = "";
     public IReadOnlyList<QueueItem>? Items { get; private set; }
@@ -15,14 +14,7 @@ public sealed class QueueModel(ListTriageQueue queue) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Slug = slug;
-        try
-        {
-            Items = await queue.ExecuteAsync(slug, ApiActor.From(HttpContext), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
+        Items = await FindAsync(() => queue.ExecuteAsync(slug, ApiActor.From(HttpContext), cancellationToken));
         return Page();
     }
 }

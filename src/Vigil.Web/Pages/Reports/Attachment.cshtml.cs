@@ -1,25 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Attachments;
-using Vigil.Core.Errors;
 using Vigil.Web.Api;
 
 namespace Vigil.Web.Pages.Reports;
 
 /// <summary>Downloads one attachment of a report for a participant (the follow-up cookie reaches this path); 404 page for anyone else.</summary>
-public sealed class AttachmentModel(GetAttachment get) : PageModel
+public sealed class AttachmentModel(GetAttachment get) : UseCasePageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, long attachmentId, CancellationToken cancellationToken)
     {
-        try
-        {
-            var file = await get.ExecuteAsync(id, attachmentId, ReportPageActor.From(HttpContext, id), cancellationToken);
-            return File(file.Content, AttachmentsEndpoints.DownloadHeaders(HttpContext, file));
-        }
-        catch (NotFoundException)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
+        var file = await FindAsync(() => get.ExecuteAsync(id, attachmentId, ReportPageActor.From(HttpContext, id), cancellationToken));
+        return file is null ? Page() : File(file.Content, AttachmentsEndpoints.DownloadHeaders(HttpContext, file));
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Vigil.Core.Errors;
+using Vigil.Web.Operations;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
 
@@ -12,33 +12,26 @@ namespace Vigil.Web.Pages.Reports;
 /// it into the form (a person without script pastes it). Opening the page changes nothing; accepting is a POST
 /// from a signed-in account with the token in its body. A wrong or spent token gets the 404 page.
 /// </summary>
-public sealed class InvitationModel(AcceptInvitation accept) : PageModel
+public sealed class InvitationModel(AcceptInvitation accept) : UseCasePageModel
 {
     [BindProperty] public string? Token { get; set; }
     public long Id { get; private set; }
-    public string? Problem { get; private set; }
+    public string? Problem => Failure?.Message;
     public string ReturnUrl => $"/reports/{Id}/invitation";
 
     public void OnGet(long id) => Id = id;
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
         Id = id;
-        try
+        return FormAsync("invitation", async () =>
         {
             await accept.ExecuteAsync(id, ApiActor.From(HttpContext), Token ?? "", cancellationToken);
             return Redirect($"/reports/{id}");
-        }
-        catch (NotFoundException)
-        {
-            Problem = "This invitation link is not valid: it was mistyped, or it has been used already.";
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
-        catch (ConflictException e)
-        {
-            Problem = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        return Page();
+        });
     }
+
+    protected override UseCaseError Explain(UseCaseError error) => error.Status == StatusCodes.Status404NotFound
+        ? error with { Message = "This invitation link is not valid: it was mistyped, or it has been used already." }
+        : error;
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
-using Vigil.Core.Errors;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
 using Vigil.Web.Operations;
@@ -13,7 +12,7 @@ namespace Vigil.Web.Pages.Reports;
 /// The report form, for everyone: signed in or not. An anonymous reporter is shown the follow-up token
 /// once, and the browser keeps it in a cookie for that report's page.
 /// </summary>
-public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntakeLimit intakeLimit, TimeProvider time) : PageModel
+public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntakeLimit intakeLimit) : UseCasePageModel
 {
     // The three below can be pre-filled from the query (?program=&ecosystem=&package=), e.g. by a SECURITY.md link.
     [BindProperty(SupportsGet = true)] public string? Program { get; set; }
@@ -29,7 +28,7 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
     [BindProperty] public string? CreditName { get; set; }
 
     public IReadOnlyList<(string Slug, string Name)> Programs { get; private set; } = [];
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors => Failure?.Errors ?? new Dictionary<string, string[]>();
     public SubmittedReport? Submitted { get; private set; }
 
     public async Task OnGetAsync([FromQuery] string? package, CancellationToken cancellationToken)
@@ -46,37 +45,26 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
             string.IsNullOrWhiteSpace(CvssVector) ? null : CvssVector, string.IsNullOrWhiteSpace(Cwe) ? null : Cwe,
             string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail, string.IsNullOrWhiteSpace(CreditName) ? null : CreditName,
             Attachments: Request.HasFormContentType ? await AttachmentsEndpoints.FilesAsync(Request.Form, cancellationToken) : []);
-        try
+        return await FormAsync("report", async () =>
         {
             intakeLimit.Check(HttpContext);
             Submitted = await submit.ExecuteAsync(Program ?? "", request, ApiActor.From(HttpContext), cancellationToken);
-        }
-        catch (ValidationFailedException e)
-        {
-            Errors = e.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (Submitted.FollowUpToken is { } token)
+            {
+                FollowUpCookie.Write(Response, Submitted.Id, token, Request.IsHttps);
+            }
             return Page();
-        }
-        catch (TooManyRequestsException e)
-        {
-            // The form keeps what was typed; the message says when the next report is possible.
-            Errors = new Dictionary<string, string[]> { ["limit"] = [e.Message] };
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Operations.RetryAfter.Set(Response, e.RetryAt - time.GetUtcNow());
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            Errors = new Dictionary<string, string[]> { ["program"] = ["choose a program."] };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        if (Submitted.FollowUpToken is { } token)
-        {
-            FollowUpCookie.Write(Response, Submitted.Id, token, Request.IsHttps);
-        }
-        return Page();
+        });
     }
+
+    /// <summary>Every problem is shown beside a field; the form keeps what was typed.</summary>
+    protected override UseCaseError Explain(UseCaseError error) => error switch
+    {
+        { Status: StatusCodes.Status404NotFound } => UseCaseError.Invalid("program", "choose a program."),
+        { Status: StatusCodes.Status400BadRequest } => error,
+        // Too many reports: the message says when the next one is possible.
+        _ => error with { Errors = new Dictionary<string, string[]> { [error.Status == StatusCodes.Status429TooManyRequests ? "limit" : "report"] = [error.Message] } },
+    };
 
     public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? messages[0] : null;
 

@@ -16,13 +16,13 @@ namespace Vigil.Web.Pages.Reports;
 /// with a form for a follow-up token (anonymous reporters). Each action is a form handler calling one use
 /// case (injected into the handler); the use case decides whether the viewer may (the page only hides what cannot apply).
 /// </summary>
-public sealed class ShowModel(GetReport get, ListParticipants participants) : PageModel
+public sealed class ShowModel(GetReport get, ListParticipants participants) : UseCasePageModel
 {
     public ReportView? Report { get; private set; }
 
     /// <summary>The report's participants, for the team only (null for anyone else).</summary>
     public IReadOnlyList<ParticipantView>? Participants { get; private set; }
-    public string? Problem { get; private set; }
+    public string? Problem => Failure?.Text;
     public long Id { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
@@ -142,37 +142,20 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Pa
             ? date
             : throw new ValidationFailedException($"'{value}' is not a date.", new Dictionary<string, string[]> { [field] = ["a date and time, e.g. 2026-12-31T12:00 (UTC)."] });
 
-    private async Task<IActionResult> ActAsync(long id, Func<Core.Reports.Actor, Task> action, CancellationToken cancellationToken)
+    private Task<IActionResult> ActAsync(long id, Func<Core.Reports.Actor, Task> action, CancellationToken cancellationToken)
     {
         Id = id;
-        try
+        return FormAsync("report", async () =>
         {
             await action(ReportPageActor.From(HttpContext, id));
             return Redirect($"/reports/{id}");
-        }
-        catch (Exception e) when (e is ConflictException or ValidationFailedException)
-        {
-            Problem = e is ValidationFailedException { Errors.Count: > 0 } invalid
-                ? string.Join(" ", invalid.Errors.Select(kv => $"{kv.Key}: {string.Join(" ", kv.Value)}"))
-                : e.Message;
-            Response.StatusCode = e is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        }, () => LoadAsync(cancellationToken));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var actor = ReportPageActor.From(HttpContext, Id);
-            Report = await get.ExecuteAsync(Id, actor, cancellationToken);
-            Participants = Report.ViewerRole is "team" or "admin" ? await participants.ExecuteAsync(Id, actor, cancellationToken) : null;
-        }
-        catch (NotFoundException)
-        {
-            Report = null;
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
+        var actor = ReportPageActor.From(HttpContext, Id);
+        Report = await FindAsync(() => get.ExecuteAsync(Id, actor, cancellationToken));
+        Participants = Report is { ViewerRole: "team" or "admin" } ? await participants.ExecuteAsync(Id, actor, cancellationToken) : null;
     }
 }

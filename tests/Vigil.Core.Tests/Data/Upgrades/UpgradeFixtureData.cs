@@ -97,7 +97,7 @@ internal static class UpgradeFixtureData
         long first = 0;
         await Run(async db =>
         {
-            var submitted = await new SubmitReport(db, vault, clock, attachmentOptions: attachmentOptions).ExecuteAsync("npm-eco",
+            var submitted = await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
                 new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution in deep-merge",
                     "Merging crafted keys pollutes Object.prototype. ünïcödé ✓", "require('deep-merge')({}, JSON.parse(payload))",
                     "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CWE-1321", "reporter@example.test", "Ada Finder",
@@ -106,10 +106,10 @@ internal static class UpgradeFixtureData
         });
         clock.Advance(TimeSpan.FromHours(3));
         await Run(db => new CommentOnReport(db, vault, clock).ExecuteAsync(first, Actor.User(Reporter), "Also affects the CLI.", false, ct));
-        await Run(db => new TriageReport(db, vault, clock).AcceptAsync(first, triager, ct));
+        await Run(db => Use<TriageReport>(db, vault, clock).AcceptAsync(first, triager, ct));
         await Run(db => new CommentOnReport(db, vault, clock).ExecuteAsync(first, triager, "Confirmed locally.", true, ct));
-        await Run(db => new InviteMaintainer(db, clock).ExecuteAsync(first, triager, Maintainer, null, ct));
-        await Run(db => new InviteMaintainer(db, clock).ExecuteAsync(first, triager, null, "co-maintainer@deep-merge.test", ct));
+        await Run(db => Use<InviteMaintainer>(db, vault, clock).ExecuteAsync(first, triager, Maintainer, null, ct));
+        await Run(db => Use<InviteMaintainer>(db, vault, clock).ExecuteAsync(first, triager, null, "co-maintainer@deep-merge.test", ct));
         await Run(db => new AttachToReport(db, vault, clock, attachmentOptions).ExecuteAsync(first, Actor.User(Maintainer, twoFactor: true),
             [new AttachmentUpload("fix.patch", "--- a\n+++ b\n"u8.ToArray())], cancellationToken: ct));
         await Run(db => new Vigil.Core.Cve.AssignCve(db, clock).ReserveFromBlockAsync(first, triager, ct));
@@ -126,20 +126,20 @@ internal static class UpgradeFixtureData
             [new ReferenceInput("FIX", "https://example.test/deep-merge/commit/1")], ct));
         await Run(db => new AwardBounty(db, vault, clock).ExecuteAsync(first, triager, new AwardInput("high", 1000m, 250m, Maintainer, "Clear report."), ct));
         string advisory = "";
-        await Run(async db => advisory = (await new PublishReport(db, vault, clock).ExecuteAsync(first, triager, ct)).Id);
+        await Run(async db => advisory = (await Use<PublishReport>(db, vault, clock).ExecuteAsync(first, triager, ct)).Id);
         await Run(db => new CorrectAdvisory(db, vault, clock).ExecuteAsync(advisory, triager, new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge before 1.4.2"), ct));
         await Run(db => new BountyPayments(db, clock).MarkPaidAsync(first, admin, BountyRecipient.Finder, DateOnly.FromDateTime(Start.UtcDateTime), ct));
 
         // Report 2: anonymous, asked for more information; report 3: rejected as a duplicate of report 1.
         long second = 0;
-        await Run(async db => second = (await new SubmitReport(db, vault, clock).ExecuteAsync("npm-eco",
+        await Run(async db => second = (await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "left-pad", "<1.3.0")], "ReDoS in left-pad", "Slow on long input."), Actor.Anonymous, ct)).Id);
-        await Run(db => new TriageReport(db, vault, clock).AskForInformationAsync(second, triager, "Which input length?", ct));
+        await Run(db => Use<TriageReport>(db, vault, clock).AskForInformationAsync(second, triager, "Which input length?", ct));
         await Run(async db =>
         {
-            var third = await new SubmitReport(db, vault, clock).ExecuteAsync("npm-eco",
+            var third = await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
                 new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Same pollution", "Seen it too."), Actor.Anonymous, ct);
-            await new TriageReport(db, vault, clock).RejectAsync(third.Id, triager, RejectionReason.Duplicate, first, "Already reported.", ct);
+            await Use<TriageReport>(db, vault, clock).RejectAsync(third.Id, triager, RejectionReason.Duplicate, first, "Already reported.", ct);
         });
 
         // What the server's background work leaves: a deadline taken, a queued e-mail, a credit on the reporter's profile.
@@ -157,5 +157,20 @@ internal static class UpgradeFixtureData
             }
             await db.SaveChangesAsync(ct);
         });
+    }
+
+    /// <summary>A use case as the server composes it (<see cref="Vigil.Core.CoreServices.AddVigilCore"/>) on this database, vault and clock; it notifies nobody.</summary>
+    private static T Use<T>(VigilDbContext db, ReportVault vault, TimeProvider clock) where T : notnull
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
+        Vigil.Core.CoreServices.AddVigilCore(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, clock);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, vault);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, db);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IReportNotifier>(services, SilentReportNotifier.Instance);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
     }
 }

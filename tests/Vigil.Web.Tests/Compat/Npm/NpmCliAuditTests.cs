@@ -33,7 +33,7 @@ public class NpmCliAuditTests
 
         var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
 
-        // shared/specs/npm-audit.md §5: exit 1 when anything is at or above the default audit level (low).
+        // npm audit exits 1 when anything is at or above the audit level (low by default).
         Assert.True(exitCode == 1, $"{npm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         var report = JsonNode.Parse(stdout)!;
         await AssertVigilAdvisoriesAsync(vigil, report, cwe: true);

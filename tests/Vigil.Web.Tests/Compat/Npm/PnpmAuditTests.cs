@@ -8,7 +8,7 @@ namespace Vigil.Web.Tests.Compat.Npm;
 /// Real pnpm 11 (calls the bulk endpoint, then asks for the packument), pnpm 10 (calls /audits/quick) and
 /// pnpm 9 (calls /audits), pinned in oracle/, audit a real pnpm lockfile (v9 format: mkdirp 0.5.1 → minimist
 /// 0.0.8, dev minimist 1.2.8; pnpm 11 its own lockfile of the same project) against Vigil on a loopback port
-/// (shared/specs/yarn-pnpm-audit.md). pnpm 11 needs Node ≥ 22.13: it runs on the Node 22 pinned in oracle/.
+/// (docs/api.md). pnpm 11 needs Node ≥ 22.13: it runs on the Node 22 pinned in oracle/.
 /// </summary>
 public class PnpmAuditTests
 {

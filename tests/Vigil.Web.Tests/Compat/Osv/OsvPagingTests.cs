@@ -7,9 +7,9 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Compat.Osv;
 
 /// <summary>
-/// shared/specs/osv.md § POST /v1/query: "a page ends after 3000 results … then next_page_token is set and the
-/// client repeats the same query with page_token"; § querybatch: "paging is per query — resend only the queries
-/// that returned a token, each with its own page_token". Page sizes are lowered by configuration here.
+/// osv.dev's POST /v1/query: a page ends after 3000 results, then next_page_token is set and the client repeats
+/// the same query with page_token; in querybatch paging is per query: the client resends only the queries that
+/// returned a token, each with its own page_token. Page sizes are lowered by configuration here.
 /// </summary>
 public class OsvPagingTests
 {

@@ -21,7 +21,7 @@ public class OsvQueryBatchTests
             """);
 
         Assert.Equal(200, status);
-        // shared/specs/osv.md § querybatch: one result per query, only id + modified, {} when empty.
+        // osv.dev's querybatch: one result per query, only id + modified, {} when empty.
         var expected = JsonNode.Parse("""
             {"results":[
               {"vulns":[{"id":"GHSA-vh95-rmgr-6w4m","modified":"2022-04-26T21:01:40Z"},{"id":"GHSA-xvch-5gv4-984h","modified":"2023-02-27T14:47:14Z"}]},

@@ -61,7 +61,7 @@ public class OsvQueryTests
         Assert.Equal("{}", body!.ToJsonString());
     }
 
-    // Messages as osv.dev's parseQuery gives them (shared/specs/osv.md § POST /v1/query).
+    // Messages as osv.dev's parseQuery gives them for POST /v1/query.
     [Theory]
     [InlineData("""{}""", "no query provided")]
     [InlineData("""null""", "no query provided")]

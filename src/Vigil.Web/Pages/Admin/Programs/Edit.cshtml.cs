@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Vigil.Core.Errors;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
@@ -17,11 +16,11 @@ namespace Vigil.Web.Pages.Admin.Programs;
 public sealed class EditModel(
     GetProgramAdmin get, UpdateProgramPolicy update, AddProgramMember addMember, RemoveProgramMember removeMember,
     AddPackageMaintainer addMaintainer, RemovePackageMaintainer removeMaintainer,
-    AddWebhookEndpoint addWebhook, RemoveWebhookEndpoint removeWebhook) : PageModel
+    AddWebhookEndpoint addWebhook, RemoveWebhookEndpoint removeWebhook) : UseCasePageModel
 {
     public string Slug { get; private set; } = "";
     public ProgramAdminView? Program { get; private set; }
-    public FormProblem? Problem { get; private set; }
+    public FormProblem? Problem => Failure;
     public CreatedWebhookEndpoint? NewWebhook { get; private set; }
     public string? Saved { get; private set; }
 
@@ -54,61 +53,35 @@ public sealed class EditModel(
         ActAsync(slug, "webhooks", actor => removeWebhook.ExecuteAsync(slug, actor, id, ct), ct);
 
     /// <summary>Not a redirect: the answer carries the secret, which no later page shows.</summary>
-    public async Task<IActionResult> OnPostAddWebhookAsync(string slug, string? url, List<string>? events, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAddWebhookAsync(string slug, string? url, List<string>? events, CancellationToken cancellationToken)
     {
         Slug = slug;
-        try
+        return FormAsync("webhooks", async () =>
         {
             NewWebhook = await addWebhook.ExecuteAsync(slug, ApiActor.From(HttpContext), url, events, cancellationToken);
-        }
-        catch (ValidationFailedException e)
-        {
-            Problem = FormProblem.From("webhooks", e);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        await LoadAsync(keepPolicy: false, cancellationToken);
-        return Page();
+            await LoadAsync(keepPolicy: false, cancellationToken);
+            return Page();
+        }, () => LoadAsync(keepPolicy: false, cancellationToken));
     }
 
-    private async Task<IActionResult> ActAsync(string slug, string form, Func<Actor, Task> action, CancellationToken cancellationToken)
+    // A "not found" is either the program not being the caller's (LoadAsync answers 404 and drops the problem) or
+    // the member, maintainer or endpoint not being there any more.
+    private Task<IActionResult> ActAsync(string slug, string form, Func<Actor, Task> action, CancellationToken cancellationToken)
     {
         Slug = slug;
-        try
+        return FormAsync(form, async () =>
         {
             await action(ApiActor.From(HttpContext));
             return Redirect($"/admin/programs/{slug}?saved={form}#{form}");
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException)
-        {
-            Problem = FormProblem.From(form, e);
-            Response.StatusCode = FormProblem.StatusOf(e);
-        }
-        catch (NotFoundException e)
-        {
-            // Either the program is not the caller's (LoadAsync answers 404 and drops this problem) or the
-            // member, maintainer or endpoint is not there any more.
-            Problem = FormProblem.From(form, e);
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
-        await LoadAsync(keepPolicy: form == "policy", cancellationToken);
-        return Page();
+        }, () => LoadAsync(keepPolicy: form == "policy", cancellationToken));
     }
 
     private async Task LoadAsync(bool keepPolicy, CancellationToken cancellationToken)
     {
-        try
+        Program = await FindAsync(() => get.ExecuteAsync(Slug, ApiActor.From(HttpContext), cancellationToken));
+        if (Program is not null && !keepPolicy)
         {
-            Program = await get.ExecuteAsync(Slug, ApiActor.From(HttpContext), cancellationToken);
-            if (!keepPolicy)
-            {
-                Policy = PolicyInput.From(Program);
-            }
-        }
-        catch (NotFoundException)
-        {
-            Program = null;
-            Problem = null;
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            Policy = PolicyInput.From(Program);
         }
     }
 }

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Vigil.Core.Accounts;
+using Vigil.Core.Advisories;
+using Vigil.Core.Attachments;
+using Vigil.Core.Bounties;
+using Vigil.Core.Clock;
+using Vigil.Core.Community;
+using Vigil.Core.Compat;
+using Vigil.Core.Cve;
+using Vigil.Core.Data;
+using Vigil.Core.Exports.Osv;
+using Vigil.Core.Extensions;
+using Vigil.Core.Hacktivity;
+using Vigil.Core.Notifications;
+using Vigil.Core.Packages;
+using Vigil.Core.Profiles;
+using Vigil.Core.Programs;
+using Vigil.Core.Publication;
+using Vigil.Core.Reports;
+using Vigil.Core.Reputation;
+
+namespace Vigil.Core;
+
+/// <summary>
+/// The one composition root of what the product does: every use case, the report vault, the outbox and the clock.
+/// The web host and the command line both call <see cref="AddVigilCore"/>; each then adds what only it has: the
+/// database (<see cref="DatabaseTarget"/> and <see cref="VigilDbContext"/>), Identity's stores, and the
+/// <see cref="IReportNotifier"/> (the server queues e-mails and webhooks; a host that sends nothing uses
+/// <see cref="SilentReportNotifier"/>). No use case creates another: each asks for the ones it runs.
+/// </summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddVigilCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ReportVaultOptions>().BindConfiguration(ReportVaultOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportVaultOptions>>().Value.CreateVault(sp.GetRequiredService<DatabaseTarget>()));
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CveOptions>().BindConfiguration(CveOptions.Section);
+        services.AddVigilNotifications();
+        AddAdvisories(services);
+        AddPrograms(services);
+        AddReports(services);
+        AddCommunity(services);
+        AddAccounts(services);
+        return services;
+    }
+
+    private static void AddAdvisories(IServiceCollection services)
+    {
+        services.AddScoped<GetAdvisory>();
+        services.AddScoped<SearchAdvisories>();
+        services.AddScoped<ListEcosystems>();
+        services.AddScoped<ListRecentAdvisories>();
+        services.AddScoped<GetPackageAdvisories>();
+        services.AddScoped<QueryAffecting>();
+        services.AddScoped<NpmBulkAdvisories>();
+        services.AddScoped<NpmAuditReport>();
+        services.AddScoped<StreamOsvBulkZip>();
+        services.AddScoped<StreamOsvOfflineZip>();
+        services.AddScoped<PublishAdvisory>();
+        services.AddScoped<CorrectAdvisory>();
+        services.AddScoped<ListAdvisoryRevisions>();
+    }
+
+    private static void AddPrograms(IServiceCollection services)
+    {
+        services.AddScoped<CreateProgram>();
+        services.AddScoped<UpdateProgramPolicy>();
+        services.AddScoped<ListPrograms>();
+        services.AddScoped<ListPublicPrograms>();
+        services.AddScoped<GetProgramAdmin>();
+        services.AddScoped<AddProgramMember>();
+        services.AddScoped<RemoveProgramMember>();
+        services.AddScoped<AddPackageMaintainer>();
+        services.AddScoped<RemovePackageMaintainer>();
+        services.AddScoped<AddWebhookEndpoint>();
+        services.AddScoped<RemoveWebhookEndpoint>();
+    }
+
+    private static void AddReports(IServiceCollection services)
+    {
+        services.AddScoped<ReportIntakeGate>();
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<GetReport>();
+        services.AddScoped<AttachToReport>();
+        services.AddScoped<GetAttachment>();
+        services.AddScoped<ListTriageQueue>();
+        services.AddScoped<ListMyReports>();
+        services.AddScoped<CommentOnReport>();
+        services.AddScoped<TriageReport>();
+        services.AddScoped<ReleaseFromReview>();
+        services.AddScoped<InviteMaintainer>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ListParticipants>();
+        services.AddScoped<RemoveParticipant>();
+        services.AddScoped<RevokeInvitation>();
+        services.AddScoped<ReportCredits>();
+        services.AddScoped<AdvanceReport>();
+        services.AddScoped<SetDisclosureDate>();
+        services.AddScoped<RequestExtension>();
+        services.AddScoped<CastExtensionVote>();
+        services.AddScoped<CloseExtensionVotes>();
+        services.AddScoped<PublishReport>();
+        services.AddScoped<WithdrawReport>();
+        services.AddScoped<RunDeadlines>();
+        services.AddScoped<AssignCve>();
+        services.AddScoped<ExportCveRecord>();
+        services.AddScoped<GetBountyTable>();
+        services.AddScoped<SetBountyTable>();
+        services.AddScoped<AwardBounty>();
+        services.AddScoped<BountyPayments>();
+        services.AddScoped<GetReportBounty>();
+        services.AddScoped<ListMyBounties>();
+        services.AddScoped<ExportPayouts>();
+    }
+
+    private static void AddCommunity(IServiceCollection services)
+    {
+        services.AddScoped<IProgramBountySummary, BountyPolicySummary>();
+        services.AddScoped<IBountyAwardedReports, BountyAwardedReports>();
+        services.AddScoped<GetSecurityPolicy>();
+        services.AddScoped<GetPackageBadges>();
+        services.AddScoped<GetProgramMetrics>();
+        services.AddScoped<ListHacktivity>();
+        services.AddScoped<GetPublicTimeline>();
+        services.AddScoped<GetLeaderboard>();
+        services.AddScoped<GetReporterProfile>();
+        services.AddScoped<SetProfileHandle>();
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<RegisterAccount>();
+        services.AddScoped<ConfirmAccount>();
+        services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<ResetPassword>();
+    }
+}
