@@ -52,7 +52,9 @@ internal sealed class FullSync(SyncRun run)
         }
         try
         {
-            await using var zip = new ZipArchive(File.OpenRead(temp), ZipArchiveMode.Read);
+            // The stream is disposed on its own: a ZipArchive that fails to open does not close it.
+            await using var stream = File.OpenRead(temp);
+            await using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             _ = zip.Entries.Count;
         }
         catch (InvalidDataException exception)

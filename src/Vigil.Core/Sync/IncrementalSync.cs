@@ -21,7 +21,14 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
         var where = run.Where("modified_id.csv");
         byte[]? csv = null;
         var fetch = await run.Bucket.GetAsync(run.PathOf("modified_id.csv"), new BucketValidators(state.ETag, state.LastModifiedHeader),
-            async (body, length, token) => csv = await ReadAllAsync(body, where, token), cancellationToken);
+            async (body, length, token) =>
+            {
+                csv = await ReadAllAsync(body, where, token);
+                if (csv.Length > 0 && csv[^1] != (byte)'\n')
+                {
+                    throw new BucketTransientException($"{where}: the file does not end with a newline (a truncated download?)");
+                }
+            }, cancellationToken);
         if (fetch.Status == BucketStatus.NotFound)
         {
             throw new SyncFailedException($"{where}: not found; a source without modified_id.csv can only be read whole (delete the sync state to start over)");
