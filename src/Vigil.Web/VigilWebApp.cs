@@ -18,6 +18,7 @@ using Vigil.Web.Compat.Osv;
 using Vigil.Web.Health;
 using Vigil.Web.Pages;
 using Vigil.Web.Operations;
+using Vigil.Web.Sync;
 
 namespace Vigil.Web;
 
@@ -63,6 +64,7 @@ public static class VigilWebApp
         app.MapBountiesEndpoints();
         app.MapHacktivityEndpoints();
         app.MapVigilPages();
+        app.MapBucketEndpoints();
         return app;
     }
 
