@@ -65,6 +65,7 @@ public static class VigilWebApp
         app.MapHacktivityEndpoints();
         app.MapVigilPages();
         app.MapBucketEndpoints();
+        app.MapSyncApiEndpoints();
         return app;
     }
 
@@ -98,5 +99,6 @@ public static class VigilWebApp
         services.AddVigilNotifications();
         services.AddVigilCommunity();
         services.AddVigilProfiles();
+        services.AddVigilSync();
     }
 }
