@@ -30,6 +30,7 @@ public static class Program
     internal static RootCommand All(CliConsole console) => VersionOptionAction.Replace(console, new(Description)
     {
         ImportCommand.Create(console),
+        SyncCommand.Create(console),
         ExportCommand.Create(console),
         AuditCommand.Create(console),
         ServeCommand.Create(console),

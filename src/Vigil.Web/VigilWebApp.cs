@@ -18,6 +18,7 @@ using Vigil.Web.Instance;
 using Vigil.Web.Pages;
 using Vigil.Web.Profiles;
 using Vigil.Web.Operations;
+using Vigil.Web.Sync;
 
 namespace Vigil.Web;
 
@@ -63,6 +64,8 @@ public static class VigilWebApp
         app.MapBountiesEndpoints();
         app.MapHacktivityEndpoints();
         app.MapVigilPages();
+        app.MapBucketEndpoints();
+        app.MapSyncApiEndpoints();
         return app;
     }
 
@@ -89,5 +92,6 @@ public static class VigilWebApp
         services.AddVigilAccounts();
         services.AddHostedService<NotificationDispatcherService>();
         services.AddVigilCommunity();
+        services.AddVigilSync();
     }
 }

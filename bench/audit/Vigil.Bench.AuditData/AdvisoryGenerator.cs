@@ -38,7 +38,7 @@ internal sealed class AdvisoryGenerator(Random random, PackageNames names)
         }
     }
 
-    private OsvVulnerability Create(int n, DateTimeOffset published)
+    internal OsvVulnerability Create(int n, DateTimeOffset published)
     {
         var package = names.Any(random);
         var kind = Kinds[random.Next(Kinds.Length)];

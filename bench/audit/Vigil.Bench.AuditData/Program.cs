@@ -2,6 +2,15 @@ using Vigil.Bench.AuditData;
 
 // Generates the audit benchmark's inputs: N OSV advisories (bulk zip) and a package-lock.json v3.
 // Usage: dotnet run -c Release -- OUTDIR [advisories=100000] [packages=2000] [seed=42]
+//    or: dotnet run -c Release -- bucket OUTDIR [advisories=220000] [changed=1000] (the sync benchmark's source)
+if (args.Length >= 2 && args[0] == "bucket")
+{
+    var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 220_000;
+    var changed = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+    BucketWriter.Write(args[1], count, changed, 42);
+    Console.WriteLine($"wrote a {count}-record npm bucket to {args[1]}/v1 and the same with {changed} changed to {args[1]}/v2");
+    return 0;
+}
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Vigil.Bench.AuditData OUTDIR [advisories] [packages] [seed]");

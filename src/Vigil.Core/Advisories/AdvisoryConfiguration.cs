@@ -18,6 +18,8 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<AdvisoryE
         builder.Property(a => a.Summary).HasMaxLength(2000);
         builder.Property(a => a.CvssVector).HasMaxLength(300);
         builder.Property(a => a.Source).HasMaxLength(40);
+        builder.Property(a => a.Origin).HasMaxLength(AdvisoryOrigin.MaxLength).HasDefaultValue(AdvisoryOrigin.Import);
+        builder.HasIndex(a => a.Origin);
         builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Affected).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
     }

@@ -19,6 +19,13 @@ public sealed class AdvisoryEntity
     /// <summary>Which importer (or the program) produced it: "osv", "nswg-npm", "nswg-core", "vigil".</summary>
     public required string Source { get; set; }
 
+    /// <summary>
+    /// Who put it here (docs/sync.md, provenance): <see cref="AdvisoryOrigin.Program"/> (published by this
+    /// instance's programs), <see cref="AdvisoryOrigin.Import"/> (imported by hand) or the name of the sync
+    /// source that mirrors it. A sync never overwrites the first two.
+    /// </summary>
+    public string Origin { get; set; } = AdvisoryOrigin.Import;
+
     /// <summary>The OSV 1.7.5 JSON document, the single source of truth for export.</summary>
     public required string Document { get; set; }
 

@@ -8,7 +8,8 @@ namespace Vigil.Core.Advisories;
 /// The source gives no date for the record: its <c>modified</c> becomes the instant this instance first
 /// stored the record as it is now, kept while re-imports bring the same record and moved when it changes.
 /// </param>
-public sealed record AdvisoryToStore(OsvVulnerability Vulnerability, string Source, bool ModifiedIsFirstSeen = false);
+/// <param name="Origin">Provenance (<see cref="AdvisoryOrigin"/>): a hand import unless a sync stores it.</param>
+public sealed record AdvisoryToStore(OsvVulnerability Vulnerability, string Source, bool ModifiedIsFirstSeen = false, string Origin = AdvisoryOrigin.Import);
 
 public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
 {
@@ -19,7 +20,8 @@ public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
 /// <summary>
 /// Stores a batch of advisories in one transaction, keyed by OSV id: new ids are added, changed documents
 /// replace the stored one (keeping its stable number), identical ones are left alone. Re-importing the
-/// same data is therefore a no-op, and a failure leaves the database as it was before the batch.
+/// same data is therefore a no-op, and a failure leaves the database as it was before the batch (or, when
+/// the caller holds a transaction, before the caller's whole unit of work).
 /// </summary>
 public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = null)
 {
@@ -53,7 +55,7 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
             var document = OsvJson.Serialize(item.Vulnerability);
             if (entity is not null)
             {
-                if (entity.Document == document && entity.Source == item.Source)
+                if (entity.Document == document && entity.Source == item.Source && entity.Origin == item.Origin)
                 {
                     unchanged++;
                     continue;
@@ -61,21 +63,36 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
                 db.AdvisoryAliases.RemoveRange(entity.Aliases);
                 db.AffectedPackages.RemoveRange(entity.Affected);
                 entity.Source = item.Source;
+                entity.Origin = item.Origin;
                 AdvisoryRows.Apply(entity, item.Vulnerability, document);
                 updated++;
             }
             else
             {
-                entity = new AdvisoryEntity { Id = id, Source = item.Source, Document = document };
+                entity = new AdvisoryEntity { Id = id, Source = item.Source, Origin = item.Origin, Document = document };
                 AdvisoryRows.Apply(entity, item.Vulnerability, document);
                 db.Advisories.Add(entity);
                 added++;
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // A caller's open transaction (a whole sync run) is joined; otherwise the batch is its own.
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
         db.ChangeTracker.Clear();
         return new UpsertOutcome(added, updated, unchanged);
     }

@@ -44,7 +44,7 @@ public sealed class PublishAdvisory(VigilDbContext db, TimeProvider time)
                 var id = await AdvisoryIds.NextAsync(db, idPrefix, now.Year, cancellationToken);
                 var vulnerability = DraftToOsv.Build(draft, id, now, now);
                 var document = OsvJson.Serialize(vulnerability);
-                entity = new AdvisoryEntity { Id = id, Source = Source, Document = document };
+                entity = new AdvisoryEntity { Id = id, Source = Source, Origin = AdvisoryOrigin.Program, Document = document };
                 AdvisoryRows.Apply(entity, vulnerability, document);
                 db.Advisories.Add(entity);
                 await db.SaveChangesAsync(cancellationToken);

@@ -347,6 +347,13 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("import");
+
                     b.Property<long?>("Published")
                         .HasColumnType("INTEGER");
 
@@ -371,6 +378,8 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Modified");
+
+                    b.HasIndex("Origin");
 
                     b.HasIndex("Published");
 
@@ -1280,6 +1289,58 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("report_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Sync.SyncStateEntity", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ecosystem")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastModifiedHeader")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastModifiedSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSuccessAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source", "Ecosystem");
+
+                    b.ToTable("sync_states", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
