@@ -22,7 +22,14 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        // A read-only connection (EF opens one to see whether the file exists) cannot switch a database made in
+        // rollback-journal mode (sqlite3's default, or a copy) to WAL: the next read-write connection does it.
+        command.CommandText = IsReadOnly(connection)
+            ? "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;"
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
     }
+
+    private static bool IsReadOnly(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
 }
