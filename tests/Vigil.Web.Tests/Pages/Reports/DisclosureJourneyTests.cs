@@ -41,6 +41,7 @@ public class DisclosureJourneyTests
         {
             ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "deep-merge", ["AffectedVersions"] = "<=1.4.1",
             ["Title"] = $"Prototype pollution {Marker}", ["Description"] = $"Crafted **keys** pollute. {Marker}", ["ProofOfConcept"] = "merge(a, b)",
+            ["ReporterEmail"] = "finder@example.test",
         });
         Assert.Equal(HttpStatusCode.OK, status);
         var submitted = await new HtmlParser().ParseDocumentAsync(html, Ct);
@@ -70,6 +71,8 @@ public class DisclosureJourneyTests
         Assert.Equal(HttpStatusCode.OK, (await Page(outsider, link)).Status);
 
         // The triager's queue, accept, publish.
+        var teamView = await Page(triager, link);
+        Assert.Equal("mailto:finder@example.test", teamView.Document.QuerySelector("#reporter-contact a")!.GetAttribute("href"));
         var queue = await Page(triager, "/programs/npm-eco/queue");
         Assert.Contains(Marker, queue.Document.QuerySelector("#queue")!.TextContent, StringComparison.Ordinal);
         var accepted = await triager.PostFormAsync($"{link}?handler=Accept", new Dictionary<string, string>(), formPage: link);
@@ -77,6 +80,7 @@ public class DisclosureJourneyTests
         var published = await triager.PostFormAsync($"{link}?handler=Publish", new Dictionary<string, string>(), formPage: link);
         Assert.Equal(HttpStatusCode.Redirect, published.Status);
         var after = await Page(reporter, link);
+        Assert.DoesNotContain("finder@example.test", (await Page(reporter, $"/advisories/{after.Document.QuerySelector("#advisory-link")!.TextContent}")).Html, StringComparison.Ordinal);
         Assert.Equal("published", after.Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         var advisoryId = after.Document.QuerySelector("#advisory-link")!.TextContent;
         Assert.StartsWith("NPMSEC-", advisoryId, StringComparison.Ordinal);

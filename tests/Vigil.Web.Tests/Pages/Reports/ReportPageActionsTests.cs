@@ -96,6 +96,8 @@ public partial class ReportPageActionsTests
         var fixedPage = await Page(reporter, link);
         Assert.Equal("fixed", fixedPage.Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         Assert.Equal("Fixed", fixedPage.Document.QuerySelector("#report-state")!.TextContent);
+        var teamPage = await Page(triager, link);
+        Assert.Equal("Weakness: CWE-1321: Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')", teamPage.Document.QuerySelector("#weakness")!.TextContent);
         Assert.Equal(["Reported", "Triaged", "Maintainers"], fixedPage.Document.QuerySelectorAll("#progress li.done").Select(li => li.FirstChild!.TextContent));
         Assert.Equal("Fixed", fixedPage.Document.QuerySelector("#progress li[aria-current=step]")!.FirstChild!.TextContent);
         var events = fixedPage.Document.QuerySelectorAll("#timeline strong").Select(e => e.TextContent).ToList();
@@ -154,7 +156,7 @@ public partial class ReportPageActionsTests
     private static Dictionary<string, string> ReportFields() => new()
     {
         ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "deep-merge", ["AffectedVersions"] = "<=1.4.1",
-        ["Title"] = $"Prototype pollution {Marker}", ["Description"] = $"Crafted keys pollute. {Marker}",
+        ["Title"] = $"Prototype pollution {Marker}", ["Description"] = $"Crafted keys pollute. {Marker}", ["Cwe"] = "CWE-1321",
     };
 
     private static async Task<AccountSession> TeamMemberAsync(WebTest test, string email)
