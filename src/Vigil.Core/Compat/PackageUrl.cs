@@ -11,18 +11,40 @@ public sealed record PackageUrl(string Ecosystem, string Name, string? Version)
     // purl type → OSV ecosystem, as osv.dev maps them (osv/purl_helpers.py).
     private static readonly Dictionary<string, string> Ecosystems = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["npm"] = "npm", ["nuget"] = "NuGet", ["pypi"] = "PyPI", ["maven"] = "Maven", ["golang"] = "Go",
-        ["cargo"] = "crates.io", ["gem"] = "RubyGems", ["composer"] = "Packagist", ["hex"] = "Hex",
-        ["pub"] = "Pub", ["hackage"] = "Hackage", ["cran"] = "CRAN", ["swift"] = "SwiftURL",
-        ["github"] = "GitHub Actions", ["conan"] = "ConanCenter", ["bitnami"] = "Bitnami",
+        ["npm"] = "npm",
+        ["nuget"] = "NuGet",
+        ["pypi"] = "PyPI",
+        ["maven"] = "Maven",
+        ["golang"] = "Go",
+        ["cargo"] = "crates.io",
+        ["gem"] = "RubyGems",
+        ["composer"] = "Packagist",
+        ["hex"] = "Hex",
+        ["pub"] = "Pub",
+        ["hackage"] = "Hackage",
+        ["cran"] = "CRAN",
+        ["swift"] = "SwiftURL",
+        ["github"] = "GitHub Actions",
+        ["conan"] = "ConanCenter",
+        ["bitnami"] = "Bitnami",
     };
 
     // OSV ecosystem → purl type, for the purl written into affected[].package (osv.dev's purl_helpers list).
     private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
     {
-        ["npm"] = "npm", ["NuGet"] = "nuget", ["PyPI"] = "pypi", ["Maven"] = "maven", ["Go"] = "golang",
-        ["crates.io"] = "cargo", ["RubyGems"] = "gem", ["Packagist"] = "composer", ["Hex"] = "hex",
-        ["Pub"] = "pub", ["Hackage"] = "hackage", ["CRAN"] = "cran", ["Bitnami"] = "bitnami",
+        ["npm"] = "npm",
+        ["NuGet"] = "nuget",
+        ["PyPI"] = "pypi",
+        ["Maven"] = "maven",
+        ["Go"] = "golang",
+        ["crates.io"] = "cargo",
+        ["RubyGems"] = "gem",
+        ["Packagist"] = "composer",
+        ["Hex"] = "hex",
+        ["Pub"] = "pub",
+        ["Hackage"] = "hackage",
+        ["CRAN"] = "cran",
+        ["Bitnami"] = "bitnami",
     };
 
     /// <summary>

@@ -40,8 +40,14 @@ internal static class PublishedReports
         where r.ProgramId == programId && r.State == ReportState.Published && r.PublishedAt != null && a.Withdrawn == null
         select new Row
         {
-            ReportId = r.Id, ReporterUserId = r.ReporterUserId, SubmittedAt = r.SubmittedAt, PublishedAt = r.PublishedAt!.Value,
-            AdvisoryId = a.Id, Summary = a.Summary, Severity = a.Severity, Document = a.Document,
+            ReportId = r.Id,
+            ReporterUserId = r.ReporterUserId,
+            SubmittedAt = r.SubmittedAt,
+            PublishedAt = r.PublishedAt!.Value,
+            AdvisoryId = a.Id,
+            Summary = a.Summary,
+            Severity = a.Severity,
+            Document = a.Document,
         };
 
     public static IReadOnlyList<PublicCredit> Credits(string document)

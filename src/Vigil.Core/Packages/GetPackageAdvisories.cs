@@ -35,8 +35,17 @@ public sealed class GetPackageAdvisories(VigilDbContext db)
             .Where(p => p.Name == name && p.Ecosystem == ecosystem)
             .Join(db.Advisories, p => p.AdvisoryNumber, a => a.Number, (p, a) => new
             {
-                p.AdvisoryNumber, p.Index, p.NpmRange, p.FixedVersion, p.AffectedJson,
-                a.Id, a.Summary, a.Severity, a.CvssScore, a.Published, a.Withdrawn,
+                p.AdvisoryNumber,
+                p.Index,
+                p.NpmRange,
+                p.FixedVersion,
+                p.AffectedJson,
+                a.Id,
+                a.Summary,
+                a.Severity,
+                a.CvssScore,
+                a.Published,
+                a.Withdrawn,
             })
             .ToListAsync(cancellationToken);
 

@@ -17,7 +17,11 @@ public sealed class ListPublicPrograms(VigilDbContext db)
         var rows = await db.Programs.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Slug)
             .Select(p => new
             {
-                p.Slug, p.Name, p.ScopeEcosystems, p.TriageBusinessDays, p.PublicationDays,
+                p.Slug,
+                p.Name,
+                p.ScopeEcosystems,
+                p.TriageBusinessDays,
+                p.PublicationDays,
                 Advisories = db.Reports.Count(r => r.ProgramId == p.Id && r.AdvisoryId != null),
             })
             .ToListAsync(cancellationToken);

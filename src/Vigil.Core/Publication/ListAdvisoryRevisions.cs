@@ -12,10 +12,10 @@ public sealed class ListAdvisoryRevisions(VigilDbContext db)
     /// <summary>The revisions, or null when there is no such advisory.</summary>
     public async Task<IReadOnlyList<AdvisoryRevision>?> ExecuteAsync(string advisoryId, CancellationToken cancellationToken = default) =>
         !await db.Advisories.AnyAsync(a => a.Id == advisoryId, cancellationToken) ? null : await (from revision in db.AdvisoryRevisions.AsNoTracking()
-               join advisory in db.Advisories.AsNoTracking() on revision.AdvisoryNumber equals advisory.Number
-               where advisory.Id == advisoryId
-               orderby revision.Revision descending
-               select new AdvisoryRevision(revision.Revision, revision.At, revision.Changes, revision.Reason))
+                                                                                                  join advisory in db.Advisories.AsNoTracking() on revision.AdvisoryNumber equals advisory.Number
+                                                                                                  where advisory.Id == advisoryId
+                                                                                                  orderby revision.Revision descending
+                                                                                                  select new AdvisoryRevision(revision.Revision, revision.At, revision.Changes, revision.Reason))
             .ToListAsync(cancellationToken);
 
     /// <summary>The newest revision of each advisory named that has been corrected (the feeds say what changed).</summary>

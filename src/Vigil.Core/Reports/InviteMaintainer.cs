@@ -43,7 +43,12 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IRepo
         (string Token, byte[] Hash)? invitation = userId is null ? InvitationTokens.Create() : null;
         var participant = new ReportParticipantEntity
         {
-            ReportId = id, UserId = userId, Email = email?.Trim(), InvitedAt = now, InvitedBy = actor.UserId, InvitationTokenHash = invitation?.Hash,
+            ReportId = id,
+            UserId = userId,
+            Email = email?.Trim(),
+            InvitedAt = now,
+            InvitedBy = actor.UserId,
+            InvitationTokenHash = invitation?.Hash,
         };
         db.ReportParticipants.Add(participant);
         ReportTimeline.Add(db, report, actor, ReportEventKind.MaintainerInvited, now, EventVisibility.Participants,

@@ -108,25 +108,25 @@ internal static class CvssV4Scoring
     {
         var distances = new Dictionary<string, double>(Levels.Count, StringComparer.Ordinal);
         foreach (var e1 in Eq1[mv.Eq1])
-        foreach (var e2 in Eq2[mv.Eq2])
-        foreach (var e36 in Eq3Eq6[mv.Eq3][mv.Eq6])
-        foreach (var e4 in Eq4[mv.Eq4])
-        {
-            // EQ5's highest vector is the scored vector's own E, so its distance is always 0.
-            var nonNegative = true;
-            foreach (var (metric, max) in Parsed(e1).Concat(Parsed(e2)).Concat(Parsed(e36)).Concat(Parsed(e4)))
-            {
-                var level = Levels[metric];
-                var distance = level[mv[metric]] - level[max];
-                distances[metric] = distance;
-                nonNegative &= distance >= 0;
-            }
+            foreach (var e2 in Eq2[mv.Eq2])
+                foreach (var e36 in Eq3Eq6[mv.Eq3][mv.Eq6])
+                    foreach (var e4 in Eq4[mv.Eq4])
+                    {
+                        // EQ5's highest vector is the scored vector's own E, so its distance is always 0.
+                        var nonNegative = true;
+                        foreach (var (metric, max) in Parsed(e1).Concat(Parsed(e2)).Concat(Parsed(e36)).Concat(Parsed(e4)))
+                        {
+                            var level = Levels[metric];
+                            var distance = level[mv[metric]] - level[max];
+                            distances[metric] = distance;
+                            nonNegative &= distance >= 0;
+                        }
 
-            if (nonNegative)
-            {
-                return distances;
-            }
-        }
+                        if (nonNegative)
+                        {
+                            return distances;
+                        }
+                    }
 
         return distances;
     }

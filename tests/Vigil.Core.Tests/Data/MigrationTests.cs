@@ -17,7 +17,10 @@ public class MigrationTests
         {
             context.Advisories.Add(new AdvisoryEntity
             {
-                Id = "TEST-1", Modified = modified, Source = "test", Document = "{}",
+                Id = "TEST-1",
+                Modified = modified,
+                Source = "test",
+                Document = "{}",
                 Aliases = [new AdvisoryAliasEntity { Alias = "CVE-2024-0001" }],
                 Affected = [new AffectedPackageEntity { Index = 0, Ecosystem = "npm", Name = "left-pad", NpmRange = "<1.0.0", AffectedJson = "{}" }],
             });

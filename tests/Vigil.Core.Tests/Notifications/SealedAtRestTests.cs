@@ -115,8 +115,14 @@ public class SealedAtRestTests
             (await db.Set<BountyAwardEntity>().SingleAsync(Ct)).Reason = $"Old reason {marker}";
             db.OutboxMessages.Add(new OutboxMessageEntity
             {
-                Kind = OutboxKind.Email, EventType = "Accepted", Recipient = $"old-{marker}@example.org", Subject = "Report accepted",
-                TextBody = $"Old body {marker}", HtmlBody = $"<p>Old body {marker}</p>", Created = Start, NextAttempt = Start,
+                Kind = OutboxKind.Email,
+                EventType = "Accepted",
+                Recipient = $"old-{marker}@example.org",
+                Subject = "Report accepted",
+                TextBody = $"Old body {marker}",
+                HtmlBody = $"<p>Old body {marker}</p>",
+                Created = Start,
+                NextAttempt = Start,
             });
             await db.SaveChangesAsync(Ct);
         });

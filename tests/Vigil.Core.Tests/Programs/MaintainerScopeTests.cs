@@ -28,8 +28,13 @@ public class MaintainerScopeTests
             {
                 db.Users.Add(new VigilUser
                 {
-                    Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                    TwoFactorEnabled = true, SecurityStamp = Guid.NewGuid().ToString(),
+                    Id = id,
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    TwoFactorEnabled = true,
+                    SecurityStamp = Guid.NewGuid().ToString(),
                 });
             }
             await db.SaveChangesAsync(Ct);

@@ -38,8 +38,14 @@ public sealed class ProgramAdministration : IAsyncDisposable
             var email = $"{name}@example.test";
             db.Users.Add(new VigilUser
             {
-                Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                TwoFactorEnabled = true, IsInstanceAdmin = id == a.InstanceAdmin, SecurityStamp = Guid.NewGuid().ToString(),
+                Id = id,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                TwoFactorEnabled = true,
+                IsInstanceAdmin = id == a.InstanceAdmin,
+                SecurityStamp = Guid.NewGuid().ToString(),
             });
         }
         await db.SaveChangesAsync(Ct);

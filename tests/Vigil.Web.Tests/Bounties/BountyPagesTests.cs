@@ -30,7 +30,7 @@ public class BountyPagesTests
 
         var bad = await admin.PostFormAsync("/admin/programs/npm-eco/bounty", new Dictionary<string, string> { ["Currency"] = "XYZ", ["Min[high]"] = "9", ["Max[high]"] = "1" });
         var saved = await admin.PostFormAsync("/admin/programs/npm-eco/bounty", new Dictionary<string, string>
-            { ["Currency"] = "USD", ["Min[critical]"] = "1000", ["Max[critical]"] = "5000", ["PaysFixer"] = "true", ["InScope"] = "all npm packages" });
+        { ["Currency"] = "USD", ["Min[critical]"] = "1000", ["Max[critical]"] = "5000", ["PaysFixer"] = "true", ["InScope"] = "all npm packages" });
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         var problem = new HtmlParser().ParseDocument(bad.Html).QuerySelector("#problem-bounty")!.TextContent;
@@ -91,7 +91,7 @@ public class BountyPagesTests
         var page = new HtmlParser().ParseDocument(await triager.Client.GetStringAsync($"/reports/{id}/bounty", Ct));
         var options = page.QuerySelectorAll("#a-fixer-id option").Select(o => o.GetAttribute("value")).ToList();
         var awarded = await triager.PostFormAsync($"/reports/{id}/bounty?handler=Award", new Dictionary<string, string>
-            { ["severity"] = "high", ["finderAmount"] = "900", ["fixerAmount"] = "300", ["fixerUserId"] = app.Id(Who.Maintainer).ToString() }, formPage: $"/reports/{id}/bounty");
+        { ["severity"] = "high", ["finderAmount"] = "900", ["fixerAmount"] = "300", ["fixerUserId"] = app.Id(Who.Maintainer).ToString() }, formPage: $"/reports/{id}/bounty");
 
         Assert.Equal(["", app.Id(Who.Maintainer).ToString()], options);
         Assert.Equal(HttpStatusCode.Redirect, awarded.Status);

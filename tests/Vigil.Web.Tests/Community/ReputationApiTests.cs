@@ -140,8 +140,12 @@ public class ReputationApiTests
         // The report form: a new reporter is held for review, and the third report of the day is refused, keeping what was typed.
         var fields = new Dictionary<string, string>
         {
-            ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "left-pad", ["AffectedVersions"] = "<1.0.1",
-            ["Title"] = "Form finding", ["Description"] = "Details",
+            ["Program"] = "npm-eco",
+            ["Ecosystem"] = "npm",
+            ["PackageName"] = "left-pad",
+            ["AffectedVersions"] = "<1.0.1",
+            ["Title"] = "Form finding",
+            ["Description"] = "Details",
         };
         var (ok, _, okHtml) = await session.PostFormAsync("/reports/new", fields);
         Assert.Equal(200, (int)ok);

@@ -21,13 +21,13 @@ public static class Advisories
 
     public static OsvVulnerability Made(string id, string ecosystem, string name, string introduced, string @fixed,
         DateTimeOffset? withdrawn = null, string? severity = null) => new()
-    {
-        Id = id,
-        Modified = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        Withdrawn = withdrawn,
-        Summary = $"Made-up {id}",
-        DatabaseSpecific = severity is null ? null : new() { ["severity"] = severity },
-        Affected =
+        {
+            Id = id,
+            Modified = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            Withdrawn = withdrawn,
+            Summary = $"Made-up {id}",
+            DatabaseSpecific = severity is null ? null : new() { ["severity"] = severity },
+            Affected =
         [
             new OsvAffected
             {
@@ -35,5 +35,5 @@ public static class Advisories
                 Ranges = [new OsvRangeModel { Type = "ECOSYSTEM", Events = [new() { Introduced = introduced }, new() { Fixed = @fixed }] }],
             },
         ],
-    };
+        };
 }

@@ -64,8 +64,12 @@ public partial class ConcurrencyConflictTests
         var reporter = new AccountSession(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var (_, _, html) = await reporter.PostFormAsync("/reports/new", new Dictionary<string, string>
         {
-            ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "deep-merge", ["AffectedVersions"] = "<=1.4.1",
-            ["Title"] = "Prototype pollution", ["Description"] = "Details",
+            ["Program"] = "npm-eco",
+            ["Ecosystem"] = "npm",
+            ["PackageName"] = "deep-merge",
+            ["AffectedVersions"] = "<=1.4.1",
+            ["Title"] = "Prototype pollution",
+            ["Description"] = "Details",
         });
         var id = ReportLink().Match(html).Groups[1].Value;
         var triager = await TriagerAsync(factory);

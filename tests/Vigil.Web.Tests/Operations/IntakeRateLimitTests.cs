@@ -59,8 +59,12 @@ public class IntakeRateLimitTests
 
         var fields = new Dictionary<string, string>
         {
-            ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "deep-merge", ["AffectedVersions"] = "<=1.4.1",
-            ["Title"] = "Prototype pollution", ["Description"] = "Details",
+            ["Program"] = "npm-eco",
+            ["Ecosystem"] = "npm",
+            ["PackageName"] = "deep-merge",
+            ["AffectedVersions"] = "<=1.4.1",
+            ["Title"] = "Prototype pollution",
+            ["Description"] = "Details",
         };
         var statuses = new List<int>();
         string html = "";

@@ -36,7 +36,9 @@ public class KeyRingTests
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var signIn = await secondClient.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = "Correct-Horse-Battery-9", ["__RequestVerificationToken"] = token,
+            ["Email"] = email,
+            ["Password"] = "Correct-Horse-Battery-9",
+            ["__RequestVerificationToken"] = token,
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/account", signIn.Headers.Location?.OriginalString);

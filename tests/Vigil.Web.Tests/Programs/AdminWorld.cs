@@ -41,7 +41,10 @@ public sealed class AdminWorld : IAsyncDisposable
             var email = $"{role}@example.test".ToLowerInvariant();
             var user = new VigilUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = role != Role.AdminWithoutTwoFactor,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                TwoFactorEnabled = role != Role.AdminWithoutTwoFactor,
                 IsInstanceAdmin = role is Role.InstanceAdmin or Role.AdminWithoutTwoFactor,
             };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);

@@ -24,8 +24,13 @@ public class SyncApiTests
             var db = s.GetRequiredService<VigilDbContext>();
             db.Add(new SyncStateEntity
             {
-                Source = "upstream", Ecosystem = "npm", BaseUrl = "http://127.0.0.1:9/osv", Added = 12, Updated = 3,
-                LastRunAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Error = "npm/all.zip: the server answered 503",
+                Source = "upstream",
+                Ecosystem = "npm",
+                BaseUrl = "http://127.0.0.1:9/osv",
+                Added = 12,
+                Updated = 3,
+                LastRunAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+                Error = "npm/all.zip: the server answered 503",
             });
             await db.SaveChangesAsync(WebTest.Ct);
             return (await TokenAsync(s, "chief@example.test", instanceAdmin: true), await TokenAsync(s, "someone@example.test", instanceAdmin: false));

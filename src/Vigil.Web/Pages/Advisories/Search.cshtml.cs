@@ -49,8 +49,14 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     {
         var query = new Dictionary<string, string?>
         {
-            ["q"] = Text, ["ecosystem"] = Ecosystem, ["package"] = Package, ["severity"] = Severity,
-            ["from"] = From, ["to"] = To, ["sort"] = sort ?? Sort, ["page"] = page,
+            ["q"] = Text,
+            ["ecosystem"] = Ecosystem,
+            ["package"] = Package,
+            ["severity"] = Severity,
+            ["from"] = From,
+            ["to"] = To,
+            ["sort"] = sort ?? Sort,
+            ["page"] = page,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/",
             query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));

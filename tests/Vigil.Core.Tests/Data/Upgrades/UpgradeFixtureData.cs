@@ -52,9 +52,18 @@ internal static class UpgradeFixtureData
             {
                 db.Users.Add(new VigilUser
                 {
-                    Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true, TwoFactorEnabled = id != Reporter, IsInstanceAdmin = isAdmin, DisplayName = $"The {email.Split('@')[0]}",
-                    CreatedAt = Start, SecurityStamp = id.ToString("N"), ConcurrencyStamp = id.ToString("N"),
+                    Id = id,
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    TwoFactorEnabled = id != Reporter,
+                    IsInstanceAdmin = isAdmin,
+                    DisplayName = $"The {email.Split('@')[0]}",
+                    CreatedAt = Start,
+                    SecurityStamp = id.ToString("N"),
+                    ConcurrencyStamp = id.ToString("N"),
                     PasswordHash = "AQAAAAIAAYagAAAAEFixtureFixtureFixtureFixtureFixtureFixtureFixtureFixture==",
                     ProfileHandle = id == Reporter ? "finder" : null,
                 });
@@ -68,11 +77,20 @@ internal static class UpgradeFixtureData
             db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = Triager, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "JBSWY3DPEHPK3PXP" });
             db.Set<IdentityUserPasskey<Guid>>().Add(new IdentityUserPasskey<Guid>
             {
-                UserId = Triager, CredentialId = [1, 2, 3, 4],
+                UserId = Triager,
+                CredentialId = [1, 2, 3, 4],
                 Data = new IdentityPasskeyData
                 {
-                    PublicKey = [5, 6, 7, 8], Name = "laptop", CreatedAt = Start, SignCount = 1, Transports = ["internal"], IsUserVerified = true,
-                    IsBackupEligible = false, IsBackedUp = false, AttestationObject = [9], ClientDataJson = [10],
+                    PublicKey = [5, 6, 7, 8],
+                    Name = "laptop",
+                    CreatedAt = Start,
+                    SignCount = 1,
+                    Transports = ["internal"],
+                    IsUserVerified = true,
+                    IsBackupEligible = false,
+                    IsBackedUp = false,
+                    AttestationObject = [9],
+                    ClientDataJson = [10],
                 },
             });
             await db.SaveChangesAsync(ct);
@@ -152,7 +170,12 @@ internal static class UpgradeFixtureData
             {
                 db.CreditedAdvisories.Add(new CreditedAdvisoryEntity
                 {
-                    UserId = Reporter, AdvisoryId = advisory, ProgramId = db.Programs.Single().Id, ReportId = first, Type = "FINDER", CreditedAt = Start,
+                    UserId = Reporter,
+                    AdvisoryId = advisory,
+                    ProgramId = db.Programs.Single().Id,
+                    ReportId = first,
+                    Type = "FINDER",
+                    CreditedAt = Start,
                 });
             }
             await db.SaveChangesAsync(ct);

@@ -105,7 +105,10 @@ public sealed class TarballRegistry : IAsyncDisposable
         {
             var manifest = Encoding.UTF8.GetBytes(new JsonObject
             {
-                ["name"] = name, ["version"] = version, ["license"] = "MIT", ["dependencies"] = dependencies ?? new JsonObject(),
+                ["name"] = name,
+                ["version"] = version,
+                ["license"] = "MIT",
+                ["dependencies"] = dependencies ?? new JsonObject(),
             }.ToJsonString());
             var entry = new UstarTarEntry(TarEntryType.RegularFile, "package/package.json")
             {

@@ -9,13 +9,13 @@ internal static class NuGetAdvisories
 
     public static OsvVulnerability Make(string id, string package, string severity, string ranges,
         DateTimeOffset? withdrawn = null, DateTimeOffset? modified = null, List<string>? versions = null) => new()
-    {
-        Id = id,
-        Modified = modified ?? Modified,
-        Withdrawn = withdrawn,
-        Summary = $"Made-up {id}",
-        DatabaseSpecific = new() { ["severity"] = severity },
-        Affected =
+        {
+            Id = id,
+            Modified = modified ?? Modified,
+            Withdrawn = withdrawn,
+            Summary = $"Made-up {id}",
+            DatabaseSpecific = new() { ["severity"] = severity },
+            Affected =
         [
             new OsvAffected
             {
@@ -26,7 +26,7 @@ internal static class NuGetAdvisories
                 Versions = versions,
             },
         ],
-    };
+        };
 
     private static OsvEventModel Event(string text)
     {

@@ -30,7 +30,10 @@ public class ProgramAdminPagesTests
         var account = await admin.Client.GetStringAsync("/account", Ct);
         var created = await admin.PostFormAsync("/admin/programs", new Dictionary<string, string>
         {
-            ["Slug"] = "npm-eco", ["Name"] = "npm ecosystem", ["AdvisoryIdPrefix"] = "NPMSEC", ["ScopeEcosystems"] = "npm",
+            ["Slug"] = "npm-eco",
+            ["Name"] = "npm ecosystem",
+            ["AdvisoryIdPrefix"] = "NPMSEC",
+            ["ScopeEcosystems"] = "npm",
         });
         var wrong = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy", Policy(triage: "2", zone: "Mars/Olympus_Mons", publication: "90"), "/admin/programs/npm-eco");
         var unchanged = await ViewAsync(test, "npm-eco");
@@ -95,7 +98,10 @@ public class ProgramAdminPagesTests
 
         var answer = await admin.PostFormAsync("/admin/programs", new Dictionary<string, string>
         {
-            ["Slug"] = slug, ["Name"] = "Another", ["AdvisoryIdPrefix"] = "ANOTHER", ["ScopeEcosystems"] = ecosystem,
+            ["Slug"] = slug,
+            ["Name"] = "Another",
+            ["AdvisoryIdPrefix"] = "ANOTHER",
+            ["ScopeEcosystems"] = ecosystem,
         });
 
         Assert.True(answer.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, answer.Status.ToString());

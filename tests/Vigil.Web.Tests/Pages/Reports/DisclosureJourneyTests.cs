@@ -39,8 +39,13 @@ public class DisclosureJourneyTests
         var reporter = AccountSession.For(test.Factory);
         var (status, _, html) = await reporter.PostFormAsync("/reports/new", new Dictionary<string, string>
         {
-            ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "deep-merge", ["AffectedVersions"] = "<=1.4.1",
-            ["Title"] = $"Prototype pollution {Marker}", ["Description"] = $"Crafted **keys** pollute. {Marker}", ["ProofOfConcept"] = "merge(a, b)",
+            ["Program"] = "npm-eco",
+            ["Ecosystem"] = "npm",
+            ["PackageName"] = "deep-merge",
+            ["AffectedVersions"] = "<=1.4.1",
+            ["Title"] = $"Prototype pollution {Marker}",
+            ["Description"] = $"Crafted **keys** pollute. {Marker}",
+            ["ProofOfConcept"] = "merge(a, b)",
             ["ReporterEmail"] = "finder@example.test",
         });
         Assert.Equal(HttpStatusCode.OK, status);

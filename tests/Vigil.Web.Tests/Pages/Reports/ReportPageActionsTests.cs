@@ -155,8 +155,13 @@ public partial class ReportPageActionsTests
 
     private static Dictionary<string, string> ReportFields() => new()
     {
-        ["Program"] = "npm-eco", ["Ecosystem"] = "npm", ["PackageName"] = "deep-merge", ["AffectedVersions"] = "<=1.4.1",
-        ["Title"] = $"Prototype pollution {Marker}", ["Description"] = $"Crafted keys pollute. {Marker}", ["Cwe"] = "CWE-1321",
+        ["Program"] = "npm-eco",
+        ["Ecosystem"] = "npm",
+        ["PackageName"] = "deep-merge",
+        ["AffectedVersions"] = "<=1.4.1",
+        ["Title"] = $"Prototype pollution {Marker}",
+        ["Description"] = $"Crafted keys pollute. {Marker}",
+        ["Cwe"] = "CWE-1321",
     };
 
     private static async Task<AccountSession> TeamMemberAsync(WebTest test, string email)
