@@ -39,18 +39,5 @@ internal static class TestInput
     /// The shared samples live outside the repository (<c>&lt;ancestor&gt;/shared/specs/lockfiles</c>) and are
     /// never copied in; tests that need them skip when they are absent.
     /// </summary>
-    public static string SamplesDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "specs", "lockfiles");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Skip($"shared/specs/lockfiles was not found above {AppContext.BaseDirectory}; the sample tests need the shared folder beside the repository");
-        return "";
-    }
+    public static string SamplesDirectory() => SharedData.Path("specs", "lockfiles");
 }

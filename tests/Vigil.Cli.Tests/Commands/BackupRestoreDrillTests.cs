@@ -179,18 +179,6 @@ public sealed class BackupRestoreDrillTests
         Assert.True(process.ExitCode == 0, $"{Path.GetFileName(file)}: {await err}");
     }
 
-    /// <summary>A use case as the server composes it (<see cref="Vigil.Core.CoreServices.AddVigilCore"/>) on this database, vault and clock; it notifies nobody.</summary>
-    private static T Use<T>(VigilDbContext db, ReportVault vault, TimeProvider clock) where T : notnull
-    {
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
-        Vigil.Core.CoreServices.AddVigilCore(services);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, clock);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, vault);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, db);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IReportNotifier>(services, SilentReportNotifier.Instance);
-        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
-    }
+    private static T Use<T>(VigilDbContext db, ReportVault vault, TimeProvider clock) where T : notnull =>
+        UseCases.Compose<T>(db, clock, vault);
 }

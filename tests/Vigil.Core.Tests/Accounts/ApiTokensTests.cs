@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Accounts;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Advisories;
 

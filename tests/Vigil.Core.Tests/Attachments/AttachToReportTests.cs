@@ -5,7 +5,6 @@ using Vigil.Core.Attachments;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Attachments;

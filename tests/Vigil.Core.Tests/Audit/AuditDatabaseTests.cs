@@ -1,6 +1,5 @@
 using Vigil.Core.Audit;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Audit;
 

@@ -2,7 +2,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Audit;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Lockfiles;
 
 namespace Vigil.Core.Tests.Audit;

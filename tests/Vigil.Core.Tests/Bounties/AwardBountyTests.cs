@@ -3,7 +3,6 @@ using Vigil.Core.Bounties;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Bounties;

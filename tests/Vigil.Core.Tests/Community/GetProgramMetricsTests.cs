@@ -2,7 +2,6 @@ using Vigil.Core.Community;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Community;

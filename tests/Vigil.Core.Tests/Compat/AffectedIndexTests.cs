@@ -3,7 +3,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Compat;
 

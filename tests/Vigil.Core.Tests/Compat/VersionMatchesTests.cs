@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Compat.AffectedIndexTests;
 
 namespace Vigil.Core.Tests.Compat;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Data;
 

@@ -1,5 +1,4 @@
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Data;
 

@@ -3,7 +3,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
 using Vigil.Core.Tests.Imports;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Exports;

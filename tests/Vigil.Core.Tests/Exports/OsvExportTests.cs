@@ -5,7 +5,6 @@ using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
 using Vigil.Core.Imports.Osv;
 using Vigil.Core.Tests.Imports;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Exports;

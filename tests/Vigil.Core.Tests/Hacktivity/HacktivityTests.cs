@@ -5,7 +5,6 @@ using Vigil.Core.Errors;
 using Vigil.Core.Hacktivity;
 using Vigil.Core.Reports;
 using Vigil.Core.Tests.Bounties;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Hacktivity;

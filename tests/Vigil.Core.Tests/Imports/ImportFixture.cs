@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Vigil.Core.Imports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Imports;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Imports;

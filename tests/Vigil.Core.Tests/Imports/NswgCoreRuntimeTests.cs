@@ -6,7 +6,6 @@ using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
 using Vigil.Core.Imports;
 using Vigil.Core.Runtime;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Versioning.Npm;
 using static Vigil.Core.Tests.Imports.ImportFixture;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Imports;

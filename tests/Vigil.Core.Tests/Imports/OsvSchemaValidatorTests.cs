@@ -44,7 +44,7 @@ public class OsvSchemaValidatorTests
     {
         var shipped = OsvSchemaValidator.ReadSchemaText();
 
-        Assert.Equal(File.ReadAllText(Infrastructure.SharedData.Path("specs", "osv", "schema-v1.7.5.json")), shipped);
+        Assert.Equal(File.ReadAllText(SharedData.Path("specs", "osv", "schema-v1.7.5.json")), shipped);
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;

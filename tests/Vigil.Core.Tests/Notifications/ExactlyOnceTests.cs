@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Core.Data;
 using Vigil.Core.Notifications;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Notifications;
 

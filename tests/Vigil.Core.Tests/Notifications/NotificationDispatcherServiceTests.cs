@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Core.Data;
 using Vigil.Core.Notifications;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Notifications;
 

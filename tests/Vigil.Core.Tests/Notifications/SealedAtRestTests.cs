@@ -6,7 +6,6 @@ using Vigil.Core.Data;
 using Vigil.Core.Notifications;
 using Vigil.Core.Reports;
 using Vigil.Core.Tests.Bounties;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Notifications;

@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Core.Data;
 using Vigil.Core.Notifications;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Notifications;
 

@@ -5,7 +5,6 @@ using Vigil.Core.Accounts;
 using Vigil.Core.Errors;
 using Vigil.Core.Profiles;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 using Vigil.Core.Tests.Reputation;
 

@@ -2,7 +2,6 @@ using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Programs;
 

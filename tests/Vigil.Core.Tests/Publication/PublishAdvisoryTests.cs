@@ -4,7 +4,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Publication;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Publication;
 

@@ -6,7 +6,6 @@ using Vigil.Core;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 
@@ -72,17 +71,7 @@ public sealed class Disclosure : IAsyncDisposable
     /// and this vault; it tells nobody unless given a <paramref name="notifier"/>.
     /// </summary>
     public T Use<T>(VigilDbContext db, IReportNotifier? notifier = null) where T : notnull
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
-        services.AddVigilCore();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(Vault);
-        services.AddSingleton(db);
-        services.AddSingleton(notifier ?? SilentReportNotifier.Instance);
-        return services.BuildServiceProvider().GetRequiredService<T>();
-    }
+        => UseCases.Compose<T>(db, Clock, Vault, notifier);
 
     public async Task<T> Run<T>(Func<VigilDbContext, Task<T>> action)
     {

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 

@@ -3,7 +3,6 @@ using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Notifications;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 

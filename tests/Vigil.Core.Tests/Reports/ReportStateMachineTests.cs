@@ -3,7 +3,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Reports;
 

@@ -3,7 +3,6 @@ using Vigil.Core.Data;
 using Vigil.Core.Reports;
 using Vigil.Core.Reputation;
 using Vigil.Core.Tests.Bounties;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;

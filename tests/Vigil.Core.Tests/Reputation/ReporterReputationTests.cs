@@ -1,7 +1,6 @@
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
 using Vigil.Core.Reputation;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;

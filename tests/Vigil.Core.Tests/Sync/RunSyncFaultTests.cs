@@ -1,6 +1,5 @@
 using Vigil.Core.Data;
 using Vigil.Core.Sync;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Sync.SyncFixture;
 
 namespace Vigil.Core.Tests.Sync;

@@ -2,7 +2,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Core.Sync;
 using Vigil.Core.Tests.Imports;
-using Vigil.Core.Tests.Infrastructure;
 using static Vigil.Core.Tests.Sync.SyncFixture;
 
 namespace Vigil.Core.Tests.Sync;

@@ -4,7 +4,6 @@ using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
 using Vigil.Core.Sync;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Sync;
 

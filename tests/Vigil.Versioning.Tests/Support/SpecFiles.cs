@@ -8,33 +8,10 @@ namespace Vigil.Versioning.Tests.Support;
 /// </summary>
 public static class SpecFiles
 {
-    private static readonly Lazy<string?> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "specs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    });
-
     public const string MissingMessage = "shared/specs not found next to the repository (looked for X/shared/specs above the test assembly); spec-table tests skipped";
 
     /// <summary>The absolute path of a spec file, or null when the shared folder is absent.</summary>
-    public static string? Find(string relativePath)
-    {
-        if (Root.Value is null)
-        {
-            return null;
-        }
-
-        var path = Path.Combine(Root.Value, relativePath);
-        return File.Exists(path) || Directory.Exists(path) ? path : null;
-    }
+    public static string? Find(string relativePath) => SharedData.TryPath("specs", relativePath);
 
     /// <summary>The path of a spec file, or skips the running test with a clear message.</summary>
     public static string Require(string relativePath)

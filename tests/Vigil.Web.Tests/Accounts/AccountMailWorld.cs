@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
-using Vigil.Core.Tests.Notifications;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Accounts;

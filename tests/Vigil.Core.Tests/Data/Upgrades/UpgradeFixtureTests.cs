@@ -5,7 +5,6 @@ using Npgsql;
 using Vigil.Core.Backups;
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Data.Upgrades;
 

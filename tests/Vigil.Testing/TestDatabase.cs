@@ -1,7 +1,7 @@
 using Npgsql;
 using Vigil.Core.Data;
 
-namespace Vigil.Core.Tests.Infrastructure;
+namespace Vigil.Testing;
 
 /// <summary>
 /// A fresh, migrated database per test on a real server: a temporary SQLite file, or a new database on
@@ -47,7 +47,8 @@ public sealed class TestDatabase : IAsyncDisposable
                 await command.ExecuteNonQueryAsync();
             }
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            database = new TestDatabase(new DatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString), null, admin, name);
+            var target = new DatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString);
+            database = new TestDatabase(target, null, admin, name);
         }
         await using (var context = await VigilDatabase.OpenAndMigrateAsync(database.Target))
         {
@@ -62,7 +63,8 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             return value;
         }
-        const string message = $"PostgreSQL tests need a server: run `eval \"$(scripts/start-postgres.sh)\"` to set {PostgresVariable}.";
+        const string message =
+            $"PostgreSQL tests need a server: run `eval \"$(scripts/start-postgres.sh)\"` to set {PostgresVariable}.";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(message);
@@ -88,7 +90,8 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
+            var drop = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
+            await using var command = new NpgsqlCommand(drop, connection);
             await command.ExecuteNonQueryAsync();
         }
     }

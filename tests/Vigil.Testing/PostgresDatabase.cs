@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Vigil.Cli.Tests.Infrastructure;
+namespace Vigil.Testing;
 
 /// <summary>
 /// A new, empty database on the PostgreSQL server named by <c>VIGIL_TEST_POSTGRES</c> (scripts/test.sh
@@ -9,8 +9,6 @@ namespace Vigil.Cli.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
-    private const string Variable = "VIGIL_TEST_POSTGRES";
-
     private readonly string _admin;
 
     private PostgresDatabase(string admin, string name)
@@ -26,16 +24,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public static async Task<PostgresDatabase> CreateAsync()
     {
-        var admin = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            const string message = $"PostgreSQL tests need a server: run `eval \"$(scripts/start-postgres.sh)\"` to set {Variable}.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException(message);
-            }
-            Assert.Skip(message);
-        }
+        var admin = TestDatabase.PostgresAdminConnectionString();
         var database = new PostgresDatabase(admin, $"vigil_cli_test_{Guid.NewGuid():N}");
         await database.ExecuteAsync($"CREATE DATABASE \"{database.Name}\"");
         return database;

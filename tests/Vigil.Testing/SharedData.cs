@@ -1,4 +1,4 @@
-namespace Vigil.Core.Tests.Infrastructure;
+namespace Vigil.Testing;
 
 /// <summary>
 /// Locates the read-only <c>shared/</c> folder that sits beside the repository (third-party data is
@@ -8,15 +8,34 @@ public static class SharedData
 {
     private static readonly Lazy<string?> Root = new(Find);
 
+    public static bool Exists => Root.Value is not null;
+
     public static string Path(params string[] parts)
     {
         var root = Root.Value;
         if (root is null)
         {
-            Assert.Skip("The shared/ folder (../shared beside the repository) is absent; this test reads its data.");
+            Assert.Skip(
+                "The shared/ folder (../shared beside the repository, with shared/specs) was not found above "
+                + $"{AppContext.BaseDirectory}; this test reads its data.");
         }
         return System.IO.Path.Combine([root!, .. parts]);
     }
+
+    /// <summary>The path under shared/, or null when the folder (or that path in it) is absent.</summary>
+    public static string? TryPath(params string[] parts)
+    {
+        if (Root.Value is null)
+        {
+            return null;
+        }
+        var path = System.IO.Path.Combine([Root.Value, .. parts]);
+        return File.Exists(path) || Directory.Exists(path) ? path : null;
+    }
+
+    public static string Lockfiles(string sample) => Path("specs", "lockfiles", sample);
+
+    public static string NodejsWgVuln() => Path("data", "nodejs-security-wg", "vuln");
 
     private static string? Find()
     {
