@@ -62,6 +62,10 @@ awk '
   /^[[:space:]]*skipped:/   { skipped += $2 }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
 ' "$log"
+# Where the time went: each assembly, then the slowest test classes.
+if [[ -d "$results/xml" ]] && command -v node >/dev/null; then
+  node scripts/test-times.mjs "$results/xml" || true
+fi
 # The skips by name; under CI=true one not on tests/allowed-skips.txt fails the run.
 if [[ -d "$results/xml" ]] && command -v node >/dev/null; then
   node scripts/skips.mjs "$results/xml" || status=1
