@@ -47,19 +47,12 @@ internal static class NpmEvaluatorOracle
 
     private static async Task<string> RunAsync(string file, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        var ct = TestContext.Current.CancellationToken;
+        var run = await ChildProcess.RunAsync(file, args, TimeSpan.FromMinutes(5), ct);
+        if (run.ExitCode != 0)
         {
-            info.ArgumentList.Add(arg);
+            throw new InvalidOperationException($"{file} failed ({run.ExitCode}): {run.Stderr}");
         }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {await stderr}");
-        }
-        return await stdout;
+        return run.Stdout;
     }
 }

@@ -41,16 +41,11 @@ public static class CvssOracle
         try
         {
             File.WriteAllText(input, JsonSerializer.Serialize(vectors));
-            var psi = new ProcessStartInfo(node, [Path.Combine(oracle, "cvss-oracle.js"), input, output])
+            var script = Path.Combine(oracle, "cvss-oracle.js");
+            var run = ChildProcess.Run(node, [script, input, output], TimeSpan.FromMinutes(5));
+            if (run.ExitCode != 0)
             {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(psi)!;
-            var stderr = process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)) || process.ExitCode != 0)
-            {
-                Assert.Fail($"CVSS oracle failed (exit {process.ExitCode}): {stderr}");
+                Assert.Fail($"CVSS oracle failed (exit {run.ExitCode}): {run.Stderr}");
             }
 
             return JsonSerializer.Deserialize<double?[][]>(File.ReadAllText(output))!;

@@ -37,16 +37,11 @@ public static class NodeOracle
         try
         {
             File.WriteAllText(input, JsonSerializer.Serialize(pairs.Select(p => new[] { p.Range, p.Version })));
-            var psi = new ProcessStartInfo(node, [Path.Combine(oracle, "semver-oracle.js"), input, output])
+            var script = Path.Combine(oracle, "semver-oracle.js");
+            var run = ChildProcess.Run(node, [script, input, output], TimeSpan.FromMinutes(2));
+            if (run.ExitCode != 0)
             {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(psi)!;
-            var stderr = process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(2)) || process.ExitCode != 0)
-            {
-                Assert.Fail($"node oracle failed (exit {process.ExitCode}): {stderr}");
+                Assert.Fail($"node oracle failed (exit {run.ExitCode}): {run.Stderr}");
             }
 
             return JsonSerializer.Deserialize<JsonElement[][]>(File.ReadAllText(output))!;
