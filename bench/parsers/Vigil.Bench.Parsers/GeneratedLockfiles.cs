@@ -70,5 +70,6 @@ internal static class GeneratedLockfiles
     }
 
     public static string PackageJson() =>
-        "{\"name\": \"bench\", \"version\": \"1.0.0\", \"dependencies\": {\"pkg-0\": \"^1.0.0\", \"pkg-1\": \"^1.0.0\"}}";
+        "{\"name\": \"bench\", \"version\": \"1.0.0\", "
+        + "\"dependencies\": {\"pkg-0\": \"^1.0.0\", \"pkg-1\": \"^1.0.0\"}}";
 }
