@@ -41,6 +41,9 @@ public static class ProgramsEndpoints
                 await remove.ExecuteAsync(slug, ApiActor.From(context), id, ct);
                 return TypedResults.NoContent();
             });
+        group.MapPut("/{slug}/intake-addresses", async (string slug, IntakeAddressesBody body, HttpContext context, SetIntakeAddresses set, CancellationToken ct) =>
+                TypedResults.Ok(new IntakeAddressesBody(await set.ExecuteAsync(slug, ApiActor.From(context), body.Addresses, ct))))
+            .Accepts<IntakeAddressesBody>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{slug}/webhooks", AddWebhookAsync).Accepts<WebhookBody>("application/json").ProducesValidationProblem();
         group.MapDelete("/{slug}/webhooks/{id:long}", async (string slug, long id, HttpContext context, RemoveWebhookEndpoint remove, CancellationToken ct) =>
             {
