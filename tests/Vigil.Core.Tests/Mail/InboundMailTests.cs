@@ -198,6 +198,25 @@ public class InboundMailTests
         Assert.Equal("Step & one\n\ntwo", view.Description);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Intake_ProgramWithAMinimumSignal_HoldsTheMailReportForReviewAsTheWebDoesForAnonymousReports(DatabaseProvider provider)
+    {
+        await using var world = await MailWorld.StartAsync(provider);
+        await world.Disclosure.Run(async db =>
+        {
+            var program = await db.Programs.SingleAsync(TestContext.Current.CancellationToken);
+            program.MinimumSignal = 1;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Bug", "Details"));
+
+        var report = await world.Disclosure.Run(db => db.Reports.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken));
+        Assert.True(report.HeldForReview);
+        Assert.Null(report.ReporterUserId);
+    }
+
     private const string ReceiveMailTitle = Vigil.Core.Mail.ReceiveMail.NoSubject;
 
     [Theory]
