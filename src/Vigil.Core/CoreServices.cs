@@ -134,7 +134,8 @@ public static class CoreServices
 
     private static void AddMail(IServiceCollection services)
     {
-        services.AddOptions<Mail.InboundMailOptions>().BindConfiguration(Mail.InboundMailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Mail.InboundMailOptions>().BindConfiguration(Mail.InboundMailOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Mail.ReplyAddresses>();
         services.AddScoped<Mail.ReceiveMail>();
         services.AddSingleton<Mail.InboundRateLimit>();

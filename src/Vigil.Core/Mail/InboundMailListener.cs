@@ -21,7 +21,8 @@ namespace Vigil.Core.Mail;
 /// wording, a masked sender and report numbers: never a subject, a body or a file name.
 /// </summary>
 public sealed partial class InboundMailListener(
-    IServiceScopeFactory scopes, IOptions<InboundMailOptions> options, ILogger<InboundMailListener> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<InboundMailOptions> options, ILogger<InboundMailListener> logger)
+    : BackgroundService
 {
     private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -38,7 +39,8 @@ public sealed partial class InboundMailListener(
         var server = new SmtpServerOptionsBuilder()
             .ServerName(settings.ReplyDomain!)
             .MaxMessageSize(settings.MaxMessageBytes, MaxMessageSizeHandling.Strict)
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Parse(settings.Address), settings.Port)).SessionTimeout(TimeSpan.FromMinutes(2)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Parse(settings.Address), settings.Port))
+                .SessionTimeout(TimeSpan.FromMinutes(2)))
             .Build();
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, e) =>
@@ -69,10 +71,12 @@ public sealed partial class InboundMailListener(
     private async Task<bool> AcceptsAsync(IMailbox to, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReceiveMail>().AcceptsRecipientAsync(to.AsAddress(), cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ReceiveMail>()
+            .AcceptsRecipientAsync(to.AsAddress(), cancellationToken);
     }
 
-    private async Task<SmtpResponse> SaveAsync(IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    private async Task<SmtpResponse> SaveAsync(
+        IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
         var sender = transaction.From is { User.Length: > 0 } from ? from.AsAddress() : null;
         MimeMessage message;
@@ -92,12 +96,14 @@ public sealed partial class InboundMailListener(
             receipt = await scope.ServiceProvider.GetRequiredService<ReceiveMail>()
                 .ExecuteAsync(sender, transaction.To.Select(t => t.AsAddress()).ToList(), message, cancellationToken);
         }
-        LogReceipt(receipt.Verdict, receipt.Reason, Mask.Email(sender), string.Join(",", receipt.Reports.Select(r => "#" + r)));
+        LogReceipt(receipt.Verdict, receipt.Reason, Mask.Email(sender),
+            string.Join(",", receipt.Reports.Select(r => "#" + r)));
         return receipt.Verdict switch
         {
             MailVerdict.Taken or MailVerdict.Dropped => SmtpResponse.Ok,
             MailVerdict.Deferred => new SmtpResponse((SmtpReplyCode)451, "4.7.1 Too many messages, try again later"),
-            _ when receipt.Reason == ReceiveMail.UnknownAddress => new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 Message refused"),
+            _ when receipt.Reason == ReceiveMail.UnknownAddress =>
+                new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 Message refused"),
             // Field names only (e.g. "attachments[0]"): the MTA logs this line and bounces it to the sender.
             _ => new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.6.0 Message refused: " + receipt.Reason),
         };
@@ -106,22 +112,26 @@ public sealed partial class InboundMailListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound mail listening on {EndPoint}")]
     private partial void LogListening(IPEndPoint endPoint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound mail from {Sender}: {Verdict} ({Reason}) {Reports}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Inbound mail from {Sender}: {Verdict} ({Reason}) {Reports}")]
     private partial void LogReceipt(MailVerdict verdict, string reason, string sender, string reports);
 
     private sealed class RecipientFilter(InboundMailListener listener) : IMailboxFilter
     {
-        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
+        public Task<bool> CanAcceptFromAsync(
+            ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
             Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+        public Task<bool> CanDeliverToAsync(
+            ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
             listener.AcceptsAsync(to, cancellationToken);
     }
 
     private sealed class Store(InboundMailListener listener) : MessageStore
     {
         public override Task<SmtpResponse> SaveAsync(
-            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken) =>
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken) =>
             listener.SaveAsync(transaction, buffer, cancellationToken);
     }
 }

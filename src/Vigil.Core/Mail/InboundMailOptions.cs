@@ -20,10 +20,14 @@ public sealed class InboundMailOptions : IValidatableObject
     [Range(0, 65535)]
     public int Port { get; set; } = 2525;
 
-    /// <summary>The domain of the reply addresses (<c>reply+token@ReplyDomain</c>); the MTA routes it to the listener.</summary>
+    /// <summary>
+    /// The domain of the reply addresses (<c>reply+token@ReplyDomain</c>); the MTA routes it to the listener.
+    /// </summary>
     public string? ReplyDomain { get; set; }
 
-    /// <summary>The largest message accepted, in bytes, MIME encoding included (base64 adds a third to attachments).</summary>
+    /// <summary>
+    /// The largest message accepted, in bytes, MIME encoding included (base64 adds a third to attachments).
+    /// </summary>
     [Range(1024, int.MaxValue)]
     public int MaxMessageBytes { get; set; } = 35 * 1024 * 1024;
 
@@ -43,11 +47,14 @@ public sealed class InboundMailOptions : IValidatableObject
     {
         if (!IPAddress.TryParse(Address, out _))
         {
-            yield return new ValidationResult($"{Section}:Address must be an IP address, e.g. 127.0.0.1.", [nameof(Address)]);
+            yield return new ValidationResult(
+                $"{Section}:Address must be an IP address, e.g. 127.0.0.1.", [nameof(Address)]);
         }
-        if (Enabled && (string.IsNullOrWhiteSpace(ReplyDomain) || Uri.CheckHostName(ReplyDomain) != UriHostNameType.Dns))
+        if (Enabled
+            && (string.IsNullOrWhiteSpace(ReplyDomain) || Uri.CheckHostName(ReplyDomain) != UriHostNameType.Dns))
         {
-            yield return new ValidationResult($"{Section}:ReplyDomain must be a domain name (e.g. reply.example.org) when {Section}:Enabled is true.",
+            yield return new ValidationResult(
+                $"{Section}:ReplyDomain must be a domain name (e.g. reply.example.org) when {Section}:Enabled is true.",
                 [nameof(ReplyDomain)]);
         }
     }

@@ -11,9 +11,13 @@ namespace Vigil.Core.Mail;
 /// </summary>
 public sealed class InboundRateLimit(TimeProvider time, IOptions<InboundMailOptions> options)
 {
-    private readonly ConcurrentDictionary<string, (long Hour, int Count)> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (long Hour, int Count)> _counts =
+        new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Counts one message from <paramref name="sender"/> to <paramref name="recipients"/>; false when a limit is reached (nothing counted then).</summary>
+    /// <summary>
+    /// Counts one message from <paramref name="sender"/> to <paramref name="recipients"/>; false when a limit is
+    /// reached (nothing counted then).
+    /// </summary>
     public bool TryTake(string sender, IEnumerable<string> recipients)
     {
         var hour = time.GetUtcNow().ToUnixTimeSeconds() / 3600;

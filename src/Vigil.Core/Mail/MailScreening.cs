@@ -17,7 +17,8 @@ public static class MailScreening
         {
             return "bounce";
         }
-        if (message.Body is MultipartReport || message.Body?.ContentType.IsMimeType("message", "delivery-status") == true)
+        if (message.Body is MultipartReport
+            || message.Body?.ContentType.IsMimeType("message", "delivery-status") == true)
         {
             return "delivery report";
         }
@@ -25,7 +26,8 @@ public static class MailScreening
         {
             return "own mail";
         }
-        if (message.Headers["Auto-Submitted"] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
+        if (message.Headers["Auto-Submitted"] is { } auto
+            && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
         {
             return "auto-submitted";
         }

@@ -3,7 +3,9 @@ using MimeKit.Text;
 
 namespace Vigil.Core.Mail;
 
-/// <summary>The text of a message: its plain-text part, or its HTML part turned into text (MimeKit's converter; no markup survives).</summary>
+/// <summary>
+/// The text of a message: its plain-text part, or else its HTML part turned into text (no markup survives).
+/// </summary>
 public static class MailText
 {
     public static string Body(MimeMessage message)
@@ -31,7 +33,8 @@ public static class MailText
                 case HtmlTagToken tag when tag.Id is HtmlTagId.Script or HtmlTagId.Style or HtmlTagId.Head:
                     hidden = Math.Max(0, hidden + (tag.IsEndTag ? -1 : tag.IsEmptyElement ? 0 : 1));
                     break;
-                case HtmlTagToken tag when tag.Id is HtmlTagId.Br or HtmlTagId.P or HtmlTagId.Div or HtmlTagId.LI or HtmlTagId.TR
+                case HtmlTagToken tag when tag.Id is HtmlTagId.Br or HtmlTagId.P or HtmlTagId.Div or HtmlTagId.LI
+                    or HtmlTagId.TR
                     or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 or HtmlTagId.Pre or HtmlTagId.BlockQuote:
                     text.Append('\n');
                     break;
@@ -56,7 +59,8 @@ public static class MailText
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            if (line is "-- " or "--" || line.StartsWith("-----Original Message-----", StringComparison.OrdinalIgnoreCase)
+            if (line is "-- " or "--"
+                || line.StartsWith("-----Original Message-----", StringComparison.OrdinalIgnoreCase)
                 || line.StartsWith("________________________________", StringComparison.Ordinal))
             {
                 break;

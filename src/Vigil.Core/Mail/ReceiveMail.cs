@@ -19,7 +19,9 @@ public enum MailVerdict
     Deferred = 3,
 }
 
-/// <summary>What became of one message. <see cref="Reason"/> is fixed wording or field names, never the message's text.</summary>
+/// <summary>
+/// What became of one message. <see cref="Reason"/> is fixed wording or field names, never the message's text.
+/// </summary>
 public sealed record MailReceipt(MailVerdict Verdict, string Reason, IReadOnlyList<long> Reports)
 {
     public static MailReceipt Refuse(string reason) => new(MailVerdict.Refused, reason, []);
@@ -34,12 +36,16 @@ public sealed record MailReceipt(MailVerdict Verdict, string Reason, IReadOnlyLi
 /// <see cref="AttachToReport"/>), only from the address that participant was written to.
 /// </summary>
 public sealed class ReceiveMail(
-    VigilDbContext db, ReplyAddresses replies, SubmitReport submit, CommentOnReport comment, AttachToReport attach, InboundRateLimit limit)
+    VigilDbContext db, ReplyAddresses replies, SubmitReport submit, CommentOnReport comment, AttachToReport attach,
+    InboundRateLimit limit)
 {
     public const string NoSubject = "(no subject)";
     public const string UnknownAddress = "unknown address";
 
-    /// <summary>The RCPT check: an intake address, or a known reply address not spent. Anything else is refused without a reason.</summary>
+    /// <summary>
+    /// The RCPT check: an intake address, or a known reply address not spent. Anything else is refused without a
+    /// reason.
+    /// </summary>
     public async Task<bool> AcceptsRecipientAsync(string recipient, CancellationToken cancellationToken)
     {
         var address = recipient.Trim().ToLowerInvariant();
@@ -47,13 +53,16 @@ public sealed class ReceiveMail(
             || await replies.FindAsync(address, sender: null, cancellationToken) is not null;
     }
 
-    public async Task<MailReceipt> ExecuteAsync(string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message, CancellationToken cancellationToken)
+    public async Task<MailReceipt> ExecuteAsync(
+        string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
+        CancellationToken cancellationToken)
     {
         if (MailScreening.DropReason(envelopeSender, message) is { } drop)
         {
             return new MailReceipt(MailVerdict.Dropped, drop, []);
         }
-        if (message.From.Mailboxes.ToList() is not [{ } from] || !MailboxAddress.TryParse(from.Address, out _) || from.Address.Length > 320)
+        if (message.From.Mailboxes.ToList() is not [{ } from]
+            || !MailboxAddress.TryParse(from.Address, out _) || from.Address.Length > 320)
         {
             return MailReceipt.Refuse("malformed: one sender mailbox needed in From");
         }
@@ -63,7 +72,8 @@ public sealed class ReceiveMail(
             return new MailReceipt(MailVerdict.Deferred, "rate limit", []);
         }
         var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => to.Contains(a.Address))
-            .Join(db.Programs.AsNoTracking(), a => a.ProgramId, p => p.Id, (a, p) => p.Slug).Distinct().ToListAsync(cancellationToken);
+            .Join(db.Programs.AsNoTracking(), a => a.ProgramId, p => p.Id, (a, p) => p.Slug)
+            .Distinct().ToListAsync(cancellationToken);
         var threads = new List<ReplyAddressEntity>();
         foreach (var recipient in to.Where(replies.IsReplyAddress))
         {
@@ -80,7 +90,8 @@ public sealed class ReceiveMail(
         {
             foreach (var slug in intake)
             {
-                written.Add((await submit.ExecuteAsync(slug, Report(message, from.Address, files), Actor.Anonymous, cancellationToken)).Id);
+                var report = Report(message, from.Address, files);
+                written.Add((await submit.ExecuteAsync(slug, report, Actor.Anonymous, cancellationToken)).Id);
             }
             foreach (var thread in threads.DistinctBy(t => (t.ReportId, t.UserId)))
             {
@@ -98,9 +109,12 @@ public sealed class ReceiveMail(
         }
         catch (NotFoundException)
         {
-            return MailReceipt.Refuse(UnknownAddress); // the participant no longer sees the report: the address is spent
+            // The participant no longer sees the report: the address is spent.
+            return MailReceipt.Refuse(UnknownAddress);
         }
-        return written.Count == 0 ? MailReceipt.Refuse("no recipient") : new MailReceipt(MailVerdict.Taken, "taken", written);
+        return written.Count == 0
+            ? MailReceipt.Refuse("no recipient")
+            : new MailReceipt(MailVerdict.Taken, "taken", written);
     }
 
     private static SubmitReportRequest Report(MimeMessage message, string sender, IReadOnlyList<AttachmentUpload> files)
@@ -110,18 +124,24 @@ public sealed class ReceiveMail(
         {
             title = title[..(ReportInputValidation.MaxTitle - 1)] + "…";
         }
-        return new SubmitReportRequest([], title, MailText.Body(message), ReporterEmail: sender, Attachments: files, Channel: ReportChannel.Mail);
+        return new SubmitReportRequest([], title, MailText.Body(message),
+            ReporterEmail: sender, Attachments: files, Channel: ReportChannel.Mail);
     }
 
-    private async Task ReplyAsync(ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files, CancellationToken cancellationToken)
+    private async Task ReplyAsync(
+        ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files,
+        CancellationToken cancellationToken)
     {
         // A reply is a comment of the participant: the secret address stands for their second factor on this one
         // report; nothing else (decisions, internal notes) can be done by mail.
-        var actor = thread.UserId is { } user ? Actor.User(user, twoFactor: true) : Actor.ReporterByMail(thread.ReportId);
+        var actor = thread.UserId is { } user
+            ? Actor.User(user, twoFactor: true)
+            : Actor.ReporterByMail(thread.ReportId);
         var text = MailText.Reply(MailText.Body(message));
         if (text.Length == 0 && files.Count == 0)
         {
-            throw new ValidationFailedException("An empty reply.", new Dictionary<string, string[]> { ["text"] = ["the reply has no text of its own."] });
+            throw new ValidationFailedException("An empty reply.",
+                new Dictionary<string, string[]> { ["text"] = ["the reply has no text of its own."] });
         }
         if (files.Count > 0)
         {
@@ -146,7 +166,8 @@ public sealed class ReceiveMail(
                     files.Add(new AttachmentUpload(part.FileName ?? "", content.ToArray()));
                     break;
                 case MessagePart forwarded when forwarded.Message is not null:
-                    // A forwarded message is kept as its text; the attachment rules decide whether that text is acceptable.
+                    // A forwarded message is kept as its text; the attachment rules decide whether that
+                    // text is acceptable.
                     forwarded.Message.WriteTo(content);
                     files.Add(new AttachmentUpload("forwarded-message.txt", content.ToArray()));
                     break;

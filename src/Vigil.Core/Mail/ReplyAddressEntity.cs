@@ -19,7 +19,9 @@ public sealed class ReplyAddressEntity
     /// <summary>The account that replies; null: the report's anonymous reporter.</summary>
     public Guid? UserId { get; set; }
 
-    /// <summary>SHA-256 of the lower-cased address the mail was sent to: the only sender a reply is taken from.</summary>
+    /// <summary>
+    /// SHA-256 of the lower-cased address the mail was sent to: the only sender a reply is taken from.
+    /// </summary>
     public required byte[] SenderHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -38,7 +38,9 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
                 Subject = rendered.Subject,
                 TextBody = OutboxSeal.Seal(vault, rendered.Text, OutboxSeal.TextPurpose),
                 HtmlBody = rendered.Html is null ? null : OutboxSeal.Seal(vault, rendered.Html, OutboxSeal.HtmlPurpose),
-                ReplyTo = recipient.ReplyTo is null ? null : OutboxSeal.Seal(vault, recipient.ReplyTo, OutboxSeal.ReplyToPurpose),
+                ReplyTo = recipient.ReplyTo is null
+                    ? null
+                    : OutboxSeal.Seal(vault, recipient.ReplyTo, OutboxSeal.ReplyToPurpose),
                 Created = now,
                 NextAttempt = now,
             });

@@ -34,7 +34,9 @@ public sealed class OutboxMessageEntity : ILeased
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
 
-    /// <summary>The e-mail's <c>Reply-To</c>: a per-participant reply address (docs/mail.md), sealed; erased once delivered.</summary>
+    /// <summary>
+    /// The e-mail's <c>Reply-To</c>: a per-participant reply address (docs/mail.md), sealed; erased once delivered.
+    /// </summary>
     public string? ReplyTo { get; set; }
 
     public OutboxState State { get; set; }

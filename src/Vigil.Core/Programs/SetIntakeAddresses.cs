@@ -14,17 +14,20 @@ public sealed class SetIntakeAddresses(VigilDbContext db, TimeProvider time)
 {
     public const int MaxAddresses = 10;
 
-    public async Task<IReadOnlyList<string>> ExecuteAsync(string slug, Actor actor, IReadOnlyList<string>? addresses, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ExecuteAsync(
+        string slug, Actor actor, IReadOnlyList<string>? addresses, CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         var wanted = Check(addresses ?? []);
         var taken = await db.ProgramIntakeAddresses.AsNoTracking()
-            .Where(a => a.ProgramId != program.Id && wanted.Contains(a.Address)).Select(a => a.Address).ToListAsync(cancellationToken);
+            .Where(a => a.ProgramId != program.Id && wanted.Contains(a.Address)).Select(a => a.Address)
+            .ToListAsync(cancellationToken);
         if (taken.Count > 0)
         {
             throw new ConflictException($"Another program takes reports at {string.Join(", ", taken)}.");
         }
-        var current = await db.ProgramIntakeAddresses.Where(a => a.ProgramId == program.Id).ToListAsync(cancellationToken);
+        var current = await db.ProgramIntakeAddresses.Where(a => a.ProgramId == program.Id)
+            .ToListAsync(cancellationToken);
         db.ProgramIntakeAddresses.RemoveRange(current.Where(a => !wanted.Contains(a.Address)));
         var now = time.GetUtcNow();
         db.ProgramIntakeAddresses.AddRange(wanted.Where(w => current.All(a => a.Address != w))
@@ -58,7 +61,8 @@ public sealed class SetIntakeAddresses(VigilDbContext db, TimeProvider time)
     }
 
     /// <summary>A program's intake addresses, in order.</summary>
-    public static Task<List<string>> ListAsync(VigilDbContext db, long programId, CancellationToken cancellationToken) =>
+    public static Task<List<string>> ListAsync(
+        VigilDbContext db, long programId, CancellationToken cancellationToken) =>
         db.ProgramIntakeAddresses.AsNoTracking().Where(a => a.ProgramId == programId).OrderBy(a => a.Address)
             .Select(a => a.Address).ToListAsync(cancellationToken);
 }

@@ -25,7 +25,9 @@ public enum ActorKind
 /// The anonymous reporter of this one report, proved by a reply address of theirs instead of the follow-up token
 /// (docs/mail.md); acts as <see cref="ActorKind.FollowUpToken"/> would, on that report only.
 /// </param>
-public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null, bool TwoFactor = true,
+public sealed record Actor(
+    ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null,
+    bool TwoFactor = true,
     long? MailReporterOf = null)
 {
     public static readonly Actor Anonymous = new(ActorKind.Anonymous);

@@ -19,7 +19,8 @@ public enum Audience
 /// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
 /// </summary>
 /// <param name="replies">Per-participant reply addresses for the mail (docs/mail.md); null or disabled: none.</param>
-public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault, Mail.ReplyAddresses? replies = null)
+public sealed class ReportNotifier(
+    VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault, Mail.ReplyAddresses? replies = null)
     : IReportNotifier
 {
     /// <summary>The outbox, on the caller's context, sealing with the instance's master key.</summary>
@@ -59,14 +60,17 @@ public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string 
         {
             var participants = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(cancellationToken);
             // An invitee who has not accepted yet has no account on the report: no reply address until they do.
-            recipients.AddRange(participants.Where(p => p.Email is not null).Select(p => (p.Email!, p.UserId, p.UserId is not null)));
+            recipients.AddRange(participants.Where(p => p.Email is not null)
+                .Select(p => (p.Email!, p.UserId, p.UserId is not null)));
             var ids = participants.Where(p => p.Email is null && p.UserId is not null).Select(p => p.UserId!.Value).ToList();
             recipients.AddRange((await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
-                .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken)).Select(u => (u.Email!, (Guid?)u.Id, true)));
+                    .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
+                .Select(u => (u.Email!, (Guid?)u.Id, true)));
         }
         var enqueue = Outbox;
         enqueue.Email(eventType, facts, recipients.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
-            .Select(r => new MailRecipient(r.Address, replies is { Enabled: true } && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null))
+            .Select(r => new MailRecipient(r.Address,
+                replies is { Enabled: true } && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null))
             .ToList());
         if (eventType != NotificationEvent.Acknowledged)
         {

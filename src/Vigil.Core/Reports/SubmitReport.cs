@@ -97,7 +97,8 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
         if (request.Channel == ReportChannel.Mail)
         {
-            await notifier.QueueAsync(report, Notifications.NotificationEvent.Acknowledged, Audience.Reporter, content, report.TriageDueAt, cancellationToken);
+            await notifier.QueueAsync(report, Notifications.NotificationEvent.Acknowledged, Audience.Reporter, content,
+                report.TriageDueAt, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -11,15 +11,22 @@ namespace Vigil.Core.Tests.Mail;
 /// <summary>Real mail from MailKit's SMTP client to the real listener on loopback, on both databases.</summary>
 public class InboundMailTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private const string Secret = Disclosure.Marker;
+    private const string Researcher = MailWorld.Researcher, Intake = MailWorld.Intake;
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
     private static async Task<List<long>> ReportIdsAsync(MailWorld world) =>
-        await world.Disclosure.Run(db => db.Reports.AsNoTracking().Select(r => r.Id).ToListAsync(TestContext.Current.CancellationToken));
+        await world.Disclosure.Run(db => db.Reports.AsNoTracking().Select(r => r.Id).ToListAsync(Ct));
+
+    private static string ReplyTo(IEnumerable<MimeMessage> sent, string recipient) =>
+        Assert.Single(sent, m => m.To.Mailboxes.Single().Address == recipient).ReplyTo.Mailboxes.Single().Address;
 
     private static void AssertNothingPrivateLeaked(MailWorld world, IEnumerable<MimeMessage> sent)
     {
-        Assert.DoesNotContain(world.LogLines, l => l.Contains(Secret, StringComparison.Ordinal) || l.Contains(MailWorld.Researcher, StringComparison.Ordinal));
+        Assert.DoesNotContain(world.LogLines,
+            l => l.Contains(Secret, StringComparison.Ordinal) || l.Contains(Researcher, StringComparison.Ordinal));
         foreach (var mail in sent)
         {
             Assert.DoesNotContain(mail.Headers, h => h.Value.Contains(Secret, StringComparison.Ordinal));
@@ -35,18 +42,18 @@ public class InboundMailTests
     {
         await using var world = await MailWorld.StartAsync(provider);
 
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, $"RCE in deep-merge {Secret}",
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, $"RCE in deep-merge {Secret}",
             $"Calling merge() with a crafted object runs code. {Secret}", ("screenshot.png", Png)));
 
         var id = Assert.Single(await ReportIdsAsync(world));
         var view = await world.Disclosure.ViewAsync(id, Actor.System);
         Assert.Equal(("new", $"RCE in deep-merge {Secret}"), (view.State, view.Title));
         Assert.Equal($"Calling merge() with a crafted object runs code. {Secret}", view.Description);
-        Assert.Equal(MailWorld.Researcher, view.ReporterEmail);
+        Assert.Equal(Researcher, view.ReporterEmail);
         var file = Assert.Single(view.Attachments);
         Assert.Equal(("screenshot.png", "image/png", 12L), (file.FileName, file.MediaType, file.Size));
         var sent = await world.DispatchAsync();
-        var ack = Assert.Single(sent, m => m.To.Mailboxes.Single().Address == MailWorld.Researcher);
+        var ack = Assert.Single(sent, m => m.To.Mailboxes.Single().Address == Researcher);
         Assert.Equal($"Received: report #{id} in npm ecosystem", ack.Subject);
         Assert.Contains($"https://vigil.test/reports/{id}", ack.TextBody, StringComparison.Ordinal);
         Assert.Equal("auto-generated", ack.Headers["Auto-Submitted"]);
@@ -58,7 +65,7 @@ public class InboundMailTests
         AssertNothingPrivateLeaked(world, sent);
         // The reply address is stored as hashes only.
         var token = replyTo[(replyTo.IndexOf('+') + 1)..replyTo.IndexOf('@')];
-        var stored = await world.Disclosure.Run(db => db.ReplyAddresses.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
+        var stored = await world.Disclosure.Run(db => db.ReplyAddresses.AsNoTracking().ToListAsync(Ct));
         Assert.Equal(2, stored.Count);
         Assert.DoesNotContain(stored, a => Convert.ToHexStringLower(a.TokenHash).Contains(token, StringComparison.Ordinal));
     }
@@ -68,20 +75,22 @@ public class InboundMailTests
     public async Task Reply_FromTheParticipant_LandsAsTheirCommentWithoutQuoteOrSignature(DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "XSS in left-pad", $"Details {Secret}"));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "XSS in left-pad", $"Details {Secret}"));
         var sent = await world.DispatchAsync();
-        var reporterReply = Assert.Single(sent, m => m.To.Mailboxes.Single().Address == MailWorld.Researcher).ReplyTo.Mailboxes.Single().Address;
-        var triagerReply = Assert.Single(sent, m => m.To.Mailboxes.Single().Address == MailWorld.TriagerEmail).ReplyTo.Mailboxes.Single().Address;
+        var reporterReply = ReplyTo(sent, Researcher);
+        var triagerReply = ReplyTo(sent, MailWorld.TriagerEmail);
 
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, reporterReply, "Re: Received",
-            $"It also affects 2.0.0. {Secret}\n\nOn Mon, 7 Dec 2026 at 09:00, Vigil <security@vigil.test> wrote:\n> Your e-mail was received\n> as report #1\n-- \nAda, Example Labs"));
-        await world.SendAsync(MailWorld.Message(MailWorld.TriagerEmail, triagerReply, "Re: New report", "Thanks, looking at it.\n> quoted\n"));
+        await world.SendAsync(MailWorld.Message(Researcher, reporterReply, "Re: Received",
+            $"It also affects 2.0.0. {Secret}\n\nOn Mon, 7 Dec 2026 at 09:00, Vigil <security@vigil.test> wrote:\n"
+            + "> Your e-mail was received\n> as report #1\n-- \nAda, Example Labs"));
+        await world.SendAsync(
+            MailWorld.Message(MailWorld.TriagerEmail, triagerReply, "Re: New report", "Thanks, looking at it.\n> quoted\n"));
 
         var id = Assert.Single(await ReportIdsAsync(world));
         var comments = (await world.Disclosure.ViewAsync(id, Actor.System)).Timeline.Where(e => e.Kind == "Comment").ToList();
         Assert.Equal([$"It also affects 2.0.0. {Secret}", "Thanks, looking at it."], comments.Select(c => c.Text));
         var actors = await world.Disclosure.Run(db => db.ReportEvents.AsNoTracking().Where(e => e.Kind == ReportEventKind.Comment)
-            .OrderBy(e => e.Id).Select(e => new { e.ActorKind, e.ActorUserId }).ToListAsync(TestContext.Current.CancellationToken));
+            .OrderBy(e => e.Id).Select(e => new { e.ActorKind, e.ActorUserId }).ToListAsync(Ct));
         Assert.Equal(ActorKind.FollowUpToken, actors[0].ActorKind); // the anonymous reporter of this report
         Assert.Equal((ActorKind.User, world.Disclosure.Triager), (actors[1].ActorKind, actors[1].ActorUserId));
         AssertNothingPrivateLeaked(world, sent);
@@ -92,24 +101,25 @@ public class InboundMailTests
     public async Task Reply_FromAStrangerOrToAnUnknownOrSpentAddress_IsRefusedWithNothingWritten(DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Bug", "Details"));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "Bug", "Details"));
         var sent = await world.DispatchAsync();
-        var reply = Assert.Single(sent, m => m.To.Mailboxes.Single().Address == MailWorld.Researcher).ReplyTo.Mailboxes.Single().Address;
-        var events = await world.Disclosure.Run(db => db.ReportEvents.CountAsync(TestContext.Current.CancellationToken));
+        var reply = ReplyTo(sent, Researcher);
+        var events = await world.Disclosure.Run(db => db.ReportEvents.CountAsync(Ct));
 
         var stranger = await Assert.ThrowsAsync<SmtpCommandException>(() =>
             world.SendAsync(MailWorld.Message("mallory@example.test", reply, "Re: Bug", "Let me in")));
         var unknown = await Assert.ThrowsAsync<SmtpCommandException>(() =>
-            world.SendAsync(MailWorld.Message(MailWorld.Researcher, $"reply+{new string('a', 48)}@{MailWorld.ReplyDomain}", "Re: Bug", "Hi")));
+            world.SendAsync(MailWorld.Message(Researcher, $"reply+{new string('a', 48)}@{MailWorld.ReplyDomain}", "Re", "Hi")));
         var other = await Assert.ThrowsAsync<SmtpCommandException>(() =>
-            world.SendAsync(MailWorld.Message(MailWorld.Researcher, "someone-else@npm-eco.test", "Bug", "Hi")));
+            world.SendAsync(MailWorld.Message(Researcher, "someone-else@npm-eco.test", "Bug", "Hi")));
         world.Disclosure.Clock.Advance(TimeSpan.FromDays(181));
         var spent = await Assert.ThrowsAsync<SmtpCommandException>(() =>
-            world.SendAsync(MailWorld.Message(MailWorld.Researcher, reply, "Re: Bug", "Late")));
+            world.SendAsync(MailWorld.Message(Researcher, reply, "Re: Bug", "Late")));
 
         Assert.All(new[] { stranger, unknown, other, spent }, e => Assert.Equal(550, (int)e.StatusCode));
-        Assert.All(new[] { stranger, unknown, other, spent }, e => Assert.DoesNotContain("report", e.Message, StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(events, await world.Disclosure.Run(db => db.ReportEvents.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.All(new[] { stranger, unknown, other, spent },
+            e => Assert.DoesNotContain("report", e.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(events, await world.Disclosure.Run(db => db.ReportEvents.CountAsync(Ct)));
         Assert.Single(await ReportIdsAsync(world));
     }
 
@@ -131,7 +141,7 @@ public class InboundMailTests
     public async Task Intake_AutomaticMailOrBounce_IsAcceptedAndDroppedWithoutAReport(DatabaseProvider provider, string kind)
     {
         await using var world = await MailWorld.StartAsync(provider);
-        var message = MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Out of office", "I am away until Monday.");
+        var message = MailWorld.Message(Researcher, Intake, "Out of office", "I am away until Monday.");
         string? envelope = null;
         switch (kind)
         {
@@ -143,7 +153,8 @@ public class InboundMailTests
             case "dsn":
                 var report = new MultipartReport("delivery-status");
                 report.Add(new TextPart("plain") { Text = "Delivery failed." });
-                report.Add(new MimePart("message", "delivery-status") { Content = new MimeContent(new MemoryStream("Reporting-MTA: dns; mx.example.test\r\n"u8.ToArray())) });
+                var status = new MemoryStream("Reporting-MTA: dns; mx.example.test\r\n"u8.ToArray());
+                report.Add(new MimePart("message", "delivery-status") { Content = new MimeContent(status) });
                 message.Body = report;
                 break;
         }
@@ -168,16 +179,16 @@ public class InboundMailTests
         await using var world = await MailWorld.StartAsync(provider);
 
         var big = await Assert.ThrowsAsync<SmtpCommandException>(() => world.SendAsync(
-            MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Big", "See the log", ("log.txt", new byte[300_000]))));
+            MailWorld.Message(Researcher, Intake, "Big", "See the log", ("log.txt", new byte[300_000]))));
         var exe = await Assert.ThrowsAsync<SmtpCommandException>(() => world.SendAsync(
-            MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Tool", "Run this", ("tool.exe", [0x4D, 0x5A, 0x90, 0x00]))));
+            MailWorld.Message(Researcher, Intake, "Tool", "Run this", ("tool.exe", [0x4D, 0x5A, 0x90, 0x00]))));
 
         Assert.Equal(552, (int)big.StatusCode);
         Assert.Equal(554, (int)exe.StatusCode);
         Assert.Contains("attachments[0]", exe.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("tool.exe", exe.Message, StringComparison.Ordinal);
         Assert.Empty(await ReportIdsAsync(world));
-        Assert.Empty(await world.Disclosure.Run(db => db.OutboxMessages.ToListAsync(TestContext.Current.CancellationToken)));
+        Assert.Empty(await world.Disclosure.Run(db => db.OutboxMessages.ToListAsync(Ct)));
     }
 
     [Theory]
@@ -185,10 +196,11 @@ public class InboundMailTests
     public async Task Intake_HtmlOnlyMessage_DescriptionIsItsTextWithoutMarkup(DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);
-        var message = MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "", "");
+        var message = MailWorld.Message(Researcher, Intake, "", "");
         message.Body = new TextPart("html")
         {
-            Text = "<html><head><style>p{color:red}</style></head><body><p>Step &amp; <b>one</b></p><script>alert(1)</script><p>two</p></body></html>",
+            Text = "<html><head><style>p{color:red}</style></head><body><p>Step &amp; <b>one</b></p>"
+                + "<script>alert(1)</script><p>two</p></body></html>",
         };
 
         await world.SendAsync(message);
@@ -205,14 +217,14 @@ public class InboundMailTests
         await using var world = await MailWorld.StartAsync(provider);
         await world.Disclosure.Run(async db =>
         {
-            var program = await db.Programs.SingleAsync(TestContext.Current.CancellationToken);
+            var program = await db.Programs.SingleAsync(Ct);
             program.MinimumSignal = 1;
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(Ct);
         });
 
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Bug", "Details"));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "Bug", "Details"));
 
-        var report = await world.Disclosure.Run(db => db.Reports.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken));
+        var report = await world.Disclosure.Run(db => db.Reports.AsNoTracking().SingleAsync(Ct));
         Assert.True(report.HeldForReview);
         Assert.Null(report.ReporterUserId);
     }
@@ -225,14 +237,14 @@ public class InboundMailTests
     {
         await using var world = await MailWorld.StartAsync(provider, new() { ["Vigil:Mail:Inbound:PerSenderPerHour"] = "2" });
 
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "One", "1"));
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Two", "2"));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "One", "1"));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "Two", "2"));
         var third = await Assert.ThrowsAsync<SmtpCommandException>(() =>
-            world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Three", "3")));
+            world.SendAsync(MailWorld.Message(Researcher, Intake, "Three", "3")));
         Assert.Equal(451, (int)third.StatusCode);
         Assert.Equal(2, (await ReportIdsAsync(world)).Count);
         world.Disclosure.Clock.Advance(TimeSpan.FromHours(1));
-        await world.SendAsync(MailWorld.Message(MailWorld.Researcher, MailWorld.Intake, "Three", "3"));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "Three", "3"));
 
         Assert.Equal(3, (await ReportIdsAsync(world)).Count);
     }
