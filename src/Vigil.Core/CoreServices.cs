@@ -45,6 +45,7 @@ public static class CoreServices
         AddReports(services);
         AddCommunity(services);
         AddAccounts(services);
+        AddMail(services);
         return services;
     }
 
@@ -129,6 +130,17 @@ public static class CoreServices
         services.AddScoped<GetLeaderboard>();
         services.AddScoped<GetReporterProfile>();
         services.AddScoped<SetProfileHandle>();
+    }
+
+    private static void AddMail(IServiceCollection services)
+    {
+        services.AddOptions<Mail.InboundMailOptions>().BindConfiguration(Mail.InboundMailOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Mail.ReplyAddresses>();
+        services.AddScoped<Mail.ReceiveMail>();
+        services.AddSingleton<Mail.InboundRateLimit>();
+        services.AddSingleton<Mail.InboundMailListener>();
+        services.AddScoped<SetIntakeAddresses>();
     }
 
     private static void AddAccounts(IServiceCollection services)

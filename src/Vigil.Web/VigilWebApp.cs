@@ -91,6 +91,8 @@ public static class VigilWebApp
         services.AddVigilReports();
         services.AddVigilAccounts();
         services.AddHostedService<NotificationDispatcherService>();
+        // The SMTP listener for intake and reply addresses; it does nothing unless Vigil:Mail:Inbound:Enabled.
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Mail.InboundMailListener>());
         services.AddVigilCommunity();
         services.AddVigilSync();
     }

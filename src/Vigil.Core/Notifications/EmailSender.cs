@@ -53,6 +53,12 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         // A stable id per outbox row lets a mail system drop the duplicate if a send is ever retried after success.
         mime.MessageId = $"vigil-outbox-{message.Id}@{MailboxAddress.Parse(smtp.From!).Domain}";
         mime.Headers.Add("X-Vigil-Event", message.EventType);
+        // RFC 3834: machine-written mail, so auto-responders stay silent and Vigil's own listener drops it (no loops).
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        if (message.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
         return mime;

@@ -4,6 +4,9 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Notifications;
 
+/// <summary>One e-mail's recipient and, for mail from a report, the recipient's own reply address.</summary>
+public sealed record MailRecipient(string Address, string? ReplyTo = null);
+
 /// <summary>
 /// Queues the notifications for one event on the caller's <see cref="VigilDbContext"/> without saving:
 /// the caller's <c>SaveChanges</c> commits the state change and its notifications together, or neither.
@@ -13,13 +16,17 @@ namespace Vigil.Core.Notifications;
 public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, ReportVault vault)
 {
     /// <summary>Queues one e-mail per recipient.</summary>
-    public void Email(string eventType, NotificationFacts facts, IEnumerable<string> recipients)
+    public void Email(string eventType, NotificationFacts facts, IEnumerable<string> recipients) =>
+        Email(eventType, facts, recipients.Select(r => new MailRecipient(r)));
+
+    /// <summary>Queues one e-mail per recipient, each with its own <c>Reply-To</c> when it has one.</summary>
+    public void Email(string eventType, NotificationFacts facts, IEnumerable<MailRecipient> recipients)
     {
         var rendered = NotificationTemplates.Render(eventType, facts);
         var now = clock.GetUtcNow();
-        foreach (var recipient in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var recipient in recipients.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase))
         {
-            if (!MimeKit.MailboxAddress.TryParse(recipient, out _))
+            if (!MimeKit.MailboxAddress.TryParse(recipient.Address, out _))
             {
                 throw new Errors.ValidationFailedException("A notification recipient is not an e-mail address.");
             }
@@ -27,10 +34,13 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
             {
                 Kind = OutboxKind.Email,
                 EventType = eventType,
-                Recipient = OutboxSeal.Seal(vault, recipient, OutboxSeal.RecipientPurpose),
+                Recipient = OutboxSeal.Seal(vault, recipient.Address, OutboxSeal.RecipientPurpose),
                 Subject = rendered.Subject,
                 TextBody = OutboxSeal.Seal(vault, rendered.Text, OutboxSeal.TextPurpose),
                 HtmlBody = rendered.Html is null ? null : OutboxSeal.Seal(vault, rendered.Html, OutboxSeal.HtmlPurpose),
+                ReplyTo = recipient.ReplyTo is null
+                    ? null
+                    : OutboxSeal.Seal(vault, recipient.ReplyTo, OutboxSeal.ReplyToPurpose),
                 Created = now,
                 NextAttempt = now,
             });

@@ -97,6 +97,7 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.Recipient, m => error == null ? null : m.Recipient)
                 .SetProperty(m => m.TextBody, m => error == null ? "" : m.TextBody)
                 .SetProperty(m => m.HtmlBody, m => error == null ? null : m.HtmlBody)
+                .SetProperty(m => m.ReplyTo, m => error == null ? null : m.ReplyTo)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         var to = message.Kind == OutboxKind.Email ? Mask.Email(recipient) : $"webhook endpoint {message.WebhookEndpointId}";

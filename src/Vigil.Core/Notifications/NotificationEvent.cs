@@ -13,6 +13,11 @@ public static class NotificationEvent
     public const string PublicationDueSoon = "report.publication_due_soon";
     public const string Published = "report.published";
 
+    /// <summary>
+    /// To the sender of a report that came by e-mail: received, with its number and link. Never sent to webhooks.
+    /// </summary>
+    public const string Acknowledged = "report.acknowledged";
+
     public static IReadOnlyList<string> All { get; } =
         [ReportReceived, TriageDueSoon, TriageOverdue, NeedsMoreInformation, Accepted, Rejected, MaintainerInvited, PublicationDueSoon, Published];
 }

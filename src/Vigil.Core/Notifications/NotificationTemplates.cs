@@ -27,6 +27,9 @@ public static class NotificationTemplates
             NotificationEvent.MaintainerInvited => ($"Invitation: {report}", $"You are invited as a maintainer to the private {report}." + Sentence("Publication is due by", due)),
             NotificationEvent.PublicationDueSoon => ($"Publication due soon: {report}", $"The advisory for {report} is due to be published" + Due(" on ", due) + "."),
             NotificationEvent.Published => ($"Published: {report}", $"The advisory for {report} is now public."),
+            NotificationEvent.Acknowledged => ($"Received: {report}",
+                $"Your e-mail was received as {report}. Reply to this message to add to it."
+                + Sentence("Triage is due by", due)),
             _ => throw new ArgumentOutOfRangeException(nameof(eventType), eventType, "No template for this event."),
         };
         var link = facts.Link.AbsoluteUri;

@@ -34,6 +34,11 @@ public sealed class OutboxMessageEntity : ILeased
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
 
+    /// <summary>
+    /// The e-mail's <c>Reply-To</c>: a per-participant reply address (docs/mail.md), sealed; erased once delivered.
+    /// </summary>
+    public string? ReplyTo { get; set; }
+
     public OutboxState State { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset NextAttempt { get; set; }

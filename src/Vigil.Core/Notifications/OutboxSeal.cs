@@ -14,6 +14,7 @@ public static class OutboxSeal
     public const string RecipientPurpose = "vigil:outbox-recipient:v1";
     public const string TextPurpose = "vigil:outbox-text:v1";
     public const string HtmlPurpose = "vigil:outbox-html:v1";
+    public const string ReplyToPurpose = "vigil:outbox-reply-to:v1";
     private const string Prefix = "sealed:";
 
     public static string Seal(ReportVault vault, string value, string purpose)
@@ -60,6 +61,7 @@ public static class OutboxSeal
         Subject = message.Subject,
         TextBody = Open(vault, message.TextBody, TextPurpose)!,
         HtmlBody = Open(vault, message.HtmlBody, HtmlPurpose),
+        ReplyTo = Open(vault, message.ReplyTo, ReplyToPurpose),
         State = message.State,
         Created = message.Created,
         NextAttempt = message.NextAttempt,

@@ -30,7 +30,8 @@ public sealed record ProgramAdminView(
     IReadOnlyList<PackageMaintainerView> Maintainers,
     IReadOnlyList<WebhookEndpointView> Webhooks,
     double? MinimumSignal,
-    int NewReporterReportsPerDay);
+    int NewReporterReportsPerDay,
+    IReadOnlyList<string> IntakeAddresses);
 
 /// <summary>
 /// One program for its administrators. Maintainers are recorded per program: a program lists (and its admins
@@ -57,7 +58,8 @@ public sealed class GetProgramAdmin(VigilDbContext db)
             maintainers.Select(m => new PackageMaintainerView(m.Id, m.Ecosystem, m.Name, m.Email, m.UserId,
                 m.UserId is { } id ? emails.GetValueOrDefault(id) : null, m.AddedAt)).ToList(),
             webhooks.Select(View).ToList(),
-            p.MinimumSignal, p.NewReporterReportsPerDay);
+            p.MinimumSignal, p.NewReporterReportsPerDay,
+            await SetIntakeAddresses.ListAsync(db, p.Id, cancellationToken));
     }
 
     public static string RoleName(ProgramRole role) => role.ToString().ToLowerInvariant();

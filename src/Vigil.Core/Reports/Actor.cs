@@ -21,7 +21,14 @@ public enum ActorKind
 /// Whether the account proved a second factor (a TOTP sign-in, or a token of an account with two-factor on).
 /// Team powers need it (team members must use two-factor: docs/accounts.md); in-process callers (the CLI) are trusted.
 /// </param>
-public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null, bool TwoFactor = true)
+/// <param name="MailReporterOf">
+/// The anonymous reporter of this one report, proved by a reply address of theirs instead of the follow-up token
+/// (docs/mail.md); acts as <see cref="ActorKind.FollowUpToken"/> would, on that report only.
+/// </param>
+public sealed record Actor(
+    ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null,
+    bool TwoFactor = true,
+    long? MailReporterOf = null)
 {
     public static readonly Actor Anonymous = new(ActorKind.Anonymous);
     public static readonly Actor System = new(ActorKind.System);
@@ -29,6 +36,8 @@ public sealed record Actor(ActorKind Kind, Guid? UserId = null, bool IsInstanceA
     public static Actor User(Guid userId, bool isInstanceAdmin = false, bool twoFactor = true) => new(ActorKind.User, userId, isInstanceAdmin, TwoFactor: twoFactor);
 
     public static Actor FollowUp(string token) => new(ActorKind.FollowUpToken, FollowUpToken: token);
+
+    public static Actor ReporterByMail(long reportId) => new(ActorKind.FollowUpToken, MailReporterOf: reportId);
 
     public override string ToString() => Kind == ActorKind.User ? $"user {UserId}" : Kind.ToString();
 }

@@ -39,7 +39,9 @@ public static class ReportAccess
             case ActorKind.System:
                 return new ReportAccessResult(ReportRole.Admin, Recused: false);
             case ActorKind.FollowUpToken:
-                return new ReportAccessResult(FollowUpTokens.Matches(report.FollowUpTokenHash, actor.FollowUpToken) ? ReportRole.Reporter : ReportRole.None, Recused: true);
+                var holder = (actor.MailReporterOf == report.Id && report.ReporterUserId is null)
+                    || FollowUpTokens.Matches(report.FollowUpTokenHash, actor.FollowUpToken);
+                return new ReportAccessResult(holder ? ReportRole.Reporter : ReportRole.None, Recused: true);
             case ActorKind.User when actor.UserId is { } user:
                 // A team member who has not proved a second factor is not the team: they see what anyone else would.
                 var member = !actor.TwoFactor ? null : await db.ProgramMembers.AsNoTracking()

@@ -16,7 +16,7 @@ internal static partial class ReportInputValidation
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = [message];
 
-        if (request.Packages is not { Count: > 0 })
+        if (request.Packages is null || (request.Packages.Count == 0 && request.Channel != ReportChannel.Mail))
         {
             Add("packages", "name at least one affected package.");
         }

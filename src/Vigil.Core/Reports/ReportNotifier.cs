@@ -18,7 +18,10 @@ public enum Audience
 /// change, or not at all): e-mails to the chosen audience and the program's webhooks. Messages carry only
 /// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
 /// </summary>
-public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault) : IReportNotifier
+/// <param name="replies">Per-participant reply addresses for the mail (docs/mail.md); null or disabled: none.</param>
+public sealed class ReportNotifier(
+    VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault, Mail.ReplyAddresses? replies = null)
+    : IReportNotifier
 {
     /// <summary>The outbox, on the caller's context, sealing with the instance's master key.</summary>
     public EnqueueNotification Outbox => new(db, time, vault);
@@ -33,34 +36,46 @@ public sealed class ReportNotifier(VigilDbContext db, TimeProvider time, string 
     {
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
         var facts = new NotificationFacts(program.Name, report.Id, Link(report.Id), deadline);
-        var recipients = new List<string>();
+        // Who each recipient is (an account, or null for the anonymous reporter), for their reply address.
+        var recipients = new List<(string Address, Guid? User, bool CanReply)>();
         if (audience.HasFlag(Audience.Team))
         {
-            recipients.AddRange(await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId)
-                .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => u.Email)
-                .Where(e => e != null).Select(e => e!).ToListAsync(cancellationToken));
+            recipients.AddRange((await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId)
+                .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email })
+                .Where(u => u.Email != null).ToListAsync(cancellationToken))
+                .Select(u => (u.Email!, (Guid?)u.Id, true)));
         }
         if (audience.HasFlag(Audience.Reporter))
         {
             if (content?.ReporterEmail is { } email)
             {
-                recipients.Add(email);
+                recipients.Add((email, report.ReporterUserId, true));
             }
             else if (report.ReporterUserId is { } reporter && await db.Users.AsNoTracking().Where(u => u.Id == reporter).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) is { } accountEmail)
             {
-                recipients.Add(accountEmail);
+                recipients.Add((accountEmail, reporter, true));
             }
         }
         if (audience.HasFlag(Audience.Maintainers))
         {
             var participants = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(cancellationToken);
-            recipients.AddRange(participants.Where(p => p.Email is not null).Select(p => p.Email!));
+            // An invitee who has not accepted yet has no account on the report: no reply address until they do.
+            recipients.AddRange(participants.Where(p => p.Email is not null)
+                .Select(p => (p.Email!, p.UserId, p.UserId is not null)));
             var ids = participants.Where(p => p.Email is null && p.UserId is not null).Select(p => p.UserId!.Value).ToList();
-            recipients.AddRange(await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken));
+            recipients.AddRange((await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
+                    .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
+                .Select(u => (u.Email!, (Guid?)u.Id, true)));
         }
         var enqueue = Outbox;
-        enqueue.Email(eventType, facts, recipients);
-        await enqueue.WebhooksAsync(eventType, report.ProgramId, facts, cancellationToken);
+        enqueue.Email(eventType, facts, recipients.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
+            .Select(r => new MailRecipient(r.Address,
+                replies is { Enabled: true } && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null))
+            .ToList());
+        if (eventType != NotificationEvent.Acknowledged)
+        {
+            await enqueue.WebhooksAsync(eventType, report.ProgramId, facts, cancellationToken);
+        }
     }
 
     public async Task QueueInvitationAsync(ReportEntity report, ReportParticipantEntity participant, string? token, CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public sealed class RotateMasterKey(VigilDbContext db)
             message.Recipient = OutboxSeal.Rewrap(current, next, message.Recipient, OutboxSeal.RecipientPurpose);
             message.TextBody = OutboxSeal.Rewrap(current, next, message.TextBody, OutboxSeal.TextPurpose)!;
             message.HtmlBody = OutboxSeal.Rewrap(current, next, message.HtmlBody, OutboxSeal.HtmlPurpose);
+            message.ReplyTo = OutboxSeal.Rewrap(current, next, message.ReplyTo, OutboxSeal.ReplyToPurpose);
         }
         foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(cancellationToken))
         {

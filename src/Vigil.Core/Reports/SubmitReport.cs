@@ -20,7 +20,18 @@ public sealed record SubmitReportRequest(
     string? ReporterEmail = null,
     string? CreditName = null,
     Guid? OnBehalfOf = null,
-    IReadOnlyList<AttachmentUpload>? Attachments = null);
+    IReadOnlyList<AttachmentUpload>? Attachments = null,
+    ReportChannel Channel = ReportChannel.Web);
+
+/// <summary>
+/// How a report arrived. By e-mail (docs/mail.md) it may name no package yet (the team names them; an advisory
+/// needs one to be published), and the sender is acknowledged by mail in the same transaction.
+/// </summary>
+public enum ReportChannel
+{
+    Web = 0,
+    Mail = 1,
+}
 
 /// <summary>
 /// The new report's number; <see cref="FollowUpToken"/> is shown this once to an anonymous reporter and never
@@ -84,6 +95,11 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
             detail: intake.HeldForReview ? "held for review" : null);
         ReportAttachments.Add(db, report, dataKey, actor, now, EventVisibility.Participants, attachments);
         await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
+        if (request.Channel == ReportChannel.Mail)
+        {
+            await notifier.QueueAsync(report, Notifications.NotificationEvent.Acknowledged, Audience.Reporter, content,
+                report.TriageDueAt, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt, report.HeldForReview);

@@ -764,6 +764,44 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("extension_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.ReplyAddressEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SenderHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("mail_reply_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Notifications.OutboxMessageEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -807,6 +845,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recipient")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplyTo")
                         .HasColumnType("text");
 
                     b.Property<int>("State")
@@ -1024,6 +1065,35 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("programs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramIntakeAddressEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("program_intake_addresses", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Core.Programs.ProgramMemberEntity", b =>
@@ -1597,6 +1667,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.ReplyAddressEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigil.Core.Profiles.CreditedAdvisoryEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
@@ -1612,6 +1691,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramIntakeAddressEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Core.Programs.ProgramMemberEntity", b =>

@@ -733,6 +733,42 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("extension_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.ReplyAddressEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SenderHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("mail_reply_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Notifications.OutboxMessageEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -774,6 +810,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -983,6 +1022,33 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("programs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramIntakeAddressEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("program_intake_addresses", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Core.Programs.ProgramMemberEntity", b =>
@@ -1544,6 +1610,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.ReplyAddressEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Reports.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigil.Core.Profiles.CreditedAdvisoryEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
@@ -1559,6 +1634,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramIntakeAddressEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Core.Programs.ProgramMemberEntity", b =>

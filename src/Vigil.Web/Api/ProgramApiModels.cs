@@ -45,3 +45,8 @@ public sealed record MaintainerCreatedBody(long Id);
 
 /// <param name="Events">Event types to deliver (e.g. <c>report.received</c>); empty or absent means every event.</param>
 public sealed record WebhookBody(string? Url, List<string>? Events);
+
+/// <param name="Addresses">
+/// Every address the program takes reports at by e-mail (docs/mail.md); the list replaces the current one.
+/// </param>
+public sealed record IntakeAddressesBody(IReadOnlyList<string>? Addresses);

@@ -41,6 +41,9 @@ public static class ProgramsEndpoints
                 await remove.ExecuteAsync(slug, ApiActor.From(context), id, ct);
                 return TypedResults.NoContent();
             });
+        group.MapPut("/{slug}/intake-addresses", SetIntakeAddressesAsync)
+            .Accepts<IntakeAddressesBody>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{slug}/webhooks", AddWebhookAsync).Accepts<WebhookBody>("application/json").ProducesValidationProblem();
         group.MapDelete("/{slug}/webhooks/{id:long}", async (string slug, long id, HttpContext context, RemoveWebhookEndpoint remove, CancellationToken ct) =>
             {
@@ -80,6 +83,12 @@ public static class ProgramsEndpoints
         var created = await add.ExecuteAsync(slug, ApiActor.From(context), body.Url, body.Events, cancellationToken);
         return TypedResults.Created($"/api/programs/{slug}/webhooks/{created.Endpoint.Id}", created);
     }
+
+    public static async Task<Ok<IntakeAddressesBody>> SetIntakeAddressesAsync(
+        string slug, IntakeAddressesBody body, HttpContext context, SetIntakeAddresses set,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(new IntakeAddressesBody(
+            await set.ExecuteAsync(slug, ApiActor.From(context), body.Addresses, cancellationToken)));
 
     private static async Task<Ok<ProgramAdminView>> Show(GetProgramAdmin get, string slug, HttpContext context, CancellationToken cancellationToken) =>
         TypedResults.Ok(await get.ExecuteAsync(slug, ApiActor.From(context), cancellationToken));

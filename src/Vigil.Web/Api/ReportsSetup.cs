@@ -15,7 +15,7 @@ public static class ReportsSetup
             sp.GetRequiredService<VigilDbContext>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
                 ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080",
-            sp.GetRequiredService<ReportVault>()));
+            sp.GetRequiredService<ReportVault>(), sp.GetRequiredService<Core.Mail.ReplyAddresses>()));
         services.AddScoped<IReportNotifier>(sp => sp.GetRequiredService<ReportNotifier>());
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DeadlineClockService>();

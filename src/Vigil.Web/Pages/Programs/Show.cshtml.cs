@@ -13,11 +13,15 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
     /// <summary>The intake rules of reputation (docs/community.md): the minimum signal to report without review, and new reporters' daily limit.</summary>
     public (double? MinimumSignal, int NewReporterReportsPerDay) Intake { get; private set; }
 
+    /// <summary>The addresses the program takes reports at by e-mail (docs/mail.md): public contacts.</summary>
+    public IReadOnlyList<string> IntakeAddresses { get; private set; } = [];
+
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Metrics = await metrics.ExecuteAsync(slug, cancellationToken);
         var intake = await db.Programs.AsNoTracking().Where(p => p.Slug == slug)
-            .Select(p => new { p.MinimumSignal, p.NewReporterReportsPerDay }).SingleAsync(cancellationToken);
+            .Select(p => new { p.Id, p.MinimumSignal, p.NewReporterReportsPerDay }).SingleAsync(cancellationToken);
         Intake = (intake.MinimumSignal, intake.NewReporterReportsPerDay);
+        IntakeAddresses = await Core.Programs.SetIntakeAddresses.ListAsync(db, intake.Id, cancellationToken);
     }
 }

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace Vigil.Core.Mail;
+
+/// <summary>
+/// The <c>Vigil:Mail:Inbound</c> section (docs/mail.md): the SMTP listener an MTA forwards a program's intake
+/// addresses and the reply addresses to. Off unless <see cref="Enabled"/>; bound to loopback by default.
+/// </summary>
+public sealed class InboundMailOptions : IValidatableObject
+{
+    public const string Section = "Vigil:Mail:Inbound";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>The address the listener binds to; loopback unless the operator says otherwise.</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>The port; 0 picks a free one (tests read it back).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 2525;
+
+    /// <summary>
+    /// The domain of the reply addresses (<c>reply+token@ReplyDomain</c>); the MTA routes it to the listener.
+    /// </summary>
+    public string? ReplyDomain { get; set; }
+
+    /// <summary>
+    /// The largest message accepted, in bytes, MIME encoding included (base64 adds a third to attachments).
+    /// </summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxMessageBytes { get; set; } = 35 * 1024 * 1024;
+
+    /// <summary>How long a reply address stays good after the mail that carried it.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan ReplyAddressLifetime { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>Messages taken from one sender per hour; beyond, the listener answers 451 (try later).</summary>
+    [Range(1, 100_000)]
+    public int PerSenderPerHour { get; set; } = 10;
+
+    /// <summary>Messages taken for one intake or reply address per hour; beyond, 451.</summary>
+    [Range(1, 1_000_000)]
+    public int PerAddressPerHour { get; set; } = 200;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IPAddress.TryParse(Address, out _))
+        {
+            yield return new ValidationResult(
+                $"{Section}:Address must be an IP address, e.g. 127.0.0.1.", [nameof(Address)]);
+        }
+        if (Enabled
+            && (string.IsNullOrWhiteSpace(ReplyDomain) || Uri.CheckHostName(ReplyDomain) != UriHostNameType.Dns))
+        {
+            yield return new ValidationResult(
+                $"{Section}:ReplyDomain must be a domain name (e.g. reply.example.org) when {Section}:Enabled is true.",
+                [nameof(ReplyDomain)]);
+        }
+    }
+}

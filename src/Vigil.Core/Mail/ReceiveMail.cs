@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Vigil.Core.Attachments;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Reports;
+
+namespace Vigil.Core.Mail;
+
+public enum MailVerdict
+{
+    /// <summary>Taken: a report or a comment was written.</summary>
+    Taken = 0,
+    /// <summary>Accepted and dropped on purpose (a bounce, an automatic answer, a loop): nothing written.</summary>
+    Dropped = 1,
+    /// <summary>Refused for good (SMTP 5xx); nothing written.</summary>
+    Refused = 2,
+    /// <summary>Refused for now, to be retried later (SMTP 4xx: a rate limit); nothing written.</summary>
+    Deferred = 3,
+}
+
+/// <summary>
+/// What became of one message. <see cref="Reason"/> is fixed wording or field names, never the message's text.
+/// </summary>
+public sealed record MailReceipt(MailVerdict Verdict, string Reason, IReadOnlyList<long> Reports)
+{
+    public static MailReceipt Refuse(string reason) => new(MailVerdict.Refused, reason, []);
+}
+
+/// <summary>
+/// A message that reached an intake address or a reply address (docs/mail.md). To an intake address it becomes a
+/// new report through <see cref="SubmitReport"/>, the web's own intake (same checks, attachment rules, reputation
+/// gate, notifications), as the anonymous reporter whose contact is the sender (a sender address proves no
+/// account, so it never speaks for one); the sender is acknowledged by mail. To a reply address it becomes a
+/// comment of the participant the address was made for, through <see cref="CommentOnReport"/> (attachments through
+/// <see cref="AttachToReport"/>), only from the address that participant was written to.
+/// </summary>
+public sealed class ReceiveMail(
+    VigilDbContext db, ReplyAddresses replies, SubmitReport submit, CommentOnReport comment, AttachToReport attach,
+    InboundRateLimit limit)
+{
+    public const string NoSubject = "(no subject)";
+    public const string UnknownAddress = "unknown address";
+
+    /// <summary>
+    /// The RCPT check: an intake address, or a known reply address not spent. Anything else is refused without a
+    /// reason.
+    /// </summary>
+    public async Task<bool> AcceptsRecipientAsync(string recipient, CancellationToken cancellationToken)
+    {
+        var address = recipient.Trim().ToLowerInvariant();
+        return await db.ProgramIntakeAddresses.AsNoTracking().AnyAsync(a => a.Address == address, cancellationToken)
+            || await replies.FindAsync(address, sender: null, cancellationToken) is not null;
+    }
+
+    public async Task<MailReceipt> ExecuteAsync(
+        string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
+        CancellationToken cancellationToken)
+    {
+        if (MailScreening.DropReason(envelopeSender, message) is { } drop)
+        {
+            return new MailReceipt(MailVerdict.Dropped, drop, []);
+        }
+        if (message.From.Mailboxes.ToList() is not [{ } from]
+            || !MailboxAddress.TryParse(from.Address, out _) || from.Address.Length > 320)
+        {
+            return MailReceipt.Refuse("malformed: one sender mailbox needed in From");
+        }
+        var to = recipients.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (!limit.TryTake(from.Address, to))
+        {
+            return new MailReceipt(MailVerdict.Deferred, "rate limit", []);
+        }
+        var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => to.Contains(a.Address))
+            .Join(db.Programs.AsNoTracking(), a => a.ProgramId, p => p.Id, (a, p) => p.Slug)
+            .Distinct().ToListAsync(cancellationToken);
+        var threads = new List<ReplyAddressEntity>();
+        foreach (var recipient in to.Where(replies.IsReplyAddress))
+        {
+            // Unknown, spent, or written by someone other than the participant: refused, and the answer says no more.
+            if (await replies.FindAsync(recipient, from.Address, cancellationToken) is not { } thread)
+            {
+                return MailReceipt.Refuse(UnknownAddress);
+            }
+            threads.Add(thread);
+        }
+        var files = Attachments(message);
+        var written = new List<long>();
+        try
+        {
+            foreach (var slug in intake)
+            {
+                var report = Report(message, from.Address, files);
+                written.Add((await submit.ExecuteAsync(slug, report, Actor.Anonymous, cancellationToken)).Id);
+            }
+            foreach (var thread in threads.DistinctBy(t => (t.ReportId, t.UserId)))
+            {
+                await ReplyAsync(thread, message, files, cancellationToken);
+                written.Add(thread.ReportId);
+            }
+        }
+        catch (ValidationFailedException e)
+        {
+            return MailReceipt.Refuse("not accepted: " + string.Join(", ", e.Errors.Keys.Order()));
+        }
+        catch (TooManyRequestsException)
+        {
+            return new MailReceipt(MailVerdict.Deferred, "intake limit", written);
+        }
+        catch (NotFoundException)
+        {
+            // The participant no longer sees the report: the address is spent.
+            return MailReceipt.Refuse(UnknownAddress);
+        }
+        return written.Count == 0
+            ? MailReceipt.Refuse("no recipient")
+            : new MailReceipt(MailVerdict.Taken, "taken", written);
+    }
+
+    private static SubmitReportRequest Report(MimeMessage message, string sender, IReadOnlyList<AttachmentUpload> files)
+    {
+        var title = string.IsNullOrWhiteSpace(message.Subject) ? NoSubject : message.Subject.Trim();
+        if (title.Length > ReportInputValidation.MaxTitle)
+        {
+            title = title[..(ReportInputValidation.MaxTitle - 1)] + "…";
+        }
+        return new SubmitReportRequest([], title, MailText.Body(message),
+            ReporterEmail: sender, Attachments: files, Channel: ReportChannel.Mail);
+    }
+
+    private async Task ReplyAsync(
+        ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files,
+        CancellationToken cancellationToken)
+    {
+        // A reply is a comment of the participant: the secret address stands for their second factor on this one
+        // report; nothing else (decisions, internal notes) can be done by mail.
+        var actor = thread.UserId is { } user
+            ? Actor.User(user, twoFactor: true)
+            : Actor.ReporterByMail(thread.ReportId);
+        var text = MailText.Reply(MailText.Body(message));
+        if (text.Length == 0 && files.Count == 0)
+        {
+            throw new ValidationFailedException("An empty reply.",
+                new Dictionary<string, string[]> { ["text"] = ["the reply has no text of its own."] });
+        }
+        if (files.Count > 0)
+        {
+            await attach.ExecuteAsync(thread.ReportId, actor, files, cancellationToken: cancellationToken);
+        }
+        if (text.Length > 0)
+        {
+            await comment.ExecuteAsync(thread.ReportId, actor, text, internalNote: false, cancellationToken);
+        }
+    }
+
+    private static List<AttachmentUpload> Attachments(MimeMessage message)
+    {
+        var files = new List<AttachmentUpload>();
+        foreach (var entity in message.Attachments)
+        {
+            using var content = new MemoryStream();
+            switch (entity)
+            {
+                case MimePart part:
+                    part.Content?.DecodeTo(content);
+                    files.Add(new AttachmentUpload(part.FileName ?? "", content.ToArray()));
+                    break;
+                case MessagePart forwarded when forwarded.Message is not null:
+                    // A forwarded message is kept as its text; the attachment rules decide whether that
+                    // text is acceptable.
+                    forwarded.Message.WriteTo(content);
+                    files.Add(new AttachmentUpload("forwarded-message.txt", content.ToArray()));
+                    break;
+            }
+        }
+        return files;
+    }
+}
