@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Mail;

@@ -13,7 +13,6 @@ using Vigil.Core.Mail;
 using Vigil.Core.Notifications;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Notifications;
 using Vigil.Core.Tests.Reports;
 
