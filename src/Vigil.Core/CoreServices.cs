@@ -105,6 +105,7 @@ public static class CoreServices
         services.AddScoped<CastExtensionVote>();
         services.AddScoped<CloseExtensionVotes>();
         services.AddScoped<PublishReport>();
+        services.AddScoped<PreviewPublication>();
         services.AddScoped<WithdrawReport>();
         services.AddScoped<RunDeadlines>();
         services.AddScoped<AssignCve>();

@@ -9,7 +9,8 @@ namespace Vigil.Core.Reports;
 /// sign in. The invitation opens this report only. The first invitation moves an accepted report to
 /// "maintainers notified". An e-mail invitation carries a single-use secret link (<see cref="InvitationTokens"/>):
 /// whoever opens it signed in becomes the participant (<see cref="AcceptInvitation"/>); the address itself
-/// grants nothing, since anyone can register with any address.
+/// grants nothing, since anyone can register with any address. Inviting an address again (in any case of letters)
+/// renews its one invitation with a fresh link instead of adding a second; an address that already accepted is a conflict.
 /// </summary>
 public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IReportNotifier notifier)
 {
@@ -31,28 +32,26 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IRepo
             throw new ConflictException($"That maintainer is already part of report #{id}.");
         }
         var now = time.GetUtcNow();
-        if (userId is null && await db.ReportParticipants.SingleOrDefaultAsync(p => p.ReportId == id && p.Email == email!.Trim(), cancellationToken) is { } earlier)
+        var address = email?.Trim();
+        var earlier = address is null ? null : await db.ReportParticipants
+            .Where(p => p.ReportId == id && p.Email != null && p.Email.ToLower() == address.ToLower())
+            .OrderByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (earlier?.AcceptedAt is not null)
         {
-            // An expired invitation makes way for the new one; a pending or accepted one stands.
-            if (earlier.AcceptedAt is not null || now - earlier.InvitedAt <= InvitationTokens.Lifetime)
-            {
-                throw new ConflictException($"{email!.Trim()} is already invited to report #{id}; revoke that invitation to send a new link.");
-            }
-            db.ReportParticipants.Remove(earlier);
+            throw new ConflictException($"{address} already takes part in report #{id}.");
         }
+        // Inviting an address again renews its invitation: one row per address, a fresh link, the old link dead.
         (string Token, byte[] Hash)? invitation = userId is null ? InvitationTokens.Create() : null;
-        var participant = new ReportParticipantEntity
+        var participant = earlier ?? new ReportParticipantEntity { ReportId = id, UserId = userId, Email = address };
+        participant.InvitedAt = now;
+        participant.InvitedBy = actor.UserId;
+        participant.InvitationTokenHash = invitation?.Hash;
+        if (earlier is null)
         {
-            ReportId = id,
-            UserId = userId,
-            Email = email?.Trim(),
-            InvitedAt = now,
-            InvitedBy = actor.UserId,
-            InvitationTokenHash = invitation?.Hash,
-        };
-        db.ReportParticipants.Add(participant);
+            db.ReportParticipants.Add(participant);
+        }
         ReportTimeline.Add(db, report, actor, ReportEventKind.MaintainerInvited, now, EventVisibility.Participants,
-            detail: userId is not null ? $"user:{userId}" : "by e-mail");
+            detail: userId is not null ? $"user:{userId}" : earlier is not null ? "by e-mail, a new link" : "by e-mail");
         if (report.State == ReportState.Accepted)
         {
             ReportTimeline.Move(db, report, actor, ReportState.MaintainersNotified, now);
@@ -63,9 +62,12 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IRepo
         await notifier.QueueInvitationAsync(report, participant, invitation?.Token, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new MaintainerInvitation(participant, invitation?.Token);
+        return new MaintainerInvitation(participant, invitation?.Token, Renewed: earlier is not null);
     }
 }
 
-/// <summary>The invitation; <see cref="Token"/> (an e-mail invitation's secret) is e-mailed and returned this once to the inviter.</summary>
-public sealed record MaintainerInvitation(ReportParticipantEntity Participant, string? Token);
+/// <summary>
+/// The invitation; <see cref="Token"/> (an e-mail invitation's secret) is e-mailed and returned this once to the inviter.
+/// <see cref="Renewed"/>: the address was invited before and not yet accepted; its new link replaces the old one.
+/// </summary>
+public sealed record MaintainerInvitation(ReportParticipantEntity Participant, string? Token, bool Renewed = false);

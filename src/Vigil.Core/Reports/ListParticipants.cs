@@ -14,13 +14,25 @@ namespace Vigil.Core.Reports;
 /// </param>
 public sealed record ParticipantView(long? Id, string Part, string State, Guid? UserId, string? DisplayName, string? Email, DateTimeOffset? Since);
 
-/// <summary>Lists a report's participants for its team: who reported it, the maintainers invited (and how far their invitation got), and the team members who acted.</summary>
+/// <summary>
+/// Lists a report's participants: who reported it, the maintainers invited (and how far their invitation got), and the
+/// team members who acted. The team sees names, addresses and the invitations' ids; any other participant (when the caller
+/// asks for it) sees the same list by part, state and date only (no name, address or id), so everyone knows who takes part without learning who they are.
+/// </summary>
 public sealed class ListParticipants(VigilDbContext db, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ParticipantView>> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
+    /// <param name="anyParticipant">
+    /// False (the API): only the team may list, anyone else gets "not found". True (the report page): every participant
+    /// may, the team in full and others by part, state and date.
+    /// </param>
+    public async Task<IReadOnlyList<ParticipantView>> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default, bool anyParticipant = false)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
-        ParticipantAccess.RequireTeam(access, id);
+        if (!anyParticipant)
+        {
+            ParticipantAccess.RequireTeam(access, id);
+        }
+        var team = access.IsTeam;
         var now = time.GetUtcNow();
         var invited = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var actors = await db.ReportEvents.AsNoTracking()
@@ -32,8 +44,8 @@ public sealed class ListParticipants(VigilDbContext db, TimeProvider time)
         var firstAt = await db.ReportEvents.AsNoTracking().Where(e => firstIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.At, cancellationToken);
         var people = new HashSet<Guid?> { report.ReporterUserId, report.FiledByUserId };
         people.UnionWith(invited.Select(p => p.UserId));
-        var team = actors.Where(a => !people.Contains(a.User)).ToList();
-        var ids = team.Select(a => a.User).Concat(people.OfType<Guid>()).Distinct().ToList();
+        var members = actors.Where(a => !people.Contains(a.User)).ToList();
+        var ids = members.Select(a => a.User).Concat(people.OfType<Guid>()).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.Email), cancellationToken);
 
@@ -54,8 +66,8 @@ public sealed class ListParticipants(VigilDbContext db, TimeProvider time)
             var person = Person(p.Id, "maintainer", state, p.UserId, p.AcceptedAt ?? p.InvitedAt);
             list.Add(person with { Email = p.Email ?? person.Email });
         }
-        list.AddRange(team.OrderBy(a => a.First).Select(a => Person(null, "team", "acted", a.User, firstAt[a.First])));
-        return list;
+        list.AddRange(members.OrderBy(a => a.First).Select(a => Person(null, "team", "acted", a.User, firstAt[a.First])));
+        return team ? list : list.Select(p => p with { Id = null, UserId = null, DisplayName = null, Email = null }).ToList();
 
         ParticipantView Person(long? rowId, string part, string state, Guid? user, DateTimeOffset since)
         {

@@ -3,9 +3,9 @@ using Vigil.Core.Errors;
 namespace Vigil.Core.Reports;
 
 /// <summary>
-/// Who sees and manages a report's participants: the program's team (with a second factor, as
-/// <see cref="ReportAccess"/> decides). Anyone else, a participant included, gets 404: the list names people.
-/// Removing someone or revoking an invitation is a team decision, so it also passes <see cref="TeamDecision"/>.
+/// Who manages a report's participants: the program's team (with a second factor, as <see cref="ReportAccess"/>
+/// decides); anyone else gets 404. Removing someone or revoking an invitation is a team decision, so it also passes
+/// <see cref="TeamDecision"/>. (The report page shows every participant the list by part and date: <see cref="ListParticipants"/>.)
 /// </summary>
 internal static class ParticipantAccess
 {

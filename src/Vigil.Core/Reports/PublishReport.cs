@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
+using Vigil.Core.Errors;
 using Vigil.Core.Publication;
 
 namespace Vigil.Core.Reports;
@@ -11,10 +12,19 @@ namespace Vigil.Core.Reports;
 /// </summary>
 public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier, PublishAdvisory publishAdvisory)
 {
-    public async Task<PublishedAdvisory> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
+    /// <param name="confirmedRevision">
+    /// The report's revision the team reviewed (<see cref="PreviewPublication"/>): when given, the report is published
+    /// only if it has not changed since, so what is published is exactly what the team confirmed.
+    /// </param>
+    public async Task<PublishedAdvisory> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default, int? confirmedRevision = null)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         TeamDecision.Require(access, id);
+        if (confirmedRevision is { } reviewed && reviewed != report.Revision)
+        {
+            throw new ConflictException(
+                $"Report #{id} changed after you reviewed what would be published; review the advisory again before publishing.", report.State.Name());
+        }
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
         var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
         var now = time.GetUtcNow();

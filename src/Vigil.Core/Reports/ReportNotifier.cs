@@ -29,8 +29,11 @@ public sealed class ReportNotifier(
     public Uri Link(long reportId) => new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}");
 
     /// <summary>An e-mail invitation's link; the token is in the fragment, which browsers never send (so no log can hold it).</summary>
-    public Uri InvitationLink(long reportId, string token) =>
-        new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation#token={Uri.EscapeDataString(token)}");
+    public Uri InvitationLink(long reportId, string token) => InvitationLink(publicBaseUrl, reportId, token);
+
+    /// <summary>The invitation link on another base address (the one the inviter's request came to, when none is configured).</summary>
+    public static Uri InvitationLink(string baseUrl, long reportId, string token) =>
+        new(new Uri(baseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation#token={Uri.EscapeDataString(token)}");
 
     public async Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {

@@ -91,11 +91,11 @@ public static class ReportsEndpoints
 
     /// <summary>An e-mail invitation's link is in the answer once, for the inviter to pass on when e-mail is not set up.</summary>
     public static async Task<Created<InvitationCreatedBody>> InviteAsync(
-        long id, InviteBody body, HttpContext context, InviteMaintainer invite, ReportNotifier notifier, CancellationToken cancellationToken)
+        long id, InviteBody body, HttpContext context, InviteMaintainer invite, InvitationLinks links, CancellationToken cancellationToken)
     {
         var invitation = await invite.ExecuteAsync(id, ApiActor.From(context), body.UserId, body.Email, cancellationToken);
         return TypedResults.Created($"/api/reports/{id}",
-            new InvitationCreatedBody(invitation.Participant.Id, invitation.Token is { } token ? notifier.InvitationLink(id, token).AbsoluteUri : null));
+            new InvitationCreatedBody(invitation.Participant.Id, invitation.Token is { } token ? links.For(context.Request, id, token).AbsoluteUri : null));
     }
 
     public static async Task<Created<SubmittedReportBody>> SubmitAsync(

@@ -17,6 +17,7 @@ public static class ReportsSetup
                 ?? sp.GetRequiredService<IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080",
             sp.GetRequiredService<ReportVault>(), sp.GetRequiredService<Core.Mail.ReplyAddresses>()));
         services.AddScoped<IReportNotifier>(sp => sp.GetRequiredService<ReportNotifier>());
+        services.AddSingleton<InvitationLinks>();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DeadlineClockService>();
         return services;

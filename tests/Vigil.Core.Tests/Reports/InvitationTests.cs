@@ -42,6 +42,28 @@ public class InvitationTests
         Assert.Null(row.InvitationTokenHash);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Invite_SameAddressAgain_RenewsTheOneInvitationWithAFreshLink(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var (id, first) = await InvitedByEmailAsync(d);
+        d.Clock.Advance(TimeSpan.FromDays(29));
+
+        var again = await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(id, Actor.User(d.Triager), null, "DEV@Deep-Merge.test", Ct));
+
+        Assert.True(again.Renewed);
+        Assert.Equal(1, await d.Run(db => db.ReportParticipants.CountAsync(p => p.ReportId == id, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, Actor.User(Guid.NewGuid()), first, Ct)));
+        d.Clock.Advance(TimeSpan.FromDays(2)); // 31 days after the first link: the renewed one has its own 30 days
+        var maintainer = Actor.User(Guid.NewGuid());
+        await d.Run(db => new AcceptInvitation(db, d.Clock).ExecuteAsync(id, maintainer, again.Token!, Ct));
+        Assert.Equal("maintainer", (await d.ViewAsync(id, maintainer)).ViewerRole);
+        var accepted = await Assert.ThrowsAsync<ConflictException>(() =>
+            d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(id, Actor.User(d.Triager), null, "dev@deep-merge.test", Ct)));
+        Assert.Contains("already takes part", accepted.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Accept_WrongTokenOrOtherReport_IsNotFound()
     {

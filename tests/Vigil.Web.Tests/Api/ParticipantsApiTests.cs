@@ -113,4 +113,31 @@ public class ParticipantsApiTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(before, await world.SnapshotAsync(report.Id));
     }
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Invite_SameAddressTwice_RenewsTheOneInvitationOnTheRequestsHost(DatabaseProvider provider)
+    {
+        await using var world = await ReportWorld.StartAsync(provider);
+        var report = await world.SubmitAsync();
+        await world.NotifyMaintainersAsync(report.Id);
+
+        var first = await world.SendAsync(Role.Triager, HttpMethod.Post, $"/api/reports/{report.Id}/maintainers", """{"email":"Second@Example.test"}""");
+        var again = await world.SendAsync(Role.Triager, HttpMethod.Post, $"/api/reports/{report.Id}/maintainers", """{"email":"second@example.test"}""");
+
+        Assert.Equal((201, 201), (first.Status, again.Status));
+        Assert.Equal(first.Body!["participantId"]!.GetValue<long>(), again.Body!["participantId"]!.GetValue<long>());
+        // No public address is configured: the link is on the host the request came to (the test server's).
+        var oldLink = first.Body["invitationUrl"]!.GetValue<string>();
+        var newLink = again.Body["invitationUrl"]!.GetValue<string>();
+        Assert.StartsWith($"http://localhost/reports/{report.Id}/invitation#token=vin_", newLink, StringComparison.Ordinal);
+        Assert.NotEqual(oldLink, newLink);
+        var rows = (await world.SendAsync(Role.Triager, HttpMethod.Get, $"/api/reports/{report.Id}/participants")).Body!.AsArray();
+        Assert.Single(rows, p => string.Equals(p!["email"]?.GetValue<string>(), "second@example.test", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(404, (await world.SendAsync(Role.Stranger, HttpMethod.Post, $"/api/reports/{report.Id}/invitation", Token(oldLink))).Status);
+        Assert.Equal(204, (await world.SendAsync(Role.Stranger, HttpMethod.Post, $"/api/reports/{report.Id}/invitation", Token(newLink))).Status);
+        // Accepted: the address takes part, so a third invitation is a conflict.
+        Assert.Equal(409, (await world.SendAsync(Role.Triager, HttpMethod.Post, $"/api/reports/{report.Id}/maintainers", """{"email":"second@example.test"}""")).Status);
+
+        static string Token(string link) => $$"""{"token":"{{Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..])}}"}""";
+    }
 }

@@ -5,6 +5,7 @@ using Vigil.Core.Data;
 using Vigil.Core.Reports;
 using Vigil.Web.Api;
 using Vigil.Web.Operations;
+using Vigil.Web.Pages.Shared;
 
 namespace Vigil.Web.Pages.Reports;
 
@@ -27,7 +28,10 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
     [BindProperty] public string? ReporterEmail { get; set; }
     [BindProperty] public string? CreditName { get; set; }
 
-    public IReadOnlyList<(string Slug, string Name)> Programs { get; private set; } = [];
+    public IReadOnlyList<Core.Programs.ProgramEntity> Programs { get; private set; } = [];
+
+    /// <summary>The program the form is for (asked for, else the first): its policy is shown beside the form.</summary>
+    public Core.Programs.ProgramEntity? Chosen => Programs.FirstOrDefault(p => p.Slug == Program) ?? Programs.FirstOrDefault();
     public IReadOnlyDictionary<string, string[]> Errors => Failure?.Errors ?? new Dictionary<string, string[]>();
     public SubmittedReport? Submitted { get; private set; }
 
@@ -45,6 +49,7 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
             string.IsNullOrWhiteSpace(CvssVector) ? null : CvssVector, string.IsNullOrWhiteSpace(Cwe) ? null : Cwe,
             string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail, string.IsNullOrWhiteSpace(CreditName) ? null : CreditName,
             Attachments: Request.HasFormContentType ? await AttachmentsEndpoints.FilesAsync(Request.Form, cancellationToken) : []);
+        ChosenFiles = (request.Attachments ?? []).Select(a => a.FileName).ToList();
         return await FormAsync("report", async () =>
         {
             intakeLimit.Check(HttpContext);
@@ -68,7 +73,33 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
 
     public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? messages[0] : null;
 
+    /// <summary>The use case's field names as the form's inputs and labels.</summary>
+    private static readonly Dictionary<string, (string, string)> Fields = new(StringComparer.Ordinal)
+    {
+        ["program"] = ("program", "Program"),
+        ["packages"] = ("package", "Package"),
+        ["packages[0].ecosystem"] = ("ecosystem", "Ecosystem"),
+        ["packages[0].name"] = ("package", "Package"),
+        ["packages[0].affectedVersions"] = ("versions", "Affected versions"),
+        ["title"] = ("title", "Title"),
+        ["description"] = ("description", "Description"),
+        ["proofOfConcept"] = ("poc", "Proof of concept"),
+        ["cvssVector"] = ("cvss", "CVSS vector"),
+        ["cwe"] = ("cwe", "CWE"),
+        ["reporterEmail"] = ("email", "Your e-mail"),
+        ["creditName"] = ("credit", "How to credit you"),
+        ["attachments"] = ("attachments", "Attachments"),
+    };
+
+    public FieldProblems Problems => new(Failure?.Errors, Fields,
+        name => name.StartsWith("attachments[", StringComparison.Ordinal) ? ("attachments", "Attachments") : null);
+
+    /// <summary>
+    /// The files chosen before the form failed. A browser cannot be given files back, so the page names them and asks
+    /// for them again instead of dropping them silently.
+    /// </summary>
+    public IReadOnlyList<string> ChosenFiles { get; private set; } = [];
+
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Programs = (await db.Programs.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(cancellationToken))
-            .Select(p => (p.Slug, p.Name)).ToList();
+        Programs = await db.Programs.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
 }

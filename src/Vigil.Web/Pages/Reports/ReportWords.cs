@@ -66,6 +66,33 @@ public static class ReportWords
         _ => entry.Kind,
     };
 
+    /// <summary>A participant's part in words.</summary>
+    public static string Part(string part) => part switch
+    {
+        "reporter" => "Reporter",
+        "filer" => "Filed it for the reporter",
+        "maintainer" => "Maintainer",
+        "team" => "Triage team",
+        _ => part,
+    };
+
+    /// <summary>How far a participant got, in words.</summary>
+    public static string ParticipantState(string state) => state switch
+    {
+        "anonymous" => "Anonymous, with a follow-up token",
+        "account" => "Signed in",
+        "invited" => "Invited, link not used yet",
+        "expired" => "Invitation expired",
+        "accepted" => "Accepted the invitation",
+        "added" => "Added by account",
+        "acted" => "Took part",
+        _ => state,
+    };
+
+    /// <summary>A day as people read it: "Wednesday 9 December 2026".</summary>
+    public static string Day(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A moment as people read it: "Wednesday 9 December 2026, 14:00 UTC".</summary>
     public static string Moment(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -36,12 +36,35 @@ public class DisclosureBrowserTests
         await PageChecks.AssertLooksRightAsync(reporter, "the program directory");
         await reporter.GotoAsync(app.Root + "/reports/new");
         await PageChecks.AssertLooksRightAsync(reporter, "the report form");
+        // The program's policy stands beside the form at 1280 px.
+        Assert.Contains("2 business days", await reporter.TextContentAsync("#program-policy"), StringComparison.Ordinal);
+        var form = (await reporter.Locator("#report-form").BoundingBoxAsync())!;
+        var policy = (await reporter.Locator("#program-policy").BoundingBoxAsync())!;
+        Assert.True(policy.X >= form.X + form.Width, $"the policy ({policy.X}) is not beside the form (ends at {form.X + form.Width})");
         await reporter.FillAsync("#package", "browser-merge");
-        await reporter.FillAsync("#versions", "<=2.0.0");
+        await reporter.FillAsync("#versions", "2.0.0 - 1.0.0");
         await reporter.FillAsync("#title", "Prototype pollution in browser-merge");
         await reporter.FillAsync("#description", "Merging `__proto__` pollutes.");
         await reporter.FillAsync("#poc", "merge({}, payload)");
-        await reporter.SetInputFilesAsync("#attachments", new FilePayload { Name = "poc.js", MimeType = "text/javascript", Buffer = "merge({}, JSON.parse(payload));\n"u8.ToArray() });
+        var pocFile = new FilePayload { Name = "poc.js", MimeType = "text/javascript", Buffer = "merge({}, JSON.parse(payload));\n"u8.ToArray() };
+        await reporter.SetInputFilesAsync("#attachments", pocFile);
+        await reporter.ClickAsync("#report-form button[type=submit]");
+        // A range that names no version: the problem beside its field, by its label; the chosen file is named, to choose again.
+        await reporter.WaitForSelectorAsync("#versions-error");
+        Assert.Equal("true", await reporter.GetAttributeAsync("#versions", "aria-invalid"));
+        Assert.Contains("versions-error", await reporter.GetAttributeAsync("#versions", "aria-describedby"), StringComparison.Ordinal);
+        Assert.Contains("Affected versions", await reporter.TextContentAsync("#problems a[href='#versions']"), StringComparison.Ordinal);
+        Assert.DoesNotContain("packages[0]", await reporter.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("poc.js", await reporter.TextContentAsync("#attachments-again"), StringComparison.Ordinal);
+        Assert.Equal("Prototype pollution in browser-merge", await reporter.InputValueAsync("#title"));
+        var versionsBox = (await reporter.Locator("#versions").BoundingBoxAsync())!;
+        var errorBox = (await reporter.Locator("#versions-error").BoundingBoxAsync())!;
+        Assert.True(errorBox.Y >= versionsBox.Y + versionsBox.Height && errorBox.Y - (versionsBox.Y + versionsBox.Height) < 40, "the error is not right under its field");
+        await PageChecks.AssertLooksRightAsync(reporter, "the report form with a problem");
+        Assert.Single(reporterErrors, e => e.Contains("status of 400", StringComparison.Ordinal)); // the form's answer, as intended
+        reporterErrors.Clear();
+        await reporter.FillAsync("#versions", "<=2.0.0");
+        await reporter.SetInputFilesAsync("#attachments", pocFile);
         await reporter.ClickAsync("#report-form button[type=submit]");
         await reporter.WaitForSelectorAsync("#followup-token");
         Assert.StartsWith("vfu_", await reporter.TextContentAsync("#followup-token"), StringComparison.Ordinal);
@@ -83,17 +106,49 @@ public class DisclosureBrowserTests
         await PageChecks.AssertLooksRightAsync(triager, "the team's queue");
         await triager.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Prototype pollution in browser-merge") }).ClickAsync();
         await triager.WaitForURLAsync(reportUrl);
+        // The team asks; the question stands out on the reporter's page with a prompt to answer it.
+        await triager.FillAsync("#question", "Which Node.js versions did you try?");
+        await triager.ClickAsync("#team-actions form:has(#question) button");
+        await triager.WaitForSelectorAsync("#flash");
+        Assert.Contains("question is sent", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
+        Assert.Null(await triager.QuerySelectorAsync("#decline-credit")); // no credit of theirs to decline
+        await reporter.ReloadAsync();
+        Assert.Contains("Which Node.js versions", await reporter.TextContentAsync("#open-question"), StringComparison.Ordinal);
+        await PageChecks.AssertLooksRightAsync(reporter, "the reporter's page with the team's question");
+        await reporter.ClickAsync("#answer-question");
+        await reporter.FillAsync("#comment", "Node.js 20 and 22.");
+        await reporter.ClickAsync("#comment-form button[type=submit]");
+        await reporter.WaitForSelectorAsync("#flash");
+        Assert.Equal("new", await reporter.GetAttributeAsync("#report-state", "data-state"));
+        Assert.Null(await reporter.QuerySelectorAsync("#open-question"));
+
+        await triager.ReloadAsync();
         await triager.ClickAsync("#accept");
         await triager.WaitForSelectorAsync("#publish");
         Assert.Equal("accepted", await triager.GetAttributeAsync("#report-state", "data-state"));
+        Assert.Contains("accepted", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
         await PageChecks.AssertLooksRightAsync(triager, "the triager's report page");
 
-        // The triager invites the maintainer by e-mail; the maintainer opens the e-mailed link, registers, accepts.
+        // The triager invites the maintainer by e-mail. No mail server is set up: the page says so and shows the link,
+        // on the host the triager uses. Inviting the same address again renews the one invitation.
         await triager.FillAsync("#invite-email", "dev@browser-merge.test");
         await triager.ClickAsync("#invite");
         await triager.WaitForSelectorAsync("#report-state[data-state=maintainers-notified]");
+        Assert.Contains("No e-mail was sent", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
+        var firstLink = await triager.InputValueAsync("#flash-link");
+        Assert.StartsWith(app.Root + "/reports/", firstLink, StringComparison.Ordinal);
+        await PageChecks.AssertLooksRightAsync(triager, "the triager's page after inviting");
+        await triager.FillAsync("#invite-email", "Dev@browser-merge.test");
+        await triager.ClickAsync("#invite");
+        await triager.WaitForSelectorAsync("#flash-link");
+        Assert.Contains("replaces the earlier one", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
+        var invitation = await triager.InputValueAsync("#flash-link");
+        Assert.NotEqual(firstLink, invitation);
+        Assert.Equal(1, await triager.Locator("#participants tr[data-part=maintainer]").CountAsync());
+        await triager.ReloadAsync();
+        Assert.Null(await triager.QuerySelectorAsync("#flash")); // shown once
         var (maintainer, maintainerErrors) = await app.NewPageAsync();
-        var invitation = app.Root + await InvitationPathAsync(app);
+        Assert.EndsWith(await InvitationPathAsync(app), invitation, StringComparison.Ordinal); // the e-mailed link, when mail is set up
         await maintainer.GotoAsync(invitation);
         await maintainer.ClickAsync("#register");
         await maintainer.FillAsync("#email", "dev@browser-merge.test");
@@ -111,6 +166,12 @@ public class DisclosureBrowserTests
         await maintainer.ClickAsync("#accept-invitation");
         await maintainer.WaitForURLAsync(reportUrl);
         Assert.Contains("you are the maintainer", await maintainer.TextContentAsync(".kicker"), StringComparison.Ordinal);
+        // Who takes part, by part and date in words; addresses are the team's alone.
+        var parts = await maintainer.TextContentAsync("#participants");
+        Assert.Contains("Maintainer", parts, StringComparison.Ordinal);
+        Assert.Contains(DateTime.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), parts, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", parts, StringComparison.Ordinal);
+        Assert.Null(await maintainer.QuerySelectorAsync("#decline-credit"));
         await PageChecks.AssertLooksRightAsync(maintainer, "the maintainer's report page");
         await maintainer.ClickAsync("#fix-started");
         await maintainer.WaitForSelectorAsync("#fixed-0");
@@ -118,9 +179,22 @@ public class DisclosureBrowserTests
         await maintainer.ClickAsync("#mark-fixed");
         await maintainer.WaitForSelectorAsync("#report-state[data-state=fixed]");
 
+        // Publishing: a check of exactly what will be published, with a warning for the agreed date still ahead.
         await triager.ReloadAsync();
+        await triager.FillAsync("#disclosure-date", DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await triager.ClickAsync("#disclosure-form button[type=submit]");
+        await triager.WaitForSelectorAsync("#flash");
         await triager.ClickAsync("#publish");
+        await triager.WaitForURLAsync(reportUrl + "/publish");
+        Assert.Equal("<2.0.1", await triager.TextContentAsync(".affected-range"));
+        Assert.Equal(">=2.0.1", await triager.TextContentAsync(".patched"));
+        Assert.NotNull(await triager.QuerySelectorAsync("#warn-disclosure"));
+        var expectedId = await triager.TextContentAsync("#publish-id");
+        await PageChecks.AssertLooksRightAsync(triager, "the publication check");
+        await triager.CheckAsync("#publish-anyway");
+        await triager.ClickAsync("#confirm-publish");
         await triager.WaitForSelectorAsync("#advisory-link");
+        Assert.Contains($"Published as {expectedId}", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
         var advisoryId = (await triager.TextContentAsync("#advisory-link"))!;
 
         // The reporter sees it published; the advisory page is public.
@@ -145,13 +219,14 @@ public class DisclosureBrowserTests
         Assert.True(maintainerErrors.Count == 0, string.Join("\n", maintainerErrors));
     }
 
-    /// <summary>The invitation link as e-mailed (read from the outbox), as a path on the test server.</summary>
+    /// <summary>The latest invitation link as e-mailed (read from the outbox), as a path on the test server.</summary>
     private static async Task<string> InvitationPathAsync(BrowserApp app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Vigil.Core.Data.VigilDbContext>();
         var mail = Vigil.Core.Notifications.OutboxSeal.Opened(scope.ServiceProvider.GetRequiredService<Vigil.Core.Reports.ReportVault>(), await db.OutboxMessages.AsNoTracking()
-            .SingleAsync(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email, TestContext.Current.CancellationToken));
+            .Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
+            .OrderByDescending(m => m.Id).FirstAsync(TestContext.Current.CancellationToken));
         return System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/reports/\d+/invitation#token=[A-Za-z0-9_%-]+").Value;
     }
 }

@@ -29,6 +29,7 @@ public static class PageChecks
         foreach (var width in new[] { 390, 1280 })
         {
             await page.SetViewportSizeAsync(width, 900);
+            await SaveScreenshotAsync(page, name, width);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 0)
             {
@@ -45,6 +46,27 @@ public static class PageChecks
         }
         problems.AddRange(await AxeAsync(page, name));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// With <c>VIGIL_SCREENSHOTS</c> set to a directory, every checked page is also saved there as
+    /// <c>NAME-WIDTH.png</c> (the whole page): scripts/screenshots.sh makes the pictures in docs/ this way.
+    /// </summary>
+    private static async Task SaveScreenshotAsync(IPage page, string name, int width)
+    {
+        if (Environment.GetEnvironmentVariable("VIGIL_SCREENSHOTS") is not { Length: > 0 } directory)
+        {
+            return;
+        }
+        Directory.CreateDirectory(directory);
+        var file = string.Join("-", name.Split(' ', '\'', '’').Where(w => w.Length > 0)).ToLowerInvariant().Replace("the-", "", StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(directory, $"{file}-{width}.png"),
+            FullPage = true,
+            Animations = ScreenshotAnimations.Disabled,
+            Caret = ScreenshotCaret.Hide,
+        });
     }
 
     private static async Task<IReadOnlyList<string>> AxeAsync(IPage page, string name)

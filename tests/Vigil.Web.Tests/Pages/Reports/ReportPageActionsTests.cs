@@ -112,7 +112,10 @@ public partial class ReportPageActionsTests
         Assert.Contains("disclosure agreed", (await Page(reporter, link)).Document.QuerySelector("#disclosure")!.TextContent, StringComparison.Ordinal);
         var bad = await triager.PostFormAsync($"{link}?handler=Extension", new Dictionary<string, string> { ["reason"] = "x", ["proposedDueAt"] = "next week" }, formPage: link);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("proposedDueAt", Html(bad.Html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Publish later, on", Html(bad.Html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", Html(bad.Html).QuerySelector("#extension-date")!.GetAttribute("aria-invalid"));
+        Assert.Equal("extension-date-error", Html(bad.Html).QuerySelector("#extension-date")!.GetAttribute("aria-describedby"));
+        Assert.Contains("A date and time", Html(bad.Html).QuerySelector("#extension-date-error")!.TextContent, StringComparison.Ordinal);
         await Act(triager, link, "Extension", new() { ["reason"] = "The fix needs a coordinated release", ["proposedDueAt"] = DateTime.UtcNow.AddDays(80).ToString("yyyy-MM-ddTHH:mm") });
         await Act(reporter, link, "Ballot", new() { ["inFavour"] = "true" });
         await Act(triager, link, "Ballot", new() { ["inFavour"] = "true" });
@@ -122,7 +125,14 @@ public partial class ReportPageActionsTests
         Assert.Contains("2 for, 1 against", vote, StringComparison.Ordinal);
 
         // Publication: the advisory ends the range at the fix; then withdrawal.
-        await Act(triager, link, "Publish");
+        var check = await Page(triager, $"{link}/publish");
+        Assert.Contains("before the agreed disclosure date", check.Document.QuerySelector("#publish-form")!.TextContent, StringComparison.Ordinal);
+        var confirmed = await triager.PostFormAsync($"{link}/publish", new Dictionary<string, string>
+        {
+            ["revision"] = check.Document.QuerySelector("#publish-form input[name=revision]")!.GetAttribute("value")!,
+            ["publishAnyway"] = "true",
+        }, formPage: $"{link}/publish");
+        Assert.Equal((HttpStatusCode.Redirect, link), (confirmed.Status, confirmed.Location));
         var (bulkStatus, bulk) = await test.PostJsonAsync("/-/npm/v1/security/advisories/bulk", """{"deep-merge":["1.4.1","1.4.2"]}""");
         Assert.Equal(200, bulkStatus);
         Assert.Equal("<1.4.2", bulk!["deep-merge"]![0]!["vulnerable_versions"]!.GetValue<string>());

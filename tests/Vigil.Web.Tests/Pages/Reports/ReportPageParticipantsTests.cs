@@ -7,12 +7,12 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Reports;
 
-/// <summary>The report page's Participants section: the team's list, with forms to revoke an unused invitation and to remove a maintainer.</summary>
+/// <summary>The report page's participants: the team's full list, with forms to revoke an unused invitation and to remove a maintainer; the others' list by part and date.</summary>
 public partial class ReportPageActionsTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Participants_TeamRevokesAndRemovesThroughTheForms_OthersSeeNoList(DatabaseProvider provider)
+    public async Task Participants_TeamRevokesAndRemovesThroughTheForms_OthersSeePartsOnly(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await using (var db = test.OpenDatabase())
@@ -41,10 +41,19 @@ public partial class ReportPageActionsTests
         var second = InvitationPath().Matches(await OutboxTextAsync(test)).Last().Value;
         Assert.Equal(HttpStatusCode.Redirect, (await maintainer.PostFormAsync(second, new Dictionary<string, string> { ["token"] = TokenOf(second) })).Status);
         Assert.Equal(HttpStatusCode.OK, (await Page(maintainer, link)).Status);
-        Assert.Null((await Page(maintainer, link)).Document.QuerySelector("#participants"));
-        Assert.Null((await Page(reporter, link)).Document.QuerySelector("#participants"));
+        // The other participants see who takes part by part, state and date in words: no address, no form.
+        foreach (var other in new[] { maintainer, reporter })
+        {
+            var seen = (await Page(other, link)).Document.QuerySelector("#participants")!;
+            Assert.Equal(["reporter", "maintainer", "team"], seen.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-part")!).Distinct());
+            Assert.DoesNotContain("@", seen.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Accepted the invitation", seen.TextContent, StringComparison.Ordinal);
+            Assert.Matches(@"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}", seen.QuerySelector("tbody tr time")!.TextContent);
+            Assert.Empty(seen.QuerySelectorAll("form"));
+        }
         var list = (await Page(triager, link)).Document.QuerySelector("#participants")!;
         Assert.Contains("dev@deep-merge.test", list.TextContent, StringComparison.Ordinal);
+        Assert.Single(list.QuerySelectorAll("tbody tr[data-part=maintainer]")); // invited twice (once revoked): one row
         var participantId = list.QuerySelector("button[id^=remove-]")!.Id!["remove-".Length..];
 
         await Act(triager, link, "RemoveParticipant", new() { ["participantId"] = participantId });

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Data;
+using Vigil.Core.Errors;
+using Vigil.Core.Publication;
+
+namespace Vigil.Core.Reports;
+
+/// <summary>
+/// What publishing a report would put into the public database, for the team to check before it confirms
+/// (docs/disclosure.md, "Publishing"): the advisory exactly as <see cref="PublishReport"/> would build it, the id it
+/// would most likely get, and what speaks against publishing now. <see cref="Revision"/> is the report's revision the
+/// preview was made from: a confirmation carrying it publishes only if nothing changed since.
+/// </summary>
+/// <param name="ExpectedId">The next id under the program's prefix; another publication in between takes it first.</param>
+/// <param name="Advisory">The OSV record as it would be published (its id and dates are the preview's).</param>
+/// <param name="BeforeDisclosure">The agreed disclosure date is still ahead.</param>
+/// <param name="WithoutFix">The packages with no fixed version: their range stays open-ended.</param>
+public sealed record PublicationPreview(
+    long ReportId,
+    int Revision,
+    string ExpectedId,
+    OsvVulnerability Advisory,
+    string? CveId,
+    DateTimeOffset? DisclosureAt,
+    DateTimeOffset? PublicationDueAt,
+    bool BeforeDisclosure,
+    IReadOnlyList<string> WithoutFix);
+
+/// <summary>Builds the <see cref="PublicationPreview"/> of a report the viewer's team may publish; changes nothing.</summary>
+public sealed class PreviewPublication(VigilDbContext db, ReportVault vault, TimeProvider time)
+{
+    public async Task<PublicationPreview> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
+        TeamDecision.Require(access, id);
+        if (!ReportStates.CanMove(report.State, ReportState.Published))
+        {
+            throw new ConflictException($"Report #{id} is {report.State.Name()}; it cannot be published from there.", report.State.Name());
+        }
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+        var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
+        var now = time.GetUtcNow();
+        var expectedId = await AdvisoryIds.NextAsync(db, program.AdvisoryIdPrefix, now.Year, cancellationToken);
+        var draft = ReportDrafts.From(report, content, report.CveId is { } cve ? [cve] : null);
+        return new PublicationPreview(
+            id,
+            report.Revision,
+            expectedId,
+            DraftToOsv.Build(draft, expectedId, now, now),
+            report.CveId,
+            report.DisclosureAt,
+            report.PublicationDueAt,
+            report.DisclosureAt is { } disclosure && disclosure > now,
+            report.Packages.OrderBy(p => p.Id).Where(p => string.IsNullOrWhiteSpace(p.FixedVersion)).Select(p => $"{p.Ecosystem}/{p.Name}").ToList());
+    }
+}
