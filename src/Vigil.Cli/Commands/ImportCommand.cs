@@ -54,10 +54,14 @@ internal static class ImportCommand
     }
 
     /// <summary>An http:// or https:// argument is downloaded (<see cref="ImportUrl"/>); anything else is a path.</summary>
-    private static bool IsUrl(string argument) =>
-        argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? Uri.TryCreate(argument, UriKind.Absolute, out _) || throw new CliException($"{argument}: not a valid URL")
-            : false;
+    private static bool IsUrl(string argument)
+    {
+        if (!argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        return Uri.TryCreate(argument, UriKind.Absolute, out _) ? true : throw new CliException($"{argument}: not a valid URL");
+    }
 
     /// <summary>
     /// A mistyped path is a usage error caught before anything is stored, so exit status 1 always
