@@ -5,8 +5,9 @@ using Vigil.Core.Imports;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil import PATH|URL... [--database DB]</c>: stores advisories from OSV files, directories or zips,
-/// from Node.js Security WG <c>vuln/</c> directories, and from one OSV document or zip per http(s) URL. Records that cannot be imported are listed
+/// <c>vigil import PATH|URL... [--database DB]</c>: stores advisories from OSV files, directories or
+/// zips, from Node.js Security WG <c>vuln/</c> directories, and from one OSV document or zip per
+/// http(s) URL. Records that cannot be imported are listed
 /// and skipped; everything else is committed.
 /// </summary>
 internal static class ImportCommand
@@ -16,7 +17,8 @@ internal static class ImportCommand
         var paths = new Argument<string[]>("PATH")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "An OSV .json file, a directory or .zip of them, a Node.js Security WG vuln/ directory, or an http(s):// URL of an OSV .json or .zip",
+            Description = "An OSV .json file, a directory or .zip of them, a Node.js Security WG vuln/ directory, "
+                + "or an http(s):// URL of an OSV .json or .zip",
         }.RejectOptionLike();
         var database = new DatabaseOption();
         var command = new Command("import", "Import advisories into the database") { paths, database };
@@ -43,9 +45,11 @@ internal static class ImportCommand
         }
         foreach (var url in urls)
         {
-            var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(console, "importing " + url.AbsoluteUri,
+            var importUrl = new ImportUrl(db, TimeProvider.System);
+            var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(
+                console, "importing " + url.AbsoluteUri,
                 p => new ProgressStep(p.Done, p.Total, null),
-                progress => new ImportUrl(db, TimeProvider.System).ExecuteAsync(url, null, progress, cancellationToken));
+                progress => importUrl.ExecuteAsync(url, null, progress, cancellationToken));
             results.AddRange(summary.Paths);
         }
         var all = new ImportSummary(results);
@@ -53,14 +57,19 @@ internal static class ImportCommand
         return all.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    /// <summary>An http:// or https:// argument is downloaded (<see cref="ImportUrl"/>); anything else is a path.</summary>
+    /// <summary>
+    /// An http:// or https:// argument is downloaded (<see cref="ImportUrl"/>); anything else is a path.
+    /// </summary>
     private static bool IsUrl(string argument)
     {
-        if (!argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        if (!argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && !argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
-        return Uri.TryCreate(argument, UriKind.Absolute, out _) ? true : throw new CliException($"{argument}: not a valid URL");
+        return Uri.TryCreate(argument, UriKind.Absolute, out _)
+            ? true
+            : throw new CliException($"{argument}: not a valid URL");
     }
 
     /// <summary>

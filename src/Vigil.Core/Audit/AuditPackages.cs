@@ -96,7 +96,9 @@ public sealed class AuditPackages
             .Where(g => g.Skip(1).Any());
         foreach (var version in perVersion)
         {
-            var candidates = version.Select(k => Candidate(k.Advisory, advisories[k.Advisory], aliases.GetValueOrDefault(k.Advisory) ?? [])).ToList();
+            var candidates = version
+                .Select(k => Candidate(k.Advisory, advisories[k.Advisory], aliases.GetValueOrDefault(k.Advisory) ?? []))
+                .ToList();
             foreach (var number in DuplicateRule.Superseded(candidates))
             {
                 superseded.Add((number, version.Key.Ecosystem, version.Key.Name, version.Key.Version));

@@ -23,7 +23,8 @@ internal static class AuditQueries
         """;
 
     private const string Advisories = """
-        SELECT "Number", "Id", "Severity", "CvssScore", "CvssVector", "Summary", "Origin", "Published" FROM advisories WHERE "Withdrawn" IS NULL AND "Number"
+        SELECT "Number", "Id", "Severity", "CvssScore", "CvssVector", "Summary", "Origin", "Published"
+        FROM advisories WHERE "Withdrawn" IS NULL AND "Number"
         """;
 
     private const string Aliases = """SELECT "AdvisoryNumber", "Alias" FROM advisory_aliases WHERE "AdvisoryNumber" """;
@@ -86,4 +87,5 @@ internal sealed record AffectedRow(
 
 /// <summary>The fields of an advisory a finding shows.</summary>
 internal sealed record AuditedAdvisory(
-    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, string Origin, DateTimeOffset? Published);
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, string Origin,
+    DateTimeOffset? Published);

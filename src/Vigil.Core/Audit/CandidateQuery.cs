@@ -51,7 +51,8 @@ internal static class CandidateQuery
         """;
 
     /// <summary>Every alias of every advisory that can match, streamed (the duplicate rule's groups).</summary>
-    public static async Task AllAliasesAsync(VigilDbContext db, Action<long, string> read, CancellationToken cancellationToken)
+    public static async Task AllAliasesAsync(
+        VigilDbContext db, Action<long, string> read, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

@@ -16,7 +16,9 @@ public sealed record DuplicateCandidate(
 /// </summary>
 public static class DuplicateRule
 {
-    /// <summary>Of records that all match one package version, the numbers of those another record supersedes (empty: none).</summary>
+    /// <summary>
+    /// Of records that all match one package version, the numbers of those another record supersedes (empty: none).
+    /// </summary>
     public static IReadOnlySet<long> Superseded(IReadOnlyList<DuplicateCandidate> candidates)
     {
         if (candidates.Count < 2)

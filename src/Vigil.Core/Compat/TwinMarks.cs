@@ -11,7 +11,8 @@ namespace Vigil.Core.Compat;
 /// </summary>
 internal static class TwinMarks
 {
-    public static async Task MarkAsync(VigilDbContext db, IEnumerable<List<IndexedAffected>> lists, CancellationToken cancellationToken)
+    public static async Task MarkAsync(
+        VigilDbContext db, IEnumerable<List<IndexedAffected>> lists, CancellationToken cancellationToken)
     {
         var rowsByNumber = new Dictionary<long, List<IndexedAffected>>();
         var owner = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -55,7 +56,9 @@ internal static class TwinMarks
         }
     }
 
-    /// <summary>Records the first advisory holding <paramref name="key"/>; a second one marks both as sharing.</summary>
+    /// <summary>
+    /// Records the first advisory holding <paramref name="key"/>; a second one marks both as sharing.
+    /// </summary>
     private static void Claim(Dictionary<string, long> owner, HashSet<long> shared, string key, long number)
     {
         if (!owner.TryGetValue(key, out var first))

@@ -3,7 +3,9 @@ using Vigil.Core.Sync;
 
 namespace Vigil.Core.Imports;
 
-/// <summary>Limits of <see cref="ImportUrl"/>: the download's size bound, and the retries of the sync's HTTP client.</summary>
+/// <summary>
+/// Limits of <see cref="ImportUrl"/>: the download's size bound, and the retries of the sync's HTTP client.
+/// </summary>
 public sealed record ImportUrlOptions
 {
     public static ImportUrlOptions Default { get; } = new();
@@ -26,7 +28,8 @@ public sealed record ImportUrlOptions
 public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageHandler? handler = null)
 {
     public async Task<ImportSummary> ExecuteAsync(
-        Uri url, ImportUrlOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        Uri url, ImportUrlOptions? options = null, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= ImportUrlOptions.Default;
         var shown = url.AbsoluteUri;
@@ -46,7 +49,10 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
             return new ImportSummary([.. summary.Paths.Select(p => p with
             {
                 Path = shown,
-                Problems = [.. p.Problems.Select(x => x with { File = x.File.Replace(file, shown, StringComparison.Ordinal) })],
+                Problems = [.. p.Problems.Select(x => x with
+                {
+                    File = x.File.Replace(file, shown, StringComparison.Ordinal),
+                })],
             })]);
         }
         finally
@@ -66,7 +72,8 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
             {
                 if (length > options.MaxBytes)
                 {
-                    throw new SyncFailedException($"the body is {length} bytes, over the limit of {options.MaxBytes} bytes");
+                    throw new SyncFailedException(
+                        $"the body is {length} bytes, over the limit of {options.MaxBytes} bytes");
                 }
                 await using var output = File.Create(download);
                 var copied = await CopyBoundedAsync(body, output, options.MaxBytes, token);
@@ -80,8 +87,9 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
                 return (null, "the server answered 404 (or 410): nothing there");
             }
         }
-        catch (Exception exception) when (exception is SyncFailedException or BucketTransientException or HttpRequestException
-            or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is SyncFailedException or BucketTransientException
+            or HttpRequestException or IOException or TaskCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             return (null, Message(url, exception));
         }
@@ -95,7 +103,9 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
         return (named, null);
     }
 
-    /// <summary>What the first bytes say: a zip (local header or an empty zip's end record), or JSON starting with an object.</summary>
+    /// <summary>
+    /// What the first bytes say: a zip (local header or an empty zip's end record), or JSON starting with an object.
+    /// </summary>
     private static string? Kind(string path)
     {
         using var stream = File.OpenRead(path);
@@ -114,7 +124,8 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
         return text.Length > 0 && text[0] == (byte)'{' ? ".json" : null;
     }
 
-    private static async Task<long> CopyBoundedAsync(Stream body, Stream output, long max, CancellationToken cancellationToken)
+    private static async Task<long> CopyBoundedAsync(
+        Stream body, Stream output, long max, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;

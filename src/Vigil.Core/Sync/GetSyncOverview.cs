@@ -9,7 +9,10 @@ namespace Vigil.Core.Sync;
 public sealed record SyncOverviewRow(
     string Source, string Ecosystem, string Location, bool Scheduled, SyncStatusView? State, DateTimeOffset? NextRunAt);
 
-/// <summary>The admin status page's facts: the schedule's interval (0: off) and every source known to the schedule or the database.</summary>
+/// <summary>
+/// The admin status page's facts: the schedule's interval (0: off) and every source known to the schedule or
+/// the database.
+/// </summary>
 public sealed record SyncOverview(int IntervalMinutes, IReadOnlyList<SyncOverviewRow> Rows);
 
 /// <summary>
@@ -19,7 +22,8 @@ public sealed record SyncOverview(int IntervalMinutes, IReadOnlyList<SyncOvervie
 /// </summary>
 public sealed class GetSyncOverview(GetSyncStatus status, TimeProvider time)
 {
-    public async Task<SyncOverview> ExecuteAsync(Actor actor, SyncScheduleOptions schedule, CancellationToken cancellationToken = default)
+    public async Task<SyncOverview> ExecuteAsync(
+        Actor actor, SyncScheduleOptions schedule, CancellationToken cancellationToken = default)
     {
         var states = await status.ExecuteAsync(actor, cancellationToken);
         var interval = TimeSpan.FromMinutes(schedule.IntervalMinutes);
@@ -35,7 +39,8 @@ public sealed class GetSyncOverview(GetSyncStatus status, TimeProvider time)
                 : state?.LastRunAt is { } last && last + interval > now ? last + interval : now;
             rows.Add(new SyncOverviewRow(source, ecosystem, location, true, state, next));
         }
-        foreach (var state in states.Where(s => !configured.Any(c => c.Source == s.Source && c.Ecosystem == s.Ecosystem)))
+        var unscheduled = states.Where(s => !configured.Any(c => c.Source == s.Source && c.Ecosystem == s.Ecosystem));
+        foreach (var state in unscheduled)
         {
             rows.Add(new SyncOverviewRow(state.Source, state.Ecosystem, state.Location, false, state, null));
         }

@@ -6,7 +6,10 @@ using Vigil.Web.Api;
 
 namespace Vigil.Web.Pages.Admin.Sync;
 
-/// <summary>The mirrored sources' status (docs/sync.md): for instance administrators signed in with two factors; anyone else: 404.</summary>
+/// <summary>
+/// The mirrored sources' status (docs/sync.md): for instance administrators signed in with two factors;
+/// anyone else: 404.
+/// </summary>
 [Authorize]
 public sealed class IndexModel(GetSyncOverview overview, IOptions<SyncScheduleOptions> schedule) : UseCasePageModel
 {
@@ -14,7 +17,8 @@ public sealed class IndexModel(GetSyncOverview overview, IOptions<SyncScheduleOp
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Overview = await FindAsync(() => overview.ExecuteAsync(ApiActor.From(HttpContext), schedule.Value, cancellationToken));
+        Overview = await FindAsync(
+            () => overview.ExecuteAsync(ApiActor.From(HttpContext), schedule.Value, cancellationToken));
         return Page();
     }
 }
