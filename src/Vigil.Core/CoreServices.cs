@@ -20,6 +20,7 @@ using Vigil.Core.Programs;
 using Vigil.Core.Publication;
 using Vigil.Core.Reports;
 using Vigil.Core.Reputation;
+using Vigil.Core.Sync;
 
 namespace Vigil.Core;
 
@@ -151,5 +152,7 @@ public static class CoreServices
         services.AddScoped<ConfirmAccount>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
+        services.AddScoped<GetSyncStatus>();
+        services.AddScoped<GetSyncOverview>();
     }
 }

@@ -5,8 +5,9 @@ using Vigil.Core.Imports;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil import PATH... [--database DB]</c>: stores advisories from OSV files, directories or zips
-/// and from Node.js Security WG <c>vuln/</c> directories. Records that cannot be imported are listed
+/// <c>vigil import PATH|URL... [--database DB]</c>: stores advisories from OSV files, directories or
+/// zips, from Node.js Security WG <c>vuln/</c> directories, and from one OSV document or zip per
+/// http(s) URL. Records that cannot be imported are listed
 /// and skipped; everything else is committed.
 /// </summary>
 internal static class ImportCommand
@@ -16,7 +17,8 @@ internal static class ImportCommand
         var paths = new Argument<string[]>("PATH")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "An OSV .json file, a directory or .zip of them, or a Node.js Security WG vuln/ directory",
+            Description = "An OSV .json file, a directory or .zip of them, a Node.js Security WG vuln/ directory, "
+                + "or an http(s):// URL of an OSV .json or .zip",
         }.RejectOptionLike();
         var database = new DatabaseOption();
         var command = new Command("import", "Import advisories into the database") { paths, database };
@@ -28,14 +30,46 @@ internal static class ImportCommand
     private static async Task<int> ExecuteAsync(
         CliConsole console, DatabaseOption database, string[] paths, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var inputs = paths.Select(console.ResolvePath).ToList();
-        CheckInputs(paths, inputs);
+        var urls = paths.Where(IsUrl).Select(p => new Uri(p)).ToList();
+        var files = paths.Where(p => !IsUrl(p)).ToArray();
+        var inputs = files.Select(console.ResolvePath).ToList();
+        CheckInputs(files, inputs);
         await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
-        var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(console, "importing",
-            p => new ProgressStep(p.Done, p.Total, p.CurrentPath),
-            progress => new ImportAdvisories(db).ExecuteAsync(inputs, progress, cancellationToken));
-        ImportSummaryView.Write(console, summary, database.Target(parseResult, console));
-        return summary.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        var results = new List<ImportPathResult>();
+        if (inputs.Count > 0)
+        {
+            var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(console, "importing",
+                p => new ProgressStep(p.Done, p.Total, p.CurrentPath),
+                progress => new ImportAdvisories(db).ExecuteAsync(inputs, progress, cancellationToken));
+            results.AddRange(summary.Paths);
+        }
+        foreach (var url in urls)
+        {
+            var importUrl = new ImportUrl(db, TimeProvider.System);
+            var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(
+                console, "importing " + url.AbsoluteUri,
+                p => new ProgressStep(p.Done, p.Total, null),
+                progress => importUrl.ExecuteAsync(url, null, progress, cancellationToken));
+            results.AddRange(summary.Paths);
+        }
+        var all = new ImportSummary(results);
+        ImportSummaryView.Write(console, all, database.Target(parseResult, console));
+        return all.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>
+    /// An http:// or https:// argument is downloaded (<see cref="ImportUrl"/>); anything else is a path.
+    /// </summary>
+    private static bool IsUrl(string argument)
+    {
+        if (!argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && !argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        return Uri.TryCreate(argument, UriKind.Absolute, out _)
+            ? true
+            : throw new CliException($"{argument}: not a valid URL");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
+using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Lockfiles;
 
@@ -64,8 +65,11 @@ public sealed class AuditPackages
         _phaseDone?.Invoke($"advisories query ({advisories.Count} advisories)");
         var aliases = numbers.Count == 0 ? [] : await AuditQueries.AliasesAsync(_connection, numbers, cancellationToken);
         _phaseDone?.Invoke("aliases query");
-        var results = findings.Values
-            .Where(f => advisories.ContainsKey(f.AdvisoryNumber)) // withdrawn advisories match nothing
+        var superseded = Superseded(findings, advisories, aliases);
+        var results = findings
+            .Where(f => advisories.ContainsKey(f.Key.Advisory)) // withdrawn advisories match nothing
+            .Where(f => !superseded.Contains(f.Key))
+            .Select(f => f.Value)
             .Select(f => f.Build(advisories[f.AdvisoryNumber], aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Package, StringComparer.Ordinal)
@@ -76,6 +80,35 @@ public sealed class AuditPackages
         var audited = lockfiles.Select(l => new AuditedLockfile(l.FilePath, l.Format, l.Packages.Count)).ToList();
         return new AuditReport(audited, results, installed.Count, options);
     }
+
+    /// <summary>
+    /// The findings of records another record supersedes for the same installed version: one vulnerability under
+    /// two ids is reported once (<see cref="DuplicateRule"/>, as the server's APIs answer).
+    /// </summary>
+    private static HashSet<(long, string, string, string)> Superseded(
+        Dictionary<(long Advisory, string Ecosystem, string Name, string Version), FindingBuilder> findings,
+        Dictionary<long, AuditedAdvisory> advisories, Dictionary<long, List<string>> aliases)
+    {
+        var superseded = new HashSet<(long, string, string, string)>();
+        var perVersion = findings.Keys
+            .Where(k => advisories.ContainsKey(k.Advisory))
+            .GroupBy(k => (k.Ecosystem, k.Name, k.Version))
+            .Where(g => g.Skip(1).Any());
+        foreach (var version in perVersion)
+        {
+            var candidates = version
+                .Select(k => Candidate(k.Advisory, advisories[k.Advisory], aliases.GetValueOrDefault(k.Advisory) ?? []))
+                .ToList();
+            foreach (var number in DuplicateRule.Superseded(candidates))
+            {
+                superseded.Add((number, version.Key.Ecosystem, version.Key.Name, version.Key.Version));
+            }
+        }
+        return superseded;
+    }
+
+    private static DuplicateCandidate Candidate(long number, AuditedAdvisory advisory, List<string> aliases) =>
+        new(number, advisory.Id, advisory.Origin, advisory.Published, aliases);
 
     private async Task<List<AffectedRow>> LoadAffectedRowsAsync(InstalledSet installed, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ internal static class AuditQueries
         """;
 
     private const string Advisories = """
-        SELECT "Number", "Id", "Severity", "CvssScore", "CvssVector", "Summary" FROM advisories WHERE "Withdrawn" IS NULL AND "Number"
+        SELECT "Number", "Id", "Severity", "CvssScore", "CvssVector", "Summary", "Origin", "Published"
+        FROM advisories WHERE "Withdrawn" IS NULL AND "Number"
         """;
 
     private const string Aliases = """SELECT "AdvisoryNumber", "Alias" FROM advisory_aliases WHERE "AdvisoryNumber" """;
@@ -53,7 +54,8 @@ internal static class AuditQueries
         var advisories = new Dictionary<long, AuditedAdvisory>(ascendingNumbers.Count);
         await ReadAsync(connection, Advisories, ascendingNumbers, reader => advisories[reader.GetInt64(0)] = new AuditedAdvisory(
             reader.GetString(1), (AdvisorySeverity)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetDouble(3),
-            NullableString(reader, 4), NullableString(reader, 5)), cancellationToken);
+            NullableString(reader, 4), NullableString(reader, 5), reader.GetString(6),
+            reader.IsDBNull(7) ? null : Instant(reader.GetValue(7))), cancellationToken);
         return advisories;
     }
 
@@ -84,4 +86,6 @@ internal sealed record AffectedRow(
     long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson);
 
 /// <summary>The fields of an advisory a finding shows.</summary>
-internal sealed record AuditedAdvisory(string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary);
+internal sealed record AuditedAdvisory(
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, string Origin,
+    DateTimeOffset? Published);

@@ -19,7 +19,7 @@ internal static class CandidateQuery
     private const string AllCandidates = """
         SELECT ap."AdvisoryNumber", ap."Index", ap."Ecosystem", ap."Name", ap."NpmRange", ap."FixedVersion",
                CASE WHEN ap."Ecosystem" <> 'npm' OR ap."AffectedJson" LIKE '%"patched_versions"%' THEN ap."AffectedJson" END,
-               a."Id", a."Severity", a."CvssScore", a."CvssVector", a."Summary", a."Modified"
+               a."Id", a."Severity", a."CvssScore", a."CvssVector", a."Summary", a."Modified", a."Origin", a."Published"
         FROM affected_packages ap JOIN advisories a ON a."Number" = ap."AdvisoryNumber"
         WHERE a."Withdrawn" IS NULL
         """;
@@ -44,6 +44,33 @@ internal static class CandidateQuery
         }
     }
 
+    private const string AllAliases = """
+        SELECT al."AdvisoryNumber", al."Alias"
+        FROM advisory_aliases al JOIN advisories a ON a."Number" = al."AdvisoryNumber"
+        WHERE a."Withdrawn" IS NULL
+        """;
+
+    /// <summary>Every alias of every advisory that can match, streamed (the duplicate rule's groups).</summary>
+    public static async Task AllAliasesAsync(
+        VigilDbContext db, Action<long, string> read, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = AllAliases;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read(reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static CandidateRow Row(DbDataReader reader)
     {
         var ecosystem = reader.GetString(2);
@@ -55,7 +82,8 @@ internal static class CandidateQuery
             reader.GetString(7), (AdvisorySeverity)reader.GetInt32(8),
             reader.IsDBNull(9) ? null : reader.GetDouble(9), NullableString(reader, 10), NullableString(reader, 11),
             Instant(reader.GetValue(12)),
-            npm && affected is not null ? NpmPatchedVersions.Kept(KeptIn(affected)) : null);
+            npm && affected is not null ? NpmPatchedVersions.Kept(KeptIn(affected)) : null,
+            reader.GetString(13), reader.IsDBNull(14) ? null : Instant(reader.GetValue(14)));
     }
 
     private static JsonObject? KeptIn(string affectedJson) =>
@@ -65,4 +93,4 @@ internal static class CandidateQuery
 internal sealed record CandidateRow(
     long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
     string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified,
-    string? KeptPatched = null);
+    string? KeptPatched = null, string Origin = AdvisoryOrigin.Import, DateTimeOffset? Published = null);

@@ -116,6 +116,7 @@ public sealed class AffectedSnapshot
             list.Add(indexed);
             rows++;
         }, cancellationToken);
+        await TwinMarks.MarkAsync(db, lists.Values, cancellationToken);
         var byName = new Dictionary<string, IndexedAffected[]>(lists.Count, StringComparer.Ordinal);
         foreach (var (name, list) in lists)
         {

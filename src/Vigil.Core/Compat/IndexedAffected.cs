@@ -15,6 +15,14 @@ internal sealed class IndexedAffected(CandidateRow row)
     public CandidateRow Row { get; } = row;
 
     /// <summary>
+    /// This row's advisory as the <see cref="DuplicateRule"/> sees it, set only when the advisory shares an id with
+    /// another one (found once, when the snapshot is loaded); null for the others, which need no grouping.
+    /// </summary>
+    public DuplicateCandidate? Twin { get; private set; }
+
+    internal void MarkTwin(DuplicateCandidate candidate) => Twin = candidate;
+
+    /// <summary>
     /// The match this row yields, built once: an immutable record every request shares, so matching a
     /// dense 1,000-package request allocates no object per match (docs/performance.md, benchmark c).
     /// </summary>

@@ -45,7 +45,9 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
             return versions.Count == 0 ? [] : cache.Get(ecosystem, name, versions[0], rows);
         }
         // Several versions: each version's matches are an ordered subsequence of the rows' matches, so one
-        // pass over the rows with a cursor per version gives their union in the rows' order.
+        // pass over the rows with a cursor per version gives their union in the rows' order. Each version's matches
+        // name a vulnerability once (DuplicateRule), so a superseded record is in the union only for a version
+        // its preferred record does not match.
         var perVersion = new AffectingMatch[versions.Count][];
         for (var v = 0; v < perVersion.Length; v++)
         {
@@ -76,15 +78,16 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
     private static IReadOnlyList<AffectingMatch> Scan(IndexedAffected[] rows, string? ecosystem, IReadOnlyList<string>? versions)
     {
         var parsed = versions?.Select(v => (Text: v, Npm: Audit.AffectedRule.NpmVersionOf(v))).ToArray();
-        List<AffectingMatch>? matches = null;
+        List<IndexedAffected>? matched = null;
         foreach (var row in rows)
         {
             if ((ecosystem is null || row.Row.Ecosystem == ecosystem) && (parsed is null || parsed.Any(v => row.Affects(v.Text, v.Npm))))
             {
-                (matches ??= []).Add(row.Match);
+                (matched ??= []).Add(row);
             }
         }
-        return (IReadOnlyList<AffectingMatch>?)matches ?? [];
+        // One vulnerability under two ids is answered once (DuplicateRule).
+        return matched is null ? [] : TwinMarks.Without(matched);
     }
 
     /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these), as the given snapshot holds them.</summary>

@@ -42,14 +42,33 @@ internal sealed class VersionMatches(int capacity)
     private static AffectingMatch[] Compute(string ecosystem, string version, IndexedAffected[] rows)
     {
         var npmVersion = Audit.AffectedRule.NpmVersionOf(version);
-        List<AffectingMatch>? matches = null;
+        List<IndexedAffected>? matched = null;
+        var marked = 0;
         foreach (var row in rows)
         {
             if (row.Row.Ecosystem == ecosystem && row.Affects(version, npmVersion))
             {
-                (matches ??= []).Add(row.Match);
+                (matched ??= []).Add(row);
+                if (row.Twin is not null)
+                {
+                    marked++;
+                }
             }
         }
-        return matches is null ? [] : [.. matches];
+        if (matched is null)
+        {
+            return [];
+        }
+        // One vulnerability under two ids is answered once (DuplicateRule): only marked rows can be grouped.
+        if (marked > 1)
+        {
+            return TwinMarks.Without(matched);
+        }
+        var matches = new AffectingMatch[matched.Count];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            matches[i] = matched[i].Match;
+        }
+        return matches;
     }
 }

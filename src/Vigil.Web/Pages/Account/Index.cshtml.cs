@@ -23,6 +23,9 @@ public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, 
     /// <summary>An instance administrator or a program's admin (with two-factor): links the administration pages.</summary>
     public bool CanAdminister { get; private set; }
 
+    /// <summary>An instance administrator signed in with two factors: the sync status page is theirs.</summary>
+    public bool IsInstanceAdmin { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
@@ -33,6 +36,7 @@ public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, 
                 .ToListAsync(cancellationToken))
             .Select(t => (t.Slug, t.Name, t.Role)).ToList();
         CanAdminister = await programs.AnyAsync(Api.ApiActor.From(HttpContext), cancellationToken);
+        IsInstanceAdmin = ProgramAdminAccess.IsInstanceAdmin(Api.ApiActor.From(HttpContext));
         Reports = await myReports.ExecuteAsync(Api.ApiActor.From(HttpContext), cancellationToken);
         return Page();
     }

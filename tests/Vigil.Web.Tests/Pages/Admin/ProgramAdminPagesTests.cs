@@ -203,7 +203,7 @@ public class ProgramAdminPagesTests
     };
 
     /// <summary>Registers through the pages, makes the account an instance admin if asked, turns on TOTP if asked, and signs in again so the session carries both.</summary>
-    private static async Task<AccountSession> SignInAsync(WebTest test, string email, bool instanceAdmin, bool twoFactor)
+    internal static async Task<AccountSession> SignInAsync(WebTest test, string email, bool instanceAdmin, bool twoFactor)
     {
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync(email, Password);
