@@ -4,7 +4,6 @@ using Vigil.Core.Audit;
 using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Core.Imports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Lockfiles;
 
 namespace Vigil.Core.Tests.Audit;

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using Vigil.Core.Data;
 using Vigil.Core.Imports;
-using Vigil.Core.Tests.Infrastructure;
 using Vigil.Core.Tests.Sync;
 
 namespace Vigil.Core.Tests.Imports;

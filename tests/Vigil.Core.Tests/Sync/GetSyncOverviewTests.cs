@@ -3,7 +3,6 @@ using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
 using Vigil.Core.Sync;
-using Vigil.Core.Tests.Infrastructure;
 
 namespace Vigil.Core.Tests.Sync;
 
