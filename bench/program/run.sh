@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The program's year: 1,000 reports through the real use cases on a fake clock (docs/performance.md).
-# Usage: bench/program/run.sh [--seed N] [--practice today|all] [--plot docs/performance-program-year-NAME.png]
+# Usage: bench/program/run.sh [--seed N] [--practice today|groups] [--plot docs/performance-program-year-NAME.png]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build -c Release bench/program/Vigil.Bench.ProgramYear >/dev/null

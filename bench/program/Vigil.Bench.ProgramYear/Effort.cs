@@ -5,6 +5,13 @@ internal sealed record TeamPractice(bool Groups, bool SavedReplies, bool Bulk)
 {
     public static readonly TeamPractice Today = new(false, false, false);
 
+    /// <summary><c>today</c>, or the features the team uses joined by <c>+</c> (<c>groups</c>).</summary>
+    public static TeamPractice Parse(string value)
+    {
+        var parts = value.Split('+');
+        return value == "today" ? Today : new TeamPractice(parts.Contains("groups"), parts.Contains("replies"), parts.Contains("bulk"));
+    }
+
     public string Label => this == Today ? "today" : string.Join("+", new[] { Groups ? "groups" : null, SavedReplies ? "replies" : null, Bulk ? "bulk" : null }.OfType<string>());
 }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Vigil.Bench.ProgramYear;
 
 // A year of a disclosure program on the real use cases and a fake clock (docs/performance.md, the program's year).
-// Usage: dotnet run -c Release --project bench/program/Vigil.Bench.ProgramYear -- [--seed N] [--practice today|all]
+// Usage: dotnet run -c Release --project bench/program/Vigil.Bench.ProgramYear -- [--seed N] [--practice today|groups]
 //        [--plot docs/file.png] [--reports 1000]
 var options = Options.Parse(args);
 var start = new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero); // a Monday
@@ -46,7 +46,7 @@ internal sealed record Options(int Seed, TeamPractice Practice, string? PlotPath
             switch (args[i])
             {
                 case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--practice": practice = value == "today" ? TeamPractice.Today : new TeamPractice(true, true, true); break;
+                case "--practice": practice = TeamPractice.Parse(value); break;
                 case "--plot": plot = value; break;
                 case "--reports": reports = int.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

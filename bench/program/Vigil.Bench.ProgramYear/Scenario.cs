@@ -57,6 +57,7 @@ internal sealed class SimReport
     public bool Done { get; set; }
     public bool Fixed { get; set; }
     public bool Asked { get; set; }
+    public bool Accepted { get; set; }
 }
 
 /// <summary>

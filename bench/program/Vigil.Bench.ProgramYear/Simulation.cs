@@ -145,7 +145,8 @@ internal sealed partial class Simulation
             _events.Dequeue();
             if (next.Kind == EventKind.Session)
             {
-                Schedule(next with { At = until }); // another triager's hour waits for this decision to be written
+                // Another triager's hour waits for this decision to be written (just after it, so this loop ends).
+                Schedule(next with { At = until.AddSeconds(1) });
                 continue;
             }
             MoveClockTo(next.At);
