@@ -93,6 +93,8 @@ public static class CoreServices
         services.AddScoped<ListMyReports>();
         services.AddScoped<CommentOnReport>();
         services.AddScoped<TriageReport>();
+        services.AddScoped<MergeDuplicates>();
+        services.AddScoped<TriageMany>();
         services.AddScoped<ReleaseFromReview>();
         services.AddScoped<InviteMaintainer>();
         services.AddScoped<AcceptInvitation>();

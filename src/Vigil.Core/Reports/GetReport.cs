@@ -52,7 +52,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             Credits: content.Credits,
             References: content.References,
             FinderCreditAnonymous: content.FinderCreditAnonymous,
-            HeldForReview: report.HeldForReview);
+            HeldForReview: report.HeldForReview,
+            DuplicateGroup: access.IsTeam ? await DuplicateGroups.ViewAsync(db, report, cancellationToken) : null);
     }
 
     private async Task<ExtensionVoteView?> ExtensionAsync(ReportEntity report, byte[] dataKey, Actor actor, ReportAccessResult access, CancellationToken cancellationToken)

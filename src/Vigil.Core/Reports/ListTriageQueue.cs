@@ -5,7 +5,8 @@ using Vigil.Core.Programs;
 
 namespace Vigil.Core.Reports;
 
-public sealed record QueueItem(long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown, bool Recused, Guid? AssignedTriagerId, bool HeldForReview = false);
+public sealed record QueueItem(long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown, bool Recused, Guid? AssignedTriagerId, bool HeldForReview = false,
+    long? DuplicateGroupId = null);
 
 /// <summary>
 /// A program's open reports for its team, the most urgent first: by the next deadline (triage due for new
@@ -39,7 +40,8 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
                 GetReport.Countdown(r, program, now),
                 r.ReporterUserId == actor.UserId || r.FiledByUserId == actor.UserId || r.Packages.Any(p => maintained.Contains($"{p.Ecosystem}/{p.Name}")),
                 r.AssignedTriagerId,
-                r.HeldForReview))
+                r.HeldForReview,
+                r.DuplicateGroupId))
             .OrderBy(i => i.HeldForReview ? 1 : 0)
             .ThenBy(i => i.Countdown is null ? 1 : 0)
             .ThenBy(i => i.Countdown?.DueAt ?? DateTimeOffset.MaxValue)

@@ -41,6 +41,12 @@ public sealed class PublishReport(VigilDbContext db, ReportVault vault, TimeProv
         report.PublishedAt = now;
         Profiles.CreditIndex.Add(db, report, content, published.Id, now);
         await notifier.QueueAsync(report, Notifications.NotificationEvent.Published, Audience.Team | Audience.Reporter | Audience.Maintainers, content, null, cancellationToken);
+        // The reporters of its duplicates hear of the publication too: they reported the same vulnerability.
+        foreach (var duplicate in await db.Reports.Where(r => r.DuplicateOfId == report.Id && r.ProgramId == report.ProgramId).ToListAsync(cancellationToken))
+        {
+            var theirs = ReportContent.Open(vault.Unwrap(duplicate.WrappedKey), duplicate.SealedContent);
+            await notifier.QueueAsync(duplicate, Notifications.NotificationEvent.Published, Audience.Reporter, theirs, null, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (owned is not null)
         {

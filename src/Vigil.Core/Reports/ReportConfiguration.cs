@@ -24,6 +24,8 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<ReportEntit
         builder.HasIndex(r => r.ReporterUserId);
         builder.HasIndex(r => r.TriageDueAt);
         builder.HasIndex(r => r.PublicationDueAt);
+        builder.HasIndex(r => r.DuplicateGroupId);
+        builder.Property(r => r.DuplicateGroupReason).HasMaxLength(1200);
         builder.HasMany(r => r.Packages).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

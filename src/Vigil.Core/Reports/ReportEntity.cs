@@ -15,6 +15,15 @@ public sealed class ReportEntity
     public RejectionReason? RejectionReason { get; set; }
     public long? DuplicateOfId { get; set; }
 
+    /// <summary>
+    /// The first report of the group of possible duplicates this one joined at intake: an open or published report of the
+    /// program naming the same package with an overlapping affected range (<see cref="DuplicateGroups"/>); null: none.
+    /// </summary>
+    public long? DuplicateGroupId { get; set; }
+
+    /// <summary>Why it joined the group: the package and the two ranges that overlap (no report text).</summary>
+    public string? DuplicateGroupReason { get; set; }
+
     /// <summary>The reporter's account; null for an anonymous report.</summary>
     public Guid? ReporterUserId { get; set; }
 

@@ -24,6 +24,8 @@ public enum ReportEventKind
     InvitationRevoked = 20,
     RangeNarrowed = 21,
     AdvisoryCorrected = 22,
+    Grouped = 23,
+    DuplicatesMerged = 24,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

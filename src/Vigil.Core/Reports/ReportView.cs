@@ -43,7 +43,16 @@ public sealed record ReportView(
     IReadOnlyList<ReportCredit> Credits,
     IReadOnlyList<Publication.DraftReference> References,
     bool FinderCreditAnonymous = false,
-    bool HeldForReview = false);
+    bool HeldForReview = false,
+    DuplicateGroupView? DuplicateGroup = null);
+
+/// <summary>
+/// The team's view of the group of possible duplicates a report belongs to (found at intake): the group's first report,
+/// and each member with its state and why it joined.
+/// </summary>
+public sealed record DuplicateGroupView(long GroupId, IReadOnlyList<DuplicateGroupMember> Members);
+
+public sealed record DuplicateGroupMember(long Id, string State, string? Reason, long? DuplicateOf);
 
 /// <summary>The latest extension vote: its reason and dates, the count so far (ballots stay secret until it closes) and whether the viewer has voted.</summary>
 public sealed record ExtensionVoteView(string Reason, DateTimeOffset ProposedDueAt, DateTimeOffset ClosesAt, string Outcome, int Cast, int Eligible, int? Yes, int? No, bool ViewerVoted);

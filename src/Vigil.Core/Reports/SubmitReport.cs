@@ -68,6 +68,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
 
         var now = time.GetUtcNow();
         var intake = await intakeGate.CheckAsync(program, reporter, byTeam, now, cancellationToken);
+        var group = await DuplicateGroups.FindAsync(db, program.Id, request.Packages, cancellationToken);
         var (dataKey, wrapped) = vault.NewDataKey();
         var content = new ReportContent(request.Title.Trim(), request.Description, request.ProofOfConcept, request.ReporterEmail?.Trim(), request.CreditName?.Trim());
         (string Token, byte[] Hash)? followUp = reporter is null ? FollowUpTokens.Create() : null;
@@ -83,6 +84,8 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
             CvssScore = score,
             Cwe = request.Cwe?.Trim(),
             HeldForReview = intake.HeldForReview,
+            DuplicateGroupId = group?.GroupId,
+            DuplicateGroupReason = group?.Reason,
             SubmittedAt = now,
             TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays),
             Packages = request.Packages.Select(p => new ReportPackageEntity { Ecosystem = p.Ecosystem, Name = p.Name.Trim(), AffectedVersions = p.AffectedVersions.Trim() }).ToList(),
@@ -93,6 +96,10 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New,
             detail: intake.HeldForReview ? "held for review" : null);
+        if (group is not null)
+        {
+            ReportTimeline.Add(db, report, Actor.System, ReportEventKind.Grouped, now, EventVisibility.Team, $"possible duplicate of #{group.GroupId}: {group.Reason}");
+        }
         ReportAttachments.Add(db, report, dataKey, actor, now, EventVisibility.Participants, attachments);
         await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
         if (request.Channel == ReportChannel.Mail)

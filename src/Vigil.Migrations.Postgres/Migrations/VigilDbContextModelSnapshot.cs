@@ -1208,6 +1208,13 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("DisclosureAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("DuplicateGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DuplicateGroupReason")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
@@ -1266,6 +1273,8 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.HasIndex("CveId")
                         .IsUnique();
+
+                    b.HasIndex("DuplicateGroupId");
 
                     b.HasIndex("PublicationDueAt");
 

@@ -1157,6 +1157,13 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.Property<long?>("DisclosureAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DuplicateGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DuplicateGroupReason")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
@@ -1215,6 +1222,8 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CveId")
                         .IsUnique();
+
+                    b.HasIndex("DuplicateGroupId");
 
                     b.HasIndex("PublicationDueAt");
 

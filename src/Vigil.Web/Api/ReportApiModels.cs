@@ -34,6 +34,14 @@ public sealed record CommentCreatedBody(long Id);
 
 public sealed record RejectBody(string? Reason, long? DuplicateOf, string? Note);
 
+/// <summary>One triage answer for several new reports: <c>reject</c> with a reason, or <c>needs-information</c> with the question in <c>text</c>.</summary>
+public sealed record BulkTriageBody(IReadOnlyList<long>? Ids, string? Action, string? Reason, string? Text);
+
+public sealed record BulkTriagedBody(IReadOnlyList<long> Triaged);
+
+/// <summary>Merge a group of possible duplicates: the members to close (default: every one awaiting triage) and a note to their reporters.</summary>
+public sealed record MergeDuplicatesBody(IReadOnlyList<long>? Members, string? Note);
+
 public sealed record QuestionBody(string? Question);
 
 public sealed record InviteBody(Guid? UserId, string? Email);

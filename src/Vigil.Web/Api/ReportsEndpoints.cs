@@ -31,6 +31,8 @@ public static class ReportsEndpoints
         Team(group.MapPost("/reports/{id:long}/reject", RejectAsync).Accepts<RejectBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/needs-information", (long id, QuestionBody body, HttpContext context, TriageReport triage, CancellationToken ct) =>
             Done(triage.AskForInformationAsync(id, ApiActor.From(context), body.Question ?? "", ct))).Accepts<QuestionBody>("application/json"));
+        Team(group.MapPost("/programs/{slug}/reports/bulk", BulkAsync).Accepts<BulkTriageBody>("application/json"));
+        Team(group.MapPost("/reports/{id:long}/duplicates/merge", MergeDuplicatesAsync).Accepts<MergeDuplicatesBody>("application/json"));
         Team(group.MapPost("/reports/{id:long}/maintainers", InviteAsync).Accepts<InviteBody>("application/json"));
         group.MapPost("/reports/{id:long}/invitation", (long id, InvitationBody body, HttpContext context, AcceptInvitation accept, CancellationToken ct) =>
                 Done(accept.ExecuteAsync(id, ApiActor.From(context), body.Token ?? "", ct))).Accepts<InvitationBody>("application/json")
@@ -130,6 +132,31 @@ public static class ReportsEndpoints
         await triage.RejectAsync(id, ApiActor.From(context), reason, body.DuplicateOf, body.Note, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    public static async Task<Ok<BulkTriagedBody>> BulkAsync(string slug, BulkTriageBody body, HttpContext context, TriageMany triage,
+        CancellationToken cancellationToken)
+    {
+        var action = body.Action switch
+        {
+            "reject" => BulkTriage.Reject,
+            "needs-information" => BulkTriage.AskForInformation,
+            _ => throw new ValidationFailedException($"'{body.Action}' is not a bulk action.",
+                new Dictionary<string, string[]> { ["action"] = ["one of reject, needs-information."] }),
+        };
+        RejectionReason? reason = null;
+        if (action == BulkTriage.Reject)
+        {
+            reason = ReportStates.TryParseReason(body.Reason, out var parsed) ? parsed
+                : throw new ValidationFailedException($"'{body.Reason}' is not a rejection reason.",
+                    new Dictionary<string, string[]> { ["reason"] = ["one of not-applicable, informative, spam."] });
+        }
+        var done = await triage.ExecuteAsync(slug, ApiActor.From(context), body.Ids ?? [], action, reason, body.Text, cancellationToken);
+        return TypedResults.Ok(new BulkTriagedBody(done));
+    }
+
+    public static async Task<Ok<MergedDuplicates>> MergeDuplicatesAsync(long id, MergeDuplicatesBody? body, HttpContext context, MergeDuplicates merge,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await merge.ExecuteAsync(id, ApiActor.From(context), body?.Members, body?.Note, cancellationToken));
 
     public static async Task<Ok<PublishedBody>> PublishAsync(long id, HttpContext context, PublishReport publish, CancellationToken cancellationToken)
     {

@@ -63,6 +63,8 @@ public static class ReportWords
         nameof(ReportEventKind.InvitationRevoked) => "Invitation revoked",
         nameof(ReportEventKind.RangeNarrowed) => "Affected range narrowed",
         nameof(ReportEventKind.AdvisoryCorrected) => "Advisory corrected",
+        nameof(ReportEventKind.Grouped) => "Grouped with possible duplicates",
+        nameof(ReportEventKind.DuplicatesMerged) => "Duplicates merged",
         _ => entry.Kind,
     };
 
