@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Vigil.Bench.Crash;
 
 internal sealed record CrashOptions(
@@ -29,6 +31,8 @@ internal sealed record CrashOptions(
           --max-minutes M  stop starting cycles after M minutes per database (the figures say how many ran)
         """;
 
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     public static CrashOptions? Parse(string[] args)
     {
         string? vigil = null, work = null;
@@ -51,12 +55,12 @@ internal sealed record CrashOptions(
                         var other => throw new ArgumentException($"--db: '{other}' is not sqlite, postgres or both"),
                     };
                     break;
-                case "--cycles": cycles = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--seed": seed = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--writers": writers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--cycles": cycles = int.Parse(Next(), Invariant); break;
+                case "--seed": seed = int.Parse(Next(), Invariant); break;
+                case "--writers": writers = int.Parse(Next(), Invariant); break;
                 case "--kill-ms":
                     var range = Next().Split('-');
-                    (min, max) = (int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture));
+                    (min, max) = (int.Parse(range[0], Invariant), int.Parse(range[1], Invariant));
                     break;
                 case "--control":
                     switch (Next())
@@ -67,8 +71,8 @@ internal sealed record CrashOptions(
                     }
                     break;
                 case "--work": work = Path.GetFullPath(Next()); break;
-                case "--port": port = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--max-minutes": maxMinutes = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--port": port = int.Parse(Next(), Invariant); break;
+                case "--max-minutes": maxMinutes = double.Parse(Next(), Invariant); break;
                 default: return null;
             }
         }
@@ -78,6 +82,7 @@ internal sealed record CrashOptions(
             return null;
         }
         work ??= Path.Combine(Path.GetTempPath(), $"vigil-crash-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{seed}");
-        return new CrashOptions(vigil, providers, cycles, seed, writers, min, max, earlyAck, tamper, work, port, maxMinutes);
+        return new CrashOptions(vigil, providers, cycles, seed, writers, min, max, earlyAck, tamper, work, port,
+            maxMinutes);
     }
 }

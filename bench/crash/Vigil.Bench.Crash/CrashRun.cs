@@ -11,8 +11,10 @@ namespace Vigil.Bench.Crash;
 /// </summary>
 internal sealed class CrashRun(CrashOptions options, string provider)
 {
-    public sealed record Summary(string Database, int Cycles, Dictionary<WriteKind, int> Acknowledged, int Lost, List<string> LostSamples,
-        int Violations, List<string> ViolationSamples, Stats Stats, Verifier.Result? Last, int Seed, bool EarlyAck, List<double> StartSeconds)
+    public sealed record Summary(
+        string Database, int Cycles, Dictionary<WriteKind, int> Acknowledged, int Lost, List<string> LostSamples,
+        int Violations, List<string> ViolationSamples, Stats Stats, Verifier.Result? Last, int Seed, bool EarlyAck,
+        List<double> StartSeconds)
     {
         public int Tampered { get; init; }
 
@@ -24,23 +26,29 @@ internal sealed class CrashRun(CrashOptions options, string provider)
         {
             var text = new StringBuilder();
             var acknowledged = Acknowledged.Values.Sum();
-            text.AppendLine(CultureInfo.InvariantCulture, $"== {Database}{(EarlyAck ? " (CONTROL early-ack)" : "")}: seed {Seed}, {Cycles} cycles in {elapsed.TotalMinutes:F1} min");
-            text.AppendLine(CultureInfo.InvariantCulture, $"   acknowledged writes: {acknowledged} ({string.Join(", ", Acknowledged.Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value}"))})");
-            text.AppendLine(CultureInfo.InvariantCulture, $"   lost writes: {Lost}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"   integrity violations: {Violations}");
+            var kinds = string.Join(", ", Acknowledged.Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value}"));
+            var control = EarlyAck ? " (CONTROL early-ack)" : "";
+            Line(text, $"== {Database}{control}: seed {Seed}, {Cycles} cycles in {elapsed.TotalMinutes:F1} min");
+            Line(text, $"   acknowledged writes: {acknowledged} ({kinds})");
+            Line(text, $"   lost writes: {Lost}");
+            Line(text, $"   integrity violations: {Violations}");
             if (Tampered > 0)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"   damaged after a kill (control): {Tampered} cycles, seen by the checks in {Tampered - TamperedUnseen}");
+                Line(text, $"   damaged after a kill (control): {Tampered} cycles, "
+                    + $"seen by the checks in {Tampered - TamperedUnseen}");
             }
-            text.AppendLine(CultureInfo.InvariantCulture, $"   requests sent: {Stats.Sent}, cut off by a kill: {Stats.Unanswered}, 5xx: {Stats.ServerErrors}, other 4xx than 409: {Stats.Refused}");
+            Line(text, $"   requests sent: {Stats.Sent}, cut off by a kill: {Stats.Unanswered}, "
+                + $"5xx: {Stats.ServerErrors}, other 4xx than 409: {Stats.Refused}");
             if (StartSeconds.Count > 0)
             {
                 var sorted = StartSeconds.Order().ToList();
-                text.AppendLine(CultureInfo.InvariantCulture, $"   restart to listening: median {sorted[sorted.Count / 2]:F2} s, max {sorted[^1]:F2} s");
+                Line(text, $"   restart to listening: median {sorted[sorted.Count / 2]:F2} s, max {sorted[^1]:F2} s");
             }
             if (Last is { } last)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"   at the end the database held {last.Reports} reports, {last.Events} timeline entries, {last.Attachments} attachments, {last.Advisories} advisories, {last.DeadlineActions} deadline actions");
+                Line(text, $"   at the end the database held {last.Reports} reports, {last.Events} timeline entries, "
+                    + $"{last.Attachments} attachments, {last.Advisories} advisories, "
+                    + $"{last.DeadlineActions} deadline actions");
             }
             foreach (var line in LostSamples.Concat(ViolationSamples).Concat(Stats.Notes).Take(20))
             {
@@ -48,6 +56,8 @@ internal sealed class CrashRun(CrashOptions options, string provider)
             }
             return text.ToString().TrimEnd();
         }
+
+        private static void Line(StringBuilder text, string line) => text.AppendLine(line);
     }
 
     private Process StartImport(Ack ack, string folder, Instance instance, Journal journal, TextWriter log)
@@ -72,7 +82,8 @@ internal sealed class CrashRun(CrashOptions options, string provider)
         var stats = new Stats();
         var workload = new Workload(instance, journal, known, options.EarlyAck, stats);
         var lost = new Dictionary<Ack, string>(ReferenceEqualityComparer.Instance);
-        var violations = new Dictionary<string, string>(StringComparer.Ordinal); // each distinct violation once, with the cycle it appeared after
+        // Each distinct violation once, with the cycle it appeared after.
+        var violations = new Dictionary<string, string>(StringComparer.Ordinal);
         var starts = new List<double>();
         Verifier.Result? last = null;
         string? tampered = null;
@@ -84,20 +95,21 @@ internal sealed class CrashRun(CrashOptions options, string provider)
         {
             for (var cycle = 1; cycle <= options.Cycles + 1; cycle++)
             {
-                // Derived from the seed alone (HashCode is randomised per process), so a seed replays the same kill moments.
-                var random = new Random(unchecked((options.Seed * 7919) + (cycle * 104729) + (provider == "sqlite" ? 1 : 2)));
-                // Half the imports start with the server (and mostly finish before the kill), half with the writers (and
-                // are often killed half-way).
+                var random = new Random(Seeds.Cycle(options.Seed, cycle, provider));
+                // Half the imports start with the server (and mostly finish before the kill), half with the
+                // writers (and are often killed half-way).
                 var importEarly = random.Next(2) == 0;
                 var (folder, ids) = Importer.Write(work, runId, cycle);
                 var importAck = new Ack(WriteKind.Import, cycle, folder, ImportIds: ids);
                 Process? import = null;
-                if (importEarly && cycle <= options.Cycles && cycle > 1 && budget.Elapsed.TotalMinutes <= options.MaxMinutes)
+                var lastCycle = cycle > options.Cycles || budget.Elapsed.TotalMinutes > options.MaxMinutes;
+                if (importEarly && cycle > 1 && !lastCycle)
                 {
                     import = StartImport(importAck, folder, instance, journal, log);
                 }
                 var started = Stopwatch.StartNew();
-                var server = await VigilServer.StartAsync(options.Vigil, instance.Database, options.Port, instance.Environment(), log);
+                var server = await VigilServer.StartAsync(
+                    options.Vigil, instance.Database, options.Port, instance.Environment(), log);
                 starts.Add(started.Elapsed.TotalSeconds);
                 if (cycle == 1)
                 {
@@ -131,14 +143,15 @@ internal sealed class CrashRun(CrashOptions options, string provider)
                     }
                     else if (last.Lost.Count > 0 || last.Violations.Count > 0)
                     {
-                        Console.WriteLine($"   cycle {cycle - 1}: {last.Lost.Count} lost, {last.Violations.Count} violation(s)");
+                        Console.WriteLine(
+                            $"   cycle {cycle - 1}: {last.Lost.Count} lost, {last.Violations.Count} violation(s)");
                         foreach (var line in last.Lost.Values.Concat(last.Violations).Take(5))
                         {
                             Console.WriteLine("     - " + line);
                         }
                     }
                 }
-                if (cycle > options.Cycles || budget.Elapsed.TotalMinutes > options.MaxMinutes)
+                if (lastCycle)
                 {
                     cyclesRun = cycle - 1;
                     await server.KillAsync();
@@ -151,8 +164,9 @@ internal sealed class CrashRun(CrashOptions options, string provider)
                 import ??= StartImport(importAck, folder, instance, journal, log);
                 using var stop = new CancellationTokenSource();
                 var writers = workload.RunAsync(server.Url, cycle, options.Writers, options.Seed, stop.Token);
-                // The kill lands a random time into the writing: counted from the server's first answer of this cycle, so
-                // a slow start (a loaded machine, the first requests' JIT) does not turn every cycle into a kill before any write.
+                // The kill lands a random time into the writing: counted from the server's first answer of this
+                // cycle, so a slow start (a loaded machine, the first requests' JIT) does not turn every cycle into
+                // a kill before any write.
                 var killAfter = random.Next(options.MinKillMs, options.MaxKillMs + 1);
                 await Task.WhenAny(workload.Answered, Task.Delay(TimeSpan.FromSeconds(60)));
                 await Task.Delay(killAfter);
@@ -177,7 +191,8 @@ internal sealed class CrashRun(CrashOptions options, string provider)
                 tamperedCycles += tampered is null ? 0 : 1;
                 if (cycle % 10 == 0)
                 {
-                    Console.WriteLine($"   {instance.Name}: cycle {cycle}, {journal.Count} writes acknowledged so far, {lost.Count} lost, {violations.Count} violation(s)");
+                    Console.WriteLine($"   {instance.Name}: cycle {cycle}, {journal.Count} writes acknowledged so far, "
+                        + $"{lost.Count} lost, {violations.Count} violation(s)");
                 }
             }
         }
@@ -185,8 +200,13 @@ internal sealed class CrashRun(CrashOptions options, string provider)
         {
             await instance.DropAsync();
         }
-        var acknowledged = journal.Snapshot().GroupBy(a => a.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-        return new Summary(instance.Name, cyclesRun, acknowledged, lost.Count, [.. lost.Values.Take(10)], violations.Count, [.. violations.Values.Take(10)],
-            stats, last, options.Seed, options.EarlyAck, starts) { Tampered = tamperedCycles, TamperedUnseen = tamperedUnseen };
+        var acknowledged = journal.Snapshot().GroupBy(a => a.Kind).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new Summary(instance.Name, cyclesRun, acknowledged, lost.Count, [.. lost.Values.Take(10)],
+            violations.Count, [.. violations.Values.Take(10)], stats, last, options.Seed, options.EarlyAck, starts)
+        {
+            Tampered = tamperedCycles,
+            TamperedUnseen = tamperedUnseen,
+        };
     }
 }

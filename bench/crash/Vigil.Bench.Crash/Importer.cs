@@ -34,7 +34,8 @@ internal static class Importer
                     ["ranges"] = new JsonArray(new JsonObject
                     {
                         ["type"] = "SEMVER",
-                        ["events"] = new JsonArray(new JsonObject { ["introduced"] = "0" }, new JsonObject { ["fixed"] = "1.0.1" }),
+                        ["events"] = new JsonArray(
+                            new JsonObject { ["introduced"] = "0" }, new JsonObject { ["fixed"] = "1.0.1" }),
                     }),
                 }),
             };
@@ -49,7 +50,12 @@ internal static class Importer
 
     public static Process Start(string vigil, string folder, string database, TextWriter log)
     {
-        var start = new ProcessStartInfo(vigil) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(vigil)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in new[] { "import", folder, "--database", database })
         {
             start.ArgumentList.Add(argument);

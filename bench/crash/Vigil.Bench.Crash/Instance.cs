@@ -20,7 +20,9 @@ internal sealed class Instance
     public const string Program = "crash";
     public const string Prefix = "CRASH";
 
-    private Instance(string name, DatabaseTarget target, string database, string keyFile, string? postgresAdmin, string? postgresName)
+    private Instance(
+        string name, DatabaseTarget target, string database, string keyFile, string? postgresAdmin,
+        string? postgresName)
     {
         Name = name;
         Target = target;
@@ -47,7 +49,9 @@ internal sealed class Instance
 
     public ReportVault Vault => new ReportVaultOptions { MasterKeyFile = KeyFile }.CreateVault(Target);
 
-    /// <summary>The server's settings: this key, the clock every second, and no intake limit (the writers are all one address).</summary>
+    /// <summary>
+    /// The server's settings: this key, the clock every second, and no intake limit (the writers are all one address).
+    /// </summary>
     public Dictionary<string, string> Environment(int clockSeconds = 1) => new()
     {
         ["Vigil__Reports__MasterKeyFile"] = KeyFile,
@@ -75,7 +79,8 @@ internal sealed class Instance
             if (string.IsNullOrWhiteSpace(admin))
             {
                 throw new InvalidOperationException(
-                    "PostgreSQL needs a server: run `eval \"$(scripts/start-postgres.sh)\"` and export VIGIL_TEST_POSTGRES (see bench/crash/run.sh).");
+                    "PostgreSQL needs a server: run `eval \"$(scripts/start-postgres.sh)\"`, "
+                    + "which sets VIGIL_TEST_POSTGRES (bench/crash/run.sh does).");
             }
             var name = $"vigil_crash_{runId}";
             await using (var connection = new NpgsqlConnection(admin))
@@ -85,12 +90,13 @@ internal sealed class Instance
                 await command.ExecuteNonQueryAsync();
             }
             var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-            instance = new Instance("PostgreSQL", DatabaseTarget.Parse(connectionString), connectionString, keyFile, admin, name);
+            instance = new Instance(
+                "PostgreSQL", DatabaseTarget.Parse(connectionString), connectionString, keyFile, admin, name);
         }
         return instance;
     }
 
-    /// <summary>The program and its team, once the first server has brought the new database to the latest schema.</summary>
+    /// <summary>The program and its team, once the first server has brought the database to its schema.</summary>
     public async Task SetUpAsync()
     {
         var services = new ServiceCollection();
@@ -100,7 +106,8 @@ internal sealed class Instance
         services.AddVigilCore();
         services.AddSingleton<IReportNotifier>(SilentReportNotifier.Instance);
         services.AddDbContext<VigilDbContext>(options => VigilDatabase.Configure(options, Target));
-        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<VigilDbContext>();
+        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<VigilDbContext>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var get = scope.ServiceProvider;
@@ -111,14 +118,23 @@ internal sealed class Instance
         for (var i = 0; i < 3; i++)
         {
             var email = $"triager{i}@crash.test";
-            var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = true, CreatedAt = DateTimeOffset.UtcNow };
-            var created = await get.GetRequiredService<UserManager<VigilUser>>().CreateAsync(user, $"crash harness password {Guid.NewGuid()}");
+            var user = new VigilUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                TwoFactorEnabled = true,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var created = await get.GetRequiredService<UserManager<VigilUser>>()
+                .CreateAsync(user, $"crash harness password {Guid.NewGuid()}");
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             }
             await get.GetRequiredService<AddProgramMember>().ExecuteAsync(Program, user.Id, ProgramRole.Triager);
-            var (secret, _) = await get.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "crash", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null);
+            var (secret, _) = await get.GetRequiredService<ApiTokens>()
+                .CreateAsync(user.Id, "crash", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null);
             Triagers.Add(secret);
         }
         VigilDatabase.ClearSqlitePools();
@@ -133,7 +149,8 @@ internal sealed class Instance
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(PostgresAdmin);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(
+            $"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -8,7 +8,9 @@ if (options is null)
     Console.Error.WriteLine(CrashOptions.Usage);
     return 2;
 }
-Console.WriteLine($"crash harness: seed {options.Seed}, {options.Cycles} cycles per database, {options.Writers} writers, kill after {options.MinKillMs}–{options.MaxKillMs} ms"
+Console.WriteLine($"crash harness: seed {options.Seed}, {options.Cycles} cycles per database, "
+    + $"{options.Writers} writers, "
+    + $"kill after {options.MinKillMs}–{options.MaxKillMs} ms"
     + (options.EarlyAck ? ", CONTROL early-ack (a write counts as acknowledged when it is sent)" : "")
     + (options.Tamper ? ", CONTROL tamper (the database is damaged after each kill)" : ""));
 Console.WriteLine($"vigil: {options.Vigil}; work folder: {options.Work}");
@@ -18,10 +20,14 @@ foreach (var provider in options.Providers)
     var stopwatch = Stopwatch.StartNew();
     var summary = await new CrashRun(options, provider).RunAsync();
     Console.WriteLine(summary.Describe(stopwatch.Elapsed));
-    failed |= options.EarlyAck ? summary.Lost == 0 : options.Tamper ? summary.TamperedUnseen > 0 || summary.Tampered == 0 : !summary.Clean;
+    failed |= options.EarlyAck ? summary.Lost == 0
+        : options.Tamper ? summary.TamperedUnseen > 0 || summary.Tampered == 0
+        : !summary.Clean;
 }
 if (options.EarlyAck || options.Tamper)
 {
-    Console.WriteLine(failed ? "CONTROL FAILED: the harness missed what the control did" : "control: the harness sees what the control did");
+    Console.WriteLine(failed
+        ? "CONTROL FAILED: the harness missed what the control did"
+        : "control: the harness sees what the control did");
 }
 return failed ? 1 : 0;

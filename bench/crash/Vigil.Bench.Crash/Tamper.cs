@@ -6,8 +6,8 @@ using Vigil.Core.Reports;
 namespace Vigil.Bench.Crash;
 
 /// <summary>
-/// The second negative control (<c>--control tamper</c>): while the server is down after a kill, damage the database the
-/// way a broken write path would — a comment lost, an attachment's bytes garbled, a report published without its
+/// The second negative control (<c>--control tamper</c>): while the server is down after a kill, damage the database
+/// the way a broken write path would — a comment lost, an attachment's bytes garbled, a report published without its
 /// advisory link, a deadline action forgotten (the clock then takes it again) — so the run shows that the checks see
 /// each kind of damage. Bulk statements bypass the context's append-only guard, as a bug in a raw write would.
 /// </summary>
@@ -38,7 +38,8 @@ internal static class Tamper
         switch (kind)
         {
             case 0:
-                var comment = await db.ReportEvents.Where(e => e.Kind == ReportEventKind.Comment).OrderByDescending(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync();
+                var comment = await db.ReportEvents.Where(e => e.Kind == ReportEventKind.Comment)
+                    .OrderByDescending(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync();
                 if (comment is null)
                 {
                     return null;
@@ -53,18 +54,23 @@ internal static class Tamper
                 }
                 var garbled = attachment.SealedContent.ToArray();
                 garbled[^1] ^= 0xFF;
-                await db.ReportAttachments.Where(a => a.Id == attachment.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SealedContent, garbled));
+                await db.ReportAttachments.Where(a => a.Id == attachment.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.SealedContent, garbled));
                 return $"flipped the last byte of attachment {attachment.Id}";
             case 2:
-                var published = await db.Reports.Where(r => r.AdvisoryId != null).OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+                var published = await db.Reports.Where(r => r.AdvisoryId != null)
+                    .OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync();
                 if (published is null)
                 {
                     return null;
                 }
-                await db.Reports.Where(r => r.Id == published).ExecuteUpdateAsync(s => s.SetProperty(r => r.AdvisoryId, (string?)null));
+                await db.Reports.Where(r => r.Id == published)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.AdvisoryId, (string?)null));
                 return $"cut report #{published}'s link to its advisory";
             default:
-                var action = await db.DeadlineActions.Where(a => a.Action == DeadlineAction.TriageReminder || a.Action == DeadlineAction.PublicationReminder)
+                var action = await db.DeadlineActions
+                    .Where(a => a.Action == DeadlineAction.TriageReminder
+                        || a.Action == DeadlineAction.PublicationReminder)
                     .OrderByDescending(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync();
                 if (action is null)
                 {

@@ -21,7 +21,8 @@ internal sealed class VigilServer
 
     public int Pid => _process.Id;
 
-    public static async Task<VigilServer> StartAsync(string vigil, string database, int port, IReadOnlyDictionary<string, string> environment, TextWriter log)
+    public static async Task<VigilServer> StartAsync(
+        string vigil, string database, int port, IReadOnlyDictionary<string, string> environment, TextWriter log)
     {
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo(vigil)
@@ -83,7 +84,7 @@ internal sealed class VigilServer
         return new VigilServer(process, url);
     }
 
-    /// <summary>SIGKILL, then wait until the process is gone (its port and, on PostgreSQL, its sessions with it).</summary>
+    /// <summary>SIGKILL, then wait until the process is gone (its port and its database sessions with it).</summary>
     public async Task KillAsync()
     {
         if (!_process.HasExited)

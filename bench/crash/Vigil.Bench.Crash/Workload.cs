@@ -25,14 +25,15 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
 {
     private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when the server has answered a write of the current cycle: it is serving (its first requests pay for JIT).</summary>
+    /// <summary>Completes when the server has answered a request of the current cycle: it is serving.</summary>
     public Task Answered => _answered.Task;
 
     public async Task RunAsync(string url, int cycle, int writers, int seed, CancellationToken stop)
     {
         _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => WriterAsync(http, cycle, w, new Random(unchecked((seed * 7919) + (cycle * 104729) + (w * 31) + 17)), stop)));
+        await Task.WhenAll(Enumerable.Range(0, writers)
+            .Select(w => WriterAsync(http, cycle, w, new Random(Seeds.Writer(seed, cycle, w)), stop)));
     }
 
     private async Task WriterAsync(HttpClient http, int cycle, int writer, Random random, CancellationToken stop)
@@ -53,7 +54,7 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
                     default: await PublishAsync(http, cycle, marker, random, stop); break;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
             {
                 // The server is gone (killed): this write was not acknowledged; nor will the next be.
                 Interlocked.Increment(ref stats.Unanswered);
@@ -76,21 +77,23 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         var sha = Sha(attachment);
         var body = new JsonObject
         {
-            ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<=1.0.0" }),
+            ["packages"] = new JsonArray(
+                new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<=1.0.0" }),
             ["title"] = title,
             ["description"] = description,
         };
         using var form = new MultipartFormDataContent
         {
             { new StringContent(body.ToJsonString(), Encoding.UTF8), "report" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(attachment)) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", name },
+            { Text(attachment), "file", name },
         };
         var ack = new Ack(WriteKind.Report, cycle, title, Text: description, Sha256: sha, FileName: name);
         if (earlyAck)
         {
             journal.Record(ack);
         }
-        var (status, answer) = await SendAsync(http, HttpMethod.Post, $"/api/programs/{Instance.Program}/reports", null, form, stop);
+        var (status, answer) = await SendAsync(
+            http, HttpMethod.Post, $"/api/programs/{Instance.Program}/reports", null, form, stop);
         if (status == 201)
         {
             var id = answer!["id"]!.GetValue<long>();
@@ -105,7 +108,8 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         }
     }
 
-    private async Task CommentAsync(HttpClient http, int cycle, string marker, Random random, CancellationToken stop, bool note)
+    private async Task CommentAsync(
+        HttpClient http, int cycle, string marker, Random random, CancellationToken stop, bool note)
     {
         if (Pick(random, _ => true) is not { } report)
         {
@@ -114,8 +118,9 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         var text = $"{(note ? "Note" : "Comment")} {marker}: {RandomText(random, 120)}";
         var bearer = note ? instance.Triagers[random.Next(instance.Triagers.Count)] : report.FollowUpToken;
         var body = new JsonObject { ["text"] = text, ["internal"] = note }.ToJsonString();
-        await WriteAsync(http, new Ack(note ? WriteKind.Note : WriteKind.Comment, cycle, text, report.Id, text), bearer,
-            HttpMethod.Post, $"/api/reports/{report.Id}/comments", new StringContent(body, Encoding.UTF8, "application/json"), stop);
+        var ack = new Ack(note ? WriteKind.Note : WriteKind.Comment, cycle, text, report.Id, text);
+        var json = new StringContent(body, Encoding.UTF8, "application/json");
+        await WriteAsync(http, ack, bearer, $"/api/reports/{report.Id}/comments", json, stop);
     }
 
     private async Task AttachAsync(HttpClient http, int cycle, string marker, Random random, CancellationToken stop)
@@ -128,10 +133,10 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         var name = $"log-{marker}.txt";
         var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", name },
+            { Text(content), "file", name },
         };
-        await WriteAsync(http, new Ack(WriteKind.Attachment, cycle, name, report.Id, Sha256: Sha(content)), instance.Triagers[random.Next(instance.Triagers.Count)],
-            HttpMethod.Post, $"/api/reports/{report.Id}/attachments", form, stop);
+        var ack = new Ack(WriteKind.Attachment, cycle, name, report.Id, Sha256: Sha(content));
+        await WriteAsync(http, ack, Triager(random), $"/api/reports/{report.Id}/attachments", form, stop);
     }
 
     private async Task AcceptAsync(HttpClient http, int cycle, string marker, Random random, CancellationToken stop)
@@ -140,8 +145,8 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         {
             return;
         }
-        if (await WriteAsync(http, new Ack(WriteKind.Accept, cycle, marker, report.Id), instance.Triagers[random.Next(instance.Triagers.Count)],
-            HttpMethod.Post, $"/api/reports/{report.Id}/accept", null, stop) is not null)
+        var ack = new Ack(WriteKind.Accept, cycle, marker, report.Id);
+        if (await WriteAsync(http, ack, Triager(random), $"/api/reports/{report.Id}/accept", null, stop) is not null)
         {
             lock (known)
             {
@@ -157,25 +162,32 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
             return;
         }
         var ack = new Ack(WriteKind.Publish, cycle, marker, report.Id);
-        if (await WriteAsync(http, ack, instance.Triagers[random.Next(instance.Triagers.Count)],
-            HttpMethod.Post, $"/api/reports/{report.Id}/publish", null, stop) is { } answer)
+        if (await WriteAsync(http, ack, Triager(random), $"/api/reports/{report.Id}/publish", null, stop) is not null)
         {
             lock (known)
             {
                 report.Published = true;
             }
-            _ = answer;
         }
     }
 
-    /// <summary>One write: journaled before it is sent (early-ack control) or when its 2xx answer has been read. Returns that answer (an empty object for 204).</summary>
-    private async Task<JsonNode?> WriteAsync(HttpClient http, Ack ack, string bearer, HttpMethod method, string path, HttpContent? content, CancellationToken stop)
+    private string Triager(Random random) => instance.Triagers[random.Next(instance.Triagers.Count)];
+
+    private static ByteArrayContent Text(string text) =>
+        new(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } };
+
+    /// <summary>
+    /// One write: journaled before it is sent (early-ack control) or when its 2xx answer has been read. Returns that
+    /// answer (an empty object for 204), or null when it was refused.
+    /// </summary>
+    private async Task<JsonNode?> WriteAsync(
+        HttpClient http, Ack ack, string bearer, string path, HttpContent? content, CancellationToken stop)
     {
         if (earlyAck)
         {
             journal.Record(ack);
         }
-        var (status, answer) = await SendAsync(http, method, path, bearer, content, stop);
+        var (status, answer) = await SendAsync(http, HttpMethod.Post, path, bearer, content, stop);
         if (status is < 200 or >= 300)
         {
             return null;
@@ -183,12 +195,14 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         answer ??= new JsonObject();
         if (!earlyAck)
         {
-            journal.Record(ack.Kind == WriteKind.Publish ? ack with { AdvisoryId = (string?)answer["advisoryId"] } : ack);
+            journal.Record(ack.Kind == WriteKind.Publish ? ack with { AdvisoryId = (string?)answer["advisoryId"] }
+                : ack);
         }
         return answer;
     }
 
-    private async Task<(int Status, JsonNode? Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? bearer, HttpContent? content, CancellationToken stop)
+    private async Task<(int Status, JsonNode? Body)> SendAsync(
+        HttpClient http, HttpMethod method, string path, string? bearer, HttpContent? content, CancellationToken stop)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (bearer is not null)
@@ -197,7 +211,7 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         }
         Interlocked.Increment(ref stats.Sent);
         using var response = await http.SendAsync(request, stop);
-        // The body is read in full before the write counts: a 2xx whose body was cut off by the kill is not an acknowledgement.
+        // The body is read in full before the write counts: a 2xx cut off by the kill is not an acknowledgement.
         var text = await response.Content.ReadAsStringAsync(stop);
         var status = (int)response.StatusCode;
         _answered.TrySetResult();
@@ -220,7 +234,8 @@ internal sealed class Workload(Instance instance, Journal journal, List<KnownRep
         {
             var candidates = known.Where(filter).ToList();
             // Recent reports more often: they are the ones in flight.
-            return candidates.Count == 0 ? null : candidates[Math.Max(0, candidates.Count - 1 - random.Next(Math.Min(candidates.Count, 40)))];
+            return candidates.Count == 0 ? null
+                : candidates[Math.Max(0, candidates.Count - 1 - random.Next(Math.Min(candidates.Count, 40)))];
         }
     }
 
