@@ -60,7 +60,8 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Us
             : throw new ValidationFailedException("Choose a reason.", new Dictionary<string, string[]> { ["reason"] = ["choose a reason."] }), ct, "Report rejected. The reporter is told.");
 
     public Task<IActionResult> OnPostMergeDuplicatesAsync(long id, string? note, [FromServices] MergeDuplicates merge, CancellationToken ct) =>
-        ActAsync(id, actor => merge.ExecuteAsync(id, actor, null, note, ct), ct);
+        ActAsync(id, actor => merge.ExecuteAsync(id, actor, null, note, ct), ct,
+            "The duplicates are closed into this report. Their reporters are told.");
 
     public Task<IActionResult> OnPostQuestionAsync(long id, string? question, [FromServices] TriageReport triage, CancellationToken ct) =>
         ActAsync(id, actor => triage.AskForInformationAsync(id, actor, question ?? "", ct), ct, "Your question is sent to the reporter. The report waits for their answer.");
