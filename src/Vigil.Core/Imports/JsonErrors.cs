@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Vigil.Core.Imports;
 
@@ -21,5 +24,24 @@ internal static class JsonErrors
         return exception.LineNumber is { } line
             ? $"line {line + 1}, position {(exception.BytePositionInLine ?? 0) + 1}: {message}"
             : message;
+    }
+
+    /// <summary>
+    /// "not valid UTF-8 at byte N" for bytes that are not UTF-8, else null. The JSON parser checks the structure
+    /// but leaves string contents to be decoded later, where a bad byte would surface as an exception instead of
+    /// a problem naming the file; so input from outside is checked whole before it is parsed.
+    /// </summary>
+    public static string? InvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+        return $"the file is not valid UTF-8 (byte {offset:N0} starts an invalid sequence)";
     }
 }

@@ -93,6 +93,29 @@ public class NswgBadInputTests
     }
 
     [Fact]
+    public async Task Execute_NpmRecordWithInvalidUtf8_IsReportedAndTheOthersAreStored()
+    {
+        // A record whose text holds a lone continuation byte (found by the fuzzer): a problem, not an exception.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var temp = new TempDirectory();
+        var npm = temp.Combine("vuln", "npm");
+        Directory.CreateDirectory(npm);
+        var one = File.ReadAllBytes(Path.Combine(WgVuln, "npm", "1.json"));
+        var at = Array.IndexOf(one, (byte)'b'); // in the title, "Arbitrary"
+        one[at] = 0x80;
+        File.WriteAllBytes(Path.Combine(npm, "1.json"), one);
+        File.Copy(Path.Combine(WgVuln, "npm", "2.json"), Path.Combine(npm, "2.json"));
+
+        var summary = await ImportAsync(database, temp.Combine("vuln"));
+
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal(Path.Combine(npm, "1.json"), problem.File);
+        Assert.Equal($"the file is not valid UTF-8 (byte {at:N0} starts an invalid sequence)", problem.Reason);
+        await using var context = database.Open();
+        Assert.Equal(["NSWG-ECO-2"], await context.Advisories.Select(a => a.Id).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Execute_MalformedCoreIndex_IsReportedOnce()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -24,6 +24,25 @@ public class OsvBadInputTests
         Assert.Equal(1, summary.Added);
     }
 
+    [Fact]
+    public async Task Execute_InvalidUtf8InsideAString_NamesFileAndByte()
+    {
+        // Well-formed JSON whose summary holds a byte that starts no UTF-8 sequence (found by the fuzzer).
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var temp = new TempDirectory();
+        var prefix = """{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","summary":"caf""";
+        var bad = temp.Combine("bad.json");
+        File.WriteAllBytes(bad, [.. System.Text.Encoding.UTF8.GetBytes(prefix), 0xFF, .. "\"}"u8]);
+        temp.File("good.json", OsvSamples.Minimal("GHSA-good"));
+
+        var summary = await ImportAsync(database, temp.Path);
+
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal(bad, problem.File);
+        Assert.Equal($"the file is not valid UTF-8 (byte {prefix.Length} starts an invalid sequence)", problem.Reason);
+        Assert.Equal(1, summary.Added);
+    }
+
     [Theory]
     [InlineData("""{"id":"GHSA-1","schema_version":"1.7.5"}""", "/: required")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02"}""", "/modified: pattern")]

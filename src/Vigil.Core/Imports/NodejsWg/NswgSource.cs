@@ -108,6 +108,10 @@ internal sealed class NswgSource : IImportSource
                 return (null, $"the file is {length} bytes, over the limit of {_options.MaxFileBytes}");
             }
             ReadOnlySpan<byte> bytes = File.ReadAllBytes(file);
+            if (JsonErrors.InvalidUtf8(bytes) is { } encoding)
+            {
+                return (null, encoding);
+            }
             var node = JsonNode.Parse(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes, documentOptions: ParseOptions);
             return node is JsonObject entry ? (entry, null) : (null, "the top level is not a JSON object");
         }

@@ -20,6 +20,10 @@ internal static class OsvDocumentReader
         {
             bytes = bytes[3..];
         }
+        if (JsonErrors.InvalidUtf8(bytes.Span) is { } encoding)
+        {
+            return ImportRecord.Failed(file, encoding);
+        }
         JsonDocument document;
         try
         {
