@@ -50,8 +50,15 @@ public sealed class TestDatabase : IAsyncDisposable
             var target = new DatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString);
             database = new TestDatabase(target, null, admin, name);
         }
-        await using (var context = await VigilDatabase.OpenAndMigrateAsync(database.Target))
+        try
         {
+            await using var context = await VigilDatabase.OpenAndMigrateAsync(database.Target);
+        }
+        catch
+        {
+            // A database that was created but could not be migrated is dropped, not left on the server.
+            await database.DisposeAsync();
+            throw;
         }
         return database;
     }

@@ -7,7 +7,7 @@ namespace Vigil.Web.Tests.Accounts;
 /// <summary>Accounts through the real pages and API.</summary>
 public class AccountTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

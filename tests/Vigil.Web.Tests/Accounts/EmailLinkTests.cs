@@ -15,7 +15,7 @@ namespace Vigil.Web.Tests.Accounts;
 /// </summary>
 public sealed class EmailLinkTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
     private static CancellationToken Ct => WebTest.Ct;
 
     [Theory]

@@ -9,7 +9,7 @@ namespace Vigil.Web.Tests.Accounts;
 /// <summary>Bad passkey input over plain HTTP: refused with a clear message, nothing stored, nobody signed in. (The real ceremony runs in Chromium: PasskeyBrowserTests.)</summary>
 public class PasskeyTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     public static TheoryData<string> Garbage => ["", "{", "not json", """{"id":"AAAA","rawId":"AAAA","type":"public-key","response":{}}"""];
 

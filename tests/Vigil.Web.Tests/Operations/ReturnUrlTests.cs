@@ -12,7 +12,7 @@ namespace Vigil.Web.Tests.Operations;
 /// </summary>
 public class ReturnUrlTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     public static TheoryData<string, string> Cases => new()
     {

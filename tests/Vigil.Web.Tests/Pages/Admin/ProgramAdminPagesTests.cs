@@ -14,7 +14,7 @@ namespace Vigil.Web.Tests.Pages.Admin;
 /// <summary>The web UI for the admin role (programs, team, policy) — the administration pages through real form posts.</summary>
 public class ProgramAdminPagesTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     private static CancellationToken Ct => WebTest.Ct;
 

@@ -18,7 +18,7 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// </summary>
 public class DisclosureBrowserTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     [Fact]
     public async Task Journey_AnonymousReport_TriagedAndPublished_ReachesNpmAudit()

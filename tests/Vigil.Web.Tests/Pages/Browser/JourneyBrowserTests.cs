@@ -12,7 +12,7 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// </summary>
 public class JourneyBrowserTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     [Fact]
     public async Task Visitor_FindsAdvisoriesPackagesAndProgramPolicies()

@@ -14,7 +14,7 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// </summary>
 public class PasskeyBrowserTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     [Fact]
     public async Task Passkey_AddedThenUsedToSignIn_IsATwoFactorSession()

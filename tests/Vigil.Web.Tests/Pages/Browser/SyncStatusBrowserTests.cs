@@ -10,7 +10,7 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// <summary>The sync status page in headless Chromium: an instance administrator signs in with a TOTP code and reads it at 390 and 1280 px.</summary>
 public class SyncStatusBrowserTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     [Fact]
     public async Task SyncStatus_InstanceAdmin_LooksRight()

@@ -17,7 +17,7 @@ namespace Vigil.Web.Tests.Pages.Reports;
 public class DisclosureJourneyTests
 {
     private const string Marker = "JOURNEY-MARKER-9d41";
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     private static CancellationToken Ct => WebTest.Ct;
 

@@ -22,7 +22,7 @@ namespace Vigil.Web.Tests.Pages.Reports;
 public partial class ReportPageActionsTests
 {
     private const string Marker = "ACTIONS-MARKER-3be7";
-    private const string Password = "correct horse battery staple";
+    private const string Password = TestAccounts.Password;
 
     private static CancellationToken Ct => WebTest.Ct;
 
