@@ -105,13 +105,14 @@ public sealed class UniqueRaceTests
         public Func<Task>? Meanwhile { get; set; }
         public bool Happened { get; private set; }
 
-        // SQLite's SQL quotes every table name; PostgreSQL's only where needed (FROM programs AS p).
+        // SQLite's SQL quotes every table name; PostgreSQL's only where needed (FROM programs AS p). The check may
+        // compare the column as it is or through lower(…), as the invitation's case-insensitive address check does.
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
             DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
             var text = command.CommandText;
             if (text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                && System.Text.RegularExpressions.Regex.IsMatch(text, $"FROM \"?{table}\"?\\s") && text.Contains($"\"{column}\" = ", StringComparison.Ordinal)
+                && System.Text.RegularExpressions.Regex.IsMatch(text, $"FROM \"?{table}\"?\\s") && (text.Contains($"\"{column}\" = ", StringComparison.Ordinal) || text.Contains($"\"{column}\") = ", StringComparison.Ordinal))
                 && Interlocked.Exchange(ref _armed, 0) == 1)
             {
                 // The check has run and seen nothing; the other request now checks, inserts and commits (a read

@@ -82,7 +82,11 @@ public class DisclosureJourneyTests
         Assert.Contains(Marker, queue.Document.QuerySelector("#queue")!.TextContent, StringComparison.Ordinal);
         var accepted = await triager.PostFormAsync($"{link}?handler=Accept", new Dictionary<string, string>(), formPage: link);
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
-        var published = await triager.PostFormAsync($"{link}?handler=Publish", new Dictionary<string, string>(), formPage: link);
+        // Publishing goes through the check of what will be published; no fix was given, so it asks to confirm.
+        var check = await Page(triager, $"{link}/publish");
+        var revision = check.Document.QuerySelector("#publish-form input[name=revision]")!.GetAttribute("value")!;
+        var published = await triager.PostFormAsync($"{link}/publish",
+            new Dictionary<string, string> { ["revision"] = revision, ["publishAnyway"] = "true" }, formPage: $"{link}/publish");
         Assert.Equal(HttpStatusCode.Redirect, published.Status);
         var after = await Page(reporter, link);
         Assert.DoesNotContain("finder@example.test", (await Page(reporter, $"/advisories/{after.Document.QuerySelector("#advisory-link")!.TextContent}")).Html, StringComparison.Ordinal);
