@@ -35,7 +35,8 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
         ["TriageReport.AskForInformation"] = new(None, (s, w, t) =>
             s.GetRequiredService<TriageReport>().AskForInformationAsync(t.Id, w.As(Role.Triager), "Which version?", Ct), null),
         ["TriageMany.Reject"] = new(None, (s, w, t) => s.GetRequiredService<TriageMany>().ExecuteAsync(
-            "npm-eco", w.As(Role.Triager), [t.Id], BulkTriage.Reject, RejectionReason.Informative, "Not a vulnerability.", Ct),
+            "npm-eco", w.As(Role.Triager), [t.Id], BulkTriage.Reject, RejectionReason.Informative, "Not a vulnerability.",
+            Ct),
             ReportState.Rejected),
         ["ReleaseFromReview"] = new(HoldAsync, (s, w, t) => s.GetRequiredService<ReleaseFromReview>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct), ReportState.New),
         ["InviteMaintainer"] = new(AcceptAsync, (s, w, t) =>
