@@ -35,8 +35,8 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
         ["TriageReport.AskForInformation"] = new(None, (s, w, t) =>
             s.GetRequiredService<TriageReport>().AskForInformationAsync(t.Id, w.As(Role.Triager), "Which version?", Ct), null),
         ["TriageMany.Reject"] = new(None, (s, w, t) => s.GetRequiredService<TriageMany>().ExecuteAsync(
-            "npm-eco", w.As(Role.Triager), [t.Id], BulkTriage.Reject, RejectionReason.Informative, "Not a vulnerability.",
-            Ct),
+            "npm-eco", w.As(Role.Triager), [t.Id], BulkTriage.Reject, RejectionReason.Informative,
+            "Not a vulnerability.", Ct),
             ReportState.Rejected),
         ["ReleaseFromReview"] = new(HoldAsync, (s, w, t) => s.GetRequiredService<ReleaseFromReview>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct), ReportState.New),
         ["InviteMaintainer"] = new(AcceptAsync, (s, w, t) =>
@@ -83,7 +83,7 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
         ["CloseExtensionVotes"] = "the clock's pass; a vote's close is claimed with a conditional update, so two passes cannot both close it",
         ["RotateMasterKey"] = "an administrator's maintenance of every report's key, one transaction",
         ["SealClearValues"] = "runs once at start-up, before requests are served",
-        ["MergeDuplicates"] = "not swept yet (needs a group of duplicate reports); its members are written in one transaction",
+        ["MergeDuplicates"] = "not swept yet (needs a group of duplicates); its members are written in one transaction",
         ["AwardBounty"] = "bounties: not swept yet (needs a program with a bounty table)",
         ["BountyPayments"] = "bounties: not swept yet (needs a program with a bounty table)",
     };
