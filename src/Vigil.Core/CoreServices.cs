@@ -140,7 +140,10 @@ public static class CoreServices
     {
         services.AddOptions<Mail.InboundMailOptions>().BindConfiguration(Mail.InboundMailOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Mail.MailKeyOptions>().BindConfiguration(Mail.MailKeyOptions.Section);
+        services.AddSingleton<Mail.MailKey>();
         services.AddScoped<Mail.ReplyAddresses>();
+        services.AddScoped<Mail.ReceivedMessages>();
         services.AddScoped<Mail.ReceiveMail>();
         services.AddSingleton<Mail.InboundRateLimit>();
         services.AddSingleton<Mail.InboundMailListener>();

@@ -32,7 +32,10 @@ public sealed class GetSecurityPolicy(VigilDbContext db, IProgramBountySummary? 
             throw new NotFoundException($"The program '{slug}' does not cover the {ecosystem} package '{package}'.");
         }
         var bountySummary = bounty is null ? null : await bounty.DescribeAsync(program, cancellationToken);
-        return SecurityPolicyMarkdown.Write(program, NullIfEmpty(ecosystem), NullIfEmpty(package), contacts, bountySummary);
+        var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => a.ProgramId == program.Id)
+            .Select(a => a.Address).OrderBy(a => a).ToListAsync(cancellationToken);
+        return SecurityPolicyMarkdown.Write(
+            program, NullIfEmpty(ecosystem), NullIfEmpty(package), contacts, bountySummary, intake);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -4,8 +4,11 @@ using Vigil.Core.Programs;
 
 namespace Vigil.Core.Community;
 
-/// <summary>Where reporters go: the instance's public URL and the e-mail fallback (null = none offered).</summary>
-public sealed record SecurityPolicyContacts(string PublicUrl, string? Email);
+/// <summary>
+/// Where reporters go: the instance's public URL, the e-mail fallback (null = none offered) and the fingerprint of
+/// the instance's OpenPGP key for mail (null = none; the key is served at <c>/pgp-key.txt</c>).
+/// </summary>
+public sealed record SecurityPolicyContacts(string PublicUrl, string? Email, string? EncryptionKey = null);
 
 /// <summary>
 /// Writes a SECURITY.md (docs/community.md) for a program or one package in its scope: how to report, the
@@ -14,7 +17,9 @@ public sealed record SecurityPolicyContacts(string PublicUrl, string? Email);
 /// </summary>
 public static partial class SecurityPolicyMarkdown
 {
-    public static string Write(ProgramEntity program, string? ecosystem, string? package, SecurityPolicyContacts contacts, string? bountySummary)
+    public static string Write(
+        ProgramEntity program, string? ecosystem, string? package, SecurityPolicyContacts contacts,
+        string? bountySummary, IReadOnlyList<string>? intakeAddresses = null)
     {
         var name = Escape(program.Name);
         var link = $"{contacts.PublicUrl.TrimEnd('/')}/reports/new?program={Uri.EscapeDataString(program.Slug)}";
@@ -33,9 +38,18 @@ public static partial class SecurityPolicyMarkdown
         md.Append("Please do not report a vulnerability in a public issue, pull request or discussion.\n\n");
         md.Append($"Report it privately with the program's form: <{link}>\n\n");
         md.Append("No account is needed. Only the program's team, and the maintainers they invite, see the report.\n\n");
+        foreach (var address in intakeAddresses ?? [])
+        {
+            md.Append($"You can also report by e-mail to <mailto:{address}>; you will be answered by e-mail.\n\n");
+        }
         if (contacts.Email is { } email)
         {
             md.Append($"If you cannot use the form, write to <mailto:{email}>.\n\n");
+        }
+        if (contacts.EncryptionKey is { } key && ((intakeAddresses?.Count ?? 0) > 0 || contacts.Email is not null))
+        {
+            md.Append($"To encrypt your e-mail, use the OpenPGP key <{contacts.PublicUrl.TrimEnd('/')}/pgp-key.txt> ");
+            md.Append($"(fingerprint `{key}`).\n\n");
         }
         md.Append("## What happens next\n\n");
         md.Append($"- The team answers your report (accepts it, rejects it, or asks for more information) within **{program.TriageBusinessDays} business {(program.TriageBusinessDays == 1 ? "day" : "days")}** ({Escape(program.TimeZone)} time).\n");

@@ -66,6 +66,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<ProgramIntakeAddressEntity> ProgramIntakeAddresses => Set<ProgramIntakeAddressEntity>();
     public DbSet<Mail.ReplyAddressEntity> ReplyAddresses => Set<Mail.ReplyAddressEntity>();
+    public DbSet<Mail.ReceivedMessageEntity> ReceivedMessages => Set<Mail.ReceivedMessageEntity>();
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
     public DbSet<Profiles.CreditedAdvisoryEntity> CreditedAdvisories => Set<Profiles.CreditedAdvisoryEntity>();
 

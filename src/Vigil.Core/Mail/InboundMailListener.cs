@@ -21,7 +21,7 @@ namespace Vigil.Core.Mail;
 /// wording, a masked sender and report numbers: never a subject, a body or a file name.
 /// </summary>
 public sealed partial class InboundMailListener(
-    IServiceScopeFactory scopes, IOptions<InboundMailOptions> options, ILogger<InboundMailListener> logger)
+    IServiceScopeFactory scopes, IOptions<InboundMailOptions> options, MailKey key, ILogger<InboundMailListener> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,6 +48,10 @@ public sealed partial class InboundMailListener(
             if (e.LocalEndPoint is IPEndPoint bound && _bound.TrySetResult(bound))
             {
                 LogListening(bound);
+                if (key.Fingerprint is { } fingerprint)
+                {
+                    LogKey(fingerprint);
+                }
             }
         };
         var services = new SmtpServer.ComponentModel.ServiceProvider();
@@ -108,6 +112,10 @@ public sealed partial class InboundMailListener(
             _ => new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.6.0 Message refused: " + receipt.Reason),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Inbound mail encrypted with OpenPGP to the key {Fingerprint} is opened on receipt")]
+    private partial void LogKey(string fingerprint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound mail listening on {EndPoint}")]
     private partial void LogListening(IPEndPoint endPoint);

@@ -37,8 +37,10 @@ public sealed record MailReceipt(MailVerdict Verdict, string Reason, IReadOnlyLi
 /// </summary>
 public sealed class ReceiveMail(
     VigilDbContext db, ReplyAddresses replies, SubmitReport submit, CommentOnReport comment, AttachToReport attach,
-    InboundRateLimit limit)
+    InboundRateLimit limit, MailKey key, ReceivedMessages received)
 {
+    public const string Duplicate = "duplicate message";
+
     public const string NoSubject = "(no subject)";
     public const string UnknownAddress = "unknown address";
 
@@ -61,12 +63,26 @@ public sealed class ReceiveMail(
         {
             return new MailReceipt(MailVerdict.Dropped, drop, []);
         }
+        MailSecurity security;
+        try
+        {
+            (message, security) = OpenPgpMail.Open(message, key);
+        }
+        catch (MailNotOpenedException e)
+        {
+            return MailReceipt.Refuse(e.Message);
+        }
         if (message.From.Mailboxes.ToList() is not [{ } from]
             || !MailboxAddress.TryParse(from.Address, out _) || from.Address.Length > 320)
         {
             return MailReceipt.Refuse("malformed: one sender mailbox needed in From");
         }
         var to = recipients.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
+        var seen = ReceivedMessages.Key(message, from.Address, to);
+        if (seen is not null && await received.SeenAsync(seen, cancellationToken))
+        {
+            return new MailReceipt(MailVerdict.Dropped, Duplicate, []);
+        }
         if (!limit.TryTake(from.Address, to))
         {
             return new MailReceipt(MailVerdict.Deferred, "rate limit", []);
@@ -90,7 +106,7 @@ public sealed class ReceiveMail(
         {
             foreach (var slug in intake)
             {
-                var report = Report(message, from.Address, files);
+                var report = Report(message, from.Address, files, security);
                 written.Add((await submit.ExecuteAsync(slug, report, Actor.Anonymous, cancellationToken)).Id);
             }
             foreach (var thread in threads.DistinctBy(t => (t.ReportId, t.UserId)))
@@ -112,12 +128,19 @@ public sealed class ReceiveMail(
             // The participant no longer sees the report: the address is spent.
             return MailReceipt.Refuse(UnknownAddress);
         }
-        return written.Count == 0
-            ? MailReceipt.Refuse("no recipient")
-            : new MailReceipt(MailVerdict.Taken, "taken", written);
+        if (written.Count == 0)
+        {
+            return MailReceipt.Refuse("no recipient");
+        }
+        if (seen is not null)
+        {
+            await received.RememberAsync(seen, cancellationToken);
+        }
+        return new MailReceipt(MailVerdict.Taken, "taken", written);
     }
 
-    private static SubmitReportRequest Report(MimeMessage message, string sender, IReadOnlyList<AttachmentUpload> files)
+    private static SubmitReportRequest Report(
+        MimeMessage message, string sender, IReadOnlyList<AttachmentUpload> files, MailSecurity security)
     {
         var title = string.IsNullOrWhiteSpace(message.Subject) ? NoSubject : message.Subject.Trim();
         if (title.Length > ReportInputValidation.MaxTitle)
@@ -125,7 +148,7 @@ public sealed class ReceiveMail(
             title = title[..(ReportInputValidation.MaxTitle - 1)] + "…";
         }
         return new SubmitReportRequest([], title, MailText.Body(message),
-            ReporterEmail: sender, Attachments: files, Channel: ReportChannel.Mail);
+            ReporterEmail: sender, Attachments: files, Channel: ReportChannel.Mail, MailSecurity: security);
     }
 
     private async Task ReplyAsync(

@@ -21,7 +21,8 @@ public sealed record SubmitReportRequest(
     string? CreditName = null,
     Guid? OnBehalfOf = null,
     IReadOnlyList<AttachmentUpload>? Attachments = null,
-    ReportChannel Channel = ReportChannel.Web);
+    ReportChannel Channel = ReportChannel.Web,
+    Mail.MailSecurity? MailSecurity = null);
 
 /// <summary>
 /// How a report arrived. By e-mail (docs/mail.md) it may name no package yet (the team names them; an advisory
@@ -95,7 +96,7 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New,
-            detail: intake.HeldForReview ? "held for review" : null);
+            detail: SubmittedDetail(intake.HeldForReview, request.MailSecurity));
         if (group is not null)
         {
             ReportTimeline.Add(db, report, Actor.System, ReportEventKind.Grouped, now, EventVisibility.Team, $"possible duplicate of #{group.GroupId}: {group.Reason}");
@@ -110,6 +111,14 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SubmittedReport(report.Id, followUp?.Token, report.TriageDueAt, report.HeldForReview);
+    }
+
+    /// <summary>Facts about the intake for the timeline: held for review, how the mail was protected.</summary>
+    private static string? SubmittedDetail(bool heldForReview, Mail.MailSecurity? security)
+    {
+        string?[] facts = [heldForReview ? "held for review" : null, security?.Describe()];
+        var detail = string.Join("; ", facts.OfType<string>());
+        return detail.Length == 0 ? null : detail;
     }
 
     /// <summary>The fields and the attachments, every problem reported at once.</summary>

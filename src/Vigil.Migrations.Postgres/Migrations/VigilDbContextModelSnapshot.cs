@@ -764,6 +764,22 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("extension_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.ReceivedMessageEntity", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("mail_received_messages", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Mail.ReplyAddressEntity", b =>
                 {
                     b.Property<long>("Id")

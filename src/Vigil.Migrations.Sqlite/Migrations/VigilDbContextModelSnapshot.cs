@@ -733,6 +733,22 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("extension_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.ReceivedMessageEntity", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("mail_received_messages", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Mail.ReplyAddressEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Vigil.Core.Community;
 using Vigil.Core.Errors;
+using Vigil.Core.Mail;
 using Vigil.Web.Compat;
 using Vigil.Web.Pages;
 
@@ -24,14 +25,19 @@ public static class CommunityEndpoints
     {
         app.MapGet("/badges/{ecosystem}/{**path}", BadgeAsync).WithTags("Community");
         app.MapGet("/.well-known/security.txt", SecurityTxt.Get).WithTags("Community");
-        app.MapGet("/programs/{slug}/SECURITY.md", async (string slug, HttpRequest request, GetSecurityPolicy policy, IOptions<ServerOptions> server,
-            IOptions<CommunityOptions> community, CancellationToken ct) =>
-            Download(await policy.ExecuteAsync(slug, null, null, Contacts(request, server.Value, community.Value), ct)));
+        app.MapGet("/pgp-key.txt", (MailKey key) => key.PublicKey is { } armored
+            ? Results.Text(armored, "text/plain; charset=utf-8")
+            : Results.NotFound()).WithTags("Community");
+        app.MapGet("/programs/{slug}/SECURITY.md", async (string slug, HttpRequest request, GetSecurityPolicy policy,
+            IOptions<ServerOptions> server, IOptions<CommunityOptions> community, MailKey key, CancellationToken ct) =>
+            Download(await policy.ExecuteAsync(slug, null, null, Contacts(request, server.Value, community.Value, key), ct)));
 
         var api = app.MapGroup("/api").WithTags("Community").RequireTokenScope(TokenScope.Public);
-        api.MapGet("/programs/{slug}/security-md", async (string slug, string? ecosystem, string? package, HttpRequest request,
-            GetSecurityPolicy policy, IOptions<ServerOptions> server, IOptions<CommunityOptions> community, CancellationToken ct) =>
-            TypedResults.Text(await policy.ExecuteAsync(slug, ecosystem, package, Contacts(request, server.Value, community.Value), ct), MarkdownType))
+        api.MapGet("/programs/{slug}/security-md", async (string slug, string? ecosystem, string? package,
+            HttpRequest request, GetSecurityPolicy policy, IOptions<ServerOptions> server,
+            IOptions<CommunityOptions> community, MailKey key, CancellationToken ct) =>
+            TypedResults.Text(await policy.ExecuteAsync(slug, ecosystem, package,
+                Contacts(request, server.Value, community.Value, key), ct), MarkdownType))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         api.MapGet("/programs/{slug}/metrics", async (string slug, GetProgramMetrics metrics, CancellationToken ct) =>
             TypedResults.Ok(await metrics.ExecuteAsync(slug, ct))).ProducesProblem(StatusCodes.Status404NotFound);
@@ -40,8 +46,11 @@ public static class CommunityEndpoints
         return app;
     }
 
-    public static SecurityPolicyContacts Contacts(HttpRequest request, ServerOptions server, CommunityOptions community) =>
-        new(PublicUrl.Of(request, server), string.IsNullOrWhiteSpace(community.ContactEmail) ? null : community.ContactEmail.Trim());
+    public static SecurityPolicyContacts Contacts(
+        HttpRequest request, ServerOptions server, CommunityOptions community, MailKey key) =>
+        new(PublicUrl.Of(request, server),
+            string.IsNullOrWhiteSpace(community.ContactEmail) ? null : community.ContactEmail.Trim(),
+            key.FingerprintForPeople);
 
     public static FileContentHttpResult Download(string markdown) =>
         TypedResults.File(Encoding.UTF8.GetBytes(markdown), MarkdownType, "SECURITY.md");

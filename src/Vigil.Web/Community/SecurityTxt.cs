@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Vigil.Core.Mail;
 using Vigil.Web.Compat;
 
 namespace Vigil.Web.Community;
@@ -14,16 +15,19 @@ namespace Vigil.Web.Community;
 public static class SecurityTxt
 {
     public static IResult Get(HttpContext context, IOptions<ServerOptions> server, IOptions<CommunityOptions> community,
-        IOptions<SecurityTxtOptions> options, SecurityTxtSigner signer, TimeProvider time)
+        IOptions<SecurityTxtOptions> options, SecurityTxtSigner signer, MailKey key, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var body = Encoding.UTF8.GetBytes(signer.Sign(Write(PublicUrl.Of(context.Request, server.Value), community.Value, options.Value, now), now));
+        var text = Write(PublicUrl.Of(context.Request, server.Value), community.Value, options.Value, now, key.Enabled);
+        var body = Encoding.UTF8.GetBytes(signer.Sign(text, now));
         return CommunityEndpoints.NotModified(context, body)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.File(body, "text/plain; charset=utf-8");
     }
 
-    public static string Write(string publicUrl, CommunityOptions community, SecurityTxtOptions options, DateTimeOffset now)
+    public static string Write(
+        string publicUrl, CommunityOptions community, SecurityTxtOptions options, DateTimeOffset now,
+        bool encryption = false)
     {
         var root = Https(publicUrl.TrimEnd('/'));
         var expires = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(options.ExpiresDays);
@@ -37,6 +41,10 @@ public static class SecurityTxt
         text.Append($"Expires: {expires.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\n");
         text.Append($"Preferred-Languages: {string.Join(", ", options.PreferredLanguages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}\n");
         text.Append($"Canonical: {root}/.well-known/security.txt\n");
+        if (encryption)
+        {
+            text.Append($"Encryption: {root}/pgp-key.txt\n");
+        }
         if (!string.IsNullOrWhiteSpace(options.Policy))
         {
             text.Append($"Policy: {Https(options.Policy.Trim())}\n");

@@ -90,7 +90,7 @@ public sealed class MailWorld : IAsyncDisposable
     /// <summary>Sends with MailKit's SMTP client; an SMTP refusal throws <see cref="SmtpCommandException"/>.</summary>
     public async Task SendAsync(MimeMessage message, string? envelopeSender = null)
     {
-        using var client = new SmtpClient { Timeout = 10_000 };
+        using var client = new SmtpClient { Timeout = 60_000 };
         await client.ConnectAsync("127.0.0.1", Port, SecureSocketOptions.None, Ct);
         if (envelopeSender is null)
         {
@@ -106,7 +106,7 @@ public sealed class MailWorld : IAsyncDisposable
     /// <summary>Sends with an empty envelope sender (<c>MAIL FROM:&lt;&gt;</c>), as a bounce is sent.</summary>
     public async Task SendNullSenderAsync(MimeMessage message)
     {
-        using var client = new SmtpClient { Timeout = 10_000 };
+        using var client = new SmtpClient { Timeout = 60_000 };
         await client.ConnectAsync("127.0.0.1", Port, SecureSocketOptions.None, Ct);
         await client.SendAsync(message, new MailboxAddress("", ""), message.To.Mailboxes, Ct);
         await client.DisconnectAsync(true, Ct);

@@ -39,7 +39,7 @@ public class InboundListenerHostTests
         message.Subject = "Path traversal";
         message.Body = new TextPart("plain") { Text = "The archive extractor writes outside its folder." };
 
-        using (var client = new SmtpClient { Timeout = 10_000 })
+        using (var client = new SmtpClient { Timeout = 60_000 })
         {
             await client.ConnectAsync(bound.Address.ToString(), bound.Port, SecureSocketOptions.None, Ct);
             await client.SendAsync(message, Ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Community;
+using Vigil.Core.Mail;
 using Vigil.Core.Errors;
 using Vigil.Web.Community;
 using Vigil.Web.Pages.Advisories;
@@ -12,7 +13,9 @@ namespace Vigil.Web.Pages.Programs;
 /// One package's SECURITY.md, for its maintainer to preview and take: <c>…/packages/{ecosystem}/{name}/security-md</c>
 /// (page) and <c>…/SECURITY.md</c> (download). A catch-all because a scoped npm name has a slash in it.
 /// </summary>
-public sealed class PackageSecurityMdModel(GetSecurityPolicy policy, AdvisoryMarkdown renderer, IOptions<ServerOptions> server, IOptions<CommunityOptions> community) : PageModel
+public sealed class PackageSecurityMdModel(
+    GetSecurityPolicy policy, AdvisoryMarkdown renderer, IOptions<ServerOptions> server,
+    IOptions<CommunityOptions> community, MailKey key) : PageModel
 {
     private const string PageSuffix = "/security-md";
     private const string FileSuffix = "/SECURITY.md";
@@ -28,7 +31,8 @@ public sealed class PackageSecurityMdModel(GetSecurityPolicy policy, AdvisoryMar
             throw new NotFoundException("A package's policy is at …/packages/{ecosystem}/{name}/security-md or …/SECURITY.md.");
         }
         var name = path[..^(download ? FileSuffix.Length : PageSuffix.Length)];
-        var markdown = await policy.ExecuteAsync(slug, ecosystem, name, CommunityEndpoints.Contacts(Request, server.Value, community.Value), cancellationToken);
+        var markdown = await policy.ExecuteAsync(slug, ecosystem, name, 
+            CommunityEndpoints.Contacts(Request, server.Value, community.Value, key), cancellationToken);
         if (download)
         {
             return File(System.Text.Encoding.UTF8.GetBytes(markdown), CommunityEndpoints.MarkdownType, "SECURITY.md");

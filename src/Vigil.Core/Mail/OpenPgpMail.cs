@@ -1,0 +1,175 @@
+using System.Text;
+using MimeKit;
+using MimeKit.Cryptography;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+
+namespace Vigil.Core.Mail;
+
+/// <summary>
+/// A message that cannot be opened; <see cref="Exception.Message"/> is fixed wording, never its text.
+/// </summary>
+public sealed class MailNotOpenedException(string reason) : Exception(reason);
+
+/// <summary>
+/// Opens mail encrypted to the instance's key (docs/mail.md): PGP/MIME (RFC 3156, <c>multipart/encrypted</c>),
+/// whose decrypted content is a MIME entity with its own parts and attachments, and inline PGP, an armored
+/// message in the text part. Decryption is BouncyCastle's; the instance holds one key in memory, which MimeKit's
+/// key-store contexts are not made for. A message that is not encrypted passes unchanged. Encrypted mail that
+/// this instance cannot open (no key, another key, damaged or without integrity protection) is refused, so
+/// nothing unreadable becomes a report and the sender learns it did not arrive.
+/// </summary>
+public static class OpenPgpMail
+{
+    private const string ArmorBegin = "-----BEGIN PGP MESSAGE-----";
+    private const string ArmorEnd = "-----END PGP MESSAGE-----";
+
+    /// <summary>Bounds what an encrypted message may unpack to, against compression bombs.</summary>
+    public const int MaxDecryptedBytes = 64 * 1024 * 1024;
+
+    public static (MimeMessage Message, MailSecurity Security) Open(MimeMessage message, MailKey key)
+    {
+        if (message.Body is MultipartEncrypted encrypted)
+        {
+            return OpenPgpMime(message, encrypted, key);
+        }
+        if (message.Body is TextPart { IsPlain: true } text && text.Text.Contains(ArmorBegin, StringComparison.Ordinal))
+        {
+            return OpenInline(message, text, key);
+        }
+        return (message, MailSecurity.Plain);
+    }
+
+    private static (MimeMessage, MailSecurity) OpenPgpMime(
+        MimeMessage message, MultipartEncrypted encrypted, MailKey key)
+    {
+        if (encrypted.Count != 2 || encrypted[1] is not MimePart { Content: not null } payload)
+        {
+            throw new MailNotOpenedException("malformed: a PGP/MIME message needs two parts");
+        }
+        using var ciphertext = new MemoryStream();
+        payload.Content.DecodeTo(ciphertext);
+        ciphertext.Position = 0;
+        var (clear, security) = Decrypt(ciphertext, key);
+        MimeEntity body;
+        try
+        {
+            body = MimeEntity.Load(new MemoryStream(clear));
+        }
+        catch (FormatException)
+        {
+            throw new MailNotOpenedException("malformed: the decrypted PGP/MIME content is not MIME");
+        }
+        return (WithBody(message, body), security);
+    }
+
+    private static (MimeMessage, MailSecurity) OpenInline(MimeMessage message, TextPart text, MailKey key)
+    {
+        var content = text.Text;
+        var start = content.IndexOf(ArmorBegin, StringComparison.Ordinal);
+        var end = content.IndexOf(ArmorEnd, start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new MailNotOpenedException("malformed: an inline PGP message without its end line");
+        }
+        end += ArmorEnd.Length;
+        using var armored = new MemoryStream(Encoding.ASCII.GetBytes(content[start..end]));
+        var (clear, security) = Decrypt(armored, key);
+        var opened = content[..start] + Encoding.UTF8.GetString(clear) + content[end..];
+        return (WithBody(message, new TextPart("plain") { Text = opened }), security);
+    }
+
+    private static MimeMessage WithBody(MimeMessage message, MimeEntity body)
+    {
+        var copy = new MimeMessage(message.Headers.Where(h =>
+            !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && h.Id != HeaderId.MimeVersion));
+        copy.Body = body;
+        return copy;
+    }
+
+    private static (byte[] Clear, MailSecurity Security) Decrypt(Stream input, MailKey key)
+    {
+        if (!key.Enabled)
+        {
+            throw new MailNotOpenedException("encrypted, and this instance has no OpenPGP key");
+        }
+        try
+        {
+            var factory = new PgpObjectFactory(PgpUtilities.GetDecoderStream(input));
+            var list = NextOf<PgpEncryptedDataList>(factory)
+                ?? throw new MailNotOpenedException("malformed: no OpenPGP encrypted data");
+            var (data, privateKey) = list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>()
+                .Select(d => (Data: d, Key: key.Find(d.KeyId)))
+                .FirstOrDefault(d => d.Key is not null);
+            if (data is null || privateKey is null)
+            {
+                throw new MailNotOpenedException("encrypted to a key this instance does not hold");
+            }
+            if (!data.IsIntegrityProtected())
+            {
+                throw new MailNotOpenedException("encrypted without integrity protection");
+            }
+            var (clear, signer) = Literal(new PgpObjectFactory(data.GetDataStream(privateKey)));
+            if (!data.Verify())
+            {
+                throw new MailNotOpenedException("damaged: the integrity check failed");
+            }
+            var signature = signer is null ? MailSignature.None : MailSignature.UnknownKey;
+            return (clear, new MailSecurity(true, signature, signer));
+        }
+        catch (Exception e) when (e is PgpException or IOException or InvalidOperationException)
+        {
+            throw new MailNotOpenedException("damaged: not a readable OpenPGP message");
+        }
+    }
+
+    /// <summary>
+    /// The literal data, through compression, and the key id of a one-pass signature if there is one.
+    /// </summary>
+    private static (byte[] Clear, string? Signer) Literal(PgpObjectFactory factory)
+    {
+        string? signer = null;
+        for (var next = factory.NextPgpObject(); next is not null; next = factory.NextPgpObject())
+        {
+            switch (next)
+            {
+                case PgpCompressedData compressed:
+                    factory = new PgpObjectFactory(compressed.GetDataStream());
+                    break;
+                case PgpOnePassSignatureList signatures when signatures.Count > 0:
+                    signer = signatures[0].KeyId.ToString("X16");
+                    break;
+                case PgpLiteralData literal:
+                    return (ReadBounded(literal.GetInputStream()), signer);
+            }
+        }
+        throw new MailNotOpenedException("malformed: no content in the OpenPGP message");
+    }
+
+    private static byte[] ReadBounded(Stream stream)
+    {
+        using var clear = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (clear.Length + read > MaxDecryptedBytes)
+            {
+                throw new MailNotOpenedException("too large once decrypted");
+            }
+            clear.Write(buffer, 0, read);
+        }
+        return clear.ToArray();
+    }
+
+    private static T? NextOf<T>(PgpObjectFactory factory) where T : class
+    {
+        for (var next = factory.NextPgpObject(); next is not null; next = factory.NextPgpObject())
+        {
+            if (next is T found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+}
