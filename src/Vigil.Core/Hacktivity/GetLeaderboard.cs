@@ -63,13 +63,13 @@ public sealed class GetLeaderboard(VigilDbContext db, TimeProvider time)
                     .OfType<PublicBounty.Shown>()
                     .Where(b => b.FinderAmount > 0)
                     .GroupBy(b => b.Total.Currency)
-                        .Select(c => new PublicAmount(c.Sum(b => b.FinderAmount), c.Key))
-                        .OrderBy(a => a.Currency, StringComparer.Ordinal)
-                        .ToList(),
+                    .Select(c => new PublicAmount(c.Sum(b => b.FinderAmount), c.Key))
+                    .OrderBy(a => a.Currency, StringComparer.Ordinal)
+                    .ToList(),
             })
             .OrderByDescending(e => e.Reports)
-                .ThenByDescending(e => e.Bounties.Sum(b => b.Amount))
-                .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ThenByDescending(e => e.Bounties.Sum(b => b.Amount))
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
         var users = entries.Select(e => e.User).ToList();
         var handles = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id) && u.ProfileHandle != null)

@@ -58,9 +58,9 @@ public sealed class GetPackageAdvisories(VigilDbContext db)
         var matcher = new AffectedMatcher();
         var advisories = rows
             .OrderBy(r => r.Published is null)
-                .ThenByDescending(r => r.Published)
-                .ThenBy(r => r.Id, StringComparer.Ordinal)
-                .ThenBy(r => r.Index)
+            .ThenByDescending(r => r.Published)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ThenBy(r => r.Index)
             .Select(r => new PackageAdvisory(
                 r.Id, r.Summary, r.Severity, r.CvssScore, r.Published, r.Withdrawn, r.NpmRange, r.FixedVersion,
                 JsonSerializer.Deserialize<StoredAffected>(r.AffectedJson, OsvJson.Options)!,

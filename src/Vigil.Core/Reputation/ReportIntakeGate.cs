@@ -69,8 +69,9 @@ public sealed class ReportIntakeGate(VigilDbContext db)
             var retryAt = recent[recent.Count - program.NewReporterReportsPerDay].AddDays(1);
             throw new TooManyRequestsException(
                 $"New reporters may submit {program.NewReporterReportsPerDay} reports a day to {program.Name}; you can "
-                + $"submit the next one at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. " +
-                $"The limit lifts once {ProgramPolicy.NewReporterOutcomes} of your reports have an outcome.", retryAt);
+                + $"submit the next one at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. "
+                + $"The limit lifts once {ProgramPolicy.NewReporterOutcomes} of your reports have an outcome.",
+                retryAt);
         }
     }
 }
