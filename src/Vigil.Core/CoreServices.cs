@@ -37,8 +37,12 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ReportVaultOptions>().BindConfiguration(ReportVaultOptions.Section);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportVaultOptions>>().Value.CreateVault(sp.GetRequiredService<DatabaseTarget>()));
-        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportVaultOptions>>().Value.CreateVault(
+            sp.GetRequiredService<DatabaseTarget>()));
+        services.AddOptions<AttachmentOptions>()
+            .BindConfiguration(AttachmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<CveOptions>().BindConfiguration(CveOptions.Section);
         services.AddVigilNotifications();
         AddAdvisories(services);

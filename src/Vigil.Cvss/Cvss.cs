@@ -39,7 +39,9 @@ public static class Cvss
             return true;
         }
 
-        error = $"unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either ({v2Error})";
+        error =
+            "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either "
+            + $"({v2Error})";
         return false;
     }
 

@@ -8,7 +8,8 @@ namespace Vigil.Lockfiles;
 /// <summary>The one list of supported lockfile formats, and the entry points the audit uses.</summary>
 public static class LockfileReaders
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
+    private static readonly HashSet<string> SkippedFolders =
+        new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
 
     /// <summary>Every reader; yarn.lock is one entry because classic and berry share the name.</summary>
     public static IReadOnlyList<ILockfileReader> All { get; } =
@@ -22,7 +23,8 @@ public static class LockfileReaders
     /// <summary>The reader for a file name or path, or null when it is not a supported lockfile.</summary>
     public static ILockfileReader? For(string fileName) => All.FirstOrDefault(r => r.CanRead(fileName));
 
-    /// <summary>Reads a lockfile from disk; every failure, including I/O, is a <see cref="LockfileException"/>.</summary>
+    /// <summary>Reads a lockfile from disk; every failure, including I/O, is a
+    /// <see cref="LockfileException"/>.</summary>
     public static Lockfile Read(string path, LockfileReadOptions? options = null)
     {
         var reader = For(path) ?? throw new LockfileException(
@@ -32,7 +34,8 @@ public static class LockfileReaders
         {
             stream = File.OpenRead(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (
+            e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new LockfileException(path, null, null, $"could not open the file: {e.Message}", e);
         }
@@ -50,11 +53,18 @@ public static class LockfileReaders
     /// </summary>
     public static IEnumerable<string> FindLockfiles(string directory)
     {
-        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false };
+        var options = new EnumerationOptions
+        {
+            IgnoreInaccessible = true,
+            AttributesToSkip = 0,
+            RecurseSubdirectories = false,
+        };
         var pending = new Stack<DirectoryInfo>([new DirectoryInfo(directory)]);
         while (pending.TryPop(out var current))
         {
-            var children = current.EnumerateFileSystemInfos("*", options).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+            var children = current.EnumerateFileSystemInfos("*", options)
+                .OrderBy(i => i.Name, StringComparer.Ordinal)
+                .ToList();
             foreach (var file in children.OfType<FileInfo>())
             {
                 if (For(file.Name) is not null)
@@ -73,5 +83,6 @@ public static class LockfileReaders
         }
     }
 
-    private static string[] SupportedNames => ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json"];
+    private static string[] SupportedNames =>
+        ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json"];
 }

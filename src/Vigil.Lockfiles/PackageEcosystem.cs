@@ -6,7 +6,8 @@ public enum PackageEcosystem
     Npm,
     NuGet,
 
-    /// <summary>The Node.js runtime itself (not a registry package); OSV names it <c>Bitnami</c>/<c>node</c> (docs/api.md).</summary>
+    /// <summary>The Node.js runtime itself (not a registry package); OSV names it <c>Bitnami</c>/<c>node</c>
+    /// (docs/api.md).</summary>
     NodeRuntime,
 }
 

@@ -44,7 +44,11 @@ internal static class IdentityTables
             passkey.HasKey(p => p.CredentialId);
             passkey.Property(p => p.CredentialId).HasMaxLength(1024); // WebAuthn: at most 1023 bytes
             passkey.OwnsOne(p => p.Data).ToJson();
-            passkey.HasOne<VigilUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+            passkey.HasOne<VigilUser>()
+                .WithMany()
+                .HasForeignKey(p => p.UserId)
+                .IsRequired()
+                .OnDelete(DeleteBehavior.Cascade);
             passkey.HasIndex(p => p.UserId);
         });
     }

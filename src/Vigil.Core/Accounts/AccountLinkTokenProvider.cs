@@ -19,12 +19,16 @@ public sealed class AccountLinkTokenProvider(TimeProvider time) : IUserTwoFactor
     private const string Store = "VigilLink";
 
     /// <summary>How long a link works: a day to confirm an address, an hour to reset a password.</summary>
-    public static TimeSpan Lifetime(string purpose) => purpose == ConfirmEmailPurpose ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
+    public static TimeSpan Lifetime(string purpose) =>
+        purpose == ConfirmEmailPurpose ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
 
     public async Task<string> GenerateAsync(string purpose, UserManager<VigilUser> manager, VigilUser user)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var expires = time.GetUtcNow().Add(Lifetime(purpose)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var expires = time.GetUtcNow()
+            .Add(Lifetime(purpose))
+            .ToUnixTimeSeconds()
+            .ToString(CultureInfo.InvariantCulture);
         var result = await manager.SetAuthenticationTokenAsync(user, Store, purpose, expires + "." + Hash(token));
         return result.Succeeded ? token : throw new InvalidOperationException("The link could not be stored.");
     }
@@ -32,19 +36,24 @@ public sealed class AccountLinkTokenProvider(TimeProvider time) : IUserTwoFactor
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<VigilUser> manager, VigilUser user)
     {
         var stored = await manager.GetAuthenticationTokenAsync(user, Store, purpose);
-        if (stored?.Split('.') is not [var expires, var hash] || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var until)
+        if (stored?.Split('.') is not [var expires, var hash]
+            || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var until)
             || time.GetUtcNow().ToUnixTimeSeconds() >= until || token.Length > 100)
         {
             return false;
         }
-        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Hash(token)), System.Text.Encoding.ASCII.GetBytes(hash));
+        return CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(Hash(token)), System.Text.Encoding.ASCII.GetBytes(hash));
     }
 
-    /// <summary>Spends the account's link of this purpose (after it did its work), so it cannot be used again.</summary>
+    /// <summary>Spends the account's link of this purpose (after it did its work), so it cannot be used
+    /// again.</summary>
     public static Task<IdentityResult> ConsumeAsync(UserManager<VigilUser> manager, VigilUser user, string purpose) =>
         manager.RemoveAuthenticationTokenAsync(user, Store, purpose);
 
-    public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<VigilUser> manager, VigilUser user) => Task.FromResult(false);
+    public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<VigilUser> manager, VigilUser user) =>
+        Task.FromResult(false);
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 }

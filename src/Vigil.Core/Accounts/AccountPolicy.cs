@@ -5,7 +5,8 @@ namespace Vigil.Core.Accounts;
 /// <summary>
 /// The account rules, shared by the web host and <c>vigil admin</c>: NIST SP 800-63B asks for length (here
 /// 12+) rather than composition rules; five failed sign-ins lock an account for 15 minutes; an account signs in
-/// only once its e-mail address is confirmed; confirmation and reset links are <see cref="AccountLinkTokenProvider"/>'s.
+/// only once its e-mail address is confirmed; confirmation and reset links are
+/// <see cref="AccountLinkTokenProvider"/>'s.
 /// </summary>
 public static class AccountPolicy
 {

@@ -1,6 +1,7 @@
 namespace Vigil.Core.Accounts;
 
-/// <summary>A scoped API token of an account. Only the SHA-256 of the secret is stored; the secret is shown once.</summary>
+/// <summary>A scoped API token of an account. Only the SHA-256 of the secret is stored; the secret is shown
+/// once.</summary>
 public sealed class ApiTokenEntity
 {
     public long Id { get; set; }

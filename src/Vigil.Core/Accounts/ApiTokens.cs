@@ -18,7 +18,15 @@ public static class ApiScopes
 }
 
 /// <summary>A token as listed: never the secret.</summary>
-public sealed record ApiTokenInfo(long Id, string Name, string Hint, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, bool Revoked);
+public sealed record ApiTokenInfo(
+    long Id,
+    string Name,
+    string Hint,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? LastUsedAt,
+    bool Revoked);
 
 /// <summary>
 /// Scoped API tokens: <c>vgl_</c> + 256 random bits in URL-safe base64, shown once; only the SHA-256 is kept
@@ -30,7 +38,12 @@ public sealed class ApiTokens(VigilDbContext db, TimeProvider time)
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
-    public async Task<(string Secret, ApiTokenInfo Info)> CreateAsync(Guid userId, string name, IReadOnlyList<string> scopes, TimeSpan? lifetime, CancellationToken cancellationToken = default)
+    public async Task<(string Secret, ApiTokenInfo Info)> CreateAsync(
+        Guid userId,
+        string name,
+        IReadOnlyList<string> scopes,
+        TimeSpan? lifetime,
+        CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
@@ -66,8 +79,14 @@ public sealed class ApiTokens(VigilDbContext db, TimeProvider time)
         return (secret, Info(entity));
     }
 
-    public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id).ToListAsync(cancellationToken)).Select(Info).ToList();
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(
+        Guid userId, CancellationToken cancellationToken = default) =>
+        (await db.ApiTokens.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderBy(t => t.Id)
+            .ToListAsync(cancellationToken))
+            .Select(Info)
+            .ToList();
 
     /// <summary>Revokes one of the user's tokens; another user's token is "not found".</summary>
     public async Task RevokeAsync(Guid userId, long id, CancellationToken cancellationToken = default)
@@ -100,5 +119,6 @@ public sealed class ApiTokens(VigilDbContext db, TimeProvider time)
         return token;
     }
 
-    private static ApiTokenInfo Info(ApiTokenEntity t) => new(t.Id, t.Name, t.Hint, t.Scopes, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt is not null);
+    private static ApiTokenInfo Info(ApiTokenEntity t) =>
+        new(t.Id, t.Name, t.Hint, t.Scopes, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt is not null);
 }

@@ -15,7 +15,9 @@ public sealed class ConfirmAccount(UserManager<VigilUser> users)
     {
         var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         if (user is null || await users.IsLockedOutAsync(user)
-            || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<VigilUser>.ConfirmEmailTokenPurpose, token))
+            || !await users.VerifyUserTokenAsync(
+                user, users.Options.Tokens.EmailConfirmationTokenProvider,
+                UserManager<VigilUser>.ConfirmEmailTokenPurpose, token))
         {
             DecoyPassword.Verify(users.PasswordHasher, password);
             return null;

@@ -12,13 +12,21 @@ namespace Vigil.Core.Accounts;
 /// account gets a message saying someone tried to register, and nothing changes. Only a weak password is refused,
 /// the same way for every address.
 /// </summary>
-public sealed class RegisterAccount(UserManager<VigilUser> users, VigilDbContext db, EnqueueNotification outbox, AccountLinks links, TimeProvider time)
+public sealed class RegisterAccount(
+    UserManager<VigilUser> users, VigilDbContext db, EnqueueNotification outbox, AccountLinks links, TimeProvider time)
 {
     /// <returns>The password's problems (empty: the e-mail is queued).</returns>
-    public async Task<IReadOnlyList<string>> ExecuteAsync(string email, string? displayName, string password, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ExecuteAsync(
+        string email, string? displayName, string password, CancellationToken cancellationToken = default)
     {
         email = email.Trim();
-        var user = new VigilUser { UserName = email, Email = email, DisplayName = displayName?.Trim(), CreatedAt = time.GetUtcNow() };
+        var user = new VigilUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = displayName?.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
         var problems = new List<string>();
         foreach (var validator in users.PasswordValidators)
         {
@@ -41,13 +49,16 @@ public sealed class RegisterAccount(UserManager<VigilUser> users, VigilDbContext
         {
             users.PasswordHasher.HashPassword(user, password); // what creating the account would have cost
         }
-        outbox.AccountEmail(new AccountMail(AccountMailKind.AlreadyRegistered, links.ResetPassword), existing?.Email ?? email);
+        outbox.AccountEmail(
+            new AccountMail(AccountMailKind.AlreadyRegistered, links.ResetPassword), existing?.Email ?? email);
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
 
-    /// <returns>Problems or an empty list when created (and its link queued); null when the address was taken meanwhile.</returns>
-    private async Task<IReadOnlyList<string>?> TryCreateAsync(VigilUser user, string password, CancellationToken cancellationToken)
+    /// <returns>Problems or an empty list when created (and its link queued); null when the address was taken
+    /// meanwhile.</returns>
+    private async Task<IReadOnlyList<string>?> TryCreateAsync(
+        VigilUser user, string password, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         IdentityResult result;
@@ -65,10 +76,13 @@ public sealed class RegisterAccount(UserManager<VigilUser> users, VigilDbContext
             db.ChangeTracker.Clear();
             var taken = users.ErrorDescriber.DuplicateEmail(user.Email!).Code;
             var takenName = users.ErrorDescriber.DuplicateUserName(user.UserName!).Code;
-            return result.Errors.All(e => e.Code == taken || e.Code == takenName) ? null : result.Errors.Select(e => e.Description).ToList();
+            return result.Errors.All(e => e.Code == taken || e.Code == takenName)
+                ? null
+                : result.Errors.Select(e => e.Description).ToList();
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        outbox.AccountEmail(new AccountMail(AccountMailKind.ConfirmEmail, links.ConfirmEmail(user.Id, token)), user.Email!);
+        outbox.AccountEmail(
+            new AccountMail(AccountMailKind.ConfirmEmail, links.ConfirmEmail(user.Id, token)), user.Email!);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];

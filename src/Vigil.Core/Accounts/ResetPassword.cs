@@ -18,7 +18,8 @@ public sealed class ResetPassword(UserManager<VigilUser> users)
         var problems = new List<string>();
         foreach (var validator in users.PasswordValidators)
         {
-            problems.AddRange((await validator.ValidateAsync(users, user ?? new VigilUser(), password)).Errors.Select(e => e.Description));
+            problems.AddRange((await validator.ValidateAsync(users, user ?? new VigilUser(), password))
+                .Errors.Select(e => e.Description));
         }
         if (problems.Count > 0 || user is null)
         {

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Vigil.Core.Accounts;
 
-/// <summary>An account (ASP.NET Core Identity, Guid keys): a reporter, a maintainer, a team member or an administrator.</summary>
+/// <summary>An account (ASP.NET Core Identity, Guid keys): a reporter, a maintainer, a team member or an
+/// administrator.</summary>
 public sealed class VigilUser : IdentityUser<Guid>
 {
     public string? DisplayName { get; set; }

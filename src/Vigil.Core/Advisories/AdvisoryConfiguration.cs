@@ -21,7 +21,10 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<AdvisoryE
         builder.Property(a => a.Origin).HasMaxLength(AdvisoryOrigin.MaxLength).HasDefaultValue(AdvisoryOrigin.Import);
         builder.HasIndex(a => a.Origin);
         builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Affected).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Affected)
+            .WithOne()
+            .HasForeignKey(a => a.AdvisoryNumber)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

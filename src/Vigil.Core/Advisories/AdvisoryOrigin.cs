@@ -9,7 +9,8 @@ public static class AdvisoryOrigin
     /// <summary>Published by one of this instance's programs.</summary>
     public const string Program = "program";
 
-    /// <summary>Imported by hand (<c>vigil import</c>), including everything stored before provenance was recorded.</summary>
+    /// <summary>Imported by hand (<c>vigil import</c>), including everything stored before provenance was
+    /// recorded.</summary>
     public const string Import = "import";
 
     public const int MaxLength = 60;

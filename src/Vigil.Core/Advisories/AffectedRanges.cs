@@ -7,7 +7,8 @@ namespace Vigil.Core.Advisories;
 /// <summary>Reads ranges out of an OSV <c>affected</c> entry.</summary>
 public static class AffectedRanges
 {
-    /// <summary>The key under <c>affected[].database_specific</c> that keeps an exact npm range (the WG's <c>vulnerable_versions</c>).</summary>
+    /// <summary>The key under <c>affected[].database_specific</c> that keeps an exact npm range (the WG's
+    /// <c>vulnerable_versions</c>).</summary>
     public const string NpmRangeKey = "vulnerable_versions";
 
     /// <summary>
@@ -23,7 +24,9 @@ public static class AffectedRanges
     /// <summary>The stored entry as the evaluator's input (OSV schema § Evaluation).</summary>
     public static Evaluation.OsvAffected ToEvaluation(Osv.OsvAffected affected) => new(
         affected.Package.Ecosystem,
-        (affected.Ranges ?? []).Select(r => new OsvRange(r.Type, r.Events.Select(ToEvent).OfType<OsvEvent>().ToList())).ToList(),
+        (affected.Ranges ?? [])
+            .Select(r => new OsvRange(r.Type, r.Events.Select(ToEvent).OfType<OsvEvent>().ToList()))
+            .ToList(),
         affected.Versions ?? []);
 
     public static string? FirstFixed(Osv.OsvAffected affected) =>

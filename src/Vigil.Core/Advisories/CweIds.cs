@@ -4,5 +4,6 @@ namespace Vigil.Core.Advisories;
 public static class CweIds
 {
     public static bool IsValid(string id) =>
-        id.Length > 4 && id.StartsWith("CWE-", StringComparison.Ordinal) && id[4] != '0' && id.AsSpan(4).IndexOfAnyExceptInRange('0', '9') < 0;
+        id.Length > 4 && id.StartsWith("CWE-", StringComparison.Ordinal) && id[4] != '0'
+            && id.AsSpan(4).IndexOfAnyExceptInRange('0', '9') < 0;
 }

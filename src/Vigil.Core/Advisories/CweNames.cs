@@ -88,7 +88,9 @@ public static class CweNames
 
     /// <summary>The weakness's name, or null for an id this list does not hold (or that is not a CWE id).</summary>
     public static string? NameOf(string id) =>
-        CweIds.IsValid(id) && int.TryParse(id.AsSpan(4), out var number) && Names.TryGetValue(number, out var name) ? name : null;
+        CweIds.IsValid(id) && int.TryParse(id.AsSpan(4), out var number) && Names.TryGetValue(number, out var name)
+            ? name
+            : null;
 
     /// <summary>The definition page of a valid CWE id on MITRE's site, else null.</summary>
     public static string? DefinitionUrl(string id) =>

@@ -9,7 +9,8 @@ namespace Vigil.Core.Advisories;
 /// </summary>
 public sealed class GetAdvisoryDocuments(VigilDbContext db)
 {
-    public async Task<Dictionary<string, OsvVulnerability>> ExecuteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, OsvVulnerability>> ExecuteAsync(
+        IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         var documents = new Dictionary<string, OsvVulnerability>(StringComparer.Ordinal);
         if (ids.Count > 0)

@@ -8,7 +8,8 @@ namespace Vigil.Core.Advisories;
 /// <summary>Streams every stored advisory (optionally one source's) in id order, for exporters.</summary>
 public sealed class ListAdvisories(VigilDbContext db)
 {
-    public async IAsyncEnumerable<StoredAdvisory> ExecuteAsync(string? source = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredAdvisory> ExecuteAsync(
+        string? source = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var query = db.Advisories.AsNoTracking();
         if (source is not null)
@@ -17,7 +18,8 @@ public sealed class ListAdvisories(VigilDbContext db)
         }
         await foreach (var entity in query.OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return new StoredAdvisory(entity.Number, entity.Source, entity.Severity, entity.CvssScore, OsvJson.Deserialize(entity.Document));
+            yield return new StoredAdvisory(
+                entity.Number, entity.Source, entity.Severity, entity.CvssScore, OsvJson.Deserialize(entity.Document));
         }
     }
 }

@@ -6,10 +6,12 @@ namespace Vigil.Core.Advisories;
 public sealed record RecentAdvisory(string Id, string? Summary, AdvisorySeverity Severity, DateTimeOffset Modified,
     DateTimeOffset? Published, DateTimeOffset? Withdrawn, IReadOnlyList<AdvisoryPackage> Packages);
 
-/// <summary>The most recently modified advisories (newest first), optionally of one ecosystem or one package: what the Atom feeds carry.</summary>
+/// <summary>The most recently modified advisories (newest first), optionally of one ecosystem or one package: what the
+/// Atom feeds carry.</summary>
 public sealed class ListRecentAdvisories(VigilDbContext db)
 {
-    public async Task<IReadOnlyList<RecentAdvisory>> ExecuteAsync(string? ecosystem, string? package, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecentAdvisory>> ExecuteAsync(
+        string? ecosystem, string? package, int limit, CancellationToken cancellationToken = default)
     {
         var query = db.Advisories.AsNoTracking();
         if (ecosystem is not null || package is not null)

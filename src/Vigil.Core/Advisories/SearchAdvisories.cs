@@ -3,7 +3,8 @@ using Vigil.Core.Data;
 
 namespace Vigil.Core.Advisories;
 
-/// <summary>What the public search asks for; every part is optional. Dates are inclusive UTC days of publication.</summary>
+/// <summary>What the public search asks for; every part is optional. Dates are inclusive UTC days of
+/// publication.</summary>
 public sealed record AdvisorySearch(
     string? Text = null,
     string? Ecosystem = null,
@@ -19,7 +20,8 @@ public sealed record AdvisoryPackage(string Ecosystem, string Name);
 
 public sealed record AdvisoryListItem(
     string Id, string? Summary, AdvisorySeverity Severity, double? CvssScore,
-    DateTimeOffset? Published, DateTimeOffset Modified, DateTimeOffset? Withdrawn, IReadOnlyList<AdvisoryPackage> Packages);
+    DateTimeOffset? Published, DateTimeOffset Modified, DateTimeOffset? Withdrawn,
+    IReadOnlyList<AdvisoryPackage> Packages);
 
 public sealed record AdvisorySearchResult(int Total, int Page, int PageSize, IReadOnlyList<AdvisoryListItem> Items)
 {
@@ -36,7 +38,8 @@ public sealed class SearchAdvisories(VigilDbContext db)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<AdvisorySearchResult> ExecuteAsync(AdvisorySearch search, CancellationToken cancellationToken = default)
+    public async Task<AdvisorySearchResult> ExecuteAsync(
+        AdvisorySearch search, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
@@ -47,7 +50,8 @@ public sealed class SearchAdvisories(VigilDbContext db)
             ? query.OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
             : query.OrderBy(a => a.Published == null).ThenByDescending(a => a.Published).ThenBy(a => a.Id);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new { a.Number, a.Id, a.Summary, a.Severity, a.CvssScore, a.Published, a.Modified, a.Withdrawn })
+            .Select(
+                a => new { a.Number, a.Id, a.Summary, a.Severity, a.CvssScore, a.Published, a.Modified, a.Withdrawn })
             .ToListAsync(cancellationToken);
 
         var numbers = rows.Select(r => r.Number).ToList();
@@ -58,7 +62,8 @@ public sealed class SearchAdvisories(VigilDbContext db)
             .OrderBy(p => p.Index)
             .ToLookup(p => p.AdvisoryNumber, p => new AdvisoryPackage(p.Ecosystem, p.Name));
 
-        var items = rows.Select(r => new AdvisoryListItem(r.Id, r.Summary, r.Severity, r.CvssScore, r.Published, r.Modified, r.Withdrawn,
+        var items = rows.Select(
+            r => new AdvisoryListItem(r.Id, r.Summary, r.Severity, r.CvssScore, r.Published, r.Modified, r.Withdrawn,
             packages[r.Number].Distinct().ToList())).ToList();
         return new AdvisorySearchResult(total, page, pageSize, items);
     }
@@ -93,8 +98,10 @@ public sealed class SearchAdvisories(VigilDbContext db)
             // A case-insensitive substring of the id, an alias, the summary or a package name. The alias and
             // package matches are uncorrelated IN lists, so each table is scanned once, not once per advisory.
             var lower = text.ToLowerInvariant();
-            var byAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower().Contains(lower)).Select(alias => alias.AdvisoryNumber);
-            var byPackage = db.AffectedPackages.Where(p => p.Name.ToLower().Contains(lower)).Select(p => p.AdvisoryNumber);
+            var byAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower().Contains(lower))
+                .Select(alias => alias.AdvisoryNumber);
+            var byPackage = db.AffectedPackages.Where(p => p.Name.ToLower().Contains(lower))
+                .Select(p => p.AdvisoryNumber);
             query = query.Where(a => a.Id.ToLower().Contains(lower)
                 || (a.Summary != null && a.Summary.ToLower().Contains(lower))
                 || byAlias.Contains(a.Number)

@@ -17,7 +17,8 @@ public static class SeverityResolver
         var vector = PreferredVector(vulnerability.Severity)
             ?? vulnerability.Affected?.Select(a => PreferredVector(a.Severity)).FirstOrDefault(v => v is not null);
         var score = StoredScore(vulnerability.DatabaseSpecific) ?? CvssScores.BaseScore(vector);
-        if (AdvisorySeverityNames.TryParse(AdvisoryRows.StringProperty(vulnerability.DatabaseSpecific, "severity"), out var word))
+        if (AdvisorySeverityNames.TryParse(
+            AdvisoryRows.StringProperty(vulnerability.DatabaseSpecific, "severity"), out var word))
         {
             return new(word, score, vector);
         }

@@ -9,12 +9,17 @@ namespace Vigil.Core.Advisories;
 /// stored the record as it is now, kept while re-imports bring the same record and moved when it changes.
 /// </param>
 /// <param name="Origin">Provenance (<see cref="AdvisoryOrigin"/>): a hand import unless a sync stores it.</param>
-public sealed record AdvisoryToStore(OsvVulnerability Vulnerability, string Source, bool ModifiedIsFirstSeen = false, string Origin = AdvisoryOrigin.Import);
+public sealed record AdvisoryToStore(
+    OsvVulnerability Vulnerability,
+    string Source,
+    bool ModifiedIsFirstSeen = false,
+    string Origin = AdvisoryOrigin.Import);
 
 public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
 {
     public static readonly UpsertOutcome None = new(0, 0, 0);
-    public UpsertOutcome Plus(UpsertOutcome other) => new(Added + other.Added, Updated + other.Updated, Unchanged + other.Unchanged);
+    public UpsertOutcome Plus(UpsertOutcome other) =>
+        new(Added + other.Added, Updated + other.Updated, Unchanged + other.Unchanged);
 }
 
 /// <summary>
@@ -27,7 +32,8 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public async Task<UpsertOutcome> ExecuteAsync(IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken = default)
+    public async Task<UpsertOutcome> ExecuteAsync(
+        IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken = default)
     {
         var latest = new Dictionary<string, AdvisoryToStore>(StringComparer.Ordinal);
         foreach (var item in batch)
@@ -69,7 +75,13 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
             }
             else
             {
-                entity = new AdvisoryEntity { Id = id, Source = item.Source, Origin = item.Origin, Document = document };
+                entity = new AdvisoryEntity
+                {
+                    Id = id,
+                    Source = item.Source,
+                    Origin = item.Origin,
+                    Document = document,
+                };
                 AdvisoryRows.Apply(entity, item.Vulnerability, document);
                 db.Advisories.Add(entity);
                 added++;
@@ -77,7 +89,9 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
         }
 
         // A caller's open transaction (a whole sync run) is joined; otherwise the batch is its own.
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var owned = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -12,15 +12,20 @@ namespace Vigil.Core.Attachments;
 /// announced on the timeline; an internal attachment is for the team only. All or nothing: one refused
 /// file refuses the upload.
 /// </summary>
-public sealed class AttachToReport(VigilDbContext db, ReportVault vault, TimeProvider time, IOptions<AttachmentOptions> options)
+public sealed class AttachToReport(
+    VigilDbContext db, ReportVault vault, TimeProvider time, IOptions<AttachmentOptions> options)
 {
     public async Task<IReadOnlyList<long>> ExecuteAsync(
-        long id, Actor actor, IReadOnlyList<AttachmentUpload> files, bool internalOnly = false, CancellationToken cancellationToken = default)
+        long id, Actor actor, IReadOnlyList<AttachmentUpload> files, bool internalOnly = false,
+        CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (files.Count == 0)
         {
-            throw new ValidationFailedException("No file was sent.", new Dictionary<string, string[]> { ["attachments"] = ["send at least one file."] });
+            throw new ValidationFailedException("No file was sent.", new Dictionary<string, string[]>
+            {
+                ["attachments"] = ["send at least one file."],
+            });
         }
         if (internalOnly && !access.IsTeam)
         {
@@ -32,7 +37,8 @@ public sealed class AttachToReport(VigilDbContext db, ReportVault vault, TimePro
         var checkedFiles = ReportAttachments.Check(files, options.Value, held?.Count ?? 0, held?.Bytes ?? 0);
         var added = ReportAttachments.Add(db, report, vault.Unwrap(report.WrappedKey), actor, time.GetUtcNow(),
             internalOnly ? EventVisibility.Team : EventVisibility.Participants, checkedFiles);
-        // An append: the report row is left alone (its revision too), so uploads never fail for another write (ReportRaces).
+        // An append: the report row is left alone (its revision too), so uploads never fail for another write
+        // (ReportRaces).
         await db.SaveChangesAsync(cancellationToken);
         return added.Select(a => a.Id).ToList();
     }

@@ -11,22 +11,30 @@ namespace Vigil.Core.Attachments;
 /// </summary>
 public static class AttachmentTypes
 {
-    private sealed record Kind(string MediaType, string[] Extensions, Func<ReadOnlyMemory<byte>, bool> Matches, string Description);
+    private sealed record Kind(
+        string MediaType, string[] Extensions, Func<ReadOnlyMemory<byte>, bool> Matches, string Description);
 
     private static readonly Kind[] Kinds =
     [
         new("image/png", [".png"], b => Starts(b, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "a PNG image"),
         new("image/jpeg", [".jpg", ".jpeg"], b => Starts(b, [0xFF, 0xD8, 0xFF]), "a JPEG image"),
         new("image/gif", [".gif"], b => Starts(b, "GIF87a"u8) || Starts(b, "GIF89a"u8), "a GIF image"),
-        new("image/webp", [".webp"], b => Starts(b, "RIFF"u8) && b.Length >= 12 && b.Span[8..12].SequenceEqual("WEBP"u8), "a WebP image"),
+        new(
+            "image/webp",
+            [".webp"],
+            b => Starts(b, "RIFF"u8) && b.Length >= 12 && b.Span[8..12].SequenceEqual("WEBP"u8),
+            "a WebP image"),
         new("video/mp4", [".mp4", ".mov"], b => b.Length >= 12 && b.Span[4..8].SequenceEqual("ftyp"u8), "an MP4 video"),
         new("video/webm", [".webm"], b => Starts(b, [0x1A, 0x45, 0xDF, 0xA3]), "a WebM video"),
         new("application/pdf", [".pdf"], b => Starts(b, "%PDF-"u8), "a PDF document"),
-        new("application/zip", [".zip"], b => Starts(b, "PK\u0003\u0004"u8) || Starts(b, "PK\u0005\u0006"u8), "a zip archive"),
+        new("application/zip", [".zip"], b => Starts(b, "PK\u0003\u0004"u8) || Starts(
+            b, "PK\u0005\u0006"u8), "a zip archive"),
         new("application/gzip", [".gz", ".tgz"], b => Starts(b, [0x1F, 0x8B]), "a gzip archive"),
         new("text/plain", [
-            ".txt", ".md", ".log", ".json", ".har", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".html", ".htm", ".xml", ".yml", ".yaml",
-            ".toml", ".ini", ".csv", ".patch", ".diff", ".sh", ".ps1", ".py", ".rb", ".go", ".rs", ".cs", ".java", ".c", ".h", ".cpp", ".php", ".sql",
+            ".txt", ".md", ".log", ".json", ".har", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".html", ".htm",
+            ".xml", ".yml", ".yaml",
+            ".toml", ".ini", ".csv", ".patch", ".diff", ".sh", ".ps1", ".py", ".rb", ".go", ".rs", ".cs", ".java", ".c",
+            ".h", ".cpp", ".php", ".sql",
         ], IsText, "UTF-8 text"),
     ];
 
@@ -44,12 +52,16 @@ public static class AttachmentTypes
                 ? $"'{fileName}' has no extension; name it after its type ({string.Join(", ", Extensions)})."
                 : $"'{fileName}': {extension} files are not accepted; send one of {string.Join(", ", Extensions)}.");
         }
-        return kind.Matches(content) ? (kind.MediaType, null) : (null, $"'{fileName}' is not {kind.Description}: its content does not match its extension.");
+        return kind.Matches(content)
+            ? (kind.MediaType, null)
+            : (null, $"'{fileName}' is not {kind.Description}: its content does not match its extension.");
     }
 
-    private static bool Starts(ReadOnlyMemory<byte> content, ReadOnlySpan<byte> signature) => content.Span.StartsWith(signature);
+    private static bool Starts(ReadOnlyMemory<byte> content, ReadOnlySpan<byte> signature) =>
+        content.Span.StartsWith(signature);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static bool IsText(ReadOnlyMemory<byte> content)
     {

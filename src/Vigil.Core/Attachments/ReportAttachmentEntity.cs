@@ -23,7 +23,8 @@ public sealed class ReportAttachmentEntity
 public sealed record AttachmentUpload(string FileName, byte[] Content);
 
 /// <summary>An attachment in a report's view (no content: that is downloaded on its own).</summary>
-public sealed record AttachmentView(long Id, string FileName, string MediaType, long Size, DateTimeOffset UploadedAt, bool Internal);
+public sealed record AttachmentView(
+    long Id, string FileName, string MediaType, long Size, DateTimeOffset UploadedAt, bool Internal);
 
 /// <summary>A downloaded attachment.</summary>
 public sealed record AttachmentFile(string FileName, string MediaType, byte[] Content);

@@ -4,7 +4,8 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Attachments;
 
-/// <summary>Checks uploads against the limits and types, and seals them into a report: shared by intake and by later uploads.</summary>
+/// <summary>Checks uploads against the limits and types, and seals them into a report: shared by intake and by later
+/// uploads.</summary>
 internal static class ReportAttachments
 {
     internal const string NamePurpose = "vigil:report-attachment-name:v1";
@@ -13,7 +14,8 @@ internal static class ReportAttachments
 
     /// <summary>
     /// Every problem with the uploads at once, each under <c>attachments[i]</c> and naming the file; nothing is
-    /// stored when there is one. <paramref name="existingCount"/>/<paramref name="existingBytes"/>: what the report already holds.
+    /// stored when there is one. <paramref name="existingCount"/>/<paramref name="existingBytes"/>: what the report
+    /// already holds.
     /// </summary>
     public static IReadOnlyList<(AttachmentUpload File, string Name, string MediaType)> Check(
         IReadOnlyList<AttachmentUpload> files, AttachmentOptions options, int existingCount = 0, long existingBytes = 0)
@@ -22,12 +24,15 @@ internal static class ReportAttachments
         var accepted = new List<(AttachmentUpload, string, string)>();
         if (existingCount + files.Count > options.MaxFilesPerReport)
         {
-            errors["attachments"] = [$"a report holds at most {options.MaxFilesPerReport} files; it has {existingCount} and {files.Count} were sent."];
+            errors["attachments"] = [
+                $"a report holds at most {options.MaxFilesPerReport} files; it has {existingCount} and {files.Count} "
+                + "were sent."];
         }
         var total = existingBytes + files.Sum(f => (long)f.Content.Length);
         if (total > options.MaxBytesPerReport)
         {
-            errors["attachments"] = [$"a report holds at most {options.MaxBytesPerReport:N0} bytes of files; this would make {total:N0}."];
+            errors["attachments"] = [
+                $"a report holds at most {options.MaxBytesPerReport:N0} bytes of files; this would make {total:N0}."];
         }
         for (var i = 0; i < files.Count; i++)
         {
@@ -62,14 +67,17 @@ internal static class ReportAttachments
         }
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException(errors.Count == 1 ? errors.Values.First()[0] : "Some attachments are refused.", errors);
+            throw new ValidationFailedException(
+                errors.Count == 1 ? errors.Values.First()[0] : "Some attachments are refused.", errors);
         }
         return accepted;
     }
 
-    /// <summary>Seals the checked files into the report, each announced by a timeline event (same visibility as the file).</summary>
+    /// <summary>Seals the checked files into the report, each announced by a timeline event (same visibility as the
+    /// file).</summary>
     public static List<ReportAttachmentEntity> Add(
-        VigilDbContext db, ReportEntity report, byte[] dataKey, Actor actor, DateTimeOffset now, EventVisibility visibility,
+        VigilDbContext db, ReportEntity report, byte[] dataKey, Actor actor, DateTimeOffset now,
+        EventVisibility visibility,
         IEnumerable<(AttachmentUpload File, string Name, string MediaType)> files)
     {
         var added = new List<ReportAttachmentEntity>();
@@ -87,21 +95,26 @@ internal static class ReportAttachments
             };
             db.ReportAttachments.Add(attachment);
             ReportTimeline.Add(db, report, actor, ReportEventKind.Attachment, now, visibility,
-                detail: $"{mediaType}, {file.Content.Length:N0} bytes", sealedText: ReportVault.Seal(dataKey, $"Attached `{name}`", ReportContent.EventPurpose));
+                detail: $"{mediaType}, {file.Content.Length:N0} bytes",
+                sealedText: ReportVault.Seal(dataKey, $"Attached `{name}`", ReportContent.EventPurpose));
             added.Add(attachment);
         }
         return added;
     }
 
-    /// <summary>The last path segment, without control characters, at most <see cref="MaxFileNameLength"/> characters (keeping the extension).</summary>
+    /// <summary>The last path segment, without control characters, at most <see cref="MaxFileNameLength"/> characters
+    /// (keeping the extension).</summary>
     public static string CleanName(string fileName)
     {
-        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var name = new string(
+            Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (name.Length <= MaxFileNameLength)
         {
             return name;
         }
         var extension = Path.GetExtension(name);
-        return extension.Length < 20 ? name[..(MaxFileNameLength - extension.Length)] + extension : name[..MaxFileNameLength];
+        return extension.Length < 20
+            ? name[..(MaxFileNameLength - extension.Length)] + extension
+            : name[..MaxFileNameLength];
     }
 }

@@ -18,7 +18,8 @@ internal sealed class AffectedMatcher
     /// </summary>
     public void PrepareNpmRanges(IEnumerable<AffectedRow> rows)
     {
-        var ranges = rows.Where(r => r.Ecosystem == "npm" && r.NpmRange is not null && !_npmRanges.ContainsKey(r.NpmRange))
+        var ranges = rows.Where(r => r.Ecosystem == "npm" && r.NpmRange is not null
+            && !_npmRanges.ContainsKey(r.NpmRange))
             .Select(r => r.NpmRange!).Distinct(StringComparer.Ordinal).ToArray();
         var parsed = new NpmRange?[ranges.Length];
         Parallel.For(0, ranges.Length, i => parsed[i] = AffectedRule.NpmRangeOf(ranges[i]));

@@ -25,7 +25,8 @@ internal static class AffectedRule
 
     /// <summary>Another ecosystem's stored <c>affected</c> entry, ready to evaluate; null when absent.</summary>
     public static OsvAffected? OsvOf(string? affectedJson) =>
-        affectedJson is not null && JsonSerializer.Deserialize(affectedJson, OsvAffectedJson.Default.OsvAffected) is { } stored
+        affectedJson is not null
+            && JsonSerializer.Deserialize(affectedJson, OsvAffectedJson.Default.OsvAffected) is { } stored
             ? AffectedRanges.ToEvaluation(stored)
             : null;
 

@@ -17,7 +17,8 @@ public sealed class AuditDatabase : IAsyncDisposable
 
     internal DbConnection Connection { get; }
 
-    public static async Task<AuditDatabase> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
+    public static async Task<AuditDatabase> OpenAsync(
+        DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         if (target.SqliteFile() is { } file && !File.Exists(file))
         {
@@ -30,7 +31,8 @@ public sealed class AuditDatabase : IAsyncDisposable
             if (state == SchemaState.Newer)
             {
                 throw new InvalidOperationException(
-                    $"the database was migrated by a newer Vigil (this one knows migrations up to {MigrationState.Latest(target.Provider)}); upgrade vigil");
+                    "the database was migrated by a newer Vigil (this one knows migrations up to "
+                    + $"{MigrationState.Latest(target.Provider)}); upgrade vigil");
             }
             if (state != SchemaState.Current)
             {
@@ -54,7 +56,8 @@ public sealed class AuditDatabase : IAsyncDisposable
     /// native <c>vigil</c>, which cannot run EF Core's migrations and hands such a database to the
     /// managed build, whose <see cref="OpenAsync"/> migrates it or names the problem.
     /// </summary>
-    public static async Task<AuditDatabase?> OpenIfCurrentAsync(DatabaseTarget target, string migrationsDirectory, CancellationToken cancellationToken = default)
+    public static async Task<AuditDatabase?> OpenIfCurrentAsync(
+        DatabaseTarget target, string migrationsDirectory, CancellationToken cancellationToken = default)
     {
         if (target.SqliteFile() is { } file && !File.Exists(file))
         {
@@ -100,13 +103,15 @@ public sealed class AuditDatabase : IAsyncDisposable
     }
 
     /// <summary>The details and references of the given advisories' stored OSV documents, in one read.</summary>
-    public async Task<Dictionary<string, AdvisoryLinkFields>> LinksAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, AdvisoryLinkFields>> LinksAsync(
+        IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         var links = new Dictionary<string, AdvisoryLinkFields>(ids.Count, StringComparer.Ordinal);
         if (ids.Count > 0)
         {
             await ValueListQuery.ReadAsync(Connection, "SELECT \"Id\", \"Document\" FROM advisories WHERE \"Id\"", ids,
-                reader => links[reader.GetString(0)] = AdvisoryLinkFields.Parse(reader.GetString(1)), cancellationToken);
+                reader => links[reader.GetString(0)] = AdvisoryLinkFields.Parse(reader.GetString(1)),
+                cancellationToken);
         }
         return links;
     }

@@ -36,5 +36,7 @@ public sealed record AuditReport(
     public int Count(AdvisorySeverity severity) => Findings.Count(f => f.Severity == severity);
 
     /// <summary>Like <c>npm audit</c>: failing when a finding is at or above the audit level.</summary>
-    public bool FailsAt(AdvisorySeverity level) => Findings.Any(f => f.Severity >= level || f.Severity == AdvisorySeverity.Unknown && level <= AdvisorySeverity.High);
+    public bool FailsAt(AdvisorySeverity level) =>
+        Findings.Any(f => f.Severity >= level
+            || f.Severity == AdvisorySeverity.Unknown && level <= AdvisorySeverity.High);
 }

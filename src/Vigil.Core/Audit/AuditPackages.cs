@@ -31,7 +31,8 @@ public sealed class AuditPackages
         _connection = db.Database.GetDbConnection();
     }
 
-    public async Task<AuditReport> ExecuteAsync(IReadOnlyList<Lockfile> lockfiles, AuditOptions options, CancellationToken cancellationToken = default)
+    public async Task<AuditReport> ExecuteAsync(
+        IReadOnlyList<Lockfile> lockfiles, AuditOptions options, CancellationToken cancellationToken = default)
     {
         var installed = InstalledSet.From(lockfiles, options);
         var rows = await LoadAffectedRowsAsync(installed, cancellationToken);
@@ -61,16 +62,21 @@ public sealed class AuditPackages
 
         _phaseDone?.Invoke($"matching ({findings.Count} matches)");
         var numbers = findings.Keys.Select(k => k.Advisory).Distinct().Order().ToList();
-        var advisories = numbers.Count == 0 ? [] : await AuditQueries.AdvisoriesAsync(_connection, numbers, cancellationToken);
+        var advisories = numbers.Count == 0
+            ? []
+            : await AuditQueries.AdvisoriesAsync(_connection, numbers, cancellationToken);
         _phaseDone?.Invoke($"advisories query ({advisories.Count} advisories)");
-        var aliases = numbers.Count == 0 ? [] : await AuditQueries.AliasesAsync(_connection, numbers, cancellationToken);
+        var aliases = numbers.Count == 0
+            ? []
+            : await AuditQueries.AliasesAsync(_connection, numbers, cancellationToken);
         _phaseDone?.Invoke("aliases query");
         var superseded = Superseded(findings, advisories, aliases);
         var results = findings
             .Where(f => advisories.ContainsKey(f.Key.Advisory)) // withdrawn advisories match nothing
             .Where(f => !superseded.Contains(f.Key))
             .Select(f => f.Value)
-            .Select(f => f.Build(advisories[f.AdvisoryNumber], aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
+            .Select(f => f.Build(
+                advisories[f.AdvisoryNumber], aliases.TryGetValue(f.AdvisoryNumber, out var list) ? list : []))
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Package, StringComparer.Ordinal)
             .ThenBy(f => f.Version, StringComparer.Ordinal)
@@ -110,7 +116,8 @@ public sealed class AuditPackages
     private static DuplicateCandidate Candidate(long number, AuditedAdvisory advisory, List<string> aliases) =>
         new(number, advisory.Id, advisory.Origin, advisory.Published, aliases);
 
-    private async Task<List<AffectedRow>> LoadAffectedRowsAsync(InstalledSet installed, CancellationToken cancellationToken)
+    private async Task<List<AffectedRow>> LoadAffectedRowsAsync(
+        InstalledSet installed, CancellationToken cancellationToken)
     {
         var names = installed.Names.ToList();
         if (names.Count == 0)

@@ -29,8 +29,10 @@ internal static class AuditQueries
 
     private const string Aliases = """SELECT "AdvisoryNumber", "Alias" FROM advisory_aliases WHERE "AdvisoryNumber" """;
 
-    /// <summary>Every affected row naming one of the packages, in any ecosystem; withdrawn advisories are left out by <see cref="AdvisoriesAsync"/>.</summary>
-    /// <param name="withOsvEntries">Whether non-npm packages are audited: only they need the stored OSV entries.</param>
+    /// <summary>Every affected row naming one of the packages, in any ecosystem; withdrawn advisories are left out by
+    /// <see cref="AdvisoriesAsync"/>.</summary>
+    /// <param name="withOsvEntries">Whether non-npm packages are audited: only they need the stored OSV
+    /// entries.</param>
     public static async Task<List<AffectedRow>> AffectedRowsAsync(
         DbConnection connection, IReadOnlyList<string> names, bool withOsvEntries, CancellationToken cancellationToken)
     {
@@ -43,8 +45,11 @@ internal static class AuditQueries
             return rows;
         }
         var entries = new Dictionary<(long, int), string>();
-        await ReadAsync(connection, OsvEntries, names, reader => entries[(reader.GetInt64(0), reader.GetInt32(1))] = reader.GetString(2), cancellationToken);
-        return [.. rows.Select(r => entries.TryGetValue((r.AdvisoryNumber, r.Index), out var json) ? r with { AffectedJson = json } : r)];
+        await ReadAsync(
+            connection, OsvEntries, names,
+            reader => entries[(reader.GetInt64(0), reader.GetInt32(1))] = reader.GetString(2), cancellationToken);
+        return [.. rows.Select(
+            r => entries.TryGetValue((r.AdvisoryNumber, r.Index), out var json) ? r with { AffectedJson = json } : r)];
     }
 
     /// <summary>What a finding shows of each advisory, by number; withdrawn advisories are absent.</summary>
@@ -52,10 +57,13 @@ internal static class AuditQueries
         DbConnection connection, IReadOnlyList<long> ascendingNumbers, CancellationToken cancellationToken)
     {
         var advisories = new Dictionary<long, AuditedAdvisory>(ascendingNumbers.Count);
-        await ReadAsync(connection, Advisories, ascendingNumbers, reader => advisories[reader.GetInt64(0)] = new AuditedAdvisory(
-            reader.GetString(1), (AdvisorySeverity)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetDouble(3),
-            NullableString(reader, 4), NullableString(reader, 5), reader.GetString(6),
-            reader.IsDBNull(7) ? null : Instant(reader.GetValue(7))), cancellationToken);
+        await ReadAsync(connection, Advisories, ascendingNumbers, reader => advisories[reader.GetInt64(0)] =
+            new AuditedAdvisory(
+                reader.GetString(1), (AdvisorySeverity)reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                NullableString(reader, 4), NullableString(reader, 5), reader.GetString(6),
+                reader.IsDBNull(7) ? null : Instant(reader.GetValue(7))),
+            cancellationToken);
         return advisories;
     }
 
@@ -81,9 +89,11 @@ internal static class AuditQueries
     }
 }
 
-/// <summary>One affected entry of an advisory, as matching needs it: <see cref="AffectedJson"/> only for non-npm rows.</summary>
+/// <summary>One affected entry of an advisory, as matching needs it: <see cref="AffectedJson"/> only for non-npm
+/// rows.</summary>
 internal sealed record AffectedRow(
-    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson);
+    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion,
+    string? AffectedJson);
 
 /// <summary>The fields of an advisory a finding shows.</summary>
 internal sealed record AuditedAdvisory(

@@ -24,8 +24,10 @@ internal static class CandidateQuery
         WHERE a."Withdrawn" IS NULL
         """;
 
-    /// <summary>Every candidate row of the database, streamed (the server's <see cref="Compat.AffectedIndex"/>).</summary>
-    public static async Task AllCandidatesAsync(VigilDbContext db, Action<CandidateRow> read, CancellationToken cancellationToken)
+    /// <summary>Every candidate row of the database, streamed (the server's
+    /// <see cref="Compat.AffectedIndex"/>).</summary>
+    public static async Task AllCandidatesAsync(
+        VigilDbContext db, Action<CandidateRow> read, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -91,6 +93,8 @@ internal static class CandidateQuery
 }
 
 internal sealed record CandidateRow(
-    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion, string? AffectedJson,
-    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary, DateTimeOffset Modified,
+    long AdvisoryNumber, int Index, string Ecosystem, string Name, string? NpmRange, string? FixedVersion,
+    string? AffectedJson,
+    string Id, AdvisorySeverity Severity, double? CvssScore, string? CvssVector, string? Summary,
+    DateTimeOffset Modified,
     string? KeptPatched = null, string Origin = AdvisoryOrigin.Import, DateTimeOffset? Published = null);

@@ -25,7 +25,8 @@ internal sealed class FindingBuilder(AffectedRow row, InstalledVersion installed
         row.Ecosystem,
         row.Name,
         installed.Version,
-        advisory.Severity == AdvisorySeverity.Unknown ? AdvisorySeverity.High : advisory.Severity, // npm's default for a missing severity
+        // npm's default for a missing severity
+        advisory.Severity == AdvisorySeverity.Unknown ? AdvisorySeverity.High : advisory.Severity,
         advisory.CvssScore,
         advisory.CvssVector,
         advisory.Summary,

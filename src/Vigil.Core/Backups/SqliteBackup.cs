@@ -6,18 +6,24 @@ namespace Vigil.Core.Backups;
 
 /// <summary>
 /// Backup and restore of a SQLite instance (docs/reliability.md). A backup is a folder: <see cref="DatabaseFile"/>, a
-/// consistent copy taken with SQLite's online backup while the server keeps running, and <see cref="KeyFile"/>, the master key
-/// that opens its reports (attachments live in the database, sealed like the reports). Both steps take an inventory with the
-/// key, so a backup whose key does not open every report is never written, and a restore with a wrong key leaves the target
-/// as it was.
+/// consistent copy taken with SQLite's online backup while the server keeps running, and <see cref="KeyFile"/>, the
+/// master key that opens its reports (attachments live in the database, sealed like the reports). Both steps take an
+/// inventory with the key, so a backup whose key does not open every report is never written, and a restore with a
+/// wrong key leaves the target as it was.
 /// </summary>
 public static class SqliteBackup
 {
     public const string DatabaseFile = "vigil.db";
     public const string KeyFile = ReportVaultOptions.KeyFileName;
 
-    /// <summary>Copies <paramref name="sourceFile"/> into the folder <paramref name="backupDirectory"/> (which must not hold a backup yet) and the key beside it.</summary>
-    public static async Task<DataInventory> BackupAsync(string sourceFile, string backupDirectory, string masterKeyFile, bool withKey, CancellationToken cancellationToken = default)
+    /// <summary>Copies <paramref name="sourceFile"/> into the folder <paramref name="backupDirectory"/> (which must not
+    /// hold a backup yet) and the key beside it.</summary>
+    public static async Task<DataInventory> BackupAsync(
+        string sourceFile,
+        string backupDirectory,
+        string masterKeyFile,
+        bool withKey,
+        CancellationToken cancellationToken = default)
     {
         if (!File.Exists(sourceFile))
         {
@@ -34,8 +40,14 @@ public static class SqliteBackup
         File.Delete(partial);
         try
         {
-            using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sourceFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
-            using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            using (var source = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = sourceFile,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()))
+            using (var copy = new SqliteConnection(
+                new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
                 source.Open();
                 copy.Open();
@@ -58,11 +70,16 @@ public static class SqliteBackup
     }
 
     /// <summary>
-    /// Restores the backup in <paramref name="backupDirectory"/> to the SQLite file <paramref name="targetFile"/> (stop the server
-    /// first), with the key file <paramref name="masterKeyFile"/> (default: the backup's own). The copy is checked and migrated
-    /// beside the target and moved into place last; on any failure the target is untouched.
+    /// Restores the backup in <paramref name="backupDirectory"/> to the SQLite file <paramref name="targetFile"/> (stop
+    /// the server first), with the key file <paramref name="masterKeyFile"/> (default: the backup's own). The copy is
+    /// checked and migrated beside the target and moved into place last; on any failure the target is untouched.
     /// </summary>
-    public static async Task<DataInventory> RestoreAsync(string backupDirectory, string targetFile, string? masterKeyFile, bool replace, CancellationToken cancellationToken = default)
+    public static async Task<DataInventory> RestoreAsync(
+        string backupDirectory,
+        string targetFile,
+        string? masterKeyFile,
+        bool replace,
+        CancellationToken cancellationToken = default)
     {
         var backup = Path.Combine(backupDirectory, DatabaseFile);
         if (!File.Exists(backup))
@@ -72,19 +89,24 @@ public static class SqliteBackup
         var keyFile = masterKeyFile ?? Path.Combine(backupDirectory, KeyFile);
         if (!File.Exists(keyFile))
         {
-            throw new BackupException($"no master key: '{keyFile}' does not exist; give the key file the backup's reports were sealed with.");
+            throw new BackupException(
+                $"no master key: '{keyFile}' does not exist; give the key file the backup's reports were sealed with.");
         }
         var vault = OpenVault(keyFile);
         targetFile = Path.GetFullPath(targetFile);
         if (File.Exists(targetFile) && !replace)
         {
-            throw new BackupException($"'{targetFile}' exists; stop the server and restore over it with --replace, or restore to a new file.");
+            throw new BackupException(
+                $"'{targetFile}' exists; stop the server and restore over it with --replace, or restore to a new "
+                + "file.");
         }
         var targetKey = Path.Combine(Path.GetDirectoryName(targetFile)!, KeyFile);
         var key = (await File.ReadAllTextAsync(keyFile, cancellationToken)).Trim();
-        if (File.Exists(targetKey) && (await File.ReadAllTextAsync(targetKey, cancellationToken)).Trim() != key && !replace)
+        if (File.Exists(targetKey) && (await File.ReadAllTextAsync(targetKey, cancellationToken)).Trim() != key
+            && !replace)
         {
-            throw new BackupException($"'{targetKey}' holds another master key; restore with --replace to use the backup's key there.");
+            throw new BackupException(
+                $"'{targetKey}' holds another master key; restore with --replace to use the backup's key there.");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(targetFile)!);
         var staged = targetFile + ".restoring";
@@ -116,8 +138,10 @@ public static class SqliteBackup
         }
     }
 
-    /// <summary>The inventory of a SQLite file (decrypting every report with <paramref name="vault"/>); its pooled handles are released.</summary>
-    public static async Task<DataInventory> InventoryAsync(string file, ReportVault vault, CancellationToken cancellationToken = default)
+    /// <summary>The inventory of a SQLite file (decrypting every report with <paramref name="vault"/>); its pooled
+    /// handles are released.</summary>
+    public static async Task<DataInventory> InventoryAsync(
+        string file, ReportVault vault, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -126,7 +150,8 @@ public static class SqliteBackup
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
-            throw new BackupException($"the master key does not open the reports in the backup ({e.Message}); nothing was written.");
+            throw new BackupException(
+                $"the master key does not open the reports in the backup ({e.Message}); nothing was written.");
         }
         finally
         {

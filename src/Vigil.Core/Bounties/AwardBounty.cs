@@ -5,8 +5,14 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Bounties;
 
-/// <param name="FixerUserId">The maintainer who fixes: an account invited to the report; required with a fixer amount.</param>
-public sealed record AwardInput(string? Severity, decimal? FinderAmount, decimal? FixerAmount = null, Guid? FixerUserId = null, string? Reason = null);
+/// <param name="FixerUserId">The maintainer who fixes: an account invited to the report; required with a fixer
+/// amount.</param>
+public sealed record AwardInput(
+    string? Severity,
+    decimal? FinderAmount,
+    decimal? FixerAmount = null,
+    Guid? FixerUserId = null,
+    string? Reason = null);
 
 /// <summary>
 /// The team awards the bounty on a report (docs/bounties.md): one award per report, split between the finder
@@ -19,36 +25,56 @@ public sealed class AwardBounty(VigilDbContext db, ReportVault vault, TimeProvid
     public const int MaxReasonLength = 2000;
 
     private static readonly ReportState[] AwardableStates =
-        [ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed, ReportState.Published];
+        [
+            ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed,
+            ReportState.Published
+        ];
 
-    /// <summary>Awards, or amends the award already made (kept: a recipient's decline and public opt-in when they stay the recipient).</summary>
-    public async Task<BountyAwardEntity> ExecuteAsync(long reportId, Actor actor, AwardInput input, CancellationToken cancellationToken = default)
+    /// <summary>Awards, or amends the award already made (kept: a recipient's decline and public opt-in when they stay
+    /// the recipient).</summary>
+    public async Task<BountyAwardEntity> ExecuteAsync(
+        long reportId, Actor actor, AwardInput input, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, reportId, actor, cancellationToken);
         TeamDecision.Require(access, reportId);
         if (!AwardableStates.Contains(report.State))
         {
-            throw new ConflictException($"Report #{reportId} is {report.State.Name()}; a bounty is awarded on an accepted, fixed or published report.");
+            throw new ConflictException(
+                $"Report #{reportId} is {report.State.Name()}; a bounty is awarded on an accepted, fixed or published "
+                + "report.");
         }
-        var table = await db.Set<BountyTableEntity>().AsNoTracking().Include(t => t.Ranges).SingleOrDefaultAsync(t => t.ProgramId == report.ProgramId, cancellationToken)
+        var table = await db.Set<BountyTableEntity>()
+            .AsNoTracking()
+            .Include(t => t.Ranges)
+            .SingleOrDefaultAsync(t => t.ProgramId == report.ProgramId, cancellationToken)
             ?? throw new ConflictException("The program has no bounty table: a program admin sets one first.");
         await ValidateAsync(report, table, input, cancellationToken);
 
-        var award = await db.Set<BountyAwardEntity>().Include(a => a.Payments).SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken);
+        var award = await db.Set<BountyAwardEntity>()
+            .Include(a => a.Payments)
+            .SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken);
         var amended = award is not null;
         if (award is null)
         {
-            award = new BountyAwardEntity { ReportId = reportId, ProgramId = report.ProgramId, Currency = table.Currency, Severity = input.Severity! };
+            award = new BountyAwardEntity
+            {
+                ReportId = reportId,
+                ProgramId = report.ProgramId,
+                Currency = table.Currency,
+                Severity = input.Severity!,
+            };
             db.Add(award);
         }
         else if (award.Payments.Any(p => p.State == BountyPaymentState.Paid))
         {
-            throw new ConflictException($"The bounty on report #{reportId} is already paid (in part); it cannot be amended.");
+            throw new ConflictException(
+                $"The bounty on report #{reportId} is already paid (in part); it cannot be amended.");
         }
         var now = time.GetUtcNow();
         award.Currency = table.Currency;
         award.Severity = input.Severity!;
-        award.Reason = BountyReason.Seal(vault, report.WrappedKey, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim());
+        award.Reason = BountyReason.Seal(
+            vault, report.WrappedKey, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim());
         award.AwardedAt = now;
         award.AwardedBy = actor.UserId;
         award.Revision++;
@@ -56,26 +82,34 @@ public sealed class AwardBounty(VigilDbContext db, ReportVault vault, TimeProvid
         SetShare(award, BountyRecipient.Fixer, input.FixerUserId, input.FixerAmount ?? 0);
         report.Revision++;
         ReportTimeline.Add(db, report, actor, ReportEventKind.InternalNote, now, EventVisibility.Team,
-            detail: $"bounty {(amended ? "amended" : "awarded")}: {input.Severity}, finder {BountyPolicySummary.Amount(input.FinderAmount ?? 0)}"
-                + (input.FixerAmount > 0 ? $", fixer {BountyPolicySummary.Amount(input.FixerAmount.Value)}" : "") + $" {table.Currency}");
+            detail: $"bounty {(amended ? "amended" : "awarded")}: {input.Severity}, finder "
+                + $"{BountyPolicySummary.Amount(input.FinderAmount ?? 0)}"
+                + (input.FixerAmount > 0 ? $", fixer {BountyPolicySummary.Amount(input.FixerAmount.Value)}" : "")
+                + $" {table.Currency}");
         await db.SaveChangesAsync(cancellationToken);
         return award;
     }
 
-    /// <summary>The team cancels an award nothing of which is paid yet; the internal timeline keeps the record.</summary>
+    /// <summary>The team cancels an award nothing of which is paid yet; the internal timeline keeps the
+    /// record.</summary>
     public async Task CancelAsync(long reportId, Actor actor, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, reportId, actor, cancellationToken);
         TeamDecision.Require(access, reportId);
-        var award = await db.Set<BountyAwardEntity>().Include(a => a.Payments).SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken)
+        var award = await db.Set<BountyAwardEntity>()
+            .Include(a => a.Payments)
+            .SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken)
             ?? throw new NotFoundException($"Report #{reportId} has no bounty.");
         if (award.Payments.Any(p => p.State == BountyPaymentState.Paid))
         {
-            throw new ConflictException($"The bounty on report #{reportId} is already paid (in part); it cannot be cancelled.");
+            throw new ConflictException(
+                $"The bounty on report #{reportId} is already paid (in part); it cannot be cancelled.");
         }
         db.Remove(award);
         report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.InternalNote, time.GetUtcNow(), EventVisibility.Team, detail: "bounty cancelled");
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.InternalNote, time.GetUtcNow(), EventVisibility.Team,
+            detail: "bounty cancelled");
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -102,13 +136,16 @@ public sealed class AwardBounty(VigilDbContext db, ReportVault vault, TimeProvid
         share.Amount = amount;
     }
 
-    private async Task ValidateAsync(ReportEntity report, BountyTableEntity table, AwardInput input, CancellationToken cancellationToken)
+    private async Task ValidateAsync(
+        ReportEntity report, BountyTableEntity table, AwardInput input, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var range = table.Ranges.SingleOrDefault(r => r.Severity == input.Severity);
         if (range is null)
         {
-            errors["severity"] = [$"'{input.Severity}' is not a severity of the program's bounty table ({string.Join(", ", table.Ranges.Select(r => r.Severity))})."];
+            errors["severity"] = [
+                $"'{input.Severity}' is not a severity of the program's bounty table "
+                + $"({string.Join(", ", table.Ranges.Select(r => r.Severity))})."];
         }
         if (input.FinderAmount is not { } finder || finder < 0 || finder > BountyTableInput.MaxAmount)
         {
@@ -124,7 +161,8 @@ public sealed class AwardBounty(VigilDbContext db, ReportVault vault, TimeProvid
             errors["fixerAmount"] = ["the program's bounty table pays the finder only."];
         }
         else if (fixer > 0 && (input.FixerUserId is not { } fixerId
-            || !await db.ReportParticipants.AnyAsync(p => p.ReportId == report.Id && p.UserId == fixerId, cancellationToken)))
+            || !await db.ReportParticipants.AnyAsync(
+                p => p.ReportId == report.Id && p.UserId == fixerId, cancellationToken)))
         {
             errors["fixerUserId"] = ["the fixer is a maintainer invited to this report (their account id)."];
         }
@@ -137,9 +175,12 @@ public sealed class AwardBounty(VigilDbContext db, ReportVault vault, TimeProvid
         {
             errors["reason"] = [$"at most {MaxReasonLength} characters."];
         }
-        else if (range is not null && (total < range.Min || total > range.Max) && string.IsNullOrWhiteSpace(input.Reason))
+        else if (range is not null && (total < range.Min || total > range.Max)
+            && string.IsNullOrWhiteSpace(input.Reason))
         {
-            errors["reason"] = [$"the total {BountyPolicySummary.Amount(total)} {table.Currency} is outside the table's {range.Severity} range "
+            errors["reason"] = [
+                $"the total {BountyPolicySummary.Amount(total)} {table.Currency} is outside the table's "
+                + $"{range.Severity} range "
                 + $"({BountyPolicySummary.Amount(range.Min)}–{BountyPolicySummary.Amount(range.Max)}); say why."];
         }
         if (errors.Count > 0)

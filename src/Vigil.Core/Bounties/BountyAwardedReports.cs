@@ -4,7 +4,8 @@ using Vigil.Core.Reputation;
 
 namespace Vigil.Core.Bounties;
 
-/// <summary>A reporter's reports that carry a bounty award (whatever its payment state): what impact averages over.</summary>
+/// <summary>A reporter's reports that carry a bounty award (whatever its payment state): what impact averages
+/// over.</summary>
 public sealed class BountyAwardedReports(VigilDbContext db) : IBountyAwardedReports
 {
     public async Task<IReadOnlySet<long>> AwardedReportIdsAsync(Guid reporter, CancellationToken cancellationToken) =>

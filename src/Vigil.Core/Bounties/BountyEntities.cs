@@ -31,7 +31,8 @@ public sealed class BountyRangeEntity
     public decimal Max { get; set; }
 }
 
-/// <summary>The one bounty awarded on a report; its shares (<see cref="Payments"/>) go to the finder and, optionally, the fixer.</summary>
+/// <summary>The one bounty awarded on a report; its shares (<see cref="Payments"/>) go to the finder and, optionally,
+/// the fixer.</summary>
 public sealed class BountyAwardEntity
 {
     public long Id { get; set; }
@@ -40,7 +41,8 @@ public sealed class BountyAwardEntity
     public required string Currency { get; set; }
     public required string Severity { get; set; }
 
-    /// <summary>Why the total is outside the table's range for the severity; required then. Sealed at rest (<see cref="BountyReason"/>).</summary>
+    /// <summary>Why the total is outside the table's range for the severity; required then. Sealed at rest
+    /// (<see cref="BountyReason"/>).</summary>
     public string? Reason { get; set; }
     public DateTimeOffset AwardedAt { get; set; }
     public Guid? AwardedBy { get; set; }
@@ -69,7 +71,8 @@ public sealed class BountyPaymentEntity
     public long AwardId { get; set; }
     public BountyRecipient Recipient { get; set; }
 
-    /// <summary>The recipient's account; null for an anonymous finder (who acts with the report's follow-up token).</summary>
+    /// <summary>The recipient's account; null for an anonymous finder (who acts with the report's follow-up
+    /// token).</summary>
     public Guid? UserId { get; set; }
     public decimal Amount { get; set; }
     public BountyPaymentState State { get; set; } = BountyPaymentState.Awarded;
@@ -82,7 +85,8 @@ public sealed class BountyPaymentEntity
 
 public static class BountyNames
 {
-    public static string Name(this BountyRecipient recipient) => recipient == BountyRecipient.Finder ? "finder" : "fixer";
+    public static string Name(this BountyRecipient recipient) =>
+        recipient == BountyRecipient.Finder ? "finder" : "fixer";
 
     public static string Name(this BountyPaymentState state) => state switch
     {

@@ -11,7 +11,12 @@ namespace Vigil.Core.Bounties;
 /// </summary>
 public sealed class BountyPayments(VigilDbContext db, TimeProvider time)
 {
-    public async Task MarkPaidAsync(long reportId, Actor actor, BountyRecipient recipient, DateOnly? paidOn, CancellationToken cancellationToken = default)
+    public async Task MarkPaidAsync(
+        long reportId,
+        Actor actor,
+        BountyRecipient recipient,
+        DateOnly? paidOn,
+        CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, reportId, actor, cancellationToken);
         TeamDecision.Require(access, reportId);
@@ -25,12 +30,16 @@ public sealed class BountyPayments(VigilDbContext db, TimeProvider time)
         var share = await ShareAsync(reportId, recipient, cancellationToken);
         if (share.State != BountyPaymentState.Awarded)
         {
-            throw new ConflictException($"The {recipient.Name()}'s bounty on report #{reportId} is {share.State.Name()}; only an awarded one becomes paid.");
+            throw new ConflictException(
+                $"The {recipient.Name()}'s bounty on report #{reportId} is {share.State.Name()}; only an awarded one "
+                + "becomes paid.");
         }
         share.State = BountyPaymentState.Paid;
         share.PaidAt = paidAt;
         report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.InternalNote, now, EventVisibility.Team, detail: $"bounty paid to the {recipient.Name()} on {paidAt:yyyy-MM-dd}");
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.InternalNote, now, EventVisibility.Team,
+            detail: $"bounty paid to the {recipient.Name()} on {paidAt:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -51,12 +60,15 @@ public sealed class BountyPayments(VigilDbContext db, TimeProvider time)
             share.DeclinedAt = now;
         }
         report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.InternalNote, now, EventVisibility.Team, detail: "bounty declined by the recipient");
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.InternalNote, now, EventVisibility.Team,
+            detail: "bounty declined by the recipient");
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The recipient agrees (or no longer agrees) that their amount is shown publicly.</summary>
-    public async Task SetVisibilityAsync(long reportId, Actor actor, bool showPublicly, CancellationToken cancellationToken = default)
+    public async Task SetVisibilityAsync(
+        long reportId, Actor actor, bool showPublicly, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, reportId, actor, cancellationToken);
         var mine = await MineAsync(report, access, actor, cancellationToken);
@@ -71,8 +83,10 @@ public sealed class BountyPayments(VigilDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The caller's shares: the finder's for the reporter (account or follow-up token), the fixer's for that account.</summary>
-    internal async Task<List<BountyPaymentEntity>> MineAsync(ReportEntity report, ReportAccessResult access, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The caller's shares: the finder's for the reporter (account or follow-up token), the fixer's for that
+    /// account.</summary>
+    internal async Task<List<BountyPaymentEntity>> MineAsync(
+        ReportEntity report, ReportAccessResult access, Actor actor, CancellationToken cancellationToken)
     {
         var isFinder = (actor.Kind == ActorKind.FollowUpToken && access.Role == ReportRole.Reporter)
             || (actor is { Kind: ActorKind.User, UserId: { } user } && report.ReporterUserId == user);
@@ -80,11 +94,14 @@ public sealed class BountyPayments(VigilDbContext db, TimeProvider time)
             .Where(p => db.Set<BountyAwardEntity>().Any(a => a.Id == p.AwardId && a.ReportId == report.Id))
             .ToListAsync(cancellationToken);
         return payments.Where(p => (p.Recipient == BountyRecipient.Finder && isFinder)
-            || (p.Recipient == BountyRecipient.Fixer && actor.Kind == ActorKind.User && p.UserId == actor.UserId)).ToList();
+            || (p.Recipient == BountyRecipient.Fixer && actor.Kind == ActorKind.User
+                && p.UserId == actor.UserId)).ToList();
     }
 
-    private async Task<BountyPaymentEntity> ShareAsync(long reportId, BountyRecipient recipient, CancellationToken cancellationToken) =>
+    private async Task<BountyPaymentEntity> ShareAsync(
+        long reportId, BountyRecipient recipient, CancellationToken cancellationToken) =>
         await db.Set<BountyPaymentEntity>()
-            .SingleOrDefaultAsync(p => p.Recipient == recipient && db.Set<BountyAwardEntity>().Any(a => a.Id == p.AwardId && a.ReportId == reportId), cancellationToken)
+            .SingleOrDefaultAsync(p => p.Recipient == recipient && db.Set<BountyAwardEntity>().Any(
+                a => a.Id == p.AwardId && a.ReportId == reportId), cancellationToken)
         ?? throw new NotFoundException($"Report #{reportId} has no bounty for the {recipient.Name()}.");
 }

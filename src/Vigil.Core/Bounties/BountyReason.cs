@@ -13,7 +13,9 @@ public static class BountyReason
     private const string Purpose = "vigil:bounty-reason:v1";
 
     public static string? Seal(ReportVault vault, byte[] wrappedKey, string? reason) =>
-        reason is null ? null : Prefix + Convert.ToBase64String(ReportVault.Seal(vault.Unwrap(wrappedKey), reason, Purpose));
+        reason is null
+            ? null
+            : Prefix + Convert.ToBase64String(ReportVault.Seal(vault.Unwrap(wrappedKey), reason, Purpose));
 
     public static string? Open(ReportVault vault, byte[] wrappedKey, string? stored) =>
         stored is null || !stored.StartsWith(Prefix, StringComparison.Ordinal)

@@ -4,8 +4,14 @@ namespace Vigil.Core.Bounties;
 
 public sealed record BountyRangeInput(string? Severity, decimal? Min, decimal? Max);
 
-/// <summary>What a program admin sends to set the bounty table; <see cref="Validate"/> names every wrong field.</summary>
-public sealed record BountyTableInput(string? Currency, IReadOnlyList<BountyRangeInput>? Ranges, string? InScope = null, string? OutOfScope = null, bool PaysFixer = false)
+/// <summary>What a program admin sends to set the bounty table; <see cref="Validate"/> names every wrong
+/// field.</summary>
+public sealed record BountyTableInput(
+    string? Currency,
+    IReadOnlyList<BountyRangeInput>? Ranges,
+    string? InScope = null,
+    string? OutOfScope = null,
+    bool PaysFixer = false)
 {
     public const int MaxScopeLength = 4000;
     public const decimal MaxAmount = 1_000_000_000m;
@@ -30,7 +36,8 @@ public sealed record BountyTableInput(string? Currency, IReadOnlyList<BountyRang
             var (severity, min, max) = (ranges[i].Severity, ranges[i].Min, ranges[i].Max);
             if (severity is null || !Severities.Contains(severity))
             {
-                errors[$"ranges[{i}].severity"] = [$"'{severity}' is not a severity word ({string.Join(", ", Severities)})."];
+                errors[$"ranges[{i}].severity"] = [
+                    $"'{severity}' is not a severity word ({string.Join(", ", Severities)})."];
             }
             else if (ranges.Take(i).Any(r => r.Severity == severity))
             {

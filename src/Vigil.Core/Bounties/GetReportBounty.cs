@@ -11,19 +11,26 @@ namespace Vigil.Core.Bounties;
 /// </summary>
 public sealed class GetReportBounty(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
-    public async Task<BountyView> ExecuteAsync(long reportId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<BountyView> ExecuteAsync(
+        long reportId, Actor actor, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, reportId, actor, cancellationToken);
-        var award = await db.Set<BountyAwardEntity>().AsNoTracking().Include(a => a.Payments).SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken);
+        var award = await db.Set<BountyAwardEntity>()
+            .AsNoTracking()
+            .Include(a => a.Payments)
+            .SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken);
         var shares = award is null ? [] : access.IsTeam
             ? award.Payments
-            : (await new BountyPayments(db, time).MineAsync(report, access, actor, cancellationToken)).Select(p => p.Id).ToHashSet() is var mine
+            : (await new BountyPayments(db, time).MineAsync(report, access, actor, cancellationToken))
+                .Select(p => p.Id)
+                .ToHashSet() is var mine
                 ? award.Payments.Where(p => mine.Contains(p.Id)).ToList() : [];
         if (award is null || shares.Count == 0)
         {
             throw new NotFoundException($"Report #{reportId} has no bounty for you to see.");
         }
-        return new BountyView(reportId, award.Currency, award.Severity, access.IsTeam ? BountyReason.Open(vault, report.WrappedKey, award.Reason) : null, award.AwardedAt,
+        return new BountyView(reportId, award.Currency, award.Severity, access.IsTeam ? BountyReason.Open(
+            vault, report.WrappedKey, award.Reason) : null, award.AwardedAt,
             shares.OrderBy(p => p.Recipient).Select(BountyView.Share).ToList());
     }
 }

@@ -5,14 +5,18 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Bounties;
 
-/// <summary>A program admin sets (or replaces) the bounty table. Awards already made keep their amounts and currency.</summary>
+/// <summary>A program admin sets (or replaces) the bounty table. Awards already made keep their amounts and
+/// currency.</summary>
 public sealed class SetBountyTable(VigilDbContext db, TimeProvider time)
 {
-    public async Task<BountyTableView> ExecuteAsync(string slug, Actor actor, BountyTableInput input, CancellationToken cancellationToken = default)
+    public async Task<BountyTableView> ExecuteAsync(
+        string slug, Actor actor, BountyTableInput input, CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         input.Validate();
-        var table = await db.Set<BountyTableEntity>().Include(t => t.Ranges).SingleOrDefaultAsync(t => t.ProgramId == program.Id, cancellationToken);
+        var table = await db.Set<BountyTableEntity>()
+            .Include(t => t.Ranges)
+            .SingleOrDefaultAsync(t => t.ProgramId == program.Id, cancellationToken);
         if (table is null)
         {
             table = new BountyTableEntity { ProgramId = program.Id, Currency = input.Currency! };
@@ -24,12 +28,14 @@ public sealed class SetBountyTable(VigilDbContext db, TimeProvider time)
         table.PaysFixer = input.PaysFixer;
         table.UpdatedAt = time.GetUtcNow();
         table.Ranges.Clear();
-        table.Ranges.AddRange(input.Ranges!.Select(r => new BountyRangeEntity { Severity = r.Severity!, Min = r.Min!.Value, Max = r.Max!.Value }));
+        table.Ranges.AddRange(input.Ranges!.Select(
+            r => new BountyRangeEntity { Severity = r.Severity!, Min = r.Min!.Value, Max = r.Max!.Value }));
         await db.SaveChangesAsync(cancellationToken);
         return BountyTableView.From(program.Slug, table);
     }
 
-    /// <summary>A program admin removes the table: the program offers no bounty from then on (awards made stay).</summary>
+    /// <summary>A program admin removes the table: the program offers no bounty from then on (awards made
+    /// stay).</summary>
     public async Task RemoveAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);

@@ -11,15 +11,16 @@ namespace Vigil.Core.Clock;
 public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction Action)> Taken, int Lost, int Failed);
 
 /// <summary>
-/// One pass of the process clock at the current instant (docs/disclosure.md, deadlines): reminders before the triage and
-/// publication deadlines (the program's reminder hours), an escalation when triage is overdue, publication
-/// at the agreed disclosure date of a fixed report, and at the publication deadline either publication (the
-/// range open-ended when no fix exists) or, if the program so chooses, a flag for the team. Each action is
-/// claimed by a unique row (<see cref="DeadlineActionEntity"/>) in the transaction that takes it, so it
-/// happens exactly once however many instances run the clock.
+/// One pass of the process clock at the current instant (docs/disclosure.md, deadlines): reminders before the triage
+/// and publication deadlines (the program's reminder hours), an escalation when triage is overdue, publication at the
+/// agreed disclosure date of a fixed report, and at the publication deadline either publication (the range open-ended
+/// when no fix exists) or, if the program so chooses, a flag for the team. Each action is claimed by a unique row
+/// (<see cref="DeadlineActionEntity"/>) in the transaction that takes it, so it happens exactly once however many
+/// instances run the clock.
 /// </summary>
 public sealed class RunDeadlines(
-    VigilDbContext db, TimeProvider time, ILogger<RunDeadlines> logger, IReportNotifier notifier, Extensions.CloseExtensionVotes closeVotes, PublishReport publish)
+    VigilDbContext db, TimeProvider time, ILogger<RunDeadlines> logger, IReportNotifier notifier,
+    Extensions.CloseExtensionVotes closeVotes, PublishReport publish)
 {
     public async Task<DeadlinePass> ExecuteAsync(CancellationToken cancellationToken = default)
     {
@@ -27,7 +28,14 @@ public sealed class RunDeadlines(
         await closeVotes.ExecuteAsync(cancellationToken);
         var now = time.GetUtcNow();
         var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
-        var open = new[] { ReportState.New, ReportState.Accepted, ReportState.MaintainersNotified, ReportState.FixInProgress, ReportState.Fixed };
+        var open = new[]
+        {
+            ReportState.New,
+            ReportState.Accepted,
+            ReportState.MaintainersNotified,
+            ReportState.FixInProgress,
+            ReportState.Fixed,
+        };
         var reports = await db.Reports.AsNoTracking()
             .Where(r => open.Contains(r.State))
             .Select(r => new { r.Id, r.ProgramId, r.State, r.TriageDueAt, r.PublicationDueAt, r.DisclosureAt })
@@ -38,7 +46,8 @@ public sealed class RunDeadlines(
         foreach (var report in reports.OrderBy(r => r.Id))
         {
             var program = programs[report.ProgramId];
-            foreach (var (action, dueAt) in Due(program, report.State, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, now))
+            foreach (var (action, dueAt) in Due(
+                program, report.State, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, now))
             {
                 switch (await TakeAsync(report.Id, action, dueAt, now, cancellationToken))
                 {
@@ -51,9 +60,11 @@ public sealed class RunDeadlines(
         return new DeadlinePass(taken, lost, failed);
     }
 
-    /// <summary>The actions due now for one report; at most one per deadline (the latest reminder threshold passed, or the deadline itself).</summary>
+    /// <summary>The actions due now for one report; at most one per deadline (the latest reminder threshold passed, or
+    /// the deadline itself).</summary>
     internal static IEnumerable<(DeadlineAction, DateTimeOffset)> Due(
-        ProgramEntity program, ReportState state, DateTimeOffset triageDue, DateTimeOffset? publicationDue, DateTimeOffset? disclosureAt, DateTimeOffset now)
+        ProgramEntity program, ReportState state, DateTimeOffset triageDue, DateTimeOffset? publicationDue,
+        DateTimeOffset? disclosureAt, DateTimeOffset now)
     {
         if (state == ReportState.New)
         {
@@ -67,7 +78,8 @@ public sealed class RunDeadlines(
             }
             yield break;
         }
-        if (state == ReportState.Fixed && disclosureAt is { } agreed && now >= agreed && (publicationDue is null || agreed < publicationDue))
+        if (state == ReportState.Fixed && disclosureAt is { } agreed && now >= agreed
+            && (publicationDue is null || agreed < publicationDue))
         {
             yield return (DeadlineAction.PublishAtDisclosureDate, agreed);
             yield break;
@@ -76,7 +88,8 @@ public sealed class RunDeadlines(
         {
             if (now >= due)
             {
-                yield return (program.PublishAtDeadline ? DeadlineAction.PublishAtDeadline : DeadlineAction.FlagAtDeadline, due);
+                yield return (
+                    program.PublishAtDeadline ? DeadlineAction.PublishAtDeadline : DeadlineAction.FlagAtDeadline, due);
             }
             else if (LatestReminder(program, due, now) is { } reminder)
             {
@@ -92,18 +105,26 @@ public sealed class RunDeadlines(
             .Select(at => (DateTimeOffset?)at)
             .Max();
 
-    /// <returns>true when this pass took the action, false when another instance already had, null when it failed (retried next pass).</returns>
-    private async Task<bool?> TakeAsync(long reportId, DeadlineAction action, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>true when this pass took the action, false when another instance already had, null when it failed
+    /// (retried next pass).</returns>
+    private async Task<bool?> TakeAsync(
+        long reportId,
+        DeadlineAction action,
+        DateTimeOffset dueAt,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        if (await db.DeadlineActions.AnyAsync(a => a.ReportId == reportId && a.Action == action && a.DueAt == dueAt, cancellationToken))
+        if (await db.DeadlineActions.AnyAsync(
+            a => a.ReportId == reportId && a.Action == action && a.DueAt == dueAt, cancellationToken))
         {
             return false;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            db.DeadlineActions.Add(new DeadlineActionEntity { ReportId = reportId, Action = action, DueAt = dueAt, TakenAt = now });
+            db.DeadlineActions.Add(
+                new DeadlineActionEntity { ReportId = reportId, Action = action, DueAt = dueAt, TakenAt = now });
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
@@ -121,12 +142,19 @@ public sealed class RunDeadlines(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            logger.LogError(e, "The clock could not take {Action} for report #{ReportId}; it retries on the next pass", action, reportId);
+            logger.LogError(
+                e, "The clock could not take {Action} for report #{ReportId}; it retries on the next pass", action,
+                reportId);
             return null;
         }
     }
 
-    private async Task ActAsync(long reportId, DeadlineAction action, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ActAsync(
+        long reportId,
+        DeadlineAction action,
+        DateTimeOffset dueAt,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (action is DeadlineAction.PublishAtDeadline or DeadlineAction.PublishAtDisclosureDate)
         {
@@ -138,7 +166,8 @@ public sealed class RunDeadlines(
         {
             DeadlineAction.TriageReminder => (ReportEventKind.Reminder, $"triage due {Due(report.TriageDueAt)}"),
             DeadlineAction.TriageEscalation => (ReportEventKind.Escalated, $"triage overdue since {Due(dueAt)}"),
-            DeadlineAction.PublicationReminder => (ReportEventKind.Reminder, $"publication due {Due(report.PublicationDueAt!.Value)}"),
+            DeadlineAction.PublicationReminder =>
+                (ReportEventKind.Reminder, $"publication due {Due(report.PublicationDueAt!.Value)}"),
             _ => (ReportEventKind.Flagged, $"publication deadline {Due(dueAt)} reached; the program publishes by hand"),
         };
         ReportTimeline.Add(db, report, Actor.System, kind, now, EventVisibility.Team, detail);
@@ -146,11 +175,14 @@ public sealed class RunDeadlines(
         {
             DeadlineAction.TriageReminder => (NotificationEvent.TriageDueSoon, Audience.Team, report.TriageDueAt),
             DeadlineAction.TriageEscalation => (NotificationEvent.TriageOverdue, Audience.Team, report.TriageDueAt),
-            DeadlineAction.PublicationReminder => (NotificationEvent.PublicationDueSoon, Audience.Team | Audience.Maintainers, report.PublicationDueAt!.Value),
+            DeadlineAction.PublicationReminder =>
+                (NotificationEvent.PublicationDueSoon, Audience.Team | Audience.Maintainers,
+                    report.PublicationDueAt!.Value),
             _ => (NotificationEvent.PublicationDueSoon, Audience.Team, dueAt),
         };
         await notifier.QueueAsync(report, eventType, audience, null, deadline, cancellationToken);
     }
 
-    private static string Due(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Due(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

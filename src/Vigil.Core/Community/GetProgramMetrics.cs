@@ -5,7 +5,8 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Community;
 
-/// <summary>How one deadline was kept: met and missed among the reports that can be judged; pending ones are left out.</summary>
+/// <summary>How one deadline was kept: met and missed among the reports that can be judged; pending ones are left
+/// out.</summary>
 public sealed record DeadlineShare(int Met, int Missed)
 {
     public int Measured => Met + Missed;
@@ -23,7 +24,14 @@ public sealed record DeadlineShare(int Met, int Missed)
     };
 }
 
-public sealed record ProgramMetrics(string Program, string Name, DateTimeOffset From, DateTimeOffset To, int Reports, DeadlineShare Triage, DeadlineShare Publication);
+public sealed record ProgramMetrics(
+    string Program,
+    string Name,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Reports,
+    DeadlineShare Triage,
+    DeadlineShare Publication);
 
 /// <summary>
 /// A program's responsiveness over the last <see cref="WindowDays"/> days, in aggregate only, counted over
@@ -40,19 +48,24 @@ public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
 
     public async Task<ProgramMetrics> ExecuteAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var program = await db.Programs.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Slug, p.Name })
+        var program = await db.Programs.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, p.Slug, p.Name })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No program '{slug}'.");
         var now = time.GetUtcNow();
         var from = now.AddDays(-WindowDays);
-        // Instants are stored as ticks (UtcTicksConverter), so the window is filtered here rather than in SQL on both providers alike.
+        // Instants are stored as ticks (UtcTicksConverter), so the window is filtered here rather than in SQL on both
+        // providers alike.
         var reports = (await db.Reports.AsNoTracking()
-                .Where(r => r.ProgramId == program.Id && r.PublishedAt != null && (r.State == ReportState.Published || r.State == ReportState.Withdrawn))
+                .Where(r => r.ProgramId == program.Id && r.PublishedAt != null
+                    && (r.State == ReportState.Published || r.State == ReportState.Withdrawn))
                 .Select(r => new { r.Id, r.SubmittedAt, r.TriageDueAt, r.TriagedAt, r.PublicationDueAt, r.PublishedAt })
                 .ToListAsync(cancellationToken))
             .Where(r => r.SubmittedAt >= from && r.SubmittedAt <= now).ToList();
         var ids = reports.Select(r => r.Id).ToList();
         var askedAt = (await db.ReportEvents.AsNoTracking()
-                .Where(e => ids.Contains(e.ReportId) && e.Kind == ReportEventKind.StateChanged && e.ToState == ReportState.NeedsMoreInformation)
+                .Where(e => ids.Contains(e.ReportId) && e.Kind == ReportEventKind.StateChanged
+                    && e.ToState == ReportState.NeedsMoreInformation)
                 .Select(e => new { e.ReportId, e.At }).ToListAsync(cancellationToken))
             .GroupBy(e => e.ReportId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
 
@@ -70,7 +83,8 @@ public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
             new DeadlineShare(triageMet, triageMissed), new DeadlineShare(publicationMet, publicationMissed));
     }
 
-    private static void Count(DateTimeOffset? doneAt, DateTimeOffset due, DateTimeOffset now, ref int met, ref int missed)
+    private static void Count(
+        DateTimeOffset? doneAt, DateTimeOffset due, DateTimeOffset now, ref int met, ref int missed)
     {
         if (doneAt is { } done)
         {

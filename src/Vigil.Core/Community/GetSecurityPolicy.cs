@@ -18,12 +18,21 @@ public interface IProgramBountySummary
 /// <summary>The SECURITY.md of a program, or of one package in its scope (a package outside the scope: 404).</summary>
 public sealed class GetSecurityPolicy(VigilDbContext db, IProgramBountySummary? bounty = null)
 {
-    public async Task<string> ExecuteAsync(string slug, string? ecosystem, string? package, SecurityPolicyContacts contacts, CancellationToken cancellationToken = default)
+    public async Task<string> ExecuteAsync(
+        string slug,
+        string? ecosystem,
+        string? package,
+        SecurityPolicyContacts contacts,
+        CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(ecosystem) != string.IsNullOrEmpty(package))
         {
             throw new ValidationFailedException("A package is named by its ecosystem and its name, both or neither.",
-                new Dictionary<string, string[]> { [string.IsNullOrEmpty(ecosystem) ? "ecosystem" : "package"] = ["give both ecosystem and package, or neither."] });
+                new Dictionary<string, string[]>
+                {
+                    [string.IsNullOrEmpty(ecosystem) ? "ecosystem" : "package"] = [
+                        "give both ecosystem and package, or neither."],
+                });
         }
         var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken)
             ?? throw new NotFoundException($"No program '{slug}'.");

@@ -18,8 +18,12 @@ public sealed record SecurityPolicyContacts(string PublicUrl, string? Email, str
 public static partial class SecurityPolicyMarkdown
 {
     public static string Write(
-        ProgramEntity program, string? ecosystem, string? package, SecurityPolicyContacts contacts,
-        string? bountySummary, IReadOnlyList<string>? intakeAddresses = null)
+        ProgramEntity program,
+        string? ecosystem,
+        string? package,
+        SecurityPolicyContacts contacts,
+        string? bountySummary,
+        IReadOnlyList<string>? intakeAddresses = null)
     {
         var name = Escape(program.Name);
         var link = $"{contacts.PublicUrl.TrimEnd('/')}/reports/new?program={Uri.EscapeDataString(program.Slug)}";
@@ -28,16 +32,21 @@ public static partial class SecurityPolicyMarkdown
         if (package is not null && ecosystem is not null)
         {
             link += $"&ecosystem={Uri.EscapeDataString(ecosystem)}&package={Uri.EscapeDataString(package)}";
-            md.Append($"Security problems in the {ecosystem} package `{package}` are handled by the **{name}** disclosure program.\n\n");
+            md.Append(
+                $"Security problems in the {ecosystem} package `{package}` are handled by the **{name}** disclosure "
+                + "program.\n\n");
         }
         else
         {
-            md.Append($"Security problems in the packages covered by the **{name}** disclosure program (see Scope) are handled as described here.\n\n");
+            md.Append(
+                $"Security problems in the packages covered by the **{name}** disclosure program (see Scope) are "
+                + "handled as described here.\n\n");
         }
         md.Append("## Reporting a vulnerability\n\n");
         md.Append("Please do not report a vulnerability in a public issue, pull request or discussion.\n\n");
         md.Append($"Report it privately with the program's form: <{link}>\n\n");
-        md.Append("No account is needed. Only the program's team, and the maintainers they invite, see the report.\n\n");
+        md.Append(
+            "No account is needed. Only the program's team, and the maintainers they invite, see the report.\n\n");
         foreach (var address in intakeAddresses ?? [])
         {
             md.Append($"You can also report by e-mail to <mailto:{address}>; you will be answered by e-mail.\n\n");
@@ -52,9 +61,17 @@ public static partial class SecurityPolicyMarkdown
             md.Append($"(fingerprint `{key}`).\n\n");
         }
         md.Append("## What happens next\n\n");
-        md.Append($"- The team answers your report (accepts it, rejects it, or asks for more information) within **{program.TriageBusinessDays} business {(program.TriageBusinessDays == 1 ? "day" : "days")}** ({Escape(program.TimeZone)} time).\n");
-        md.Append($"- An accepted vulnerability is published as a public advisory at the latest **{program.PublicationDays} {(program.PublicationDays == 1 ? "day" : "days")}** after it was accepted, earlier at the disclosure date agreed with the maintainers once a fix is released.\n");
-        md.Append($"- Advisories of this program have ids starting with `{program.AdvisoryIdPrefix}-`; they credit you by the name you give in the report, if you give one.\n\n");
+        md.Append(
+            "- The team answers your report (accepts it, rejects it, or asks for more information) within "
+            + $"**{program.TriageBusinessDays} business {(program.TriageBusinessDays == 1 ? "day" : "days")}** "
+            + $"({Escape(program.TimeZone)} time).\n");
+        md.Append(
+            $"- An accepted vulnerability is published as a public advisory at the latest **{program.PublicationDays} "
+            + $"{(program.PublicationDays == 1 ? "day" : "days")}** after it was accepted, earlier at the disclosure "
+            + "date agreed with the maintainers once a fix is released.\n");
+        md.Append(
+            $"- Advisories of this program have ids starting with `{program.AdvisoryIdPrefix}-`; they credit you by "
+            + "the name you give in the report, if you give one.\n\n");
         md.Append("## Scope\n\n");
         if (program.ScopeEcosystems.Count == 0 && program.ScopePackages.Count == 0)
         {

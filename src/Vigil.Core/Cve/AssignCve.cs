@@ -6,10 +6,10 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Cve;
 
 /// <summary>
-/// The rule (docs/disclosure.md, CVE ids): "Every vulnerability published through the process gets a CVE id (requested from a
-/// CNA, or taken from a block of ids reserved by the program's CNA)". The team records a request, reserves
-/// the next free id of the program's block, or records an id assigned elsewhere. An id belongs to one
-/// report (a unique index backs this up when two reservations race).
+/// The rule (docs/disclosure.md, CVE ids): "Every vulnerability published through the process gets a CVE id (requested
+/// from a CNA, or taken from a block of ids reserved by the program's CNA)". The team records a request, reserves the
+/// next free id of the program's block, or records an id assigned elsewhere. An id belongs to one report (a unique
+/// index backs this up when two reservations race).
 /// </summary>
 public sealed class AssignCve(VigilDbContext db, TimeProvider time)
 {
@@ -18,7 +18,9 @@ public sealed class AssignCve(VigilDbContext db, TimeProvider time)
         var (report, access) = await LoadAsync(id, actor, cancellationToken);
         if (report.CveState != CveState.None)
         {
-            throw new ConflictException($"Report #{id} already has a CVE {report.CveState.ToString().ToLowerInvariant()}{(report.CveId is null ? "" : $": {report.CveId}")}.");
+            throw new ConflictException(
+                $"Report #{id} already has a CVE {report.CveState.ToString().ToLowerInvariant()}"
+                + $"{(report.CveId is null ? "" : $": {report.CveId}")}.");
         }
         report.CveState = CveState.Requested;
         await SaveAsync(report, actor, "CVE requested from a CNA", cancellationToken);
@@ -29,9 +31,13 @@ public sealed class AssignCve(VigilDbContext db, TimeProvider time)
         var (report, _) = await LoadAsync(id, actor, cancellationToken);
         RequireNoId(report);
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
-        var used = await db.Reports.AsNoTracking().Where(r => r.CveId != null).Select(r => r.CveId!).ToListAsync(cancellationToken);
+        var used = await db.Reports.AsNoTracking()
+            .Where(r => r.CveId != null)
+            .Select(r => r.CveId!)
+            .ToListAsync(cancellationToken);
         var next = program.ReservedCveIds.FirstOrDefault(c => !used.Contains(c))
-            ?? throw new ConflictException($"The program '{program.Slug}' has no unused CVE id left in its reserved block.");
+            ?? throw new ConflictException(
+                $"The program '{program.Slug}' has no unused CVE id left in its reserved block.");
         report.CveId = next;
         report.CveState = CveState.Reserved;
         await SaveAsync(report, actor, $"{next} reserved from the program's block", cancellationToken);
@@ -48,7 +54,8 @@ public sealed class AssignCve(VigilDbContext db, TimeProvider time)
         var (report, _) = await LoadAsync(id, actor, cancellationToken);
         RequireNoId(report);
         cveId = cveId!.Trim();
-        if (await db.Reports.AnyAsync(r => r.CveId == cveId, cancellationToken) || await db.AdvisoryAliases.AnyAsync(a => a.Alias == cveId, cancellationToken))
+        if (await db.Reports.AnyAsync(r => r.CveId == cveId, cancellationToken)
+            || await db.AdvisoryAliases.AnyAsync(a => a.Alias == cveId, cancellationToken))
         {
             throw new ConflictException($"{cveId} already belongs to another report or advisory.");
         }
@@ -57,7 +64,8 @@ public sealed class AssignCve(VigilDbContext db, TimeProvider time)
         await SaveAsync(report, actor, $"{cveId} assigned by a CNA", cancellationToken);
     }
 
-    private async Task<(ReportEntity, ReportAccessResult)> LoadAsync(long id, Actor actor, CancellationToken cancellationToken)
+    private async Task<(ReportEntity, ReportAccessResult)> LoadAsync(
+        long id, Actor actor, CancellationToken cancellationToken)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         TeamDecision.Require(access, id);

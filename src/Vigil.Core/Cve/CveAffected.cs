@@ -70,12 +70,14 @@ internal static class CveAffected
         }
         foreach (var version in entry.Versions ?? [])
         {
-            versions.Add(new JsonObject { ["version"] = version, ["status"] = "affected", ["versionType"] = versionType });
+            versions.Add(
+                new JsonObject { ["version"] = version, ["status"] = "affected", ["versionType"] = versionType });
         }
         if (versions.Count == 0 && AffectedRanges.ToNpmRange(entry) is { } npmRange)
         {
             // Only the exact npm range is known (e.g. a WG import): CVE's "custom" type carries it verbatim.
-            versions.Add(new JsonObject { ["version"] = npmRange, ["status"] = "affected", ["versionType"] = "custom" });
+            versions.Add(
+                new JsonObject { ["version"] = npmRange, ["status"] = "affected", ["versionType"] = "custom" });
         }
         return versions;
     }

@@ -5,7 +5,8 @@ namespace Vigil.Core.Cve;
 
 internal static class CveJson
 {
-    /// <summary>CVE JSON 5 timestamps: ISO 8601 in UTC with milliseconds, as the schema's examples write them.</summary>
+    /// <summary>CVE JSON 5 timestamps: ISO 8601 in UTC with milliseconds, as the schema's examples write
+    /// them.</summary>
     public static string Timestamp(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

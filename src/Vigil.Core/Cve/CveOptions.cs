@@ -10,6 +10,7 @@ public sealed class CveOptions
 
     public string? AssignerShortName { get; set; }
 
-    /// <summary>Registry URL per ecosystem, written as <c>collectionURL</c> (e.g. <c>npm</c> → your registry's URL).</summary>
+    /// <summary>Registry URL per ecosystem, written as <c>collectionURL</c> (e.g. <c>npm</c> → your registry's
+    /// URL).</summary>
     public Dictionary<string, string> CollectionUrls { get; set; } = [];
 }

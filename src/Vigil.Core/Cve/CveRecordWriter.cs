@@ -44,7 +44,8 @@ public static class CveRecordWriter
         };
     }
 
-    /// <summary>The CNA container: provider, title, descriptions, affected, problem types, metrics, references, credits.</summary>
+    /// <summary>The CNA container: provider, title, descriptions, affected, problem types, metrics, references,
+    /// credits.</summary>
     public static JsonObject CnaContainer(OsvVulnerability advisory, CveRecordRequest request)
     {
         Validate(advisory, request);
@@ -72,7 +73,8 @@ public static class CveRecordWriter
     private static string Description(OsvVulnerability advisory) =>
         string.Join("\n\n", new[] { advisory.Summary, advisory.Details }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
-    /// <summary>The schema's minimum for a published CNA container: a description, an affected product, a reference.</summary>
+    /// <summary>The schema's minimum for a published CNA container: a description, an affected product, a
+    /// reference.</summary>
     private static void Validate(OsvVulnerability advisory, CveRecordRequest request)
     {
         if (!CveRecordRequest.IsCveId(request.CveId))
@@ -94,5 +96,8 @@ public static class CveRecordWriter
     }
 
     private static ValidationFailedException Invalid(string field, string message) =>
-        new($"The CVE record cannot be written: {field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+        new($"The CVE record cannot be written: {field}: {message}", new Dictionary<string, string[]>
+        {
+            [field] = [message],
+        });
 }

@@ -3,7 +3,8 @@ using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Core.Cve;
 
-/// <summary>OSV <c>references</c> → CVE <c>references</c>, with OSV's type mapped to the closest CVE reference tag.</summary>
+/// <summary>OSV <c>references</c> → CVE <c>references</c>, with OSV's type mapped to the closest CVE reference
+/// tag.</summary>
 internal static class CveReferences
 {
     public static JsonArray From(OsvVulnerability advisory)

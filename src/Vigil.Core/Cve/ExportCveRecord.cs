@@ -14,7 +14,8 @@ namespace Vigil.Core.Cve;
 /// </summary>
 public sealed class ExportCveRecord(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
-    public async Task<JsonObject> ExecuteAsync(long id, Actor actor, CveOptions options, CancellationToken cancellationToken = default)
+    public async Task<JsonObject> ExecuteAsync(
+        long id, Actor actor, CveOptions options, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (!access.IsTeam)
@@ -23,16 +24,22 @@ public sealed class ExportCveRecord(VigilDbContext db, ReportVault vault, TimePr
         }
         if (report.CveId is not { } cveId)
         {
-            throw new ConflictException($"Report #{id} has no CVE id yet: reserve one from the program's block or record the one a CNA assigned.");
+            throw new ConflictException(
+                $"Report #{id} has no CVE id yet: reserve one from the program's block or record the one a CNA "
+                + "assigned.");
         }
         if (options.AssignerOrgId is not { } org)
         {
-            throw new ConflictException($"Set {CveOptions.Section}:AssignerOrgId (the CNA's organisation UUID) to export CVE records.");
+            throw new ConflictException(
+                $"Set {CveOptions.Section}:AssignerOrgId (the CNA's organisation UUID) to export CVE records.");
         }
         OsvVulnerability advisory;
         if (report.AdvisoryId is { } advisoryId)
         {
-            var document = await db.Advisories.AsNoTracking().Where(a => a.Id == advisoryId).Select(a => a.Document).SingleAsync(cancellationToken);
+            var document = await db.Advisories.AsNoTracking()
+                .Where(a => a.Id == advisoryId)
+                .Select(a => a.Document)
+                .SingleAsync(cancellationToken);
             advisory = OsvJson.Deserialize(document);
         }
         else
@@ -41,6 +48,7 @@ public sealed class ExportCveRecord(VigilDbContext db, ReportVault vault, TimePr
             var now = time.GetUtcNow();
             advisory = DraftToOsv.Build(ReportDrafts.From(report, content, [cveId]), cveId, now, now);
         }
-        return CveRecordWriter.SubmissionBody(advisory, new CveRecordRequest(cveId, org, options.AssignerShortName, options.CollectionUrls));
+        return CveRecordWriter.SubmissionBody(
+            advisory, new CveRecordRequest(cveId, org, options.AssignerShortName, options.CollectionUrls));
     }
 }

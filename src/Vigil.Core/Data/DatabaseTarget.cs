@@ -31,7 +31,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         {
             return new(DatabaseProvider.Postgres, text);
         }
-        if (LooksLikeKeyValue(text, "data source") || LooksLikeKeyValue(text, "datasource") || LooksLikeKeyValue(text, "filename"))
+        if (LooksLikeKeyValue(text, "data source") || LooksLikeKeyValue(text, "datasource")
+            || LooksLikeKeyValue(text, "filename"))
         {
             return new(DatabaseProvider.Sqlite, text);
         }
@@ -44,7 +45,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         return new(DatabaseProvider.Sqlite, $"Data Source={full};Pooling=True");
     }
 
-    /// <summary>The embedded default: <c>$VIGIL_DATA_DIR/vigil.db</c>, else <c>$XDG_DATA_HOME/vigil/vigil.db</c>, else <c>~/.local/share/vigil/vigil.db</c>.</summary>
+    /// <summary>The embedded default: <c>$VIGIL_DATA_DIR/vigil.db</c>, else <c>$XDG_DATA_HOME/vigil/vigil.db</c>, else
+    /// <c>~/.local/share/vigil/vigil.db</c>.</summary>
     public static DatabaseTarget Default() => Sqlite(Path.Combine(DefaultDataDirectory(), "vigil.db"));
 
     public static string DefaultDataDirectory()
@@ -87,5 +89,6 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     }
 
     private static bool LooksLikeKeyValue(string text, string key) =>
-        text.Split(';').Any(part => part.Split('=', 2) is [var k, _] && k.Trim().Equals(key, StringComparison.OrdinalIgnoreCase));
+        text.Split(';')
+            .Any(part => part.Split('=', 2) is [var k, _] && k.Trim().Equals(key, StringComparison.OrdinalIgnoreCase));
 }

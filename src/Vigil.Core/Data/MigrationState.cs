@@ -45,12 +45,15 @@ internal static class MigrationState
         }
     }
 
-    /// <summary>One read of <c>__EFMigrationsHistory</c> on an open connection, compared with the compiled-in newest id.</summary>
-    public static Task<SchemaState> StateAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken) =>
+    /// <summary>One read of <c>__EFMigrationsHistory</c> on an open connection, compared with the compiled-in newest
+    /// id.</summary>
+    public static Task<SchemaState> StateAsync(
+        DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken) =>
         StateAsync(connection, Latest(provider), cancellationToken);
 
     /// <param name="latest">The newest migration id the caller knows (null: none, so any history is older).</param>
-    public static async Task<SchemaState> StateAsync(DbConnection connection, string? latest, CancellationToken cancellationToken)
+    public static async Task<SchemaState> StateAsync(
+        DbConnection connection, string? latest, CancellationToken cancellationToken)
     {
         string? applied;
         try
@@ -73,7 +76,8 @@ internal static class MigrationState
             };
     }
 
-    /// <summary>The newest migration id this build carries for the provider (null when its migrations assembly is absent).</summary>
+    /// <summary>The newest migration id this build carries for the provider (null when its migrations assembly is
+    /// absent).</summary>
     public static string? Latest(DatabaseProvider provider) =>
         provider == DatabaseProvider.Sqlite ? Newest.Sqlite.Value : Newest.Postgres.Value;
 
@@ -89,7 +93,9 @@ internal static class MigrationState
     }
 
     private static string MigrationsAssembly(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Sqlite ? VigilDatabase.SqliteMigrationsAssembly : VigilDatabase.PostgresMigrationsAssembly;
+        provider == DatabaseProvider.Sqlite
+            ? VigilDatabase.SqliteMigrationsAssembly
+            : VigilDatabase.PostgresMigrationsAssembly;
 
     /// <summary>A plain connection; each provider's in its own method so a SQLite run never loads Npgsql.</summary>
     public static DbConnection Connect(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
@@ -122,8 +128,10 @@ internal static class MigrationState
         foreach (var handle in metadata.CustomAttributes)
         {
             var attribute = metadata.GetCustomAttribute(handle);
-            if (attribute.Parent.Kind != HandleKind.TypeDefinition || attribute.Constructor.Kind != HandleKind.MemberReference
-                || metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is not { Kind: HandleKind.TypeReference } parent)
+            if (attribute.Parent.Kind != HandleKind.TypeDefinition
+                || attribute.Constructor.Kind != HandleKind.MemberReference
+                || metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent
+                    is not { Kind: HandleKind.TypeReference } parent)
             {
                 continue;
             }
@@ -135,7 +143,8 @@ internal static class MigrationState
             }
             // ECMA-335 II.23.3: a custom attribute blob starts with the prolog 0x0001, then the fixed arguments.
             var value = metadata.GetBlobReader(attribute.Value);
-            if (value.ReadUInt16() == 1 && value.ReadSerializedString() is { } id && (latest is null || string.CompareOrdinal(id, latest) > 0))
+            if (value.ReadUInt16() == 1 && value.ReadSerializedString() is { } id
+                && (latest is null || string.CompareOrdinal(id, latest) > 0))
             {
                 latest = id;
             }
@@ -160,10 +169,13 @@ internal static class MigrationState
             .Max(StringComparer.Ordinal);
     }
 
-    /// <summary>Apart, so that code using only <see cref="LatestMigrationIdIn"/> never reaches the reflection fallback.</summary>
+    /// <summary>Apart, so that code using only <see cref="LatestMigrationIdIn"/> never reaches the reflection
+    /// fallback.</summary>
     private static class Newest
     {
-        public static readonly Lazy<string?> Sqlite = new(() => LatestMigrationId(VigilDatabase.SqliteMigrationsAssembly));
-        public static readonly Lazy<string?> Postgres = new(() => LatestMigrationId(VigilDatabase.PostgresMigrationsAssembly));
+        public static readonly Lazy<string?> Sqlite = new(
+            () => LatestMigrationId(VigilDatabase.SqliteMigrationsAssembly));
+        public static readonly Lazy<string?> Postgres = new(
+            () => LatestMigrationId(VigilDatabase.PostgresMigrationsAssembly));
     }
 }

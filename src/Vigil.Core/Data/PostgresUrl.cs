@@ -9,7 +9,8 @@ internal static class PostgresUrl
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw new FormatException("The PostgreSQL URL is not valid; expected postgres://user:password@host:port/database.");
+            throw new FormatException(
+                "The PostgreSQL URL is not valid; expected postgres://user:password@host:port/database.");
         }
         var builder = new NpgsqlConnectionStringBuilder
         {

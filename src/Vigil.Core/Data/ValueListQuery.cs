@@ -14,7 +14,12 @@ namespace Vigil.Core.Data;
 internal static class ValueListQuery
 {
     /// <summary>Through the context's connection (the web host's reads, with its connection interceptors).</summary>
-    public static async Task ReadAsync<T>(VigilDbContext db, string sqlEndingInColumn, IReadOnlyList<T> values, Action<DbDataReader> read, CancellationToken cancellationToken)
+    public static async Task ReadAsync<T>(
+        VigilDbContext db,
+        string sqlEndingInColumn,
+        IReadOnlyList<T> values,
+        Action<DbDataReader> read,
+        CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -27,8 +32,14 @@ internal static class ValueListQuery
         }
     }
 
-    /// <summary>On a plain ADO.NET connection (the command line's audit, without EF Core); opened here when closed.</summary>
-    public static async Task ReadAsync<T>(DbConnection connection, string sqlEndingInColumn, IReadOnlyList<T> values, Action<DbDataReader> read, CancellationToken cancellationToken)
+    /// <summary>On a plain ADO.NET connection (the command line's audit, without EF Core); opened here when
+    /// closed.</summary>
+    public static async Task ReadAsync<T>(
+        DbConnection connection,
+        string sqlEndingInColumn,
+        IReadOnlyList<T> values,
+        Action<DbDataReader> read,
+        CancellationToken cancellationToken)
     {
         var sqlite = connection is SqliteConnection;
         var opened = connection.State != ConnectionState.Open;
@@ -39,7 +50,8 @@ internal static class ValueListQuery
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sqlEndingInColumn + (sqlite ? " IN (SELECT value FROM json_each(@values))" : " = ANY(@values)");
+            command.CommandText = sqlEndingInColumn + (
+                sqlite ? " IN (SELECT value FROM json_each(@values))" : " = ANY(@values)");
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@values";
             parameter.Value = sqlite ? JsonList(values) : values.ToArray();
@@ -59,9 +71,11 @@ internal static class ValueListQuery
         }
     }
 
-    public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? NullableString(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    /// <summary>SQLite stores instants as UTC ticks (<see cref="UtcTicksConverter"/>); PostgreSQL returns timestamptz as a UTC DateTime.</summary>
+    /// <summary>SQLite stores instants as UTC ticks (<see cref="UtcTicksConverter"/>); PostgreSQL returns timestamptz
+    /// as a UTC DateTime.</summary>
     public static DateTimeOffset Instant(object value) => value switch
     {
         long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
@@ -70,7 +84,8 @@ internal static class ValueListQuery
         _ => throw new InvalidOperationException($"Unexpected instant value of type {value.GetType()}."),
     };
 
-    /// <summary>The list as a JSON array with a Utf8JsonWriter: no reflection-based serializer to start for one parameter.</summary>
+    /// <summary>The list as a JSON array with a Utf8JsonWriter: no reflection-based serializer to start for one
+    /// parameter.</summary>
     private static string JsonList<T>(IReadOnlyList<T> values)
     {
         using var buffer = new MemoryStream();

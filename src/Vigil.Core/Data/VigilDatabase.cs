@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Vigil.Core.Data;
 
-/// <summary>Builds <see cref="VigilDbContext"/> options for a <see cref="DatabaseTarget"/> and brings its schema up to date.</summary>
+/// <summary>Builds <see cref="VigilDbContext"/> options for a <see cref="DatabaseTarget"/> and brings its schema up to
+/// date.</summary>
 public static class VigilDatabase
 {
     public const string SqliteMigrationsAssembly = "Vigil.Migrations.Sqlite";
@@ -14,11 +15,13 @@ public static class VigilDatabase
         switch (target.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(target.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                builder.UseSqlite(
+                    target.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
                     .AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(target.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                builder.UseNpgsql(
+                    target.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
         }
         return builder;
@@ -29,8 +32,10 @@ public static class VigilDatabase
 
     public static VigilDbContext Open(DatabaseTarget target) => new(Options(target));
 
-    /// <summary>Creates the SQLite file's folder if needed and applies pending migrations (a quick check first: see <see cref="MigrationState"/>).</summary>
-    public static async Task<VigilDbContext> OpenAndMigrateAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
+    /// <summary>Creates the SQLite file's folder if needed and applies pending migrations (a quick check first: see
+    /// <see cref="MigrationState"/>).</summary>
+    public static async Task<VigilDbContext> OpenAndMigrateAsync(
+        DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         if (target.SqliteFile() is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
         {
@@ -52,7 +57,8 @@ public static class VigilDatabase
         }
     }
 
-    /// <summary>Whether the database is reachable and its schema current (false on any doubt, never throws for a database error).</summary>
+    /// <summary>Whether the database is reachable and its schema current (false on any doubt, never throws for a
+    /// database error).</summary>
     public static Task<bool> IsMigratedAsync(DatabaseTarget target, CancellationToken cancellationToken = default) =>
         MigrationState.IsCurrentAsync(target, cancellationToken);
 

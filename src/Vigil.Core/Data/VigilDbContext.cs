@@ -15,7 +15,8 @@ namespace Vigil.Core.Data;
 public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    /// <summary>ASP.NET Core's data-protection key ring (cookies, form tokens), sealed by the master key: <see cref="Security.SealedKeyRing"/>.</summary>
+    /// <summary>ASP.NET Core's data-protection key ring (cookies, form tokens), sealed by the master key:
+    /// <see cref="Security.SealedKeyRing"/>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AdvisoryEntity> Advisories => Set<AdvisoryEntity>();
     public DbSet<AdvisoryAliasEntity> AdvisoryAliases => Set<AdvisoryAliasEntity>();
@@ -38,7 +39,8 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     /// A report's timeline is append-only: an event is never changed or removed. A save that lost a race for a report
     /// (<see cref="ReportRaces"/>) is a conflict naming the report's state now.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TimelineGuard.Check(ChangeTracker);
         try

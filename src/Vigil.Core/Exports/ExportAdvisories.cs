@@ -19,10 +19,13 @@ public sealed class ExportAdvisories(VigilDbContext db)
     {
         var exporter = AdvisoryExporters.Find(format)
             ?? throw new ArgumentException(
-                $"Unknown export format '{format}'; known formats: {string.Join(", ", AdvisoryExporters.All.Select(e => e.Format))}.",
+                $"Unknown export format '{format}'; known formats: "
+                + $"{string.Join(", ", AdvisoryExporters.All.Select(e => e.Format))}.",
                 nameof(format));
         var total = await db.Advisories.CountAsync(cancellationToken);
         Directory.CreateDirectory(directory);
-        return await exporter.ExportAsync(new ListAdvisories(db).ExecuteAsync(null, cancellationToken), total, directory, progress, cancellationToken);
+        return await exporter.ExportAsync(
+            new ListAdvisories(db).ExecuteAsync(null, cancellationToken), total, directory, progress,
+            cancellationToken);
     }
 }

@@ -31,7 +31,8 @@ internal static class ExportFiles
         stream.Write(Utf8.GetBytes(text));
     }
 
-    /// <summary>A zip written beside its final name and moved into place when complete, so a failed export leaves no half zip.</summary>
+    /// <summary>A zip written beside its final name and moved into place when complete, so a failed export leaves no
+    /// half zip.</summary>
     public sealed class PendingZip : IDisposable
     {
         private readonly string _final;

@@ -14,7 +14,8 @@ internal static class PublicBounty
 {
     public sealed record Shown(long ReportId, PublicAmount Total, decimal FinderAmount);
 
-    public static async Task<Dictionary<long, Shown>> ForReportsAsync(VigilDbContext db, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, Shown>> ForReportsAsync(
+        VigilDbContext db, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
     {
         var awards = await db.Set<BountyAwardEntity>().AsNoTracking().Include(a => a.Payments)
             .Where(a => reportIds.Contains(a.ReportId)).ToListAsync(cancellationToken);
@@ -24,7 +25,8 @@ internal static class PublicBounty
             var kept = award.Payments.Where(p => p.State != BountyPaymentState.Declined).ToList();
             if (kept.Count > 0 && kept.All(p => p.ShowPublicly))
             {
-                shown[award.ReportId] = new Shown(award.ReportId, new PublicAmount(kept.Sum(p => p.Amount), award.Currency),
+                shown[award.ReportId] = new Shown(
+                    award.ReportId, new PublicAmount(kept.Sum(p => p.Amount), award.Currency),
                     kept.Where(p => p.Recipient == BountyRecipient.Finder).Sum(p => p.Amount));
             }
         }

@@ -17,7 +17,8 @@ public sealed record PublicCredit(string Name, string Type);
 /// </summary>
 internal static class PublishedReports
 {
-    /// <summary>Init properties, not a positional record: EF translates ordering and filtering on a member-initialized projection only.</summary>
+    /// <summary>Init properties, not a positional record: EF translates ordering and filtering on a member-initialized
+    /// projection only.</summary>
     public sealed record Row
     {
         public long ReportId { get; init; }
@@ -30,14 +31,19 @@ internal static class PublishedReports
         public string Document { get; init; } = "";
     }
 
-    public static async Task<long> ProgramIdAsync(VigilDbContext db, string slug, CancellationToken cancellationToken) =>
-        await db.Programs.AsNoTracking().Where(p => p.Slug == slug).Select(p => (long?)p.Id).SingleOrDefaultAsync(cancellationToken)
+    public static async Task<long> ProgramIdAsync(
+        VigilDbContext db, string slug, CancellationToken cancellationToken) =>
+        await db.Programs.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => (long?)p.Id)
+            .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException($"No program '{slug}'.");
 
     public static IQueryable<Row> Query(VigilDbContext db, long programId) =>
         from r in db.Reports.AsNoTracking()
         join a in db.Advisories.AsNoTracking() on r.AdvisoryId equals a.Id
-        where r.ProgramId == programId && r.State == ReportState.Published && r.PublishedAt != null && a.Withdrawn == null
+        where r.ProgramId == programId && r.State == ReportState.Published && r.PublishedAt != null
+            && a.Withdrawn == null
         select new Row
         {
             ReportId = r.Id,
@@ -59,7 +65,12 @@ internal static class PublishedReports
             .Select(c => new PublicCredit(c.Name!, c.Type)).ToList();
     }
 
-    public static async Task<Dictionary<long, List<string>>> PackagesAsync(VigilDbContext db, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken) =>
-        (await db.ReportPackages.AsNoTracking().Where(p => reportIds.Contains(p.ReportId)).Select(p => new { p.ReportId, p.Ecosystem, p.Name }).ToListAsync(cancellationToken))
-        .GroupBy(p => p.ReportId).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Ecosystem}/{p.Name}").Distinct().ToList());
+    public static async Task<Dictionary<long, List<string>>> PackagesAsync(
+        VigilDbContext db, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken) =>
+        (await db.ReportPackages.AsNoTracking()
+            .Where(p => reportIds.Contains(p.ReportId))
+            .Select(p => new { p.ReportId, p.Ecosystem, p.Name })
+            .ToListAsync(cancellationToken))
+            .GroupBy(p => p.ReportId)
+            .ToDictionary(g => g.Key, g => g.Select(p => $"{p.Ecosystem}/{p.Name}").Distinct().ToList());
 }

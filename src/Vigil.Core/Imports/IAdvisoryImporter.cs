@@ -19,7 +19,8 @@ public interface IAdvisoryImporter
 /// <summary>An opened input: a known number of records, read lazily one by one.</summary>
 public interface IImportSource : IDisposable
 {
-    /// <summary>Records <see cref="Read"/> will yield (for progress); problems about the input as a whole are extra.</summary>
+    /// <summary>Records <see cref="Read"/> will yield (for progress); problems about the input as a whole are
+    /// extra.</summary>
     int Total { get; }
 
     IEnumerable<ImportRecord> Read(CancellationToken cancellationToken);

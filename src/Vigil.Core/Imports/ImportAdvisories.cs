@@ -53,7 +53,8 @@ public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options =
         if (importer is null)
         {
             return new Input(path, null, null,
-                "not a format Vigil imports (an OSV .json file, a directory or zip of them, or a Node.js Security WG vuln/ directory)");
+                "not a format Vigil imports (an OSV .json file, a directory or zip of them, or a Node.js Security WG "
+                + "vuln/ directory)");
         }
         try
         {
@@ -101,10 +102,12 @@ public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options =
                 }
             }
             outcome = outcome.Plus(await FlushAsync(batch, problems, input.Path, cancellationToken));
-            return new ImportPathResult(input.Path, input.Importer!.Name, outcome.Added, outcome.Updated, outcome.Unchanged, problems);
+            return new ImportPathResult(
+                input.Path, input.Importer!.Name, outcome.Added, outcome.Updated, outcome.Unchanged, problems);
         }
 
-        private async Task<UpsertOutcome> FlushAsync(List<ImportRecord> batch, List<ImportProblem> problems, string path, CancellationToken cancellationToken)
+        private async Task<UpsertOutcome> FlushAsync(
+            List<ImportRecord> batch, List<ImportProblem> problems, string path, CancellationToken cancellationToken)
         {
             var outcome = UpsertOutcome.None;
             if (batch.Count > 0)
@@ -125,7 +128,8 @@ public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options =
             return outcome;
         }
 
-        private async Task<UpsertOutcome> OneByOneAsync(List<ImportRecord> batch, List<ImportProblem> problems, CancellationToken cancellationToken)
+        private async Task<UpsertOutcome> OneByOneAsync(
+            List<ImportRecord> batch, List<ImportProblem> problems, CancellationToken cancellationToken)
         {
             var outcome = UpsertOutcome.None;
             foreach (var record in batch)
@@ -137,7 +141,8 @@ public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options =
                 catch (DbUpdateException exception)
                 {
                     owner._db.ChangeTracker.Clear();
-                    problems.Add(new ImportProblem(record.File, "the database refused it: " + (exception.InnerException ?? exception).Message));
+                    problems.Add(new ImportProblem(
+                        record.File, "the database refused it: " + (exception.InnerException ?? exception).Message));
                 }
             }
             return outcome;

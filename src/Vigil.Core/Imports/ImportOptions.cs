@@ -11,10 +11,12 @@ public sealed record ImportOptions
     /// <summary>Advisories per <c>UpsertAdvisories</c> call, i.e. per transaction.</summary>
     public int BatchSize { get; init; } = 500;
 
-    /// <summary>A zip with more entries than this is refused as a whole (its central directory is read first).</summary>
+    /// <summary>A zip with more entries than this is refused as a whole (its central directory is read
+    /// first).</summary>
     public int MaxZipEntries { get; init; } = 2_000_000;
 
-    /// <summary>Bytes one zip entry may decompress to; counted while reading, so a lying header does not help.</summary>
+    /// <summary>Bytes one zip entry may decompress to; counted while reading, so a lying header does not
+    /// help.</summary>
     public long MaxZipEntryBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>Bytes all entries of one zip may decompress to together; reading stops there.</summary>

@@ -1,12 +1,14 @@
 namespace Vigil.Core.Imports;
 
-/// <summary>One record (or a whole input) that was not imported, and why. <see cref="File"/> names the exact file, zip entry or index entry.</summary>
+/// <summary>One record (or a whole input) that was not imported, and why. <see cref="File"/> names the exact file, zip
+/// entry or index entry.</summary>
 public sealed record ImportProblem(string File, string Reason)
 {
     public override string ToString() => $"{File}: {Reason}";
 }
 
-/// <summary>How far an import is: <see cref="Done"/> of <see cref="Total"/> records read (stored or reported).</summary>
+/// <summary>How far an import is: <see cref="Done"/> of <see cref="Total"/> records read (stored or
+/// reported).</summary>
 public sealed record ImportProgress(int Done, int Total, string? CurrentPath);
 
 /// <summary>What one input path (a file, a directory, a zip) contributed.</summary>

@@ -5,7 +5,8 @@ using System.Text.Unicode;
 
 namespace Vigil.Core.Imports;
 
-/// <summary>Turns System.Text.Json's parse errors into "line 3, position 14: …" (both 1-based, as editors count).</summary>
+/// <summary>Turns System.Text.Json's parse errors into "line 3, position 14: …" (both 1-based, as editors
+/// count).</summary>
 internal static class JsonErrors
 {
     public static string Describe(JsonException exception)

@@ -36,7 +36,8 @@ internal sealed class StoreConstraints
     public string? Check(AdvisoryToStore item)
     {
         var v = item.Vulnerability;
-        var problem = Text("id", v.Id, _id) ?? Text("source", item.Source, _source) ?? Text("summary", v.Summary, int.MaxValue);
+        var problem = Text("id", v.Id, _id) ?? Text("source", item.Source, _source)
+            ?? Text("summary", v.Summary, int.MaxValue);
         if (problem is not null || string.IsNullOrWhiteSpace(v.Id))
         {
             return problem ?? "the id is empty";
@@ -49,7 +50,10 @@ internal sealed class StoreConstraints
         {
             problem ??= Text("affected package ecosystem", affected.Package.Ecosystem, _ecosystem)
                 ?? Text("affected package name", affected.Package.Name, _name)
-                ?? Text("npm range", AdvisoryRows.IsNpm(affected.Package.Ecosystem) ? AffectedRanges.ToNpmRange(affected) : null, _npmRange)
+                ?? Text(
+                    "npm range",
+                    AdvisoryRows.IsNpm(affected.Package.Ecosystem) ? AffectedRanges.ToNpmRange(affected) : null,
+                    _npmRange)
                 ?? Text("fixed version", AffectedRanges.FirstFixed(affected), int.MaxValue);
         }
         return problem ?? Text("CVSS vector", SeverityResolver.Resolve(v).Vector, _vector);
@@ -58,7 +62,8 @@ internal sealed class StoreConstraints
     private static string? Text(string what, string? value, int max) =>
         value is null ? null
         : value.Length > max ? $"the {what} is {value.Length} characters long; the database holds at most {max}"
-        : value.Contains('\0', StringComparison.Ordinal) ? $"the {what} contains a NUL character, which the database cannot store"
+        : value.Contains(
+            '\0', StringComparison.Ordinal) ? $"the {what} contains a NUL character, which the database cannot store"
         : null;
 
     private static int MaxLength<T>(VigilDbContext db, string property) =>

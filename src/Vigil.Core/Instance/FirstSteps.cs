@@ -14,7 +14,8 @@ public sealed record FirstStep(string Key, string What, string Command);
 public sealed class FirstSteps(VigilDbContext db)
 {
     public static readonly FirstStep Import = new("import",
-        "Import advisories: a checkout of the Node.js Security WG's vuln/ folder, or OSV data (a zip, a folder or one file)",
+        "Import advisories: a checkout of the Node.js Security WG's vuln/ folder, or OSV data (a zip, a folder or one "
+        + "file)",
         "vigil import path/to/security-wg/vuln");
 
     public static readonly FirstStep Admin = new("admin",

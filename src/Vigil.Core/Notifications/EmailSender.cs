@@ -5,7 +5,8 @@ using MimeKit;
 
 namespace Vigil.Core.Notifications;
 
-/// <summary>Sends one outbox e-mail through the configured SMTP server with MailKit (plain text + HTML alternative).</summary>
+/// <summary>Sends one outbox e-mail through the configured SMTP server with MailKit (plain text + HTML
+/// alternative).</summary>
 public sealed class EmailSender(IOptions<SmtpOptions> options)
 {
     public bool Configured => options.Value.Configured;

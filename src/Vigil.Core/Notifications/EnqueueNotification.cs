@@ -70,9 +70,12 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
     }
 
     /// <summary>Queues one webhook per enabled endpoint of the program whose filter accepts the event.</summary>
-    public async Task WebhooksAsync(string eventType, long programId, NotificationFacts facts, CancellationToken cancellationToken)
+    public async Task WebhooksAsync(
+        string eventType, long programId, NotificationFacts facts, CancellationToken cancellationToken)
     {
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(w => w.ProgramId == programId && w.Enabled).ToListAsync(cancellationToken);
+        var endpoints = await db.WebhookEndpoints.AsNoTracking()
+            .Where(w => w.ProgramId == programId && w.Enabled)
+            .ToListAsync(cancellationToken);
         var rendered = NotificationTemplates.Render(eventType, facts);
         var payload = WebhookPayload.Serialize(eventType, facts, clock.GetUtcNow());
         var now = clock.GetUtcNow();

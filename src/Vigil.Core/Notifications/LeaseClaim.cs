@@ -22,7 +22,8 @@ public static class LeaseClaim
 {
     /// <summary>Tries to claim each candidate; returns the ids this owner now holds.</summary>
     public static async Task<IReadOnlyList<long>> ClaimAsync<T>(
-        DbSet<T> set, IEnumerable<long> candidateIds, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+        DbSet<T> set, IEnumerable<long> candidateIds, string owner, DateTimeOffset now, TimeSpan duration,
+        CancellationToken cancellationToken)
         where T : class, ILeased
     {
         var until = now + duration;
@@ -31,7 +32,8 @@ public static class LeaseClaim
         {
             var affected = await set
                 .Where(e => e.Id == id && (e.LeaseUntil == null || e.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseUntil, until), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(
+                    e => e.LeaseUntil, until), cancellationToken);
             if (affected == 1)
             {
                 claimed.Add(id);
@@ -41,7 +43,8 @@ public static class LeaseClaim
     }
 
     /// <summary>True while <paramref name="owner"/> still holds the lease on row <paramref name="id"/>.</summary>
-    public static Task<bool> HoldsAsync<T>(DbSet<T> set, long id, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task<bool> HoldsAsync<T>(
+        DbSet<T> set, long id, string owner, DateTimeOffset now, CancellationToken cancellationToken)
         where T : class, ILeased =>
         set.AnyAsync(e => e.Id == id && e.LeaseOwner == owner && e.LeaseUntil >= now, cancellationToken);
 }

@@ -9,9 +9,10 @@ namespace Vigil.Core.Notifications;
 /// <summary>
 /// One pass over the outbox: claim due messages with <see cref="LeaseClaim"/> (so concurrent instances never
 /// take the same row), send each, then record delivered / retry later with exponential backoff / dead after
-/// <see cref="NotificationOptions.MaxAttempts"/>. Recipient and bodies are sealed at rest (<see cref="OutboxSeal"/>) and
-/// opened only to send; a delivered message's recipient and bodies are erased at once (a body may hold a maintainer's
-/// invitation link), keeping the event, attempts and delivery time, and delivered or dead rows are deleted after
+/// <see cref="NotificationOptions.MaxAttempts"/>. Recipient and bodies are sealed at rest (<see cref="OutboxSeal"/>)
+/// and opened only to send; a delivered message's recipient and bodies are erased at once (a body may hold a
+/// maintainer's invitation link), keeping the event, attempts and delivery time, and delivered or dead rows are deleted
+/// after
 /// <see cref="NotificationOptions.Retention"/>.
 /// Opens its own context per pass.
 /// </summary>
@@ -19,7 +20,8 @@ public sealed class NotificationDispatcher(
     DatabaseTarget target, EmailSender email, WebhookSender webhooks, IOptions<NotificationOptions> options,
     TimeProvider clock, ILogger<NotificationDispatcher> logger, ReportVault vault)
 {
-    public string Owner { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
+    public string Owner { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(
+        100, Environment.MachineName.Length + 33)];
 
     /// <summary>Sends what is due now; returns how many messages this instance handled (sent or failed).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -27,13 +29,19 @@ public sealed class NotificationDispatcher(
         var settings = options.Value;
         await using var db = VigilDatabase.Open(target);
         var now = clock.GetUtcNow();
-        var due = db.OutboxMessages.Where(m => m.State == OutboxState.Pending && m.NextAttempt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
+        var due = db.OutboxMessages.Where(m => m.State == OutboxState.Pending && m.NextAttempt <= now
+            && (m.LeaseUntil == null || m.LeaseUntil < now));
         if (!email.Configured)
         {
             due = due.Where(m => m.Kind != OutboxKind.Email);
         }
-        var candidates = await due.OrderBy(m => m.NextAttempt).ThenBy(m => m.Id).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
-        var claimed = await LeaseClaim.ClaimAsync(db.OutboxMessages, candidates, Owner, now, settings.LeaseDuration, cancellationToken);
+        var candidates = await due.OrderBy(m => m.NextAttempt)
+            .ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+        var claimed = await LeaseClaim.ClaimAsync(
+            db.OutboxMessages, candidates, Owner, now, settings.LeaseDuration, cancellationToken);
         foreach (var id in claimed)
         {
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
@@ -44,14 +52,17 @@ public sealed class NotificationDispatcher(
         return claimed.Count;
     }
 
-    /// <summary>Deletes delivered and dead messages last touched before <paramref name="before"/>: the outbox keeps recipient addresses, which are not kept forever.</summary>
+    /// <summary>Deletes delivered and dead messages last touched before <paramref name="before"/>: the outbox keeps
+    /// recipient addresses, which are not kept forever.</summary>
     public static Task<int> PurgeAsync(VigilDbContext db, DateTimeOffset before, CancellationToken cancellationToken) =>
         db.OutboxMessages
-            .Where(m => (m.State == OutboxState.Delivered && m.Delivered < before) || (m.State == OutboxState.Dead && m.NextAttempt < before))
+            .Where(m => (m.State == OutboxState.Delivered && m.Delivered < before)
+                || (m.State == OutboxState.Dead && m.NextAttempt < before))
             .ExecuteDeleteAsync(cancellationToken);
 
     /// <returns>The error (null: delivered) and the recipient opened, for the log line (masked there).</returns>
-    private async Task<(string? Error, string? Recipient)> TrySendAsync(VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
+    private async Task<(string? Error, string? Recipient)> TrySendAsync(
+        VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
     {
         string? recipient = null;
         try
@@ -79,11 +90,19 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    private async Task RecordAsync(VigilDbContext db, OutboxMessageEntity message, string? recipient, string? error, NotificationOptions settings, CancellationToken cancellationToken)
+    private async Task RecordAsync(
+        VigilDbContext db,
+        OutboxMessageEntity message,
+        string? recipient,
+        string? error,
+        NotificationOptions settings,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var attempts = message.Attempts + 1;
-        var state = error is null ? OutboxState.Delivered : attempts >= settings.MaxAttempts ? OutboxState.Dead : OutboxState.Pending;
+        var state = error is null
+            ? OutboxState.Delivered
+            : attempts >= settings.MaxAttempts ? OutboxState.Dead : OutboxState.Pending;
         DateTimeOffset? delivered = error is null ? now : null;
         var next = error is null ? message.NextAttempt : now + settings.RetryDelay(attempts);
         await db.OutboxMessages
@@ -100,14 +119,18 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.ReplyTo, m => error == null ? null : m.ReplyTo)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-        var to = message.Kind == OutboxKind.Email ? Mask.Email(recipient) : $"webhook endpoint {message.WebhookEndpointId}";
+        var to = message.Kind == OutboxKind.Email
+            ? Mask.Email(recipient)
+            : $"webhook endpoint {message.WebhookEndpointId}";
         if (error is null)
         {
             logger.LogInformation("Notification {Id} ({Event}) delivered to {To}", message.Id, message.EventType, to);
         }
         else
         {
-            logger.LogWarning("Notification {Id} ({Event}) to {To} failed, attempt {Attempt}: {Error}; now {State}", message.Id, message.EventType, to, attempts, error, state);
+            logger.LogWarning(
+                "Notification {Id} ({Event}) to {To} failed, attempt {Attempt}: {Error}; now {State}", message.Id,
+                message.EventType, to, attempts, error, state);
         }
     }
 }

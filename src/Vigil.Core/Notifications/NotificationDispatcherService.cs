@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Vigil.Core.Notifications;
 
-/// <summary>Runs <see cref="NotificationDispatcher.DispatchDueAsync"/> every poll interval on the injected clock.</summary>
+/// <summary>Runs <see cref="NotificationDispatcher.DispatchDueAsync"/> every poll interval on the injected
+/// clock.</summary>
 public sealed class NotificationDispatcherService(
-    NotificationDispatcher dispatcher, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcherService> logger)
+    NotificationDispatcher dispatcher, IOptions<NotificationOptions> options, TimeProvider clock,
+    ILogger<NotificationDispatcherService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

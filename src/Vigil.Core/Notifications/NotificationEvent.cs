@@ -1,6 +1,7 @@
 namespace Vigil.Core.Notifications;
 
-/// <summary>The events Vigil notifies about; the strings are the webhook <c>type</c> and the event filter words.</summary>
+/// <summary>The events Vigil notifies about; the strings are the webhook <c>type</c> and the event filter
+/// words.</summary>
 public static class NotificationEvent
 {
     public const string ReportReceived = "report.received";
@@ -19,5 +20,8 @@ public static class NotificationEvent
     public const string Acknowledged = "report.acknowledged";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReportReceived, TriageDueSoon, TriageOverdue, NeedsMoreInformation, Accepted, Rejected, MaintainerInvited, PublicationDueSoon, Published];
+        [
+            ReportReceived, TriageDueSoon, TriageOverdue, NeedsMoreInformation, Accepted, Rejected, MaintainerInvited,
+            PublicationDueSoon, Published
+        ];
 }

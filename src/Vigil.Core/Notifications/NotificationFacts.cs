@@ -5,4 +5,5 @@ namespace Vigil.Core.Notifications;
 /// enforced by this type: there is no field for a title, a description, a proof of concept or anyone's
 /// e-mail address, so no template can leak them.
 /// </summary>
-public sealed record NotificationFacts(string ProgramName, long ReportNumber, Uri Link, DateTimeOffset? Deadline = null);
+public sealed record NotificationFacts(
+    string ProgramName, long ReportNumber, Uri Link, DateTimeOffset? Deadline = null);

@@ -30,7 +30,8 @@ public sealed class NotificationOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>How long delivered and dead messages (subject, recipient, error) stay in the outbox for inspection.</summary>
+    /// <summary>How long delivered and dead messages (subject, recipient, error) stay in the outbox for
+    /// inspection.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

@@ -15,17 +15,29 @@ public static class NotificationTemplates
     public static RenderedNotification Render(string eventType, NotificationFacts facts)
     {
         var report = $"report #{facts.ReportNumber.ToString(CultureInfo.InvariantCulture)} in {facts.ProgramName}";
-        var due = facts.Deadline is { } deadline ? deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : null;
+        var due = facts.Deadline is { } deadline
+            ? deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : null;
         var (subject, line) = eventType switch
         {
-            NotificationEvent.ReportReceived => ($"New {report}", $"A new {report} was received." + Sentence("Triage is due by", due)),
-            NotificationEvent.TriageDueSoon => ($"Triage due soon: {report}", $"Triage of {report} is due" + Due(" by ", due) + "."),
-            NotificationEvent.TriageOverdue => ($"Triage overdue: {report}", $"Triage of {report} is overdue" + Due(" since ", due) + "."),
-            NotificationEvent.NeedsMoreInformation => ($"More information needed: {report}", $"The triage team needs more information about your {report}."),
-            NotificationEvent.Accepted => ($"Accepted: {report}", $"Your {report} was accepted." + Sentence("Publication is due by", due)),
-            NotificationEvent.Rejected => ($"Not accepted: {report}", $"Your {report} was not accepted. The reason is on the report page."),
-            NotificationEvent.MaintainerInvited => ($"Invitation: {report}", $"You are invited as a maintainer to the private {report}." + Sentence("Publication is due by", due)),
-            NotificationEvent.PublicationDueSoon => ($"Publication due soon: {report}", $"The advisory for {report} is due to be published" + Due(" on ", due) + "."),
+            NotificationEvent.ReportReceived =>
+                ($"New {report}", $"A new {report} was received." + Sentence("Triage is due by", due)),
+            NotificationEvent.TriageDueSoon =>
+                ($"Triage due soon: {report}", $"Triage of {report} is due" + Due(" by ", due) + "."),
+            NotificationEvent.TriageOverdue =>
+                ($"Triage overdue: {report}", $"Triage of {report} is overdue" + Due(" since ", due) + "."),
+            NotificationEvent.NeedsMoreInformation =>
+                ($"More information needed: {report}", $"The triage team needs more information about your {report}."),
+            NotificationEvent.Accepted =>
+                ($"Accepted: {report}", $"Your {report} was accepted." + Sentence("Publication is due by", due)),
+            NotificationEvent.Rejected =>
+                ($"Not accepted: {report}", $"Your {report} was not accepted. The reason is on the report page."),
+            NotificationEvent.MaintainerInvited =>
+                ($"Invitation: {report}", $"You are invited as a maintainer to the private {report}." + Sentence(
+                    "Publication is due by", due)),
+            NotificationEvent.PublicationDueSoon =>
+                ($"Publication due soon: {report}",
+                    $"The advisory for {report} is due to be published" + Due(" on ", due) + "."),
             NotificationEvent.Published => ($"Published: {report}", $"The advisory for {report} is now public."),
             NotificationEvent.Acknowledged => ($"Received: {report}",
                 $"Your e-mail was received as {report}. Reply to this message to add to it."
@@ -34,7 +46,9 @@ public static class NotificationTemplates
         };
         var link = facts.Link.AbsoluteUri;
         var text = $"{line}\n\nOpen it: {link}\n\nThis message never contains report details; sign in to read them.\n";
-        var html = $"<p>{WebUtility.HtmlEncode(line)}</p>\n<p><a href=\"{WebUtility.HtmlEncode(link)}\">Open the report</a></p>\n"
+        var html =
+            $"<p>{WebUtility.HtmlEncode(line)}</p>\n<p><a href=\"{WebUtility.HtmlEncode(link)}\">Open the "
+            + "report</a></p>\n"
             + "<p>This message never contains report details; sign in to read them.</p>\n";
         return new RenderedNotification(subject, text, html);
     }

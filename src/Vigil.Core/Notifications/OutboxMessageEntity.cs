@@ -23,14 +23,16 @@ public sealed class OutboxMessageEntity : ILeased
     public OutboxKind Kind { get; set; }
     public required string EventType { get; set; }
 
-    /// <summary>An e-mail address for <see cref="OutboxKind.Email"/>, sealed (<see cref="OutboxSeal"/>); unused for webhooks; erased once delivered.</summary>
+    /// <summary>An e-mail address for <see cref="OutboxKind.Email"/>, sealed (<see cref="OutboxSeal"/>); unused for
+    /// webhooks; erased once delivered.</summary>
     public string? Recipient { get; set; }
 
     /// <summary>The endpoint a webhook goes to (<see cref="WebhookEndpointEntity.Id"/>).</summary>
     public long? WebhookEndpointId { get; set; }
 
     public required string Subject { get; set; }
-    /// <summary>The text body (the JSON payload of a webhook), sealed; erased once delivered. So is <see cref="HtmlBody"/>.</summary>
+    /// <summary>The text body (the JSON payload of a webhook), sealed; erased once delivered. So is
+    /// <see cref="HtmlBody"/>.</summary>
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
 

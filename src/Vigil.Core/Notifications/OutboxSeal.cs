@@ -20,7 +20,8 @@ public static class OutboxSeal
     public static string Seal(ReportVault vault, string value, string purpose)
     {
         var (dataKey, wrapped) = vault.NewDataKey();
-        return Prefix + Convert.ToBase64String(wrapped) + "." + Convert.ToBase64String(ReportVault.Seal(dataKey, value, purpose));
+        return Prefix + Convert.ToBase64String(wrapped) + "." + Convert.ToBase64String(
+            ReportVault.Seal(dataKey, value, purpose));
     }
 
     public static string? Open(ReportVault vault, string? stored, string purpose)
@@ -47,7 +48,8 @@ public static class OutboxSeal
         var (wrapped, sealedValue) = Parts(stored);
         return next.Wrapped(wrapped)
             ? stored
-            : Prefix + Convert.ToBase64String(next.Wrap(current.Unwrap(wrapped))) + "." + Convert.ToBase64String(sealedValue);
+            : Prefix + Convert.ToBase64String(
+                next.Wrap(current.Unwrap(wrapped))) + "." + Convert.ToBase64String(sealedValue);
     }
 
     /// <summary>A detached copy of <paramref name="message"/> with its recipient and bodies opened, to send.</summary>

@@ -39,11 +39,15 @@ public sealed class SmtpOptions : IValidatableObject
         }
         if (string.IsNullOrWhiteSpace(From) || !MimeKit.MailboxAddress.TryParse(From, out _))
         {
-            yield return new ValidationResult("Vigil:Smtp:From must be a mailbox such as 'Vigil <security@example.org>' when Vigil:Smtp:Host is set.", [nameof(From)]);
+            yield return new ValidationResult(
+                "Vigil:Smtp:From must be a mailbox such as 'Vigil <security@example.org>' when Vigil:Smtp:Host is set.",
+                [nameof(From)]);
         }
         if (string.IsNullOrEmpty(User) != string.IsNullOrEmpty(Password))
         {
-            yield return new ValidationResult("Vigil:Smtp:User and Vigil:Smtp:Password are set together or not at all.", [nameof(User), nameof(Password)]);
+            yield return new ValidationResult(
+                "Vigil:Smtp:User and Vigil:Smtp:Password are set together or not at all.",
+                [nameof(User), nameof(Password)]);
         }
     }
 }

@@ -44,7 +44,8 @@ public static class SpecialAddresses
         (IPNetwork.Parse("100::/64"), "discard-only (RFC 6666)"),
         (IPNetwork.Parse("100:0:0:1::/64"), "dummy IPv6 prefix (RFC 9780)"),
         (IPNetwork.Parse("2001::/32"), "Teredo (RFC 4380)"),
-        (IPNetwork.Parse("2001::/23"), "IETF protocol assignments (RFC 2928): PCP/TURN/DNS-SD anycast, benchmarking, AMT, AS112, ORCHID, DETs"),
+        (IPNetwork.Parse("2001::/23"),
+            "IETF protocol assignments (RFC 2928): PCP/TURN/DNS-SD anycast, benchmarking, AMT, AS112, ORCHID, DETs"),
         (IPNetwork.Parse("2001:db8::/32"), "documentation (RFC 3849)"),
         (IPNetwork.Parse("2002::/16"), "6to4 (RFC 3056)"),
         (IPNetwork.Parse("2620:4f:8000::/48"), "direct delegation AS112 service (RFC 7534)"),
@@ -82,9 +83,12 @@ public static class SpecialAddresses
         if (mapped || Nat64.Contains(address))
         {
             var embedded = new IPAddress(address.GetAddressBytes()[12..]);
-            return Find(IPv4, embedded) is { } name ? $"{name}, embedded in {(mapped ? "IPv4-mapped ::ffff:0:0/96" : "NAT64 64:ff9b::/96")}" : null;
+            return Find(IPv4, embedded) is { } name
+                ? $"{name}, embedded in {(mapped ? "IPv4-mapped ::ffff:0:0/96" : "NAT64 64:ff9b::/96")}"
+                : null;
         }
-        return Find(IPv6, address) ?? (GlobalUnicast.Contains(address) ? null : "outside global unicast 2000::/3 (RFC 4291)");
+        return Find(IPv6, address)
+            ?? (GlobalUnicast.Contains(address) ? null : "outside global unicast 2000::/3 (RFC 4291)");
     }
 
     private static string? Find((IPNetwork Network, string Name)[] table, IPAddress address)

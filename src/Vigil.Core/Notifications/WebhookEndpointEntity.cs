@@ -18,5 +18,8 @@ public sealed class WebhookEndpointEntity
     public bool Enabled { get; set; } = true;
 
     public bool Accepts(string eventType) =>
-        Enabled && (EventFilter.Length == 0 || EventFilter.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(eventType, StringComparer.Ordinal));
+        Enabled
+            && (EventFilter.Length == 0
+                || EventFilter.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .Contains(eventType, StringComparer.Ordinal));
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Vigil.Core.Notifications;
 
-/// <summary>The JSON body of a webhook, in the Standard Webhooks shape (<c>type</c>, <c>timestamp</c>, <c>data</c>).</summary>
+/// <summary>The JSON body of a webhook, in the Standard Webhooks shape (<c>type</c>, <c>timestamp</c>,
+/// <c>data</c>).</summary>
 public static class WebhookPayload
 {
     public sealed record Data(
@@ -18,5 +19,6 @@ public static class WebhookPayload
         [property: JsonPropertyName("data")] Data Data);
 
     public static string Serialize(string eventType, NotificationFacts facts, DateTimeOffset now) =>
-        JsonSerializer.Serialize(new Body(eventType, now, new Data(facts.ProgramName, facts.ReportNumber, facts.Link.AbsoluteUri, facts.Deadline)));
+        JsonSerializer.Serialize(new Body(
+            eventType, now, new Data(facts.ProgramName, facts.ReportNumber, facts.Link.AbsoluteUri, facts.Deadline)));
 }

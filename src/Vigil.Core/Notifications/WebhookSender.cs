@@ -14,7 +14,8 @@ public sealed class WebhookSender(HttpClient http, TimeProvider clock)
 {
     public async Task SendAsync(VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
     {
-        var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleOrDefaultAsync(w => w.Id == message.WebhookEndpointId, cancellationToken)
+        var endpoint = await db.WebhookEndpoints.AsNoTracking()
+            .SingleOrDefaultAsync(w => w.Id == message.WebhookEndpointId, cancellationToken)
             ?? throw new DeliveryFailedException("webhook endpoint no longer exists");
         if (!endpoint.Enabled)
         {
@@ -45,7 +46,8 @@ public sealed class WebhookSender(HttpClient http, TimeProvider clock)
         }
         catch (HttpRequestException e)
         {
-            throw e.InnerException as DeliveryFailedException ?? new DeliveryFailedException($"webhook connection failed ({e.HttpRequestError})", e);
+            throw e.InnerException as DeliveryFailedException
+                ?? new DeliveryFailedException($"webhook connection failed ({e.HttpRequestError})", e);
         }
         using (response)
         {

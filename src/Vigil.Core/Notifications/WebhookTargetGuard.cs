@@ -11,9 +11,11 @@ namespace Vigil.Core.Notifications;
 public static class WebhookTargetGuard
 {
     public static bool IsAllowedUrl(string url, out Uri? uri) =>
-        Uri.TryCreate(url, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.UserInfo.Length == 0;
+        Uri.TryCreate(url, UriKind.Absolute, out uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.UserInfo.Length == 0;
 
-    /// <summary>Whether <paramref name="address"/> is globally reachable: in no range of <see cref="SpecialAddresses"/>.</summary>
+    /// <summary>Whether <paramref name="address"/> is globally reachable: in no range of
+    /// <see cref="SpecialAddresses"/>.</summary>
     public static bool IsPublic(IPAddress address) => SpecialAddresses.Classify(address) is null;
 
     /// <summary>An HttpClient whose connections go only to addresses the guard allows.</summary>

@@ -10,25 +10,30 @@ using StoredAffected = Vigil.Core.Advisories.Osv.OsvAffected;
 
 namespace Vigil.Core.Packages;
 
-/// <summary>One advisory's entry for a package; <see cref="AffectsVersion"/> answers the asked version (null: none asked, or withdrawn).</summary>
+/// <summary>One advisory's entry for a package; <see cref="AffectsVersion"/> answers the asked version (null: none
+/// asked, or withdrawn).</summary>
 public sealed record PackageAdvisory(
-    string Id, string? Summary, AdvisorySeverity Severity, double? CvssScore, DateTimeOffset? Published, DateTimeOffset? Withdrawn,
+    string Id, string? Summary, AdvisorySeverity Severity, double? CvssScore, DateTimeOffset? Published,
+    DateTimeOffset? Withdrawn,
     string? NpmRange, string? FixedVersion, StoredAffected Affected, bool? AffectsVersion);
 
-/// <param name="VersionProblem">Why the asked version cannot be checked (it does not parse in the ecosystem's order), else null.</param>
-public sealed record PackageAdvisories(string Ecosystem, string Name, string? Version, string? VersionProblem, IReadOnlyList<PackageAdvisory> Advisories)
+/// <param name="VersionProblem">Why the asked version cannot be checked (it does not parse in the ecosystem's order),
+/// else null.</param>
+public sealed record PackageAdvisories(
+    string Ecosystem, string Name, string? Version, string? VersionProblem, IReadOnlyList<PackageAdvisory> Advisories)
 {
     public IEnumerable<PackageAdvisory> Affecting => Advisories.Where(a => a.AffectsVersion == true);
 }
 
 /// <summary>
 /// Every advisory that names a package (newest publication first), and whether a version is affected,
-/// evaluated exactly as the audit does (<see cref="AffectedMatcher"/> by <see cref="AffectedRule"/>: node-semver for npm, OSV evaluation
-/// otherwise). Withdrawn advisories are listed but never affect a version.
+/// evaluated exactly as the audit does (<see cref="AffectedMatcher"/> by <see cref="AffectedRule"/>: node-semver for
+/// npm, OSV evaluation otherwise). Withdrawn advisories are listed but never affect a version.
 /// </summary>
 public sealed class GetPackageAdvisories(VigilDbContext db)
 {
-    public async Task<PackageAdvisories> ExecuteAsync(string ecosystem, string name, string? version, CancellationToken cancellationToken = default)
+    public async Task<PackageAdvisories> ExecuteAsync(
+        string ecosystem, string name, string? version, CancellationToken cancellationToken = default)
     {
         version = string.IsNullOrWhiteSpace(version) ? null : version.Trim();
         var rows = await db.AffectedPackages.AsNoTracking()
@@ -52,11 +57,18 @@ public sealed class GetPackageAdvisories(VigilDbContext db)
         var problem = version is null ? null : VersionProblem(ecosystem, version);
         var matcher = new AffectedMatcher();
         var advisories = rows
-            .OrderBy(r => r.Published is null).ThenByDescending(r => r.Published).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Index)
-            .Select(r => new PackageAdvisory(r.Id, r.Summary, r.Severity, r.CvssScore, r.Published, r.Withdrawn, r.NpmRange, r.FixedVersion,
+            .OrderBy(r => r.Published is null)
+            .ThenByDescending(r => r.Published)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ThenBy(r => r.Index)
+            .Select(r => new PackageAdvisory(
+                r.Id, r.Summary, r.Severity, r.CvssScore, r.Published, r.Withdrawn, r.NpmRange, r.FixedVersion,
                 JsonSerializer.Deserialize<StoredAffected>(r.AffectedJson, OsvJson.Options)!,
                 version is null || problem is not null || r.Withdrawn is not null ? null
-                    : matcher.Affects(new AffectedRow(r.AdvisoryNumber, r.Index, ecosystem, name, r.NpmRange, r.FixedVersion, r.AffectedJson), version)))
+                    : matcher.Affects(
+                        new AffectedRow(
+                            r.AdvisoryNumber, r.Index, ecosystem, name, r.NpmRange, r.FixedVersion, r.AffectedJson),
+                        version)))
             .ToList();
         return new PackageAdvisories(ecosystem, name, version, problem, advisories);
     }

@@ -1,9 +1,9 @@
 namespace Vigil.Core.Profiles;
 
 /// <summary>
-/// A published advisory that credits an account (docs/community.md, profiles): written when a report is published, for the
-/// finder credit of a reporter with an account and for every credit the team tied to an account. Public data
-/// once published; <see cref="Anonymous"/> rows are shown only to the account itself.
+/// A published advisory that credits an account (docs/community.md, profiles): written when a report is published, for
+/// the finder credit of a reporter with an account and for every credit the team tied to an account. Public data once
+/// published; <see cref="Anonymous"/> rows are shown only to the account itself.
 /// </summary>
 public sealed class CreditedAdvisoryEntity
 {

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Vigil.Core.Profiles;
 
-/// <summary>A profile handle: 3–39 letters, digits and single hyphens, starting with a letter or digit (like a GitHub login).</summary>
+/// <summary>A profile handle: 3–39 letters, digits and single hyphens, starting with a letter or digit (like a GitHub
+/// login).</summary>
 public static partial class ProfileHandles
 {
     public const int MaxLength = 39;

@@ -18,9 +18,13 @@ public sealed class SetProfileHandle(VigilDbContext db)
         if (normalized is not null && !ProfileHandles.IsValid(normalized))
         {
             throw new ValidationFailedException($"'{handle}' is not a profile handle.",
-                new Dictionary<string, string[]> { ["handle"] = ["3–39 letters, digits or single hyphens, not starting or ending with a hyphen."] });
+                new Dictionary<string, string[]>
+                {
+                    ["handle"] = ["3–39 letters, digits or single hyphens, not starting or ending with a hyphen."],
+                });
         }
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new NotFoundException("No such account.");
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
+            ?? throw new NotFoundException("No such account.");
         if (normalized is not null && normalized != user.ProfileHandle
             && await db.Users.AnyAsync(u => u.ProfileHandle == normalized && u.Id != id, cancellationToken))
         {

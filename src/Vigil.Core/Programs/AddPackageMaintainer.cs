@@ -14,9 +14,17 @@ public sealed class AddPackageMaintainer(VigilDbContext db, TimeProvider time)
 {
     /// <summary>
     /// An administrator of the program records a maintainer of a package in the program's scope: a contact
-    /// <paramref name="email"/>, and/or the account registered with <paramref name="accountEmail"/> (recused from its reports).
+    /// <paramref name="email"/>, and/or the account registered with <paramref name="accountEmail"/> (recused from its
+    /// reports).
     /// </summary>
-    public async Task<PackageMaintainerEntity> ExecuteAsync(string slug, Actor actor, string? ecosystem, string? name, string? email, string? accountEmail, CancellationToken cancellationToken = default)
+    public async Task<PackageMaintainerEntity> ExecuteAsync(
+        string slug,
+        Actor actor,
+        string? ecosystem,
+        string? name,
+        string? email,
+        string? accountEmail,
+        CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         if (ecosystem is not ("npm" or "NuGet"))
@@ -36,17 +44,31 @@ public sealed class AddPackageMaintainer(VigilDbContext db, TimeProvider time)
         if (!string.IsNullOrWhiteSpace(accountEmail))
         {
             var normalized = accountEmail.Trim().ToUpperInvariant();
-            userId = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
-                ?? throw ProgramAdminAccess.Invalid("accountEmail", $"no account is registered with '{accountEmail.Trim()}'.");
+            userId = await db.Users.AsNoTracking()
+                .Where(u => u.NormalizedEmail == normalized)
+                .Select(u => (Guid?)u.Id)
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw ProgramAdminAccess.Invalid(
+                    "accountEmail", $"no account is registered with '{accountEmail.Trim()}'.");
         }
-        return await AddAsync(program.Id, ecosystem, name, userId, string.IsNullOrWhiteSpace(email) ? null : email.Trim(), cancellationToken);
+        return await AddAsync(
+            program.Id, ecosystem, name, userId, string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
+            cancellationToken);
     }
 
-    /// <summary>Trusted callers (the CLI, tests): an instance-wide account link or contact, no authorization check.</summary>
-    public Task<PackageMaintainerEntity> ExecuteAsync(string ecosystem, string name, Guid? userId, string? email, CancellationToken cancellationToken = default) =>
+    /// <summary>Trusted callers (the CLI, tests): an instance-wide account link or contact, no authorization
+    /// check.</summary>
+    public Task<PackageMaintainerEntity> ExecuteAsync(
+        string ecosystem, string name, Guid? userId, string? email, CancellationToken cancellationToken = default) =>
         AddAsync(null, ecosystem, name, userId, email, cancellationToken);
 
-    private async Task<PackageMaintainerEntity> AddAsync(long? programId, string ecosystem, string name, Guid? userId, string? email, CancellationToken cancellationToken)
+    private async Task<PackageMaintainerEntity> AddAsync(
+        long? programId,
+        string ecosystem,
+        string name,
+        Guid? userId,
+        string? email,
+        CancellationToken cancellationToken)
     {
         if (userId is null && string.IsNullOrWhiteSpace(email))
         {
@@ -58,7 +80,15 @@ public sealed class AddPackageMaintainer(VigilDbContext db, TimeProvider time)
             throw new ValidationFailedException($"'{email}' is not an e-mail address.",
                 new Dictionary<string, string[]> { ["email"] = ["not an e-mail address."] });
         }
-        var maintainer = new PackageMaintainerEntity { ProgramId = programId, Ecosystem = ecosystem, Name = name, UserId = userId, Email = email?.Trim(), AddedAt = time.GetUtcNow() };
+        var maintainer = new PackageMaintainerEntity
+        {
+            ProgramId = programId,
+            Ecosystem = ecosystem,
+            Name = name,
+            UserId = userId,
+            Email = email?.Trim(),
+            AddedAt = time.GetUtcNow(),
+        };
         db.PackageMaintainers.Add(maintainer);
         await db.SaveChangesAsync(cancellationToken);
         return maintainer;

@@ -8,8 +8,10 @@ namespace Vigil.Core.Programs;
 /// <summary>Puts an account on a program's team, or changes its role there.</summary>
 public sealed class AddProgramMember(VigilDbContext db, TimeProvider time)
 {
-    /// <summary>An administrator adds the account registered with <paramref name="email"/>; <paramref name="role"/> is <c>triager</c> or <c>admin</c>.</summary>
-    public async Task<ProgramMemberEntity> ExecuteAsync(string slug, Actor actor, string? email, string? role, CancellationToken cancellationToken = default)
+    /// <summary>An administrator adds the account registered with <paramref name="email"/>; <paramref name="role"/> is
+    /// <c>triager</c> or <c>admin</c>.</summary>
+    public async Task<ProgramMemberEntity> ExecuteAsync(
+        string slug, Actor actor, string? email, string? role, CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         if (!TryParseRole(role, out var parsed))
@@ -21,17 +23,24 @@ public sealed class AddProgramMember(VigilDbContext db, TimeProvider time)
             throw ProgramAdminAccess.Invalid("email", "the e-mail address of a registered account.");
         }
         var normalized = email.Trim().ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw ProgramAdminAccess.Invalid("email", $"no account is registered with '{email.Trim()}'; ask them to register at /account/register first.");
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized)
+            .Select(u => (Guid?)u.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw ProgramAdminAccess.Invalid(
+                "email",
+                $"no account is registered with '{email.Trim()}'; ask them to register at /account/register first.");
         return await ExecuteAsync(program.Slug, user, parsed, cancellationToken);
     }
 
     /// <summary>Trusted callers (the CLI, tests): no authorization check.</summary>
-    public async Task<ProgramMemberEntity> ExecuteAsync(string slug, Guid userId, ProgramRole role, CancellationToken cancellationToken = default)
+    public async Task<ProgramMemberEntity> ExecuteAsync(
+        string slug, Guid userId, ProgramRole role, CancellationToken cancellationToken = default)
     {
         var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken)
             ?? throw new NotFoundException($"No program '{slug}'.");
-        var member = await db.ProgramMembers.SingleOrDefaultAsync(m => m.ProgramId == program.Id && m.UserId == userId, cancellationToken);
+        var member = await db.ProgramMembers.SingleOrDefaultAsync(
+            m => m.ProgramId == program.Id && m.UserId == userId, cancellationToken);
         if (member is null)
         {
             member = new ProgramMemberEntity { ProgramId = program.Id, UserId = userId, AddedAt = time.GetUtcNow() };

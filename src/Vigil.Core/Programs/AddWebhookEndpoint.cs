@@ -18,7 +18,12 @@ public sealed class AddWebhookEndpoint(VigilDbContext db)
 {
     public const string SecretPrefix = "whsec_";
 
-    public async Task<CreatedWebhookEndpoint> ExecuteAsync(string slug, Actor actor, string? url, IReadOnlyList<string>? events, CancellationToken cancellationToken = default)
+    public async Task<CreatedWebhookEndpoint> ExecuteAsync(
+        string slug,
+        Actor actor,
+        string? url,
+        IReadOnlyList<string>? events,
+        CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         url = url?.Trim();
@@ -31,11 +36,18 @@ public sealed class AddWebhookEndpoint(VigilDbContext db)
         {
             if (!NotificationEvent.All.Contains(type))
             {
-                throw ProgramAdminAccess.Invalid($"events[{i}]", $"'{type}' is not an event type ({string.Join(", ", NotificationEvent.All)}).");
+                throw ProgramAdminAccess.Invalid(
+                    $"events[{i}]", $"'{type}' is not an event type ({string.Join(", ", NotificationEvent.All)}).");
             }
         }
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var endpoint = new WebhookEndpointEntity { ProgramId = program.Id, Url = url, Secret = secret, EventFilter = string.Join(' ', filter) };
+        var endpoint = new WebhookEndpointEntity
+        {
+            ProgramId = program.Id,
+            Url = url,
+            Secret = secret,
+            EventFilter = string.Join(' ', filter),
+        };
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedWebhookEndpoint(GetProgramAdmin.View(endpoint), secret);

@@ -53,7 +53,8 @@ public sealed class BusinessCalendar
         }
     }
 
-    /// <summary>Business time left until <paramref name="deadline"/>, counted the same way (negative when overdue, in plain hours).</summary>
+    /// <summary>Business time left until <paramref name="deadline"/>, counted the same way (negative when overdue, in
+    /// plain hours).</summary>
     public TimeSpan BusinessTimeUntil(DateTimeOffset now, DateTimeOffset deadline)
     {
         if (deadline <= now)

@@ -3,8 +3,15 @@ using Vigil.Core.Data;
 
 namespace Vigil.Core.Programs;
 
-/// <summary>A program as the public directory shows it: what it covers, its clock, and how many advisories it published.</summary>
-public sealed record PublicProgram(string Slug, string Name, IReadOnlyList<string> Ecosystems, int TriageBusinessDays, int PublicationDays, int Advisories);
+/// <summary>A program as the public directory shows it: what it covers, its clock, and how many advisories it
+/// published.</summary>
+public sealed record PublicProgram(
+    string Slug,
+    string Name,
+    IReadOnlyList<string> Ecosystems,
+    int TriageBusinessDays,
+    int PublicationDays,
+    int Advisories);
 
 /// <summary>
 /// Every program of the instance, for anyone (a program's page, policy and SECURITY.md are public): the
@@ -25,6 +32,7 @@ public sealed class ListPublicPrograms(VigilDbContext db)
                 Advisories = db.Reports.Count(r => r.ProgramId == p.Id && r.AdvisoryId != null),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new PublicProgram(r.Slug, r.Name, r.ScopeEcosystems, r.TriageBusinessDays, r.PublicationDays, r.Advisories)).ToList();
+        return rows.Select(r => new PublicProgram(
+            r.Slug, r.Name, r.ScopeEcosystems, r.TriageBusinessDays, r.PublicationDays, r.Advisories)).ToList();
     }
 }

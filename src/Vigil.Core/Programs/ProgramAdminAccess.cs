@@ -25,13 +25,17 @@ public static class ProgramAdminAccess
         }
     }
 
-    public static async Task<bool> CanManageAsync(VigilDbContext db, long programId, Actor actor, CancellationToken cancellationToken) =>
+    public static async Task<bool> CanManageAsync(
+        VigilDbContext db, long programId, Actor actor, CancellationToken cancellationToken) =>
         IsInstanceAdmin(actor)
         || (actor is { Kind: ActorKind.User, TwoFactor: true, UserId: { } user }
-            && await db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == user && m.Role == ProgramRole.Admin, cancellationToken));
+            && await db.ProgramMembers.AnyAsync(
+                m => m.ProgramId == programId && m.UserId == user && m.Role == ProgramRole.Admin, cancellationToken));
 
-    /// <summary>The program (tracked), or 404 when it does not exist or <paramref name="actor"/> may not manage it.</summary>
-    public static async Task<ProgramEntity> LoadAsync(VigilDbContext db, string slug, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The program (tracked), or 404 when it does not exist or <paramref name="actor"/> may not manage
+    /// it.</summary>
+    public static async Task<ProgramEntity> LoadAsync(
+        VigilDbContext db, string slug, Actor actor, CancellationToken cancellationToken)
     {
         var program = await db.Programs.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (program is null || !await CanManageAsync(db, program.Id, actor, cancellationToken))

@@ -28,7 +28,10 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<ProgramEnt
         .HasConversion(
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
             v => JsonSerializer.Deserialize<List<T>>(v, JsonSerializerOptions.Default) ?? new List<T>(),
-            new ValueComparer<List<T>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()));
+            new ValueComparer<List<T>>(
+                (a, b) => a!.SequenceEqual(b!),
+                v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
+                v => v.ToList()));
 }
 
 internal sealed class ProgramMemberConfiguration : IEntityTypeConfiguration<ProgramMemberEntity>

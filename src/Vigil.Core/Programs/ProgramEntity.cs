@@ -13,7 +13,8 @@ public sealed class ProgramEntity
     /// <summary>Ecosystems in scope (e.g. <c>npm</c>); empty means "any ecosystem of the packages below".</summary>
     public List<string> ScopeEcosystems { get; set; } = [];
 
-    /// <summary>Packages in scope as <c>ecosystem/name</c>; empty means "every package of the scope's ecosystems".</summary>
+    /// <summary>Packages in scope as <c>ecosystem/name</c>; empty means "every package of the scope's
+    /// ecosystems".</summary>
     public List<string> ScopePackages { get; set; } = [];
 
     public int TriageBusinessDays { get; set; } = ProgramPolicy.DefaultTriageBusinessDays;
@@ -42,7 +43,8 @@ public sealed class ProgramEntity
     /// </summary>
     public double? MinimumSignal { get; set; }
 
-    /// <summary>How many reports a new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/> reports with an outcome) may submit here per 24 hours; 0: no limit.</summary>
+    /// <summary>How many reports a new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/> reports
+    /// with an outcome) may submit here per 24 hours; 0: no limit.</summary>
     public int NewReporterReportsPerDay { get; set; } = ProgramPolicy.DefaultNewReporterReportsPerDay;
 
     public DateTimeOffset CreatedAt { get; set; }

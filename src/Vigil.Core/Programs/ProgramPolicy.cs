@@ -6,7 +6,8 @@ using Vigil.Core.Publication;
 
 namespace Vigil.Core.Programs;
 
-/// <summary>What an admin sets on a program. Null fields keep their default (create) or current value (update).</summary>
+/// <summary>What an admin sets on a program. Null fields keep their default (create) or current value
+/// (update).</summary>
 public sealed record ProgramSettings(
     string? Name = null,
     IReadOnlyList<string>? ScopeEcosystems = null,
@@ -34,14 +35,16 @@ public static partial class ProgramPolicy
 
     public const int MaxSlugLength = 60;
 
-    /// <summary>A reporter with fewer reports that had an outcome than this is "new" (rate-limited per program).</summary>
+    /// <summary>A reporter with fewer reports that had an outcome than this is "new" (rate-limited per
+    /// program).</summary>
     public const int NewReporterOutcomes = 3;
 
     public const int DefaultNewReporterReportsPerDay = 10;
 
     public static bool IsSlug(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
 
-    /// <summary>Applies <paramref name="settings"/> to <paramref name="program"/> after checking all of them; nothing changes when one is wrong.</summary>
+    /// <summary>Applies <paramref name="settings"/> to <paramref name="program"/> after checking all of them; nothing
+    /// changes when one is wrong.</summary>
     public static void Apply(ProgramEntity program, ProgramSettings settings)
     {
         var errors = new Dictionary<string, string[]>();
@@ -65,7 +68,8 @@ public static partial class ProgramPolicy
         }
         foreach (var (holiday, i) in (settings.Holidays ?? []).Select((h, i) => (h, i)))
         {
-            if (!DateOnly.TryParseExact(holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (!DateOnly.TryParseExact(
+                holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 Add($"holidays[{i}]", $"'{holiday}' is not a date (YYYY-MM-DD).");
             }
@@ -85,7 +89,9 @@ public static partial class ProgramPolicy
         {
             if (ecosystem is not ("npm" or "NuGet"))
             {
-                Add($"scopeEcosystems[{i}]", $"'{ecosystem}' is not an ecosystem Vigil runs programs for (npm, NuGet).");
+                Add(
+                    $"scopeEcosystems[{i}]",
+                    $"'{ecosystem}' is not an ecosystem Vigil runs programs for (npm, NuGet).");
             }
         }
         foreach (var (package, i) in (settings.ScopePackages ?? []).Select((p, i) => (p, i)))
@@ -93,7 +99,9 @@ public static partial class ProgramPolicy
             var slash = package.IndexOf('/', StringComparison.Ordinal);
             if (slash <= 0 || slash == package.Length - 1 || package[..slash] is not ("npm" or "NuGet"))
             {
-                Add($"scopePackages[{i}]", $"'{package}': expected ECOSYSTEM/NAME, e.g. npm/express or npm/@scope/name.");
+                Add(
+                    $"scopePackages[{i}]",
+                    $"'{package}': expected ECOSYSTEM/NAME, e.g. npm/express or npm/@scope/name.");
             }
         }
         foreach (var (cve, i) in (settings.ReservedCveIds ?? []).Select((c, i) => (c, i)))
@@ -113,9 +121,14 @@ public static partial class ProgramPolicy
         {
             Add("minimumSignal", "give the minimum signal to report without review.");
         }
-        if (minimumSignal is { } signal && (double.IsNaN(signal) || signal < Reputation.ReputationRules.MinPoints || signal > Reputation.ReputationRules.MaxPoints))
+        if (minimumSignal is { } signal
+            && (double.IsNaN(signal) || signal < Reputation.ReputationRules.MinPoints
+                || signal > Reputation.ReputationRules.MaxPoints))
         {
-            Add("minimumSignal", $"a signal between {Reputation.ReputationRules.MinPoints} and {Reputation.ReputationRules.MaxPoints} (points per report).");
+            Add(
+                "minimumSignal",
+                $"a signal between {Reputation.ReputationRules.MinPoints} and {Reputation.ReputationRules.MaxPoints} "
+                + "(points per report).");
         }
         if (settings.NewReporterReportsPerDay is < 0 or > 1000)
         {
@@ -123,7 +136,10 @@ public static partial class ProgramPolicy
         }
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException($"The program's settings are invalid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
+            throw new ValidationFailedException(
+                "The program's settings are invalid: "
+                + $"{string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}",
+                errors);
         }
 
         program.Name = settings.Name?.Trim() ?? program.Name;
@@ -142,7 +158,8 @@ public static partial class ProgramPolicy
     }
 
     /// <summary>Whether a package falls in the program's scope.</summary>
-    /// <summary>Whether a package falls in the program's scope: listed by name, or in a listed ecosystem; a program with neither covers everything.</summary>
+    /// <summary>Whether a package falls in the program's scope: listed by name, or in a listed ecosystem; a program
+    /// with neither covers everything.</summary>
     public static bool InScope(ProgramEntity program, string ecosystem, string name) =>
         (program.ScopePackages.Count == 0 && program.ScopeEcosystems.Count == 0)
         || program.ScopeEcosystems.Contains(ecosystem, StringComparer.Ordinal)

@@ -11,7 +11,8 @@ public sealed class RemoveProgramMember(VigilDbContext db)
     public async Task ExecuteAsync(string slug, Actor actor, Guid userId, CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
-        var member = await db.ProgramMembers.SingleOrDefaultAsync(m => m.ProgramId == program.Id && m.UserId == userId, cancellationToken)
+        var member = await db.ProgramMembers.SingleOrDefaultAsync(
+            m => m.ProgramId == program.Id && m.UserId == userId, cancellationToken)
             ?? throw new NotFoundException($"{userId} is not on the team of '{slug}'.");
         db.ProgramMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);

@@ -11,8 +11,10 @@ namespace Vigil.Core.Programs;
 /// </summary>
 public sealed class UpdateProgramPolicy(VigilDbContext db)
 {
-    /// <summary>An administrator of the program changes it (<see cref="ProgramAdminAccess"/>); a wrong field changes nothing.</summary>
-    public async Task<ProgramEntity> ExecuteAsync(string slug, Actor actor, ProgramSettings settings, CancellationToken cancellationToken = default)
+    /// <summary>An administrator of the program changes it (<see cref="ProgramAdminAccess"/>); a wrong field changes
+    /// nothing.</summary>
+    public async Task<ProgramEntity> ExecuteAsync(
+        string slug, Actor actor, ProgramSettings settings, CancellationToken cancellationToken = default)
     {
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         ProgramPolicy.Apply(program, settings);
@@ -21,7 +23,8 @@ public sealed class UpdateProgramPolicy(VigilDbContext db)
     }
 
     /// <summary>Trusted callers (the CLI, tests): no authorization check.</summary>
-    public async Task<ProgramEntity> ExecuteAsync(string slug, ProgramSettings settings, CancellationToken cancellationToken = default)
+    public async Task<ProgramEntity> ExecuteAsync(
+        string slug, ProgramSettings settings, CancellationToken cancellationToken = default)
     {
         var program = await db.Programs.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken)
             ?? throw new NotFoundException($"No program '{slug}'.");

@@ -28,16 +28,20 @@ public sealed record DraftPackage(
     IReadOnlyList<DraftInterval>? Intervals = null)
 {
     /// <summary>Every interval the package is affected in, in version order.</summary>
-    public IReadOnlyList<DraftInterval> AllIntervals => Intervals ?? [new DraftInterval(Introduced, Fixed, LastAffected)];
+    public IReadOnlyList<DraftInterval> AllIntervals =>
+        Intervals ?? [new DraftInterval(Introduced, Fixed, LastAffected)];
 }
 
-/// <summary>Affected from <see cref="Introduced"/> until before <see cref="Fixed"/>, through <see cref="LastAffected"/>, or without end.</summary>
+/// <summary>Affected from <see cref="Introduced"/> until before <see cref="Fixed"/>, through
+/// <see cref="LastAffected"/>, or without end.</summary>
 public sealed record DraftInterval(string Introduced = "0", string? Fixed = null, string? LastAffected = null);
 
-/// <summary>An OSV reference: <see cref="Type"/> is one of OSV's reference types (WEB, FIX, ADVISORY, REPORT, …).</summary>
+/// <summary>An OSV reference: <see cref="Type"/> is one of OSV's reference types (WEB, FIX, ADVISORY, REPORT,
+/// …).</summary>
 public sealed record DraftReference(string Type, string Url);
 
-/// <summary>An OSV credit: <see cref="Type"/> is one of OSV's credit types (FINDER, REPORTER, COORDINATOR, REMEDIATION_DEVELOPER, …).</summary>
+/// <summary>An OSV credit: <see cref="Type"/> is one of OSV's credit types (FINDER, REPORTER, COORDINATOR,
+/// REMEDIATION_DEVELOPER, …).</summary>
 public sealed record DraftCredit(string Name, string Type, IReadOnlyList<string>? Contact = null);
 
 /// <summary>Where a draft comes from: the process (a report) or the team directly (docs/publication.md).</summary>

@@ -16,8 +16,10 @@ public static partial class AdvisoryIds
     /// <summary>A program's prefix: an upper-case letter, then 1–15 upper-case letters or digits.</summary>
     public static bool IsValidPrefix(string? prefix) => prefix is not null && PrefixPattern().IsMatch(prefix);
 
-    /// <summary>The next free id for the prefix in the given year. A concurrent publisher may take it first; the unique index on the id then refuses the second, which retries.</summary>
-    public static async Task<string> NextAsync(VigilDbContext db, string prefix, int year, CancellationToken cancellationToken)
+    /// <summary>The next free id for the prefix in the given year. A concurrent publisher may take it first; the unique
+    /// index on the id then refuses the second, which retries.</summary>
+    public static async Task<string> NextAsync(
+        VigilDbContext db, string prefix, int year, CancellationToken cancellationToken)
     {
         var head = $"{prefix}-{year.ToString(CultureInfo.InvariantCulture)}-";
         var taken = await db.Advisories.AsNoTracking()
@@ -25,7 +27,8 @@ public static partial class AdvisoryIds
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
         var max = taken
-            .Select(id => long.TryParse(id.AsSpan(head.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Select(id => long.TryParse(
+                id.AsSpan(head.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(0)
             .Max();
         return head + (max + 1).ToString(CultureInfo.InvariantCulture);
@@ -44,7 +47,8 @@ public static partial class AdvisoryIds
         }
     }
 
-    /// <summary>A stable 64-bit key (FNV-1a of "vigil-advisory-id:" + prefix): string.GetHashCode differs per process.</summary>
+    /// <summary>A stable 64-bit key (FNV-1a of "vigil-advisory-id:" + prefix): string.GetHashCode differs per
+    /// process.</summary>
     private static long LockKey(string prefix)
     {
         var hash = 14695981039346656037UL;

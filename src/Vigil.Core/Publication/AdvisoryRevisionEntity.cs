@@ -29,6 +29,9 @@ internal sealed class AdvisoryRevisionConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.Reason).HasMaxLength(CorrectAdvisory.MaxReason);
         builder.Property(r => r.Changes).HasMaxLength(4000);
         builder.HasIndex(r => new { r.AdvisoryNumber, r.Revision }).IsUnique();
-        builder.HasOne<Advisories.AdvisoryEntity>().WithMany().HasForeignKey(r => r.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Advisories.AdvisoryEntity>()
+            .WithMany()
+            .HasForeignKey(r => r.AdvisoryNumber)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

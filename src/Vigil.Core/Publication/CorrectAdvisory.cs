@@ -7,8 +7,10 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Publication;
 
-/// <summary>A package of a correction: its affected range as it should have been reported, and its fixed versions (comma-separated; none: no fix yet).</summary>
-public sealed record CorrectedPackage(string Ecosystem, string Name, string AffectedVersions, string? FixedVersions = null);
+/// <summary>A package of a correction: its affected range as it should have been reported, and its fixed versions
+/// (comma-separated; none: no fix yet).</summary>
+public sealed record CorrectedPackage(
+    string Ecosystem, string Name, string AffectedVersions, string? FixedVersions = null);
 
 /// <summary>
 /// What a correction changes; a null field stays as published. <see cref="Packages"/> replaces the whole
@@ -40,9 +42,13 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
 {
     public const int MaxReason = 1000;
 
-    public async Task<CorrectedAdvisory> ExecuteAsync(string advisoryId, Actor actor, AdvisoryCorrection correction, CancellationToken cancellationToken = default)
+    public async Task<CorrectedAdvisory> ExecuteAsync(
+        string advisoryId, Actor actor, AdvisoryCorrection correction, CancellationToken cancellationToken = default)
     {
-        var reportId = await db.Reports.AsNoTracking().Where(r => r.AdvisoryId == advisoryId).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken)
+        var reportId = await db.Reports.AsNoTracking()
+            .Where(r => r.AdvisoryId == advisoryId)
+            .Select(r => (long?)r.Id)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No advisory {advisoryId} published by a program of this instance.");
         ReportEntity report;
         try
@@ -54,33 +60,48 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
         {
             throw new NotFoundException($"No advisory {advisoryId} published by a program of this instance.");
         }
-        var advisory = await db.Advisories.Include(a => a.Aliases).Include(a => a.Affected).SingleAsync(a => a.Id == advisoryId, cancellationToken);
+        var advisory = await db.Advisories.Include(a => a.Aliases)
+            .Include(a => a.Affected)
+            .SingleAsync(a => a.Id == advisoryId, cancellationToken);
         var before = OsvJson.Deserialize(advisory.Document);
 
         var errors = new Dictionary<string, string[]>();
         var reason = correction.Reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > MaxReason)
         {
-            errors["reason"] = [$"say why the advisory is corrected (1–{MaxReason} characters; it is published with the revision)."];
+            errors["reason"] = [
+                $"say why the advisory is corrected (1–{MaxReason} characters; it is published with the revision)."];
         }
-        var narrowed = correction.Packages is { } packages ? ApplyPackages(report, packages, correction.ConfirmNarrowerRange, errors) : [];
+        var narrowed = correction.Packages is { } packages
+            ? ApplyPackages(report, packages, correction.ConfirmNarrowerRange, errors)
+            : [];
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException($"The correction is invalid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
+            throw new ValidationFailedException(
+                $"The correction is invalid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}",
+                errors);
         }
         if (narrowed.Count > 0 && !correction.ConfirmNarrowerRange)
         {
-            throw new ValidationFailedException("The correction narrows what was reported.", new Dictionary<string, string[]> { ["packages"] = [string.Join("; ", narrowed)] });
+            throw new ValidationFailedException(
+                "The correction narrows what was reported.", new Dictionary<string, string[]>
+                {
+                    ["packages"] = [string.Join("; ", narrowed)],
+                });
         }
 
         var draft = new AdvisoryDraft(
             correction.Summary ?? before.Summary ?? "",
             correction.Details ?? before.Details ?? "",
             report.Packages.OrderBy(p => p.Id).Select(ReportFixes.Draft).ToList(),
-            CvssVector: correction.CvssVector is { } vector ? (vector.Trim().Length == 0 ? null : vector.Trim()) : before.Severity?.FirstOrDefault()?.Score,
+            CvssVector: correction.CvssVector is { } vector
+                ? (vector.Trim().Length == 0 ? null : vector.Trim())
+                : before.Severity?.FirstOrDefault()?.Score,
             Cwes: before.DatabaseSpecific?["cwe_ids"]?.AsArray().Select(c => c!.GetValue<string>()).ToList(),
-            References: correction.References ?? before.References?.Select(r => new DraftReference(r.Type, r.Url)).ToList(),
-            Credits: correction.Credits ?? before.Credits?.Select(c => new DraftCredit(c.Name, c.Type ?? "OTHER", c.Contact)).ToList(),
+            References: correction.References
+                ?? before.References?.Select(r => new DraftReference(r.Type, r.Url)).ToList(),
+            Credits: correction.Credits
+                ?? before.Credits?.Select(c => new DraftCredit(c.Name, c.Type ?? "OTHER", c.Contact)).ToList(),
             Aliases: before.Aliases);
         DraftValidation.Check(draft, DraftOrigin.Report);
 
@@ -90,9 +111,13 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
         var changes = RevisionChanges.Describe(before, after);
         if (changes.Length == 0)
         {
-            throw new ValidationFailedException("The correction changes nothing.", new Dictionary<string, string[]> { ["correction"] = ["nothing differs from the published advisory."] });
+            throw new ValidationFailedException("The correction changes nothing.", new Dictionary<string, string[]>
+            {
+                ["correction"] = ["nothing differs from the published advisory."],
+            });
         }
-        var revision = 1 + await db.AdvisoryRevisions.CountAsync(r => r.AdvisoryNumber == advisory.Number, cancellationToken) + 1;
+        var revision = 1 + await db.AdvisoryRevisions.CountAsync(
+            r => r.AdvisoryNumber == advisory.Number, cancellationToken) + 1;
         db.AdvisoryRevisions.Add(new AdvisoryRevisionEntity
         {
             AdvisoryNumber = advisory.Number,
@@ -106,28 +131,38 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
         if (correction.CvssVector is not null)
         {
             report.CvssVector = draft.CvssVector;
-            report.CvssScore = draft.CvssVector is { } corrected && Cvss.Cvss.TryParse(corrected, out var parsed, out _) ? parsed.BaseScore : null;
+            report.CvssScore = draft.CvssVector is { } corrected && Cvss.Cvss.TryParse(corrected, out var parsed, out _)
+                ? parsed.BaseScore
+                : null;
         }
         var document = OsvJson.Serialize(after);
         AdvisoryRows.Apply(advisory, after, document);
         foreach (var line in narrowed)
         {
-            ReportTimeline.Add(db, report, actor, ReportEventKind.RangeNarrowed, now, EventVisibility.Participants, line + ", confirmed by the team");
+            ReportTimeline.Add(
+                db, report, actor, ReportEventKind.RangeNarrowed, now, EventVisibility.Participants,
+                line + ", confirmed by the team");
         }
         ReportTimeline.Add(db, report, actor, ReportEventKind.AdvisoryCorrected, now, EventVisibility.Participants,
             $"{advisory.Id} revision {revision}: {changes}. Reason: {reason}");
         if (correction.Credits is not null)
         {
             var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
-            await Profiles.CreditIndex.ReconcileAsync(db, report, content, advisory.Id, draft.Credits ?? [], modified, cancellationToken);
+            await Profiles.CreditIndex.ReconcileAsync(
+                db, report, content, advisory.Id, draft.Credits ?? [], modified, cancellationToken);
         }
         report.Revision++;
         await db.SaveChangesAsync(cancellationToken);
         return new CorrectedAdvisory(advisory.Id, revision, modified, changes);
     }
 
-    /// <summary>Replaces the report's packages with the corrected ones; returns a line per narrowing of what was reported.</summary>
-    private List<string> ApplyPackages(ReportEntity report, IReadOnlyList<CorrectedPackage> packages, bool confirm, Dictionary<string, string[]> errors)
+    /// <summary>Replaces the report's packages with the corrected ones; returns a line per narrowing of what was
+    /// reported.</summary>
+    private List<string> ApplyPackages(
+        ReportEntity report,
+        IReadOnlyList<CorrectedPackage> packages,
+        bool confirm,
+        Dictionary<string, string[]> errors)
     {
         var narrowed = new List<string>();
         if (packages.Count is 0 or > ReportInputValidation.MaxPackages)
@@ -142,7 +177,8 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
             var path = $"packages[{i}]";
             if (EcosystemVersions.For(given.Ecosystem) is not { } versions)
             {
-                errors[$"{path}.ecosystem"] = [$"'{given.Ecosystem}' is not an ecosystem Vigil publishes to (npm, NuGet)."];
+                errors[$"{path}.ecosystem"] = [
+                    $"'{given.Ecosystem}' is not an ecosystem Vigil publishes to (npm, NuGet)."];
                 continue;
             }
             var name = given.Name?.Trim() ?? "";
@@ -154,7 +190,8 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
             }
             if (range.Length is 0 or > 500 || versions.ParseRange(range) is not { Count: > 0 } corrected)
             {
-                errors[$"{path}.affectedVersions"] = [$"'{range}' is not a {given.Ecosystem} range that names a version."];
+                errors[$"{path}.affectedVersions"] = [
+                    $"'{range}' is not a {given.Ecosystem} range that names a version."];
                 continue;
             }
             if (given.FixedVersions?.Trim().Length > ReportFixes.MaxLength)
@@ -165,14 +202,18 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
             var existing = report.Packages.FirstOrDefault(p => p.Ecosystem == given.Ecosystem && p.Name == name);
             if (existing is not null && !Covers(versions, corrected, ReportFixes.Reported(existing)))
             {
-                narrowed.Add($"{given.Ecosystem}/{name}: affected range narrowed from {existing.AffectedVersions} to {range}");
+                narrowed.Add(
+                    $"{given.Ecosystem}/{name}: affected range narrowed from {existing.AffectedVersions} to {range}");
             }
-            var package = existing ?? new ReportPackageEntity { Ecosystem = given.Ecosystem, Name = name, AffectedVersions = range };
+            var package = existing
+                ?? new ReportPackageEntity { Ecosystem = given.Ecosystem, Name = name, AffectedVersions = range };
             package.AffectedVersions = range;
             var fixes = ReportFixes.Split(given.FixedVersions);
-            if (ReportFixes.Check(package, fixes, confirm, $"{path}.fixedVersions", errors, out var cut) && cut is not null)
+            if (ReportFixes.Check(package, fixes, confirm, $"{path}.fixedVersions", errors, out var cut)
+                && cut is not null)
             {
-                narrowed.Add($"{given.Ecosystem}/{name}: affected range narrowed from {range} to {versions.FormatRange(cut)}");
+                narrowed.Add(
+                    $"{given.Ecosystem}/{name}: affected range narrowed from {range} to {versions.FormatRange(cut)}");
                 package.AffectedVersions = versions.FormatRange(cut);
             }
             package.FixedVersion = fixes.Count == 0 ? null : ReportFixes.Join(fixes);
@@ -191,13 +232,20 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
         return narrowed;
     }
 
-    /// <summary>Whether every version of <paramref name="old"/> lies in <paramref name="corrected"/> (both sorted and disjoint).</summary>
-    private static bool Covers(EcosystemVersions versions, IReadOnlyList<VersionInterval> corrected, IReadOnlyList<VersionInterval> old) =>
-        old.All(o => corrected.Any(c => LowerWithin(versions, c.Lower, o.Lower) && UpperWithin(versions, c.Upper, o.Upper)));
+    /// <summary>Whether every version of <paramref name="old"/> lies in <paramref name="corrected"/> (both sorted and
+    /// disjoint).</summary>
+    private static bool Covers(
+        EcosystemVersions versions, IReadOnlyList<VersionInterval> corrected, IReadOnlyList<VersionInterval> old) =>
+        old.All(o => corrected.Any(
+            c => LowerWithin(versions, c.Lower, o.Lower) && UpperWithin(versions, c.Upper, o.Upper)));
 
     private static bool LowerWithin(EcosystemVersions versions, VersionBound? outer, VersionBound? inner) =>
-        outer is null || inner is not null && versions.Compare(outer.Version, inner.Version) is var order && (order < 0 || order == 0 && (outer.Inclusive || !inner.Inclusive));
+        outer is null
+            || inner is not null && versions.Compare(outer.Version, inner.Version) is var order
+                && (order < 0 || order == 0 && (outer.Inclusive || !inner.Inclusive));
 
     private static bool UpperWithin(EcosystemVersions versions, VersionBound? outer, VersionBound? inner) =>
-        outer is null || inner is not null && versions.Compare(outer.Version, inner.Version) is var order && (order > 0 || order == 0 && (outer.Inclusive || !inner.Inclusive));
+        outer is null
+            || inner is not null && versions.Compare(outer.Version, inner.Version) is var order
+                && (order > 0 || order == 0 && (outer.Inclusive || !inner.Inclusive));
 }

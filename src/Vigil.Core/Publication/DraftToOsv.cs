@@ -6,7 +6,8 @@ namespace Vigil.Core.Publication;
 /// <summary>A validated draft as an OSV 1.7.5 document with the given id and instants.</summary>
 internal static class DraftToOsv
 {
-    public static OsvVulnerability Build(AdvisoryDraft draft, string id, DateTimeOffset published, DateTimeOffset modified)
+    public static OsvVulnerability Build(
+        AdvisoryDraft draft, string id, DateTimeOffset published, DateTimeOffset modified)
     {
         var vulnerability = new OsvVulnerability
         {
@@ -16,11 +17,20 @@ internal static class DraftToOsv
             Published = published,
             Summary = draft.Summary.Trim(),
             Details = string.IsNullOrWhiteSpace(draft.Details) ? null : draft.Details,
-            Aliases = draft.Aliases is { Count: > 0 } aliases ? aliases.Distinct(StringComparer.Ordinal).ToList() : null,
+            Aliases = draft.Aliases is { Count: > 0 } aliases
+                ? aliases.Distinct(StringComparer.Ordinal).ToList()
+                : null,
             Affected = draft.Packages.Select(Affected).ToList(),
-            References = draft.References is { Count: > 0 } refs ? refs.Select(r => new OsvReference { Type = r.Type, Url = r.Url }).ToList() : null,
+            References = draft.References is { Count: > 0 } refs
+                ? refs.Select(r => new OsvReference { Type = r.Type, Url = r.Url }).ToList()
+                : null,
             Credits = draft.Credits is { Count: > 0 } credits
-                ? credits.Select(c => new OsvCredit { Name = c.Name.Trim(), Type = c.Type, Contact = c.Contact is { Count: > 0 } contact ? contact.ToList() : null }).ToList()
+                ? credits.Select(c => new OsvCredit
+                {
+                    Name = c.Name.Trim(),
+                    Type = c.Type,
+                    Contact = c.Contact is { Count: > 0 } contact ? contact.ToList() : null,
+                }).ToList()
                 : null,
         };
         if (draft.CvssVector is { } vector)
@@ -30,7 +40,10 @@ internal static class DraftToOsv
         }
         if (draft.Cwes is { Count: > 0 } cwes)
         {
-            vulnerability.DatabaseSpecific = new JsonObject { ["cwe_ids"] = new JsonArray(cwes.Distinct(StringComparer.Ordinal).Select(c => (JsonNode)c).ToArray()) };
+            vulnerability.DatabaseSpecific = new JsonObject
+            {
+                ["cwe_ids"] = new JsonArray(cwes.Distinct(StringComparer.Ordinal).Select(c => (JsonNode)c).ToArray()),
+            };
         }
         return vulnerability;
     }
@@ -39,7 +52,12 @@ internal static class DraftToOsv
     private static OsvPackage Package(DraftPackage package)
     {
         var name = package.Name.Trim();
-        return new OsvPackage { Ecosystem = package.Ecosystem, Name = name, Purl = Compat.PackageUrl.For(package.Ecosystem, name) };
+        return new OsvPackage
+        {
+            Ecosystem = package.Ecosystem,
+            Name = name,
+            Purl = Compat.PackageUrl.For(package.Ecosystem, name),
+        };
     }
 
     /// <summary>

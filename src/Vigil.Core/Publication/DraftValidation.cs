@@ -10,7 +10,10 @@ namespace Vigil.Core.Publication;
 internal static class DraftValidation
 {
     private static readonly HashSet<string> ReferenceTypes =
-        ["ADVISORY", "ARTICLE", "DETECTION", "DISCUSSION", "REPORT", "FIX", "INTRODUCED", "GIT", "PACKAGE", "EVIDENCE", "WEB"];
+        [
+            "ADVISORY", "ARTICLE", "DETECTION", "DISCUSSION", "REPORT", "FIX", "INTRODUCED", "GIT", "PACKAGE",
+            "EVIDENCE", "WEB"
+        ];
 
     private static readonly HashSet<string> CreditTypes =
     [
@@ -69,15 +72,20 @@ internal static class DraftValidation
         if (origin == DraftOrigin.Direct && references.Count == 0)
         {
             // Vulnerabilities found outside the process can be added directly by the team, with supporting references.
-            Add("references", "an advisory added outside the disclosure process needs at least one supporting reference.");
+            Add(
+                "references",
+                "an advisory added outside the disclosure process needs at least one supporting reference.");
         }
         for (var i = 0; i < references.Count; i++)
         {
             if (!ReferenceTypes.Contains(references[i].Type))
             {
-                Add($"references[{i}].type", $"'{references[i].Type}' is not an OSV reference type ({string.Join(", ", ReferenceTypes)}).");
+                Add(
+                    $"references[{i}].type",
+                    $"'{references[i].Type}' is not an OSV reference type ({string.Join(", ", ReferenceTypes)}).");
             }
-            if (!Uri.TryCreate(references[i].Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            if (!Uri.TryCreate(references[i].Url, UriKind.Absolute, out var url)
+                || url.Scheme is not ("https" or "http"))
             {
                 Add($"references[{i}].url", $"'{references[i].Url}' is not an http(s) URL.");
             }
@@ -90,12 +98,16 @@ internal static class DraftValidation
             }
             if (!CreditTypes.Contains(credit.Type))
             {
-                Add($"credits[{i}].type", $"'{credit.Type}' is not an OSV credit type ({string.Join(", ", CreditTypes)}).");
+                Add(
+                    $"credits[{i}].type",
+                    $"'{credit.Type}' is not an OSV credit type ({string.Join(", ", CreditTypes)}).");
             }
         }
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException($"The advisory cannot be published: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
+            throw new ValidationFailedException(
+                $"The advisory cannot be published: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}",
+                errors);
         }
     }
 
@@ -130,9 +142,13 @@ internal static class DraftValidation
                 add($"{at}.introduced", $"'{interval.Introduced}' is not a {package.Ecosystem} version.");
                 continue;
             }
-            if (i > 0 && (interval.Introduced == "0" || previousEnd is null || versions.Compare(interval.Introduced, previousEnd) < 0))
+            if (i > 0
+                && (interval.Introduced == "0" || previousEnd is null
+                    || versions.Compare(interval.Introduced, previousEnd) < 0))
             {
-                add($"{at}.introduced", $"'{interval.Introduced}' does not come after the end of the interval before it.");
+                add(
+                    $"{at}.introduced",
+                    $"'{interval.Introduced}' does not come after the end of the interval before it.");
             }
             previousEnd = null;
             foreach (var (field, value) in new[] { ("fixed", interval.Fixed), ("lastAffected", interval.LastAffected) })
@@ -145,7 +161,8 @@ internal static class DraftValidation
                 {
                     add($"{at}.{field}", $"'{value}' is not a {package.Ecosystem} version.");
                 }
-                else if (interval.Introduced != "0" && versions.Compare(interval.Introduced, value) is var order && (field == "fixed" ? order >= 0 : order > 0))
+                else if (interval.Introduced != "0" && versions.Compare(interval.Introduced, value) is var order
+                    && (field == "fixed" ? order >= 0 : order > 0))
                 {
                     add($"{at}.{field}", $"'{value}' comes before the first affected version '{interval.Introduced}'.");
                 }

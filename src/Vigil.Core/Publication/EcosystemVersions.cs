@@ -48,16 +48,20 @@ public sealed class EcosystemVersions
 
     /// <summary>Whether <paramref name="version"/> lies inside <paramref name="interval"/>.</summary>
     public bool Contains(VersionInterval interval, string version) =>
-        (interval.Lower is not { } lower || Compare(version, lower.Version) is var below && (below > 0 || below == 0 && lower.Inclusive))
-        && (interval.Upper is not { } upper || Compare(version, upper.Version) is var above && (above < 0 || above == 0 && upper.Inclusive));
+        (interval.Lower is not { } lower
+            || Compare(version, lower.Version) is var below && (below > 0 || below == 0 && lower.Inclusive))
+        && (interval.Upper is not { } upper
+            || Compare(version, upper.Version) is var above && (above < 0 || above == 0 && upper.Inclusive));
 
     /// <summary>Whether <paramref name="version"/> lies above every version of <paramref name="interval"/>.</summary>
     public bool IsAbove(VersionInterval interval, string version) =>
-        interval.Upper is { } upper && Compare(version, upper.Version) is var order && (order > 0 || order == 0 && !upper.Inclusive);
+        interval.Upper is { } upper && Compare(version, upper.Version) is var order
+            && (order > 0 || order == 0 && !upper.Inclusive);
 
     /// <summary>
     /// Intervals written as a range of the ecosystem: npm's <c>&gt;=1.0.0 &lt;1.2.0 || &gt;=2.0.0</c>, NuGet's
-    /// interval notation <c>[1.0.0, 1.2.0)</c> (NuGet ranges are one interval; several are joined by <c>, </c> for reading).
+    /// interval notation <c>[1.0.0, 1.2.0)</c> (NuGet ranges are one interval; several are joined by <c>, </c> for
+    /// reading).
     /// </summary>
     public string FormatRange(IReadOnlyList<VersionInterval> intervals)
     {
@@ -70,7 +74,8 @@ public sealed class EcosystemVersions
             return string.Join(" || ", intervals.Select(i => i.ToString()));
         }
         return string.Join(", ", intervals.Select(i =>
-            $"{(i.Lower is { Inclusive: true } ? "[" : "(")}{i.Lower?.Version}, {i.Upper?.Version}{(i.Upper is { Inclusive: true } ? "]" : ")")}"));
+            $"{(i.Lower is { Inclusive: true } ? "[" : "(")}{i.Lower?.Version}, "
+            + $"{i.Upper?.Version}{(i.Upper is { Inclusive: true } ? "]" : ")")}"));
     }
 
     private static List<VersionInterval>? NpmIntervals(string range)
@@ -104,7 +109,8 @@ public sealed class EcosystemVersions
                     (upper, upperInclusive) = (v, inclusive);
                 }
             }
-            if (lower is not null && upper is not null && (lower.CompareTo(upper) > 0 || lower.CompareTo(upper) == 0 && !(lowerInclusive && upperInclusive)))
+            if (lower is not null && upper is not null
+                && (lower.CompareTo(upper) > 0 || lower.CompareTo(upper) == 0 && !(lowerInclusive && upperInclusive)))
             {
                 continue; // an empty set (">=2.0.0 <1.0.0") affects nothing
             }
@@ -124,12 +130,17 @@ public sealed class EcosystemVersions
         return
         [
             new VersionInterval(
-                parsed.HasLowerBound ? new VersionBound(parsed.MinVersion!.ToNormalizedString(), parsed.IsMinInclusive) : null,
-                parsed.HasUpperBound ? new VersionBound(parsed.MaxVersion!.ToNormalizedString(), parsed.IsMaxInclusive) : null),
+                parsed.HasLowerBound
+                    ? new VersionBound(parsed.MinVersion!.ToNormalizedString(), parsed.IsMinInclusive)
+                    : null,
+                parsed.HasUpperBound
+                    ? new VersionBound(parsed.MaxVersion!.ToNormalizedString(), parsed.IsMaxInclusive)
+                    : null),
         ];
     }
 
-    /// <summary>Sorts by lower bound and joins intervals that overlap or touch, so each version lies in at most one.</summary>
+    /// <summary>Sorts by lower bound and joins intervals that overlap or touch, so each version lies in at most
+    /// one.</summary>
     private List<VersionInterval> Merge(List<VersionInterval> intervals)
     {
         intervals.Sort((a, b) => (a.Lower, b.Lower) switch
@@ -137,7 +148,9 @@ public sealed class EcosystemVersions
             (null, null) => 0,
             (null, _) => -1,
             (_, null) => 1,
-            ({ } x, { } y) => Compare(x.Version, y.Version) is var order && order != 0 ? order : x.Inclusive == y.Inclusive ? 0 : x.Inclusive ? -1 : 1,
+            ({ } x, { } y) => Compare(x.Version, y.Version) is var order && order != 0
+                ? order
+                : x.Inclusive == y.Inclusive ? 0 : x.Inclusive ? -1 : 1,
         });
         var merged = new List<VersionInterval>();
         foreach (var next in intervals)
@@ -157,7 +170,8 @@ public sealed class EcosystemVersions
 
     private bool Joins(VersionInterval first, VersionInterval next) =>
         first.Upper is not { } upper || next.Lower is not { } lower
-        || Compare(lower.Version, upper.Version) is var order && (order < 0 || order == 0 && (lower.Inclusive || upper.Inclusive));
+        || Compare(lower.Version, upper.Version) is var order
+            && (order < 0 || order == 0 && (lower.Inclusive || upper.Inclusive));
 
     private VersionBound? Higher(VersionBound? a, VersionBound? b) =>
         a is null || b is null ? null

@@ -14,8 +14,8 @@ public sealed record PublishedAdvisory(string Id, long Number, OsvVulnerability 
 /// means the advisory enters the public database; from then on every API, feed and export carries it").
 /// The caller's open transaction, if any, is joined, so a report's move to "published" and its advisory
 /// commit together; tracked changes of the caller are saved with it. On PostgreSQL, minting holds a
-/// transaction-scoped advisory lock per prefix, so instances sharing one database never race for an id. The APIs' matching index and caches
-/// notice the new row within their refresh interval (Vigil:IndexRefreshSeconds).
+/// transaction-scoped advisory lock per prefix, so instances sharing one database never race for an id. The APIs'
+/// matching index and caches notice the new row within their refresh interval (Vigil:IndexRefreshSeconds).
 /// </summary>
 public sealed class PublishAdvisory(VigilDbContext db, TimeProvider time)
 {
@@ -28,7 +28,10 @@ public sealed class PublishAdvisory(VigilDbContext db, TimeProvider time)
         if (!AdvisoryIds.IsValidPrefix(idPrefix))
         {
             throw new ValidationFailedException($"'{idPrefix}' is not an advisory id prefix.",
-                new Dictionary<string, string[]> { ["idPrefix"] = ["an upper-case letter, then 1–15 upper-case letters or digits."] });
+                new Dictionary<string, string[]>
+                {
+                    ["idPrefix"] = ["an upper-case letter, then 1–15 upper-case letters or digits."],
+                });
         }
         DraftValidation.Check(draft, origin);
         await CheckAliasesAsync(draft, cancellationToken);
@@ -36,7 +39,9 @@ public sealed class PublishAdvisory(VigilDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {
-            var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var owned = db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
             AdvisoryEntity? entity = null;
             try
             {
@@ -44,7 +49,13 @@ public sealed class PublishAdvisory(VigilDbContext db, TimeProvider time)
                 var id = await AdvisoryIds.NextAsync(db, idPrefix, now.Year, cancellationToken);
                 var vulnerability = DraftToOsv.Build(draft, id, now, now);
                 var document = OsvJson.Serialize(vulnerability);
-                entity = new AdvisoryEntity { Id = id, Source = Source, Origin = AdvisoryOrigin.Program, Document = document };
+                entity = new AdvisoryEntity
+                {
+                    Id = id,
+                    Source = Source,
+                    Origin = AdvisoryOrigin.Program,
+                    Document = document,
+                };
                 AdvisoryRows.Apply(entity, vulnerability, document);
                 db.Advisories.Add(entity);
                 await db.SaveChangesAsync(cancellationToken);
@@ -74,7 +85,8 @@ public sealed class PublishAdvisory(VigilDbContext db, TimeProvider time)
         }
     }
 
-    /// <summary>An alias (e.g. a CVE id) names one vulnerability: a second advisory claiming it is a conflict, not a duplicate row.</summary>
+    /// <summary>An alias (e.g. a CVE id) names one vulnerability: a second advisory claiming it is a conflict, not a
+    /// duplicate row.</summary>
     private async Task CheckAliasesAsync(AdvisoryDraft draft, CancellationToken cancellationToken)
     {
         var aliases = draft.Aliases ?? [];

@@ -8,7 +8,8 @@ public enum FixPlacement
     /// <summary>Above some reported versions and inside none: a fix of them.</summary>
     Valid,
 
-    /// <summary>Inside the reported range: publishing it would tell users of reported versions that they are safe.</summary>
+    /// <summary>Inside the reported range: publishing it would tell users of reported versions that they are
+    /// safe.</summary>
     InsideRange,
 
     /// <summary>Below every reported version: it fixes nothing that was reported.</summary>
@@ -37,12 +38,15 @@ public static class PublishedRange
     /// The reported range with every interval that holds a fixed version cut just below the lowest such fix:
     /// the narrower range a team confirms when the reporter's range was too wide.
     /// </summary>
-    public static IReadOnlyList<VersionInterval> NarrowTo(EcosystemVersions versions, IReadOnlyList<VersionInterval> reported, IReadOnlyList<string> fixes)
+    public static IReadOnlyList<VersionInterval> NarrowTo(
+        EcosystemVersions versions, IReadOnlyList<VersionInterval> reported, IReadOnlyList<string> fixes)
     {
         var narrowed = new List<VersionInterval>();
         foreach (var interval in reported)
         {
-            var inside = fixes.Where(f => versions.Contains(interval, f)).OrderBy(f => f, Comparer<string>.Create(versions.Compare)).FirstOrDefault();
+            var inside = fixes.Where(f => versions.Contains(interval, f))
+                .OrderBy(f => f, Comparer<string>.Create(versions.Compare))
+                .FirstOrDefault();
             if (inside is null)
             {
                 narrowed.Add(interval);
@@ -56,19 +60,23 @@ public static class PublishedRange
     }
 
     /// <summary>The published intervals; every fix must be <see cref="FixPlacement.Valid"/>.</summary>
-    public static IReadOnlyList<DraftInterval> Derive(EcosystemVersions versions, IReadOnlyList<VersionInterval> reported, IReadOnlyList<string> fixes)
+    public static IReadOnlyList<DraftInterval> Derive(
+        EcosystemVersions versions, IReadOnlyList<VersionInterval> reported, IReadOnlyList<string> fixes)
     {
         if (fixes.FirstOrDefault(f => Place(versions, reported, f) != FixPlacement.Valid) is { } misplaced)
         {
             throw new ArgumentException($"'{misplaced}' is not a fix of the reported range.", nameof(fixes));
         }
-        var ordered = fixes.Distinct(StringComparer.Ordinal).OrderBy(f => f, Comparer<string>.Create(versions.Compare)).ToList();
+        var ordered = fixes.Distinct(StringComparer.Ordinal)
+            .OrderBy(f => f, Comparer<string>.Create(versions.Compare))
+            .ToList();
         var published = new List<DraftInterval>();
         for (var i = 0; i < reported.Count; i++)
         {
             var interval = reported[i];
             var next = i + 1 < reported.Count ? reported[i + 1] : null;
-            var closing = ordered.FirstOrDefault(f => versions.IsAbove(interval, f) && (next?.Lower is not { } nextLower || versions.Compare(f, nextLower.Version) <= 0));
+            var closing = ordered.FirstOrDefault(f => versions.IsAbove(interval, f)
+                && (next?.Lower is not { } nextLower || versions.Compare(f, nextLower.Version) <= 0));
             var introduced = Introduced(versions, interval.Lower);
             if (closing is not null)
             {
@@ -81,7 +89,10 @@ public static class PublishedRange
             else
             {
                 var upper = interval.Upper;
-                published.Add(upper.Inclusive ? new DraftInterval(introduced, LastAffected: upper.Version) : new DraftInterval(introduced, Fixed: upper.Version));
+                published.Add(
+                    upper.Inclusive
+                        ? new DraftInterval(introduced, LastAffected: upper.Version)
+                        : new DraftInterval(introduced, Fixed: upper.Version));
             }
         }
         return published;

@@ -3,7 +3,8 @@ using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Core.Publication;
 
-/// <summary>What a correction changed, in words a reader of the advisory understands: <c>npm/x: &lt;1.0.0 → &lt;1.4.2; severity: … → …</c>.</summary>
+/// <summary>What a correction changed, in words a reader of the advisory understands: <c>npm/x: &lt;1.0.0 → &lt;1.4.2;
+/// severity: … → …</c>.</summary>
 internal static class RevisionChanges
 {
     public static string Describe(OsvVulnerability before, OsvVulnerability after)
@@ -23,8 +24,10 @@ internal static class RevisionChanges
         Compare("severity", before.Severity?.FirstOrDefault()?.Score, after.Severity?.FirstOrDefault()?.Score);
         Compare("summary", before.Summary, after.Summary, words: false);
         Compare("details", before.Details, after.Details, words: false);
-        Compare("references", Join(before.References?.Select(r => $"{r.Type} {r.Url}")), Join(after.References?.Select(r => $"{r.Type} {r.Url}")), words: false);
-        Compare("credits", Join(before.Credits?.Select(c => $"{c.Name} ({c.Type})")), Join(after.Credits?.Select(c => $"{c.Name} ({c.Type})")));
+        Compare("references", Join(before.References?.Select(r => $"{r.Type} {r.Url}")), Join(
+            after.References?.Select(r => $"{r.Type} {r.Url}")), words: false);
+        Compare("credits", Join(before.Credits?.Select(c => $"{c.Name} ({c.Type})")), Join(
+            after.Credits?.Select(c => $"{c.Name} ({c.Type})")));
         return string.Join("; ", changes);
 
         void Compare(string field, string? was, string? becomes, bool words = true)
@@ -45,5 +48,7 @@ internal static class RevisionChanges
     private static string Range(OsvAffected affected) => affected.Package.Ecosystem == "npm"
         ? AffectedRanges.ToNpmRange(affected) ?? "(none)"
         : string.Join(", ", (affected.Ranges ?? []).SelectMany(r => r.Events).Select(e =>
-            e.Introduced is { } i ? $"from {i}" : e.Fixed is { } f ? $"fixed in {f}" : e.LastAffected is { } l ? $"through {l}" : $"limit {e.Limit}"));
+            e.Introduced is { } i
+                ? $"from {i}"
+                : e.Fixed is { } f ? $"fixed in {f}" : e.LastAffected is { } l ? $"through {l}" : $"limit {e.Limit}"));
 }

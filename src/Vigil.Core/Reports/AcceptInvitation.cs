@@ -20,11 +20,14 @@ public sealed class AcceptInvitation(VigilDbContext db, TimeProvider time)
         var pending = await db.ReportParticipants
             .Where(p => p.ReportId == id && p.InvitationTokenHash != null && p.AcceptedAt == null)
             .ToListAsync(cancellationToken);
-        var participant = pending.FirstOrDefault(p => FollowUpTokens.Matches(p.InvitationTokenHash, token)) ?? throw ReportAccess.NotFound(id);
+        var participant = pending.FirstOrDefault(p => FollowUpTokens.Matches(p.InvitationTokenHash, token))
+            ?? throw ReportAccess.NotFound(id);
         var now = time.GetUtcNow();
         if (now - participant.InvitedAt > InvitationTokens.Lifetime)
         {
-            throw new ConflictException($"This invitation expired on {participant.InvitedAt + InvitationTokens.Lifetime:u}; ask the team to invite you again.");
+            throw new ConflictException(
+                $"This invitation expired on {participant.InvitedAt + InvitationTokens.Lifetime:u}; ask the team to "
+                + "invite you again.");
         }
         var report = await db.Reports.SingleAsync(r => r.Id == id, cancellationToken);
         if (await db.ReportParticipants.AnyAsync(p => p.ReportId == id && p.UserId == user, cancellationToken))

@@ -33,7 +33,8 @@ public sealed record Actor(
     public static readonly Actor Anonymous = new(ActorKind.Anonymous);
     public static readonly Actor System = new(ActorKind.System);
 
-    public static Actor User(Guid userId, bool isInstanceAdmin = false, bool twoFactor = true) => new(ActorKind.User, userId, isInstanceAdmin, TwoFactor: twoFactor);
+    public static Actor User(Guid userId, bool isInstanceAdmin = false, bool twoFactor = true) =>
+        new(ActorKind.User, userId, isInstanceAdmin, TwoFactor: twoFactor);
 
     public static Actor FollowUp(string token) => new(ActorKind.FollowUpToken, FollowUpToken: token);
 

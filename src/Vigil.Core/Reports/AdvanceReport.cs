@@ -45,7 +45,9 @@ public sealed class AdvanceReport(VigilDbContext db, TimeProvider time)
             {
                 errors[field] = [$"at most {ReportFixes.MaxLength} characters."];
             }
-            else if (ReportFixes.Check(package, ReportFixes.Split(given), confirmNarrowerRange, field, errors, out var narrowed) && narrowed is not null)
+            else if (ReportFixes.Check(
+                package, ReportFixes.Split(given), confirmNarrowerRange, field, errors, out var narrowed)
+                && narrowed is not null)
             {
                 narrowings.Add((package, EcosystemVersions.For(package.Ecosystem)!.FormatRange(narrowed)));
             }
@@ -67,7 +69,8 @@ public sealed class AdvanceReport(VigilDbContext db, TimeProvider time)
         foreach (var (package, range) in narrowings)
         {
             ReportTimeline.Add(db, report, actor, ReportEventKind.RangeNarrowed, now, EventVisibility.Participants,
-                $"{package.Ecosystem}/{package.Name}: affected range narrowed from {package.AffectedVersions} to {range}, confirmed by the team");
+                $"{package.Ecosystem}/{package.Name}: affected range narrowed from {package.AffectedVersions} to "
+                + $"{range}, confirmed by the team");
             package.AffectedVersions = range;
         }
         foreach (var package in report.Packages)

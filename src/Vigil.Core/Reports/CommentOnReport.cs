@@ -16,7 +16,8 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
 {
     public const int MaxLength = 100_000;
 
-    public async Task<long> ExecuteAsync(long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken = default)
+    public async Task<long> ExecuteAsync(
+        long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
         {
@@ -36,11 +37,12 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
         }
     }
 
-    // Only an answer that moves the report can lose a race, and only to another change of the report: a few rounds settle
-    // it; should they not, the conflict (409, naming the report's state) stands and nothing was saved.
+    // Only an answer that moves the report can lose a race, and only to another change of the report: a few rounds
+    // settle it; should they not, the conflict (409, naming the report's state) stands and nothing was saved.
     private const int MaxAttempts = 5;
 
-    private async Task<long> SaveAsync(long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken)
+    private async Task<long> SaveAsync(
+        long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (internalNote && !access.IsTeam)
@@ -49,11 +51,13 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
         }
         var now = time.GetUtcNow();
         var sealedText = ReportVault.Seal(vault.Unwrap(report.WrappedKey), text, ReportContent.EventPurpose);
-        var entry = ReportTimeline.Add(db, report, actor, internalNote ? ReportEventKind.InternalNote : ReportEventKind.Comment, now,
+        var entry = ReportTimeline.Add(
+            db, report, actor, internalNote ? ReportEventKind.InternalNote : ReportEventKind.Comment, now,
             internalNote ? EventVisibility.Team : EventVisibility.Participants, sealedText: sealedText);
         if (access.Role == ReportRole.Reporter && report.State == ReportState.NeedsMoreInformation)
         {
-            var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+            var program = await db.Programs.AsNoTracking()
+                .SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
             ReportTimeline.Move(db, report, actor, ReportState.New, now, detail: "answered");
             report.TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays);
         }

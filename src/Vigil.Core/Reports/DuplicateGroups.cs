@@ -9,16 +9,18 @@ public sealed record DuplicateGroupMatch(long GroupId, string Reason);
 
 /// <summary>
 /// Possible duplicates found at intake, before anyone reads the report: an open or published report of the same program
-/// that names the same package (ecosystem and name) with an affected range overlapping the new one. The new report joins
-/// that report's group (the group is named by its first report); of several, the oldest group. Ranges are compared as
-/// version intervals in the ecosystem's order; where the ecosystem's ranges cannot be read, only the same range text counts.
+/// that names the same package (ecosystem and name) with an affected range overlapping the new one. The new report
+/// joins that report's group (the group is named by its first report); of several, the oldest group. Ranges are
+/// compared as version intervals in the ecosystem's order; where the ecosystem's ranges cannot be read, only the same
+/// range text counts.
 /// </summary>
 internal static class DuplicateGroups
 {
     private const int MaxCandidates = 200;
 
     public static async Task<DuplicateGroupMatch?> FindAsync(
-        VigilDbContext db, long programId, IReadOnlyList<ReportPackageInput> packages, CancellationToken cancellationToken)
+        VigilDbContext db, long programId, IReadOnlyList<ReportPackageInput> packages,
+        CancellationToken cancellationToken)
     {
         DuplicateGroupMatch? best = null;
         foreach (var package in packages)
@@ -42,15 +44,18 @@ internal static class DuplicateGroups
                 if (Overlap(package.Ecosystem, package.AffectedVersions.Trim(), candidate.AffectedVersions))
                 {
                     best = new DuplicateGroupMatch(group,
-                        $"{package.Ecosystem}/{name}: {package.AffectedVersions.Trim()} overlaps {candidate.AffectedVersions} of #{candidate.Id}");
+                        $"{package.Ecosystem}/{name}: {package.AffectedVersions.Trim()} overlaps "
+                        + $"{candidate.AffectedVersions} of #{candidate.Id}");
                 }
             }
         }
         return best;
     }
 
-    /// <summary>The group <paramref name="report"/> belongs to (as its first report or a member); null when it has none.</summary>
-    public static async Task<DuplicateGroupView?> ViewAsync(VigilDbContext db, ReportEntity report, CancellationToken cancellationToken)
+    /// <summary>The group <paramref name="report"/> belongs to (as its first report or a member); null when it has
+    /// none.</summary>
+    public static async Task<DuplicateGroupView?> ViewAsync(
+        VigilDbContext db, ReportEntity report, CancellationToken cancellationToken)
     {
         var groupId = report.DuplicateGroupId ?? report.Id;
         var members = await db.Reports.AsNoTracking()
@@ -60,7 +65,8 @@ internal static class DuplicateGroups
             .ToListAsync(cancellationToken);
         return members.Count < 2
             ? null
-            : new DuplicateGroupView(groupId, members.Select(m => new DuplicateGroupMember(m.Id, m.State.Name(), m.DuplicateGroupReason, m.DuplicateOfId)).ToList());
+            : new DuplicateGroupView(groupId, members.Select(
+                m => new DuplicateGroupMember(m.Id, m.State.Name(), m.DuplicateGroupReason, m.DuplicateOfId)).ToList());
     }
 
     public static bool Overlap(string ecosystem, string range, string other)
@@ -77,7 +83,8 @@ internal static class DuplicateGroups
         return mine.Any(a => theirs.Any(b => Below(versions, a.Lower, b.Upper) && Below(versions, b.Lower, a.Upper)));
     }
 
-    /// <summary>Whether some version lies at or above <paramref name="lower"/> and at or below <paramref name="upper"/>.</summary>
+    /// <summary>Whether some version lies at or above <paramref name="lower"/> and at or below
+    /// <paramref name="upper"/>.</summary>
     private static bool Below(EcosystemVersions versions, VersionBound? lower, VersionBound? upper)
     {
         if (lower is null || upper is null)

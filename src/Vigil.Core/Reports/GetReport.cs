@@ -4,7 +4,8 @@ using Vigil.Core.Programs;
 
 namespace Vigil.Core.Reports;
 
-/// <summary>A report for one caller: the participant's view, or 404 for everyone else (<see cref="ReportAccess"/>).</summary>
+/// <summary>A report for one caller: the participant's view, or 404 for everyone else
+/// (<see cref="ReportAccess"/>).</summary>
 public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
     public async Task<ReportView> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
@@ -30,7 +31,9 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             ProofOfConcept: content.ProofOfConcept,
             ReporterEmail: seeEmail ? content.ReporterEmail : null,
             CreditName: content.CreditName,
-            Packages: report.Packages.OrderBy(p => p.Id).Select(p => new ReportPackageView(p.Ecosystem, p.Name, p.AffectedVersions, p.FixedVersion)).ToList(),
+            Packages: report.Packages.OrderBy(p => p.Id)
+                .Select(p => new ReportPackageView(p.Ecosystem, p.Name, p.AffectedVersions, p.FixedVersion))
+                .ToList(),
             CvssVector: report.CvssVector,
             CvssScore: report.CvssScore,
             Cwe: report.Cwe,
@@ -47,7 +50,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             Timeline: await TimelineAsync(report, events, dataKey, cancellationToken),
             DuplicateHints: access.IsTeam ? await DuplicateHints.FindAsync(db, report, cancellationToken) : null,
             Extension: await ExtensionAsync(report, dataKey, actor, access, cancellationToken),
-            Attachments: await Attachments.GetAttachment.ListAsync(db, report.Id, dataKey, access.IsTeam, cancellationToken),
+            Attachments: await Attachments.GetAttachment.ListAsync(
+                db, report.Id, dataKey, access.IsTeam, cancellationToken),
             FinderCreditDeclined: content.FinderCreditDeclined,
             Credits: content.Credits,
             References: content.References,
@@ -56,28 +60,43 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             DuplicateGroup: access.IsTeam ? await DuplicateGroups.ViewAsync(db, report, cancellationToken) : null);
     }
 
-    private async Task<ExtensionVoteView?> ExtensionAsync(ReportEntity report, byte[] dataKey, Actor actor, ReportAccessResult access, CancellationToken cancellationToken)
+    private async Task<ExtensionVoteView?> ExtensionAsync(
+        ReportEntity report,
+        byte[] dataKey,
+        Actor actor,
+        ReportAccessResult access,
+        CancellationToken cancellationToken)
     {
-        var vote = await db.ExtensionVotes.AsNoTracking().Where(v => v.ReportId == report.Id).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
+        var vote = await db.ExtensionVotes.AsNoTracking()
+            .Where(v => v.ReportId == report.Id)
+            .OrderByDescending(v => v.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         if (vote is null)
         {
             return null;
         }
-        var voter = actor.Kind == ActorKind.FollowUpToken && access.Role == ReportRole.Reporter ? Guid.Empty : actor.UserId;
+        var voter = actor.Kind == ActorKind.FollowUpToken && access.Role == ReportRole.Reporter
+            ? Guid.Empty
+            : actor.UserId;
         var cast = await db.ExtensionBallots.CountAsync(b => b.VoteId == vote.Id, cancellationToken);
-        var voted = voter is not null && await db.ExtensionBallots.AnyAsync(b => b.VoteId == vote.Id && b.Voter == voter, cancellationToken);
+        var voted = voter is not null
+            && await db.ExtensionBallots.AnyAsync(b => b.VoteId == vote.Id && b.Voter == voter, cancellationToken);
         var closed = vote.Outcome != Extensions.VoteOutcome.Open;
         return new ExtensionVoteView(
-            ReportVault.Open(dataKey, vote.SealedReason, "vigil:extension-reason:v1"), vote.ProposedDueAt, vote.ClosesAt,
-            vote.Outcome.ToString().ToLowerInvariant(), cast, vote.Eligible, closed ? vote.Yes : null, closed ? vote.No : null, voted);
+            ReportVault.Open(dataKey, vote.SealedReason, "vigil:extension-reason:v1"), vote.ProposedDueAt,
+            vote.ClosesAt,
+            vote.Outcome.ToString().ToLowerInvariant(), cast, vote.Eligible, closed ? vote.Yes : null,
+            closed ? vote.No : null, voted);
     }
 
-    /// <summary>Triage for a new report (in business time), publication for an embargoed one (the agreed date if earlier).</summary>
+    /// <summary>Triage for a new report (in business time), publication for an embargoed one (the agreed date if
+    /// earlier).</summary>
     public static Countdown? Countdown(ReportEntity report, ProgramEntity program, DateTimeOffset now)
     {
         if (report.State is ReportState.New)
         {
-            return new Countdown("triage", report.TriageDueAt, BusinessCalendar.For(program).BusinessTimeUntil(now, report.TriageDueAt));
+            return new Countdown(
+                "triage", report.TriageDueAt, BusinessCalendar.For(program).BusinessTimeUntil(now, report.TriageDueAt));
         }
         if (ReportStates.IsEmbargoed(report.State) && report.PublicationDueAt is { } due)
         {
@@ -91,16 +110,34 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
     /// The timeline with people named as participants see them: an account's display name with its part in
     /// the report ("Ada (team)"), or the part alone when it has none — never an e-mail address or account id.
     /// </summary>
-    private async Task<List<TimelineEntry>> TimelineAsync(ReportEntity report, List<ReportEventEntity> events, byte[] dataKey, CancellationToken cancellationToken)
+    private async Task<List<TimelineEntry>> TimelineAsync(
+        ReportEntity report, List<ReportEventEntity> events, byte[] dataKey, CancellationToken cancellationToken)
     {
-        var ids = events.Select(e => e.ActorUserId).Concat(events.Select(e => UserIn(e.Detail))).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var team = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken);
-        var maintainers = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id && p.UserId != null).Select(p => p.UserId!.Value).ToListAsync(cancellationToken);
-        var removed = events.Where(e => e.Kind == ReportEventKind.ParticipantRemoved).Select(e => UserIn(e.Detail)).OfType<Guid>().ToHashSet();
+        var ids = events.Select(e => e.ActorUserId)
+            .Concat(events.Select(e => UserIn(e.Detail)))
+            .OfType<Guid>()
+            .Distinct()
+            .ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var team = await db.ProgramMembers.AsNoTracking()
+            .Where(m => m.ProgramId == report.ProgramId && ids.Contains(m.UserId))
+            .Select(m => m.UserId)
+            .ToListAsync(cancellationToken);
+        var maintainers = await db.ReportParticipants.AsNoTracking()
+            .Where(p => p.ReportId == report.Id && p.UserId != null)
+            .Select(p => p.UserId!.Value)
+            .ToListAsync(cancellationToken);
+        var removed = events.Where(e => e.Kind == ReportEventKind.ParticipantRemoved)
+            .Select(e => UserIn(e.Detail))
+            .OfType<Guid>()
+            .ToHashSet();
         string Name(Guid id)
         {
-            var part = id == report.ReporterUserId ? "reporter" : team.Contains(id) ? "team" : maintainers.Contains(id) ? "maintainer"
+            var part = id == report.ReporterUserId
+                ? "reporter"
+                : team.Contains(id) ? "team" : maintainers.Contains(id) ? "maintainer"
                 : removed.Contains(id) ? "former maintainer" : "administrator";
             return names.GetValueOrDefault(id) is { Length: > 0 } name ? $"{name} ({part})" : part;
         }
@@ -114,10 +151,15 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             },
             e.FromState?.Name(), e.ToState?.Name(), e.Visibility == EventVisibility.Team,
             UserIn(e.Detail) is { } user ? Name(user) : e.Detail,
-            e.SealedText is null ? null : ReportVault.Open(dataKey, e.SealedText, ReportContent.EventPurpose))).ToList();
+            e.SealedText is null
+                ? null
+                : ReportVault.Open(dataKey, e.SealedText, ReportContent.EventPurpose))).ToList();
     }
 
     /// <summary>Events name an account in their detail as <c>user:GUID</c> (assigned to, invited).</summary>
     private static Guid? UserIn(string? detail) =>
-        detail is not null && detail.StartsWith("user:", StringComparison.Ordinal) && Guid.TryParse(detail.AsSpan(5), out var id) ? id : null;
+        detail is not null && detail.StartsWith("user:", StringComparison.Ordinal)
+            && Guid.TryParse(detail.AsSpan(5), out var id)
+            ? id
+            : null;
 }

@@ -2,7 +2,8 @@ using Vigil.Core.Security;
 
 namespace Vigil.Core.Reports;
 
-/// <summary>A maintainer invitation's secret: <c>vin_</c> + 256 random bits; stored as SHA-256 (<see cref="FollowUpTokens.Hash"/>), single use.</summary>
+/// <summary>A maintainer invitation's secret: <c>vin_</c> + 256 random bits; stored as SHA-256
+/// (<see cref="FollowUpTokens.Hash"/>), single use.</summary>
 public static class InvitationTokens
 {
     public const string Prefix = "vin_";

@@ -10,24 +10,33 @@ namespace Vigil.Core.Reports;
 /// "maintainers notified". An e-mail invitation carries a single-use secret link (<see cref="InvitationTokens"/>):
 /// whoever opens it signed in becomes the participant (<see cref="AcceptInvitation"/>); the address itself
 /// grants nothing, since anyone can register with any address. Inviting an address again (in any case of letters)
-/// renews its one invitation with a fresh link instead of adding a second; an address that already accepted is a conflict.
+/// renews its one invitation with a fresh link instead of adding a second; an address that already accepted is a
+/// conflict.
 /// </summary>
 public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IReportNotifier notifier)
 {
-    public async Task<MaintainerInvitation> ExecuteAsync(long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
+    public async Task<MaintainerInvitation> ExecuteAsync(
+        long id, Actor actor, Guid? userId, string? email, CancellationToken cancellationToken = default)
     {
-        if (userId is null && (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
+        if (userId is null
+            && (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
         {
             throw new ValidationFailedException("Invite a maintainer by account or e-mail address.",
-                new Dictionary<string, string[]> { ["email"] = ["give the maintainer's account or a valid e-mail address."] });
+                new Dictionary<string, string[]>
+                {
+                    ["email"] = ["give the maintainer's account or a valid e-mail address."],
+                });
         }
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         TeamDecision.Require(access, id);
         if (!ReportStates.IsEmbargoed(report.State))
         {
-            throw new ConflictException($"Report #{id} is {report.State.Name()}; maintainers are invited once it is accepted and until it is published.");
+            throw new ConflictException(
+                $"Report #{id} is {report.State.Name()}; maintainers are invited once it is accepted and until it is "
+                + "published.");
         }
-        if (userId is not null && await db.ReportParticipants.AnyAsync(p => p.ReportId == id && p.UserId == userId, cancellationToken))
+        if (userId is not null
+            && await db.ReportParticipants.AnyAsync(p => p.ReportId == id && p.UserId == userId, cancellationToken))
         {
             throw new ConflictException($"That maintainer is already part of report #{id}.");
         }
@@ -51,7 +60,9 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IRepo
             db.ReportParticipants.Add(participant);
         }
         ReportTimeline.Add(db, report, actor, ReportEventKind.MaintainerInvited, now, EventVisibility.Participants,
-            detail: userId is not null ? $"user:{userId}" : earlier is not null ? "by e-mail, a new link" : "by e-mail");
+            detail: userId is not null
+                ? $"user:{userId}"
+                : earlier is not null ? "by e-mail, a new link" : "by e-mail");
         if (report.State == ReportState.Accepted)
         {
             ReportTimeline.Move(db, report, actor, ReportState.MaintainersNotified, now);
@@ -67,7 +78,8 @@ public sealed class InviteMaintainer(VigilDbContext db, TimeProvider time, IRepo
 }
 
 /// <summary>
-/// The invitation; <see cref="Token"/> (an e-mail invitation's secret) is e-mailed and returned this once to the inviter.
+/// The invitation; <see cref="Token"/> (an e-mail invitation's secret) is e-mailed and returned this once to the
+/// inviter.
 /// <see cref="Renewed"/>: the address was invited before and not yet accepted; its new link replaces the old one.
 /// </summary>
 public sealed record MaintainerInvitation(ReportParticipantEntity Participant, string? Token, bool Renewed = false);

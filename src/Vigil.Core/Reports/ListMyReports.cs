@@ -3,7 +3,14 @@ using Vigil.Core.Data;
 
 namespace Vigil.Core.Reports;
 
-public sealed record MyReportItem(long Id, string ProgramName, string Title, string State, string Role, IReadOnlyList<string> Packages, Countdown? Countdown);
+public sealed record MyReportItem(
+    long Id,
+    string ProgramName,
+    string Title,
+    string State,
+    string Role,
+    IReadOnlyList<string> Packages,
+    Countdown? Countdown);
 
 /// <summary>
 /// The reports an account takes part in other than as the team: those it reported (or that were filed for
@@ -13,7 +20,8 @@ public sealed class ListMyReports(VigilDbContext db, ReportVault vault, TimeProv
 {
     public const int Limit = 200;
 
-    public async Task<IReadOnlyList<MyReportItem>> ExecuteAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MyReportItem>> ExecuteAsync(
+        Actor actor, CancellationToken cancellationToken = default)
     {
         if (actor.Kind != ActorKind.User || actor.UserId is not { } user)
         {
@@ -25,11 +33,14 @@ public sealed class ListMyReports(VigilDbContext db, ReportVault vault, TimeProv
             .OrderByDescending(r => r.Id).Take(Limit)
             .ToListAsync(cancellationToken);
         var programIds = reports.Select(r => r.ProgramId).Distinct().ToList();
-        var programs = await db.Programs.AsNoTracking().Where(p => programIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var programs = await db.Programs.AsNoTracking()
+            .Where(p => programIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
         var now = time.GetUtcNow();
         return reports
             .Select(r => new MyReportItem(
-                r.Id, programs[r.ProgramId].Name, ReportContent.Open(vault.Unwrap(r.WrappedKey), r.SealedContent).Title, r.State.Name(),
+                r.Id, programs[r.ProgramId].Name, ReportContent.Open(vault.Unwrap(r.WrappedKey), r.SealedContent).Title,
+                r.State.Name(),
                 r.ReporterUserId == user || r.FiledByUserId == user ? "reporter" : "maintainer",
                 r.Packages.Select(p => $"{p.Ecosystem}/{p.Name}").ToList(),
                 GetReport.Countdown(r, programs[r.ProgramId], now)))

@@ -5,7 +5,9 @@ using Vigil.Core.Programs;
 
 namespace Vigil.Core.Reports;
 
-public sealed record QueueItem(long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown, bool Recused, Guid? AssignedTriagerId, bool HeldForReview = false,
+public sealed record QueueItem(
+    long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown,
+    bool Recused, Guid? AssignedTriagerId, bool HeldForReview = false,
     long? DuplicateGroupId = null);
 
 /// <summary>
@@ -16,9 +18,11 @@ public sealed record QueueItem(long Id, string Title, string State, IReadOnlyLis
 /// </summary>
 public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
-    public async Task<IReadOnlyList<QueueItem>> ExecuteAsync(string programSlug, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QueueItem>> ExecuteAsync(
+        string programSlug, Actor actor, CancellationToken cancellationToken = default)
     {
-        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken);
+        var program = await db.Programs.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken);
         if (program is null || !await ReportAccess.IsTeamAsync(db, program.Id, actor, cancellationToken))
         {
             throw new NotFoundException($"No program '{programSlug}'.");
@@ -27,7 +31,10 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
             .Where(r => r.ProgramId == program.Id && ReportStates.Open.Contains(r.State))
             .ToListAsync(cancellationToken);
         var maintained = actor.UserId is { } user
-            ? await MaintainerRecusal.RecordsOf(db, program.Id, user).AsNoTracking().Select(m => m.Ecosystem + "/" + m.Name).ToListAsync(cancellationToken)
+            ? await MaintainerRecusal.RecordsOf(db, program.Id, user)
+                .AsNoTracking()
+                .Select(m => m.Ecosystem + "/" + m.Name)
+                .ToListAsync(cancellationToken)
             : [];
         var now = time.GetUtcNow();
         return reports
@@ -38,7 +45,8 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
                 r.Packages.Select(p => $"{p.Ecosystem}/{p.Name}").ToList(),
                 r.CvssScore,
                 GetReport.Countdown(r, program, now),
-                r.ReporterUserId == actor.UserId || r.FiledByUserId == actor.UserId || r.Packages.Any(p => maintained.Contains($"{p.Ecosystem}/{p.Name}")),
+                r.ReporterUserId == actor.UserId || r.FiledByUserId == actor.UserId
+                    || r.Packages.Any(p => maintained.Contains($"{p.Ecosystem}/{p.Name}")),
                 r.AssignedTriagerId,
                 r.HeldForReview,
                 r.DuplicateGroupId))

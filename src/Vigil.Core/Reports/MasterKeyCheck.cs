@@ -14,7 +14,10 @@ public static class MasterKeyCheck
 {
     public static async Task VerifyAsync(VigilDbContext db, ReportVault vault, CancellationToken cancellationToken)
     {
-        var wrapped = await db.Reports.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.WrappedKey).FirstOrDefaultAsync(cancellationToken);
+        var wrapped = await db.Reports.AsNoTracking()
+            .OrderByDescending(r => r.Id)
+            .Select(r => r.WrappedKey)
+            .FirstOrDefaultAsync(cancellationToken);
         if (wrapped is null)
         {
             return;
@@ -26,9 +29,12 @@ public static class MasterKeyCheck
         catch (CryptographicException)
         {
             throw new InvalidOperationException(
-                $"The report master key ({ReportVaultOptions.Section}:MasterKey, or the file {ReportVaultOptions.Section}:MasterKeyFile names, "
-                + $"by default {ReportVaultOptions.KeyFileName} beside the SQLite database) is not the key this database's reports were sealed with: "
-                + "configure the key they were sealed with (after a rotation, the new one). The server does not start with a key that cannot open them.");
+                $"The report master key ({ReportVaultOptions.Section}:MasterKey, or the file "
+                + $"{ReportVaultOptions.Section}:MasterKeyFile names, "
+                + $"by default {ReportVaultOptions.KeyFileName} beside the SQLite database) is not the key this "
+                + "database's reports were sealed with: "
+                + "configure the key they were sealed with (after a rotation, the new one). The server does not start "
+                + "with a key that cannot open them.");
         }
     }
 }

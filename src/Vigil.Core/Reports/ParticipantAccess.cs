@@ -5,7 +5,8 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// Who manages a report's participants: the program's team (with a second factor, as <see cref="ReportAccess"/>
 /// decides); anyone else gets 404. Removing someone or revoking an invitation is a team decision, so it also passes
-/// <see cref="TeamDecision"/>. (The report page shows every participant the list by part and date: <see cref="ListParticipants"/>.)
+/// <see cref="TeamDecision"/>. (The report page shows every participant the list by part and date:
+/// <see cref="ListParticipants"/>.)
 /// </summary>
 internal static class ParticipantAccess
 {

@@ -12,7 +12,8 @@ namespace Vigil.Core.Reports;
 /// would most likely get, and what speaks against publishing now. <see cref="Revision"/> is the report's revision the
 /// preview was made from: a confirmation carrying it publishes only if nothing changed since.
 /// </summary>
-/// <param name="ExpectedId">The next id under the program's prefix; another publication in between takes it first.</param>
+/// <param name="ExpectedId">The next id under the program's prefix; another publication in between takes it
+/// first.</param>
 /// <param name="Advisory">The OSV record as it would be published (its id and dates are the preview's).</param>
 /// <param name="BeforeDisclosure">The agreed disclosure date is still ahead.</param>
 /// <param name="WithoutFix">The packages with no fixed version: their range stays open-ended.</param>
@@ -27,16 +28,19 @@ public sealed record PublicationPreview(
     bool BeforeDisclosure,
     IReadOnlyList<string> WithoutFix);
 
-/// <summary>Builds the <see cref="PublicationPreview"/> of a report the viewer's team may publish; changes nothing.</summary>
+/// <summary>Builds the <see cref="PublicationPreview"/> of a report the viewer's team may publish; changes
+/// nothing.</summary>
 public sealed class PreviewPublication(VigilDbContext db, ReportVault vault, TimeProvider time)
 {
-    public async Task<PublicationPreview> ExecuteAsync(long id, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<PublicationPreview> ExecuteAsync(
+        long id, Actor actor, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         TeamDecision.Require(access, id);
         if (!ReportStates.CanMove(report.State, ReportState.Published))
         {
-            throw new ConflictException($"Report #{id} is {report.State.Name()}; it cannot be published from there.", report.State.Name());
+            throw new ConflictException(
+                $"Report #{id} is {report.State.Name()}; it cannot be published from there.", report.State.Name());
         }
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
         var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
@@ -52,6 +56,9 @@ public sealed class PreviewPublication(VigilDbContext db, ReportVault vault, Tim
             report.DisclosureAt,
             report.PublicationDueAt,
             report.DisclosureAt is { } disclosure && disclosure > now,
-            report.Packages.OrderBy(p => p.Id).Where(p => string.IsNullOrWhiteSpace(p.FixedVersion)).Select(p => $"{p.Ecosystem}/{p.Name}").ToList());
+            report.Packages.OrderBy(p => p.Id)
+                .Where(p => string.IsNullOrWhiteSpace(p.FixedVersion))
+                .Select(p => $"{p.Ecosystem}/{p.Name}")
+                .ToList());
     }
 }

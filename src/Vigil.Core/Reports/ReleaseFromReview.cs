@@ -19,7 +19,8 @@ public sealed class ReleaseFromReview(VigilDbContext db, TimeProvider time)
         }
         report.HeldForReview = false;
         report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.ReleasedFromReview, time.GetUtcNow(), EventVisibility.Participants);
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.ReleasedFromReview, time.GetUtcNow(), EventVisibility.Participants);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

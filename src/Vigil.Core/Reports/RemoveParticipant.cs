@@ -11,14 +11,17 @@ namespace Vigil.Core.Reports;
 /// </summary>
 public sealed class RemoveParticipant(VigilDbContext db, TimeProvider time)
 {
-    public async Task ExecuteAsync(long id, Actor actor, long participantId, CancellationToken cancellationToken = default)
+    public async Task ExecuteAsync(
+        long id, Actor actor, long participantId, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         ParticipantAccess.RequireDecision(access, id);
-        var participant = await db.ReportParticipants.SingleOrDefaultAsync(p => p.Id == participantId && p.ReportId == id, cancellationToken)
+        var participant = await db.ReportParticipants.SingleOrDefaultAsync(
+            p => p.Id == participantId && p.ReportId == id, cancellationToken)
             ?? throw new NotFoundException($"No participant {participantId} on report #{id}.");
         db.ReportParticipants.Remove(participant);
-        ReportTimeline.Add(db, report, actor, ReportEventKind.ParticipantRemoved, time.GetUtcNow(), EventVisibility.Participants,
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.ParticipantRemoved, time.GetUtcNow(), EventVisibility.Participants,
             detail: participant.UserId is { } user ? $"user:{user}" : "an invitation by e-mail");
         report.Revision++;
         await db.SaveChangesAsync(cancellationToken);

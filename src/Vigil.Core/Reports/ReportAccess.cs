@@ -16,8 +16,8 @@ public enum ReportRole
 }
 
 /// <param name="Recused">
-/// Four-eyes (no one triages their own report or package): the account that filed the report, its reporter, and a team member who
-/// maintains an affected package may not take the team's decisions on it.
+/// Four-eyes (no one triages their own report or package): the account that filed the report, its reporter, and a team
+/// member who maintains an affected package may not take the team's decisions on it.
 /// </param>
 public sealed record ReportAccessResult(ReportRole Role, bool Recused)
 {
@@ -32,7 +32,8 @@ public sealed record ReportAccessResult(ReportRole Role, bool Recused)
 /// </summary>
 public static class ReportAccess
 {
-    public static async Task<ReportAccessResult> ResolveAsync(VigilDbContext db, ReportEntity report, Actor actor, CancellationToken cancellationToken)
+    public static async Task<ReportAccessResult> ResolveAsync(
+        VigilDbContext db, ReportEntity report, Actor actor, CancellationToken cancellationToken)
     {
         switch (actor.Kind)
         {
@@ -51,7 +52,8 @@ public static class ReportAccess
                 var role = (actor.IsInstanceAdmin && actor.TwoFactor) || member == ProgramRole.Admin ? ReportRole.Admin
                     : member == ProgramRole.Triager ? ReportRole.Team
                     : report.ReporterUserId == user || report.FiledByUserId == user ? ReportRole.Reporter
-                    : await db.ReportParticipants.AnyAsync(p => p.ReportId == report.Id && p.UserId == user, cancellationToken) ? ReportRole.Maintainer
+                    : await db.ReportParticipants.AnyAsync(
+                        p => p.ReportId == report.Id && p.UserId == user, cancellationToken) ? ReportRole.Maintainer
                     : ReportRole.None;
                 var recused = report.ReporterUserId == user || report.FiledByUserId == user
                     || await MaintainsAffectedPackageAsync(db, report, user, cancellationToken);
@@ -74,17 +76,21 @@ public static class ReportAccess
         return (report, access);
     }
 
-    /// <summary>Whether the actor acts as the program's team: the clock, or an instance admin or member who proved a second factor.</summary>
-    public static Task<bool> IsTeamAsync(VigilDbContext db, long programId, Actor actor, CancellationToken cancellationToken) =>
+    /// <summary>Whether the actor acts as the program's team: the clock, or an instance admin or member who proved a
+    /// second factor.</summary>
+    public static Task<bool> IsTeamAsync(
+        VigilDbContext db, long programId, Actor actor, CancellationToken cancellationToken) =>
         actor.Kind == ActorKind.System || (actor.IsInstanceAdmin && actor.TwoFactor)
             ? Task.FromResult(true)
             : actor.Kind == ActorKind.User && actor.TwoFactor
-                ? db.ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken)
+                ? db.ProgramMembers.AnyAsync(
+                    m => m.ProgramId == programId && m.UserId == actor.UserId, cancellationToken)
                 : Task.FromResult(false);
 
     public static NotFoundException NotFound(long id) => new($"No report #{id}.");
 
-    private static async Task<bool> MaintainsAffectedPackageAsync(VigilDbContext db, ReportEntity report, Guid user, CancellationToken cancellationToken)
+    private static async Task<bool> MaintainsAffectedPackageAsync(
+        VigilDbContext db, ReportEntity report, Guid user, CancellationToken cancellationToken)
     {
         var maintained = await MaintainerRecusal.RecordsOf(db, report.ProgramId, user).AsNoTracking()
             .Select(m => new { m.Ecosystem, m.Name })

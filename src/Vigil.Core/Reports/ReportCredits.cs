@@ -18,7 +18,12 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
 {
     public const int MaxItems = 20;
 
-    public async Task SetAsync(long id, Actor actor, IReadOnlyList<CreditInput> credits, IReadOnlyList<ReferenceInput> references, CancellationToken cancellationToken = default)
+    public async Task SetAsync(
+        long id,
+        Actor actor,
+        IReadOnlyList<CreditInput> credits,
+        IReadOnlyList<ReferenceInput> references,
+        CancellationToken cancellationToken = default)
     {
         var errors = Validate(credits, references);
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
@@ -39,16 +44,19 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
         report.SealedContent = (content with
         {
             Credits = credits.Select(c => (Name: c.Name!.Trim(), Type: c.Type!, c.UserId))
-                .Select(c => new ReportCredit(c.Name, c.Type, c.UserId, declined.Contains(c), anonymous.Contains(c))).ToList(),
+                .Select(c => new ReportCredit(
+                    c.Name, c.Type, c.UserId, declined.Contains(c), anonymous.Contains(c))).ToList(),
             References = references.Select(r => new DraftReference(r.Type!, r.Url!.Trim())).ToList(),
         }).Seal(dataKey);
         report.Revision++;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.CreditsSet, time.GetUtcNow(), EventVisibility.Participants,
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.CreditsSet, time.GetUtcNow(), EventVisibility.Participants,
             detail: $"{credits.Count} credit(s), {references.Count} reference(s)");
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The caller declines the credits that name them: the reporter the finder credit, an account the credits bearing its id.</summary>
+    /// <summary>The caller declines the credits that name them: the reporter the finder credit, an account the credits
+    /// bearing its id.</summary>
     public async Task DeclineAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
         var own = await OwnCreditsAsync(id, actor, "decline", cancellationToken);
@@ -63,32 +71,45 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
     /// The caller keeps the credits that name them but without their name (or takes the name back with
     /// <paramref name="anonymous"/> false): the advisory says "Anonymous", and their profile lists it only to them.
     /// </summary>
-    public async Task SetAnonymousAsync(long id, Actor actor, bool anonymous, CancellationToken cancellationToken = default)
+    public async Task SetAnonymousAsync(
+        long id, Actor actor, bool anonymous, CancellationToken cancellationToken = default)
     {
         var own = await OwnCreditsAsync(id, actor, "make anonymous", cancellationToken);
-        await SaveAsync(own, actor, ReportEventKind.CreditMadeAnonymous, anonymous ? "anonymous" : "named", own.Content with
-        {
-            FinderCreditAnonymous = own.HasFinderCredit ? anonymous : own.Content.FinderCreditAnonymous,
-            Credits = own.Content.Credits.Select(c => own.Mine.Contains(c) ? c with { Anonymous = anonymous } : c).ToList(),
-        }, cancellationToken);
+        await SaveAsync(
+            own, actor, ReportEventKind.CreditMadeAnonymous, anonymous ? "anonymous" : "named", own.Content with
+            {
+                FinderCreditAnonymous = own.HasFinderCredit ? anonymous : own.Content.FinderCreditAnonymous,
+                Credits = own.Content.Credits
+                    .Select(c => own.Mine.Contains(c) ? c with { Anonymous = anonymous } : c)
+                    .ToList(),
+            }, cancellationToken);
     }
 
     /// <summary>
     /// A report's credits as its caller may change them, before publication: whether the caller is its reporter
     /// and still holds the finder credit, and the team's (not declined) credits naming the caller's account.
     /// </summary>
-    private sealed record OwnCredits(ReportEntity Report, byte[] DataKey, ReportContent Content, bool IsReporter, bool HasFinderCredit, IReadOnlyList<ReportCredit> Mine);
+    private sealed record OwnCredits(
+        ReportEntity Report,
+        byte[] DataKey,
+        ReportContent Content,
+        bool IsReporter,
+        bool HasFinderCredit,
+        IReadOnlyList<ReportCredit> Mine);
 
-    private async Task<OwnCredits> OwnCreditsAsync(long id, Actor actor, string what, CancellationToken cancellationToken)
+    private async Task<OwnCredits> OwnCreditsAsync(
+        long id, Actor actor, string what, CancellationToken cancellationToken)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (report.State is ReportState.Published or ReportState.Withdrawn)
         {
-            throw new ConflictException($"Report #{id} is {report.State.Name()}: the advisory is public; ask the team to edit its credits.");
+            throw new ConflictException(
+                $"Report #{id} is {report.State.Name()}: the advisory is public; ask the team to edit its credits.");
         }
         var dataKey = vault.Unwrap(report.WrappedKey);
         var content = ReportContent.Open(dataKey, report.SealedContent);
-        var isReporter = access.Role == ReportRole.Reporter && (actor.Kind == ActorKind.FollowUpToken || actor.UserId == report.ReporterUserId);
+        var isReporter = access.Role == ReportRole.Reporter
+            && (actor.Kind == ActorKind.FollowUpToken || actor.UserId == report.ReporterUserId);
         var hasFinderCredit = isReporter && content.CreditName is not null && !content.FinderCreditDeclined;
         var mine = content.Credits.Where(c => actor.UserId is { } user && c.UserId == user && !c.Declined).ToList();
         if (!hasFinderCredit && mine.Count == 0)
@@ -98,7 +119,13 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
         return new OwnCredits(report, dataKey, content, isReporter, hasFinderCredit, mine);
     }
 
-    private async Task SaveAsync(OwnCredits own, Actor actor, ReportEventKind kind, string? detail, ReportContent changed, CancellationToken cancellationToken)
+    private async Task SaveAsync(
+        OwnCredits own,
+        Actor actor,
+        ReportEventKind kind,
+        string? detail,
+        ReportContent changed,
+        CancellationToken cancellationToken)
     {
         own.Report.SealedContent = changed.Seal(own.DataKey);
         own.Report.Revision++;
@@ -106,7 +133,8 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static Dictionary<string, string[]> Validate(IReadOnlyList<CreditInput> credits, IReadOnlyList<ReferenceInput> references)
+    private static Dictionary<string, string[]> Validate(
+        IReadOnlyList<CreditInput> credits, IReadOnlyList<ReferenceInput> references)
     {
         var errors = new Dictionary<string, string[]>();
         if (credits.Count > MaxItems || references.Count > MaxItems)
@@ -121,16 +149,19 @@ public sealed class ReportCredits(VigilDbContext db, ReportVault vault, TimeProv
             }
             if (credits[i].Type is not { } type || !DraftValidation.IsCreditType(type))
             {
-                errors[$"credits[{i}].type"] = [$"'{credits[i].Type}' is not an OSV credit type ({DraftValidation.CreditTypeList})."];
+                errors[$"credits[{i}].type"] = [
+                    $"'{credits[i].Type}' is not an OSV credit type ({DraftValidation.CreditTypeList})."];
             }
         }
         for (var i = 0; i < references.Count; i++)
         {
             if (references[i].Type is not { } type || !DraftValidation.IsReferenceType(type))
             {
-                errors[$"references[{i}].type"] = [$"'{references[i].Type}' is not an OSV reference type ({DraftValidation.ReferenceTypeList})."];
+                errors[$"references[{i}].type"] = [
+                    $"'{references[i].Type}' is not an OSV reference type ({DraftValidation.ReferenceTypeList})."];
             }
-            if (!Uri.TryCreate(references[i].Url?.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            if (!Uri.TryCreate(references[i].Url?.Trim(), UriKind.Absolute, out var url)
+                || url.Scheme is not ("https" or "http"))
             {
                 errors[$"references[{i}].url"] = [$"'{references[i].Url}' is not an http(s) URL."];
             }

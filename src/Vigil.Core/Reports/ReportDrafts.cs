@@ -14,9 +14,14 @@ internal static class ReportDrafts
         // A declined credit is not published; an anonymous one is, without the name (docs/disclosure.md, credits).
         var finder = string.IsNullOrWhiteSpace(content.CreditName) || content.FinderCreditDeclined
             ? []
-            : new[] { new DraftCredit(content.FinderCreditAnonymous ? ReportCredit.AnonymousName : content.CreditName, "FINDER") };
+            : new[]
+            {
+                new DraftCredit(
+                    content.FinderCreditAnonymous ? ReportCredit.AnonymousName : content.CreditName, "FINDER"),
+            };
         var credits = finder
-            .Concat(content.Credits.Where(c => !c.Declined).Select(c => new DraftCredit(c.Anonymous ? ReportCredit.AnonymousName : c.Name, c.Type)))
+            .Concat(content.Credits.Where(c => !c.Declined).Select(
+                c => new DraftCredit(c.Anonymous ? ReportCredit.AnonymousName : c.Name, c.Type)))
             .ToList();
         return new AdvisoryDraft(
             content.Title,

@@ -16,8 +16,9 @@ public sealed class ReportEntity
     public long? DuplicateOfId { get; set; }
 
     /// <summary>
-    /// The first report of the group of possible duplicates this one joined at intake: an open or published report of the
-    /// program naming the same package with an overlapping affected range (<see cref="DuplicateGroups"/>); null: none.
+    /// The first report of the group of possible duplicates this one joined at intake: an open or published report of
+    /// the program naming the same package with an overlapping affected range (<see cref="DuplicateGroups"/>); null:
+    /// none.
     /// </summary>
     public long? DuplicateGroupId { get; set; }
 
@@ -27,7 +28,8 @@ public sealed class ReportEntity
     /// <summary>The reporter's account; null for an anonymous report.</summary>
     public Guid? ReporterUserId { get; set; }
 
-    /// <summary>The account that filed the report (a team member filing on someone's behalf); never triages it.</summary>
+    /// <summary>The account that filed the report (a team member filing on someone's behalf); never triages
+    /// it.</summary>
     public Guid? FiledByUserId { get; set; }
 
     /// <summary>SHA-256 of the anonymous reporter's follow-up token; the token itself is never stored.</summary>
@@ -45,12 +47,14 @@ public sealed class ReportEntity
     public DateTimeOffset? TriagedAt { get; set; }
     public DateTimeOffset? PublicationDueAt { get; set; }
 
-    /// <summary>The disclosure date agreed with the maintainers; publication happens then if the report is fixed.</summary>
+    /// <summary>The disclosure date agreed with the maintainers; publication happens then if the report is
+    /// fixed.</summary>
     public DateTimeOffset? DisclosureAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public Guid? AssignedTriagerId { get; set; }
 
-    /// <summary>The CVE id, once reserved or recorded (every published vulnerability gets one), and where it stands.</summary>
+    /// <summary>The CVE id, once reserved or recorded (every published vulnerability gets one), and where it
+    /// stands.</summary>
     public string? CveId { get; set; }
     public Cve.CveState CveState { get; set; }
 
@@ -58,14 +62,15 @@ public sealed class ReportEntity
     public string? AdvisoryId { get; set; }
 
     /// <summary>
-    /// Held for the team's review (docs/community.md, reputation): the reporter's signal was below the program's minimum, or
-    /// there was none yet. Listed apart in the queue until the team releases it or decides on it.
+    /// Held for the team's review (docs/community.md, reputation): the reporter's signal was below the program's
+    /// minimum, or there was none yet. Listed apart in the queue until the team releases it or decides on it.
     /// </summary>
     public bool HeldForReview { get; set; }
 
     /// <summary>
-    /// Bumped by every change of the report itself, so two concurrent changes cannot both succeed; appends to its timeline
-    /// (comments, notes, attachments) leave it alone and so never fail for another write (<see cref="ReportRaces"/>).
+    /// Bumped by every change of the report itself, so two concurrent changes cannot both succeed; appends to its
+    /// timeline (comments, notes, attachments) leave it alone and so never fail for another write
+    /// (<see cref="ReportRaces"/>).
     /// </summary>
     public int Revision { get; set; }
 
@@ -87,7 +92,8 @@ public sealed class ReportPackageEntity
     public string? FixedVersion { get; set; }
 }
 
-/// <summary>Someone invited into one report: a maintainer, by account, or by e-mail until they accept the e-mailed invitation signed in.</summary>
+/// <summary>Someone invited into one report: a maintainer, by account, or by e-mail until they accept the e-mailed
+/// invitation signed in.</summary>
 public sealed class ReportParticipantEntity
 {
     public long Id { get; set; }
@@ -97,7 +103,8 @@ public sealed class ReportParticipantEntity
     public DateTimeOffset InvitedAt { get; set; }
     public Guid? InvitedBy { get; set; }
 
-    /// <summary>An e-mail invitation's secret (SHA-256 of the <c>vin_</c> token in the e-mailed link), until it is accepted.</summary>
+    /// <summary>An e-mail invitation's secret (SHA-256 of the <c>vin_</c> token in the e-mailed link), until it is
+    /// accepted.</summary>
     public byte[]? InvitationTokenHash { get; set; }
 
     /// <summary>When the invitee accepted with a signed-in account (<see cref="UserId"/> is set then).</summary>

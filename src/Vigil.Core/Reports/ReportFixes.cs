@@ -13,19 +13,25 @@ internal static class ReportFixes
     public const int MaxLength = 100;
 
     public static IReadOnlyList<string> Split(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? [] : text.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : text.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static string Join(IReadOnlyList<string> fixes) => string.Join(", ", fixes);
 
-    /// <summary>The reported intervals of a package; the whole version line when the stored range no longer parses.</summary>
+    /// <summary>The reported intervals of a package; the whole version line when the stored range no longer
+    /// parses.</summary>
     public static IReadOnlyList<VersionInterval> Reported(ReportPackageEntity package) =>
-        EcosystemVersions.For(package.Ecosystem)?.ParseRange(package.AffectedVersions) ?? [new VersionInterval(null, null)];
+        EcosystemVersions.For(package.Ecosystem)?.ParseRange(package.AffectedVersions)
+            ?? [new VersionInterval(null, null)];
 
     /// <summary>
-    /// Checks <paramref name="fixes"/> of <paramref name="package"/>; on a problem, adds it under <paramref name="field"/> and
-    /// returns false. Sets <paramref name="narrowed"/> when fixes lie inside the range and <paramref name="confirmNarrower"/> allows it.
+    /// Checks <paramref name="fixes"/> of <paramref name="package"/>; on a problem, adds it under
+    /// <paramref name="field"/> and returns false. Sets <paramref name="narrowed"/> when fixes lie inside the range and
+    /// <paramref name="confirmNarrower"/> allows it.
     /// </summary>
-    public static bool Check(ReportPackageEntity package, IReadOnlyList<string> fixes, bool confirmNarrower, string field,
+    public static bool Check(
+        ReportPackageEntity package, IReadOnlyList<string> fixes, bool confirmNarrower, string field,
         Dictionary<string, string[]> errors, out IReadOnlyList<VersionInterval>? narrowed)
     {
         narrowed = null;
@@ -36,26 +42,35 @@ internal static class ReportFixes
             return false;
         }
         var reported = Reported(package);
-        if (fixes.FirstOrDefault(f => PublishedRange.Place(versions, reported, f) == FixPlacement.BelowRange) is { } below)
+        if (fixes.FirstOrDefault(
+            f => PublishedRange.Place(versions, reported, f) == FixPlacement.BelowRange) is { } below)
         {
-            errors[field] = [$"'{below}' lies below every version reported affected ({package.AffectedVersions}): it fixes none of them."];
+            errors[field] = [
+                $"'{below}' lies below every version reported affected ({package.AffectedVersions}): it fixes none of "
+                + "them."];
             return false;
         }
-        if (fixes.FirstOrDefault(f => PublishedRange.Place(versions, reported, f) == FixPlacement.InsideRange) is not { } inside)
+        if (fixes.FirstOrDefault(
+            f => PublishedRange.Place(versions, reported, f) == FixPlacement.InsideRange) is not { } inside)
         {
             return true;
         }
         var candidate = PublishedRange.NarrowTo(versions, reported, fixes);
         if (!confirmNarrower)
         {
-            errors[field] = [$"'{inside}' lies inside the reported range {package.AffectedVersions}: publishing it would tell users of "
-                + $"reported versions from {inside} on that they are safe. Give the first version outside the range, or the team confirms "
+            errors[
+                field] = [$"'{inside}' lies inside the reported range {package.AffectedVersions}: publishing it would "
+                    + "tell users of "
+                + $"reported versions from {inside} on that they are safe. Give the first version outside the range, "
+                + "or the team confirms "
                 + $"the narrower range {versions.FormatRange(candidate)} (confirmNarrowerRange)."];
             return false;
         }
         if (candidate.Count == 0)
         {
-            errors[field] = [$"'{inside}' would leave no version of {package.AffectedVersions} affected; reject the report instead."];
+            errors[field] = [
+                $"'{inside}' would leave no version of {package.AffectedVersions} affected; reject the report "
+                + "instead."];
             return false;
         }
         narrowed = candidate;
@@ -68,12 +83,18 @@ internal static class ReportFixes
         var versions = EcosystemVersions.For(package.Ecosystem)!;
         var fixes = Split(package.FixedVersion);
         var reported = Reported(package);
-        if (fixes.FirstOrDefault(f => !versions.IsVersion(f) || PublishedRange.Place(versions, reported, f) != FixPlacement.Valid) is { } misplaced)
+        if (fixes.FirstOrDefault(f => !versions.IsVersion(f)
+            || PublishedRange.Place(versions, reported, f) != FixPlacement.Valid) is { } misplaced)
         {
             throw new ValidationFailedException(
-                $"The fixed version {misplaced} of {package.Ecosystem}/{package.Name} is not outside and above the reported range {package.AffectedVersions}; mark the report fixed again with a valid fix.",
-                new Dictionary<string, string[]> { [$"fixedVersions[{package.Name}]"] = [$"'{misplaced}' is not a fix of {package.AffectedVersions}."] });
+                $"The fixed version {misplaced} of {package.Ecosystem}/{package.Name} is not outside and above the "
+                + $"reported range {package.AffectedVersions}; mark the report fixed again with a valid fix.",
+                new Dictionary<string, string[]>
+                {
+                    [$"fixedVersions[{package.Name}]"] = [$"'{misplaced}' is not a fix of {package.AffectedVersions}."],
+                });
         }
-        return new DraftPackage(package.Ecosystem, package.Name, Intervals: PublishedRange.Derive(versions, reported, fixes));
+        return new DraftPackage(
+            package.Ecosystem, package.Name, Intervals: PublishedRange.Derive(versions, reported, fixes));
     }
 }

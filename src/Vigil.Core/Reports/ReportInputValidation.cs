@@ -6,7 +6,8 @@ using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Reports;
 
-/// <summary>Checks a submission as a whole; every problem is named by its field (<c>packages[0].affectedVersions</c>).</summary>
+/// <summary>Checks a submission as a whole; every problem is named by its field
+/// (<c>packages[0].affectedVersions</c>).</summary>
 internal static partial class ReportInputValidation
 {
     public const int MaxPackages = 20, MaxTitle = 200, MaxText = 100_000;
@@ -72,7 +73,9 @@ internal static partial class ReportInputValidation
         {
             Add("cwe", $"'{request.Cwe}' is not a CWE id (CWE-<number>, e.g. CWE-79).");
         }
-        if (!string.IsNullOrWhiteSpace(request.ReporterEmail) && (!System.Net.Mail.MailAddress.TryCreate(request.ReporterEmail.Trim(), out _) || request.ReporterEmail.Length > 320))
+        if (!string.IsNullOrWhiteSpace(request.ReporterEmail)
+            && (!System.Net.Mail.MailAddress.TryCreate(request.ReporterEmail.Trim(), out _)
+                || request.ReporterEmail.Length > 320))
         {
             Add("reporterEmail", "not an e-mail address.");
         }
@@ -82,12 +85,16 @@ internal static partial class ReportInputValidation
         }
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException($"The report is incomplete or invalid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
+            throw new ValidationFailedException(
+                "The report is incomplete or invalid: "
+                + $"{string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}",
+                errors);
         }
         return (score, severity);
     }
 
-    private static void CheckPackage(ProgramEntity program, ReportPackageInput package, string path, Action<string, string> add)
+    private static void CheckPackage(
+        ProgramEntity program, ReportPackageInput package, string path, Action<string, string> add)
     {
         if (package.Ecosystem is not ("npm" or "NuGet"))
         {
@@ -101,7 +108,9 @@ internal static partial class ReportInputValidation
         }
         if (!ProgramPolicy.InScope(program, package.Ecosystem, package.Name.Trim()))
         {
-            add($"{path}.name", $"{package.Ecosystem}/{package.Name.Trim()} is not in the scope of the program '{program.Name}'.");
+            add(
+                $"{path}.name",
+                $"{package.Ecosystem}/{package.Name.Trim()} is not in the scope of the program '{program.Name}'.");
         }
         var versions = package.AffectedVersions?.Trim();
         var valid = !string.IsNullOrEmpty(versions) && versions.Length <= 500 && (package.Ecosystem == "npm"
@@ -109,7 +118,9 @@ internal static partial class ReportInputValidation
             : VersionRange.TryParse(versions, out _) || NuGetVersion.TryParse(versions, out _));
         if (valid && Publication.EcosystemVersions.For(package.Ecosystem)!.ParseRange(versions!) is { Count: 0 })
         {
-            add($"{path}.affectedVersions", $"'{versions}' names no version (its lower bound lies above its upper bound).");
+            add(
+                $"{path}.affectedVersions",
+                $"'{versions}' names no version (its lower bound lies above its upper bound).");
             return;
         }
         if (!valid)

@@ -28,14 +28,22 @@ public sealed class ReportNotifier(
 
     public Uri Link(long reportId) => new(new Uri(publicBaseUrl.TrimEnd('/') + "/"), $"reports/{reportId}");
 
-    /// <summary>An e-mail invitation's link; the token is in the fragment, which browsers never send (so no log can hold it).</summary>
+    /// <summary>An e-mail invitation's link; the token is in the fragment, which browsers never send (so no log can
+    /// hold it).</summary>
     public Uri InvitationLink(long reportId, string token) => InvitationLink(publicBaseUrl, reportId, token);
 
-    /// <summary>The invitation link on another base address (the one the inviter's request came to, when none is configured).</summary>
+    /// <summary>The invitation link on another base address (the one the inviter's request came to, when none is
+    /// configured).</summary>
     public static Uri InvitationLink(string baseUrl, long reportId, string token) =>
         new(new Uri(baseUrl.TrimEnd('/') + "/"), $"reports/{reportId}/invitation#token={Uri.EscapeDataString(token)}");
 
-    public async Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public async Task QueueAsync(
+        ReportEntity report,
+        string eventType,
+        Audience audience,
+        ReportContent? content,
+        DateTimeOffset? deadline,
+        CancellationToken cancellationToken)
     {
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
         var facts = new NotificationFacts(program.Name, report.Id, Link(report.Id), deadline);
@@ -54,18 +62,26 @@ public sealed class ReportNotifier(
             {
                 recipients.Add((email, report.ReporterUserId, true));
             }
-            else if (report.ReporterUserId is { } reporter && await db.Users.AsNoTracking().Where(u => u.Id == reporter).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) is { } accountEmail)
+            else if (report.ReporterUserId is { } reporter
+                && await db.Users.AsNoTracking()
+                    .Where(u => u.Id == reporter)
+                    .Select(u => u.Email)
+                    .SingleOrDefaultAsync(cancellationToken) is { } accountEmail)
             {
                 recipients.Add((accountEmail, reporter, true));
             }
         }
         if (audience.HasFlag(Audience.Maintainers))
         {
-            var participants = await db.ReportParticipants.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(cancellationToken);
+            var participants = await db.ReportParticipants.AsNoTracking()
+                .Where(p => p.ReportId == report.Id)
+                .ToListAsync(cancellationToken);
             // An invitee who has not accepted yet has no account on the report: no reply address until they do.
             recipients.AddRange(participants.Where(p => p.Email is not null)
                 .Select(p => (p.Email!, p.UserId, p.UserId is not null)));
-            var ids = participants.Where(p => p.Email is null && p.UserId is not null).Select(p => p.UserId!.Value).ToList();
+            var ids = participants.Where(p => p.Email is null && p.UserId is not null)
+                .Select(p => p.UserId!.Value)
+                .ToList();
             recipients.AddRange((await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
                     .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
                 .Select(u => (u.Email!, (Guid?)u.Id, true)));
@@ -81,10 +97,14 @@ public sealed class ReportNotifier(
         }
     }
 
-    public async Task QueueInvitationAsync(ReportEntity report, ReportParticipantEntity participant, string? token, CancellationToken cancellationToken)
+    public async Task QueueInvitationAsync(
+        ReportEntity report, ReportParticipantEntity participant, string? token, CancellationToken cancellationToken)
     {
         var recipient = participant.Email ?? (participant.UserId is { } u
-            ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.Email).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Users.AsNoTracking()
+                .Where(x => x.Id == u)
+                .Select(x => x.Email)
+                .SingleOrDefaultAsync(cancellationToken)
             : null);
         if (recipient is null)
         {
@@ -92,6 +112,7 @@ public sealed class ReportNotifier(
         }
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
         var link = token is { } t ? InvitationLink(report.Id, t) : Link(report.Id);
-        Outbox.Email(NotificationEvent.MaintainerInvited, new NotificationFacts(program.Name, report.Id, link, report.PublicationDueAt), [recipient]);
+        Outbox.Email(NotificationEvent.MaintainerInvited, new NotificationFacts(
+            program.Name, report.Id, link, report.PublicationDueAt), [recipient]);
     }
 }

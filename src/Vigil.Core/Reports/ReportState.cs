@@ -30,7 +30,8 @@ public static class ReportStates
     /// maintainers notified → fix in progress → fixed; accepted … fixed → published (by the team, at the
     /// agreed date or at the deadline); published → withdrawn.
     /// </summary>
-    public static readonly IReadOnlySet<(ReportState From, ReportState To)> Transitions = new HashSet<(ReportState, ReportState)>
+    public static readonly IReadOnlySet<(
+        ReportState From, ReportState To)> Transitions = new HashSet<(ReportState, ReportState)>
     {
         (ReportState.New, ReportState.NeedsMoreInformation),
         (ReportState.NeedsMoreInformation, ReportState.New),
@@ -49,14 +50,16 @@ public static class ReportStates
     public static bool CanMove(ReportState from, ReportState to) => Transitions.Contains((from, to));
 
     /// <summary>Open reports still need the team: not rejected, published or withdrawn.</summary>
-    public static bool IsOpen(ReportState state) => state is not (ReportState.Rejected or ReportState.Published or ReportState.Withdrawn);
+    public static bool IsOpen(ReportState state) =>
+        state is not (ReportState.Rejected or ReportState.Published or ReportState.Withdrawn);
 
     /// <summary>The open states, for queries (<see cref="IsOpen"/> as a list).</summary>
     public static readonly ReportState[] Open = Enum.GetValues<ReportState>().Where(IsOpen).ToArray();
 
     /// <summary>Accepted and not yet public: the publication clock runs.</summary>
     public static bool IsEmbargoed(ReportState state) =>
-        state is ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed;
+        state is ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress
+            or ReportState.Fixed;
 
     /// <summary>The wire form: kebab-case (<c>needs-more-information</c>).</summary>
     public static string Name(this ReportState state) => state switch

@@ -25,7 +25,8 @@ public sealed class ReportVault
     {
         if (masterKey.Length != KeySize)
         {
-            throw new ArgumentException($"The master key must be {KeySize} bytes (256 bits); {masterKey.Length} given.", nameof(masterKey));
+            throw new ArgumentException(
+                $"The master key must be {KeySize} bytes (256 bits); {masterKey.Length} given.", nameof(masterKey));
         }
         _masterKey = [.. masterKey];
         _masterKeyId = SHA256.HashData(masterKey)[..KeyIdSize];
@@ -39,7 +40,8 @@ public sealed class ReportVault
     }
 
     /// <summary>Whether <paramref name="wrapped"/> was wrapped by this vault's master key (by its key id).</summary>
-    public bool Wrapped(byte[] wrapped) => wrapped.Length > KeyIdSize && wrapped.AsSpan(1, KeyIdSize).SequenceEqual(_masterKeyId);
+    public bool Wrapped(byte[] wrapped) =>
+        wrapped.Length > KeyIdSize && wrapped.AsSpan(1, KeyIdSize).SequenceEqual(_masterKeyId);
 
     /// <summary>A data key wrapped by this vault's master key (new reports, and master key rotation).</summary>
     public byte[] Wrap(byte[] dataKey)
@@ -50,30 +52,38 @@ public sealed class ReportVault
         var nonce = wrapped.AsSpan(1 + KeyIdSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_masterKey, TagSize);
-        aes.Encrypt(nonce, dataKey, wrapped.AsSpan(1 + KeyIdSize + NonceSize + TagSize), wrapped.AsSpan(1 + KeyIdSize + NonceSize, TagSize), WrapPurpose);
+        aes.Encrypt(nonce, dataKey, wrapped.AsSpan(1 + KeyIdSize + NonceSize + TagSize), wrapped.AsSpan(
+            1 + KeyIdSize + NonceSize, TagSize), WrapPurpose);
         return wrapped;
     }
 
-    /// <summary>The data key inside <paramref name="wrapped"/>; a clear error when another master key sealed it.</summary>
+    /// <summary>The data key inside <paramref name="wrapped"/>; a clear error when another master key sealed
+    /// it.</summary>
     public byte[] Unwrap(byte[] wrapped)
     {
         if (wrapped.Length != 1 + KeyIdSize + NonceSize + TagSize + KeySize || wrapped[0] != Version)
         {
-            throw new CryptographicException("The report's wrapped key is not in a format this version of Vigil reads.");
+            throw new CryptographicException(
+                "The report's wrapped key is not in a format this version of Vigil reads.");
         }
         if (!wrapped.AsSpan(1, KeyIdSize).SequenceEqual(_masterKeyId))
         {
-            throw new CryptographicException("The report was sealed with another master key than the one configured (Vigil:Reports:MasterKey).");
+            throw new CryptographicException(
+                "The report was sealed with another master key than the one configured (Vigil:Reports:MasterKey).");
         }
         var dataKey = new byte[KeySize];
         using var aes = new AesGcm(_masterKey, TagSize);
-        aes.Decrypt(wrapped.AsSpan(1 + KeyIdSize, NonceSize), wrapped.AsSpan(1 + KeyIdSize + NonceSize + TagSize), wrapped.AsSpan(1 + KeyIdSize + NonceSize, TagSize), dataKey, WrapPurpose);
+        aes.Decrypt(
+            wrapped.AsSpan(1 + KeyIdSize, NonceSize), wrapped.AsSpan(1 + KeyIdSize + NonceSize + TagSize),
+            wrapped.AsSpan(1 + KeyIdSize + NonceSize, TagSize), dataKey, WrapPurpose);
         return dataKey;
     }
 
-    public static byte[] Seal(byte[] dataKey, string plaintext, string purpose) => Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), purpose);
+    public static byte[] Seal(byte[] dataKey, string plaintext, string purpose) =>
+        Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), purpose);
 
-    public static string Open(byte[] dataKey, byte[] sealedData, string purpose) => Encoding.UTF8.GetString(OpenBytes(dataKey, sealedData, purpose));
+    public static string Open(byte[] dataKey, byte[] sealedData, string purpose) =>
+        Encoding.UTF8.GetString(OpenBytes(dataKey, sealedData, purpose));
 
     public static byte[] Seal(byte[] dataKey, ReadOnlySpan<byte> input, string purpose)
     {
@@ -82,7 +92,9 @@ public sealed class ReportVault
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(dataKey, TagSize);
-        aes.Encrypt(nonce, input, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize), Encoding.UTF8.GetBytes(purpose));
+        aes.Encrypt(
+            nonce, input, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize),
+            Encoding.UTF8.GetBytes(purpose));
         return output;
     }
 
@@ -94,7 +106,9 @@ public sealed class ReportVault
         }
         var plain = new byte[sealedData.Length - 1 - NonceSize - TagSize];
         using var aes = new AesGcm(dataKey, TagSize);
-        aes.Decrypt(sealedData.AsSpan(1, NonceSize), sealedData.AsSpan(1 + NonceSize + TagSize), sealedData.AsSpan(1 + NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(purpose));
+        aes.Decrypt(
+            sealedData.AsSpan(1, NonceSize), sealedData.AsSpan(1 + NonceSize + TagSize),
+            sealedData.AsSpan(1 + NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(purpose));
         return plain;
     }
 }

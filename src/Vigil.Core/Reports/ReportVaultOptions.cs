@@ -8,10 +8,12 @@ public sealed class ReportVaultOptions
     public const string Section = "Vigil:Reports";
     public const string KeyFileName = "vigil-master.key";
 
-    /// <summary>The master key, base64 of 32 random bytes (<c>openssl rand -base64 32</c>). Takes precedence over <see cref="MasterKeyFile"/>.</summary>
+    /// <summary>The master key, base64 of 32 random bytes (<c>openssl rand -base64 32</c>). Takes precedence over
+    /// <see cref="MasterKeyFile"/>.</summary>
     public string? MasterKey { get; set; }
 
-    /// <summary>A file holding the base64 key. Default on SQLite: <c>vigil-master.key</c> beside the database, created on first start.</summary>
+    /// <summary>A file holding the base64 key. Default on SQLite: <c>vigil-master.key</c> beside the database, created
+    /// on first start.</summary>
     public string? MasterKeyFile { get; set; }
 
     /// <summary>
@@ -32,7 +34,9 @@ public sealed class ReportVaultOptions
         if (file is null)
         {
             throw new InvalidOperationException(
-                $"No master key for report encryption: set {Section}:MasterKey (base64 of 32 random bytes, e.g. `openssl rand -base64 32`) or {Section}:MasterKeyFile. Every server instance sharing the PostgreSQL database needs the same key.");
+                $"No master key for report encryption: set {Section}:MasterKey (base64 of 32 random bytes, e.g. "
+                + $"`openssl rand -base64 32`) or {Section}:MasterKeyFile. Every server instance sharing the "
+                + "PostgreSQL database needs the same key.");
         }
         if (!File.Exists(file))
         {
@@ -79,6 +83,7 @@ public sealed class ReportVaultOptions
         }
         return key.Length == 32
             ? key
-            : throw new InvalidOperationException($"The report master key in {where} is {key.Length} bytes; it must be 32 (256 bits).");
+            : throw new InvalidOperationException(
+                $"The report master key in {where} is {key.Length} bytes; it must be 32 (256 bits).");
     }
 }

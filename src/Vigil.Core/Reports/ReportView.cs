@@ -3,12 +3,14 @@ namespace Vigil.Core.Reports;
 public sealed record ReportPackageView(string Ecosystem, string Name, string AffectedVersions, string? FixedVersion);
 
 public sealed record TimelineEntry(
-    long Id, DateTimeOffset At, string Kind, string Actor, string? FromState, string? ToState, bool Internal, string? Detail, string? Text);
+    long Id, DateTimeOffset At, string Kind, string Actor, string? FromState, string? ToState, bool Internal,
+    string? Detail, string? Text);
 
 /// <summary>The next deadline that matters to the participants, and how long is left (negative when overdue).</summary>
 public sealed record Countdown(string Deadline, DateTimeOffset DueAt, TimeSpan Remaining);
 
-/// <summary>One report as a participant may see it: internal notes, duplicate hints and the reporter's e-mail only for the team (the e-mail also for the reporter).</summary>
+/// <summary>One report as a participant may see it: internal notes, duplicate hints and the reporter's e-mail only for
+/// the team (the e-mail also for the reporter).</summary>
 public sealed record ReportView(
     long Id,
     string ProgramSlug,
@@ -54,5 +56,15 @@ public sealed record DuplicateGroupView(long GroupId, IReadOnlyList<DuplicateGro
 
 public sealed record DuplicateGroupMember(long Id, string State, string? Reason, long? DuplicateOf);
 
-/// <summary>The latest extension vote: its reason and dates, the count so far (ballots stay secret until it closes) and whether the viewer has voted.</summary>
-public sealed record ExtensionVoteView(string Reason, DateTimeOffset ProposedDueAt, DateTimeOffset ClosesAt, string Outcome, int Cast, int Eligible, int? Yes, int? No, bool ViewerVoted);
+/// <summary>The latest extension vote: its reason and dates, the count so far (ballots stay secret until it closes) and
+/// whether the viewer has voted.</summary>
+public sealed record ExtensionVoteView(
+    string Reason,
+    DateTimeOffset ProposedDueAt,
+    DateTimeOffset ClosesAt,
+    string Outcome,
+    int Cast,
+    int Eligible,
+    int? Yes,
+    int? No,
+    bool ViewerVoted);

@@ -8,14 +8,16 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// Re-wraps every report's data key with a new master key, in one transaction: the sealed text, comments,
 /// attachments and bounty reasons stay as they are (they are sealed with the per-report keys). The outbox's
-/// sealed recipients and bodies and the data-protection key ring have keys of their own, re-wrapped too (<see cref="OutboxSeal"/>). Values an
-/// older version wrote in clear (outbox addresses and bodies, bounty reasons) are sealed on the way. Keys
-/// already wrapped by the new key are left alone, so a second run changes nothing. Servers must be stopped meanwhile and restarted
-/// with the new key: a server still on the old key could not open the re-wrapped reports.
+/// sealed recipients and bodies and the data-protection key ring have keys of their own, re-wrapped too
+/// (<see cref="OutboxSeal"/>). Values an older version wrote in clear (outbox addresses and bodies, bounty reasons) are
+/// sealed on the way. Keys already wrapped by the new key are left alone, so a second run changes nothing. Servers must
+/// be stopped meanwhile and restarted with the new key: a server still on the old key could not open the re-wrapped
+/// reports.
 /// </summary>
 public sealed class RotateMasterKey(VigilDbContext db)
 {
-    public async Task<int> ExecuteAsync(ReportVault current, ReportVault next, CancellationToken cancellationToken = default)
+    public async Task<int> ExecuteAsync(
+        ReportVault current, ReportVault next, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reports = await db.Reports.ToListAsync(cancellationToken);
@@ -26,7 +28,9 @@ public sealed class RotateMasterKey(VigilDbContext db)
             rotated++;
         }
         var keys = reports.ToDictionary(r => r.Id, r => r.WrappedKey);
-        foreach (var award in await db.Set<BountyAwardEntity>().Where(a => a.Reason != null && !a.Reason.StartsWith("sealed:")).ToListAsync(cancellationToken))
+        foreach (var award in await db.Set<BountyAwardEntity>()
+            .Where(a => a.Reason != null && !a.Reason.StartsWith("sealed:"))
+            .ToListAsync(cancellationToken))
         {
             award.Reason = BountyReason.Seal(next, keys[award.ReportId], award.Reason);
         }

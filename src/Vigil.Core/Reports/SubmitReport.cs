@@ -9,7 +9,8 @@ namespace Vigil.Core.Reports;
 
 public sealed record ReportPackageInput(string Ecosystem, string Name, string AffectedVersions);
 
-/// <param name="OnBehalfOf">A team member filing for someone with an account: that account is the reporter, the team member the filer.</param>
+/// <param name="OnBehalfOf">A team member filing for someone with an account: that account is the reporter, the team
+/// member the filer.</param>
 public sealed record SubmitReportRequest(
     IReadOnlyList<ReportPackageInput> Packages,
     string Title,
@@ -38,19 +39,24 @@ public enum ReportChannel
 /// The new report's number; <see cref="FollowUpToken"/> is shown this once to an anonymous reporter and never
 /// again. <see cref="HeldForReview"/>: the program reviews reports below its minimum signal first.
 /// </summary>
-public sealed record SubmittedReport(long Id, string? FollowUpToken, DateTimeOffset TriageDueAt, bool HeldForReview = false);
+public sealed record SubmittedReport(
+    long Id, string? FollowUpToken, DateTimeOffset TriageDueAt, bool HeldForReview = false);
 
 /// <summary>
 /// Intake (docs/disclosure.md): a report names package(s), affected versions, a description with proof of
 /// concept and optionally a CVSS vector and a CWE. Anyone may submit, signed in or not. The triage deadline
 /// is set now: the program's business days after submission (docs/disclosure.md, the program's policy).
 /// </summary>
-public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier, IOptions<AttachmentOptions> attachmentOptions,
+public sealed class SubmitReport(
+    VigilDbContext db, ReportVault vault, TimeProvider time, IReportNotifier notifier,
+    IOptions<AttachmentOptions> attachmentOptions,
     Reputation.ReportIntakeGate intakeGate)
 {
-    public async Task<SubmittedReport> ExecuteAsync(string programSlug, SubmitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<SubmittedReport> ExecuteAsync(
+        string programSlug, SubmitReportRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
-        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken)
+        var program = await db.Programs.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken)
             ?? throw new NotFoundException($"No program '{programSlug}'.");
         var (score, attachments) = Check(program, request);
         Guid? reporter = null, filedBy = null;
@@ -63,7 +69,10 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
             if (request.OnBehalfOf is not null && !byTeam)
             {
                 throw new ValidationFailedException("Only the program's team can file a report on someone's behalf.",
-                    new Dictionary<string, string[]> { ["onBehalfOf"] = ["only the program's team can file on someone's behalf."] });
+                    new Dictionary<string, string[]>
+                    {
+                        ["onBehalfOf"] = ["only the program's team can file on someone's behalf."],
+                    });
             }
         }
 
@@ -71,7 +80,9 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
         var intake = await intakeGate.CheckAsync(program, reporter, byTeam, now, cancellationToken);
         var group = await DuplicateGroups.FindAsync(db, program.Id, request.Packages, cancellationToken);
         var (dataKey, wrapped) = vault.NewDataKey();
-        var content = new ReportContent(request.Title.Trim(), request.Description, request.ProofOfConcept, request.ReporterEmail?.Trim(), request.CreditName?.Trim());
+        var content = new ReportContent(
+            request.Title.Trim(), request.Description, request.ProofOfConcept, request.ReporterEmail?.Trim(),
+            request.CreditName?.Trim());
         (string Token, byte[] Hash)? followUp = reporter is null ? FollowUpTokens.Create() : null;
         var report = new ReportEntity
         {
@@ -89,20 +100,30 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
             DuplicateGroupReason = group?.Reason,
             SubmittedAt = now,
             TriageDueAt = BusinessCalendar.For(program).AddBusinessDays(now, program.TriageBusinessDays),
-            Packages = request.Packages.Select(p => new ReportPackageEntity { Ecosystem = p.Ecosystem, Name = p.Name.Trim(), AffectedVersions = p.AffectedVersions.Trim() }).ToList(),
+            Packages = request.Packages.Select(p => new ReportPackageEntity
+            {
+                Ecosystem = p.Ecosystem,
+                Name = p.Name.Trim(),
+                AffectedVersions = p.AffectedVersions.Trim(),
+            }).ToList(),
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        ReportTimeline.Add(db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New,
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.Submitted, now, EventVisibility.Participants, to: ReportState.New,
             detail: SubmittedDetail(intake.HeldForReview, request.MailSecurity));
         if (group is not null)
         {
-            ReportTimeline.Add(db, report, Actor.System, ReportEventKind.Grouped, now, EventVisibility.Team, $"possible duplicate of #{group.GroupId}: {group.Reason}");
+            ReportTimeline.Add(
+                db, report, Actor.System, ReportEventKind.Grouped, now, EventVisibility.Team,
+                $"possible duplicate of #{group.GroupId}: {group.Reason}");
         }
         ReportAttachments.Add(db, report, dataKey, actor, now, EventVisibility.Participants, attachments);
-        await notifier.QueueAsync(report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt, cancellationToken);
+        await notifier.QueueAsync(
+            report, Notifications.NotificationEvent.ReportReceived, Audience.Team, content, report.TriageDueAt,
+            cancellationToken);
         if (request.Channel == ReportChannel.Mail)
         {
             await notifier.QueueAsync(report, Notifications.NotificationEvent.Acknowledged, Audience.Reporter, content,
@@ -122,18 +143,35 @@ public sealed class SubmitReport(VigilDbContext db, ReportVault vault, TimeProvi
     }
 
     /// <summary>The fields and the attachments, every problem reported at once.</summary>
-    private (double? Score, IReadOnlyList<(AttachmentUpload, string, string)> Attachments) Check(ProgramEntity program, SubmitReportRequest request)
+    private (double? Score, IReadOnlyList<(AttachmentUpload, string, string)> Attachments) Check(
+        ProgramEntity program, SubmitReportRequest request)
     {
         ValidationFailedException? fields = null, files = null;
         double? score = null;
         IReadOnlyList<(AttachmentUpload, string, string)> attachments = [];
-        try { (score, _) = ReportInputValidation.Check(program, request); } catch (ValidationFailedException e) { fields = e; }
-        try { attachments = ReportAttachments.Check(request.Attachments ?? [], attachmentOptions.Value); } catch (ValidationFailedException e) { files = e; }
+        try
+        {
+            (score, _) = ReportInputValidation.Check(program, request);
+        }
+        catch (ValidationFailedException e)
+        {
+            fields = e;
+        }
+        try
+        {
+            attachments = ReportAttachments.Check(request.Attachments ?? [], attachmentOptions.Value);
+        }
+        catch (ValidationFailedException e)
+        {
+            files = e;
+        }
         if (fields is null && files is null)
         {
             return (score, attachments);
         }
-        var errors = (fields?.Errors ?? new Dictionary<string, string[]>()).Concat(files?.Errors ?? new Dictionary<string, string[]>()).ToDictionary();
+        var errors = (fields?.Errors ?? new Dictionary<string, string[]>())
+            .Concat(files?.Errors ?? new Dictionary<string, string[]>())
+            .ToDictionary();
         throw new ValidationFailedException((fields ?? files)!.Message, errors);
     }
 }

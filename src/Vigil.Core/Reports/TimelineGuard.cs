@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Vigil.Core.Reports;
 
-/// <summary>Refuses to save a change to, or the removal of, a timeline event (every transition is an immutable timeline event).</summary>
+/// <summary>Refuses to save a change to, or the removal of, a timeline event (every transition is an immutable timeline
+/// event).</summary>
 internal static class TimelineGuard
 {
     public static void Check(ChangeTracker tracker)
@@ -12,7 +13,9 @@ internal static class TimelineGuard
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                throw new InvalidOperationException($"Timeline event {entry.Entity.Id} of report #{entry.Entity.ReportId} is immutable; it cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
+                throw new InvalidOperationException(
+                    $"Timeline event {entry.Entity.Id} of report #{entry.Entity.ReportId} is immutable; it cannot be "
+                    + $"{(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
             }
         }
     }

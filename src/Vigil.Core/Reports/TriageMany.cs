@@ -4,7 +4,8 @@ using Vigil.Core.Errors;
 
 namespace Vigil.Core.Reports;
 
-/// <summary>One triage answer for several reports: reject them all (not a duplicate: those are merged), or ask each the same question.</summary>
+/// <summary>One triage answer for several reports: reject them all (not a duplicate: those are merged), or ask each the
+/// same question.</summary>
 public enum BulkTriage
 {
     Reject = 1,
@@ -14,18 +15,21 @@ public enum BulkTriage
 /// <summary>
 /// One action for many (docs/disclosure.md, the team's API): the same triage answer given to several new reports of a
 /// program in one step, e.g. a wave of spam rejected, or the same question asked of every report lacking a proof of
-/// concept. Each report gets exactly what <see cref="TriageReport"/> gives one (state, timeline, the reporter told), and
-/// all of them or none: a report that is not new, not of the program, or that the caller is recused from (four-eyes)
-/// stops the whole action. Duplicates are closed with <see cref="MergeDuplicates"/>, which names the report that stands.
+/// concept. Each report gets exactly what <see cref="TriageReport"/> gives one (state, timeline, the reporter told),
+/// and all of them or none: a report that is not new, not of the program, or that the caller is recused from
+/// (four-eyes) stops the whole action. Duplicates are closed with <see cref="MergeDuplicates"/>, which names the report
+/// that stands.
 /// </summary>
 public sealed class TriageMany(VigilDbContext db, TriageReport triage)
 {
     public const int MaxReports = 100;
 
-    public async Task<IReadOnlyList<long>> ExecuteAsync(string programSlug, Actor actor, IReadOnlyList<long> ids, BulkTriage action,
+    public async Task<IReadOnlyList<long>> ExecuteAsync(
+        string programSlug, Actor actor, IReadOnlyList<long> ids, BulkTriage action,
         RejectionReason? reason, string? text, CancellationToken cancellationToken = default)
     {
-        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken);
+        var program = await db.Programs.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Slug == programSlug, cancellationToken);
         if (program is null || !await ReportAccess.IsTeamAsync(db, program.Id, actor, cancellationToken))
         {
             throw new NotFoundException($"No program '{programSlug}'.");
@@ -53,7 +57,12 @@ public sealed class TriageMany(VigilDbContext db, TriageReport triage)
         return wanted;
     }
 
-    private static void Check(IReadOnlyList<long> ids, BulkTriage action, RejectionReason? reason, string? text, Dictionary<long, ReportState> found)
+    private static void Check(
+        IReadOnlyList<long> ids,
+        BulkTriage action,
+        RejectionReason? reason,
+        string? text,
+        Dictionary<long, ReportState> found)
     {
         var errors = new Dictionary<string, string[]>();
         if (ids.Count is 0 or > MaxReports)

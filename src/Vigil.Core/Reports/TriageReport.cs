@@ -21,26 +21,45 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
         report.TriagedAt = now;
         report.PublicationDueAt = now.AddDays(program.PublicationDays);
         report.AssignedTriagerId = actor.UserId;
-        ReportTimeline.Add(db, report, actor, ReportEventKind.Assigned, now, EventVisibility.Participants, detail: $"user:{actor.UserId}");
-        await NotifyReporterAsync(report, Notifications.NotificationEvent.Accepted, report.PublicationDueAt, cancellationToken);
+        ReportTimeline.Add(
+            db, report, actor, ReportEventKind.Assigned, now, EventVisibility.Participants,
+            detail: $"user:{actor.UserId}");
+        await NotifyReporterAsync(
+            report, Notifications.NotificationEvent.Accepted, report.PublicationDueAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task RejectAsync(long id, Actor actor, RejectionReason reason, long? duplicateOf, string? note, CancellationToken cancellationToken = default)
+    public async Task RejectAsync(
+        long id,
+        Actor actor,
+        RejectionReason reason,
+        long? duplicateOf,
+        string? note,
+        CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         TeamDecision.Require(access, id);
         if (reason == RejectionReason.Duplicate)
         {
-            if (duplicateOf is null || duplicateOf == id || !await db.Reports.AnyAsync(r => r.Id == duplicateOf && r.ProgramId == report.ProgramId, cancellationToken))
+            if (duplicateOf is null || duplicateOf == id
+                || !await db.Reports.AnyAsync(
+                    r => r.Id == duplicateOf && r.ProgramId == report.ProgramId, cancellationToken))
             {
                 throw new ValidationFailedException("A duplicate names the report it duplicates.",
-                    new Dictionary<string, string[]> { ["duplicateOf"] = [$"name another report of this program (#N); '{duplicateOf}' is not one."] });
+                    new Dictionary<string, string[]>
+                    {
+                        ["duplicateOf"] = [$"name another report of this program (#N); '{duplicateOf}' is not one."],
+                    });
             }
         }
         var now = time.GetUtcNow();
-        var text = string.IsNullOrWhiteSpace(note) ? null : ReportVault.Seal(vault.Unwrap(report.WrappedKey), note, ReportContent.EventPurpose);
-        ReportTimeline.Move(db, report, actor, ReportState.Rejected, now, detail: reason == RejectionReason.Duplicate ? $"duplicate of #{duplicateOf}" : reason.Name(), sealedText: text);
+        var text = string.IsNullOrWhiteSpace(note)
+            ? null
+            : ReportVault.Seal(vault.Unwrap(report.WrappedKey), note, ReportContent.EventPurpose);
+        ReportTimeline.Move(
+            db, report, actor, ReportState.Rejected, now,
+            detail: reason == RejectionReason.Duplicate ? $"duplicate of #{duplicateOf}" : reason.Name(),
+            sealedText: text);
         report.TriagedAt = now;
         report.RejectionReason = reason;
         report.DuplicateOfId = reason == RejectionReason.Duplicate ? duplicateOf : null;
@@ -48,7 +67,8 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task AskForInformationAsync(long id, Actor actor, string question, CancellationToken cancellationToken = default)
+    public async Task AskForInformationAsync(
+        long id, Actor actor, string question, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(question))
         {
@@ -59,11 +79,13 @@ public sealed class TriageReport(VigilDbContext db, ReportVault vault, TimeProvi
         TeamDecision.Require(access, id);
         var text = ReportVault.Seal(vault.Unwrap(report.WrappedKey), question, ReportContent.EventPurpose);
         ReportTimeline.Move(db, report, actor, ReportState.NeedsMoreInformation, time.GetUtcNow(), sealedText: text);
-        await NotifyReporterAsync(report, Notifications.NotificationEvent.NeedsMoreInformation, null, cancellationToken);
+        await NotifyReporterAsync(
+            report, Notifications.NotificationEvent.NeedsMoreInformation, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task NotifyReporterAsync(ReportEntity report, string eventType, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    private async Task NotifyReporterAsync(
+        ReportEntity report, string eventType, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var content = ReportContent.Open(vault.Unwrap(report.WrappedKey), report.SealedContent);
         await notifier.QueueAsync(report, eventType, Audience.Reporter, content, deadline, cancellationToken);

@@ -17,7 +17,10 @@ public sealed class WithdrawReport(VigilDbContext db, TimeProvider time)
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
             throw new ValidationFailedException("Say why the advisory is withdrawn.",
-                new Dictionary<string, string[]> { ["reason"] = ["a reason of 1–500 characters is required; it is public."] });
+                new Dictionary<string, string[]>
+                {
+                    ["reason"] = ["a reason of 1–500 characters is required; it is public."],
+                });
         }
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         TeamDecision.Require(access, id);
@@ -26,7 +29,9 @@ public sealed class WithdrawReport(VigilDbContext db, TimeProvider time)
         ReportTimeline.Move(db, report, actor, ReportState.Withdrawn, now, detail: reason.Trim());
         if (report.AdvisoryId is { } advisoryId)
         {
-            var advisory = await db.Advisories.Include(a => a.Aliases).Include(a => a.Affected).SingleAsync(a => a.Id == advisoryId, cancellationToken);
+            var advisory = await db.Advisories.Include(a => a.Aliases)
+                .Include(a => a.Affected)
+                .SingleAsync(a => a.Id == advisoryId, cancellationToken);
             var vulnerability = OsvJson.Deserialize(advisory.Document);
             vulnerability.Withdrawn = now;
             vulnerability.Modified = now;

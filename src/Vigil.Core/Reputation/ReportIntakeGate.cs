@@ -13,15 +13,16 @@ public sealed record IntakeDecision(bool HeldForReview, string? Reason)
 }
 
 /// <summary>
-/// Reputation at intake (docs/community.md). A new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/> reports
-/// with an outcome, anywhere on this instance) may submit at most the program's
+/// Reputation at intake (docs/community.md). A new reporter (fewer than <see cref="ProgramPolicy.NewReporterOutcomes"/>
+/// reports with an outcome, anywhere on this instance) may submit at most the program's
 /// <see cref="ProgramEntity.NewReporterReportsPerDay"/> reports to it per 24 hours (429 beyond). With a
 /// <see cref="ProgramEntity.MinimumSignal"/>, a report whose reporter has a lower signal, none yet, or no
 /// account is held for review. The program's own team is never limited or held.
 /// </summary>
 public sealed class ReportIntakeGate(VigilDbContext db)
 {
-    public async Task<IntakeDecision> CheckAsync(ProgramEntity program, Guid? reporter, bool byTeam, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IntakeDecision> CheckAsync(
+        ProgramEntity program, Guid? reporter, bool byTeam, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (byTeam)
         {
@@ -32,7 +33,8 @@ public sealed class ReportIntakeGate(VigilDbContext db)
             return program.MinimumSignal is null ? IntakeDecision.Queue : new IntakeDecision(true, "anonymous report");
         }
         var reputation = await new ReporterReputation(db).ComputeAsync(user, includePending: true, cancellationToken);
-        if (program.NewReporterReportsPerDay > 0 && reputation.Reports < ProgramPolicy.NewReporterOutcomes) // Reports includes the pending ones here
+        // Reports includes the pending ones here
+        if (program.NewReporterReportsPerDay > 0 && reputation.Reports < ProgramPolicy.NewReporterOutcomes)
         {
             await CheckDailyLimitAsync(program, user, now, cancellationToken);
         }
@@ -48,10 +50,12 @@ public sealed class ReportIntakeGate(VigilDbContext db)
         };
     }
 
-    private async Task CheckDailyLimitAsync(ProgramEntity program, Guid user, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CheckDailyLimitAsync(
+        ProgramEntity program, Guid user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now.AddDays(-1);
-        // Instants are stored as ticks; the few recent submissions of one reporter are filtered here, alike on both providers.
+        // Instants are stored as ticks; the few recent submissions of one reporter are filtered here, alike on both
+        // providers.
         var recent = (await db.Reports.AsNoTracking()
                 .Where(r => r.ProgramId == program.Id && r.ReporterUserId == user)
                 .OrderByDescending(r => r.Id).Take(1000)
@@ -64,8 +68,10 @@ public sealed class ReportIntakeGate(VigilDbContext db)
         {
             var retryAt = recent[recent.Count - program.NewReporterReportsPerDay].AddDays(1);
             throw new TooManyRequestsException(
-                $"New reporters may submit {program.NewReporterReportsPerDay} reports a day to {program.Name}; you can submit the next one at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. " +
-                $"The limit lifts once {ProgramPolicy.NewReporterOutcomes} of your reports have an outcome.", retryAt);
+                $"New reporters may submit {program.NewReporterReportsPerDay} reports a day to {program.Name}; you can "
+                + $"submit the next one at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. "
+                + $"The limit lifts once {ProgramPolicy.NewReporterOutcomes} of your reports have an outcome.",
+                retryAt);
         }
     }
 }

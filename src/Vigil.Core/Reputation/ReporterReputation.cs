@@ -14,7 +14,8 @@ public sealed record OutcomeCount(string Outcome, int Reports, int Points);
 /// includes them (the reporter's own view and the program's minimum-signal check, never the public profile,
 /// where this is 0).
 /// </summary>
-public sealed record ReputationSummary(int Points, int Reports, double? Signal, double? Impact, int PendingReports, IReadOnlyList<OutcomeCount> Outcomes)
+public sealed record ReputationSummary(
+    int Points, int Reports, double? Signal, double? Impact, int PendingReports, IReadOnlyList<OutcomeCount> Outcomes)
 {
     public static readonly ReputationSummary Empty = new(0, 0, null, null, 0, []);
 }
@@ -28,11 +29,14 @@ public interface IBountyAwardedReports
     Task<IReadOnlySet<long>> AwardedReportIdsAsync(Guid reporter, CancellationToken cancellationToken);
 }
 
-/// <summary>Computes a reporter's reputation from the outcomes of the reports they made (<see cref="ReputationRules"/>).</summary>
+/// <summary>Computes a reporter's reputation from the outcomes of the reports they made
+/// (<see cref="ReputationRules"/>).</summary>
 public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports? bounties = null)
 {
-    /// <param name="includePending">Count accepted reports still under embargo (never in a public view: their existence is private).</param>
-    public async Task<ReputationSummary> ComputeAsync(Guid reporter, bool includePending, CancellationToken cancellationToken = default)
+    /// <param name="includePending">Count accepted reports still under embargo (never in a public view: their existence
+    /// is private).</param>
+    public async Task<ReputationSummary> ComputeAsync(
+        Guid reporter, bool includePending, CancellationToken cancellationToken = default)
     {
         var reports = await db.Reports.AsNoTracking()
             .Where(r => r.ReporterUserId == reporter)
@@ -43,7 +47,8 @@ public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports?
             .Where(r => r.Rule is not null && (includePending || r.Rule.Final))
             .Select(r => (r.Id, Rule: r.Rule!))
             .ToList();
-        // A public view does not even count them (rated holds none then): an accepted report's existence is private until publication.
+        // A public view does not even count them (rated holds none then): an accepted report's existence is private
+        // until publication.
         var pending = rated.Count(r => !r.Rule.Final);
         if (rated.Count == 0)
         {
@@ -55,12 +60,18 @@ public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports?
         {
             var awarded = await bounties.AwardedReportIdsAsync(reporter, cancellationToken);
             var withBounty = rated.Where(r => awarded.Contains(r.Id)).ToList();
-            impact = withBounty.Count == 0 ? null : Math.Round((double)withBounty.Sum(r => r.Rule.Points) / withBounty.Count, 2);
+            impact = withBounty.Count == 0
+                ? null
+                : Math.Round((double)withBounty.Sum(r => r.Rule.Points) / withBounty.Count, 2);
         }
         var outcomes = ReputationRules.Table
-            .Select(rule => new OutcomeCount(rule.Outcome, rated.Count(r => r.Rule == rule), rated.Where(r => r.Rule == rule).Sum(r => r.Rule.Points)))
+            .Select(
+                rule => new OutcomeCount(
+                    rule.Outcome, rated.Count(r => r.Rule == rule),
+                    rated.Where(r => r.Rule == rule).Sum(r => r.Rule.Points)))
             .Where(o => o.Reports > 0)
             .ToList();
-        return new ReputationSummary(points, rated.Count, Math.Round((double)points / rated.Count, 2), impact, pending, outcomes);
+        return new ReputationSummary(
+            points, rated.Count, Math.Round((double)points / rated.Count, 2), impact, pending, outcomes);
     }
 }

@@ -17,14 +17,18 @@ public static class ReputationRules
 {
     public static readonly ReputationRule Accepted = new("accepted", 2, false, "valid, fix and publication pending");
     public static readonly ReputationRule Published = new("published", 7, true, "valid and published as an advisory");
-    public static readonly ReputationRule Withdrawn = new("withdrawn", 0, true, "published, then withdrawn as not a vulnerability");
+    public static readonly ReputationRule Withdrawn = new(
+        "withdrawn", 0, true, "published, then withdrawn as not a vulnerability");
     public static readonly ReputationRule Duplicate = new("duplicate", 1, true, "real, but someone reported it first");
-    public static readonly ReputationRule Informative = new("informative", 0, true, "useful information, no vulnerability to fix");
-    public static readonly ReputationRule NotApplicable = new("not-applicable", -5, true, "not a vulnerability, or out of scope");
+    public static readonly ReputationRule Informative = new(
+        "informative", 0, true, "useful information, no vulnerability to fix");
+    public static readonly ReputationRule NotApplicable = new(
+        "not-applicable", -5, true, "not a vulnerability, or out of scope");
     public static readonly ReputationRule Spam = new("spam", -10, true, "spam or abuse");
 
     /// <summary>Every rule, best first: the table as documented.</summary>
-    public static readonly IReadOnlyList<ReputationRule> Table = [Published, Accepted, Duplicate, Informative, Withdrawn, NotApplicable, Spam];
+    public static readonly IReadOnlyList<ReputationRule> Table = [
+        Published, Accepted, Duplicate, Informative, Withdrawn, NotApplicable, Spam];
 
     /// <summary>The highest and lowest points one report can earn: the bounds of a signal.</summary>
     public static readonly int MaxPoints = Table.Max(r => r.Points);
@@ -35,7 +39,8 @@ public static class ReputationRules
     {
         ReportState.Published => Published,
         ReportState.Withdrawn => Withdrawn,
-        ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed => Accepted,
+        ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed =>
+            Accepted,
         ReportState.Rejected => reason switch
         {
             RejectionReason.Duplicate => Duplicate,

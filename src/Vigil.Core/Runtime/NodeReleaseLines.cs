@@ -42,11 +42,17 @@ public static class NodeReleaseLines
     };
 
     /// <summary>The release line of a version: "0.12" for 0.x releases, else the major ("20").</summary>
-    public static string Line(NpmVersion version) => version.Major == 0 ? $"0.{version.Minor}" : version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Line(NpmVersion version) =>
+        version.Major == 0
+            ? $"0.{version.Minor}"
+            : version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The line's end of life, or null for a line this build does not know.</summary>
-    public static DateOnly? EndOfLifeOf(NpmVersion version) => EndOfLife.TryGetValue(Line(version), out var date) ? date : null;
+    public static DateOnly? EndOfLifeOf(NpmVersion version) =>
+        EndOfLife.TryGetValue(Line(version), out var date) ? date : null;
 
-    /// <summary>The end of life of the version's line when it has passed on <paramref name="today"/>, else null.</summary>
-    public static DateOnly? Ended(NpmVersion version, DateOnly today) => EndOfLifeOf(version) is { } date && date <= today ? date : null;
+    /// <summary>The end of life of the version's line when it has passed on <paramref name="today"/>, else
+    /// null.</summary>
+    public static DateOnly? Ended(NpmVersion version, DateOnly today) =>
+        EndOfLifeOf(version) is { } date && date <= today ? date : null;
 }

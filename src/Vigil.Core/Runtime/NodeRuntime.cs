@@ -15,7 +15,8 @@ public static class NodeRuntime
     /// <summary>purl-spec type <c>bitnami</c>.</summary>
     public const string Purl = "pkg:bitnami/node";
 
-    /// <summary>Key under <c>affected[].ecosystem_specific</c>: the WG's <c>affectedEnvironments</c> (<c>all</c>, <c>win32</c>, …).</summary>
+    /// <summary>Key under <c>affected[].ecosystem_specific</c>: the WG's <c>affectedEnvironments</c> (<c>all</c>,
+    /// <c>win32</c>, …).</summary>
     public const string EnvironmentsKey = "affected_environments";
 
     public static bool IsRuntime(string ecosystem, string name) => ecosystem == Ecosystem && name == Name;

@@ -30,7 +30,10 @@ public static class NodeRuntimeAffected
         var events = new List<OsvEventModel>();
         foreach (var interval in intervals)
         {
-            events.Add(new OsvEventModel { Introduced = interval.Lower == SemverIntervals.Minimum ? "0" : Release(interval.Lower) });
+            events.Add(new OsvEventModel
+            {
+                Introduced = interval.Lower == SemverIntervals.Minimum ? "0" : Release(interval.Lower),
+            });
             if (interval.Upper is { } upper)
             {
                 events.Add(new OsvEventModel { Fixed = Release(upper) });
@@ -38,10 +41,18 @@ public static class NodeRuntimeAffected
         }
         return new OsvAffected
         {
-            Package = new OsvPackage { Ecosystem = NodeRuntime.Ecosystem, Name = NodeRuntime.Name, Purl = NodeRuntime.Purl },
+            Package = new OsvPackage
+            {
+                Ecosystem = NodeRuntime.Ecosystem,
+                Name = NodeRuntime.Name,
+                Purl = NodeRuntime.Purl,
+            },
             Ranges = [new OsvRangeModel { Type = "SEMVER", Events = events }],
             EcosystemSpecific = environments is null ? null
-                : new JsonObject { [NodeRuntime.EnvironmentsKey] = new JsonArray(environments.Select(e => (JsonNode?)e).ToArray()) },
+                : new JsonObject
+                {
+                    [NodeRuntime.EnvironmentsKey] = new JsonArray(environments.Select(e => (JsonNode?)e).ToArray()),
+                },
         };
     }
 

@@ -21,11 +21,14 @@ public sealed record NodeRuntimeFacts(string Vulnerable, string? Patched, IReadO
         var environments = runtime[NswgFormat.RuntimeEnvironments] is JsonArray list
             ? list.Select(Text).OfType<string>().ToList()
             : [];
-        return new NodeRuntimeFacts(vulnerable.Trim(), Text(runtime[NswgFormat.RuntimePatched])?.Trim(), environments.Count > 0 ? environments : ["all"]);
+        return new NodeRuntimeFacts(
+            vulnerable.Trim(), Text(runtime[NswgFormat.RuntimePatched])?.Trim(),
+            environments.Count > 0 ? environments : ["all"]);
     }
 
     /// <summary>is-my-node-vulnerable's platform test: "all", or the platform named.</summary>
     public bool AffectsPlatform(string platform) => Environments.Contains("all") || Environments.Contains(platform);
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -2,15 +2,18 @@ using Vigil.Versioning.Npm;
 
 namespace Vigil.Core.Runtime;
 
-/// <summary>[Lower, Upper): a half-open interval of versions in SemVer 2.0 order; no upper bound when Upper is null.</summary>
+/// <summary>[Lower, Upper): a half-open interval of versions in SemVer 2.0 order; no upper bound when Upper is
+/// null.</summary>
 public sealed record SemverInterval(NpmVersion Lower, NpmVersion? Upper)
 {
-    public bool Contains(NpmVersion version) => version.CompareTo(Lower) >= 0 && (Upper is null || version.CompareTo(Upper) < 0);
+    public bool Contains(NpmVersion version) =>
+        version.CompareTo(Lower) >= 0 && (Upper is null || version.CompareTo(Upper) < 0);
 
     /// <summary>This interval without <paramref name="other"/>: zero, one or two pieces.</summary>
     public IEnumerable<SemverInterval> Minus(SemverInterval other)
     {
-        var disjoint = (other.Upper is not null && other.Upper.CompareTo(Lower) <= 0) || (Upper is not null && other.Lower.CompareTo(Upper) >= 0);
+        var disjoint = (other.Upper is not null && other.Upper.CompareTo(Lower) <= 0)
+            || (Upper is not null && other.Lower.CompareTo(Upper) >= 0);
         if (disjoint)
         {
             yield return this;
@@ -43,9 +46,11 @@ public static class SemverIntervals
         Merge(range.ComparatorSets.Select(Interval).OfType<SemverInterval>());
 
     /// <summary>Versions in <paramref name="included"/> but not in <paramref name="excluded"/>.</summary>
-    public static IReadOnlyList<SemverInterval> Minus(IReadOnlyList<SemverInterval> included, IReadOnlyList<SemverInterval> excluded) =>
+    public static IReadOnlyList<SemverInterval> Minus(
+        IReadOnlyList<SemverInterval> included, IReadOnlyList<SemverInterval> excluded) =>
         Merge(included.SelectMany(interval => excluded.Aggregate(
-            (IEnumerable<SemverInterval>)[interval], (pieces, cut) => pieces.SelectMany(piece => piece.Minus(cut)).ToList())));
+            (IEnumerable<SemverInterval>)[interval], (pieces, cut) =>
+                pieces.SelectMany(piece => piece.Minus(cut)).ToList())));
 
     private static IReadOnlyList<SemverInterval> Merge(IEnumerable<SemverInterval> intervals)
     {
@@ -55,7 +60,10 @@ public static class SemverIntervals
             var last = merged.Count > 0 ? merged[^1] : null;
             if (last is not null && (last.Upper is null || next.Lower.CompareTo(last.Upper) <= 0))
             {
-                merged[^1] = last with { Upper = last.Upper is null || next.Upper is null ? null : Max(last.Upper, next.Upper) };
+                merged[^1] = last with
+                {
+                    Upper = last.Upper is null || next.Upper is null ? null : Max(last.Upper, next.Upper),
+                };
             }
             else
             {

@@ -18,7 +18,8 @@ public sealed class SealedKeyRing(ReportVault vault) : IXmlEncryptor
     internal static readonly XName Element = "sealedKey";
 
     public EncryptedXmlInfo Encrypt(XElement plaintextElement) => new(
-        new XElement(Element, OutboxSeal.Seal(vault, plaintextElement.ToString(SaveOptions.DisableFormatting), Purpose)),
+        new XElement(
+            Element, OutboxSeal.Seal(vault, plaintextElement.ToString(SaveOptions.DisableFormatting), Purpose)),
         typeof(SealedKeyRingDecryptor));
 
     /// <summary>A stored key's XML with its data key wrapped by <paramref name="next"/>.</summary>
@@ -33,9 +34,11 @@ public sealed class SealedKeyRing(ReportVault vault) : IXmlEncryptor
     }
 }
 
-/// <summary>Opens what <see cref="SealedKeyRing"/> sealed; data protection creates it by type name, with the services.</summary>
+/// <summary>Opens what <see cref="SealedKeyRing"/> sealed; data protection creates it by type name, with the
+/// services.</summary>
 public sealed class SealedKeyRingDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement) =>
-        XElement.Parse(OutboxSeal.Open(services.GetRequiredService<ReportVault>(), encryptedElement.Value, SealedKeyRing.Purpose)!);
+        XElement.Parse(OutboxSeal.Open(
+            services.GetRequiredService<ReportVault>(), encryptedElement.Value, SealedKeyRing.Purpose)!);
 }

@@ -10,7 +10,8 @@ public enum BucketStatus
     NotFound,
 }
 
-/// <summary>The outcome of one GET from a bucket; on <see cref="BucketStatus.Ok"/> the body was handed to the reader.</summary>
+/// <summary>The outcome of one GET from a bucket; on <see cref="BucketStatus.Ok"/> the body was handed to the
+/// reader.</summary>
 public sealed record BucketFetch(BucketStatus Status, BucketValidators Validators);
 
 /// <summary>A fault that a retry may cure: a dropped connection, a 5xx, a truncated or corrupt download.</summary>

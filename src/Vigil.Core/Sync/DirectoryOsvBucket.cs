@@ -7,10 +7,12 @@ namespace Vigil.Core.Sync;
 /// </summary>
 internal sealed class DirectoryOsvBucket(string directory) : IOsvBucket
 {
-    public string Describe(string path) => Path.Combine(directory, Uri.UnescapeDataString(path).Replace('/', Path.DirectorySeparatorChar));
+    public string Describe(string path) =>
+        Path.Combine(directory, Uri.UnescapeDataString(path).Replace('/', Path.DirectorySeparatorChar));
 
     public async Task<BucketFetch> GetAsync(
-        string path, BucketValidators? ifChanged, Func<Stream, long?, CancellationToken, Task> read, CancellationToken cancellationToken)
+        string path, BucketValidators? ifChanged, Func<Stream, long?, CancellationToken, Task> read,
+        CancellationToken cancellationToken)
     {
         var file = Describe(path);
         if (!File.Exists(file))
@@ -25,7 +27,8 @@ internal sealed class DirectoryOsvBucket(string directory) : IOsvBucket
         }
         try
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+            await using var stream = new FileStream(
+                file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
             await read(stream, stream.Length, cancellationToken);
         }
         catch (BucketTransientException exception)

@@ -19,10 +19,12 @@ internal sealed class FullSync(SyncRun run)
         var temp = Path.Combine(Path.GetTempPath(), $"vigil-sync-{Guid.NewGuid():N}.zip");
         try
         {
-            var fetch = await run.Bucket.GetAsync(run.PathOf("all.zip"), null, (body, length, token) => DownloadAsync(body, length, temp, where, token), cancellationToken);
+            var fetch = await run.Bucket.GetAsync(run.PathOf("all.zip"), null, (body, length, token) => DownloadAsync(
+                body, length, temp, where, token), cancellationToken);
             if (fetch.Status != BucketStatus.Ok)
             {
-                throw new SyncFailedException($"{where}: not found; does the source publish the ecosystem '{run.Ecosystem}'?");
+                throw new SyncFailedException(
+                    $"{where}: not found; does the source publish the ecosystem '{run.Ecosystem}'?");
             }
             return await StoreAsync(temp, where, cancellationToken);
         }
@@ -32,9 +34,11 @@ internal sealed class FullSync(SyncRun run)
         }
     }
 
-    private async Task DownloadAsync(Stream body, long? length, string temp, string where, CancellationToken cancellationToken)
+    private async Task DownloadAsync(
+        Stream body, long? length, string temp, string where, CancellationToken cancellationToken)
     {
-        await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        await using (var file = new FileStream(
+            temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
             var buffer = new byte[1 << 16];
             long total = 0;
@@ -59,7 +63,8 @@ internal sealed class FullSync(SyncRun run)
         }
         catch (InvalidDataException exception)
         {
-            throw new BucketTransientException($"{where}: the download is not a readable zip (truncated or corrupt): {exception.Message}", exception);
+            throw new BucketTransientException(
+                $"{where}: the download is not a readable zip (truncated or corrupt): {exception.Message}", exception);
         }
     }
 
@@ -98,7 +103,8 @@ internal sealed class FullSync(SyncRun run)
         }
         outcome = outcome.Plus(await run.Store.StoreAsync(batch, cancellationToken));
         run.Progress?.Report(new SyncProgress("storing", 0, null, done, source.Total));
-        var removed = await run.Store.WithdrawMissingAsync(run.Ecosystem, listed, run.Options, where, cancellationToken);
+        var removed = await run.Store.WithdrawMissingAsync(
+            run.Ecosystem, listed, run.Options, where, cancellationToken);
         outcome = outcome.Plus(MirrorOutcome.None with { Removed = removed });
         await run.SaveStateAsync(newest ?? run.Time.GetUtcNow(), null, outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -17,7 +17,8 @@ public sealed record SyncStatusView(
 /// </summary>
 public sealed class GetSyncStatus(VigilDbContext db)
 {
-    public async Task<IReadOnlyList<SyncStatusView>> ExecuteAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SyncStatusView>> ExecuteAsync(
+        Actor actor, CancellationToken cancellationToken = default)
     {
         if (!ProgramAdminAccess.IsInstanceAdmin(actor))
         {
@@ -25,7 +26,8 @@ public sealed class GetSyncStatus(VigilDbContext db)
         }
         var rows = await db.Set<SyncStateEntity>().AsNoTracking().ToListAsync(cancellationToken);
         return rows.OrderBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Ecosystem, StringComparer.Ordinal)
-            .Select(s => new SyncStatusView(s.Source, s.Ecosystem, s.BaseUrl, s.LastRunAt, s.LastSuccessAt, s.LastModifiedSeen,
+            .Select(s => new SyncStatusView(
+                s.Source, s.Ecosystem, s.BaseUrl, s.LastRunAt, s.LastSuccessAt, s.LastModifiedSeen,
                 s.Added, s.Updated, s.Removed, s.Skipped, s.Error))
             .ToList();
     }

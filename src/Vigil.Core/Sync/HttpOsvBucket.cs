@@ -30,7 +30,8 @@ internal sealed class HttpOsvBucket : IOsvBucket
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.RetryDelay > TimeSpan.Zero,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+                ShouldHandle = args =>
+                    ValueTask.FromResult(IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
             })
             .Build();
     }
@@ -38,7 +39,8 @@ internal sealed class HttpOsvBucket : IOsvBucket
     public string Describe(string path) => new Uri(_base, path).AbsoluteUri;
 
     public async Task<BucketFetch> GetAsync(
-        string path, BucketValidators? ifChanged, Func<Stream, long?, CancellationToken, Task> read, CancellationToken cancellationToken)
+        string path, BucketValidators? ifChanged, Func<Stream, long?, CancellationToken, Task> read,
+        CancellationToken cancellationToken)
     {
         var url = new Uri(_base, path);
         return await _retry.ExecuteAsync(async token =>
@@ -53,17 +55,21 @@ internal sealed class HttpOsvBucket : IOsvBucket
                 request.Headers.IfModifiedSince = since;
             }
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            var validators = new BucketValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
+            var validators = new BucketValidators(
+                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotModified:
                     return new BucketFetch(BucketStatus.NotModified, ifChanged ?? validators);
                 case HttpStatusCode.NotFound or HttpStatusCode.Gone:
                     return new BucketFetch(BucketStatus.NotFound, validators);
-                case HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError:
-                    throw new BucketTransientException($"{url.AbsoluteUri}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                case HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                    or >= HttpStatusCode.InternalServerError:
+                    throw new BucketTransientException(
+                        $"{url.AbsoluteUri}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
                 case < HttpStatusCode.OK or >= HttpStatusCode.MultipleChoices:
-                    throw new SyncFailedException($"{url.AbsoluteUri}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                    throw new SyncFailedException(
+                        $"{url.AbsoluteUri}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
             await using var body = await response.Content.ReadAsStreamAsync(token);
             await read(body, response.Content.Headers.ContentLength, token);

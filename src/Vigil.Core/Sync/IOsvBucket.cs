@@ -14,13 +14,16 @@ public interface IOsvBucket : IDisposable
     /// is given. The body goes to <paramref name="read"/>; when reading or <paramref name="read"/> fails with
     /// <see cref="BucketTransientException"/> the request is retried with backoff.
     /// </summary>
-    Task<BucketFetch> GetAsync(string path, BucketValidators? ifChanged, Func<Stream, long?, CancellationToken, Task> read, CancellationToken cancellationToken);
+    Task<BucketFetch> GetAsync(
+        string path, BucketValidators? ifChanged, Func<Stream, long?, CancellationToken, Task> read,
+        CancellationToken cancellationToken);
 }
 
 public static class OsvBuckets
 {
     /// <summary>An <c>http(s)://</c> URL, a <c>file://</c> URL, or a directory.</summary>
-    public static IOsvBucket Open(string location, SyncOptions options, TimeProvider time, HttpMessageHandler? handler = null)
+    public static IOsvBucket Open(
+        string location, SyncOptions options, TimeProvider time, HttpMessageHandler? handler = null)
     {
         if (Uri.TryCreate(location, UriKind.Absolute, out var uri))
         {
@@ -34,7 +37,8 @@ public static class OsvBuckets
             }
             if (!Directory.Exists(location))
             {
-                throw new SyncFailedException($"{location}: a sync source is an http(s):// URL, a file:// URL or a directory");
+                throw new SyncFailedException(
+                    $"{location}: a sync source is an http(s):// URL, a file:// URL or a directory");
             }
         }
         if (!Directory.Exists(location))

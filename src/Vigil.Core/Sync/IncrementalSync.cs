@@ -20,18 +20,22 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
     {
         var where = run.Where("modified_id.csv");
         byte[]? csv = null;
-        var fetch = await run.Bucket.GetAsync(run.PathOf("modified_id.csv"), new BucketValidators(state.ETag, state.LastModifiedHeader),
+        var fetch = await run.Bucket.GetAsync(
+            run.PathOf("modified_id.csv"), new BucketValidators(state.ETag, state.LastModifiedHeader),
             async (body, length, token) =>
             {
                 csv = await ReadAllAsync(body, where, token);
                 if (csv.Length > 0 && csv[^1] != (byte)'\n')
                 {
-                    throw new BucketTransientException($"{where}: the file does not end with a newline (a truncated download?)");
+                    throw new BucketTransientException(
+                        $"{where}: the file does not end with a newline (a truncated download?)");
                 }
             }, cancellationToken);
         if (fetch.Status == BucketStatus.NotFound)
         {
-            throw new SyncFailedException($"{where}: not found; a source without modified_id.csv can only be read whole (delete the sync state to start over)");
+            throw new SyncFailedException(
+                $"{where}: not found; a source without modified_id.csv can only be read whole (delete the sync state "
+                + "to start over)");
         }
         if (fetch.Status == BucketStatus.NotModified)
         {
@@ -71,7 +75,8 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
             run.Progress?.Report(new SyncProgress("fetching records", 0, null, done, changed.Count));
         }
         var listed = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var removed = await run.Store.WithdrawMissingAsync(run.Ecosystem, listed, run.Options, where, cancellationToken);
+        var removed = await run.Store.WithdrawMissingAsync(
+            run.Ecosystem, listed, run.Options, where, cancellationToken);
         outcome = outcome.Plus(MirrorOutcome.None with { Removed = removed });
         var newest = entries.Count == 0 ? watermark : entries.Max(e => e.Modified);
         await run.SaveStateAsync(newest > watermark ? newest : watermark, fetch.Validators, outcome, cancellationToken);
@@ -79,7 +84,8 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
         return run.Result(SyncKind.Incremental, outcome);
     }
 
-    private async Task<ImportRecord> FetchRecordAsync(ModifiedId entry, string csvWhere, CancellationToken cancellationToken)
+    private async Task<ImportRecord> FetchRecordAsync(
+        ModifiedId entry, string csvWhere, CancellationToken cancellationToken)
     {
         var file = entry.Id + ".json";
         var where = run.Where(file);
@@ -88,19 +94,24 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
             async (body, length, token) => bytes = await ReadAllAsync(body, where, token), cancellationToken);
         if (fetch.Status != BucketStatus.Ok)
         {
-            throw new SyncFailedException($"{csvWhere} line {entry.Line} lists {entry.Id}, but {where} is not there; the run is retried next time");
+            throw new SyncFailedException(
+                $"{csvWhere} line {entry.Line} lists {entry.Id}, but {where} is not there; the run is retried next "
+                + "time");
         }
         var record = OsvDocumentReader.Read(where, bytes!);
         if (record.Advisory?.Vulnerability is { } vulnerability)
         {
             if (vulnerability.Id != entry.Id)
             {
-                throw new SyncFailedException($"{where} holds the record {vulnerability.Id}, not {entry.Id} as {csvWhere} line {entry.Line} says");
+                throw new SyncFailedException(
+                    $"{where} holds the record {vulnerability.Id}, not {entry.Id} as {csvWhere} line {entry.Line} "
+                    + "says");
             }
             if (vulnerability.Modified < entry.Modified)
             {
                 throw new SyncFailedException(
-                    $"{where} was modified {vulnerability.Modified:O}, before the {entry.Modified:O} that {csvWhere} line {entry.Line} gives (a stale copy); the run is retried next time");
+                    $"{where} was modified {vulnerability.Modified:O}, before the {entry.Modified:O} that {csvWhere} "
+                    + $"line {entry.Line} gives (a stale copy); the run is retried next time");
             }
         }
         return record;

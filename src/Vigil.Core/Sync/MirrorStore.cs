@@ -29,7 +29,8 @@ internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider
 {
     private readonly UpsertAdvisories _upsert = new(db, time);
 
-    public async Task<MirrorOutcome> StoreAsync(IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken)
+    public async Task<MirrorOutcome> StoreAsync(
+        IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken)
     {
         var ids = batch.Select(b => b.Vulnerability.Id).Distinct(StringComparer.Ordinal).ToList();
         var held = await db.Advisories.AsNoTracking()
@@ -40,7 +41,8 @@ internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider
         var kept = 0;
         foreach (var item in batch)
         {
-            if (held.TryGetValue(item.Vulnerability.Id, out var row) && !Replaces(row.Origin, row.Modified, item.Vulnerability.Modified))
+            if (held.TryGetValue(item.Vulnerability.Id, out var row)
+                && !Replaces(row.Origin, row.Modified, item.Vulnerability.Modified))
             {
                 kept++;
                 continue;
@@ -60,10 +62,16 @@ internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider
     /// document gets <c>withdrawn</c> (and <c>modified</c>) set to now, so every API and feed says so instead
     /// of serving a copy no one maintains. A record listed again later is stored again as upstream has it.
     /// </summary>
-    public async Task<int> WithdrawMissingAsync(string ecosystem, IReadOnlySet<string> listed, SyncOptions options, string where, CancellationToken cancellationToken)
+    public async Task<int> WithdrawMissingAsync(
+        string ecosystem,
+        IReadOnlySet<string> listed,
+        SyncOptions options,
+        string where,
+        CancellationToken cancellationToken)
     {
         var rows = await db.Advisories.AsNoTracking()
-            .Where(a => a.Origin == source && db.AffectedPackages.Any(p => p.AdvisoryNumber == a.Number && p.Ecosystem == ecosystem))
+            .Where(a => a.Origin == source
+                && db.AffectedPackages.Any(p => p.AdvisoryNumber == a.Number && p.Ecosystem == ecosystem))
             .Select(a => new { a.Id, a.Source, a.Withdrawn, a.Document })
             .ToListAsync(cancellationToken);
         var missing = rows.Where(r => r.Withdrawn is null && !listed.Contains(r.Id)).ToList();
@@ -71,8 +79,10 @@ internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider
         if (missing.Count > guard)
         {
             throw new SyncFailedException(
-                $"{where} no longer lists {missing.Count} of the {rows.Count} records this source holds for {ecosystem} " +
-                $"(more than the {guard} a run may withdraw); a truncated listing is more likely than a mass removal, so nothing was changed");
+                $"{where} no longer lists {missing.Count} of the {rows.Count} records this source holds for "
+                + $"{ecosystem} " +
+                $"(more than the {guard} a run may withdraw); a truncated listing is more likely than a mass removal, "
+                + "so nothing was changed");
         }
         var now = WholeSeconds(time.GetUtcNow());
         foreach (var chunk in missing.Chunk(Math.Max(1, options.BatchSize)))

@@ -34,11 +34,15 @@ public static class ModifiedIdCsv
             var comma = line.IndexOf(',');
             if (comma <= 0 || comma == line.Length - 1 || line[(comma + 1)..].Contains(','))
             {
-                throw new SyncFailedException($"{file} line {lineNumber}: expected '<RFC 3339 modified>,<id>', found '{Shorten(line)}'");
+                throw new SyncFailedException(
+                    $"{file} line {lineNumber}: expected '<RFC 3339 modified>,<id>', found '{Shorten(line)}'");
             }
-            if (!DateTimeOffset.TryParse(line[..comma], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var modified))
+            if (!DateTimeOffset.TryParse(
+                line[..comma], CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var modified))
             {
-                throw new SyncFailedException($"{file} line {lineNumber}: '{Shorten(line[..comma])}' is not an RFC 3339 date");
+                throw new SyncFailedException(
+                    $"{file} line {lineNumber}: '{Shorten(line[..comma])}' is not an RFC 3339 date");
             }
             var id = line[(comma + 1)..].Trim().ToString();
             if (!IsSafeId(id))
@@ -56,5 +60,6 @@ public static class ModifiedIdCsv
         && !id.Contains("..", StringComparison.Ordinal)
         && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '+');
 
-    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 80 ? text.ToString() : text[..80].ToString() + "…";
+    private static string Shorten(ReadOnlySpan<char> text) =>
+        text.Length <= 80 ? text.ToString() : text[..80].ToString() + "…";
 }

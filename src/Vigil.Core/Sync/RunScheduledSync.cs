@@ -12,7 +12,8 @@ namespace Vigil.Core.Sync;
 /// </summary>
 public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, SyncOptions? options = null)
 {
-    public async Task<IReadOnlyList<SyncRunResult>> ExecuteAsync(SyncScheduleOptions schedule, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SyncRunResult>> ExecuteAsync(
+        SyncScheduleOptions schedule, CancellationToken cancellationToken = default)
     {
         var results = new List<SyncRunResult>();
         var interval = TimeSpan.FromMinutes(Math.Max(1, schedule.IntervalMinutes));
@@ -22,7 +23,8 @@ public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, SyncO
             {
                 if (await ClaimAsync(source, ecosystem, interval, cancellationToken))
                 {
-                    results.Add(await new RunSync(db, time, options).ExecuteAsync(new SyncSource(source.Name, source.Location), ecosystem, null, cancellationToken));
+                    results.Add(await new RunSync(db, time, options).ExecuteAsync(
+                        new SyncSource(source.Name, source.Location), ecosystem, null, cancellationToken));
                 }
             }
         }
@@ -30,7 +32,8 @@ public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, SyncO
     }
 
     /// <returns>Whether this instance won the run.</returns>
-    internal async Task<bool> ClaimAsync(SyncSourceOptions source, string ecosystem, TimeSpan interval, CancellationToken cancellationToken)
+    internal async Task<bool> ClaimAsync(
+        SyncSourceOptions source, string ecosystem, TimeSpan interval, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow();
@@ -47,7 +50,13 @@ public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, SyncO
         }
         try
         {
-            db.Add(new SyncStateEntity { Source = source.Name, Ecosystem = ecosystem, BaseUrl = source.Location, LastRunAt = now });
+            db.Add(new SyncStateEntity
+            {
+                Source = source.Name,
+                Ecosystem = ecosystem,
+                BaseUrl = source.Location,
+                LastRunAt = now,
+            });
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -11,12 +11,14 @@ namespace Vigil.Core.Sync;
 /// commit together, so a failure leaves the last good state, readers switch to the new data at once, and
 /// the next run starts again from where the last good one ended.
 /// </summary>
-public sealed class RunSync(VigilDbContext db, TimeProvider time, SyncOptions? options = null, HttpMessageHandler? handler = null)
+public sealed class RunSync(
+    VigilDbContext db, TimeProvider time, SyncOptions? options = null, HttpMessageHandler? handler = null)
 {
     private readonly SyncOptions _options = options ?? SyncOptions.Default;
 
     public async Task<SyncRunResult> ExecuteAsync(
-        SyncSource source, string ecosystem, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+        SyncSource source, string ecosystem, IProgress<SyncProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         if (SyncSourceNames.Problem(source.Name) is { } problem)
         {
@@ -36,7 +38,8 @@ public sealed class RunSync(VigilDbContext db, TimeProvider time, SyncOptions? o
                 : await new IncrementalSync(run, state!).ExecuteAsync(cancellationToken);
             return result;
         }
-        catch (Exception exception) when (exception is SyncFailedException or BucketTransientException or HttpRequestException or IOException
+        catch (Exception exception) when (exception is SyncFailedException or BucketTransientException
+            or HttpRequestException or IOException
             || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var error = exception is SyncFailedException or BucketTransientException
@@ -48,7 +51,8 @@ public sealed class RunSync(VigilDbContext db, TimeProvider time, SyncOptions? o
     }
 
     /// <summary>After a failed run (rolled back): the error and the time, the watermark untouched.</summary>
-    private async Task RecordFailureAsync(SyncSource source, string ecosystem, string error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(
+        SyncSource source, string ecosystem, string error, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var state = await db.Set<SyncStateEntity>()

@@ -8,7 +8,8 @@ namespace Vigil.Core.Sync;
 /// <summary>What <c>modified_id.csv</c> will hold: its validators are known before the body is written.</summary>
 public sealed record BucketListingInfo(int Count, DateTimeOffset? Newest)
 {
-    /// <summary>A weak validator: the count and the newest <c>modified</c> change with every add, change, withdrawal or delete.</summary>
+    /// <summary>A weak validator: the count and the newest <c>modified</c> change with every add, change, withdrawal or
+    /// delete.</summary>
     public string ETag => $"W/\"{Count}-{Newest?.UtcTicks ?? 0}\"";
 }
 
@@ -31,8 +32,14 @@ public sealed class ServeBucket(VigilDbContext db)
     /// <summary>Streams the listing one row at a time, so memory does not grow with the database.</summary>
     public async Task WriteModifiedIdAsync(Stream output, string ecosystem, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        var rows = InEcosystem(ecosystem).OrderByDescending(a => a.Modified).ThenBy(a => a.Id).Select(a => new { a.Modified, a.Id });
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true)
+        {
+            NewLine = "\n",
+        };
+        var rows = InEcosystem(ecosystem)
+            .OrderByDescending(a => a.Modified)
+            .ThenBy(a => a.Id)
+            .Select(a => new { a.Modified, a.Id });
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await writer.WriteAsync(OsvJson.Format(row.Modified));
@@ -42,10 +49,14 @@ public sealed class ServeBucket(VigilDbContext db)
         }
     }
 
-    /// <summary>The record as <c>all.zip</c> holds it, or null when no advisory with this id names a package in the ecosystem.</summary>
+    /// <summary>The record as <c>all.zip</c> holds it, or null when no advisory with this id names a package in the
+    /// ecosystem.</summary>
     public async Task<string?> RecordAsync(string ecosystem, string id, CancellationToken cancellationToken)
     {
-        var document = await InEcosystem(ecosystem).Where(a => a.Id == id).Select(a => a.Document).SingleOrDefaultAsync(cancellationToken);
+        var document = await InEcosystem(ecosystem)
+            .Where(a => a.Id == id)
+            .Select(a => a.Document)
+            .SingleOrDefaultAsync(cancellationToken);
         return document is null ? null : OsvJson.Serialize(OsvPurls.Read(document), indented: true);
     }
 

@@ -5,7 +5,8 @@ public sealed record SyncOptions
 {
     public static SyncOptions Default { get; } = new();
 
-    /// <summary>Retries of one request after a dropped connection, a timeout, a 408/429/5xx or a corrupt download.</summary>
+    /// <summary>Retries of one request after a dropped connection, a timeout, a 408/429/5xx or a corrupt
+    /// download.</summary>
     public int MaxRetries { get; init; } = 4;
 
     /// <summary>First backoff delay; it doubles with each retry (with jitter).</summary>

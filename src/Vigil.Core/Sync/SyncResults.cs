@@ -15,7 +15,8 @@ public enum SyncKind
     NotModified,
 }
 
-/// <summary>How far a run is: a download (<see cref="Bytes"/> of <see cref="TotalBytes"/>) or records (<see cref="Records"/> of <see cref="TotalRecords"/>).</summary>
+/// <summary>How far a run is: a download (<see cref="Bytes"/> of <see cref="TotalBytes"/>) or records
+/// (<see cref="Records"/> of <see cref="TotalRecords"/>).</summary>
 public sealed record SyncProgress(string Step, long Bytes, long? TotalBytes, int Records, int TotalRecords);
 
 /// <summary>A record that was skipped (it fails validation); the rest of the run still landed.</summary>

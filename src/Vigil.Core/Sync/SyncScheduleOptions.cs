@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Vigil.Core.Sync;
 
-/// <summary>Configuration section <c>Vigil:Sync</c>: the sources <c>vigil serve</c> mirrors on a schedule (docs/sync.md).</summary>
+/// <summary>Configuration section <c>Vigil:Sync</c>: the sources <c>vigil serve</c> mirrors on a schedule
+/// (docs/sync.md).</summary>
 public sealed class SyncScheduleOptions
 {
     public const string Section = "Vigil:Sync";
@@ -14,7 +15,8 @@ public sealed class SyncScheduleOptions
     public List<SyncSourceOptions> Sources { get; set; } = [];
 }
 
-/// <summary>One configured source: <c>Vigil:Sync:Sources:0:Name</c>, <c>…:Location</c>, <c>…:Ecosystems:0</c>.</summary>
+/// <summary>One configured source: <c>Vigil:Sync:Sources:0:Name</c>, <c>…:Location</c>,
+/// <c>…:Ecosystems:0</c>.</summary>
 public sealed class SyncSourceOptions
 {
     [Required]

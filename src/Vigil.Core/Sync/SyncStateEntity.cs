@@ -10,20 +10,23 @@ public sealed class SyncStateEntity
     public required string Source { get; set; }
     public required string Ecosystem { get; set; }
 
-    /// <summary>The bucket's base URL (or directory) of the last successful run; a new one starts over with <c>all.zip</c>.</summary>
+    /// <summary>The bucket's base URL (or directory) of the last successful run; a new one starts over with
+    /// <c>all.zip</c>.</summary>
     public required string BaseUrl { get; set; }
 
     /// <summary>The newest <c>modified</c> stored by a successful run; null until the first one.</summary>
     public DateTimeOffset? LastModifiedSeen { get; set; }
 
-    /// <summary>Validators of the last <c>modified_id.csv</c> read, sent back as If-None-Match / If-Modified-Since.</summary>
+    /// <summary>Validators of the last <c>modified_id.csv</c> read, sent back as If-None-Match /
+    /// If-Modified-Since.</summary>
     public string? ETag { get; set; }
     public DateTimeOffset? LastModifiedHeader { get; set; }
 
     public DateTimeOffset? LastRunAt { get; set; }
     public DateTimeOffset? LastSuccessAt { get; set; }
 
-    /// <summary>Counts of the last run: records stored new, changed, withdrawn (removed upstream), skipped (kept by the provenance rule or invalid).</summary>
+    /// <summary>Counts of the last run: records stored new, changed, withdrawn (removed upstream), skipped (kept by the
+    /// provenance rule or invalid).</summary>
     public int Added { get; set; }
     public int Updated { get; set; }
     public int Removed { get; set; }

@@ -64,13 +64,17 @@ internal static class MetricListParser
 
             if (Array.IndexOf(metric.Values, value) < 0)
             {
-                error = $"metric '{name}' has invalid value '{value}' at position {position} (allowed: {metric.AllowedValues})";
+                error =
+                    $"metric '{name}' has invalid value '{value}' at position {position} (allowed: "
+                    + $"{metric.AllowedValues})";
                 return false;
             }
 
             if (requireTableOrder && index < previous)
             {
-                error = $"metric '{name}' at position {position} is out of order: '{name}' must come before '{table.Metrics[previous].Name}'";
+                error =
+                    $"metric '{name}' at position {position} is out of order: '{name}' must come before "
+                    + $"'{table.Metrics[previous].Name}'";
                 return false;
             }
 
@@ -82,7 +86,8 @@ internal static class MetricListParser
                     var missing = table.Metrics[skipped].Name;
                     var later = vector.IndexOf($"/{missing}:", end, StringComparison.Ordinal);
                     error = later >= 0
-                        ? $"metric '{missing}' at position {later + 1} is out of order: '{missing}' must come before '{name}'"
+                        ? $"metric '{missing}' at position {later + 1} is out of order: '{missing}' must come before "
+                            + $"'{name}'"
                         : $"missing mandatory metric '{missing}' (expected before '{name}' at position {position})";
                     return false;
                 }

@@ -14,7 +14,8 @@ internal sealed class MetricTable
     {
         NotDefined = notDefined;
         Metrics = metrics;
-        _indexByName = metrics.Select((m, i) => (m.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _indexByName = metrics.Select((m, i) => (m.Name, i))
+            .ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
     }
 
     /// <summary>The value that stands for an omitted optional metric: <c>X</c>, or <c>ND</c> in v2.</summary>

@@ -3,7 +3,8 @@ namespace Vigil.Cvss;
 /// <summary>CVSS v2 guide §2.4, Table 13: Base, Temporal and Environmental vectors; ND means Not Defined.</summary>
 internal static class CvssV2Metrics
 {
-    public const int AV = 0, AC = 1, Au = 2, C = 3, I = 4, A = 5, E = 6, RL = 7, RC = 8, CDP = 9, TD = 10, CR = 11, IR = 12, AR = 13;
+    public const int AV = 0, AC = 1, Au = 2, C = 3, I = 4, A = 5, E = 6, RL = 7, RC = 8, CDP = 9, TD = 10, CR = 11,
+        IR = 12, AR = 13;
 
     public const int FirstTemporal = E, FirstEnvironmental = CDP;
 

@@ -22,13 +22,15 @@ internal static class CvssV2Scoring
                * (1 - (Impact(m[A]) * Requirement(m[AR]))))));
         var adjustedTemporal = Temporal(BaseEquation(adjustedImpact, m), m);
         var environmental = CvssRounding.RoundV20(
-            (adjustedTemporal + ((10 - adjustedTemporal) * CollateralDamagePotential(m[CDP]))) * TargetDistribution(m[TD]));
+            (adjustedTemporal + ((10 - adjustedTemporal) * CollateralDamagePotential(m[CDP])))
+            * TargetDistribution(m[TD]));
         return (baseScore, temporal, environmental);
     }
 
     /// <summary>
     /// "BaseScore = round_to_1_decimal(((0.6*Impact)+(0.4*Exploitability)-1.5)*f(Impact))",
-    /// "Exploitability = 20* AccessVector*AccessComplexity*Authentication", "f(impact) = 0 if Impact=0, 1.176 otherwise".
+    /// "Exploitability = 20* AccessVector*AccessComplexity*Authentication", "f(impact) = 0 if Impact=0, 1.176
+    /// otherwise".
     /// </summary>
     private static double BaseEquation(double impact, string[] m)
     {
@@ -37,7 +39,8 @@ internal static class CvssV2Scoring
         return CvssRounding.RoundV20(((0.6 * impact) + (0.4 * exploitability) - 1.5) * f);
     }
 
-    /// <summary>"TemporalScore = round_to_1_decimal(BaseScore*Exploitability*RemediationLevel*ReportConfidence)".</summary>
+    /// <summary>"TemporalScore =
+    /// round_to_1_decimal(BaseScore*Exploitability*RemediationLevel*ReportConfidence)".</summary>
     private static double Temporal(double baseScore, string[] m) =>
         CvssRounding.RoundV20(baseScore * Exploitability(m[E]) * RemediationLevel(m[RL]) * ReportConfidence(m[RC]));
 

@@ -36,7 +36,8 @@ public sealed class CvssV2Vector : ICvssVector, IEquatable<CvssV2Vector>
 
     public bool HasEnvironmentalMetrics { get; }
 
-    public double Score => HasEnvironmentalMetrics ? EnvironmentalScore : HasTemporalMetrics ? TemporalScore : BaseScore;
+    public double Score =>
+        HasEnvironmentalMetrics ? EnvironmentalScore : HasTemporalMetrics ? TemporalScore : BaseScore;
 
     /// <summary>
     /// The v3.x rating bands applied to the v2 Base score. The v2 guide defines no rating scale; NVD
@@ -49,7 +50,9 @@ public sealed class CvssV2Vector : ICvssVector, IEquatable<CvssV2Vector>
     public string GetMetric(string name)
     {
         var index = Table.IndexOf(name);
-        return index >= 0 ? _values[index] : throw new ArgumentException($"unknown CVSS v2 metric '{name}'", nameof(name));
+        return index >= 0
+            ? _values[index]
+            : throw new ArgumentException($"unknown CVSS v2 metric '{name}'", nameof(name));
     }
 
     /// <exception cref="ArgumentNullException"><paramref name="vector"/> is null.</exception>

@@ -5,7 +5,8 @@ internal static class CvssV3Metrics
 {
     public const int AV = 0, AC = 1, PR = 2, UI = 3, S = 4, C = 5, I = 6, A = 7;
     public const int E = 8, RL = 9, RC = 10;
-    public const int CR = 11, IR = 12, AR = 13, MAV = 14, MAC = 15, MPR = 16, MUI = 17, MS = 18, MC = 19, MI = 20, MA = 21;
+    public const int CR = 11, IR = 12, AR = 13, MAV = 14, MAC = 15, MPR = 16, MUI = 17, MS = 18, MC = 19, MI = 20,
+        MA = 21;
 
     public const int FirstTemporal = E, FirstEnvironmental = CR;
 

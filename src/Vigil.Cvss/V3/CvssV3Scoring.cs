@@ -18,7 +18,8 @@ internal static class CvssV3Scoring
         var baseScore = Base(m, roundup);
 
         // §7.2: TemporalScore = Roundup(BaseScore × ExploitCodeMaturity × RemediationLevel × ReportConfidence)
-        var temporal = roundup(baseScore * ExploitCodeMaturity(m[E]) * RemediationLevel(m[RL]) * ReportConfidence(m[RC]));
+        var temporal = roundup(
+            baseScore * ExploitCodeMaturity(m[E]) * RemediationLevel(m[RL]) * ReportConfidence(m[RC]));
         return (baseScore, temporal, Environmental(m, v31, roundup));
     }
 

@@ -40,7 +40,8 @@ public sealed class CvssV3Vector : ICvssVector, IEquatable<CvssV3Vector>
 
     public bool HasEnvironmentalMetrics { get; }
 
-    public double Score => HasEnvironmentalMetrics ? EnvironmentalScore : HasTemporalMetrics ? TemporalScore : BaseScore;
+    public double Score =>
+        HasEnvironmentalMetrics ? EnvironmentalScore : HasTemporalMetrics ? TemporalScore : BaseScore;
 
     public CvssSeverity Severity => Cvss.GetSeverity(BaseScore);
 
@@ -49,11 +50,14 @@ public sealed class CvssV3Vector : ICvssVector, IEquatable<CvssV3Vector>
     public string GetMetric(string name)
     {
         var index = Table.IndexOf(name);
-        return index >= 0 ? _values[index] : throw new ArgumentException($"unknown CVSS v3 metric '{name}'", nameof(name));
+        return index >= 0
+            ? _values[index]
+            : throw new ArgumentException($"unknown CVSS v3 metric '{name}'", nameof(name));
     }
 
     /// <exception cref="ArgumentNullException"><paramref name="vector"/> is null.</exception>
-    /// <exception cref="FormatException">The vector is not a valid CVSS v3.0/v3.1 vector; the message says why.</exception>
+    /// <exception cref="FormatException">The vector is not a valid CVSS v3.0/v3.1 vector; the message says
+    /// why.</exception>
     public static CvssV3Vector Parse(string vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
@@ -93,7 +97,8 @@ public sealed class CvssV3Vector : ICvssVector, IEquatable<CvssV3Vector>
                 return false;
         }
 
-        if (!MetricListParser.TryParse(vector, metricsStart, Table, requireTableOrder: false, out var values, out error))
+        if (!MetricListParser.TryParse(
+            vector, metricsStart, Table, requireTableOrder: false, out var values, out error))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 namespace Vigil.Cvss;
 
-/// <summary>CVSS v3.1 specification §7.4, Table 16: the constant of each metric value (v3.0 §8.4 is identical).</summary>
+/// <summary>CVSS v3.1 specification §7.4, Table 16: the constant of each metric value (v3.0 §8.4 is
+/// identical).</summary>
 internal static class CvssV3Weights
 {
     public static double AttackVector(string v) => v switch { "N" => 0.85, "A" => 0.62, "L" => 0.55, _ => 0.2 };

@@ -33,7 +33,8 @@ internal sealed class CvssV4MacroVector
             : this["SC"] == "H" || this["SI"] == "H" || this["SA"] == "H" ? 1
             : 2;
         Eq5 = this["E"] switch { "A" => 0, "P" => 1, _ => 2 };
-        Eq6 = (this["CR"] == "H" && this["VC"] == "H") || (this["IR"] == "H" && this["VI"] == "H") || (this["AR"] == "H" && this["VA"] == "H")
+        Eq6 = (this["CR"] == "H" && this["VC"] == "H") || (this["IR"] == "H" && this["VI"] == "H")
+            || (this["AR"] == "H" && this["VA"] == "H")
             ? 0
             : 1;
     }

@@ -1,6 +1,7 @@
 namespace Vigil.Cvss;
 
-/// <summary>CVSS v4.0 specification §7, Table 23: Base, Threat, Environmental and Supplemental metrics, in order.</summary>
+/// <summary>CVSS v4.0 specification §7, Table 23: Base, Threat, Environmental and Supplemental metrics, in
+/// order.</summary>
 internal static class CvssV4Metrics
 {
     public const int FirstThreat = 11, FirstEnvironmental = 12, FirstSupplemental = 26;

@@ -114,7 +114,10 @@ internal static class CvssV4Scoring
                     {
                         // EQ5's highest vector is the scored vector's own E, so its distance is always 0.
                         var nonNegative = true;
-                        foreach (var (metric, max) in Parsed(e1).Concat(Parsed(e2)).Concat(Parsed(e36)).Concat(Parsed(e4)))
+                        foreach (var (metric, max) in Parsed(e1)
+                            .Concat(Parsed(e2))
+                            .Concat(Parsed(e36))
+                            .Concat(Parsed(e4)))
                         {
                             var level = Levels[metric];
                             var distance = level[mv[metric]] - level[max];

@@ -60,7 +60,9 @@ public sealed class CvssV4Vector : ICvssVector, IEquatable<CvssV4Vector>
     public string GetMetric(string name)
     {
         var index = Table.IndexOf(name);
-        return index >= 0 ? _values[index] : throw new ArgumentException($"unknown CVSS v4.0 metric '{name}'", nameof(name));
+        return index >= 0
+            ? _values[index]
+            : throw new ArgumentException($"unknown CVSS v4.0 metric '{name}'", nameof(name));
     }
 
     /// <exception cref="ArgumentNullException"><paramref name="vector"/> is null.</exception>

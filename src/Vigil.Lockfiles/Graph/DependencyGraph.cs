@@ -27,7 +27,8 @@ internal sealed class DependencyGraph
 
     public void AddEdge(int from, int to, string label, bool optional) => edges[from].Add(new(to, label, optional));
 
-    /// <param name="label">First path segment: the dependency name, or "importer&gt;name" for non-root projects.</param>
+    /// <param name="label">First path segment: the dependency name, or "importer&gt;name" for non-root
+    /// projects.</param>
     public void AddRoot(int to, string label, DependencyKind kind) =>
         roots.Add((new(to, label, kind == DependencyKind.Optional), kind));
 
@@ -41,7 +42,8 @@ internal sealed class DependencyGraph
         var reached = Reach(_ => true, _ => true);
         var reachedByProd = Reach(k => k != DependencyKind.Dev, _ => true);
         var reachedRequired = Reach(k => k != DependencyKind.Optional, e => !e.Optional);
-        return new GraphFacts(reached, reachedByProd, reachedRequired, new PathFinder(edges, roots.Select(r => r.Edge), maxPaths, maxDepth));
+        return new GraphFacts(reached, reachedByProd, reachedRequired, new PathFinder(
+            edges, roots.Select(r => r.Edge), maxPaths, maxDepth));
     }
 
     private bool[] Reach(Func<DependencyKind, bool> rootFilter, Func<Edge, bool> edgeFilter)
@@ -77,7 +79,8 @@ internal readonly record struct Edge(int To, string Label, bool Optional);
 
 internal sealed class GraphFacts(bool[] reached, bool[] reachedByProd, bool[] reachedRequired, PathFinder paths)
 {
-    /// <summary>False for orphans (nothing declared leads there); readers then fall back to a name or location.</summary>
+    /// <summary>False for orphans (nothing declared leads there); readers then fall back to a name or
+    /// location.</summary>
     public bool IsReached(int node) => reached[node];
 
     /// <summary>Reached, but only from development roots.</summary>

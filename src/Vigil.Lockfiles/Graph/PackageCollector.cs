@@ -39,7 +39,10 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ThenBy(p => p.Version, StringComparer.Ordinal)
             .ToList();
-        var skips = skipped.Distinct().OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Reference, StringComparer.Ordinal).ToList();
+        var skips = skipped.Distinct()
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ThenBy(s => s.Reference, StringComparer.Ordinal)
+            .ToList();
         return new Lockfile(filePath, format, list) { Skipped = skips };
     }
 
@@ -59,7 +62,8 @@ internal sealed class PackageCollector(PackageEcosystem ecosystem, LockfileReadO
         public InstalledPackage ToPackage(PackageEcosystem ecosystem, int maxPaths)
         {
             var facts = Reached.Seen ? Reached : Orphan;
-            return new InstalledPackage(ecosystem, name, version, facts.Dev, facts.Optional, new LazyList(() => Merge(facts.Sources, maxPaths)));
+            return new InstalledPackage(ecosystem, name, version, facts.Dev, facts.Optional, new LazyList(
+                () => Merge(facts.Sources, maxPaths)));
         }
 
         /// <summary>Shortest first, then ordinal, so the order does not depend on how the file was laid out.</summary>

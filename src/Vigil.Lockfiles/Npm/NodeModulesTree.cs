@@ -29,7 +29,8 @@ internal sealed class NodeModulesTree
     /// <summary>A <c>link: true</c> entry: dependencies on it continue at the target folder.</summary>
     public void AddLink(string location, string target) => Index(location, target);
 
-    /// <summary>The node a dependency named <paramref name="name"/> of the package at <paramref name="from"/> loads.</summary>
+    /// <summary>The node a dependency named <paramref name="name"/> of the package at <paramref name="from"/>
+    /// loads.</summary>
     public int? Resolve(string from, string name)
     {
         var location = from;

@@ -4,7 +4,8 @@ namespace Vigil.Lockfiles.Npm;
 internal static class NpmSpec
 {
     /// <summary>
-    /// Splits <c>name@rest</c> at the first '@' after a possible scope: <c>@scope/x@^1</c> → (<c>@scope/x</c>, <c>^1</c>),
+    /// Splits <c>name@rest</c> at the first '@' after a possible scope: <c>@scope/x@^1</c> → (<c>@scope/x</c>,
+    /// <c>^1</c>),
     /// <c>ms-alias@npm:ms@2.0.0</c> → (<c>ms-alias</c>, <c>npm:ms@2.0.0</c>). Splitting at the last '@' would
     /// break aliases and git URLs (<c>git+ssh://git@host</c>).
     /// </summary>
@@ -41,13 +42,15 @@ internal static class NpmSpec
     public static bool IsRegistryVersion(string version) =>
         version.Length > 0 && char.IsAsciiDigit(version[0]) && version.AsSpan().IndexOfAny(":/#\\ ") < 0;
 
-    /// <summary>Registry tarballs are fetched over http(s); git, file: and relative paths are not registry installs.</summary>
+    /// <summary>Registry tarballs are fetched over http(s); git, file: and relative paths are not registry
+    /// installs.</summary>
     public static bool IsRegistryResolved(string? resolved) =>
         resolved is null
         || resolved.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || resolved.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A semver range or dist-tag rather than a protocol (<c>git+…:</c>, <c>file:</c>) or <c>user/repo</c> shorthand.</summary>
+    /// <summary>A semver range or dist-tag rather than a protocol (<c>git+…:</c>, <c>file:</c>) or <c>user/repo</c>
+    /// shorthand.</summary>
     public static bool IsRegistryRange(string range) =>
         TryParseAlias(range, out _, out var aliased) ? IsRegistryRange(aliased) : range.AsSpan().IndexOfAny(":/") < 0;
 

@@ -30,10 +30,12 @@ public sealed class PackageLockReader : ILockfileReader
                     PackageLockV1.Read(filePath, root, collector, options);
                     break;
                 case "2" or "3":
-                    ReadPackages(root.Map("packages") ?? throw FormatError.At(root, "missing 'packages'"), collector, options);
+                    ReadPackages(
+                        root.Map("packages") ?? throw FormatError.At(root, "missing 'packages'"), collector, options);
                     break;
                 default:
-                    throw FormatError.At(versionNode, $"unsupported lockfileVersion {versionNode.Description} (supported: 1, 2, 3)");
+                    throw FormatError.At(
+                        versionNode, $"unsupported lockfileVersion {versionNode.Description} (supported: 1, 2, 3)");
             }
 
             return collector.ToLockfile(filePath, $"{fileName} v{version}");
@@ -49,7 +51,8 @@ public sealed class PackageLockReader : ILockfileReader
             if (entry.Bool("link"))
             {
                 // Workspaces and file: folders: the target folder has its own entry.
-                tree.AddLink(key.Value, entry.String("resolved") ?? throw FormatError.At(entry, $"link '{key.Value}' has no 'resolved' target"));
+                tree.AddLink(key.Value, entry.String("resolved") ?? throw FormatError.At(
+                    entry, $"link '{key.Value}' has no 'resolved' target"));
                 continue;
             }
 
@@ -108,9 +111,11 @@ public sealed class PackageLockReader : ILockfileReader
         }
     }
 
-    /// <summary>Only folders inside a node_modules are installed packages; others are the project's own folders.</summary>
+    /// <summary>Only folders inside a node_modules are installed packages; others are the project's own
+    /// folders.</summary>
     private static bool IsInstalled(string location) =>
-        location.StartsWith("node_modules/", StringComparison.Ordinal) || location.Contains("/node_modules/", StringComparison.Ordinal);
+        location.StartsWith("node_modules/", StringComparison.Ordinal)
+            || location.Contains("/node_modules/", StringComparison.Ordinal);
 
     /// <summary>devDependencies are installed only for the project and its workspaces, never for packages.</summary>
     private static IEnumerable<(string Field, bool Optional)> DependencyFields(bool isLocalFolder)

@@ -23,7 +23,9 @@ internal static class PackageLockV1
             {
                 foreach (var (key, value) in level.Dependencies.Entries)
                 {
-                    var location = level.Parent.Length == 0 ? $"node_modules/{key.Value}" : $"{level.Parent}/node_modules/{key.Value}";
+                    var location = level.Parent.Length == 0
+                        ? $"node_modules/{key.Value}"
+                        : $"{level.Parent}/node_modules/{key.Value}";
                     var entry = value as LockMap ?? throw value.Expected("a mapping", $"dependency '{key.Value}'");
                     entries.Add((location, key.Value, entry, tree.Add(location)));
                     if (entry.Map("dependencies") is { } nested)

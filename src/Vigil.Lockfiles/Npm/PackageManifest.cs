@@ -16,7 +16,8 @@ internal sealed class PackageManifest
         ("devDependencies", DependencyKind.Dev),
     ];
 
-    private PackageManifest(List<(string Name, string Range, DependencyKind Kind)> dependencies) => Dependencies = dependencies;
+    private PackageManifest(List<(string Name, string Range, DependencyKind Kind)> dependencies) =>
+        Dependencies = dependencies;
 
     /// <summary>Declared dependencies in file order: prod, then optional, then dev.</summary>
     public IReadOnlyList<(string Name, string Range, DependencyKind Kind)> Dependencies { get; }

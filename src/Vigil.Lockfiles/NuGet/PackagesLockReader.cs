@@ -33,7 +33,8 @@ public sealed class PackagesLockReader : ILockfileReader
             var packages = new List<(string Id, string Version, int Node)>();
             foreach (var (framework, value) in frameworks.Entries)
             {
-                var map = value as LockMap ?? throw value.Expected("a mapping", $"target framework '{framework.Value}'");
+                var map = value as LockMap
+                    ?? throw value.Expected("a mapping", $"target framework '{framework.Value}'");
                 ReadFramework(framework.Value, map, graph, packages);
             }
 
@@ -47,7 +48,8 @@ public sealed class PackagesLockReader : ILockfileReader
             return collector.ToLockfile(filePath, $"packages.lock.json v{version.Value}");
         });
 
-    private static void ReadFramework(string framework, LockMap entries, DependencyGraph graph, List<(string, string, int)> packages)
+    private static void ReadFramework(
+        string framework, LockMap entries, DependencyGraph graph, List<(string, string, int)> packages)
     {
         // Package ids are case-insensitive, and `dependencies` may spell them differently from the entry key.
         var nodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -66,7 +68,8 @@ public sealed class PackagesLockReader : ILockfileReader
 
         foreach (var (id, entry, node) in parsed)
         {
-            var type = entry.String("type") ?? throw FormatError.At(entry, $"package '{id.Value}' ({framework}) has no 'type'");
+            var type = entry.String("type")
+                ?? throw FormatError.At(entry, $"package '{id.Value}' ({framework}) has no 'type'");
             foreach (var (dependency, _) in entry.StringPairs("dependencies"))
             {
                 if (nodes.TryGetValue(dependency.Value, out var target))
@@ -86,7 +89,8 @@ public sealed class PackagesLockReader : ILockfileReader
             }
 
             // Transitive, CentralTransitive, and types newer NuGets may add: all are resolved packages.
-            var resolved = entry.String("resolved") ?? throw FormatError.At(entry, $"package '{id.Value}' ({framework}) has no 'resolved' version");
+            var resolved = entry.String("resolved")
+                ?? throw FormatError.At(entry, $"package '{id.Value}' ({framework}) has no 'resolved' version");
             packages.Add((id.Value, resolved, node));
         }
     }

@@ -45,10 +45,12 @@ internal static class JsonTree
                     value = new LockScalar(reader.GetString()!, ScalarKind.String, line, column);
                     break;
                 case JsonTokenType.Number:
-                    value = new LockScalar(Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.JsonNumber, line, column);
+                    value = new LockScalar(
+                        Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.JsonNumber, line, column);
                     break;
                 case JsonTokenType.True or JsonTokenType.False:
-                    value = new LockScalar(reader.GetBoolean() ? "true" : "false", ScalarKind.JsonBoolean, line, column);
+                    value = new LockScalar(
+                        reader.GetBoolean() ? "true" : "false", ScalarKind.JsonBoolean, line, column);
                     break;
                 case JsonTokenType.Null:
                     value = new LockScalar("null", ScalarKind.JsonNull, line, column);

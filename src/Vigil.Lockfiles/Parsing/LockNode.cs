@@ -21,7 +21,8 @@ internal abstract class LockNode(int line, int column)
     /// they build the error context only when they throw.</summary>
     public string? Text => this is LockScalar { IsNull: false, IsText: true } s ? s.Value : null;
 
-    public FormatError Expected(string kind, string what) => FormatError.At(this, $"expected {kind} for {what}, found {Description}");
+    public FormatError Expected(string kind, string what) =>
+        FormatError.At(this, $"expected {kind} for {what}, found {Description}");
 }
 
 internal enum ScalarKind
@@ -42,7 +43,8 @@ internal sealed class LockScalar(string value, ScalarKind kind, int line, int co
     public string Value { get; } = value;
     public ScalarKind Kind { get; } = kind;
 
-    public bool IsNull => Kind == ScalarKind.JsonNull || (Kind == ScalarKind.Plain && Value is "" or "~" or "null" or "Null" or "NULL");
+    public bool IsNull =>
+        Kind == ScalarKind.JsonNull || (Kind == ScalarKind.Plain && Value is "" or "~" or "null" or "Null" or "NULL");
 
     /// <summary>JSON numbers are not strings (npm would not write one); YAML plain scalars are.</summary>
     public bool IsText => Kind is ScalarKind.String or ScalarKind.Plain;

@@ -11,7 +11,10 @@ internal static class LockfileInput
 {
     // C0 controls other than tab/LF/CR, and DEL: never valid in JSON, YAML or yarn.lock text.
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
+        [
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+            127
+        ]);
 
     /// <summary>Runs a read and makes sure only <see cref="LockfileException"/> leaves it.</summary>
     public static T Guard<T>(string filePath, Func<T> read)
@@ -32,7 +35,8 @@ internal static class LockfileInput
         {
             // The reader's message ends with its own 0-based " LineNumber: 3 | BytePositionInLine: 7."
             var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
-            throw new LockfileException(filePath, (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1, $"invalid JSON: {reason}", e);
+            throw new LockfileException(
+                filePath, (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1, $"invalid JSON: {reason}", e);
         }
         catch (YamlException e)
         {
@@ -52,7 +56,8 @@ internal static class LockfileInput
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The contract is "only LockfileException escapes Read"; a bug here must not crash an audit run.
-            throw new LockfileException(filePath, null, null, $"unexpected {e.GetType().Name} while reading: {e.Message}", e);
+            throw new LockfileException(
+                filePath, null, null, $"unexpected {e.GetType().Name} while reading: {e.Message}", e);
         }
     }
 

@@ -25,7 +25,8 @@ internal sealed record PnpmDialect(int Major)
         };
     }
 
-    /// <summary>The package key a dependency <c>name: reference</c> points at; null for <c>link:</c> (workspace) references.</summary>
+    /// <summary>The package key a dependency <c>name: reference</c> points at; null for <c>link:</c> (workspace)
+    /// references.</summary>
     public string? KeyFor(string name, string reference)
     {
         if (reference.StartsWith("link:", StringComparison.Ordinal))

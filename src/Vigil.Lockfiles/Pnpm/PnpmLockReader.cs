@@ -50,10 +50,12 @@ public sealed class PnpmLockReader : ILockfileReader
 
     private static string ReadDocument(LockMap document, PackageCollector collector, LockfileReadOptions options)
     {
-        var versionNode = document.Get("lockfileVersion") ?? throw FormatError.At(document, "missing 'lockfileVersion'");
+        var versionNode = document.Get("lockfileVersion")
+            ?? throw FormatError.At(document, "missing 'lockfileVersion'");
         var lockfileVersion = versionNode.AsString("'lockfileVersion'");
         var dialect = PnpmDialect.FromLockfileVersion(lockfileVersion)
-            ?? throw FormatError.At(versionNode, $"unsupported lockfileVersion '{lockfileVersion}' (supported: 5.x, 6.0, 9.0)");
+            ?? throw FormatError.At(
+                versionNode, $"unsupported lockfileVersion '{lockfileVersion}' (supported: 5.x, 6.0, 9.0)");
 
         // 9.0 keeps the graph in `snapshots` and metadata in `packages`; before, `packages` had both.
         var graphEntries = dialect.Major == 9 ? document.Map("snapshots") : document.Map("packages");
@@ -91,7 +93,8 @@ public sealed class PnpmLockReader : ILockfileReader
                 {
                     // 5.x: `name: 1.0.0`; 6.0+: `name: {specifier: ^1.0.0, version: 1.0.0}`.
                     var reference = spec is LockMap map
-                        ? map.String("version") ?? throw FormatError.At(map, $"'{name.Value}' in '{field}' has no 'version'")
+                        ? map.String("version")
+                            ?? throw FormatError.At(map, $"'{name.Value}' in '{field}' has no 'version'")
                         : spec.Text ?? throw spec.Expected("a string", $"'{name.Value}' in '{field}'");
                     if (dialect.KeyFor(name.Value, reference) is { } key && nodes.TryGetValue(key, out var target))
                     {
@@ -109,7 +112,9 @@ public sealed class PnpmLockReader : ILockfileReader
                 case PnpmKeyKind.Malformed:
                     throw FormatError.At(key, $"cannot read a name and version from package key '{key.Value}'");
                 case PnpmKeyKind.NotRegistry:
-                    collector.Skip(entry.String("name") ?? (name.Length > 0 ? name : key.Value), key.Value, "not installed from a registry");
+                    collector.Skip(
+                        entry.String("name") ?? (name.Length > 0 ? name : key.Value), key.Value,
+                        "not installed from a registry");
                     continue;
             }
 
@@ -120,7 +125,8 @@ public sealed class PnpmLockReader : ILockfileReader
         return lockfileVersion;
     }
 
-    /// <summary>Workspaces list projects under <c>importers</c>; a single project keeps them at the top level (5.x/6.0).</summary>
+    /// <summary>Workspaces list projects under <c>importers</c>; a single project keeps them at the top level
+    /// (5.x/6.0).</summary>
     private static IEnumerable<(string Path, LockMap Importer)> Importers(LockMap document)
     {
         if (document.Map("importers") is not { } importers)
@@ -131,7 +137,8 @@ public sealed class PnpmLockReader : ILockfileReader
 
         foreach (var (path, importer) in importers.Entries)
         {
-            yield return (path.Value, importer as LockMap ?? throw importer.Expected("a mapping", $"importer '{path.Value}'"));
+            yield return (path.Value, importer as LockMap ?? throw importer.Expected(
+                "a mapping", $"importer '{path.Value}'"));
         }
     }
 }

@@ -24,9 +24,12 @@ public sealed class YarnBerryReader : ILockfileReader
     internal static Lockfile Parse(string filePath, string text, LockfileReadOptions options)
     {
         var documents = YamlTree.ParseDocuments(text, options.MaxDepth);
-        var root = documents.Count > 0 ? documents[0].AsMap("the document") : throw new FormatError(1, 1, "the file is empty");
+        var root = documents.Count > 0
+            ? documents[0].AsMap("the document")
+            : throw new FormatError(1, 1, "the file is empty");
         var metadata = root.Map("__metadata") ?? throw FormatError.At(root, "missing '__metadata'");
-        var metadataVersion = metadata.String("version") ?? throw FormatError.At(metadata, "missing '__metadata.version'");
+        var metadataVersion = metadata.String("version")
+            ?? throw FormatError.At(metadata, "missing '__metadata.version'");
 
         var graph = new DependencyGraph();
         var byDescriptor = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,10 +42,12 @@ public sealed class YarnBerryReader : ILockfileReader
             }
 
             var map = value as LockMap ?? throw value.Expected("a mapping", $"entry '{key.Value}'");
-            var resolution = map.String("resolution") ?? throw FormatError.At(key, $"entry '{key.Value}' has no 'resolution'");
+            var resolution = map.String("resolution")
+                ?? throw FormatError.At(key, $"entry '{key.Value}' has no 'resolution'");
             if (!NpmSpec.TrySplit(resolution, out var name, out var reference))
             {
-                throw FormatError.At(map.Get("resolution")!, $"cannot read a package name from resolution '{resolution}'");
+                throw FormatError.At(
+                    map.Get("resolution")!, $"cannot read a package name from resolution '{resolution}'");
             }
 
             var entry = new Entry(key, map, graph.AddNode(), name, reference, Protocol(reference));
@@ -93,18 +98,23 @@ public sealed class YarnBerryReader : ILockfileReader
                 continue;
             }
 
-            collector.Add(entry.Name, version, facts.IsDev(entry.Node), facts.IsOptional(entry.Node), facts.Paths(entry.Node), facts.IsReached(entry.Node));
+            collector.Add(
+                entry.Name, version, facts.IsDev(entry.Node), facts.IsOptional(entry.Node), facts.Paths(entry.Node),
+                facts.IsReached(entry.Node));
         }
 
         return collector.ToLockfile(filePath, $"yarn.lock berry v{metadataVersion}");
     }
 
     private static void AddWorkspaceRoots(
-        string filePath, Entry workspace, DependencyGraph graph, Dictionary<string, int> byDescriptor, HashSet<int> workspaces, LockfileReadOptions options)
+        string filePath, Entry workspace, DependencyGraph graph, Dictionary<string, int> byDescriptor,
+        HashSet<int> workspaces, LockfileReadOptions options)
     {
         var folder = workspace.Reference["workspace:".Length..];
         var manifestPath = folder == "." ? "package.json" : $"{folder}/package.json";
-        var manifest = PackageManifest.IsSafeRelativePath(folder) ? PackageManifest.TryLoad(filePath, manifestPath, options) : null;
+        var manifest = PackageManifest.IsSafeRelativePath(folder)
+            ? PackageManifest.TryLoad(filePath, manifestPath, options)
+            : null;
         var prefix = folder == "." ? "" : $"{folder}>";
         foreach (var (dependency, target, optional) in Dependencies(workspace, byDescriptor))
         {
@@ -122,7 +132,8 @@ public sealed class YarnBerryReader : ILockfileReader
     }
 
     /// <summary>Each dependency as (name, target node, optional per <c>dependenciesMeta</c>).</summary>
-    private static IEnumerable<(string Name, int Target, bool Optional)> Dependencies(Entry entry, Dictionary<string, int> byDescriptor)
+    private static IEnumerable<(string Name, int Target, bool Optional)> Dependencies(
+        Entry entry, Dictionary<string, int> byDescriptor)
     {
         var meta = entry.Map.Map("dependenciesMeta");
         foreach (var (name, range) in entry.Map.StringPairs("dependencies"))
@@ -141,7 +152,8 @@ public sealed class YarnBerryReader : ILockfileReader
         return colon > 0 ? reference[..colon] : "";
     }
 
-    /// <summary><c>patch:ms@npm%3A2.0.0#./fix.patch::…</c> → the reference of the package it patches (<c>npm:2.0.0</c>).</summary>
+    /// <summary><c>patch:ms@npm%3A2.0.0#./fix.patch::…</c> → the reference of the package it patches
+    /// (<c>npm:2.0.0</c>).</summary>
     private static string PatchedDescriptor(string reference)
     {
         var inner = reference["patch:".Length..].Split('#')[0];

@@ -26,5 +26,6 @@ public sealed class YarnLockReader : ILockfileReader
         string.Equals(Path.GetFileName(fileName), "yarn.lock", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsBerry(string text) =>
-        text.StartsWith("__metadata:", StringComparison.Ordinal) || text.Contains("\n__metadata:", StringComparison.Ordinal);
+        text.StartsWith("__metadata:", StringComparison.Ordinal)
+            || text.Contains("\n__metadata:", StringComparison.Ordinal);
 }

@@ -31,7 +31,8 @@ internal static class YarnV1Parser
                 continue;
             }
 
-            if (trimmed.StartsWith("<<<<<<<", StringComparison.Ordinal) || trimmed.StartsWith(">>>>>>>", StringComparison.Ordinal)
+            if (trimmed.StartsWith("<<<<<<<", StringComparison.Ordinal)
+                || trimmed.StartsWith(">>>>>>>", StringComparison.Ordinal)
                 || trimmed.StartsWith("=======", StringComparison.Ordinal))
             {
                 throw new FormatError(lineNumber, 1, "unresolved merge conflict marker");
@@ -88,7 +89,8 @@ internal static class YarnV1Parser
             var valueText = quoted ? value : rest;
             parent.Add(
                 new LockScalar(key, ScalarKind.String, lineNumber, column),
-                new LockScalar(valueText, quoted ? ScalarKind.String : ScalarKind.Plain, lineNumber, column + position + 1));
+                new LockScalar(
+                    valueText, quoted ? ScalarKind.String : ScalarKind.Plain, lineNumber, column + position + 1));
         }
 
         return root;
@@ -126,7 +128,8 @@ internal static class YarnV1Parser
     }
 
     /// <summary>A "quoted string" (JSON escapes) or a bare word up to a space (or a comma in key lists).</summary>
-    private static string ReadToken(string text, ref int position, int line, int column, out bool quoted, bool stopAtComma = false)
+    private static string ReadToken(
+        string text, ref int position, int line, int column, out bool quoted, bool stopAtComma = false)
     {
         quoted = position < text.Length && text[position] == '"';
         if (!quoted)
@@ -168,7 +171,9 @@ internal static class YarnV1Parser
                 'r' => "\r",
                 'b' => "\b",
                 'f' => "\f",
-                'u' when position + 4 < text.Length && ushort.TryParse(text.AsSpan(position + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code)
+                'u' when position + 4 < text.Length
+                    && ushort.TryParse(
+                        text.AsSpan(position + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code)
                     => ((char)code).ToString(),
                 'u' => throw new FormatError(line, column + position, "invalid \\u escape"),
                 var other => other.ToString(),

@@ -86,7 +86,8 @@ public sealed class YarnV1Reader : ILockfileReader
                 continue;
             }
 
-            collector.Add(name, version, facts.IsDev(node), facts.IsOptional(node), facts.Paths(node), facts.IsReached(node));
+            collector.Add(
+                name, version, facts.IsDev(node), facts.IsOptional(node), facts.Paths(node), facts.IsReached(node));
         }
 
         return collector.ToLockfile(filePath, "yarn.lock v1");

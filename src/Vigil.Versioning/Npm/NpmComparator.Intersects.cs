@@ -22,7 +22,8 @@ public sealed partial class NpmComparator
 
         // Special cases where nothing can possibly be lower.
         if (options.IncludePrerelease ? IsNullSet || other.IsNullSet
-            : Value.StartsWith("<0.0.0", StringComparison.Ordinal) || other.Value.StartsWith("<0.0.0", StringComparison.Ordinal))
+            : Value.StartsWith("<0.0.0", StringComparison.Ordinal)
+                || other.Value.StartsWith("<0.0.0", StringComparison.Ordinal))
         {
             return false;
         }
@@ -43,7 +44,9 @@ public sealed partial class NpmComparator
         return thisUp ? c < 0 : c > 0;
     }
 
-    private static bool IsUpward(NpmComparatorOperator op) => op is NpmComparatorOperator.Greater or NpmComparatorOperator.GreaterOrEqual;
+    private static bool IsUpward(NpmComparatorOperator op) =>
+        op is NpmComparatorOperator.Greater or NpmComparatorOperator.GreaterOrEqual;
 
-    private static bool IsInclusive(NpmComparatorOperator op) => op is NpmComparatorOperator.GreaterOrEqual or NpmComparatorOperator.LessOrEqual;
+    private static bool IsInclusive(NpmComparatorOperator op) =>
+        op is NpmComparatorOperator.GreaterOrEqual or NpmComparatorOperator.LessOrEqual;
 }

@@ -45,7 +45,8 @@ public sealed partial class NpmComparator : IEquatable<NpmComparator>
     public static NpmComparator Parse(string value, NpmSemverOptions options = default) =>
         TryParse(value, options, out var c) ? c : throw new FormatException($"Invalid comparator: {value}");
 
-    public static bool TryParse([NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmComparator? comparator)
+    public static bool TryParse(
+        [NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmComparator? comparator)
     {
         comparator = null;
         return value is not null && TryParseNormalized(JsText.TrimAndCollapse(value), options.Loose, out comparator);
@@ -77,7 +78,8 @@ public sealed partial class NpmComparator : IEquatable<NpmComparator>
         return true;
     }
 
-    /// <summary>Whether <paramref name="comp"/> matches COMPARATOR(LOOSE) — the loose-mode filter in <c>parseRange</c>.</summary>
+    /// <summary>Whether <paramref name="comp"/> matches COMPARATOR(LOOSE) — the loose-mode filter in
+    /// <c>parseRange</c>.</summary>
     internal static bool MatchesPattern(string comp, bool loose, out int opLength, out int versionStart)
     {
         versionStart = 0;
@@ -141,7 +143,8 @@ public sealed partial class NpmComparator : IEquatable<NpmComparator>
         };
     }
 
-    public bool Equals(NpmComparator? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(NpmComparator? other) =>
+        other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is NpmComparator other && Equals(other);
 

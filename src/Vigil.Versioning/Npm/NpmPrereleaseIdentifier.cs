@@ -7,7 +7,8 @@ namespace Vigil.Versioning.Npm;
 /// <c>Number.MAX_SAFE_INTEGER</c> is numeric (<c>01</c> in loose mode becomes <c>1</c>); anything else,
 /// including larger all-digit strings, stays text.
 /// </summary>
-public readonly struct NpmPrereleaseIdentifier : IEquatable<NpmPrereleaseIdentifier>, IComparable<NpmPrereleaseIdentifier>
+public readonly struct NpmPrereleaseIdentifier : IEquatable<NpmPrereleaseIdentifier>,
+    IComparable<NpmPrereleaseIdentifier>
 {
     private readonly string? _text;
     private readonly long _number;
@@ -38,7 +39,9 @@ public readonly struct NpmPrereleaseIdentifier : IEquatable<NpmPrereleaseIdentif
         if (allDigits)
         {
             var digits = text.TrimStart('0');
-            if (digits.Length <= 16 && (digits.Length == 0 || long.Parse(digits, CultureInfo.InvariantCulture) < Internal.NpmGrammar.MaxSafeInteger))
+            if (digits.Length <= 16
+                && (digits.Length == 0
+                    || long.Parse(digits, CultureInfo.InvariantCulture) < Internal.NpmGrammar.MaxSafeInteger))
             {
                 return new(null, digits.Length == 0 ? 0 : long.Parse(digits, CultureInfo.InvariantCulture), true);
             }
@@ -49,7 +52,9 @@ public readonly struct NpmPrereleaseIdentifier : IEquatable<NpmPrereleaseIdentif
 
     /// <summary>JS <c>===</c> on the stored values: both numbers and equal, or both strings and equal.</summary>
     internal bool StrictEquals(NpmPrereleaseIdentifier other) =>
-        _text is null ? other._text is null && _number == other._number : string.Equals(_text, other._text, StringComparison.Ordinal);
+        _text is null
+            ? other._text is null && _number == other._number
+            : string.Equals(_text, other._text, StringComparison.Ordinal);
 
     /// <summary>
     /// node-semver <c>compareIdentifiers</c>: numbers (and all-digit strings, as JS doubles) sort
@@ -89,11 +94,15 @@ public readonly struct NpmPrereleaseIdentifier : IEquatable<NpmPrereleaseIdentif
 
     public static bool operator !=(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) => !left.Equals(right);
 
-    public static bool operator <(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) => left.CompareTo(right) < 0;
+    public static bool operator <(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) =>
+        left.CompareTo(right) < 0;
 
-    public static bool operator >(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) => left.CompareTo(right) > 0;
+    public static bool operator >(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) =>
+        left.CompareTo(right) > 0;
 
-    public static bool operator <=(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) => left.CompareTo(right) <= 0;
+    public static bool operator <=(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) =>
+        left.CompareTo(right) <= 0;
 
-    public static bool operator >=(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) => left.CompareTo(right) >= 0;
+    public static bool operator >=(NpmPrereleaseIdentifier left, NpmPrereleaseIdentifier right) =>
+        left.CompareTo(right) >= 0;
 }

@@ -9,15 +9,19 @@ public sealed partial class NpmRange
     private const int CacheCapacity = 32_768;
     private static readonly ConcurrentDictionary<(string Range, NpmSemverOptions Options), NpmRange?> Cache = new();
 
-    /// <summary>Parses like <c>new Range(value, options)</c>; throws <see cref="FormatException"/> where it throws.</summary>
+    /// <summary>Parses like <c>new Range(value, options)</c>; throws <see cref="FormatException"/> where it
+    /// throws.</summary>
     public static NpmRange Parse(string value, NpmSemverOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, options, out var range) ? range : throw new FormatException($"Invalid SemVer Range: {value}");
+        return TryParse(value, options, out var range)
+            ? range
+            : throw new FormatException($"Invalid SemVer Range: {value}");
     }
 
     /// <summary>Parses like <c>new Range(value, options)</c>; false where it throws.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
+    public static bool TryParse(
+        [NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
     {
         range = null;
         if (value is null)
@@ -29,7 +33,8 @@ public sealed partial class NpmRange
     }
 
     /// <summary>node-semver's whole chain of rewrites (desugaring, loose filtering), for any range.</summary>
-    internal static bool TryParseGeneral(string value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
+    internal static bool TryParseGeneral(
+        string value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
     {
         range = null;
         var sets = new List<NpmComparator[]>();
@@ -67,11 +72,15 @@ public sealed partial class NpmRange
     public static NpmRange ParseCached(string value, NpmSemverOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return TryParseCached(value, options, out var range) ? range : throw new FormatException($"Invalid SemVer Range: {value}");
+        return TryParseCached(value, options, out var range)
+            ? range
+            : throw new FormatException($"Invalid SemVer Range: {value}");
     }
 
-    /// <summary><see cref="TryParse(string?, NpmSemverOptions, out NpmRange?)"/> through the cache (invalid ranges are cached too).</summary>
-    public static bool TryParseCached([NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
+    /// <summary><see cref="TryParse(string?, NpmSemverOptions, out NpmRange?)"/> through the cache (invalid ranges are
+    /// cached too).</summary>
+    public static bool TryParseCached(
+        [NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmRange? range)
     {
         if (value is null)
         {

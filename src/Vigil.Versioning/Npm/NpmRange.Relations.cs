@@ -47,10 +47,12 @@ public sealed partial class NpmRange
         return true;
     }
 
-    /// <summary><c>semver.gtr(version, range)</c>: true when the version is above every version the range admits.</summary>
+    /// <summary><c>semver.gtr(version, range)</c>: true when the version is above every version the range
+    /// admits.</summary>
     public bool IsAbove(NpmVersion version) => IsOutside(version, above: true);
 
-    /// <summary><c>semver.ltr(version, range)</c>: true when the version is below every version the range admits.</summary>
+    /// <summary><c>semver.ltr(version, range)</c>: true when the version is below every version the range
+    /// admits.</summary>
     public bool IsBelow(NpmVersion version) => IsOutside(version, above: false);
 
     /// <summary>node-semver <c>ranges/outside.js</c>, written for "above"; "below" mirrors every test.</summary>

@@ -14,11 +14,13 @@ public enum NpmReleaseType
     /// <summary><c>release</c>: drop the prerelease of a prerelease version (<c>inc</c> only).</summary>
     Release,
 
-    /// <summary><c>pre</c>: bump the prerelease only (<c>inc</c> only; "probably shouldn't be used publicly").</summary>
+    /// <summary><c>pre</c>: bump the prerelease only (<c>inc</c> only; "probably shouldn't be used
+    /// publicly").</summary>
     Pre,
 }
 
-/// <summary>node-semver's <c>identifierBase</c>: <c>'0'</c> (default), <c>'1'</c>, or <c>false</c> for no number.</summary>
+/// <summary>node-semver's <c>identifierBase</c>: <c>'0'</c> (default), <c>'1'</c>, or <c>false</c> for no
+/// number.</summary>
 public enum NpmIdentifierBase
 {
     Zero,

@@ -13,7 +13,8 @@ public sealed partial class NpmVersion
         NpmIdentifierBase identifierBase = NpmIdentifierBase.Zero, NpmSemverOptions options = default) =>
         TryIncrement(release, identifier, identifierBase, options, out var result)
             ? result
-            : throw new InvalidOperationException($"Cannot increment {this} by {release} with identifier '{identifier}'.");
+            : throw new InvalidOperationException(
+                $"Cannot increment {this} by {release} with identifier '{identifier}'.");
 
     /// <inheritdoc cref="Increment"/>
     public bool TryIncrement(NpmReleaseType release, string? identifier, NpmIdentifierBase identifierBase,
@@ -32,7 +33,8 @@ public sealed partial class NpmVersion
     /// </summary>
     public NpmVersion Truncate(NpmReleaseType release) => release switch
     {
-        NpmReleaseType.Release or NpmReleaseType.Pre => throw new ArgumentOutOfRangeException(nameof(release), release, "truncate accepts RELEASE_TYPES only"),
+        NpmReleaseType.Release or NpmReleaseType.Pre =>
+            throw new ArgumentOutOfRangeException(nameof(release), release, "truncate accepts RELEASE_TYPES only"),
         _ when NpmReleaseTypeNames.IsPre(release) => new NpmVersion(Major, Minor, Patch, _prerelease, []),
         NpmReleaseType.Major => new NpmVersion(Major, 0, 0, NoPrerelease, []),
         NpmReleaseType.Minor => new NpmVersion(Major, Minor, 0, NoPrerelease, []),
@@ -68,7 +70,8 @@ public sealed partial class NpmVersion
                     return Inc(NpmReleaseType.Pre, identifier, identifierBase, loose);
                 case NpmReleaseType.PrePatch:
                     Pre = [];
-                    return Inc(NpmReleaseType.Patch, identifier, identifierBase, loose) && Inc(NpmReleaseType.Pre, identifier, identifierBase, loose);
+                    return Inc(NpmReleaseType.Patch, identifier, identifierBase, loose)
+                        && Inc(NpmReleaseType.Pre, identifier, identifierBase, loose);
                 case NpmReleaseType.PreRelease:
                     return (Pre.Count > 0 || Inc(NpmReleaseType.Patch, identifier, identifierBase, loose))
                         && Inc(NpmReleaseType.Pre, identifier, identifierBase, loose);

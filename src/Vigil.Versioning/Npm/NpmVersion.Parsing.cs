@@ -6,15 +6,19 @@ namespace Vigil.Versioning.Npm;
 
 public sealed partial class NpmVersion
 {
-    /// <summary>Parses like <c>new SemVer(value, options)</c>; throws <see cref="FormatException"/> where it throws.</summary>
+    /// <summary>Parses like <c>new SemVer(value, options)</c>; throws <see cref="FormatException"/> where it
+    /// throws.</summary>
     public static NpmVersion Parse(string value, NpmSemverOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, options, out var version) ? version : throw new FormatException($"Invalid Version: {value}");
+        return TryParse(value, options, out var version)
+            ? version
+            : throw new FormatException($"Invalid Version: {value}");
     }
 
     /// <summary>Parses like <c>semver.parse(value, options)</c>: false where it returns null.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmVersion? version)
+    public static bool TryParse(
+        [NotNullWhen(true)] string? value, NpmSemverOptions options, [NotNullWhen(true)] out NpmVersion? version)
     {
         version = null;
         if (value is null || value.Length > NpmGrammar.MaxLength)
@@ -48,13 +52,15 @@ public sealed partial class NpmVersion
     public static bool TryParse([NotNullWhen(true)] string? value, [NotNullWhen(true)] out NpmVersion? version) =>
         TryParse(value, default, out version);
 
-    /// <summary><c>+m[i]</c> must not exceed <c>MAX_SAFE_INTEGER</c> (leading zeros are allowed in loose mode).</summary>
+    /// <summary><c>+m[i]</c> must not exceed <c>MAX_SAFE_INTEGER</c> (leading zeros are allowed in loose
+    /// mode).</summary>
     private static bool TryComponent(ReadOnlySpan<char> digits, out long value)
     {
         var significant = digits.TrimStart('0');
         value = 0;
         return significant.Length <= 16
-            && (significant.Length == 0 || long.TryParse(significant, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+            && (significant.Length == 0
+                || long.TryParse(significant, NumberStyles.None, CultureInfo.InvariantCulture, out value))
             && value <= NpmGrammar.MaxSafeInteger;
     }
 

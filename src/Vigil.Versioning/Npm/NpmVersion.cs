@@ -16,7 +16,12 @@ public sealed partial class NpmVersion : IComparable<NpmVersion>, IEquatable<Npm
     private string? _normalized;
 
     /// <summary>Creates a version; components must be within 0..<c>Number.MAX_SAFE_INTEGER</c>.</summary>
-    public NpmVersion(long major, long minor, long patch, IEnumerable<NpmPrereleaseIdentifier>? prerelease = null, IEnumerable<string>? build = null)
+    public NpmVersion(
+        long major,
+        long minor,
+        long patch,
+        IEnumerable<NpmPrereleaseIdentifier>? prerelease = null,
+        IEnumerable<string>? build = null)
         : this(major, minor, patch, prerelease?.ToArray() ?? NoPrerelease, build?.ToArray() ?? [])
     {
         foreach (var component in (ReadOnlySpan<long>)[major, minor, patch])
@@ -69,7 +74,8 @@ public sealed partial class NpmVersion : IComparable<NpmVersion>, IEquatable<Npm
         return sb.ToString();
     }
 
-    /// <summary>node-semver <c>compare</c>: main triple, then prerelease (a release sorts after its prereleases).</summary>
+    /// <summary>node-semver <c>compare</c>: main triple, then prerelease (a release sorts after its
+    /// prereleases).</summary>
     public int CompareTo(NpmVersion? other)
     {
         if (other is null)
@@ -81,7 +87,8 @@ public sealed partial class NpmVersion : IComparable<NpmVersion>, IEquatable<Npm
         return main != 0 ? main : ComparePrerelease(other);
     }
 
-    /// <summary>node-semver <c>compareBuild</c>: <see cref="CompareTo(NpmVersion?)"/>, then build identifiers (used by <c>semver.sort</c>).</summary>
+    /// <summary>node-semver <c>compareBuild</c>: <see cref="CompareTo(NpmVersion?)"/>, then build identifiers (used by
+    /// <c>semver.sort</c>).</summary>
     public int CompareToWithBuild(NpmVersion other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -100,7 +107,8 @@ public sealed partial class NpmVersion : IComparable<NpmVersion>, IEquatable<Npm
 
             if (!string.Equals(_build[i], other._build[i], StringComparison.Ordinal))
             {
-                return NpmPrereleaseIdentifier.FromText(_build[i]).CompareTo(NpmPrereleaseIdentifier.FromText(other._build[i]));
+                return NpmPrereleaseIdentifier.FromText(_build[i])
+                    .CompareTo(NpmPrereleaseIdentifier.FromText(other._build[i]));
             }
         }
     }
@@ -152,7 +160,8 @@ public sealed partial class NpmVersion : IComparable<NpmVersion>, IEquatable<Npm
 
     public override int GetHashCode() => HashCode.Combine(Major, Minor, Patch, _prerelease.Length);
 
-    public static bool operator ==(NpmVersion? left, NpmVersion? right) => left is null ? right is null : left.Equals(right);
+    public static bool operator ==(NpmVersion? left, NpmVersion? right) =>
+        left is null ? right is null : left.Equals(right);
 
     public static bool operator !=(NpmVersion? left, NpmVersion? right) => !(left == right);
 

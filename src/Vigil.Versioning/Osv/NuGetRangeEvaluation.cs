@@ -8,9 +8,11 @@ namespace Vigil.Versioning.Osv;
 /// </summary>
 public static class NuGetRangeEvaluation
 {
-    /// <summary>Whether <paramref name="version"/> is in <paramref name="range"/>; false if either is unparsable.</summary>
+    /// <summary>Whether <paramref name="version"/> is in <paramref name="range"/>; false if either is
+    /// unparsable.</summary>
     public static bool Satisfies(string? version, string? range) =>
-        range is not null && NuGetVersion.TryParse(version, out var v) && VersionRange.TryParse(range, out var r) && r.Satisfies(v);
+        range is not null && NuGetVersion.TryParse(version, out var v) && VersionRange.TryParse(range, out var r)
+            && r.Satisfies(v);
 
     /// <summary><see cref="VersionRange.Satisfies(NuGetVersion)"/> (SemVer 2.0 precedence, metadata ignored).</summary>
     public static bool Satisfies(NuGetVersion version, VersionRange range)
@@ -31,7 +33,10 @@ public static class NuGetRangeEvaluation
             return null;
         }
 
-        var events = new List<OsvEvent> { OsvEvent.Introduced(range.HasLowerBound ? range.MinVersion!.ToNormalizedString() : "0") };
+        var events = new List<OsvEvent>
+        {
+            OsvEvent.Introduced(range.HasLowerBound ? range.MinVersion!.ToNormalizedString() : "0"),
+        };
         if (range.HasUpperBound)
         {
             var max = range.MaxVersion!.ToNormalizedString();

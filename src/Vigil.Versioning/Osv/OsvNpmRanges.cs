@@ -106,7 +106,8 @@ public static class OsvNpmRanges
             intervals.Add(interval);
         }
 
-        intervals.Sort((a, b) => a.Lower is null ? (b.Lower is null ? 0 : -1) : b.Lower is null ? 1 : a.Lower.CompareTo(b.Lower));
+        intervals.Sort(
+            (a, b) => a.Lower is null ? (b.Lower is null ? 0 : -1) : b.Lower is null ? 1 : a.Lower.CompareTo(b.Lower));
         bool usesFixed = intervals.Any(i => i.Upper is not null && !i.UpperInclusive);
         bool usesLastAffected = intervals.Any(i => i.Upper is not null && i.UpperInclusive);
         if (usesFixed && usesLastAffected)
@@ -122,7 +123,8 @@ public static class OsvNpmRanges
             {
                 // The previous interval must end (exclusive for fixed) before this one starts.
                 var previous = intervals[i - 1];
-                if (previous.Upper is null || lower is null || (inclusive ? previous.Upper >= lower : previous.Upper > lower))
+                if (previous.Upper is null || lower is null
+                    || (inclusive ? previous.Upper >= lower : previous.Upper > lower))
                 {
                     return null;
                 }

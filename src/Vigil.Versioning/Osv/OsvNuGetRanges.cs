@@ -67,7 +67,8 @@ public static class OsvNuGetRanges
         return result;
     }
 
-    private static void Add(List<VersionRange> result, NuGetVersion? lower, NuGetVersion? upper, bool upperInclusive, NuGetVersion? cap)
+    private static void Add(
+        List<VersionRange> result, NuGetVersion? lower, NuGetVersion? upper, bool upperInclusive, NuGetVersion? cap)
     {
         if (cap is not null && (upper is null || VersionComparer.Default.Compare(cap, upper) <= 0))
         {
@@ -84,6 +85,7 @@ public static class OsvNuGetRanges
             }
         }
 
-        result.Add(new VersionRange(lower, includeMinVersion: lower is not null, upper, includeMaxVersion: upperInclusive));
+        result.Add(
+            new VersionRange(lower, includeMinVersion: lower is not null, upper, includeMaxVersion: upperInclusive));
     }
 }

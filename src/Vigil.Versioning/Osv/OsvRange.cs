@@ -9,7 +9,8 @@ public enum OsvEventKind
     Limit,
 }
 
-/// <summary>One OSV range event. <c>introduced: "0"</c> sorts before every version; <c>limit: "*"</c> is infinity.</summary>
+/// <summary>One OSV range event. <c>introduced: "0"</c> sorts before every version; <c>limit: "*"</c> is
+/// infinity.</summary>
 public sealed record OsvEvent(OsvEventKind Kind, string Version)
 {
     public static OsvEvent Introduced(string version) => new(OsvEventKind.Introduced, version);

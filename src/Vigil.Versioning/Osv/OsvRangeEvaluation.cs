@@ -67,7 +67,8 @@ public static class OsvRangeEvaluation
     private static bool BeforeLimits(List<(OsvEvent Event, object? Key)> events, object v, OsvVersionOrder order)
     {
         var limits = events.Where(e => e.Event.Kind == OsvEventKind.Limit).ToList();
-        return limits.Count == 0 || limits.Any(l => l.Event.Version == "*" || (l.Key is not null && order.Compare(v, l.Key) < 0));
+        return limits.Count == 0
+            || limits.Any(l => l.Event.Version == "*" || (l.Key is not null && order.Compare(v, l.Key) < 0));
     }
 
     /// <summary>

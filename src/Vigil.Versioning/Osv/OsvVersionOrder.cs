@@ -35,7 +35,8 @@ public abstract class OsvVersionOrder
         };
     }
 
-    /// <summary>Parses a version into a key ordered by <see cref="Compare"/>; false if this order can't read it.</summary>
+    /// <summary>Parses a version into a key ordered by <see cref="Compare"/>; false if this order can't read
+    /// it.</summary>
     public abstract bool TryParse(string version, out object key);
 
     public abstract int Compare(object a, object b);
@@ -62,7 +63,8 @@ public abstract class OsvVersionOrder
             return ok;
         }
 
-        public override int Compare(object a, object b) => VersionComparer.Default.Compare((NuGetVersion)a, (NuGetVersion)b);
+        public override int Compare(object a, object b) =>
+            VersionComparer.Default.Compare((NuGetVersion)a, (NuGetVersion)b);
     }
 
     private sealed class SemVer2Order : OsvVersionOrder
@@ -84,7 +86,9 @@ public abstract class OsvVersionOrder
             int end = text.IndexOfAny(['-', '+']);
             var core = end < 0 ? text : text[..end];
             int dots = core.Count(c => c == '.');
-            return dots >= 2 ? text : core + string.Concat(Enumerable.Repeat(".0", 2 - dots)) + (end < 0 ? string.Empty : text[end..]);
+            return dots >= 2
+                ? text
+                : core + string.Concat(Enumerable.Repeat(".0", 2 - dots)) + (end < 0 ? string.Empty : text[end..]);
         }
     }
 }

@@ -34,10 +34,12 @@ public static class OsvJson
         return options;
     }
 
-    /// <summary>OSV timestamps: "RFC3339 format, UTC, ending in Z" (schema § modified); fractional seconds kept.</summary>
+    /// <summary>OSV timestamps: "RFC3339 format, UTC, ending in Z" (schema § modified); fractional seconds
+    /// kept.</summary>
     private sealed class Rfc3339Converter : JsonConverter<DateTimeOffset>
     {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override DateTimeOffset Read(
+            ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString();
             if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,

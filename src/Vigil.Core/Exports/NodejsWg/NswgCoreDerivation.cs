@@ -13,7 +13,8 @@ namespace Vigil.Core.Exports.NodejsWg;
 internal static class NswgCoreDerivation
 {
     public static bool IsCore(OsvVulnerability v) =>
-        Node(v.DatabaseSpecific, NswgFormat.Runtime) is JsonObject runtime && Text(runtime, NswgFormat.RuntimeVulnerable) is not null;
+        Node(v.DatabaseSpecific, NswgFormat.Runtime) is JsonObject runtime
+            && Text(runtime, NswgFormat.RuntimeVulnerable) is not null;
 
     public static JsonObject Derive(OsvVulnerability v)
     {
@@ -33,16 +34,21 @@ internal static class NswgCoreDerivation
         Optional(entry, "ref", v.References?.FirstOrDefault()?.Url);
         Optional(entry, "description", v.Summary);
         var vector = CvssV3(v);
-        Optional(entry, "cvss", vector?.StartsWith("CVSS:", StringComparison.Ordinal) == true ? vector["CVSS:".Length..] : vector);
+        Optional(
+            entry, "cvss",
+            vector?.StartsWith("CVSS:", StringComparison.Ordinal) == true ? vector["CVSS:".Length..] : vector);
         Optional(entry, "cvss_score", Node(v.DatabaseSpecific, NswgFormat.CvssScore)?.DeepClone());
-        Optional(entry, "type", (Node(v.DatabaseSpecific, NswgFormat.CweIds) as JsonArray)?.FirstOrDefault()?.DeepClone());
+        Optional(
+            entry, "type", (Node(v.DatabaseSpecific, NswgFormat.CweIds) as JsonArray)?.FirstOrDefault()?.DeepClone());
         Optional(entry, "overview", v.Details);
-        entry["affectedEnvironments"] = Node(runtime, NswgFormat.RuntimeEnvironments)?.DeepClone() ?? new JsonArray("all");
+        entry["affectedEnvironments"] = Node(runtime, NswgFormat.RuntimeEnvironments)?.DeepClone()
+            ?? new JsonArray("all");
         entry["severity"] = CoreSeverity(Text(v.DatabaseSpecific, NswgFormat.Severity));
         return entry;
     }
 
-    /// <summary>The core list's words are low, medium, high, critical and unknown; GitHub's MODERATE is medium.</summary>
+    /// <summary>The core list's words are low, medium, high, critical and unknown; GitHub's MODERATE is
+    /// medium.</summary>
     private static string CoreSeverity(string? word) => word switch
     {
         null => "unknown",

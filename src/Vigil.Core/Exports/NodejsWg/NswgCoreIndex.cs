@@ -30,11 +30,14 @@ internal sealed class NswgCoreIndex
         var number = NswgNumbering.Core(advisory);
         if (_entries.ContainsKey(number))
         {
-            problems.Add(new ExportProblem(v.Id, $"core entry {number} is already written for another advisory; skipped"));
+            problems.Add(
+                new ExportProblem(v.Id, $"core entry {number} is already written for another advisory; skipped"));
             return false;
         }
         var entry = NswgCoreDerivation.Derive(v);
-        _entries[number] = v.Id.StartsWith(NswgFormat.CoreIdPrefix, StringComparison.Ordinal) ? NswgResidual.Apply(entry, Residual(v)) : entry;
+        _entries[number] = v.Id.StartsWith(NswgFormat.CoreIdPrefix, StringComparison.Ordinal)
+            ? NswgResidual.Apply(entry, Residual(v))
+            : entry;
         return true;
     }
 
@@ -50,7 +53,9 @@ internal sealed class NswgCoreIndex
     }
 
     internal static JsonObject? Residual(OsvVulnerability v) =>
-        v.DatabaseSpecific is { } ds && ds.TryGetPropertyValue(NswgResidual.Key, out var node) ? node as JsonObject : null;
+        v.DatabaseSpecific is { } ds && ds.TryGetPropertyValue(NswgResidual.Key, out var node)
+            ? node as JsonObject
+            : null;
 
     internal static string Key(long number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -42,23 +42,32 @@ public sealed class NswgExporter : IAdvisoryExporter
             if (v.Withdrawn is null)
             {
                 any |= core.TryAdd(advisory, problems);
-                var packages = (v.Affected ?? []).Where(a => AdvisoryRows.IsNpm(a.Package.Ecosystem)).Select(a => a.Package.Name).Distinct(StringComparer.Ordinal).ToList();
+                var packages = (v.Affected ?? [])
+                    .Where(a => AdvisoryRows.IsNpm(a.Package.Ecosystem))
+                    .Select(a => a.Package.Name)
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
                 for (var k = 0; k < packages.Count; k++)
                 {
                     if (k == NswgNumbering.MaxPackagesPerAdvisory)
                     {
-                        problems.Add(new ExportProblem(v.Id, $"affects {packages.Count} npm packages; only the first {k} are written"));
+                        problems.Add(new ExportProblem(
+                            v.Id, $"affects {packages.Count} npm packages; only the first {k} are written"));
                         break;
                     }
                     var number = NswgNumbering.Npm(advisory, k);
                     if (npm.TryGetValue(number, out var taken))
                     {
-                        problems.Add(new ExportProblem(v.Id, $"npm/{number}.json is already written for {taken.Id}; {packages[k]} skipped"));
+                        problems.Add(new ExportProblem(
+                            v.Id, $"npm/{number}.json is already written for {taken.Id}; {packages[k]} skipped"));
                         continue;
                     }
                     var entry = NswgNpmDerivation.Derive(v, number, packages[k]);
-                    entry = k == 0 && v.Id.StartsWith(NswgFormat.NpmIdPrefix, StringComparison.Ordinal) ? NswgResidual.Apply(entry, Residual(v)) : entry;
-                    ExportFiles.WriteText(Path.Combine(npmDirectory, Key(number) + ".json"), NswgJsonWriter.Indented(entry) + "\n");
+                    entry = k == 0 && v.Id.StartsWith(NswgFormat.NpmIdPrefix, StringComparison.Ordinal)
+                        ? NswgResidual.Apply(entry, Residual(v))
+                        : entry;
+                    ExportFiles.WriteText(
+                        Path.Combine(npmDirectory, Key(number) + ".json"), NswgJsonWriter.Indented(entry) + "\n");
                     npm[number] = (v.Id, NswgJsonWriter.Compact(entry));
                     files++;
                     any = true;
@@ -87,7 +96,8 @@ public sealed class NswgExporter : IAdvisoryExporter
         return new ExportSummary(Format, directory, written, notApplicable, files + core.Count + 2, problems);
     }
 
-    /// <summary>The WG's npm/index.json: every record, compact, keyed by number in numeric order, no final newline.</summary>
+    /// <summary>The WG's npm/index.json: every record, compact, keyed by number in numeric order, no final
+    /// newline.</summary>
     private static string NpmIndex(SortedDictionary<long, (string Id, string Compact)> npm)
     {
         var sb = new StringBuilder("{");

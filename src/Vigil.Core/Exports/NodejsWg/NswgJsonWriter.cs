@@ -49,7 +49,14 @@ internal static class NswgJsonWriter
         }
     }
 
-    private static void Container(StringBuilder sb, char open, char close, int count, IEnumerable<(string? Key, JsonNode? Value)> items, int indent, bool pretty)
+    private static void Container(
+        StringBuilder sb,
+        char open,
+        char close,
+        int count,
+        IEnumerable<(string? Key, JsonNode? Value)> items,
+        int indent,
+        bool pretty)
     {
         sb.Append(open);
         if (count == 0)
@@ -106,7 +113,8 @@ internal static class NswgJsonWriter
         }
     }
 
-    /// <summary>ECMAScript Number::toString for the numbers the WG uses: the shortest round-trip form, 5.0 as 5.</summary>
+    /// <summary>ECMAScript Number::toString for the numbers the WG uses: the shortest round-trip form, 5.0 as
+    /// 5.</summary>
     private static string JavaScriptNumber(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             && double.IsFinite(value) && Math.Abs(value) is 0 or (>= 1e-6 and < 1e21)

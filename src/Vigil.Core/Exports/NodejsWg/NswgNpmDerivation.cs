@@ -16,13 +16,16 @@ internal static class NswgNpmDerivation
 {
     public static JsonObject Derive(OsvVulnerability v, long number, string package)
     {
-        var affected = (v.Affected ?? []).Where(a => AdvisoryRows.IsNpm(a.Package.Ecosystem) && a.Package.Name == package).ToList();
+        var affected = (v.Affected ?? [])
+            .Where(a => AdvisoryRows.IsNpm(a.Package.Ecosystem) && a.Package.Name == package)
+            .ToList();
         var (overview, recommendation) = NswgFormat.SplitDetails(v.Details);
         var vector = CvssV3(v);
         return new JsonObject
         {
             ["id"] = number,
-            ["created_at"] = Node(v.DatabaseSpecific, NswgFormat.CreatedAt)?.DeepClone() ?? Date(v.Published ?? v.Modified),
+            ["created_at"] = Node(v.DatabaseSpecific, NswgFormat.CreatedAt)?.DeepClone()
+                ?? Date(v.Published ?? v.Modified),
             ["updated_at"] = Date(v.Modified),
             ["title"] = v.Summary,
             ["author"] = Author(Credit(v, "FINDER")),
@@ -44,7 +47,8 @@ internal static class NswgNpmDerivation
     /// The range kept by the WG importer (one affected entry for WG records); otherwise converted from
     /// the OSV events of all the package's affected entries together.
     /// </summary>
-    private static JsonNode? Ranges(List<OsvAffected> affected, string key, Func<IReadOnlyList<OsvAffected>, string?> convert)
+    private static JsonNode? Ranges(
+        List<OsvAffected> affected, string key, Func<IReadOnlyList<OsvAffected>, string?> convert)
     {
         if (affected.Count == 1 && affected[0].DatabaseSpecific is { } kept && kept.ContainsKey(key))
         {
@@ -55,7 +59,10 @@ internal static class NswgNpmDerivation
 
     /// <summary>Each entry's range as Vigil's audit reads it, as alternatives.</summary>
     private static string? Vulnerable(IReadOnlyList<OsvAffected> affected) =>
-        affected.Select(AffectedRanges.ToNpmRange).OfType<string>().Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } parts
+        affected.Select(AffectedRanges.ToNpmRange)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList() is { Count: > 0 } parts
             ? string.Join(" || ", parts)
             : null;
 
@@ -75,5 +82,6 @@ internal static class NswgNpmDerivation
         };
     }
 
-    private static JsonNode? Score(string? vector) => CvssScores.BaseScore(vector) is { } score ? JsonValue.Create(score) : null;
+    private static JsonNode? Score(string? vector) =>
+        CvssScores.BaseScore(vector) is { } score ? JsonValue.Create(score) : null;
 }

@@ -16,12 +16,15 @@ internal static class NswgNumbering
     public const int MaxPackagesPerAdvisory = 100;
 
     public static long Npm(StoredAdvisory advisory, int packageIndex) =>
-        packageIndex == 0 && NswgFormat.Number(NswgFormat.NpmIdPrefix, advisory.Vulnerability.Id, advisory.Vulnerability.Aliases) is { } own
+        packageIndex == 0
+            && NswgFormat.Number(
+                NswgFormat.NpmIdPrefix, advisory.Vulnerability.Id, advisory.Vulnerability.Aliases) is { } own
             ? own
             : Generated(advisory, packageIndex);
 
     public static long Core(StoredAdvisory advisory) =>
-        NswgFormat.Number(NswgFormat.CoreIdPrefix, advisory.Vulnerability.Id, advisory.Vulnerability.Aliases) ?? Generated(advisory, 0);
+        NswgFormat.Number(NswgFormat.CoreIdPrefix, advisory.Vulnerability.Id, advisory.Vulnerability.Aliases)
+            ?? Generated(advisory, 0);
 
     private static long Generated(StoredAdvisory advisory, int packageIndex) =>
         GeneratedBase + (advisory.Number * MaxPackagesPerAdvisory) + packageIndex;

@@ -15,7 +15,8 @@ internal static class OsvEventsToNpm
 {
     private sealed record Interval(string Introduced, string? End, bool EndInclusive);
 
-    /// <summary>The fixed versions: "&gt;=F" after each fixed event, up to the next interval's introduced; null when nothing is fixed.</summary>
+    /// <summary>The fixed versions: "&gt;=F" after each fixed event, up to the next interval's introduced; null when
+    /// nothing is fixed.</summary>
     public static string? Patched(IReadOnlyList<OsvAffected> affected)
     {
         var intervals = Intervals(affected);
@@ -54,11 +55,15 @@ internal static class OsvEventsToNpm
             }
         }
         // Stable sort by the introduced version ("0" first); versions npm cannot read keep their place at the end.
-        return intervals.OrderBy(i => Version(i.Introduced) is null).ThenBy(i => Version(i.Introduced), Comparer<NpmVersion?>.Create(Compare)).ToList();
+        return intervals.OrderBy(i => Version(i.Introduced) is null)
+            .ThenBy(i => Version(i.Introduced), Comparer<NpmVersion?>.Create(Compare))
+            .ToList();
     }
 
     private static NpmVersion? Version(string text) =>
-        text == "0" ? new NpmVersion(0, 0, 0) : NpmVersion.TryParse(text, NpmSemverOptions.NpmAudit, out var v) ? v : null;
+        text == "0"
+            ? new NpmVersion(0, 0, 0)
+            : NpmVersion.TryParse(text, NpmSemverOptions.NpmAudit, out var v) ? v : null;
 
     private static int Compare(NpmVersion? a, NpmVersion? b) => a is null || b is null ? 0 : a.CompareTo(b);
 

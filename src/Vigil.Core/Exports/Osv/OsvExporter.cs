@@ -37,7 +37,8 @@ public sealed class OsvExporter : IAdvisoryExporter
                 var vulnerability = OsvPurls.Fill(advisory.Vulnerability);
                 var json = OsvJson.Serialize(vulnerability, indented: true);
                 var name = ExportFiles.SafeFileName(vulnerability.Id) + ".json";
-                var problem = Check(json) ?? (names.Add(name) ? null : $"its file name {name} is already taken by another advisory");
+                var problem = Check(json)
+                    ?? (names.Add(name) ? null : $"its file name {name} is already taken by another advisory");
                 if (problem is not null)
                 {
                     problems.Add(new ExportProblem(vulnerability.Id, problem));
@@ -50,7 +51,8 @@ public sealed class OsvExporter : IAdvisoryExporter
                     {
                         if (!perEcosystem.TryGetValue(ecosystem, out var zip))
                         {
-                            zip = new ExportFiles.PendingZip(Path.Combine(directory, ExportFiles.SafeFileName(ecosystem), BulkZip));
+                            zip = new ExportFiles.PendingZip(
+                                Path.Combine(directory, ExportFiles.SafeFileName(ecosystem), BulkZip));
                             perEcosystem[ecosystem] = zip;
                         }
                         ExportFiles.AddZipEntry(zip.Archive, name, json, vulnerability.Modified);

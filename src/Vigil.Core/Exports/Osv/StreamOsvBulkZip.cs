@@ -30,13 +30,17 @@ public sealed class StreamOsvBulkZip(VigilDbContext db)
         var written = 0;
         var buffer = new EntryBuffer(output);
         var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true);
-        await foreach (var document in query.OrderBy(a => a.Id).Select(a => a.Document).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var document in query.OrderBy(a => a.Id)
+            .Select(a => a.Document)
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken))
         {
             var vulnerability = OsvPurls.Read(document);
             var name = ExportFiles.SafeFileName(vulnerability.Id) + ".json";
             if (names.Add(name))
             {
-                ExportFiles.AddZipEntry(zip, name, OsvJson.Serialize(vulnerability, indented: true), vulnerability.Modified);
+                ExportFiles.AddZipEntry(
+                    zip, name, OsvJson.Serialize(vulnerability, indented: true), vulnerability.Modified);
                 await buffer.DrainAsync(cancellationToken);
                 written++;
             }
@@ -46,10 +50,12 @@ public sealed class StreamOsvBulkZip(VigilDbContext db)
         return written;
     }
 
-    /// <summary>Whether any stored advisory names a package in the ecosystem (so an unknown one can answer 404).</summary>
+    /// <summary>Whether any stored advisory names a package in the ecosystem (so an unknown one can answer
+    /// 404).</summary>
     public Task<bool> HasEcosystemAsync(string ecosystem, CancellationToken cancellationToken = default)
     {
         var prefix = ecosystem + ":";
-        return db.AffectedPackages.AnyAsync(p => p.Ecosystem == ecosystem || p.Ecosystem.StartsWith(prefix), cancellationToken);
+        return db.AffectedPackages.AnyAsync(
+            p => p.Ecosystem == ecosystem || p.Ecosystem.StartsWith(prefix), cancellationToken);
     }
 }

@@ -24,7 +24,8 @@ public sealed class StreamOsvOfflineZip(VigilDbContext db)
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <returns>Lines written, over all files.</returns>
-    public async Task<int> ExecuteAsync(Stream output, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> ExecuteAsync(
+        Stream output, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var buffer = new EntryBuffer(output);
         var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true);

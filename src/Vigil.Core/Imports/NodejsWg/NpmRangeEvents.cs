@@ -51,7 +51,8 @@ internal static class NpmRangeEvents
         // The schema forbids fixed and last_affected in one range; then each interval gets its own range.
         var mixed = bounded.Any(i => i.UpperInclusive) && bounded.Any(i => !i.UpperInclusive);
         var groups = mixed ? merged.Select(i => new List<Interval> { i }).ToList() : merged.Count > 0 ? [merged] : [];
-        return groups.Select(group => new OsvRangeModel { Type = OsvRange.Semver, Events = group.SelectMany(Events).ToList() }).ToList();
+        return groups.Select(
+            group => new OsvRangeModel { Type = OsvRange.Semver, Events = group.SelectMany(Events).ToList() }).ToList();
     }
 
     private static IEnumerable<OsvEventModel> Events(Interval interval)
@@ -75,7 +76,8 @@ internal static class NpmRangeEvents
         {
             var v = comparator.Version!;
             var op = comparator.Operator;
-            if (op is NpmComparatorOperator.GreaterOrEqual or NpmComparatorOperator.Greater or NpmComparatorOperator.Equal)
+            if (op is NpmComparatorOperator.GreaterOrEqual or NpmComparatorOperator.Greater
+                or NpmComparatorOperator.Equal)
             {
                 var inclusive = op != NpmComparatorOperator.Greater;
                 var c = v.CompareTo(lower);

@@ -73,14 +73,19 @@ internal static partial class NswgCoreMapper
             Summary = NswgFields.OptionalString(entry, "description") ?? NswgCoreSummary.From(entry),
             Details = NswgFields.OptionalString(entry, "overview"),
             Affected = affected is null ? null : [affected],
-            Severity = vector is not null && OsvSeverityPatterns.TypeOf(vector) is { } kind ? [new OsvSeverity { Type = kind, Score = vector }] : null,
-            References = reference is null ? null : [new OsvReference { Type = NswgFormat.ReferenceType(reference), Url = reference }],
+            Severity = vector is not null && OsvSeverityPatterns.TypeOf(vector) is { } kind
+                ? [new OsvSeverity { Type = kind, Score = vector }]
+                : null,
+            References = reference is null
+                ? null
+                : [new OsvReference { Type = NswgFormat.ReferenceType(reference), Url = reference }],
             Credits = Credits(entry),
             DatabaseSpecific = databaseSpecific,
         };
     }
 
-    /// <summary>As node-semver's <c>satisfies</c> reads a range by default, like <c>is-my-node-vulnerable</c>.</summary>
+    /// <summary>As node-semver's <c>satisfies</c> reads a range by default, like
+    /// <c>is-my-node-vulnerable</c>.</summary>
     private static NpmRange? RuntimeRange(string? range) =>
         range is not null && NpmRange.TryParse(range, NpmSemverOptions.Default, out var parsed) ? parsed : null;
 
@@ -91,7 +96,8 @@ internal static partial class NswgCoreMapper
         {
             credits.Add(new OsvCredit { Name = reporter, Type = "REPORTER" });
         }
-        // The list's "author" is sometimes the finder, sometimes whoever fixed or wrote it up: OTHER says no more than that.
+        // The list's "author" is sometimes the finder, sometimes whoever fixed or wrote it up: OTHER says no more than
+        // that.
         if (NswgFields.OptionalString(entry, "author") is { Length: > 0 } author)
         {
             credits.Add(new OsvCredit { Name = author, Type = "OTHER" });

@@ -3,14 +3,18 @@ using System.Text.Json.Nodes;
 
 namespace Vigil.Core.Imports.NodejsWg;
 
-/// <summary>A WG record that cannot be imported; the message names the field ("'vulnerable_versions' must be a string, not a number").</summary>
+/// <summary>A WG record that cannot be imported; the message names the field ("'vulnerable_versions' must be a string,
+/// not a number").</summary>
 internal sealed class NswgFormatException(string message) : Exception(message);
 
-/// <summary>Typed reads of WG fields. A field Vigil maps must have the WG's type; anything else is refused with a clear reason.</summary>
+/// <summary>Typed reads of WG fields. A field Vigil maps must have the WG's type; anything else is refused with a clear
+/// reason.</summary>
 internal static class NswgFields
 {
     public static string RequiredString(JsonObject entry, string key) =>
-        OptionalString(entry, key) is { Length: > 0 } text ? text : throw new NswgFormatException($"'{key}' is missing or empty");
+        OptionalString(entry, key) is { Length: > 0 } text
+            ? text
+            : throw new NswgFormatException($"'{key}' is missing or empty");
 
     public static string? OptionalString(JsonObject entry, string key)
     {
@@ -55,7 +59,8 @@ internal static class NswgFields
     public static long RequiredInteger(JsonObject entry, string key)
     {
         var node = Get(entry, key) ?? throw new NswgFormatException($"'{key}' is missing");
-        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var value) && value >= 0
+        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var value)
+            && value >= 0
             ? value
             : throw new NswgFormatException($"'{key}' must be a non-negative integer, not {node.ToJsonString()}");
     }

@@ -10,7 +10,8 @@ namespace Vigil.Core.Imports.NodejsWg;
 /// </summary>
 internal static partial class NswgFormat
 {
-    /// <summary>vuln/README.md: ecosystem vulnerabilities are referred to as NSWG-ECO-&lt;ID&gt;, core ones as NSWG-COR-&lt;ID&gt;.</summary>
+    /// <summary>vuln/README.md: ecosystem vulnerabilities are referred to as NSWG-ECO-&lt;ID&gt;, core ones as
+    /// NSWG-COR-&lt;ID&gt;.</summary>
     public const string NpmIdPrefix = "NSWG-ECO-";
     public const string CoreIdPrefix = "NSWG-COR-";
     public const string NpmSource = "nswg-npm";
@@ -19,7 +20,8 @@ internal static partial class NswgFormat
     /// <summary>OSV <c>details</c> = overview + this heading + recommendation (Markdown).</summary>
     public const string RecommendationHeading = "\n\n## Recommendation\n\n";
 
-    /// <summary>The WG's ecosystem program took reports on HackerOne; <c>author.username</c> is a HackerOne handle.</summary>
+    /// <summary>The WG's ecosystem program took reports on HackerOne; <c>author.username</c> is a HackerOne
+    /// handle.</summary>
     public const string HackerOneProfile = "https://hackerone.com/";
 
     // Keys under database_specific (top level) and affected[0].database_specific.
@@ -43,20 +45,26 @@ internal static partial class NswgFormat
 
     public static bool TryParseDate(string text, out DateTimeOffset value)
     {
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day))
+        if (DateTime.TryParseExact(
+            text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day))
         {
             value = new DateTimeOffset(day, TimeSpan.Zero);
             return true;
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        return DateTimeOffset.TryParse(
+            text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out value);
     }
 
-    public static string FormatDate(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string FormatDate(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string? JoinDetails(string? overview, string? recommendation) =>
         recommendation is null ? overview : (overview ?? "") + RecommendationHeading + recommendation;
 
-    /// <summary>The inverse of <see cref="JoinDetails"/>: the last heading splits (an overview rarely holds one).</summary>
+    /// <summary>The inverse of <see cref="JoinDetails"/>: the last heading splits (an overview rarely holds
+    /// one).</summary>
     public static (string? Overview, string? Recommendation) SplitDetails(string? details)
     {
         var at = details?.LastIndexOf(RecommendationHeading, StringComparison.Ordinal) ?? -1;
@@ -83,15 +91,18 @@ internal static partial class NswgFormat
         if (host is "nvd.nist.gov" or "cve.mitre.org" or "www.cve.org" or "nodesecurity.io"
             || path.Contains("/advisories/", StringComparison.Ordinal)
             || (host == "nodejs.org" && path.Contains("/vulnerability/", StringComparison.Ordinal))
-            || (host.EndsWith("snyk.io", StringComparison.Ordinal) && path.StartsWith("/vuln", StringComparison.Ordinal)))
+            || (host.EndsWith("snyk.io", StringComparison.Ordinal)
+                && path.StartsWith("/vuln", StringComparison.Ordinal)))
         {
             return "ADVISORY";
         }
-        if ((host == "hackerone.com" && path.StartsWith("/reports/", StringComparison.Ordinal)) || path.Contains("/issues/", StringComparison.Ordinal))
+        if ((host == "hackerone.com" && path.StartsWith("/reports/", StringComparison.Ordinal))
+            || path.Contains("/issues/", StringComparison.Ordinal))
         {
             return "REPORT";
         }
-        return host is "npmjs.com" or "www.npmjs.com" or "npmjs.org" or "www.npmjs.org" && path.StartsWith("/package/", StringComparison.Ordinal)
+        return host is "npmjs.com" or "www.npmjs.com" or "npmjs.org" or "www.npmjs.org"
+            && path.StartsWith("/package/", StringComparison.Ordinal)
             ? "PACKAGE"
             : "WEB";
     }
@@ -100,7 +111,11 @@ internal static partial class NswgFormat
     public static long? Number(string prefix, string id, IEnumerable<string>? aliases) =>
         new[] { id }.Concat(aliases ?? [])
             .Where(candidate => candidate.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(candidate => long.TryParse(candidate.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
+            .Select(
+                candidate => long.TryParse(
+                    candidate.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : (long?)null)
             .FirstOrDefault(n => n is not null);
 
     public static bool IsNumberName(string name) =>

@@ -15,5 +15,6 @@ public sealed class NswgImporter : IAdvisoryImporter
     public bool CanImport(string path) => NswgLayout.Detect(path) is not null;
 
     public IImportSource Open(string path, ImportOptions options) =>
-        new NswgSource(NswgLayout.Detect(path) ?? throw new DirectoryNotFoundException($"{path} is not a Node.js Security WG vuln/ directory"), options);
+        new NswgSource(NswgLayout.Detect(path) ?? throw new DirectoryNotFoundException(
+            $"{path} is not a Node.js Security WG vuln/ directory"), options);
 }

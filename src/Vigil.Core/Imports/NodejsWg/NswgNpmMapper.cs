@@ -30,7 +30,8 @@ internal static class NswgNpmMapper
         }
         var published = NswgFields.OptionalDate(entry, "publish_date");
         var created = NswgFields.OptionalDate(entry, "created_at");
-        var modified = NswgFields.OptionalDate(entry, "updated_at") ?? published ?? created ?? NswgFormat.UnknownModified;
+        var modified = NswgFields.OptionalDate(entry, "updated_at") ?? published ?? created
+            ?? NswgFormat.UnknownModified;
         var vector = NswgFields.OptionalString(entry, "cvss_vector");
         var score = NswgFields.OptionalNumber(entry, "cvss_score");
         var references = NswgFields.OptionalStringArray(entry, "references");
@@ -52,16 +53,21 @@ internal static class NswgNpmMapper
             Published = published,
             Aliases = NonEmpty(NswgFields.OptionalStringArray(entry, "cves")),
             Summary = NswgFields.OptionalString(entry, "title"),
-            Details = NswgFormat.JoinDetails(NswgFields.OptionalString(entry, "overview"), NswgFields.OptionalString(entry, "recommendation")),
-            Severity = vector is not null && OsvSeverityPatterns.TypeOf(vector) is { } type ? [new OsvSeverity { Type = type, Score = vector }] : null,
+            Details = NswgFormat.JoinDetails(
+                NswgFields.OptionalString(entry, "overview"), NswgFields.OptionalString(entry, "recommendation")),
+            Severity = vector is not null && OsvSeverityPatterns.TypeOf(vector) is { } type
+                ? [new OsvSeverity { Type = type, Score = vector }]
+                : null,
             Affected = [Affected(module, vulnerable, patched, parsed)],
-            References = references?.Select(url => new OsvReference { Type = NswgFormat.ReferenceType(url), Url = url }).ToList(),
+            References = references?.Select(
+                url => new OsvReference { Type = NswgFormat.ReferenceType(url), Url = url }).ToList(),
             Credits = NonEmpty(Credits(entry)),
             DatabaseSpecific = databaseSpecific.Count > 0 ? databaseSpecific : null,
         };
     }
 
-    /// <summary>CVSS base scores run from 0.0 to 10.0; the WG writes -1 for "not scored", which stays WG-only.</summary>
+    /// <summary>CVSS base scores run from 0.0 to 10.0; the WG writes -1 for "not scored", which stays
+    /// WG-only.</summary>
     internal static bool IsCvssScore(JsonNode? score) =>
         score is not null && score.AsValue().TryGetValue<double>(out var value) && value is >= 0 and <= 10;
 
@@ -97,7 +103,8 @@ internal static class NswgNpmMapper
             }
             if (!string.IsNullOrEmpty(name))
             {
-                credits.Add(new OsvCredit { Name = name, Contact = contact.Count > 0 ? contact : null, Type = "FINDER" });
+                credits.Add(
+                    new OsvCredit { Name = name, Contact = contact.Count > 0 ? contact : null, Type = "FINDER" });
             }
         }
         if (NswgFields.OptionalString(entry, "coordinating_vendor") is { Length: > 0 } vendor)
@@ -123,7 +130,8 @@ internal static class NswgNpmMapper
 internal static class NswgRanges
 {
     public static NpmRange Parse(string field, string range) =>
-        NpmRange.TryParse(range, NpmSemverOptions.Default, out _) && NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var parsed)
+        NpmRange.TryParse(range, NpmSemverOptions.Default, out _)
+            && NpmRange.TryParse(range, NpmSemverOptions.NpmAudit, out var parsed)
             ? parsed
             : throw new NswgFormatException($"'{field}' is not a valid npm range: '{range}' (node-semver refuses it)");
 }

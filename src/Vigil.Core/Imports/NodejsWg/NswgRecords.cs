@@ -36,7 +36,9 @@ internal static class NswgRecords
         {
             return ImportRecord.Failed(file, $"entry \"{key}\": the key is not a record number");
         }
-        return Build(file, $"entry \"{key}\": ", entry, () => NswgCoreMapper.ToOsv(key, entry), NswgCoreDerivation.Derive, NswgFormat.CoreSource);
+        return Build(
+            file, $"entry \"{key}\": ", entry, () => NswgCoreMapper.ToOsv(key, entry), NswgCoreDerivation.Derive,
+            NswgFormat.CoreSource);
     }
 
     private static ImportRecord Build(
@@ -65,7 +67,8 @@ internal static class NswgRecords
             var errors = OsvSchemaValidator.Default.Validate(JsonSerializer.SerializeToElement(osv, OsvJson.Options));
             return errors.Count > 0
                 ? ImportRecord.Failed(file, where + "maps to " + OsvDocumentReader.DescribeSchemaErrors(errors))
-                : ImportRecord.Ok(file, new AdvisoryToStore(osv, source, ModifiedIsFirstSeen: source == NswgFormat.CoreSource));
+                : ImportRecord.Ok(
+                    file, new AdvisoryToStore(osv, source, ModifiedIsFirstSeen: source == NswgFormat.CoreSource));
         }
         catch (NswgFormatException exception)
         {

@@ -6,7 +6,8 @@ namespace Vigil.Core.Imports.NodejsWg;
 /// <summary>Lists the WG records up front (for progress), then reads and maps them one at a time.</summary>
 internal sealed class NswgSource : IImportSource
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions ParseOptions =
+        new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     private readonly ImportOptions _options;
     private readonly List<Func<ImportRecord>> _records = [];

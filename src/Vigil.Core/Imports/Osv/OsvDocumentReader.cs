@@ -4,7 +4,8 @@ using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Core.Imports.Osv;
 
-/// <summary>Reads one OSV document: well-formed JSON, then the schema, then Vigil's model — all before anything is stored.</summary>
+/// <summary>Reads one OSV document: well-formed JSON, then the schema, then Vigil's model — all before anything is
+/// stored.</summary>
 internal static class OsvDocumentReader
 {
     public const string Source = "osv";
@@ -12,7 +13,8 @@ internal static class OsvDocumentReader
     /// <summary>How many schema errors a problem lists before "and N more".</summary>
     private const int ErrorsShown = 3;
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions ParseOptions =
+        new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     public static ImportRecord Read(string file, ReadOnlyMemory<byte> bytes)
     {
@@ -42,7 +44,9 @@ internal static class OsvDocumentReader
             }
             if (root.TryGetProperty("module_name", out _) && root.TryGetProperty("vulnerable_versions", out _))
             {
-                return ImportRecord.Failed(file, "this is a Node.js Security WG record, not OSV; import its vuln/ (or vuln/npm) directory instead");
+                return ImportRecord.Failed(
+                    file,
+                    "this is a Node.js Security WG record, not OSV; import its vuln/ (or vuln/npm) directory instead");
             }
             var errors = OsvSchemaValidator.Default.Validate(root);
             if (errors.Count > 0)

@@ -50,7 +50,8 @@ public sealed class OsvImporter : IAdvisoryImporter
                 var length = new FileInfo(file).Length;
                 if (length > options.MaxFileBytes)
                 {
-                    return ImportRecord.Failed(file, $"the file is {length} bytes, over the limit of {options.MaxFileBytes}");
+                    return ImportRecord.Failed(
+                        file, $"the file is {length} bytes, over the limit of {options.MaxFileBytes}");
                 }
                 return OsvDocumentReader.Read(file, File.ReadAllBytes(file));
             }

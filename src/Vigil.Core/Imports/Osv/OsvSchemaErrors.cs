@@ -37,7 +37,8 @@ internal static class OsvSchemaErrors
         var matching = alternatives.Count(a => a.IsValid);
         if (matching > 1)
         {
-            errors.Add(new OsvSchemaError(instance, "oneOf", $"matches {matching} of the alternatives; exactly one is allowed"));
+            errors.Add(new OsvSchemaError(
+                instance, "oneOf", $"matches {matching} of the alternatives; exactly one is allowed"));
         }
         foreach (var child in children.Where(c => !IsProbe(c) && (matching == 0 || !alternatives.Contains(c))))
         {
@@ -45,11 +46,13 @@ internal static class OsvSchemaErrors
         }
         if (errors.Count == before)
         {
-            errors.Add(new OsvSchemaError(instance, LastKeyword(node), Title(schema, node) ?? "does not satisfy the schema"));
+            errors.Add(
+                new OsvSchemaError(instance, LastKeyword(node), Title(schema, node) ?? "does not satisfy the schema"));
         }
     }
 
-    /// <summary>Evaluations whose failure is not an error: an if condition, or an item tried against contains.</summary>
+    /// <summary>Evaluations whose failure is not an error: an if condition, or an item tried against
+    /// contains.</summary>
     private static bool IsProbe(EvaluationResults node) => LastSegment(node) is "if" or "contains";
 
     private static string LastKeyword(EvaluationResults node) =>
@@ -57,12 +60,14 @@ internal static class OsvSchemaErrors
 
     private static string? LastSegment(EvaluationResults node) => Segments(node).LastOrDefault();
 
-    private static string? SecondLastSegment(EvaluationResults node) => Segments(node) is { Length: > 1 } s ? s[^2] : null;
+    private static string? SecondLastSegment(EvaluationResults node) =>
+        Segments(node) is { Length: > 1 } s ? s[^2] : null;
 
     private static string[] Segments(EvaluationResults node) =>
         node.EvaluationPath.ToString().Split('/', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>The nearest "title" along the rule's path in the schema (path segments that are not schema keys are skipped).</summary>
+    /// <summary>The nearest "title" along the rule's path in the schema (path segments that are not schema keys are
+    /// skipped).</summary>
     private static string? Title(JsonObject schema, EvaluationResults node)
     {
         var chain = new List<JsonNode> { schema };
@@ -79,6 +84,9 @@ internal static class OsvSchemaErrors
                 chain.Add(next);
             }
         }
-        return chain.AsEnumerable().Reverse().Select(n => (n as JsonObject)?["title"]?.GetValue<string>()).FirstOrDefault(t => t is not null);
+        return chain.AsEnumerable()
+            .Reverse()
+            .Select(n => (n as JsonObject)?["title"]?.GetValue<string>())
+            .FirstOrDefault(t => t is not null);
     }
 }

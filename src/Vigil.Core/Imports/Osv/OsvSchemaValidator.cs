@@ -4,7 +4,8 @@ using Json.Schema;
 
 namespace Vigil.Core.Imports.Osv;
 
-/// <summary>One way a document breaks the schema: where (JSON pointer into the document), which keyword, and the validator's words.</summary>
+/// <summary>One way a document breaks the schema: where (JSON pointer into the document), which keyword, and the
+/// validator's words.</summary>
 public sealed record OsvSchemaError(string Pointer, string Keyword, string Message)
 {
     public override string ToString() => $"{(Pointer.Length == 0 ? "/" : Pointer)}: {Keyword}: {Message}";
@@ -34,7 +35,8 @@ public sealed class OsvSchemaValidator
     private static readonly Lazy<OsvSchemaValidator> PublishedInstance = new(() => Create(relaxIds: false));
     private static readonly Lazy<OsvSchemaValidator> DefaultInstance = new(() => Create(relaxIds: true));
 
-    // The flag format stops at the first failure (fast path); only a failing document is evaluated again for its errors.
+    // The flag format stops at the first failure (fast path); only a failing document is evaluated again for its
+    // errors.
     private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };
     private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.Hierarchical };
 
@@ -55,7 +57,8 @@ public sealed class OsvSchemaValidator
     /// <summary>The schema document this validator uses (read-only by convention).</summary>
     internal JsonObject SchemaText { get; }
 
-    /// <summary>Empty when the document is valid; otherwise the failing locations, innermost reasons first-found.</summary>
+    /// <summary>Empty when the document is valid; otherwise the failing locations, innermost reasons
+    /// first-found.</summary>
     public IReadOnlyList<OsvSchemaError> Validate(JsonElement document)
     {
         if (_schema.Evaluate(document, Quick).IsValid)
@@ -69,7 +72,8 @@ public sealed class OsvSchemaValidator
     public static string ReadSchemaText()
     {
         using var stream = typeof(OsvSchemaValidator).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded OSV schema '{ResourceName}' is missing from the assembly.");
+            ?? throw new InvalidOperationException(
+                $"The embedded OSV schema '{ResourceName}' is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

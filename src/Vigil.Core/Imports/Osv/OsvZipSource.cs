@@ -29,12 +29,15 @@ internal sealed class OsvZipSource : IImportSource
             _archive = new ZipArchive(_stream, ZipArchiveMode.Read);
             if (_archive.Entries.Count > options.MaxZipEntries)
             {
-                _refusal = $"the zip has {_archive.Entries.Count} entries, over the limit of {options.MaxZipEntries}; nothing was imported from it";
+                _refusal =
+                    $"the zip has {_archive.Entries.Count} entries, over the limit of {options.MaxZipEntries}; nothing "
+                    + "was imported from it";
                 return;
             }
             _entries.AddRange(_archive.Entries.Where(IsJsonEntry));
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (
+            exception is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             _refusal = "is not a readable zip: " + exception.Message;
         }
@@ -76,7 +79,8 @@ internal sealed class OsvZipSource : IImportSource
             var file = $"{_path}!{entry.FullName}";
             if (!IsSafeName(entry.FullName))
             {
-                yield return ImportRecord.Failed(file, "the entry name points outside the archive (absolute, '..', drive or backslash); skipped");
+                yield return ImportRecord.Failed(
+                    file, "the entry name points outside the archive (absolute, '..', drive or backslash); skipped");
                 continue;
             }
             var (bytes, error) = ReadEntry(entry, _options.MaxZipTotalBytes - total);
@@ -87,7 +91,8 @@ internal sealed class OsvZipSource : IImportSource
                 {
                     for (var rest = i + 1; rest < _entries.Count; rest++)
                     {
-                        yield return ImportRecord.Failed($"{_path}!{_entries[rest].FullName}", "not read: " + TotalExceeded);
+                        yield return ImportRecord.Failed(
+                            $"{_path}!{_entries[rest].FullName}", "not read: " + TotalExceeded);
                     }
                     yield break;
                 }
@@ -98,7 +103,8 @@ internal sealed class OsvZipSource : IImportSource
         }
     }
 
-    private string TotalExceeded => $"the zip decompresses to more than {_options.MaxZipTotalBytes} bytes in all (a zip bomb?)";
+    private string TotalExceeded =>
+        $"the zip decompresses to more than {_options.MaxZipTotalBytes} bytes in all (a zip bomb?)";
 
     private (byte[]? Bytes, string? Error) ReadEntry(ZipArchiveEntry entry, long remainingTotal)
     {
@@ -114,7 +120,10 @@ internal sealed class OsvZipSource : IImportSource
                 var size = buffer.Length + read;
                 if (size > _options.MaxZipEntryBytes)
                 {
-                    return (null, $"the entry decompresses to more than {_options.MaxZipEntryBytes} bytes (a zip bomb?); skipped");
+                    return (
+                        null,
+                        $"the entry decompresses to more than {_options.MaxZipEntryBytes} bytes (a zip bomb?); "
+                        + "skipped");
                 }
                 if (size > remainingTotal)
                 {
@@ -133,7 +142,8 @@ internal sealed class OsvZipSource : IImportSource
     private static bool IsJsonEntry(ZipArchiveEntry entry) =>
         !entry.FullName.EndsWith('/') && entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Zip names use '/' (APPNOTE 4.4.17): no leading slash, no drive, no backslash, no ".." segment.</summary>
+    /// <summary>Zip names use '/' (APPNOTE 4.4.17): no leading slash, no drive, no backslash, no ".."
+    /// segment.</summary>
     internal static bool IsSafeName(string name) =>
         name.Length > 0
         && !name.StartsWith('/')

@@ -16,9 +16,11 @@ internal readonly record struct Capture(int Start, int End)
 }
 
 /// <summary>Captures of node-semver's FULLPLAIN / LOOSEPLAIN / XRANGEPLAIN tokens.</summary>
-internal readonly record struct PlainMatch(int Start, int End, Capture Major, Capture Minor, Capture Patch, Capture Prerelease, Capture Build)
+internal readonly record struct PlainMatch(
+    int Start, int End, Capture Major, Capture Minor, Capture Patch, Capture Prerelease, Capture Build)
 {
-    public static readonly PlainMatch Fail = new(-1, -1, Capture.None, Capture.None, Capture.None, Capture.None, Capture.None);
+    public static readonly PlainMatch Fail = new(
+        -1, -1, Capture.None, Capture.None, Capture.None, Capture.None, Capture.None);
 
     public bool Success => End >= 0;
 }

@@ -67,7 +67,8 @@ internal static class NpmGrammar
         return j > i ? j : -1;
     }
 
-    public static int Numeric(ReadOnlySpan<char> s, int i, bool loose) => loose ? NumericLoose(s, i) : NumericStrict(s, i);
+    public static int Numeric(ReadOnlySpan<char> s, int i, bool loose) =>
+        loose ? NumericLoose(s, i) : NumericStrict(s, i);
 
     /// <summary>NONNUMERICIDENTIFIER <c>\d*[a-zA-Z-][a-zA-Z0-9-]*</c>.</summary>
     public static int NonNumeric(ReadOnlySpan<char> s, int i)
@@ -286,14 +287,18 @@ internal static class NpmGrammar
         int minorEnd = At(s, majorEnd) == '.' ? XIdentifier(s, majorEnd + 1, loose) : -1;
         if (minorEnd < 0)
         {
-            return tail(s, majorEnd) ? new PlainMatch(i, majorEnd, major, Capture.None, Capture.None, Capture.None, Capture.None) : PlainMatch.Fail;
+            return tail(s, majorEnd)
+                ? new PlainMatch(i, majorEnd, major, Capture.None, Capture.None, Capture.None, Capture.None)
+                : PlainMatch.Fail;
         }
 
         var minor = new Capture(majorEnd + 1, minorEnd);
         int patchEnd = At(s, minorEnd) == '.' ? XIdentifier(s, minorEnd + 1, loose) : -1;
         if (patchEnd < 0)
         {
-            return tail(s, minorEnd) ? new PlainMatch(i, minorEnd, major, minor, Capture.None, Capture.None, Capture.None) : PlainMatch.Fail;
+            return tail(s, minorEnd)
+                ? new PlainMatch(i, minorEnd, major, minor, Capture.None, Capture.None, Capture.None)
+                : PlainMatch.Fail;
         }
 
         // Only a numeric patch can give digits back (x, X and * are single characters).

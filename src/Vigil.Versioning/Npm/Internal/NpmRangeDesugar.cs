@@ -94,7 +94,8 @@ internal static class NpmRangeDesugar
 
         string z = options.IncludePrerelease ? "-0" : string.Empty;
         string fromText = s[from.Start..from.End], toText = s[to.Start..to.End];
-        string fM = from.Major.Text(s), fm = from.Minor.Text(s), tM = to.Major.Text(s), tm = to.Minor.Text(s), tp = to.Patch.Text(s);
+        string fM = from.Major.Text(s), fm = from.Minor.Text(s), tM = to.Major.Text(s), tm = to.Minor.Text(s),
+            tp = to.Patch.Text(s);
 
         string lower =
             NpmSugar.IsX(from.Major, s) ? string.Empty

@@ -95,7 +95,8 @@ internal static class NpmSugar
             : $">={M}.{m}.{p}-{x.Prerelease.Text(comp)} <{M}.{Inc(m)}.0-0";
     }
 
-    /// <summary>XRANGE(LOOSE) <c>^GTLT\s?XRANGEPLAIN$</c>: <c>1.2.x</c>, <c>&gt;1</c>, <c>&lt;=1.2</c>, <c>*</c>...</summary>
+    /// <summary>XRANGE(LOOSE) <c>^GTLT\s?XRANGEPLAIN$</c>: <c>1.2.x</c>, <c>&gt;1</c>, <c>&lt;=1.2</c>,
+    /// <c>*</c>...</summary>
     internal static string ReplaceXRange(string comp, NpmSemverOptions options)
     {
         comp = JsText.Trim(comp);
@@ -118,7 +119,8 @@ internal static class NpmSugar
         }
 
         bool xM = IsX(x.Major, comp), xm = xM || IsX(x.Minor, comp), xp = xm || IsX(x.Patch, comp);
-        bool invalidOrder = (xM && !IsX(x.Minor, comp)) || (IsX(x.Minor, comp) && !x.Patch.IsEmpty && !IsX(x.Patch, comp));
+        bool invalidOrder = (xM && !IsX(x.Minor, comp))
+            || (IsX(x.Minor, comp) && !x.Patch.IsEmpty && !IsX(x.Patch, comp));
         if (invalidOrder)
         {
             return comp; // e.g. `1.x.5`: left as is, so it fails as a comparator
