@@ -17,13 +17,15 @@ public static class SecurityTxt
         IOptions<SecurityTxtOptions> options, SecurityTxtSigner signer, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var body = Encoding.UTF8.GetBytes(signer.Sign(Write(PublicUrl.Of(context.Request, server.Value), community.Value, options.Value, now), now));
+        var body = Encoding.UTF8.GetBytes(signer.Sign(
+            Write(PublicUrl.Of(context.Request, server.Value), community.Value, options.Value, now), now));
         return CommunityEndpoints.NotModified(context, body)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.File(body, "text/plain; charset=utf-8");
     }
 
-    public static string Write(string publicUrl, CommunityOptions community, SecurityTxtOptions options, DateTimeOffset now)
+    public static string Write(
+        string publicUrl, CommunityOptions community, SecurityTxtOptions options, DateTimeOffset now)
     {
         var root = Https(publicUrl.TrimEnd('/'));
         var expires = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(options.ExpiresDays);
@@ -35,7 +37,9 @@ public static class SecurityTxt
         }
         text.Append($"Contact: {root}/reports/new\n");
         text.Append($"Expires: {expires.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\n");
-        text.Append($"Preferred-Languages: {string.Join(", ", options.PreferredLanguages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}\n");
+        var languages = options.PreferredLanguages.Split(
+            ',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        text.Append($"Preferred-Languages: {string.Join(", ", languages)}\n");
         text.Append($"Canonical: {root}/.well-known/security.txt\n");
         if (!string.IsNullOrWhiteSpace(options.Policy))
         {
