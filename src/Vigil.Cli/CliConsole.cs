@@ -15,7 +15,8 @@ public sealed class CliConsole
     /// <summary>The process's stdout as a byte stream; null for a console given writers (tests).</summary>
     private Func<Stream>? _standardOutput;
 
-    public CliConsole(TextWriter output, TextWriter error, bool isTerminal = false, Func<string, string?>? environment = null, string? currentDirectory = null)
+    public CliConsole(TextWriter output, TextWriter error, bool isTerminal = false,
+        Func<string, string?>? environment = null, string? currentDirectory = null)
     {
         Out = output;
         Error = error;
@@ -25,7 +26,10 @@ public sealed class CliConsole
     }
 
     public static CliConsole FromSystem() =>
-        new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected) { _standardOutput = Console.OpenStandardOutput };
+        new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected)
+        {
+            _standardOutput = Console.OpenStandardOutput,
+        };
 
     public TextWriter Out { get; }
 
@@ -38,12 +42,18 @@ public sealed class CliConsole
 
     public string CurrentDirectory { get; }
 
-    /// <summary>Spectre's view of <see cref="Out"/>: ANSI and colours only on a terminal, so logs and pipes get plain text.</summary>
+    /// <summary>
+    /// Spectre's view of <see cref="Out"/>: ANSI and colours only on a terminal, so logs and pipes get plain text.
+    /// </summary>
     public IAnsiConsole Ansi => _ansi ??= CreateAnsi();
 
-    /// <summary>A user-given path, taken relative to <see cref="CurrentDirectory"/> (which tests set; the process uses its own).</summary>
+    /// <summary>
+    /// A user-given path, taken relative to <see cref="CurrentDirectory"/> (which tests set; the process uses its own).
+    /// </summary>
     public string ResolvePath(string path) =>
-        Path.IsPathRooted(path) || CurrentDirectory == System.Environment.CurrentDirectory ? path : Path.Combine(CurrentDirectory, path);
+        Path.IsPathRooted(path) || CurrentDirectory == System.Environment.CurrentDirectory
+            ? path
+            : Path.Combine(CurrentDirectory, path);
 
     public void WriteError(string message) => Error.WriteLine($"vigil: {message}");
 
@@ -53,7 +63,8 @@ public sealed class CliConsole
     /// system console's writer flushes every 256 characters, which made writing a 1.5 MB audit report
     /// thousands of system calls (docs/performance.md, benchmark b).
     /// </summary>
-    public async Task WriteDocumentAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public async Task WriteDocumentAsync(
+        Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         if (_standardOutput is null)
         {
@@ -80,8 +91,10 @@ public sealed class CliConsole
         });
         if (!IsTerminal)
         {
-            // Spectre assumes 80 columns off a terminal; CI logs are wider, and wrapping long ids hurts more than width.
-            console.Profile.Width = int.TryParse(Environment("COLUMNS"), out var columns) && columns >= 40 ? columns : 120;
+            // Spectre assumes 80 columns off a terminal; CI logs are wider, and wrapping long ids hurts more than
+            // width.
+            console.Profile.Width =
+                int.TryParse(Environment("COLUMNS"), out var columns) && columns >= 40 ? columns : 120;
         }
         return console;
     }

@@ -18,7 +18,8 @@ public sealed class DatabaseOption : Option<string>
     {
         HelpName = "DB";
         Description = "SQLite file path, or PostgreSQL connection string or postgres:// URL "
-            + $"[default: ${EnvironmentVariable}, else ${DatabaseTarget.DataDirectoryVariable}/vigil.db, else ~/.local/share/vigil/vigil.db]";
+            + $"[default: ${EnvironmentVariable}, else ${DatabaseTarget.DataDirectoryVariable}/vigil.db, "
+            + "else ~/.local/share/vigil/vigil.db]";
     }
 
     public DatabaseTarget Target(ParseResult parseResult, CliConsole console)
@@ -38,15 +39,20 @@ public sealed class DatabaseOption : Option<string>
         }
     }
 
-    /// <summary>Opens the database and brings its schema up to date; any failure is one line naming the database (never its password).</summary>
-    public async Task<VigilDbContext> OpenAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the database and brings its schema up to date; any failure is one line naming the database (never its
+    /// password).
+    /// </summary>
+    public async Task<VigilDbContext> OpenAsync(
+        ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
         var target = Target(parseResult, console);
         try
         {
             return await VigilDatabase.OpenAndMigrateAsync(target, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             throw new CliException($"cannot open the database ({target.Describe()}): {ErrorText.Innermost(exception)}");
         }
@@ -56,19 +62,23 @@ public sealed class DatabaseOption : Option<string>
     /// The audit's plain connection (no EF Core unless the schema needs migrating; see <see cref="AuditDatabase"/>),
     /// with the same one-line failure as <see cref="OpenAsync"/>.
     /// </summary>
-    public async Task<AuditDatabase> OpenForAuditAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    public async Task<AuditDatabase> OpenForAuditAsync(
+        ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
 #if VIGIL_NATIVE
-        // Not in the native build, with what it reaches (EF Core's migrations): that build opens with OpenIfCurrentAsync.
+        // Not in the native build, with what it reaches (EF Core's migrations): that build opens with
+        // OpenIfCurrentAsync.
         await Task.CompletedTask;
-        throw new System.Diagnostics.UnreachableException("the native vigil opens the database with OpenIfCurrentAsync");
+        throw new System.Diagnostics.UnreachableException(
+            "the native vigil opens the database with OpenIfCurrentAsync");
 #else
         var target = Target(parseResult, console);
         try
         {
             return await AuditDatabase.OpenAsync(target, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             throw new CliException($"cannot open the database ({target.Describe()}): {ErrorText.Innermost(exception)}");
         }
@@ -80,11 +90,13 @@ public sealed class DatabaseOption : Option<string>
     /// else null, for every reason (including a --database that does not parse), so that the managed build
     /// takes the whole command over and answers exactly as it always does.
     /// </summary>
-    public async Task<AuditDatabase?> OpenIfCurrentAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    public async Task<AuditDatabase?> OpenIfCurrentAsync(
+        ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
         try
         {
-            return await AuditDatabase.OpenIfCurrentAsync(Target(parseResult, console), NativeFront.HostPath, cancellationToken);
+            return await AuditDatabase.OpenIfCurrentAsync(
+                Target(parseResult, console), NativeFront.HostPath, cancellationToken);
         }
         catch (CliException)
         {

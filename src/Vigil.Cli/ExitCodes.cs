@@ -5,7 +5,9 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The command ran, and its answer is "no": findings at the audit level, skipped records, an unknown id.</summary>
+    /// <summary>
+    /// The command ran, and its answer is "no": findings at the audit level, skipped records, an unknown id.
+    /// </summary>
     public const int Failure = 1;
 
     /// <summary>The command could not do what was asked: bad arguments, unreadable input, no database.</summary>

@@ -54,7 +54,8 @@ internal static partial class NativeFront
         var host = Path.Combine(HostPath, OperatingSystem.IsWindows() ? "vigil.exe" : "vigil");
         if (!File.Exists(host))
         {
-            error.WriteLine($"vigil: this command needs the rest of vigil, which is missing: {host} (publish vigil again)");
+            error.WriteLine(
+                $"vigil: this command needs the rest of vigil, which is missing: {host} (publish vigil again)");
             return ExitCodes.Usage;
         }
         error.Flush();

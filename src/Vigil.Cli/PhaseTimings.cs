@@ -47,7 +47,9 @@ internal sealed class PhaseTimings
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var collections = GC.CollectionCount(0);
-        Write(phase, now - _last, cpu - _lastCpu, $", {(allocated - _lastAllocated) / 1024.0 / 1024.0:F1} MB allocated, {collections - _lastCollections} garbage collections");
+        Write(phase, now - _last, cpu - _lastCpu,
+            $", {(allocated - _lastAllocated) / 1024.0 / 1024.0:F1} MB allocated, "
+            + $"{collections - _lastCollections} garbage collections");
         _last = now;
         _lastCpu = cpu;
         _lastAllocated = allocated;
@@ -55,5 +57,6 @@ internal sealed class PhaseTimings
     }
 
     private void Write(string phase, TimeSpan wall, TimeSpan cpu, string memory = "") =>
-        _error?.WriteLine($"vigil: timing: {phase}: {wall.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU{memory}");
+        _error?.WriteLine(
+            $"vigil: timing: {phase}: {wall.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU{memory}");
 }

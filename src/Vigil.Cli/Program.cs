@@ -4,7 +4,9 @@ using Vigil.Cli.Commands.Admin;
 
 namespace Vigil.Cli;
 
-/// <summary>The <c>vigil</c> command: this table lists every subcommand; each lives in its own file under Commands/.</summary>
+/// <summary>
+/// The <c>vigil</c> command: this table lists every subcommand; each lives in its own file under Commands/.
+/// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -42,8 +44,11 @@ public static class Program
         },
     });
 
-    /// <summary>The native executable's table (<see cref="NativeFront"/>): it is given nothing but <c>audit …</c>.</summary>
-    internal static RootCommand AuditOnly(CliConsole console) => new(Description) { AuditCommand.Create(console) };
+    /// <summary>
+    /// The native executable's table (<see cref="NativeFront"/>): it is given nothing but <c>audit …</c>.
+    /// </summary>
+    internal static RootCommand AuditOnly(CliConsole console) =>
+        new(Description) { AuditCommand.Create(console) };
 
     private const string Description = "Vigil: vulnerability database and disclosure platform";
 }

@@ -8,10 +8,12 @@ namespace Vigil.Cli;
 /// </summary>
 public static class VigilCli
 {
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
         RunAsync(args, new CliConsole(output, error), cancellationToken);
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var parseResult = Program.Commands(console).Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -19,7 +21,8 @@ public static class VigilCli
             foreach (var parseError in parseResult.Errors)
             {
                 // Some messages list choices on further lines ("Must be one of:\n\t'osv'..."): every error is one line.
-                console.WriteError(string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+                console.WriteError(string.Join(' ', parseError.Message.Split(
+                    '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             }
             console.Error.WriteLine($"Run '{CommandPath(parseResult)} --help' for usage.");
             return ExitCodes.Usage;
@@ -42,7 +45,8 @@ public static class VigilCli
             console.WriteError(exception.Message);
             return exception.ExitCode;
         }
-        catch (Exception exception) when (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException
+            || cancellationToken.IsCancellationRequested)
         {
             // Drivers report an interrupted command in their own words (e.g. a DbException): it is still Ctrl-C.
             console.WriteError("cancelled");
@@ -59,7 +63,9 @@ public static class VigilCli
     private static string CommandPath(ParseResult parseResult)
     {
         var names = new List<string>();
-        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parseResult.CommandResult;
+            result is not null;
+            result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
             names.Insert(0, result.Command.Name);
         }

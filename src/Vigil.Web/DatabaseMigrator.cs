@@ -3,8 +3,12 @@ using Vigil.Core.Data;
 
 namespace Vigil.Web;
 
-/// <summary>Brings the schema up to date before the server takes requests; a database that cannot be migrated stops the start.</summary>
-internal sealed class DatabaseMigrator(DatabaseTarget target, IOptions<ServerOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
+/// <summary>
+/// Brings the schema up to date before the server takes requests; a database that cannot be migrated stops the
+/// start.
+/// </summary>
+internal sealed class DatabaseMigrator(
+    DatabaseTarget target, IOptions<ServerOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -8,10 +8,15 @@ public sealed class ServerOptions
 {
     public const string Section = "Vigil";
 
-    /// <summary>A SQLite file, SQLite or PostgreSQL connection string, or postgres:// URL (DatabaseTarget.Parse); empty = the default file.</summary>
+    /// <summary>
+    /// A SQLite file, SQLite or PostgreSQL connection string, or postgres:// URL (DatabaseTarget.Parse); empty =
+    /// the default file.
+    /// </summary>
     public string? Database { get; set; }
 
-    /// <summary>Base URL used in links this server hands out (npm advisory urls); default: the request's scheme and host.</summary>
+    /// <summary>
+    /// Base URL used in links this server hands out (npm advisory urls); default: the request's scheme and host.
+    /// </summary>
     [Url]
     public string? PublicUrl { get; set; }
 

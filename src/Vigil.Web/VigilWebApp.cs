@@ -22,13 +22,18 @@ using Vigil.Web.Sync;
 
 namespace Vigil.Web;
 
-/// <summary>The web host: what `vigil serve` runs. Endpoints are listed here; each feature maps its own group.</summary>
+/// <summary>
+/// The web host: what `vigil serve` runs. Endpoints are listed here; each feature maps its own group.
+/// </summary>
 public static class VigilWebApp
 {
     /// <param name="args">ASP.NET Core command-line arguments, e.g. <c>--urls http://127.0.0.1:8080</c>.</param>
-    /// <param name="target">The database; null = configuration key <c>Vigil:Database</c> (default: the SQLite file).</param>
+    /// <param name="target">
+    /// The database; null = configuration key <c>Vigil:Database</c> (default: the SQLite file).
+    /// </param>
     /// <param name="configure">Last chance to change services or configuration before the app is built.</param>
-    public static WebApplication Build(string[] args, DatabaseTarget? target = null, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(
+        string[] args, DatabaseTarget? target = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -71,9 +76,14 @@ public static class VigilWebApp
 
     private static void AddServices(IServiceCollection services, DatabaseTarget? target)
     {
-        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => target ?? DatabaseTarget.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Database));
-        services.AddDbContext<VigilDbContext>((sp, options) => VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
+        services.AddOptions<ServerOptions>()
+            .BindConfiguration(ServerOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+            target ?? DatabaseTarget.Parse(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Database));
+        services.AddDbContext<VigilDbContext>((sp, options) =>
+            VigilDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>()));
         // Hosted services start in this order: the schema first, so the master key check and the workers find it.
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilCore();

@@ -90,7 +90,12 @@ internal sealed class AdvisoryGenerator(Random random, PackageNames names)
         }
         return new OsvAffected
         {
-            Package = new OsvPackage { Ecosystem = "npm", Name = package, Purl = $"pkg:npm/{package.Replace("@", "%40", StringComparison.Ordinal)}" },
+            Package = new OsvPackage
+            {
+                Ecosystem = "npm",
+                Name = package,
+                Purl = $"pkg:npm/{package.Replace("@", "%40", StringComparison.Ordinal)}",
+            },
             Ranges = [new OsvRangeModel { Type = "ECOSYSTEM", Events = events }],
         };
     }

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Vigil.Bench.AuditData;
 
-/// <summary>Writes a package-lock.json v3 with a realistic mix of top-level, nested, dev and optional packages.</summary>
+/// <summary>
+/// Writes a package-lock.json v3 with a realistic mix of top-level, nested, dev and optional packages.
+/// </summary>
 internal sealed class LockfileGenerator(Random random, PackageNames names)
 {
     public void Write(string path, int count)

@@ -8,7 +8,8 @@ if (args.Length >= 2 && args[0] == "bucket")
     var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 220_000;
     var changed = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
     BucketWriter.Write(args[1], count, changed, 42);
-    Console.WriteLine($"wrote a {count}-record npm bucket to {args[1]}/v1 and the same with {changed} changed to {args[1]}/v2");
+    Console.WriteLine(
+        $"wrote a {count}-record npm bucket to {args[1]}/v1 and the same with {changed} changed to {args[1]}/v2");
     return 0;
 }
 if (args.Length < 1)

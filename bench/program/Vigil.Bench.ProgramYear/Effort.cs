@@ -9,10 +9,15 @@ internal sealed record TeamPractice(bool Groups, bool SavedReplies, bool Bulk)
     public static TeamPractice Parse(string value)
     {
         var parts = value.Split('+');
-        return value == "today" ? Today : new TeamPractice(parts.Contains("groups"), parts.Contains("replies"), parts.Contains("bulk"));
+        return value == "today"
+            ? Today
+            : new TeamPractice(parts.Contains("groups"), parts.Contains("replies"), parts.Contains("bulk"));
     }
 
-    public string Label => this == Today ? "today" : string.Join("+", new[] { Groups ? "groups" : null, SavedReplies ? "replies" : null, Bulk ? "bulk" : null }.OfType<string>());
+    public string Label => this == Today
+        ? "today"
+        : string.Join("+", new[] { Groups ? "groups" : null, SavedReplies ? "replies" : null, Bulk ? "bulk" : null }
+            .OfType<string>());
 }
 
 /// <summary>
@@ -30,7 +35,9 @@ internal sealed class Effort(Random random, TeamPractice practice)
         _ => 6,
     });
 
-    /// <summary>Running the proof of concept: it works for a valid report and fails, after trying, for an AI-written one.</summary>
+    /// <summary>
+    /// Running the proof of concept: it works for a valid report and fails, after trying, for an AI-written one.
+    /// </summary>
     public double Reproduce(ReportKind kind) => kind switch
     {
         ReportKind.Valid => Vary(10),
@@ -38,7 +45,9 @@ internal sealed class Effort(Random random, TeamPractice practice)
         _ => 0,
     };
 
-    /// <summary>Opening each report or advisory listed as naming the same package and comparing it (at most three).</summary>
+    /// <summary>
+    /// Opening each report or advisory listed as naming the same package and comparing it (at most three).
+    /// </summary>
     public double Compare(int candidates) => Vary(4) * Math.Min(candidates, 3);
 
     /// <summary>Writing the answer to the reporter; a saved reply is picked and adjusted instead.</summary>
@@ -61,7 +70,9 @@ internal sealed class Effort(Random random, TeamPractice practice)
     /// <summary>Agreeing the disclosure date once the fix is out.</summary>
     public double DisclosureDate() => Vary(3);
 
-    /// <summary>A group of duplicates: confirming each member repeats the lead (its similarity reason is shown).</summary>
+    /// <summary>
+    /// A group of duplicates: confirming each member repeats the lead (its similarity reason is shown).
+    /// </summary>
     public double ConfirmGroupMember() => Vary(1);
 
     /// <summary>Selecting one item of a bulk action (the action's text is written once).</summary>

@@ -47,7 +47,9 @@ internal sealed record Figures(
             published.Count(r => r.Packages.Any(p => p.FixedVersion is null)),
             reports.Count(r => r.State == ReportState.New),
             sim.Samples.Count == 0 ? 0 : sim.Samples.Max(s => s.AwaitingTriage),
-            sim.SessionMinutes.Count == 0 ? 0 : sim.SessionMinutes.Count(m => m > 60) / (double)sim.SessionMinutes.Count,
+            sim.SessionMinutes.Count == 0
+                ? 0
+                : sim.SessionMinutes.Count(m => m > 60) / (double)sim.SessionMinutes.Count,
             sim.MaintainerAnswersTooLate,
             sim.FixesTooLate,
             host.Notifier.ToReporters,
@@ -80,5 +82,6 @@ internal sealed record Figures(
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
     private static string Min(double m) => m.ToString("0.0", CultureInfo.InvariantCulture);
     private static string Share(int met, int of) =>
-        of == 0 ? "n/a" : $"{(double)met / of * 100:0.0} % ({met.ToString("N0", CultureInfo.InvariantCulture)} of {of.ToString("N0", CultureInfo.InvariantCulture)})";
+        of == 0 ? "n/a" : $"{(double)met / of * 100:0.0} % ({met.ToString("N0", CultureInfo.InvariantCulture)} "
+            + $"of {of.ToString("N0", CultureInfo.InvariantCulture)})";
 }

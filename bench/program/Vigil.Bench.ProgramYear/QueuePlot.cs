@@ -1,6 +1,9 @@
 namespace Vigil.Bench.ProgramYear;
 
-/// <summary>The queue over the year as a PNG (ScottPlot): reports awaiting triage, waiting for the reporter, and under embargo.</summary>
+/// <summary>
+/// The queue over the year as a PNG (ScottPlot): reports awaiting triage, waiting for the reporter, and under
+/// embargo.
+/// </summary>
 internal static class QueuePlot
 {
     public static void Save(IReadOnlyList<QueueSample> samples, string title, string path)

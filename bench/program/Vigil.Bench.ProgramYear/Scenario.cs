@@ -27,7 +27,8 @@ internal sealed record SimPackage(string Name, IReadOnlyList<Guid> Maintainers, 
         get
         {
             var parts = Version.Split('.');
-            return $"{parts[0]}.{parts[1]}.{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1}";
+            return $"{parts[0]}.{parts[1]}."
+                + $"{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1}";
         }
     }
 }
@@ -107,7 +108,11 @@ internal sealed class Scenario
         reports.AddRange(originals);
 
         // Bursts: the valid reports on the most popular packages are reported again by many within hours.
-        var popular = originals.OrderBy(r => packages.IndexOf(r.Package)).ThenBy(r => r.Index).Take(Math.Max(1, burst / 8)).ToList();
+        var popular = originals
+            .OrderBy(r => packages.IndexOf(r.Package))
+            .ThenBy(r => r.Index)
+            .Take(Math.Max(1, burst / 8))
+            .ToList();
         for (var i = 0; i < burst; i++)
         {
             var original = popular[random.Next(popular.Count)];
@@ -133,7 +138,8 @@ internal sealed class Scenario
                 Package = original.Package,
                 Range = $">={major}.0.0 <={original.Package.Version}",
                 Original = original,
-                ArrivesAt = Min(original.ArrivesAt.AddDays(1 + random.NextDouble() * 89), start.AddDays(yearDays).AddHours(-1)),
+                ArrivesAt = Min(original.ArrivesAt.AddDays(1 + random.NextDouble() * 89),
+                    start.AddDays(yearDays).AddHours(-1)),
             });
         }
         // Spam comes in waves of up to six at once; out-of-scope reports one by one.
@@ -142,13 +148,27 @@ internal sealed class Scenario
             var at = AnyTime();
             for (var wave = 1 + random.Next(6); wave > 0 && i < spam; wave--, i++)
             {
-                reports.Add(new SimReport { Index = index++, Kind = ReportKind.Spam, Package = Pick(), Range = "*", ArrivesAt = at.AddMinutes(random.Next(60)) });
+                reports.Add(new SimReport
+                {
+                    Index = index++,
+                    Kind = ReportKind.Spam,
+                    Package = Pick(),
+                    Range = "*",
+                    ArrivesAt = at.AddMinutes(random.Next(60)),
+                });
             }
         }
         for (var i = 0; i < outOfScope; i++)
         {
             var package = Pick();
-            reports.Add(new SimReport { Index = index++, Kind = ReportKind.OutOfScope, Package = package, Range = $"<={package.Version}", ArrivesAt = AnyTime() });
+            reports.Add(new SimReport
+            {
+                Index = index++,
+                Kind = ReportKind.OutOfScope,
+                Package = package,
+                Range = $"<={package.Version}",
+                ArrivesAt = AnyTime(),
+            });
         }
         for (var i = 0; i < ai; i++)
         {
@@ -174,9 +194,15 @@ internal sealed class Scenario
     private static SimPackage NewPackage(Random random, int i)
     {
         var maintainers = random.NextDouble() switch { < 0.6 => 1, < 0.9 => 2, _ => 3 };
-        var answers = random.NextDouble() switch { < 0.3 => Responsiveness.Never, < 0.7 => Responsiveness.Late, _ => Responsiveness.Prompt };
+        var answers = random.NextDouble() switch
+        {
+            < 0.3 => Responsiveness.Never,
+            < 0.7 => Responsiveness.Late,
+            _ => Responsiveness.Prompt,
+        };
         var version = $"{1 + random.Next(5)}.{random.Next(13)}.{random.Next(10)}";
-        return new SimPackage($"sim-pkg-{i:000}", Enumerable.Range(0, maintainers).Select(_ => NewGuid(random)).ToList(), answers, version);
+        return new SimPackage($"sim-pkg-{i:000}",
+            Enumerable.Range(0, maintainers).Select(_ => NewGuid(random)).ToList(), answers, version);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

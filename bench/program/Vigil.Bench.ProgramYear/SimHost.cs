@@ -17,7 +17,8 @@ internal sealed class SimHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _directory;
 
-    private SimHost(ServiceProvider services, string directory, DatabaseTarget target, FakeTimeProvider clock, CountingNotifier notifier)
+    private SimHost(ServiceProvider services, string directory, DatabaseTarget target, FakeTimeProvider clock,
+        CountingNotifier notifier)
     {
         Notifier = notifier;
         _services = services;
@@ -32,8 +33,8 @@ internal sealed class SimHost : IAsyncDisposable
 
     public static async Task<SimHost> CreateAsync(DateTimeOffset start)
     {
-        // In memory-backed /dev/shm where there is one: the year commits some 20,000 transactions, and waiting for the disk
-        // would measure the disk, not the program.
+        // In memory-backed /dev/shm where there is one: the year commits some 20,000 transactions, and waiting for
+        // the disk would measure the disk, not the program.
         var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         var directory = Path.Combine(root, $"vigil-sim-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -78,14 +79,17 @@ internal sealed class SimHost : IAsyncDisposable
     }
 }
 
-/// <summary>Counts what the server would send (by audience), without sending: the figures say who was kept informed.</summary>
+/// <summary>
+/// Counts what the server would send (by audience), without sending: the figures say who was kept informed.
+/// </summary>
 internal sealed class CountingNotifier : IReportNotifier
 {
     public int ToReporters { get; private set; }
     public int ToTeam { get; private set; }
     public int Invitations { get; private set; }
 
-    public Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public Task QueueAsync(ReportEntity report, string eventType, Audience audience, ReportContent? content,
+        DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         if (audience.HasFlag(Audience.Reporter))
         {
@@ -98,7 +102,8 @@ internal sealed class CountingNotifier : IReportNotifier
         return Task.CompletedTask;
     }
 
-    public Task QueueInvitationAsync(ReportEntity report, ReportParticipantEntity participant, string? token, CancellationToken cancellationToken)
+    public Task QueueInvitationAsync(ReportEntity report, ReportParticipantEntity participant, string? token,
+        CancellationToken cancellationToken)
     {
         Invitations++;
         return Task.CompletedTask;

@@ -3,7 +3,9 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Bench.ProgramYear;
 
-/// <summary>What happens outside the team: reports arrive, maintainers answer (or not), reporters answer questions.</summary>
+/// <summary>
+/// What happens outside the team: reports arrive, maintainers answer (or not), reporters answer questions.
+/// </summary>
 internal sealed partial class Simulation
 {
     private async Task ArriveAsync(SimReport report)
@@ -16,7 +18,8 @@ internal sealed partial class Simulation
             CreditName: $"Reporter {report.Index}");
         try
         {
-            var submitted = await _host.Use<SubmitReport, SubmittedReport>(u => u.ExecuteAsync(Slug, request, Actor.Anonymous, Ct));
+            var submitted = await _host.Use<SubmitReport, SubmittedReport>(u =>
+                u.ExecuteAsync(Slug, request, Actor.Anonymous, Ct));
             report.Id = submitted.Id;
             report.FollowUpToken = submitted.FollowUpToken;
             _byId[report.Id] = report;
@@ -28,7 +31,9 @@ internal sealed partial class Simulation
         }
     }
 
-    /// <summary>Prompt maintainers answer within days, late ones within weeks to two months; the rest never do.</summary>
+    /// <summary>
+    /// Prompt maintainers answer within days, late ones within weeks to two months; the rest never do.
+    /// </summary>
     private void ScheduleMaintainers(SimReport report)
     {
         var answerIn = report.Package.Answers switch
@@ -55,11 +60,13 @@ internal sealed partial class Simulation
         if (report.Disputed)
         {
             await _host.Use<CommentOnReport, long>(u => u.ExecuteAsync(report.Id, maintainer,
-                "Not affected: vulnerable_code_not_in_execute_path. The merge helper is never called on user input.", false, Ct));
+                "Not affected: vulnerable_code_not_in_execute_path. The merge helper is never called on user input.",
+                false, Ct));
             FollowUpFor(report, FollowUpKind.Disputed);
             return;
         }
-        await _host.Use<CommentOnReport, long>(u => u.ExecuteAsync(report.Id, maintainer, "Confirmed; working on a fix.", false, Ct));
+        await _host.Use<CommentOnReport, long>(u =>
+            u.ExecuteAsync(report.Id, maintainer, "Confirmed; working on a fix.", false, Ct));
         if (view.State == ReportState.MaintainersNotified.Name())
         {
             await _host.Use<AdvanceReport>(u => u.StartFixAsync(report.Id, maintainer, Ct));
@@ -88,7 +95,8 @@ internal sealed partial class Simulation
     private async Task ReporterAnswerAsync(SimReport report)
     {
         var reporter = Actor.FollowUp(report.FollowUpToken!);
-        await _host.Use<CommentOnReport, long>(u => u.ExecuteAsync(report.Id, reporter, Texts.Description(report), false, Ct));
+        await _host.Use<CommentOnReport, long>(u =>
+            u.ExecuteAsync(report.Id, reporter, Texts.Description(report), false, Ct));
         var view = await _host.Use<GetReport, ReportView>(u => u.ExecuteAsync(report.Id, reporter, Ct));
         if (view.State == ReportState.New.Name())
         {

@@ -61,9 +61,9 @@ internal sealed partial class Simulation
     }
 
     /// <summary>
-    /// Today the triager opens every report and advisory listed as naming the same package (at most three) and compares; with
-    /// groups found at intake, the reasons are shown and only the earlier members of its group are confirmed, plus whatever
-    /// names the package outside the group.
+    /// Today the triager opens every report and advisory listed as naming the same package (at most three) and
+    /// compares; with groups found at intake, the reasons are shown and only the earlier members of its group are
+    /// confirmed, plus whatever names the package outside the group.
     /// </summary>
     private double CompareMinutes(SimReport report, ReportView view)
     {
@@ -71,7 +71,9 @@ internal sealed partial class Simulation
         var atLeastOne = report.Kind is ReportKind.BurstDuplicate or ReportKind.NearDuplicate ? 1 : 0;
         if (!_practice.Groups)
         {
-            return report.Kind is ReportKind.Spam or ReportKind.OutOfScope ? 0 : _effort.Compare(Math.Max(atLeastOne, hints));
+            return report.Kind is ReportKind.Spam or ReportKind.OutOfScope
+                ? 0
+                : _effort.Compare(Math.Max(atLeastOne, hints));
         }
         var members = view.DuplicateGroup?.Members.Where(m => m.Id != report.Id).Select(m => m.Id).ToHashSet() ?? [];
         var earlier = Math.Min(3, members.Count(id => id < report.Id));
@@ -80,8 +82,9 @@ internal sealed partial class Simulation
     }
 
     /// <summary>
-    /// One action for many: every new report of the same kind in the queue (spam, out of scope, or AI-written not yet asked)
-    /// gets the same answer in one step. Each is still read, compared and (an AI-written one) tried; the answer is written once.
+    /// One action for many: every new report of the same kind in the queue (spam, out of scope, or AI-written not
+    /// yet asked) gets the same answer in one step. Each is still read, compared and (an AI-written one) tried; the
+    /// answer is written once.
     /// </summary>
     private async Task<double?> BulkAsync(SimReport report, Actor me, IReadOnlyList<QueueItem> queue)
     {
@@ -115,13 +118,15 @@ internal sealed partial class Simulation
         var ids = same.Select(r => r.Id).ToList();
         if (decision == Decision.Ask)
         {
-            await _host.Use<TriageMany, IReadOnlyList<long>>(u => u.ExecuteAsync(Slug, me, ids, BulkTriage.AskForInformation, null,
+            await _host.Use<TriageMany, IReadOnlyList<long>>(u => u.ExecuteAsync(Slug, me, ids,
+                BulkTriage.AskForInformation, null,
                 "The proof of concept does not run: please send one that does.", Ct));
         }
         else
         {
             var reason = report.Kind == ReportKind.Spam ? RejectionReason.Spam : RejectionReason.NotApplicable;
-            await _host.Use<TriageMany, IReadOnlyList<long>>(u => u.ExecuteAsync(Slug, me, ids, BulkTriage.Reject, reason, "Closed by the team.", Ct));
+            await _host.Use<TriageMany, IReadOnlyList<long>>(u =>
+                u.ExecuteAsync(Slug, me, ids, BulkTriage.Reject, reason, "Closed by the team.", Ct));
         }
         for (var i = 0; i < same.Count; i++)
         {
@@ -145,13 +150,15 @@ internal sealed partial class Simulation
     }
 
     /// <summary>
-    /// Merges the waiting reports of <paramref name="original"/>'s group that repeat it (the triager confirms each from its
-    /// similarity reason) in one action, with one answer written for all.
+    /// Merges the waiting reports of <paramref name="original"/>'s group that repeat it (the triager confirms each
+    /// from its similarity reason) in one action, with one answer written for all.
     /// </summary>
     private async Task<double> MergeAsync(SimReport original, Actor me, IReadOnlyList<QueueItem> queue)
     {
         var members = queue
-            .Where(i => i.DuplicateGroupId is not null && (i.State == ReportState.New.Name()) && _byId[i.Id].Original == original)
+            .Where(i => i.DuplicateGroupId is not null
+                && (i.State == ReportState.New.Name())
+                && _byId[i.Id].Original == original)
             .Select(i => _byId[i.Id])
             .ToList();
         if (members.Count == 0)
@@ -161,7 +168,8 @@ internal sealed partial class Simulation
         var minutes = members.Sum(_ => _effort.ConfirmGroupMember()) + _effort.Write(Decision.Reject);
         await SpendAsync(minutes);
         await _host.Use<MergeDuplicates, MergedDuplicates>(u =>
-            u.ExecuteAsync(original.Id, me, members.Select(m => m.Id).ToList(), "Reported already: you will hear when it is published.", Ct));
+            u.ExecuteAsync(original.Id, me, members.Select(m => m.Id).ToList(),
+                "Reported already: you will hear when it is published.", Ct));
         foreach (var member in members)
         {
             Answered(member);
@@ -187,7 +195,8 @@ internal sealed partial class Simulation
                 await SpendAsync(invite);
                 foreach (var maintainer in report.Package.Maintainers)
                 {
-                    await _host.Use<InviteMaintainer, MaintainerInvitation>(u => u.ExecuteAsync(report.Id, me, maintainer, null, Ct));
+                    await _host.Use<InviteMaintainer, MaintainerInvitation>(u =>
+                        u.ExecuteAsync(report.Id, me, maintainer, null, Ct));
                 }
                 report.AssignedTriager = _triagers[triager];
                 ScheduleMaintainers(report);
@@ -200,7 +209,8 @@ internal sealed partial class Simulation
             case ReportKind.Spam or ReportKind.OutOfScope:
                 minutes += _effort.Write(Decision.Reject);
                 await SpendAsync(minutes);
-                await RejectAsync(report, me, report.Kind == ReportKind.Spam ? RejectionReason.Spam : RejectionReason.NotApplicable, null);
+                await RejectAsync(report, me,
+                    report.Kind == ReportKind.Spam ? RejectionReason.Spam : RejectionReason.NotApplicable, null);
                 return minutes;
             default:
                 if (report.Asked)
@@ -213,7 +223,8 @@ internal sealed partial class Simulation
                 }
                 minutes += _effort.Reproduce(report.Kind) + compare + _effort.Write(Decision.Ask);
                 await SpendAsync(minutes);
-                await _host.Use<TriageReport>(u => u.AskForInformationAsync(report.Id, me, "The proof of concept does not run: please send one that does.", Ct));
+                await _host.Use<TriageReport>(u => u.AskForInformationAsync(
+                    report.Id, me, "The proof of concept does not run: please send one that does.", Ct));
                 Answered(report);
                 report.Asked = true;
                 if (report.ReporterAnswers)
@@ -226,7 +237,8 @@ internal sealed partial class Simulation
 
     private async Task RejectAsync(SimReport report, Actor me, RejectionReason reason, long? duplicateOf)
     {
-        await _host.Use<TriageReport>(u => u.RejectAsync(report.Id, me, reason, duplicateOf, "Closed by the team.", Ct));
+        await _host.Use<TriageReport>(u =>
+            u.RejectAsync(report.Id, me, reason, duplicateOf, "Closed by the team.", Ct));
         Answered(report);
         report.Done = true;
     }
@@ -270,7 +282,9 @@ internal sealed partial class Simulation
             }
             else
             {
-                var text = kind == FollowUpKind.Disputed ? "The team re-checked the finding and keeps it." : "Thank you, noted.";
+                var text = kind == FollowUpKind.Disputed
+                    ? "The team re-checked the finding and keeps it."
+                    : "Thank you, noted.";
                 await _host.Use<CommentOnReport, long>(u => u.ExecuteAsync(report.Id, me, text, false, Ct));
             }
         }

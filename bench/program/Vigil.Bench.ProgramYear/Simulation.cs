@@ -37,7 +37,9 @@ internal sealed partial class Simulation
     public const string Slug = "sim";
     public static readonly TimeSpan ClockInterval = TimeSpan.FromHours(1);
 
-    /// <summary>When each triager's hour starts on a business day (UTC): volunteers spread over the world's time zones.</summary>
+    /// <summary>
+    /// When each triager's hour starts on a business day (UTC): volunteers spread over the world's time zones.
+    /// </summary>
     private static readonly int[] SessionHours = [7, 9, 12, 15, 18];
 
     private readonly SimHost _host;
@@ -112,7 +114,8 @@ internal sealed partial class Simulation
 
     private async Task SetUpAsync()
     {
-        await _host.Use<CreateProgram>(u => u.ExecuteAsync(Slug, "Simulated ecosystem", "SIM", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct));
+        await _host.Use<CreateProgram>(u => u.ExecuteAsync(
+            Slug, "Simulated ecosystem", "SIM", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct));
         foreach (var triager in _triagers)
         {
             await _host.Use<AddProgramMember>(u => u.ExecuteAsync(Slug, triager, ProgramRole.Triager, Ct));
@@ -136,7 +139,10 @@ internal sealed partial class Simulation
         }
     }
 
-    /// <summary>A triager works for <paramref name="minutes"/>: whatever happens meanwhile (arrivals, the clock) happens at its time.</summary>
+    /// <summary>
+    /// A triager works for <paramref name="minutes"/>: whatever happens meanwhile (arrivals, the clock) happens at its
+    /// time.
+    /// </summary>
     private async Task SpendAsync(double minutes)
     {
         var until = Now.AddMinutes(minutes);
@@ -174,7 +180,8 @@ internal sealed partial class Simulation
 
     private async Task SampleAsync()
     {
-        var queue = await _host.Use<ListTriageQueue, IReadOnlyList<QueueItem>>(u => u.ExecuteAsync(Slug, Actor.User(_triagers[0]), Ct));
+        var queue = await _host.Use<ListTriageQueue, IReadOnlyList<QueueItem>>(u =>
+            u.ExecuteAsync(Slug, Actor.User(_triagers[0]), Ct));
         var day = (Now - _scenario.Start).TotalDays;
         Samples.Add(new QueueSample(day,
             queue.Count(i => i.State == ReportState.New.Name()),

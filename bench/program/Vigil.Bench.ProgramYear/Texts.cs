@@ -1,6 +1,8 @@
 namespace Vigil.Bench.ProgramYear;
 
-/// <summary>The reports' words. Only their length and form matter to the use cases; the triager's minutes are modelled.</summary>
+/// <summary>
+/// The reports' words. Only their length and form matter to the use cases; the triager's minutes are modelled.
+/// </summary>
 internal static class Texts
 {
     public static string Title(SimReport report) => report.Kind switch
@@ -16,8 +18,9 @@ internal static class Texts
         ReportKind.Spam => "Your site is vulnerable. Contact me for details and a bounty.",
         ReportKind.OutOfScope => "The project's homepage has no rate limit on its contact form.",
         ReportKind.AiWrittenNoPoc => string.Concat(Enumerable.Repeat(
-            $"A thorough analysis of {report.Package.Name} reveals that an attacker could potentially exploit insufficient input " +
-            "validation, leading to severe consequences including remote code execution, data exfiltration and denial of service. ", 12)),
+            $"A thorough analysis of {report.Package.Name} reveals that an attacker could potentially exploit "
+            + "insufficient input validation, leading to severe consequences including remote code execution, "
+            + "data exfiltration and denial of service. ", 12)),
         _ => $"merge() in {report.Package.Name} copies __proto__ from untrusted input, polluting Object.prototype.",
     };
 
@@ -25,6 +28,7 @@ internal static class Texts
     {
         ReportKind.Spam or ReportKind.OutOfScope => null,
         ReportKind.AiWrittenNoPoc => "1. Install the package.\n2. Exploit the vulnerability.\n3. Observe the impact.",
-        _ => $"const m = require('{report.Package.Name}');\nm.merge({{}}, JSON.parse('{{\"__proto__\":{{\"polluted\":1}}}}'));\nconsole.log({{}}.polluted);",
+        _ => $"const m = require('{report.Package.Name}');\nm.merge({{}}, "
+            + $"JSON.parse('{{\"__proto__\":{{\"polluted\":1}}}}'));\nconsole.log({{}}.polluted);",
     };
 }

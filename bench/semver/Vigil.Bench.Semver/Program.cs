@@ -16,7 +16,8 @@ if (args is ["write-pairs", var output, ..])
 
 if (args is not ["bench", var pairsPath, var nodeResultsPath])
 {
-    Console.Error.WriteLine("usage: write-pairs <pairs.json> [generated.json] | bench <pairs.json> <node-results.json>");
+    Console.Error.WriteLine(
+        "usage: write-pairs <pairs.json> [generated.json] | bench <pairs.json> <node-results.json>");
     return 2;
 }
 
@@ -26,11 +27,15 @@ Console.WriteLine($"{all.Count} (range, version) pairs; median of {Measure.Round
 Console.WriteLine($"{"scenario",-58} {"options",-8} {"ops",6} {"Vigil ns",9} {"node ns",9} {"node/Vigil",10}");
 foreach (var (label, options) in new[] { ("default", NpmSemverOptions.Default), ("audit", NpmSemverOptions.NpmAudit) })
 {
-    // Ranges parsed once, as node's `new Range(r, opts)` outside the loop; pairs with invalid ranges are left out on both sides.
+    // Ranges parsed once, as node's `new Range(r, opts)` outside the loop; pairs with invalid ranges are left out
+    // on both sides.
     var valid = all.Select(p => (Range: NpmRange.TryParse(p.Range, options, out var r) ? r : null, p.Version))
         .Where(p => p.Range is not null).Select(p => (Range: p.Range!, p.Version)).ToArray();
     var parsedVersions = valid.Select(p => NpmVersion.TryParse(p.Version, options, out var v) ? v : null).ToArray();
-    var both = valid.Zip(parsedVersions).Where(x => x.Second is not null).Select(x => (x.First.Range, Version: x.Second!)).ToArray();
+    var both = valid.Zip(parsedVersions)
+        .Where(x => x.Second is not null)
+        .Select(x => (x.First.Range, Version: x.Second!))
+        .ToArray();
 
     Report("Range pre-parsed, version string: range.test(v)", label, valid.Length, node, () =>
     {

@@ -44,14 +44,15 @@ internal static class AuditCommand
         var omit = new Option<string[]>("--omit")
         {
             HelpName = "dev|optional",
-            Description = "Leave out packages installed only as development or only as optional dependencies (repeatable)",
+            Description =
+                "Leave out packages installed only as development or only as optional dependencies (repeatable)",
         };
         omit.AcceptOnlyFromAmong("dev", "optional");
         var node = new Option<string?>("--node")
         {
             HelpName = "VERSION",
-            Description = "Also check this Node.js version (or the lowest a range admits) against the Node.js core advisories "
-                + "[default: .nvmrc, .node-version or package.json engines.node in PATH]",
+            Description = "Also check this Node.js version (or the lowest a range admits) against the Node.js core "
+                + "advisories [default: .nvmrc, .node-version or package.json engines.node in PATH]",
         };
         var database = new DatabaseOption();
         var command = new Command("audit", "Check the packages in lockfiles against the advisory database")
@@ -74,14 +75,17 @@ internal static class AuditCommand
     }
 
     /// <param name="Sarif">Null: no SARIF; "-": SARIF on stdout; else the file to write.</param>
-    /// <param name="Node">--node: the Node.js version to check, else found in the project (<see cref="NodeVersionSource"/>).</param>
+    /// <param name="Node">
+    /// --node: the Node.js version to check, else found in the project (<see cref="NodeVersionSource"/>).
+    /// </param>
     private sealed record AuditRequest(string? Path, AuditOptions Options, bool Json, string? Sarif, string? Node)
     {
         public bool SarifToStdout => Sarif == "-";
     }
 
     private static async Task<int> ExecuteAsync(
-        CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request, CancellationToken cancellationToken)
+        CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request,
+        CancellationToken cancellationToken)
     {
         if (request.Json && request.SarifToStdout)
         {
@@ -111,12 +115,16 @@ internal static class AuditCommand
         }
     }
 
-    /// <param name="db">The database when already open (the native executable), else null: opened after the lockfiles are read.</param>
+    /// <param name="db">
+    /// The database when already open (the native executable), else null: opened after the lockfiles are read.
+    /// </param>
     private static async Task<int> AuditAsync(
-        CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request, AuditDatabase? db, PhaseTimings timings,
+        CliConsole console, DatabaseOption database, ParseResult parseResult, AuditRequest request,
+        AuditDatabase? db, PhaseTimings timings,
         CancellationToken cancellationToken)
     {
-        var (root, paths) = LockfileSearch.Find(console, request.Path, allowNone: request.Node is not null || NodeVersionSource.IsIn(console, request.Path));
+        var (root, paths) = LockfileSearch.Find(console, request.Path,
+            allowNone: request.Node is not null || NodeVersionSource.IsIn(console, request.Path));
         var lockfiles = new List<Lockfile>();
         if (NodeVersionSource.Find(console, request.Node, root) is { } runtime)
         {
@@ -143,16 +151,22 @@ internal static class AuditCommand
 
         timings.Done($"lockfile reading ({lockfiles.Sum(l => l.Packages.Count)} packages)");
 
-        await using var openedHere = db is null ? await database.OpenForAuditAsync(parseResult, console, cancellationToken) : null;
+        await using var openedHere = db is null
+            ? await database.OpenForAuditAsync(parseResult, console, cancellationToken)
+            : null;
         db ??= openedHere!;
         if (!await db.HasAdvisoriesAsync(cancellationToken))
         {
-            console.WriteError($"warning: {database.Target(parseResult, console).Describe()} has no advisories yet; run 'vigil import' first");
+            console.WriteError($"warning: {database.Target(parseResult, console).Describe()} has no advisories yet; "
+                + "run 'vigil import' first");
         }
         timings.Done("database open and schema check");
-        var report = await new AuditPackages(db, timings.Done).ExecuteAsync(lockfiles, request.Options, cancellationToken);
+        var report = await new AuditPackages(db, timings.Done)
+            .ExecuteAsync(lockfiles, request.Options, cancellationToken);
         // --json shows no links; the table shows each advisory's URL, SARIF its URL and details.
-        var links = request.Json && request.Sarif is null ? AdvisoryLinks.NoneRead : await LinksAsync(db, report, cancellationToken);
+        var links = request.Json && request.Sarif is null
+            ? AdvisoryLinks.NoneRead
+            : await LinksAsync(db, report, cancellationToken);
         timings.Done("advisory documents for links");
         var ended = EndedRuntimeOf(lockfiles, root);
         var result = AuditResult.Create(report, errors, root, links) with { EndedRuntime = ended };
@@ -162,12 +176,14 @@ internal static class AuditCommand
 
         if (errors.Count > 0)
         {
-            console.WriteError($"{errors.Count} of {paths.Count} lockfiles could not be read (above); the audit is incomplete");
+            console.WriteError(
+                $"{errors.Count} of {paths.Count} lockfiles could not be read (above); the audit is incomplete");
             return ExitCodes.Usage;
         }
         if (ended is not null)
         {
-            console.WriteError($"warning: Node.js {ended.Version} ({ended.From}): release line {ended.Line} reached its end of life on "
+            console.WriteError($"warning: Node.js {ended.Version} ({ended.From}): release line {ended.Line} "
+                + "reached its end of life on "
                 + $"{ended.EndOfLife:yyyy-MM-dd} and gets no more security fixes; move to a supported line");
         }
         // An ended Node.js line fails the audit as a high finding would: it is unsupported, fixed or not.
@@ -178,33 +194,40 @@ internal static class AuditCommand
     /// <summary>The project's Node.js version (the runtime "lockfile") when its release line has ended today.</summary>
     private static EndedRuntime? EndedRuntimeOf(IReadOnlyList<Lockfile> lockfiles, string root)
     {
-        if (lockfiles.FirstOrDefault(l => l.Format == NodeVersionSource.Format) is not { Packages: [var runtime, ..] } source
+        if (lockfiles.FirstOrDefault(l => l.Format == NodeVersionSource.Format)
+            is not { Packages: [var runtime, ..] } source
             || !NpmVersion.TryParse(runtime.Version, NpmSemverOptions.Default, out var version))
         {
             return null;
         }
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         return NodeReleaseLines.Ended(version, today) is { } date
-            ? new EndedRuntime(runtime.Version, source.FilePath.StartsWith("--", StringComparison.Ordinal) ? source.FilePath : Path.GetRelativePath(root, source.FilePath).Replace('\\', '/'),
+            ? new EndedRuntime(runtime.Version,
+                source.FilePath.StartsWith("--", StringComparison.Ordinal)
+                    ? source.FilePath
+                    : Path.GetRelativePath(root, source.FilePath).Replace('\\', '/'),
                 NodeReleaseLines.Line(version), date)
             : null;
     }
 
-    private static async Task WriteAsync(CliConsole console, AuditRequest request, AuditResult result, CancellationToken cancellationToken)
+    private static async Task WriteAsync(
+        CliConsole console, AuditRequest request, AuditResult result, CancellationToken cancellationToken)
     {
         if (request.Sarif is { } sarifTarget)
         {
             var sarif = AuditSarifWriter.Write(result, VersionText.Current);
             if (request.SarifToStdout)
             {
-                await console.WriteDocumentAsync((stdout, ct) => stdout.WriteAsync(Encoding.UTF8.GetBytes(sarif), ct).AsTask(), cancellationToken);
+                await console.WriteDocumentAsync(
+                    (stdout, ct) => stdout.WriteAsync(Encoding.UTF8.GetBytes(sarif), ct).AsTask(), cancellationToken);
                 return;
             }
             await File.WriteAllTextAsync(console.ResolvePath(sarifTarget), sarif + "\n", cancellationToken);
         }
         if (request.Json)
         {
-            await console.WriteDocumentAsync((stdout, ct) => AuditJsonWriter.WriteAsync(stdout, result, ct), cancellationToken);
+            await console.WriteDocumentAsync(
+                (stdout, ct) => AuditJsonWriter.WriteAsync(stdout, result, ct), cancellationToken);
         }
         else
         {
@@ -213,7 +236,8 @@ internal static class AuditCommand
     }
 
     /// <summary>Each advisory's "more info" link: its ADVISORY reference, else WEB, else the first one.</summary>
-    private static async Task<IReadOnlyDictionary<string, AdvisoryLinks>> LinksAsync(AuditDatabase db, AuditReport report, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, AdvisoryLinks>> LinksAsync(
+        AuditDatabase db, AuditReport report, CancellationToken cancellationToken)
     {
         var links = new Dictionary<string, AdvisoryLinks>(StringComparer.Ordinal);
         var ids = report.Findings.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();

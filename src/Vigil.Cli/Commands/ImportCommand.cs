@@ -28,7 +28,8 @@ internal static class ImportCommand
     }
 
     private static async Task<int> ExecuteAsync(
-        CliConsole console, DatabaseOption database, string[] paths, ParseResult parseResult, CancellationToken cancellationToken)
+        CliConsole console, DatabaseOption database, string[] paths, ParseResult parseResult,
+        CancellationToken cancellationToken)
     {
         var urls = paths.Where(IsUrl).Select(p => new Uri(p)).ToList();
         var files = paths.Where(p => !IsUrl(p)).ToArray();
@@ -86,7 +87,8 @@ internal static class ImportCommand
             }
             if (AdvisoryImporters.Find(resolved[i]) is null)
             {
-                throw new CliException($"{given[i]}: not a format Vigil imports (an OSV .json file, a directory or .zip of them, or a Node.js Security WG vuln/ directory)");
+                throw new CliException($"{given[i]}: not a format Vigil imports (an OSV .json file, a directory or "
+                    + ".zip of them, or a Node.js Security WG vuln/ directory)");
             }
         }
     }

@@ -40,7 +40,8 @@ internal static class NodeVersionSource
             {
                 return Runtime(path, version);
             }
-            console.WriteError($"warning: {file}: '{text}' is not a Node.js version or range; pass --node VERSION to check the runtime");
+            console.WriteError($"warning: {file}: '{text}' is not a Node.js version or range; "
+                + "pass --node VERSION to check the runtime");
             return null;
         }
         return null;
@@ -50,7 +51,9 @@ internal static class NodeVersionSource
     public static bool IsIn(CliConsole console, string? path)
     {
         var full = Path.GetFullPath(console.ResolvePath(string.IsNullOrWhiteSpace(path) ? "." : path));
-        return Directory.Exists(full) && Sources.Any(s => File.Exists(Path.Combine(full, s.File)) && s.Read(Path.Combine(full, s.File)) is { Length: > 0 });
+        return Directory.Exists(full)
+            && Sources.Any(s => File.Exists(Path.Combine(full, s.File))
+                && s.Read(Path.Combine(full, s.File)) is { Length: > 0 });
     }
 
     private static readonly (string File, Func<string, string?> Read)[] Sources =
@@ -61,7 +64,9 @@ internal static class NodeVersionSource
     ];
 
     private static Lockfile Runtime(string from, string version) =>
-        new(from, Format, [new InstalledPackage(PackageEcosystem.NodeRuntime, NodeRuntime.Name, version, false, false, [NodeRuntime.Name])]);
+        new(from, Format,
+            [new InstalledPackage(
+                PackageEcosystem.NodeRuntime, NodeRuntime.Name, version, false, false, [NodeRuntime.Name])]);
 
     /// <summary>The version to check, or null when the text is neither a version nor a range.</summary>
     internal static string? Version(string text)
@@ -72,7 +77,8 @@ internal static class NodeVersionSource
         {
             return exact.ToString();
         }
-        if (!NpmRange.TryParse(trimmed, NpmSemverOptions.Default, out var range) || SemverIntervals.Of(range) is not [var lowest, ..])
+        if (!NpmRange.TryParse(trimmed, NpmSemverOptions.Default, out var range)
+            || SemverIntervals.Of(range) is not [var lowest, ..])
         {
             return null;
         }
@@ -89,7 +95,8 @@ internal static class NodeVersionSource
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("engines", out var engines) && engines.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("engines", out var engines)
+                && engines.ValueKind == JsonValueKind.Object
                 && engines.TryGetProperty("node", out var node) && node.ValueKind == JsonValueKind.String
                 ? node.GetString()
                 : null;

@@ -4,7 +4,10 @@ using Vigil.Web;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil serve [--database DB] [--urls URL]</c>: the public advisory database and its APIs on Kestrel (docs/api.md).</summary>
+/// <summary>
+/// <c>vigil serve [--database DB] [--urls URL]</c>: the public advisory database and its APIs on Kestrel
+/// (docs/api.md).
+/// </summary>
 internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
@@ -15,9 +18,13 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls")
         {
             HelpName = "URL",
-            Description = $"Where to listen, e.g. http://0.0.0.0:8080 (several separated by ';') [default: {DefaultUrls}]",
+            Description =
+                $"Where to listen, e.g. http://0.0.0.0:8080 (several separated by ';') [default: {DefaultUrls}]",
         };
-        var command = new Command("serve", "Serve the advisory database: OSV API, npm audit endpoints, health check") { database, urls };
+        var command = new Command("serve", "Serve the advisory database: OSV API, npm audit endpoints, health check")
+        {
+            database, urls,
+        };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = database.Target(parseResult, console);

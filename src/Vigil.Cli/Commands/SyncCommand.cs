@@ -15,7 +15,8 @@ internal static class SyncCommand
     {
         var location = new Argument<string>("LOCATION")
         {
-            Description = "The bucket: {LOCATION}/{ECOSYSTEM}/all.zip, modified_id.csv and {ID}.json (http(s)://, file:// or a directory)",
+            Description = "The bucket: {LOCATION}/{ECOSYSTEM}/all.zip, modified_id.csv and {ID}.json "
+                + "(http(s)://, file:// or a directory)",
         }.RejectOptionLike();
         var ecosystems = new Option<string[]>("--ecosystem")
         {
@@ -25,22 +26,27 @@ internal static class SyncCommand
         };
         var name = new Option<string?>("--name")
         {
-            Description = "The source's name, recorded as the origin of its advisories [default: the URL's host, or 'local']",
+            Description = "The source's name, recorded as the origin of its advisories "
+                + "[default: the URL's host, or 'local']",
         };
         var database = new DatabaseOption();
-        var command = new Command("sync", "Mirror advisories from an OSV bucket (the first run takes all.zip, later runs only what changed)")
+        var command = new Command(
+            "sync", "Mirror advisories from an OSV bucket (the first run takes all.zip, later runs only what changed)")
         {
             location, ecosystems, name, database,
         };
         command.SetAction((parseResult, cancellationToken) => ExecuteAsync(
-            console, database, parseResult.GetValue(location)!, parseResult.GetValue(ecosystems)!, parseResult.GetValue(name), parseResult, cancellationToken));
+            console, database, parseResult.GetValue(location)!, parseResult.GetValue(ecosystems)!,
+            parseResult.GetValue(name), parseResult, cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        CliConsole console, DatabaseOption database, string location, string[] ecosystems, string? name, ParseResult parseResult, CancellationToken cancellationToken)
+        CliConsole console, DatabaseOption database, string location, string[] ecosystems, string? name,
+        ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var resolved = Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
+        var resolved = Uri.TryCreate(location, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" or "file"
             ? location
             : console.ResolvePath(location);
         var source = new SyncSource(name ?? SyncSourceNames.FromLocation(resolved), resolved);
@@ -53,7 +59,8 @@ internal static class SyncCommand
         foreach (var ecosystem in ecosystems.Distinct(StringComparer.Ordinal))
         {
             var result = await SyncProgressView.RunAsync(console, $"{source.Name} {ecosystem}",
-                progress => new RunSync(db, TimeProvider.System).ExecuteAsync(source, ecosystem, progress, cancellationToken));
+                progress => new RunSync(db, TimeProvider.System)
+                    .ExecuteAsync(source, ecosystem, progress, cancellationToken));
             results.Add(result);
         }
         SyncSummaryView.Write(console, results, database.Target(parseResult, console));

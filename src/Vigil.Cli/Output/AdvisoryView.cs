@@ -5,7 +5,10 @@ using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Cli.Output;
 
-/// <summary>The readable form of <c>vigil advisory show</c>: summary, severity, aliases, affected packages, references, credits.</summary>
+/// <summary>
+/// The readable form of <c>vigil advisory show</c>: summary, severity, aliases, affected packages, references,
+/// credits.
+/// </summary>
 internal static class AdvisoryView
 {
     public static void Write(IAnsiConsole console, StoredAdvisory advisory)
@@ -104,5 +107,6 @@ internal static class AdvisoryView
 
     private static Text Text(string text) => new(text);
 
-    private static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

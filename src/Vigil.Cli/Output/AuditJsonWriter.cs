@@ -63,12 +63,14 @@ internal static partial class AuditJsonWriter
             [.. result.Errors.Select(e => new ErrorJson(result.Display(e.FilePath), e.Line, e.Reason))])
         {
             RuntimeEndOfLife = result.EndedRuntime is { } ended
-                ? new EndOfLifeJson(ended.Version, ended.Line, ended.EndOfLife.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                ? new EndOfLifeJson(ended.Version, ended.Line,
+                    ended.EndOfLife.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                 : null,
         };
     }
 
-    internal sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings, MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors)
+    internal sealed record AuditJson(IReadOnlyList<LockfileJson> Lockfiles, IReadOnlyList<FindingJson> Findings,
+        MetadataJson Metadata, IReadOnlyList<ErrorJson> Errors)
     {
         /// <summary>Present only when the project's Node.js release line has reached its end of life.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -25,7 +25,9 @@ internal static class AuditTableWriter
         console.Out.WriteLine(Summary(result.Report) + Scope(result.Report));
     }
 
-    /// <summary>npm's wording: "found 0 vulnerabilities", "1 high severity vulnerability", "3 vulnerabilities (1 low, 2 high)".</summary>
+    /// <summary>
+    /// npm's wording: "found 0 vulnerabilities", "1 high severity vulnerability", "3 vulnerabilities (1 low, 2 high)".
+    /// </summary>
     public static string Summary(AuditReport report)
     {
         var total = report.Findings.Count;
@@ -51,24 +53,32 @@ internal static class AuditTableWriter
     {
         var lockfiles = report.Lockfiles.Count;
         return string.Create(CultureInfo.InvariantCulture,
-            $" in {report.PackagesAudited} {(report.PackagesAudited == 1 ? "package" : "packages")} from {lockfiles} {(lockfiles == 1 ? "lockfile" : "lockfiles")}");
+            $" in {report.PackagesAudited} {(report.PackagesAudited == 1 ? "package" : "packages")} from "
+            + $"{lockfiles} {(lockfiles == 1 ? "lockfile" : "lockfiles")}");
     }
 
     private static Table FindingTable(AuditFinding finding, AuditResult result)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn(SeverityMarkup(finding.Severity)).NoWrap())
-            .AddColumn(new TableColumn(new Text(finding.Summary ?? finding.Id, new Style(decoration: Decoration.Bold))));
+            .AddColumn(new TableColumn(
+                new Text(finding.Summary ?? finding.Id, new Style(decoration: Decoration.Bold))));
         Row(table, "Package", $"{finding.Package}@{finding.Version}{(finding.Dev ? " (dev)" : "")}");
-        Row(table, "Advisory", finding.Aliases.Count == 0 ? finding.Id : $"{finding.Id} ({string.Join(", ", finding.Aliases)})");
+        Row(table, "Advisory", finding.Aliases.Count == 0
+            ? finding.Id
+            : $"{finding.Id} ({string.Join(", ", finding.Aliases)})");
         if (finding.VulnerableRange is { } range)
         {
             Row(table, "Vulnerable", range);
         }
         Row(table, "Fixed in", finding.FixedVersion ?? "no fix available");
         var more = finding.Paths.Count > PathsShown ? $"\n(and {finding.Paths.Count - PathsShown} more)" : "";
-        Row(table, finding.Paths.Count == 1 ? "Path" : "Paths", string.Join("\n", finding.Paths.Take(PathsShown).Select(p => p.Replace(">", " > ", StringComparison.Ordinal))) + more);
-        Row(table, finding.Lockfiles.Count == 1 ? "Lockfile" : "Lockfiles", string.Join("\n", finding.Lockfiles.Select(result.Display)));
+        Row(table, finding.Paths.Count == 1 ? "Path" : "Paths",
+            string.Join("\n", finding.Paths.Take(PathsShown)
+                .Select(p => p.Replace(">", " > ", StringComparison.Ordinal)))
+            + more);
+        Row(table, finding.Lockfiles.Count == 1 ? "Lockfile" : "Lockfiles",
+            string.Join("\n", finding.Lockfiles.Select(result.Display)));
         if (result.Links(finding.Id).Url is { } url)
         {
             Row(table, "More info", url);

@@ -38,7 +38,9 @@ internal static class FindingOrder
         return comparison != 0 ? comparison : string.CompareOrdinal(x.Finding.Id, y.Finding.Id);
     }
 
-    /// <summary>An unknown severity sorts with high: <see cref="AuditReport.FailsAt"/> treats it like high too.</summary>
+    /// <summary>
+    /// An unknown severity sorts with high: <see cref="AuditReport.FailsAt"/> treats it like high too.
+    /// </summary>
     private static int Rank(AdvisorySeverity severity) =>
         severity == AdvisorySeverity.Unknown ? (int)AdvisorySeverity.High : (int)severity;
 

@@ -4,7 +4,9 @@ using Vigil.Core.Imports;
 
 namespace Vigil.Cli.Output;
 
-/// <summary>After an import: one row per input (added / updated / unchanged / skipped) on stdout, every problem on stderr.</summary>
+/// <summary>
+/// After an import: one row per input (added / updated / unchanged / skipped) on stdout, every problem on stderr.
+/// </summary>
 internal static class ImportSummaryView
 {
     public static void Write(CliConsole console, ImportSummary summary, DatabaseTarget target)
@@ -24,11 +26,13 @@ internal static class ImportSummaryView
         if (summary.Paths.Count > 1)
         {
             table.AddRow(new Markup("[bold]Total[/]"), new Text(""),
-                Number(summary.Added), Number(summary.Updated), Number(summary.Unchanged), Number(summary.Problems.Count));
+                Number(summary.Added), Number(summary.Updated), Number(summary.Unchanged),
+                Number(summary.Problems.Count));
         }
         console.Ansi.Write(table);
         // Plain writer, not Spectre: a summary line must not wrap (scripts grep it, and a connection string is long).
-        console.Out.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged in {target.Describe()}");
+        console.Out.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged "
+            + $"in {target.Describe()}");
 
         var problems = summary.Problems;
         foreach (var problem in problems)
@@ -37,7 +41,8 @@ internal static class ImportSummaryView
         }
         if (problems.Count > 0)
         {
-            console.WriteError($"{problems.Count} {(problems.Count == 1 ? "record was" : "records were")} skipped (listed above); the rest was imported");
+            console.WriteError($"{problems.Count} {(problems.Count == 1 ? "record was" : "records were")} skipped "
+                + "(listed above); the rest was imported");
         }
     }
 

@@ -2,7 +2,10 @@ using Spectre.Console;
 
 namespace Vigil.Cli.Output;
 
-/// <summary>One step of a long operation: <paramref name="Done"/> of <paramref name="Total"/>, now working on <paramref name="Item"/>.</summary>
+/// <summary>
+/// One step of a long operation: <paramref name="Done"/> of <paramref name="Total"/>, now working on
+/// <paramref name="Item"/>.
+/// </summary>
 internal readonly record struct ProgressStep(int Done, int Total, string? Item);
 
 /// <summary>
@@ -12,7 +15,8 @@ internal readonly record struct ProgressStep(int Done, int Total, string? Item);
 internal static class ProgressView
 {
     public static async Task<TResult> RunAsync<TProgress, TResult>(
-        CliConsole console, string verb, Func<TProgress, ProgressStep> read, Func<IProgress<TProgress>, Task<TResult>> work)
+        CliConsole console, string verb, Func<TProgress, ProgressStep> read,
+        Func<IProgress<TProgress>, Task<TResult>> work)
     {
         if (!console.IsTerminal)
         {
@@ -20,7 +24,8 @@ internal static class ProgressView
             return await work(new Reporter<TProgress>(value => lines.Report(read(value))));
         }
         return await console.Ansi.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Capitalized(verb), autoStart: true, maxValue: 1);
@@ -31,7 +36,8 @@ internal static class ProgressView
                     task.Value = step.Done;
                     if (step.Item is { } item)
                     {
-                        task.Description = Markup.Escape($"{Capitalized(verb)} {Path.GetFileName(item.TrimEnd('/', '\\'))}");
+                        task.Description = Markup.Escape(
+                            $"{Capitalized(verb)} {Path.GetFileName(item.TrimEnd('/', '\\'))}");
                     }
                 }));
             });
@@ -39,7 +45,9 @@ internal static class ProgressView
 
     private static string Capitalized(string verb) => char.ToUpperInvariant(verb[0]) + verb[1..];
 
-    /// <summary>Reports synchronously: <see cref="Progress{T}"/> would post to the thread pool and reorder updates.</summary>
+    /// <summary>
+    /// Reports synchronously: <see cref="Progress{T}"/> would post to the thread pool and reorder updates.
+    /// </summary>
     private sealed class Reporter<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

@@ -10,7 +10,8 @@ namespace Vigil.Cli.Output;
 /// </summary>
 internal static class SyncProgressView
 {
-    public static async Task<SyncRunResult> RunAsync(CliConsole console, string title, Func<IProgress<SyncProgress>, Task<SyncRunResult>> work)
+    public static async Task<SyncRunResult> RunAsync(
+        CliConsole console, string title, Func<IProgress<SyncProgress>, Task<SyncRunResult>> work)
     {
         if (!console.IsTerminal)
         {
@@ -18,7 +19,8 @@ internal static class SyncProgressView
             return await work(new Reporter(lines.Report));
         }
         return await console.Ansi.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 ProgressTask? task = null;
@@ -66,14 +68,20 @@ internal static class SyncProgressView
                 _clock.Restart();
                 output.WriteLine($"{title}: {value.Step}");
             }
-            var (done, total) = value.TotalRecords > 0 ? (value.Records, (long)value.TotalRecords) : (value.Bytes, value.TotalBytes ?? 0);
+            var (done, total) = value.TotalRecords > 0
+                ? (value.Records, (long)value.TotalRecords)
+                : (value.Bytes, value.TotalBytes ?? 0);
             var tenth = total == 0 ? 0 : (int)(10 * done / total);
             if (tenth > _tenth)
             {
                 _tenth = tenth;
                 var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-                var rate = value.TotalRecords > 0 ? $"{done / seconds:N0} records/s" : $"{done / seconds / 1048576:F1} MB/s";
-                var left = done >= total ? "" : $", about {TimeSpan.FromSeconds((total - done) * seconds / Math.Max(done, 1)):mm\\:ss} left";
+                var rate = value.TotalRecords > 0
+                    ? $"{done / seconds:N0} records/s"
+                    : $"{done / seconds / 1048576:F1} MB/s";
+                var left = done >= total
+                    ? ""
+                    : $", about {TimeSpan.FromSeconds((total - done) * seconds / Math.Max(done, 1)):mm\\:ss} left";
                 output.WriteLine($"  {Amount(value)} ({rate}{left})");
             }
         }

@@ -19,13 +19,16 @@ internal static class SyncSummaryView
         foreach (var r in results)
         {
             table.AddRow(new Text(r.Source), new Text(r.Ecosystem), new Text(r.Succeeded ? Kind(r.Kind) : "failed"),
-                Number(r.Outcome.Added), Number(r.Outcome.Updated), Number(r.Outcome.Removed), Number(r.Outcome.Kept), Number(r.Problems.Count));
+                Number(r.Outcome.Added), Number(r.Outcome.Updated), Number(r.Outcome.Removed), Number(r.Outcome.Kept),
+                Number(r.Problems.Count));
         }
         console.Ansi.Write(table);
         foreach (var r in results)
         {
             console.Out.WriteLine(r.Succeeded
-                ? $"{r.Source} {r.Ecosystem}: {Kind(r.Kind)}: {r.Outcome.Added} added, {r.Outcome.Updated} updated, {r.Outcome.Removed} withdrawn upstream, {r.Outcome.Kept} kept by provenance in {target.Describe()}"
+                ? $"{r.Source} {r.Ecosystem}: {Kind(r.Kind)}: {r.Outcome.Added} added, {r.Outcome.Updated} updated, "
+                    + $"{r.Outcome.Removed} withdrawn upstream, {r.Outcome.Kept} kept by provenance in "
+                    + $"{target.Describe()}"
                 : $"{r.Source} {r.Ecosystem}: failed; nothing of this run was stored");
             foreach (var problem in r.Problems)
             {
@@ -45,5 +48,6 @@ internal static class SyncSummaryView
         _ => "not modified",
     };
 
-    private static Text Number(int value) => new(value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+    private static Text Number(int value) =>
+        new(value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
 }

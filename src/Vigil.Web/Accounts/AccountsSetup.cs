@@ -47,7 +47,8 @@ public static class AccountsSetup
             options.OnRefreshingPrincipal = context =>
             {
                 var identity = context.NewPrincipal?.Identities.FirstOrDefault();
-                foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => c.Type is VigilClaims.Amr or System.Security.Claims.ClaimTypes.AuthenticationMethod) ?? [])
+                foreach (var claim in context.CurrentPrincipal?.Claims.Where(c =>
+                    c.Type is VigilClaims.Amr or System.Security.Claims.ClaimTypes.AuthenticationMethod) ?? [])
                 {
                     if (identity is not null && !identity.HasClaim(claim.Type, claim.Value))
                     {
@@ -59,7 +60,8 @@ public static class AccountsSetup
         });
         services.AddAuthentication(options =>
             {
-                // AddIdentity set the cookie as the default for authenticate and challenge; route both through the selector.
+                // AddIdentity set the cookie as the default for authenticate and challenge; route both through
+                // the selector.
                 options.DefaultScheme = Scheme;
                 options.DefaultAuthenticateScheme = Scheme;
                 options.DefaultChallengeScheme = Scheme;
@@ -71,8 +73,11 @@ public static class AccountsSetup
         // Passkeys: the relying party id is the request's host unless set (a proxy in front may need it).
         services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            options.ServerDomain = configuration["Vigil:Accounts:PasskeyServerDomain"] is { Length: > 0 } domain ? domain : options.ServerDomain;
-            options.ValidateOrigin = context => ValueTask.FromResult(PasskeyOrigin.IsAllowed(context, configuration[$"{ServerOptions.Section}:PublicUrl"]));
+            options.ServerDomain = configuration["Vigil:Accounts:PasskeyServerDomain"] is { Length: > 0 } domain
+                ? domain
+                : options.ServerDomain;
+            options.ValidateOrigin = context => ValueTask.FromResult(
+                PasskeyOrigin.IsAllowed(context, configuration[$"{ServerOptions.Section}:PublicUrl"]));
         });
         services.AddAuthorization();
         services.AddScoped<RecentProof>();
@@ -80,8 +85,10 @@ public static class AccountsSetup
         services.AddSingleton<AccountMailThrottle>();
         // Links in account e-mails use the configured public address, never the request's Host header.
         services.AddSingleton(sp => new AccountLinks(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
-                ?? sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.PublicUrl ?? "http://localhost:8080"));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Notifications.NotificationOptions>>()
+                .Value.PublicBaseUrl
+                ?? sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.PublicUrl
+                ?? "http://localhost:8080"));
         return services;
     }
 
@@ -93,20 +100,27 @@ public static class AccountsSetup
     {
         if (!app.Services.GetRequiredService<Core.Notifications.EmailSender>().Configured)
         {
-            app.Logger.LogWarning("No SMTP server is set (Vigil:Smtp:Host): e-mails stay queued, so new accounts get no confirmation link and "
-                + "nobody gets a password reset link. Confirm an account with 'vigil admin user confirm --email E', or give its owner a link "
+            app.Logger.LogWarning("No SMTP server is set (Vigil:Smtp:Host): e-mails stay queued, so new accounts get "
+                + "no confirmation link and nobody gets a password reset link. Confirm an account with "
+                + "'vigil admin user confirm --email E', or give its owner a link "
                 + "with 'vigil admin user reset-link --email E'.");
         }
     }
 
     public const string ApiPath = "/api";
 
-    /// <summary>A request to the JSON API with <c>Authorization: Bearer vgl_…</c>; anywhere else the header is ignored.</summary>
+    /// <summary>
+    /// A request to the JSON API with <c>Authorization: Bearer vgl_…</c>; anywhere else the header is ignored.
+    /// </summary>
     public static bool CarriesApiToken(HttpRequest request) =>
         request.Path.StartsWithSegments(ApiPath)
-        && request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiTokens.Prefix, StringComparison.OrdinalIgnoreCase);
+        && request.Headers.Authorization.ToString()
+            .StartsWith("Bearer " + ApiTokens.Prefix, StringComparison.OrdinalIgnoreCase);
 
-    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task Deny(
+        Microsoft.AspNetCore.Authentication.RedirectContext<
+            Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
+        int status)
     {
         if (context.Request.Path.StartsWithSegments(ApiPath))
         {

@@ -27,7 +27,8 @@ public abstract class AddressThrottle(int permitsPerWindow, TimeSpan window) : I
             return false;
         }
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Operations.RetryAfter.Set(context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window);
+        Operations.RetryAfter.Set(
+            context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window);
         return true;
     }
 

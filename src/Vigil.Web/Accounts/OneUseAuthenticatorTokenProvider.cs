@@ -15,15 +15,19 @@ namespace Vigil.Web.Accounts;
 /// The last step moves on with one conditional write (compare-and-set on the value read, or an insert the
 /// primary key lets succeed once), so two checks of the same code at the same instant cannot both pass.
 /// </summary>
-internal sealed class OneUseAuthenticatorTokenProvider(TimeProvider time, VigilDbContext db) : AuthenticatorTokenProvider<VigilUser>
+internal sealed class OneUseAuthenticatorTokenProvider(TimeProvider time, VigilDbContext db)
+    : AuthenticatorTokenProvider<VigilUser>
 {
     private const string Store = "Vigil";
     private const string LastStep = "AuthenticatorLastStep";
 
-    /// <summary>Marks the read of the last step in the SQL (a comment), so a test can hold two checks right after it.</summary>
+    /// <summary>
+    /// Marks the read of the last step in the SQL (a comment), so a test can hold two checks right after it.
+    /// </summary>
     internal const string LastStepQueryTag = "authenticator last step";
 
-    public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<VigilUser> manager, VigilUser user)
+    public override async Task<bool> ValidateAsync(
+        string purpose, string token, UserManager<VigilUser> manager, VigilUser user)
     {
         var key = await manager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key) || token.Length != 6 || !token.All(char.IsAsciiDigit))
@@ -31,13 +35,18 @@ internal sealed class OneUseAuthenticatorTokenProvider(TimeProvider time, VigilD
             return false;
         }
         var totp = new Totp(Base32Encoding.ToBytes(key));
-        if (!totp.VerifyTotp(time.GetUtcNow().UtcDateTime, token, out var step, new VerificationWindow(previous: 1, future: 1)))
+        if (!totp.VerifyTotp(
+            time.GetUtcNow().UtcDateTime, token, out var step, new VerificationWindow(previous: 1, future: 1)))
         {
             return false;
         }
         var last = await db.UserTokens.AsNoTracking().TagWith(LastStepQueryTag)
-            .Where(t => t.UserId == user.Id && t.LoginProvider == Store && t.Name == LastStep).Select(t => t.Value).SingleOrDefaultAsync();
-        if (last is not null && long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var used) && step <= used)
+            .Where(t => t.UserId == user.Id && t.LoginProvider == Store && t.Name == LastStep)
+            .Select(t => t.Value)
+            .SingleOrDefaultAsync();
+        if (last is not null
+            && long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var used)
+            && step <= used)
         {
             return false;
         }
@@ -45,7 +54,8 @@ internal sealed class OneUseAuthenticatorTokenProvider(TimeProvider time, VigilD
         if (last is not null)
         {
             // Only the check that still sees the value it read moves it on; a concurrent one finds it changed.
-            return await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Store && t.Name == LastStep && t.Value == last)
+            return await db.UserTokens
+                .Where(t => t.UserId == user.Id && t.LoginProvider == Store && t.Name == LastStep && t.Value == last)
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.Value, value)) == 1;
         }
         try
@@ -55,7 +65,9 @@ internal sealed class OneUseAuthenticatorTokenProvider(TimeProvider time, VigilD
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // A concurrent first check stored its step first: forget the row this one tried to add.
-            foreach (var entry in db.ChangeTracker.Entries<IdentityUserToken<Guid>>().Where(x => x.State == EntityState.Added).ToList())
+            foreach (var entry in db.ChangeTracker.Entries<IdentityUserToken<Guid>>()
+                .Where(x => x.State == EntityState.Added)
+                .ToList())
             {
                 entry.State = EntityState.Detached;
             }

@@ -29,12 +29,18 @@ public sealed class RecentProof(IDataProtectionProvider protection, UserManager<
         return true;
     }
 
-    /// <summary>Checks the password or an authenticator code; a failure counts toward the account's lockout like a failed sign-in.</summary>
+    /// <summary>
+    /// Checks the password or an authenticator code; a failure counts toward the account's lockout like a
+    /// failed sign-in.
+    /// </summary>
     public async Task<bool> VerifyAsync(VigilUser user, string? password, string? code)
     {
         var proved = !string.IsNullOrEmpty(password) ? await users.CheckPasswordAsync(user, password)
             : user.TwoFactorEnabled && !string.IsNullOrEmpty(code)
-              && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal));
+              && await users.VerifyTwoFactorTokenAsync(
+                  user,
+                  users.Options.Tokens.AuthenticatorTokenProvider,
+                  code.Replace(" ", "", StringComparison.Ordinal));
         if (!proved)
         {
             await users.AccessFailedAsync(user);
@@ -46,7 +52,8 @@ public sealed class RecentProof(IDataProtectionProvider protection, UserManager<
     public async Task GrantAsync(HttpContext context, VigilUser user)
     {
         var expires = time.GetUtcNow() + Lifetime;
-        var value = _protector.Protect($"{user.Id}|{await users.GetSecurityStampAsync(user)}|{expires.ToUnixTimeSeconds()}");
+        var value = _protector.Protect(
+            $"{user.Id}|{await users.GetSecurityStampAsync(user)}|{expires.ToUnixTimeSeconds()}");
         context.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             HttpOnly = true,
@@ -78,5 +85,6 @@ public sealed class RecentProof(IDataProtectionProvider protection, UserManager<
             && time.GetUtcNow().ToUnixTimeSeconds() < expires;
     }
 
-    public static void Forget(HttpContext context) => context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/account" });
+    public static void Forget(HttpContext context) =>
+        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/account" });
 }

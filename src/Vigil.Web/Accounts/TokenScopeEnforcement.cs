@@ -26,22 +26,27 @@ internal static class TokenScopeEnforcement
             {
                 var scope = endpoint.Metadata.GetMetadata<TokenScope>();
                 var needed = scope?.For(context.Request.Method);
-                var held = context.User.FindAll(VigilClaims.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+                var held = context.User.FindAll(VigilClaims.Scope)
+                    .Select(c => c.Value)
+                    .ToHashSet(StringComparer.Ordinal);
                 if (needed is null)
                 {
-                    await Problem(context, StatusCodes.Status403Forbidden, "This endpoint takes a signed-in session, not an API token.");
+                    await Problem(context, StatusCodes.Status403Forbidden,
+                        "This endpoint takes a signed-in session, not an API token.");
                     return;
                 }
                 if (!TokenScope.Grants(held, needed))
                 {
-                    await Problem(context, StatusCodes.Status403Forbidden, $"This API token lacks the scope '{needed}'.");
+                    await Problem(context, StatusCodes.Status403Forbidden,
+                        $"This API token lacks the scope '{needed}'.");
                     return;
                 }
             }
             else if (AccountsSetup.CarriesApiToken(context.Request))
             {
                 context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-                await Problem(context, StatusCodes.Status401Unauthorized, "The API token is unknown, revoked or expired.");
+                await Problem(context, StatusCodes.Status401Unauthorized,
+                    "The API token is unknown, revoked or expired.");
                 return;
             }
             await next(context);

@@ -23,7 +23,8 @@ public static class VigilClaims
 }
 
 /// <summary>Adds the instance-administrator claim to the principal Identity builds at sign-in.</summary>
-internal sealed class VigilClaimsFactory(UserManager<VigilUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+internal sealed class VigilClaimsFactory(
+    UserManager<VigilUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<VigilUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(VigilUser user)

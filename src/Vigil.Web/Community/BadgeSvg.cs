@@ -21,7 +21,8 @@ public static class BadgeSvg
         var width = labelWidth + messageWidth;
         var text = $"{label}: {message}";
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
+        using (var xml = XmlWriter.Create(
+            buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
         {
             const string ns = "http://www.w3.org/2000/svg";
             xml.WriteStartElement("svg", ns);

@@ -30,7 +30,8 @@ public static class CommunityEndpoints
             : Results.NotFound()).WithTags("Community");
         app.MapGet("/programs/{slug}/SECURITY.md", async (string slug, HttpRequest request, GetSecurityPolicy policy,
             IOptions<ServerOptions> server, IOptions<CommunityOptions> community, MailKey key, CancellationToken ct) =>
-            Download(await policy.ExecuteAsync(slug, null, null, Contacts(request, server.Value, community.Value, key), ct)));
+            Download(await policy.ExecuteAsync(
+                slug, null, null, Contacts(request, server.Value, community.Value, key), ct)));
 
         var api = app.MapGroup("/api").WithTags("Community").RequireTokenScope(TokenScope.Public);
         api.MapGet("/programs/{slug}/security-md", async (string slug, string? ecosystem, string? package,
@@ -41,7 +42,8 @@ public static class CommunityEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         api.MapGet("/programs/{slug}/metrics", async (string slug, GetProgramMetrics metrics, CancellationToken ct) =>
             TypedResults.Ok(await metrics.ExecuteAsync(slug, ct))).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/badges/{ecosystem}/{**name}", async (string ecosystem, string name, GetPackageBadges badges, CancellationToken ct) =>
+        api.MapGet("/badges/{ecosystem}/{**name}", async (string ecosystem, string name, GetPackageBadges badges,
+            CancellationToken ct) =>
             TypedResults.Ok(BadgeBody.From(await badges.ExecuteAsync(ecosystem, PageLinks.RouteName(name), ct))));
         return app;
     }
@@ -55,8 +57,11 @@ public static class CommunityEndpoints
     public static FileContentHttpResult Download(string markdown) =>
         TypedResults.File(Encoding.UTF8.GetBytes(markdown), MarkdownType, "SECURITY.md");
 
-    /// <summary>The catch-all carries the name and the badge: <c>@scope/name/policy.svg</c> (or <c>@scope%2Fname/…</c>).</summary>
-    private static async Task<IResult> BadgeAsync(string ecosystem, string path, HttpContext context, GetPackageBadges badges, CancellationToken ct)
+    /// <summary>
+    /// The catch-all carries the name and the badge: <c>@scope/name/policy.svg</c> (or <c>@scope%2Fname/…</c>).
+    /// </summary>
+    private static async Task<IResult> BadgeAsync(
+        string ecosystem, string path, HttpContext context, GetPackageBadges badges, CancellationToken ct)
     {
         path = PageLinks.RouteName(path);
         var slash = path.LastIndexOf('/');
@@ -74,13 +79,17 @@ public static class CommunityEndpoints
             ? facts.ProgramName is { } program
                 ? BadgeSvg.Render("security policy", $"covered by {program}", BadgeSvg.Green)
                 : BadgeSvg.Render("security policy", "none", BadgeSvg.Grey)
-            : BadgeSvg.Render("advisories", $"{facts.PublishedAdvisories} published", facts.PublishedAdvisories == 0 ? BadgeSvg.Green : BadgeSvg.Red);
+            : BadgeSvg.Render("advisories", $"{facts.PublishedAdvisories} published",
+                facts.PublishedAdvisories == 0 ? BadgeSvg.Green : BadgeSvg.Red);
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        return NotModified(context, svg) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.File(svg, "image/svg+xml");
+        return NotModified(context, svg)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.File(svg, "image/svg+xml");
     }
 
     private static ProblemHttpResult NotABadge() => TypedResults.Problem(
-        "A badge is /badges/{ecosystem}/{name}/policy.svg or /badges/{ecosystem}/{name}/advisories.svg.", statusCode: StatusCodes.Status404NotFound);
+        "A badge is /badges/{ecosystem}/{name}/policy.svg or /badges/{ecosystem}/{name}/advisories.svg.",
+        statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>A strong ETag of the body itself, so any change (a program's scope too) gives a new one.</summary>
     public static bool NotModified(HttpContext context, byte[] body)

@@ -2,19 +2,25 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Vigil.Web.Community;
 
-/// <summary>Configuration section <c>Vigil:Community</c>: what the instance tells reporters (SECURITY.md, security.txt).</summary>
+/// <summary>
+/// Configuration section <c>Vigil:Community</c>: what the instance tells reporters (SECURITY.md, security.txt).
+/// </summary>
 public sealed class CommunityOptions
 {
     public const string Section = "Vigil:Community";
 
     /// <summary>The e-mail fallback for reporters who cannot use the form; none when empty.</summary>
-    /// <remarks>A regular expression rather than [EmailAddress], which refuses the empty value; no spaces or angle brackets,
-    /// so the address cannot break the Markdown autolink or the security.txt line it is written into.</remarks>
-    [RegularExpression(@"^[^@\s<>]+@[^@\s<>]+$", ErrorMessage = "Vigil:Community:ContactEmail must be an e-mail address (name@host) or empty.")]
+    /// <remarks>A regular expression rather than [EmailAddress], which refuses the empty value; no spaces or
+    /// angle brackets, so the address cannot break the Markdown autolink or the security.txt line it is written
+    /// into.</remarks>
+    [RegularExpression(@"^[^@\s<>]+@[^@\s<>]+$",
+        ErrorMessage = "Vigil:Community:ContactEmail must be an e-mail address (name@host) or empty.")]
     public string? ContactEmail { get; set; }
 }
 
-/// <summary>Configuration section <c>Vigil:SecurityTxt</c>: the instance's <c>/.well-known/security.txt</c> (RFC 9116).</summary>
+/// <summary>
+/// Configuration section <c>Vigil:SecurityTxt</c>: the instance's <c>/.well-known/security.txt</c> (RFC 9116).
+/// </summary>
 public sealed class SecurityTxtOptions
 {
     public const string Section = "Vigil:SecurityTxt";
@@ -27,7 +33,9 @@ public sealed class SecurityTxtOptions
     [Required, RegularExpression(@"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*,\s*[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)*$")]
     public string PreferredLanguages { get; set; } = "en";
 
-    /// <summary>The Policy field's URL; empty = none (the instance has no policy page of its own; programs do).</summary>
+    /// <summary>
+    /// The Policy field's URL; empty = none (the instance has no policy page of its own; programs do).
+    /// </summary>
     [Url]
     public string? Policy { get; set; }
 
@@ -37,6 +45,9 @@ public sealed class SecurityTxtOptions
     /// </summary>
     public string? SigningKeyFile { get; set; }
 
-    /// <summary>The signing key's passphrase, if it has one (pass it by environment variable: <c>Vigil__SecurityTxt__SigningKeyPassphrase</c>).</summary>
+    /// <summary>
+    /// The signing key's passphrase, if it has one (pass it by environment variable:
+    /// <c>Vigil__SecurityTxt__SigningKeyPassphrase</c>).
+    /// </summary>
     public string? SigningKeyPassphrase { get; set; }
 }

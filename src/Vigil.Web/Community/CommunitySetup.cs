@@ -2,13 +2,21 @@ using Vigil.Core.Community;
 
 namespace Vigil.Web.Community;
 
-/// <summary>The community side (docs/community.md): SECURITY.md, badges, security.txt, responsiveness metrics.</summary>
+/// <summary>
+/// The community side (docs/community.md): SECURITY.md, badges, security.txt, responsiveness metrics.
+/// </summary>
 public static class CommunitySetup
 {
     public static IServiceCollection AddVigilCommunity(this IServiceCollection services)
     {
-        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SecurityTxtOptions>().BindConfiguration(SecurityTxtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommunityOptions>()
+            .BindConfiguration(CommunityOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SecurityTxtOptions>()
+            .BindConfiguration(SecurityTxtOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         // The signing key is loaded when the server starts: a wrong file or passphrase stops it with the reason.
         services.AddSingleton<SecurityTxtSigner>();
         services.AddHostedService<SecurityTxtSignerCheck>();
@@ -16,8 +24,11 @@ public static class CommunitySetup
     }
 }
 
-/// <summary>Resolves the security.txt signer at start-up, so a key that cannot be used stops the server with its message.</summary>
-internal sealed class SecurityTxtSignerCheck(SecurityTxtSigner signer, ILogger<SecurityTxtSignerCheck> logger) : IHostedService
+/// <summary>
+/// Resolves the security.txt signer at start-up, so a key that cannot be used stops the server with its message.
+/// </summary>
+internal sealed class SecurityTxtSignerCheck(SecurityTxtSigner signer, ILogger<SecurityTxtSignerCheck> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

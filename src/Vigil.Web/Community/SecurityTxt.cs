@@ -39,7 +39,9 @@ public static class SecurityTxt
         }
         text.Append($"Contact: {root}/reports/new\n");
         text.Append($"Expires: {expires.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\n");
-        text.Append($"Preferred-Languages: {string.Join(", ", options.PreferredLanguages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}\n");
+        var languages = options.PreferredLanguages.Split(
+            ',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        text.Append($"Preferred-Languages: {string.Join(", ", languages)}\n");
         text.Append($"Canonical: {root}/.well-known/security.txt\n");
         if (encryption)
         {

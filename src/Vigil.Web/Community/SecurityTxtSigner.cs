@@ -8,8 +8,9 @@ namespace Vigil.Web.Community;
 /// <summary>
 /// Signs security.txt with an OpenPGP cleartext signature (RFC 9116 § 2.3, RFC 4880 § 7) when
 /// <see cref="SecurityTxtOptions.SigningKeyFile"/> is set. OpenPGP is done by BouncyCastle; only the
-/// cleartext framing (which lines are hashed how) is written here. The signature's creation time is the start
-/// of the UTC day, like Expires (or the key's creation, if later), so the signed file and its ETag stay the same all day.
+/// cleartext framing (which lines are hashed how) is written here. The signature's creation time is the
+/// start of the UTC day, like Expires (or the key's creation, if later), so the signed file and its ETag
+/// stay the same all day.
 /// </summary>
 public sealed class SecurityTxtSigner
 {
@@ -22,7 +23,9 @@ public sealed class SecurityTxtSigner
 
     public bool Enabled => _key is not null;
 
-    /// <summary>The key named by the options, or null without one; a key that cannot be used throws, saying why.</summary>
+    /// <summary>
+    /// The key named by the options, or null without one; a key that cannot be used throws, saying why.
+    /// </summary>
     public static (PgpSecretKey Key, PgpPrivateKey Private)? Load(SecurityTxtOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.SigningKeyFile))
@@ -38,9 +41,12 @@ public sealed class SecurityTxtSigner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PgpException or ArgumentException)
         {
-            throw new InvalidOperationException($"{where}: not a readable ASCII-armored OpenPGP secret key: {e.Message}", e);
+            throw new InvalidOperationException(
+                $"{where}: not a readable ASCII-armored OpenPGP secret key: {e.Message}", e);
         }
-        var key = bundle.GetKeyRings().SelectMany(ring => ring.GetSecretKeys()).FirstOrDefault(k => k.IsSigningKey && !k.IsPrivateKeyEmpty)
+        var key = bundle.GetKeyRings()
+            .SelectMany(ring => ring.GetSecretKeys())
+            .FirstOrDefault(k => k.IsSigningKey && !k.IsPrivateKeyEmpty)
             ?? throw new InvalidOperationException($"{where}: holds no secret key that can sign.");
         try
         {
@@ -50,11 +56,16 @@ public sealed class SecurityTxtSigner
         }
         catch (PgpException e)
         {
-            throw new InvalidOperationException($"{where}: cannot unlock the key; check {SecurityTxtOptions.Section}:SigningKeyPassphrase ({e.Message}).", e);
+            throw new InvalidOperationException(
+                $"{where}: cannot unlock the key; check {SecurityTxtOptions.Section}:SigningKeyPassphrase "
+                + $"({e.Message}).",
+                e);
         }
     }
 
-    /// <summary><paramref name="text"/> (LF line ends, ending in a line break) as a signed message; unchanged without a key.</summary>
+    /// <summary>
+    /// <paramref name="text"/> (LF line ends, ending in a line break) as a signed message; unchanged without a key.
+    /// </summary>
     public string Sign(string text, DateTimeOffset now)
     {
         if (_key is not { } key)

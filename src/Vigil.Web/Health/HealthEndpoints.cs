@@ -11,8 +11,11 @@ public static class HealthEndpoints
         return app;
     }
 
-    /// <summary>200 when the database answers, 503 otherwise (for load balancers and `vigil serve` smoke checks).</summary>
-    public static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> CheckAsync(VigilDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// 200 when the database answers, 503 otherwise (for load balancers and `vigil serve` smoke checks).
+    /// </summary>
+    public static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> CheckAsync(
+        VigilDbContext db, CancellationToken cancellationToken)
     {
         bool healthy;
         try

@@ -26,7 +26,8 @@ internal sealed class FirstStepsLog(IServiceScopeFactory scopes, ILogger<FirstSt
         {
             return;
         }
-        logger.LogInformation("This instance is not set up yet; next steps ({Count}), also shown at / and /reports/new:", missing.Count);
+        logger.LogInformation(
+            "This instance is not set up yet; next steps ({Count}), also shown at / and /reports/new:", missing.Count);
         foreach (var step in missing)
         {
             logger.LogInformation("Next step: {What}: {Command}", step.What, step.Command);

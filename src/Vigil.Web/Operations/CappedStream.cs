@@ -17,7 +17,8 @@ internal sealed class CappedStream(Stream inner, long max) : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -27,7 +28,8 @@ internal sealed class CappedStream(Stream inner, long max) : Stream
         }
         catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException)
         {
-            throw new BadHttpRequestException($"The request body does not decode: {exception.Message}", StatusCodes.Status400BadRequest, exception);
+            throw new BadHttpRequestException(
+                $"The request body does not decode: {exception.Message}", StatusCodes.Status400BadRequest, exception);
         }
     }
 

@@ -12,14 +12,16 @@ public static class ConditionalGet
     public static bool IsNotModified(HttpContext context, EntityTagHeaderValue etag, DateTimeOffset lastModified)
     {
         // HTTP dates have whole seconds.
-        var modified = new DateTimeOffset(lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var modified = new DateTimeOffset(
+            lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var response = context.Response.GetTypedHeaders();
         response.ETag = etag;
         response.LastModified = modified;
         var request = context.Request.GetTypedHeaders();
         if (request.IfNoneMatch is { Count: > 0 } tags)
         {
-            return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+            return tags.Any(tag =>
+                tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
         }
         return request.IfModifiedSince is { } since && modified <= since;
     }

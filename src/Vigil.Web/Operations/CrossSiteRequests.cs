@@ -26,8 +26,11 @@ internal static class CrossSiteRequests
         {
             if (Refuses(context.Request, publicUrl) is { } reason)
             {
-                log.LogWarning("Refused a cross-site {Method} to {Path}: {Reason}", context.Request.Method, context.Request.Path, reason);
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused", detail: reason).ExecuteAsync(context);
+                log.LogWarning("Refused a cross-site {Method} to {Path}: {Reason}",
+                    context.Request.Method, context.Request.Path, reason);
+                await Results.Problem(
+                    statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused", detail: reason)
+                    .ExecuteAsync(context);
                 return;
             }
             await next(context);
@@ -39,7 +42,10 @@ internal static class CrossSiteRequests
     public static string? Refuses(HttpRequest request, string? publicUrl)
     {
         var method = request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
+        if (HttpMethods.IsGet(method)
+            || HttpMethods.IsHead(method)
+            || HttpMethods.IsOptions(method)
+            || HttpMethods.IsTrace(method)
             || request.Headers.Authorization.Count > 0 // a page cannot make a browser send this header to another site
             || !request.Cookies.Keys.Any(k => k.StartsWith(CookiePrefix, StringComparison.Ordinal)))
         {
@@ -49,7 +55,8 @@ internal static class CrossSiteRequests
         if (site.Length > 0)
         {
             return site is "same-origin" or "none" ? null
-                : $"A signed-in request that changes something must come from this site's own pages (Sec-Fetch-Site: {Clip(site)}).";
+                : "A signed-in request that changes something must come from this site's own pages "
+                    + $"(Sec-Fetch-Site: {Clip(site)}).";
         }
         var origin = request.Headers[HeaderNames.Origin].ToString();
         if (origin.Length == 0)
@@ -57,7 +64,8 @@ internal static class CrossSiteRequests
             return null;
         }
         return SiteOrigin.Is(origin, request, publicUrl) ? null
-            : $"A signed-in request that changes something must come from this site's own pages (Origin: {Clip(origin)}).";
+            : "A signed-in request that changes something must come from this site's own pages "
+                + $"(Origin: {Clip(origin)}).";
     }
 
     private static string Clip(string value) => value.Length <= 100 ? value : value[..100] + "…";

@@ -54,7 +54,9 @@ public sealed class LimitsOptions
     [Range(1, 100_000)]
     public int MaxPackageNameChars { get; set; } = 512;
 
-    /// <summary>Longest version or version range in an npm or OSV request (400 above it); node-semver's own limit is 256.</summary>
+    /// <summary>
+    /// Longest version or version range in an npm or OSV request (400 above it); node-semver's own limit is 256.
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxVersionChars { get; set; } = 256;
 }

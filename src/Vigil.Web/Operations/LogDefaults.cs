@@ -34,6 +34,7 @@ internal static class LogDefaults
         // Each entry on one console line (the request line's fields included). Registered first, so
         // Logging:Console:FormatterOptions:SingleLine in configuration still overrides it.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<SimpleConsoleFormatterOptions>>(
-            new ConfigureNamedOptions<SimpleConsoleFormatterOptions>(ConsoleFormatterNames.Simple, options => options.SingleLine = true)));
+            new ConfigureNamedOptions<SimpleConsoleFormatterOptions>(
+                ConsoleFormatterNames.Simple, options => options.SingleLine = true)));
     }
 }

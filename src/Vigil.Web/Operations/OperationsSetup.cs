@@ -15,8 +15,14 @@ public static class OperationsSetup
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<LimitsOptions>()
+            .BindConfiguration(LimitsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<CompressionOptions>().BindConfiguration(CompressionOptions.Section);
 
         builder.AddRequestLogging();
@@ -33,9 +39,11 @@ public static class OperationsSetup
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.Value.RequestHeadersTimeoutSeconds);
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(
-                limits.Value.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(limits.Value.MinRequestBodyGraceSeconds));
+                limits.Value.MinRequestBodyBytesPerSecond,
+                TimeSpan.FromSeconds(limits.Value.MinRequestBodyGraceSeconds));
         });
-        // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's own SAMEORIGIN would contradict it.
+        // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's own SAMEORIGIN would
+        // contradict it.
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddHsts(options =>
         {
@@ -44,26 +52,28 @@ public static class OperationsSetup
         });
         services.AddRequestDecompression();
         services.AddResponseCompression();
-        services.AddOptions<ResponseCompressionOptions>().Configure<IOptions<CompressionOptions>>((options, compression) =>
-        {
-            options.EnableForHttps = compression.Value.EnableForHttps;
-            options.Providers.Add<BrotliCompressionProvider>();
-            options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes,
-                "application/problem+json", "application/atom+xml", "application/rss+xml", "image/svg+xml"];
-        });
+        services.AddOptions<ResponseCompressionOptions>()
+            .Configure<IOptions<CompressionOptions>>((options, compression) =>
+            {
+                options.EnableForHttps = compression.Value.EnableForHttps;
+                options.Providers.Add<BrotliCompressionProvider>();
+                options.Providers.Add<GzipCompressionProvider>();
+                options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes,
+                    "application/problem+json", "application/atom+xml", "application/rss+xml", "image/svg+xml"];
+            });
         services.AddSingleton<ReportIntakeLimit>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limit) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => limit.Value.Enabled
-                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit.Value.PermitLimit,
-                    Window = TimeSpan.FromSeconds(limit.Value.WindowSeconds),
-                    QueueLimit = 0,
-                })
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ =>
+                    new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limit.Value.PermitLimit,
+                        Window = TimeSpan.FromSeconds(limit.Value.WindowSeconds),
+                        QueueLimit = 0,
+                    })
                 : RateLimitPartition.GetNoLimiter(""));
             // The body is left empty: the status-code pages write the problem document (OSV shape under /v1/).
             options.OnRejected = (context, _) =>
@@ -98,5 +108,6 @@ public static class OperationsSetup
     }
 
     // Behind a reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so this is the client's address.
-    internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -23,11 +23,13 @@ internal sealed class OsvProblemWriter : IProblemDetailsWriter
         var response = context.HttpContext.Response;
         response.StatusCode = status;
         response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(response.Body, new OsvError(GrpcCode(status), problem.Detail ?? problem.Title ?? ""),
+        await JsonSerializer.SerializeAsync(response.Body,
+            new OsvError(GrpcCode(status), problem.Detail ?? problem.Title ?? ""),
             OsvJson.Options, context.HttpContext.RequestAborted);
     }
 
-    // grpc-gateway's mapping between gRPC codes and HTTP statuses (runtime/errors.go HTTPStatusFromCode), read backwards.
+    // grpc-gateway's mapping between gRPC codes and HTTP statuses (runtime/errors.go HTTPStatusFromCode), read
+    // backwards.
     private static int GrpcCode(int status) => status switch
     {
         StatusCodes.Status404NotFound => OsvError.NotFound,

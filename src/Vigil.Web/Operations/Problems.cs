@@ -13,7 +13,8 @@ internal static class Problems
     // Statuses ASP.NET Core has no default type/title for.
     private static readonly Dictionary<int, (string Type, string Title)> Extra = new()
     {
-        [StatusCodes.Status413PayloadTooLarge] = ("https://tools.ietf.org/html/rfc9110#section-15.5.14", "Content Too Large"),
+        [StatusCodes.Status413PayloadTooLarge] =
+            ("https://tools.ietf.org/html/rfc9110#section-15.5.14", "Content Too Large"),
         [StatusCodes.Status429TooManyRequests] = ("https://tools.ietf.org/html/rfc6585#section-4", "Too Many Requests"),
     };
 
@@ -45,7 +46,9 @@ internal static class Problems
     }
 
     private static string ReasonPhrase(int status) =>
-        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : $"HTTP {status}";
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase
+            ? phrase
+            : $"HTTP {status}";
 
     // The query string is never echoed: it may carry a token.
     private static string DefaultDetail(HttpContext http, int status) => status switch
@@ -54,9 +57,11 @@ internal static class Problems
         StatusCodes.Status405MethodNotAllowed =>
             $"{http.Request.Method} is not allowed on {http.Request.Path}; allowed: {http.Response.Headers.Allow}.",
         StatusCodes.Status415UnsupportedMediaType =>
-            $"Content-Type '{http.Request.ContentType}' is not accepted by {http.Request.Method} {http.Request.Path}; send application/json.",
+            $"Content-Type '{http.Request.ContentType}' is not accepted by {http.Request.Method} {http.Request.Path}; "
+            + "send application/json.",
         StatusCodes.Status429TooManyRequests =>
-            $"Too many requests from this client; retry after {http.Response.Headers.RetryAfter} seconds (Vigil:RateLimit).",
+            $"Too many requests from this client; retry after {http.Response.Headers.RetryAfter} seconds "
+            + "(Vigil:RateLimit).",
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
         >= 500 => "The server failed to answer this request; quote the traceId when reporting it.",
         _ => ReasonPhrase(status) + ".",

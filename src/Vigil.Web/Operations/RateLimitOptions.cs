@@ -21,7 +21,9 @@ public sealed class RateLimitOptions
     [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
 
-    /// <summary>Anonymous report submissions (API or form, accepted or not) one client address may make per intake window.</summary>
+    /// <summary>
+    /// Anonymous report submissions (API or form, accepted or not) one client address may make per intake window.
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int IntakePermitLimit { get; set; } = 5;
 

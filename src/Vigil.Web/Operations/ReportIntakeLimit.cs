@@ -31,10 +31,13 @@ public sealed class ReportIntakeLimit(IOptions<RateLimitOptions> options, TimePr
         using var lease = _limiter.AttemptAcquire(OperationsSetup.ClientAddress(context));
         if (!lease.IsAcquired)
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(options.Value.IntakeWindowSeconds);
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                ? retryAfter
+                : TimeSpan.FromSeconds(options.Value.IntakeWindowSeconds);
             throw new TooManyRequestsException(
-                $"At most {options.Value.IntakePermitLimit} reports may be submitted from one address every {options.Value.IntakeWindowSeconds / 60.0:0.##} minutes " +
-                $"without an account; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds (Vigil:RateLimit:IntakePermitLimit).",
+                $"At most {options.Value.IntakePermitLimit} reports may be submitted from one address every "
+                + $"{options.Value.IntakeWindowSeconds / 60.0:0.##} minutes without an account; try again in "
+                + $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds (Vigil:RateLimit:IntakePermitLimit).",
                 time.GetUtcNow() + wait);
         }
     }

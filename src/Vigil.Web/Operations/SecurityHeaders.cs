@@ -19,7 +19,9 @@ internal static class SecurityHeaders
         new("X-Content-Type-Options", "nosniff"),
         new("X-Frame-Options", "DENY"),
         new("Referrer-Policy", "no-referrer"),
-        new("Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"),
+        new("Permissions-Policy",
+            "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), "
+            + "usb=()"),
         new("Cross-Origin-Opener-Policy", "same-origin"),
     ];
 

@@ -13,5 +13,6 @@ internal static class SiteOrigin
 
     private static bool Same(Uri origin, string candidate) =>
         Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
-        && Uri.Compare(origin, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        && Uri.Compare(origin, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped,
+            StringComparison.OrdinalIgnoreCase) == 0;
 }

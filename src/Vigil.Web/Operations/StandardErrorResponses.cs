@@ -12,10 +12,12 @@ namespace Vigil.Web.Operations;
 /// </summary>
 internal sealed class StandardErrorResponses : IOpenApiOperationTransformer
 {
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var osv = OsvProblemWriter.IsOsvPath("/" + context.Description.RelativePath);
-        var schema = await context.GetOrCreateSchemaAsync(osv ? typeof(OsvError) : typeof(ProblemDetails), null, cancellationToken);
+        var schema = await context.GetOrCreateSchemaAsync(
+            osv ? typeof(OsvError) : typeof(ProblemDetails), null, cancellationToken);
         var mediaType = osv ? "application/json" : "application/problem+json";
         operation.Responses ??= [];
 
@@ -24,7 +26,8 @@ internal sealed class StandardErrorResponses : IOpenApiOperationTransformer
         if (context.Description.HttpMethod is "POST" or "PUT" or "PATCH")
         {
             Add("400", "The body is not valid for this operation; the detail names what is wrong.");
-            Add("413", "The body is larger than Vigil:Limits:MaxRequestBodyBytes, or than Vigil:MaxDecompressedBodyBytes once decompressed.");
+            Add("413", "The body is larger than Vigil:Limits:MaxRequestBodyBytes, or than "
+                + "Vigil:MaxDecompressedBodyBytes once decompressed.");
             Add("415", "The Content-Type or Content-Encoding is not accepted.");
         }
 

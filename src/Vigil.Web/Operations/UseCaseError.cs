@@ -11,8 +11,15 @@ namespace Vigil.Web.Operations;
 /// (409): a stale concurrency token (someone else saved the same row since it was read) or a unique constraint another
 /// request satisfied first.
 /// </summary>
-/// <param name="CurrentState">For a conflict with what a report became meanwhile: its state now, so a client can reload and retry.</param>
-public sealed record UseCaseError(int Status, string Message, IReadOnlyDictionary<string, string[]> Errors, DateTimeOffset? RetryAt = null, string? CurrentState = null)
+/// <param name="CurrentState">
+/// For a conflict with what a report became meanwhile: its state now, so a client can reload and retry.
+/// </param>
+public sealed record UseCaseError(
+    int Status,
+    string Message,
+    IReadOnlyDictionary<string, string[]> Errors,
+    DateTimeOffset? RetryAt = null,
+    string? CurrentState = null)
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoFields = new Dictionary<string, string[]>();
 
@@ -24,7 +31,8 @@ public sealed record UseCaseError(int Status, string Message, IReadOnlyDictionar
         ValidationFailedException e => new(StatusCodes.Status400BadRequest, e.Message, e.Errors),
         TooManyRequestsException e => new(StatusCodes.Status429TooManyRequests, e.Message, NoFields, e.RetryAt),
         DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict,
-            "Someone else changed this at the same time, and their change was saved first; reload and try again.", NoFields),
+            "Someone else changed this at the same time, and their change was saved first; reload and try again.",
+            NoFields),
         DbUpdateException e when UniqueViolation.Is(e) => new(StatusCodes.Status409Conflict,
             "Someone else did this at the same time, and theirs was saved first; reload and try again.", NoFields),
         _ => null,

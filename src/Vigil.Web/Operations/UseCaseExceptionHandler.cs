@@ -10,25 +10,34 @@ namespace Vigil.Web.Operations;
 /// </summary>
 internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, TimeProvider time) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (UseCaseError.From(exception) is { } error)
         {
             error.Apply(httpContext.Response, time);
             return await WriteAsync(httpContext, exception, error.Status == StatusCodes.Status400BadRequest
-                ? new HttpValidationProblemDetails(error.Errors.ToDictionary(p => p.Key, p => p.Value)) { Status = error.Status, Detail = error.Message }
+                ? new HttpValidationProblemDetails(error.Errors.ToDictionary(p => p.Key, p => p.Value))
+                {
+                    Status = error.Status,
+                    Detail = error.Message,
+                }
                 : Problem(error));
         }
         if (exception is BadHttpRequestException e)
         {
             // Kestrel's own: body too large (413), too slow (408), malformed (400).
             httpContext.Response.StatusCode = e.StatusCode;
-            return await WriteAsync(httpContext, exception, new ProblemDetails { Status = e.StatusCode, Detail = e.Message });
+            return await WriteAsync(
+                httpContext, exception, new ProblemDetails { Status = e.StatusCode, Detail = e.Message });
         }
         return false;
     }
 
-    /// <summary>A conflict with what a report became meanwhile names its state (<c>currentState</c>), so a client can reload and retry.</summary>
+    /// <summary>
+    /// A conflict with what a report became meanwhile names its state (<c>currentState</c>), so a client can
+    /// reload and retry.
+    /// </summary>
     private static ProblemDetails Problem(UseCaseError error)
     {
         var problem = new ProblemDetails { Status = error.Status, Detail = error.Message };
@@ -40,5 +49,10 @@ internal sealed class UseCaseExceptionHandler(IProblemDetailsService problems, T
     }
 
     private ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, ProblemDetails problem) =>
-        problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
 }

@@ -9,7 +9,8 @@ public static class PageLinks
 
     public static string Package(string ecosystem, string name) => $"/packages/{Segment(ecosystem)}/{Name(name)}";
 
-    public static string PackageFeed(string ecosystem, string name) => $"/feeds/packages/{Segment(ecosystem)}/{Name(name)}";
+    public static string PackageFeed(string ecosystem, string name) =>
+        $"/feeds/packages/{Segment(ecosystem)}/{Name(name)}";
 
     public static string EcosystemFeed(string ecosystem) => $"/feeds/ecosystems/{Segment(ecosystem)}/atom.xml";
 
@@ -23,5 +24,6 @@ public static class PageLinks
 
     private static string Name(string name) => string.Join('/', name.Split('/').Select(Segment));
 
-    private static string Segment(string value) => Uri.EscapeDataString(value).Replace("%40", "@", StringComparison.Ordinal);
+    private static string Segment(string value) =>
+        Uri.EscapeDataString(value).Replace("%40", "@", StringComparison.Ordinal);
 }

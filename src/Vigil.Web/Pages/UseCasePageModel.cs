@@ -22,7 +22,8 @@ public abstract class UseCasePageModel : PageModel
     /// Runs one form's use case and returns its answer (usually a redirect). On a use case's error: the status code,
     /// <see cref="Failure"/> for <paramref name="form"/>, then <paramref name="reload"/> and the page again.
     /// </summary>
-    protected async Task<IActionResult> FormAsync(string form, Func<Task<IActionResult>> action, Func<Task>? reload = null)
+    protected async Task<IActionResult> FormAsync(
+        string form, Func<Task<IActionResult>> action, Func<Task>? reload = null)
     {
         try
         {
@@ -60,7 +61,9 @@ public abstract class UseCasePageModel : PageModel
         }
     }
 
-    /// <summary>Loads a part of the page that may be absent ("not found" is null; the answer's status stays as it is).</summary>
+    /// <summary>
+    /// Loads a part of the page that may be absent ("not found" is null; the answer's status stays as it is).
+    /// </summary>
     protected static async Task<T?> OptionalAsync<T>(Func<Task<T>> load) where T : class
     {
         try

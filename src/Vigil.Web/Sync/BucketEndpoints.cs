@@ -22,7 +22,8 @@ public static class BucketEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListingAsync(string ecosystem, VigilDbContext db, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> ListingAsync(
+        string ecosystem, VigilDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var bucket = new ServeBucket(db);
         var info = await bucket.InfoAsync(ecosystem, cancellationToken);
@@ -42,7 +43,8 @@ public static class BucketEndpoints
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Stream(body => bucket.WriteModifiedIdAsync(body, ecosystem, cancellationToken), "text/csv; charset=utf-8");
+        return TypedResults.Stream(
+            body => bucket.WriteModifiedIdAsync(body, ecosystem, cancellationToken), "text/csv; charset=utf-8");
     }
 
     private static async Task<Results<ContentHttpResult, NotFound<string>>> RecordAsync(

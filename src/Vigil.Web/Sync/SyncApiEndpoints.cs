@@ -20,6 +20,7 @@ public static class SyncApiEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<SyncStatusView>>> StatusAsync(HttpContext context, VigilDbContext db, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<SyncStatusView>>> StatusAsync(
+        HttpContext context, VigilDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await new GetSyncStatus(db).ExecuteAsync(ApiActor.From(context), cancellationToken));
 }

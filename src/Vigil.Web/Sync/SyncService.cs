@@ -10,7 +10,8 @@ namespace Vigil.Web.Sync;
 /// (<see cref="RunScheduledSync"/>). A failed run is recorded in its sync state and logged; the next pass
 /// starts again from the last good state.
 /// </summary>
-internal sealed class SyncService(IServiceScopeFactory scopes, IOptions<SyncScheduleOptions> options, TimeProvider time, ILogger<SyncService> logger)
+internal sealed class SyncService(
+    IServiceScopeFactory scopes, IOptions<SyncScheduleOptions> options, TimeProvider time, ILogger<SyncService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,12 +39,16 @@ internal sealed class SyncService(IServiceScopeFactory scopes, IOptions<SyncSche
             {
                 if (run.Succeeded)
                 {
-                    logger.LogInformation("Sync {Source} {Ecosystem} ({Kind}): {Added} added, {Updated} updated, {Withdrawn} withdrawn, {Skipped} skipped",
-                        run.Source, run.Ecosystem, run.Kind, run.Outcome.Added, run.Outcome.Updated, run.Outcome.Removed, run.Outcome.Kept + run.Problems.Count);
+                    logger.LogInformation(
+                        "Sync {Source} {Ecosystem} ({Kind}): {Added} added, {Updated} updated, {Withdrawn} withdrawn, "
+                        + "{Skipped} skipped",
+                        run.Source, run.Ecosystem, run.Kind, run.Outcome.Added, run.Outcome.Updated,
+                        run.Outcome.Removed, run.Outcome.Kept + run.Problems.Count);
                 }
                 else
                 {
-                    logger.LogError("Sync {Source} {Ecosystem} failed; the next pass retries: {Error}", run.Source, run.Ecosystem, run.Error);
+                    logger.LogError("Sync {Source} {Ecosystem} failed; the next pass retries: {Error}",
+                        run.Source, run.Ecosystem, run.Error);
                 }
             }
         }

@@ -7,7 +7,10 @@ public static class SyncSetup
     /// <summary>The sync schedule (<c>Vigil:Sync</c>) and its background service.</summary>
     public static IServiceCollection AddVigilSync(this IServiceCollection services)
     {
-        services.AddOptions<SyncScheduleOptions>().BindConfiguration(SyncScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyncScheduleOptions>()
+            .BindConfiguration(SyncScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddHostedService<SyncService>();
         return services;
     }

@@ -9,8 +9,8 @@ using Vigil.Core.Reports;
 namespace Vigil.Cli.Commands.Admin;
 
 /// <summary>
-/// The use cases (<see cref="CoreServices.AddVigilCore"/>, as the server has them) and Identity's UserManager on the command's
-/// database, with the same account rules as the server.
+/// The use cases (<see cref="CoreServices.AddVigilCore"/>, as the server has them) and Identity's UserManager on
+/// the command's database, with the same account rules as the server.
 /// </summary>
 internal sealed class AdminServices : IAsyncDisposable
 {
@@ -32,24 +32,29 @@ internal sealed class AdminServices : IAsyncDisposable
 
     public UserManager<VigilUser> Users => _scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
 
-    public static async Task<AdminServices> OpenAsync(DatabaseOption database, System.CommandLine.ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<AdminServices> OpenAsync(DatabaseOption database,
+        System.CommandLine.ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
         await (await database.OpenAsync(parseResult, console, cancellationToken)).DisposeAsync(); // migrates
         var target = database.Target(parseResult, console);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()); // the use cases' options keep their defaults
+        // the use cases' options keep their defaults
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(target);
         services.AddVigilCore();
         services.AddSingleton<IReportNotifier>(SilentReportNotifier.Instance); // the command line sends nothing
         services.AddDbContext<VigilDbContext>(options => VigilDatabase.Configure(options, target));
-        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure).AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<VigilDbContext>()
+        services.AddIdentityCore<VigilUser>(AccountPolicy.Configure)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<VigilDbContext>()
             .AddTokenProvider<AccountLinkTokenProvider>(AccountLinkTokenProvider.ProviderName);
         return new AdminServices(services.BuildServiceProvider());
     }
 
     public async Task<VigilUser> UserAsync(string email) =>
-        await Users.FindByEmailAsync(email.Trim()) ?? throw new CliException($"no account with the e-mail address '{email}'", ExitCodes.Failure);
+        await Users.FindByEmailAsync(email.Trim())
+            ?? throw new CliException($"no account with the e-mail address '{email}'", ExitCodes.Failure);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,28 +8,45 @@ using Vigil.Core.Reports;
 namespace Vigil.Cli.Commands.Admin;
 
 /// <summary>
-/// <c>vigil admin backup</c>, <c>restore</c> and <c>compare</c> (docs/reliability.md): an online backup of a SQLite instance with
-/// its master key, a restore that refuses a key that does not open the backup, and a comparison of two databases record by
-/// record (reports and attachments decrypted), which is the restore drill's proof on SQLite and PostgreSQL alike.
+/// <c>vigil admin backup</c>, <c>restore</c> and <c>compare</c> (docs/reliability.md): an online backup of a
+/// SQLite instance with its master key, a restore that refuses a key that does not open the backup, and a
+/// comparison of two databases record by record (reports and attachments decrypted), which is the restore
+/// drill's proof on SQLite and PostgreSQL alike.
 /// </summary>
 internal static class BackupCommands
 {
     public static Command Backup(CliConsole console)
     {
-        var to = new Option<string>("--to") { Required = true, Description = "A new folder for the backup (vigil.db and vigil-master.key)" };
+        var to = new Option<string>("--to")
+        {
+            Required = true,
+            Description = "A new folder for the backup (vigil.db and vigil-master.key)",
+        };
         var key = KeyOption();
-        var withoutKey = new Option<bool>("--without-key") { Description = "Leave the master key out of the backup (keep it apart; restore then needs --master-key-file)" };
+        var withoutKey = new Option<bool>("--without-key")
+        {
+            Description = "Leave the master key out of the backup "
+                + "(keep it apart; restore then needs --master-key-file)",
+        };
         var database = new DatabaseOption();
-        var command = new Command("backup", "Back up a SQLite instance while it runs (PostgreSQL: see docs/reliability.md)") { to, key, withoutKey, database };
+        var command = new Command(
+            "backup", "Back up a SQLite instance while it runs (PostgreSQL: see docs/reliability.md)")
+        {
+            to, key, withoutKey, database,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var file = SqliteFile(database.Target(parse, console), "backup");
             var started = Stopwatch.GetTimestamp();
-            var inventory = await Run(() => SqliteBackup.BackupAsync(file, parse.GetValue(to)!, KeyFile(parse.GetValue(key), file), !parse.GetValue(withoutKey), ct));
-            await console.Out.WriteLineAsync($"Backed up {Describe(inventory)} to {Path.GetFullPath(parse.GetValue(to)!)} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; the master key opens every report in it.");
+            var inventory = await Run(() => SqliteBackup.BackupAsync(file, parse.GetValue(to)!,
+                KeyFile(parse.GetValue(key), file), !parse.GetValue(withoutKey), ct));
+            await console.Out.WriteLineAsync(
+                $"Backed up {Describe(inventory)} to {Path.GetFullPath(parse.GetValue(to)!)} in "
+                + $"{Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; the master key opens every report in it.");
             if (parse.GetValue(withoutKey))
             {
-                await console.Out.WriteLineAsync("The master key is not in the backup: keep a copy of it apart, a restore needs it.");
+                await console.Out.WriteLineAsync(
+                    "The master key is not in the backup: keep a copy of it apart, a restore needs it.");
             }
             return ExitCodes.Success;
         });
@@ -39,15 +56,26 @@ internal static class BackupCommands
     public static Command Restore(CliConsole console)
     {
         var from = new Option<string>("--from") { Required = true, Description = "The backup folder" };
-        var key = new Option<string?>("--master-key-file") { Description = "The key the backup's reports were sealed with (default: the backup's vigil-master.key)" };
-        var replace = new Option<bool>("--replace") { Description = "Restore over an existing database and key file (stop the server first)" };
+        var key = new Option<string?>("--master-key-file")
+        {
+            Description = "The key the backup's reports were sealed with (default: the backup's vigil-master.key)",
+        };
+        var replace = new Option<bool>("--replace")
+        {
+            Description = "Restore over an existing database and key file (stop the server first)",
+        };
         var database = new DatabaseOption();
-        var command = new Command("restore", "Restore a SQLite backup; a key that does not open it changes nothing") { from, key, replace, database };
+        var command = new Command("restore", "Restore a SQLite backup; a key that does not open it changes nothing")
+        {
+            from, key, replace, database,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var file = SqliteFile(database.Target(parse, console), "restore");
-            var inventory = await Run(() => SqliteBackup.RestoreAsync(parse.GetValue(from)!, file, parse.GetValue(key), parse.GetValue(replace), ct));
-            await console.Out.WriteLineAsync($"Restored {Describe(inventory)} to {file}, with its master key in {ReportVaultOptions.KeyFileName} beside it.");
+            var inventory = await Run(() => SqliteBackup.RestoreAsync(
+                parse.GetValue(from)!, file, parse.GetValue(key), parse.GetValue(replace), ct));
+            await console.Out.WriteLineAsync($"Restored {Describe(inventory)} to {file}, with its master key in "
+                + $"{ReportVaultOptions.KeyFileName} beside it.");
             return ExitCodes.Success;
         });
         return command;
@@ -55,10 +83,19 @@ internal static class BackupCommands
 
     public static Command Compare(CliConsole console)
     {
-        var with = new Option<string>("--with") { Required = true, HelpName = "DB", Description = "The other database (the restored copy): SQLite file or PostgreSQL connection string" };
+        var with = new Option<string>("--with")
+        {
+            Required = true,
+            HelpName = "DB",
+            Description = "The other database (the restored copy): SQLite file or PostgreSQL connection string",
+        };
         var key = KeyOption();
         var database = new DatabaseOption();
-        var command = new Command("compare", "Compare two databases record by record, reports and attachments decrypted (the restore drill)") { with, key, database };
+        var command = new Command(
+            "compare", "Compare two databases record by record, reports and attachments decrypted (the restore drill)")
+        {
+            with, key, database,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var original = database.Target(parse, console);
@@ -97,9 +134,13 @@ internal static class BackupCommands
         return command;
     }
 
-    private static Option<string?> KeyOption() => new("--master-key-file") { Description = "The master key file (default: vigil-master.key beside the SQLite database)" };
+    private static Option<string?> KeyOption() => new("--master-key-file")
+    {
+        Description = "The master key file (default: vigil-master.key beside the SQLite database)",
+    };
 
-    private static async Task<DataInventory> InventoryAsync(DatabaseTarget target, ReportVault vault, CancellationToken cancellationToken)
+    private static async Task<DataInventory> InventoryAsync(
+        DatabaseTarget target, ReportVault vault, CancellationToken cancellationToken)
     {
         try
         {
@@ -108,7 +149,8 @@ internal static class BackupCommands
         }
         catch (CryptographicException e)
         {
-            throw new CliException($"the master key does not open the reports in {target.Describe()}: {e.Message}", ExitCodes.Failure);
+            throw new CliException(
+                $"the master key does not open the reports in {target.Describe()}: {e.Message}", ExitCodes.Failure);
         }
         catch (Exception e) when (e is not (OperationCanceledException or CliException))
         {
@@ -122,13 +164,17 @@ internal static class BackupCommands
 
     private static string SqliteFile(DatabaseTarget target, string verb) => target.SqliteFile() is { } file
         ? Path.GetFullPath(file)
-        : throw new CliException($"vigil admin {verb} is for SQLite; back up PostgreSQL with pg_dump and restore with pg_restore (docs/reliability.md), then check with vigil admin compare.", ExitCodes.Usage);
+        : throw new CliException($"vigil admin {verb} is for SQLite; back up PostgreSQL with pg_dump and restore "
+            + "with pg_restore (docs/reliability.md), then check with vigil admin compare.", ExitCodes.Usage);
 
     private static string KeyFile(string? given, string databaseFile)
     {
-        var file = given ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databaseFile)) ?? ".", ReportVaultOptions.KeyFileName);
+        var file = given
+            ?? Path.Combine(
+                Path.GetDirectoryName(Path.GetFullPath(databaseFile)) ?? ".", ReportVaultOptions.KeyFileName);
         return File.Exists(file) ? file : throw new CliException(given is null
-            ? $"no master key beside the database: '{file}' does not exist (the server creates it on its first start); give the key file with --master-key-file."
+            ? $"no master key beside the database: '{file}' does not exist (the server creates it on its first "
+                + "start); give the key file with --master-key-file."
             : $"--master-key-file: '{file}' does not exist.", ExitCodes.Usage);
     }
 

@@ -57,11 +57,14 @@ internal static class AuditSarifWriter
         var notifications = result.Errors.Select(error => new SarifNotification(
             "error",
             new SarifMessage(error.Reason),
-            [new SarifLocation(new SarifPhysicalLocation(new SarifArtifactLocation(Uri(result.Display(error.FilePath))), new SarifRegion(error.Line ?? 1)))]))
+            [new SarifLocation(new SarifPhysicalLocation(
+                new SarifArtifactLocation(Uri(result.Display(error.FilePath))), new SarifRegion(error.Line ?? 1)))]))
             .ToList();
         var driver = new SarifToolComponent("vigil", toolVersion, toolVersion, rules);
-        var run = new SarifRun(new SarifTool(driver), results, [new SarifInvocation(notifications.Count == 0, notifications)]);
-        return JsonSerializer.Serialize(new SarifLog(SchemaUri, "2.1.0", [run]), (JsonTypeInfo<SarifLog>)Options.GetTypeInfo(typeof(SarifLog)));
+        var run = new SarifRun(
+            new SarifTool(driver), results, [new SarifInvocation(notifications.Count == 0, notifications)]);
+        return JsonSerializer.Serialize(
+            new SarifLog(SchemaUri, "2.1.0", [run]), (JsonTypeInfo<SarifLog>)Options.GetTypeInfo(typeof(SarifLog)));
     }
 
     /// <summary>Code scanning's convention: error for high and critical, warning for moderate, note below.</summary>
@@ -100,7 +103,8 @@ internal static class AuditSarifWriter
             new SarifMessageString($"{name}: {title}"),
             links.Url,
             new SarifMessageString(help),
-            new SarifRuleProperties(SecuritySeverity(finding.Severity, finding.CvssScore), ["security", "vulnerability", "dependency", finding.Ecosystem]));
+            new SarifRuleProperties(SecuritySeverity(finding.Severity, finding.CvssScore),
+                ["security", "vulnerability", "dependency", finding.Ecosystem]));
     }
 
     private static string Message(AuditFinding finding)
@@ -118,17 +122,22 @@ internal static class AuditSarifWriter
         text.Append(finding.FixedVersion is { } fix ? $". Fixed in {fix}." : ". No fixed version is available.");
         if (finding.Paths.Count > 0)
         {
-            text.Append($" Installed through {string.Join(", ", finding.Paths.Take(3))}{(finding.Paths.Count > 3 ? ", …" : "")}.");
+            text.Append($" Installed through {string.Join(", ", finding.Paths.Take(3))}"
+                + $"{(finding.Paths.Count > 3 ? ", …" : "")}.");
         }
         return text.ToString();
     }
 
-    /// <summary>Stable across runs and machines: advisory, package, version and lockfile (by its path relative to the audited root).</summary>
+    /// <summary>
+    /// Stable across runs and machines: advisory, package, version and lockfile (by its path relative to the audited
+    /// root).
+    /// </summary>
     private static string Fingerprint(AuditFinding finding, string uri)
     {
         var key = string.Join('\n', finding.Id, finding.Ecosystem, finding.Package, finding.Version, uri);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 
-    private static string Uri(string relativePath) => string.Join('/', relativePath.Split('/').Select(System.Uri.EscapeDataString));
+    private static string Uri(string relativePath) =>
+        string.Join('/', relativePath.Split('/').Select(System.Uri.EscapeDataString));
 }

@@ -11,7 +11,8 @@ internal sealed record SarifLog(
     string Version,
     IReadOnlyList<SarifRun> Runs);
 
-internal sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results, IReadOnlyList<SarifInvocation> Invocations);
+internal sealed record SarifRun(
+    SarifTool Tool, IReadOnlyList<SarifResult> Results, IReadOnlyList<SarifInvocation> Invocations);
 
 internal sealed record SarifTool(SarifToolComponent Driver);
 
@@ -61,11 +62,14 @@ internal sealed record SarifArtifactLocation(string Uri);
 internal sealed record SarifRegion(int StartLine);
 
 /// <summary>§3.20 invocation: lockfiles that could not be read are reported here, so a partial audit says so.</summary>
-internal sealed record SarifInvocation(bool ExecutionSuccessful, IReadOnlyList<SarifNotification> ToolExecutionNotifications);
+internal sealed record SarifInvocation(
+    bool ExecutionSuccessful, IReadOnlyList<SarifNotification> ToolExecutionNotifications);
 
 internal sealed record SarifNotification(string Level, SarifMessage Message, IReadOnlyList<SarifLocation> Locations);
 
 [JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
 [JsonSerializable(typeof(SarifLog))]
 internal sealed partial class SarifJsonContext : JsonSerializerContext;

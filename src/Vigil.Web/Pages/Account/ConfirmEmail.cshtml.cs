@@ -11,9 +11,12 @@ namespace Vigil.Web.Pages.Account;
 /// The e-mailed confirmation link (<c>/account/confirm-email#user=…&amp;token=…</c>): the link's secret and the
 /// account's password confirm the address and sign in (<see cref="ConfirmAccount"/>). Opening the page changes nothing.
 /// </summary>
-public sealed class ConfirmEmailModel(ConfirmAccount confirm, SignInManager<VigilUser> signIn, SignInThrottle throttle) : PageModel
+public sealed class ConfirmEmailModel(ConfirmAccount confirm, SignInManager<VigilUser> signIn, SignInThrottle throttle)
+    : PageModel
 {
-    internal const string Failed = "This link does not work with this password: it was mistyped, has expired or was used already, or the password is wrong. Lost the link? Ask for a new password instead; that confirms the address too.";
+    internal const string Failed = "This link does not work with this password: it was mistyped, has expired or was "
+        + "used already, or the password is wrong. Lost the link? Ask for a new password instead; that confirms the "
+        + "address too.";
 
     [BindProperty(Name = "User"), Required, StringLength(36)] public string UserId { get; set; } = "";
     [BindProperty, Required, StringLength(100)] public string Token { get; set; } = "";

@@ -12,7 +12,8 @@ namespace Vigil.Web.Pages.Account;
 
 /// <summary>The signed-in account: two-factor status, the programs whose team it is on, its reports.</summary>
 [Authorize]
-public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, ListMyReports myReports, ListPrograms programs) : PageModel
+public sealed class IndexModel(
+    UserManager<VigilUser> users, VigilDbContext db, ListMyReports myReports, ListPrograms programs) : PageModel
 {
     public VigilUser Account { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name, ProgramRole Role)> Teams { get; private set; } = [];
@@ -20,7 +21,9 @@ public sealed class IndexModel(UserManager<VigilUser> users, VigilDbContext db, 
     public bool SessionHasTwoFactor { get; private set; }
     public int Passkeys { get; private set; }
 
-    /// <summary>An instance administrator or a program's admin (with two-factor): links the administration pages.</summary>
+    /// <summary>
+    /// An instance administrator or a program's admin (with two-factor): links the administration pages.
+    /// </summary>
     public bool CanAdminister { get; private set; }
 
     /// <summary>An instance administrator signed in with two factors: the sync status page is theirs.</summary>

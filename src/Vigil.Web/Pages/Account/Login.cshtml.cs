@@ -19,7 +19,8 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
     /// One answer for every failed sign-in — unknown address, wrong password, locked account — so the form does not
     /// tell whether an address has an account.
     /// </summary>
-    internal const string Failed = "The e-mail address or the password is wrong (after five wrong passwords an account is locked for 15 minutes).";
+    internal const string Failed = "The e-mail address or the password is wrong (after five wrong passwords an "
+        + "account is locked for 15 minutes).";
 
     internal const string Throttled = "Too many failed sign-ins from your network: wait a few minutes and try again.";
 
@@ -41,7 +42,9 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
             {
                 result = await signIn.PerformPasskeyAssertionAsync(credential);
             }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is System.Text.Json.JsonException
+                or InvalidOperationException
+                or FormatException)
             {
                 result = null; // malformed, or no ceremony under way in this browser
             }
@@ -125,7 +128,8 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
         return Page();
     }
 
-    internal const string Unconfirmed = "This account's e-mail address is not confirmed yet: open the link we e-mailed when you registered. Lost it? Ask for a new password; that confirms the address too.";
+    internal const string Unconfirmed = "This account's e-mail address is not confirmed yet: open the link we "
+        + "e-mailed when you registered. Lost it? Ask for a new password; that confirms the address too.";
 
     /// <summary>
     /// The url when it is local by <c>LocalRedirect</c>'s own rule, else the account page: a path that does not start
@@ -133,6 +137,9 @@ public sealed class LoginModel(SignInManager<VigilUser> signIn, SignInThrottle t
     /// <c>/&lt;tab&gt;/evil.example</c> would leave the site, and <c>LocalRedirect</c> refuses it with an exception).
     /// </summary>
     internal static string LocalOrHome(string? url) =>
-        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        url is not null
+        && url.StartsWith('/')
+        && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal)
         && !url.Any(char.IsControl) ? url : "/account";
 }

@@ -31,13 +31,18 @@ public sealed class LoginTwoFactorModel(SignInManager<VigilUser> signIn, SignInT
         }
         var result = !string.IsNullOrWhiteSpace(RecoveryCode)
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal))
-            : await signIn.TwoFactorAuthenticatorSignInAsync((Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            : await signIn.TwoFactorAuthenticatorSignInAsync(
+                (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal),
+                isPersistent: false,
+                rememberClient: false);
         if (result.Succeeded)
         {
             return LocalRedirect(LoginModel.LocalOrHome(ReturnUrl));
         }
         throttle.Failed(HttpContext);
-        Problem = result.IsLockedOut ? "Too many failed attempts: this account is locked for 15 minutes." : "That code is not valid.";
+        Problem = result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes."
+            : "That code is not valid.";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -13,7 +13,8 @@ namespace Vigil.Web.Pages.Account;
 /// </summary>
 public sealed class NewPasswordModel(ResetPassword reset, SignInThrottle throttle) : PageModel
 {
-    internal const string Failed = "This link does not work: it was mistyped, has expired or was used already. Ask for a new one.";
+    internal const string Failed =
+        "This link does not work: it was mistyped, has expired or was used already. Ask for a new one.";
 
     [BindProperty(Name = "User"), Required, StringLength(36)] public string UserId { get; set; } = "";
     [BindProperty, Required, StringLength(100)] public string Token { get; set; } = "";

@@ -18,7 +18,8 @@ namespace Vigil.Web.Pages.Account;
 /// stamp, which ends its other sessions.
 /// </summary>
 [Authorize]
-public sealed class PasskeysModel(UserManager<VigilUser> users, SignInManager<VigilUser> signIn, RecentProof proof) : PageModel
+public sealed class PasskeysModel(UserManager<VigilUser> users, SignInManager<VigilUser> signIn, RecentProof proof)
+    : PageModel
 {
     public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt);
 
@@ -62,7 +63,8 @@ public sealed class PasskeysModel(UserManager<VigilUser> users, SignInManager<Vi
             {
                 await users.UpdateSecurityStampAsync(user);
                 // The session now rests on a passkey the account holds: renew it as a two-factor one.
-                await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(VigilClaims.Amr, VigilClaims.Mfa)]);
+                await signIn.SignInWithClaimsAsync(
+                    user, isPersistent: false, [new Claim(VigilClaims.Amr, VigilClaims.Mfa)]);
                 await proof.GrantAsync(HttpContext, user); // the proof was voided with the old stamp; it still holds
                 Added = name;
                 await LoadAsync(user, proved: true);
@@ -72,7 +74,8 @@ public sealed class PasskeysModel(UserManager<VigilUser> users, SignInManager<Vi
         }
         else
         {
-            Problem = $"The passkey was not added: {result?.Failure?.Message ?? "the browser sent no valid credential."}";
+            Problem = "The passkey was not added: "
+                + $"{result?.Failure?.Message ?? "the browser sent no valid credential."}";
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(user);
@@ -127,7 +130,8 @@ public sealed class PasskeysModel(UserManager<VigilUser> users, SignInManager<Vi
     {
         if (!proved && !await proof.HoldsAsync(HttpContext, user))
         {
-            Confirm = new ConfirmIdentityForm("Adding or removing a passkey changes how you sign in.", user.TwoFactorEnabled, problem);
+            Confirm = new ConfirmIdentityForm(
+                "Adding or removing a passkey changes how you sign in.", user.TwoFactorEnabled, problem);
         }
         Passkeys = (await users.GetPasskeysAsync(user))
             .Select(p => new PasskeyRow(WebEncoders.Base64UrlEncode(p.CredentialId), p.Name ?? "passkey", p.CreatedAt))

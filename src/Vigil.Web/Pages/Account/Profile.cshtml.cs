@@ -17,11 +17,12 @@ public sealed class ProfileModel(GetReporterProfile profiles, SetProfileHandle s
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostAsync(string? handle, CancellationToken cancellationToken) => FormAsync("handle", async () =>
-    {
-        await setHandle.ExecuteAsync(Api.ApiActor.From(HttpContext), handle, cancellationToken);
-        return RedirectToPage();
-    }, () => LoadAsync(cancellationToken));
+    public Task<IActionResult> OnPostAsync(string? handle, CancellationToken cancellationToken) =>
+        FormAsync("handle", async () =>
+        {
+            await setHandle.ExecuteAsync(Api.ApiActor.From(HttpContext), handle, cancellationToken);
+            return RedirectToPage();
+        }, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -33,7 +33,9 @@ public sealed class RegisterModel(RegisterAccount register, AccountMailThrottle 
     {
         if (!ModelState.IsValid)
         {
-            Problems = ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => $"{e.Key}: {e.Value!.Errors[0].ErrorMessage}").ToList();
+            Problems = ModelState.Where(e => e.Value!.Errors.Count > 0)
+                .Select(e => $"{e.Key}: {e.Value!.Errors[0].ErrorMessage}")
+                .ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -8,7 +8,8 @@ using Vigil.Web.Accounts;
 namespace Vigil.Web.Pages.Account;
 
 /// <summary>"Forgot your password": the same answer for every address (<see cref="RequestPasswordReset"/>).</summary>
-public sealed class ResetPasswordModel(RequestPasswordReset reset, AccountMailThrottle throttle, EmailSender email) : PageModel
+public sealed class ResetPasswordModel(RequestPasswordReset reset, AccountMailThrottle throttle, EmailSender email)
+    : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(254)] public string Email { get; set; } = "";
 

@@ -16,9 +16,12 @@ namespace Vigil.Web.Pages.Account;
 /// current code) and setting it up anew is the way to move it to another device.
 /// </summary>
 [Authorize]
-public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<VigilUser> signIn, RecentProof proof) : PageModel
+public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<VigilUser> signIn, RecentProof proof)
+    : PageModel
 {
-    /// <summary>Image pixels per QR module: about 200 px square for an otpauth URI, sharp for any phone camera.</summary>
+    /// <summary>
+    /// Image pixels per QR module: about 200 px square for an otpauth URI, sharp for any phone camera.
+    /// </summary>
     private const int QrPixelsPerModule = 4;
 
     [BindProperty] public string? Code { get; set; }
@@ -63,7 +66,8 @@ public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<V
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(user, "That is not your password or a current code.");
         }
-        // Each set-up gets a new key. That renews the security stamp: keep this session, then grant the proof on the new stamp.
+        // Each set-up gets a new key. That renews the security stamp: keep this session, then grant the proof on
+        // the new stamp.
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         await proof.GrantAsync(HttpContext, user);
@@ -93,12 +97,15 @@ public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<V
         return Page();
     }
 
-    /// <summary>Turns two-factor off with a current code (a proof of the factor itself); the key is discarded.</summary>
+    /// <summary>
+    /// Turns two-factor off with a current code (a proof of the factor itself); the key is discarded.
+    /// </summary>
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var user = await CurrentUserAsync();
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (!user.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!user.TwoFactorEnabled
+            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             Problem = "That code is not valid: two-factor authentication stays on.";
@@ -119,7 +126,8 @@ public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<V
         {
             if (!await proof.HoldsAsync(HttpContext, user))
             {
-                Confirm = new ConfirmIdentityForm("Setting up two-factor authentication shows a secret key.", OffersCode: false, problem);
+                Confirm = new ConfirmIdentityForm(
+                    "Setting up two-factor authentication shows a secret key.", OffersCode: false, problem);
                 return Page();
             }
             await LoadKeyAsync(user);
@@ -134,6 +142,7 @@ public sealed class TwoFactorModel(UserManager<VigilUser> users, SignInManager<V
     {
         var key = await users.GetAuthenticatorKeyAsync(user) ?? ""; // made when the proof was given
         SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
-        AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Vigil:" + user.Email)}?secret={key}&issuer=Vigil&digits=6";
+        AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Vigil:" + user.Email)}"
+            + $"?secret={key}&issuer=Vigil&digits=6";
     }
 }

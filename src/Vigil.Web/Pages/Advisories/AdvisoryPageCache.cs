@@ -25,6 +25,7 @@ public static class AdvisoryPageCache
             .VaryByValue(async (context, cancellationToken) =>
             {
                 var db = context.RequestServices.GetRequiredService<VigilDbContext>();
-                return new KeyValuePair<string, string>("advisories", await AffectedIndex.ReadStampAsync(db, cancellationToken));
+                return new KeyValuePair<string, string>(
+                    "advisories", await AffectedIndex.ReadStampAsync(db, cancellationToken));
             })));
 }

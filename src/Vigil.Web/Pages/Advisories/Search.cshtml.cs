@@ -25,11 +25,14 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     public AdvisorySearchResult? Result { get; private set; }
     public bool OldestFirst => Sort == "oldest";
 
-    /// <summary>The whole list was asked for (no search term or filter): where an empty instance shows its first steps.</summary>
+    /// <summary>
+    /// The whole list was asked for (no search term or filter): where an empty instance shows its first steps.
+    /// </summary>
     public bool Unfiltered => new[] { Text, Ecosystem, Package, Severity, From, To }.All(string.IsNullOrWhiteSpace);
 
     public static readonly AdvisorySeverity[] SeverityChoices =
-        [AdvisorySeverity.Critical, AdvisorySeverity.High, AdvisorySeverity.Moderate, AdvisorySeverity.Low, AdvisorySeverity.Info, AdvisorySeverity.Unknown];
+        [AdvisorySeverity.Critical, AdvisorySeverity.High, AdvisorySeverity.Moderate, AdvisorySeverity.Low,
+            AdvisorySeverity.Info, AdvisorySeverity.Unknown];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +62,8 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
             ["page"] = page,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/",
-            query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+            query.Where(p => !string.IsNullOrWhiteSpace(p.Value))
+                .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
     }
 
     private AdvisorySearch? Parse()
@@ -87,7 +91,10 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
             Problems.Add("The 'from' date is after the 'to' date.");
         }
         var page = 1;
-        if (!string.IsNullOrWhiteSpace(PageNumber) && (!int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > 100_000))
+        if (!string.IsNullOrWhiteSpace(PageNumber)
+            && (!int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out page)
+                || page < 1
+                || page > 100_000))
         {
             Problems.Add($"Page '{PageNumber}' is not a page number (1 or more).");
         }
@@ -99,7 +106,9 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
         {
             Problems.Add("The search text is longer than 200 characters.");
         }
-        return Problems.Count > 0 ? null : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, OldestFirst, page, PageSize);
+        return Problems.Count > 0
+            ? null
+            : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, OldestFirst, page, PageSize);
     }
 
     private DateOnly? ParseDate(string? value, string label)
@@ -108,7 +117,8 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(
+            value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }

@@ -11,7 +11,8 @@ namespace Vigil.Web.Pages.Advisories;
 /// <summary>One advisory. An alias (e.g. a CVE id) redirects to the canonical id's page; an unknown id is a 404 page.
 /// Anonymous views are output-cached per data version (<see cref="AdvisoryPageCache"/>).</summary>
 [OutputCache(PolicyName = AdvisoryPageCache.PolicyName)]
-public sealed class ShowModel(GetAdvisory getAdvisory, ListAdvisoryRevisions listRevisions, AdvisoryMarkdown markdown) : PageModel
+public sealed class ShowModel(
+    GetAdvisory getAdvisory, ListAdvisoryRevisions listRevisions, AdvisoryMarkdown markdown) : PageModel
 {
     public string RequestedId { get; private set; } = "";
     public StoredAdvisory? Advisory { get; private set; }
@@ -44,17 +45,27 @@ public sealed class ShowModel(GetAdvisory getAdvisory, ListAdvisoryRevisions lis
         (Osv!.Severity ?? []).Concat((Osv.Affected ?? []).SelectMany(a => a.Severity ?? []))
             .DistinctBy(s => (s.Type, s.Score));
 
-    /// <summary>The weaknesses the advisory names (<c>database_specific.cwe_ids</c>), with their names where known.</summary>
+    /// <summary>
+    /// The weaknesses the advisory names (<c>database_specific.cwe_ids</c>), with their names where known.
+    /// </summary>
     public IReadOnlyList<(string Id, string? Name, string? Url)> Weaknesses() =>
         Osv!.DatabaseSpecific?["cwe_ids"] is System.Text.Json.Nodes.JsonArray ids
-            ? ids.Select(i => i is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var id) ? id : null).OfType<string>()
-                .Distinct(StringComparer.Ordinal).Select(id => (id, CweNames.NameOf(id), CweNames.DefinitionUrl(id))).ToList()
+            ? ids.Select(i => i is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var id) ? id : null)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .Select(id => (id, CweNames.NameOf(id), CweNames.DefinitionUrl(id)))
+                .ToList()
             : [];
 
-    /// <summary>Where an alias is defined: a CVE id on the CVE program's site, a GHSA id on GitHub's database; else null.</summary>
+    /// <summary>
+    /// Where an alias is defined: a CVE id on the CVE program's site, a GHSA id on GitHub's database; else null.
+    /// </summary>
     public static string? AliasUrl(string alias) =>
         Vigil.Core.Cve.CveRecordRequest.IsCveId(alias) ? $"https://www.cve.org/CVERecord?id={alias}"
-        : alias.StartsWith("GHSA-", StringComparison.Ordinal) && alias.Length == 19 && alias.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $"https://github.com/advisories/{alias}"
+        : alias.StartsWith("GHSA-", StringComparison.Ordinal)
+            && alias.Length == 19
+            && alias.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? $"https://github.com/advisories/{alias}"
         : null;
 
     /// <summary>
@@ -64,8 +75,12 @@ public sealed class ShowModel(GetAdvisory getAdvisory, ListAdvisoryRevisions lis
     public static (IReadOnlyList<string> Versions, string? PatchedRange) Fixes(OsvAffected affected)
     {
         var versions = (affected.Ranges ?? []).SelectMany(r => r.Events).Select(e => e.Fixed).OfType<string>().ToList();
-        var patched = affected.DatabaseSpecific?["patched_versions"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text)
-            && text.Trim() is { Length: > 0 } range && range != "<0.0.0" ? range : null;
+        var patched = affected.DatabaseSpecific?["patched_versions"] is System.Text.Json.Nodes.JsonValue value
+            && value.TryGetValue<string>(out var text)
+            && text.Trim() is { Length: > 0 } range
+            && range != "<0.0.0"
+                ? range
+                : null;
         return (versions, versions.Count > 0 ? null : patched);
     }
 

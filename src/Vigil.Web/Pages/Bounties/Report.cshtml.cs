@@ -13,9 +13,13 @@ namespace Vigil.Web.Pages.Bounties;
 /// A report's bounty: the team awards, amends, cancels and records payments; a recipient sees their own share,
 /// declines it or agrees to show it publicly. Someone who may not see the report gets 404, like the report page.
 /// </summary>
-public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments, Vigil.Core.Data.VigilDbContext db) : UseCasePageModel
+public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBounty award, BountyPayments payments,
+    Vigil.Core.Data.VigilDbContext db) : UseCasePageModel
 {
-    /// <summary>For the team's award form: the maintainers invited to this report who accepted with an account (the possible fixers).</summary>
+    /// <summary>
+    /// For the team's award form: the maintainers invited to this report who accepted with an account (the possible
+    /// fixers).
+    /// </summary>
     public IReadOnlyList<(Guid Id, string Name)> Fixers { get; private set; } = [];
 
     public long Id { get; private set; }
@@ -31,15 +35,20 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
         return Page();
     }
 
-    public Task<IActionResult> OnPostAwardAsync(long id, string? severity, string? finderAmount, string? fixerAmount, Guid? fixerUserId, string? reason, CancellationToken ct) =>
-        ActAsync(id, actor => award.ExecuteAsync(id, actor, new AwardInput(severity, Amount(finderAmount), Amount(fixerAmount), fixerUserId, reason), ct), ct);
+    public Task<IActionResult> OnPostAwardAsync(long id, string? severity, string? finderAmount, string? fixerAmount,
+        Guid? fixerUserId, string? reason, CancellationToken ct) =>
+        ActAsync(id, actor => award.ExecuteAsync(id, actor,
+            new AwardInput(severity, Amount(finderAmount), Amount(fixerAmount), fixerUserId, reason), ct), ct);
 
-    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ActAsync(id, actor => award.CancelAsync(id, actor, ct), ct);
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
+        ActAsync(id, actor => award.CancelAsync(id, actor, ct), ct);
 
     public Task<IActionResult> OnPostPaidAsync(long id, string? recipient, DateOnly? paidOn, CancellationToken ct) =>
-        ActAsync(id, actor => payments.MarkPaidAsync(id, actor, Vigil.Web.Bounties.BountiesEndpoints.Recipient(recipient), paidOn, ct), ct);
+        ActAsync(id, actor => payments.MarkPaidAsync(
+            id, actor, Vigil.Web.Bounties.BountiesEndpoints.Recipient(recipient), paidOn, ct), ct);
 
-    public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) => ActAsync(id, actor => payments.DeclineAsync(id, actor, ct), ct);
+    public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) =>
+        ActAsync(id, actor => payments.DeclineAsync(id, actor, ct), ct);
 
     public Task<IActionResult> OnPostVisibilityAsync(long id, bool showPublicly, CancellationToken ct) =>
         ActAsync(id, actor => payments.SetVisibilityAsync(id, actor, showPublicly, ct), ct);
@@ -69,7 +78,9 @@ public sealed class ReportModel(GetReport reports, GetReportBounty get, AwardBou
                     .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName, u.Email })
                     .ToListAsync(cancellationToken))
                 .DistinctBy(u => u.Id)
-                .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id.ToString() : $"{u.DisplayName} ({u.Email})"))
+                .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName)
+                    ? u.Email ?? u.Id.ToString()
+                    : $"{u.DisplayName} ({u.Email})"))
                 .ToList();
         }
         Bounty = await OptionalAsync(() => get.ExecuteAsync(Id, actor, cancellationToken));

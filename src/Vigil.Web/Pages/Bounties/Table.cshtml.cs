@@ -9,7 +9,10 @@ using Vigil.Web.Pages.Admin;
 
 namespace Vigil.Web.Pages.Bounties;
 
-/// <summary>The program admins' bounty table form (one row per severity; an empty row is left out) and the payout CSV link. Anyone else: 404.</summary>
+/// <summary>
+/// The program admins' bounty table form (one row per severity; an empty row is left out) and the payout CSV
+/// link. Anyone else: 404.
+/// </summary>
 [Authorize]
 public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBountyTable set) : UseCasePageModel
 {
@@ -31,7 +34,8 @@ public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBou
         Saved = saved;
         if (await AllowAsync(cancellationToken) && await get.ExecuteAsync(slug, cancellationToken) is { } table)
         {
-            (Currency, PaysFixer, InScope, OutOfScope) = (table.Currency, table.PaysFixer, table.InScope, table.OutOfScope);
+            (Currency, PaysFixer, InScope, OutOfScope) =
+                (table.Currency, table.PaysFixer, table.InScope, table.OutOfScope);
             foreach (var range in table.Ranges)
             {
                 Min[range.Severity] = range.Min.ToString("0.####", CultureInfo.InvariantCulture);
@@ -49,11 +53,14 @@ public sealed class TableModel(GetProgramAdmin admin, GetBountyTable get, SetBou
             return Page();
         }
         var ranges = BountyTableInput.Severities
-            .Where(s => !string.IsNullOrWhiteSpace(Min.GetValueOrDefault(s)) || !string.IsNullOrWhiteSpace(Max.GetValueOrDefault(s)))
-            .Select(s => new BountyRangeInput(s, Amount(Min.GetValueOrDefault(s)), Amount(Max.GetValueOrDefault(s)))).ToList();
+            .Where(s => !string.IsNullOrWhiteSpace(Min.GetValueOrDefault(s))
+                || !string.IsNullOrWhiteSpace(Max.GetValueOrDefault(s)))
+            .Select(s => new BountyRangeInput(s, Amount(Min.GetValueOrDefault(s)), Amount(Max.GetValueOrDefault(s))))
+            .ToList();
         return await FormAsync("bounty", async () =>
         {
-            await set.ExecuteAsync(slug, ApiActor.From(HttpContext), new BountyTableInput(Currency?.Trim(), ranges, InScope, OutOfScope, PaysFixer), cancellationToken);
+            await set.ExecuteAsync(slug, ApiActor.From(HttpContext),
+                new BountyTableInput(Currency?.Trim(), ranges, InScope, OutOfScope, PaysFixer), cancellationToken);
             return Redirect($"/admin/programs/{Uri.EscapeDataString(slug)}/bounty?saved=true");
         });
     }

@@ -20,7 +20,8 @@ public static class DownloadEndpoints
         return app;
     }
 
-    private static PushStreamHttpResult AllAsync(StreamOsvBulkZip zip, HttpContext context) => Zip(zip, null, "all.zip", context.RequestAborted);
+    private static PushStreamHttpResult AllAsync(StreamOsvBulkZip zip, HttpContext context) =>
+        Zip(zip, null, "all.zip", context.RequestAborted);
 
     private static PushStreamHttpResult OfflineAsync(StreamOsvOfflineZip zip, TimeProvider time, HttpContext context) =>
         TypedResults.Stream(
@@ -28,12 +29,14 @@ public static class DownloadEndpoints
             "application/zip",
             "osv-offline.zip");
 
-    private static async Task<Results<PushStreamHttpResult, NotFound<string>>> EcosystemAsync(string ecosystem, StreamOsvBulkZip zip, CancellationToken cancellationToken) =>
+    private static async Task<Results<PushStreamHttpResult, NotFound<string>>> EcosystemAsync(
+        string ecosystem, StreamOsvBulkZip zip, CancellationToken cancellationToken) =>
         await zip.HasEcosystemAsync(ecosystem, cancellationToken)
             ? Zip(zip, ecosystem, $"{ecosystem}-all.zip", cancellationToken)
             : TypedResults.NotFound($"No advisory names a package in the ecosystem '{ecosystem}'.");
 
-    private static PushStreamHttpResult Zip(StreamOsvBulkZip zip, string? ecosystem, string fileName, CancellationToken cancellationToken) =>
+    private static PushStreamHttpResult Zip(
+        StreamOsvBulkZip zip, string? ecosystem, string fileName, CancellationToken cancellationToken) =>
         TypedResults.Stream(
             async body => await zip.ExecuteAsync(body, ecosystem, cancellationToken),
             "application/zip",

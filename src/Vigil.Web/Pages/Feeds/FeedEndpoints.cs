@@ -30,24 +30,30 @@ public static class FeedEndpoints
     }
 
     private static Task<Results<FileContentHttpResult, NotFound>> AllAsync(
-        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        FeedAsync(request, recent, revisions, options.Value, clock, null, null, "All advisories", "/", cancellationToken);
+        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions,
+        IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        FeedAsync(request, recent, revisions, options.Value, clock, null, null, "All advisories", "/",
+            cancellationToken);
 
     private static Task<Results<FileContentHttpResult, NotFound>> EcosystemAsync(string ecosystem,
-        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions,
+        IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
         FeedAsync(request, recent, revisions, options.Value, clock, ecosystem, null, $"{ecosystem} advisories",
             "/?ecosystem=" + Uri.EscapeDataString(ecosystem), cancellationToken);
 
     private static Task<Results<FileContentHttpResult, NotFound>> PackageAsync(string ecosystem, string name,
-        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions, IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions,
+        IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var package = PageLinks.RouteName(name);
-        return FeedAsync(request, recent, revisions, options.Value, clock, ecosystem, package, $"Advisories for {ecosystem}/{package}",
+        return FeedAsync(request, recent, revisions, options.Value, clock, ecosystem, package,
+            $"Advisories for {ecosystem}/{package}",
             PageLinks.Package(ecosystem, package), cancellationToken);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(HttpRequest request, ListRecentAdvisories recent, ListAdvisoryRevisions revisions,
-        ServerOptions options, TimeProvider clock, string? ecosystem, string? package, string title, string page, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(HttpRequest request,
+        ListRecentAdvisories recent, ListAdvisoryRevisions revisions, ServerOptions options, TimeProvider clock,
+        string? ecosystem, string? package, string title, string page, CancellationToken cancellationToken)
     {
         var advisories = await recent.ExecuteAsync(ecosystem, package, Entries, cancellationToken);
         if (advisories.Count == 0 && (ecosystem is not null || package is not null))
@@ -95,7 +101,9 @@ public static class FeedEndpoints
         text.Append(" Severity: ").Append(advisory.Severity.ToNpmWord()).Append('.');
         if (advisory.Packages.Count > 0)
         {
-            text.Append(" Packages: ").AppendJoin(", ", advisory.Packages.Select(p => $"{p.Ecosystem}/{p.Name}")).Append('.');
+            text.Append(" Packages: ")
+                .AppendJoin(", ", advisory.Packages.Select(p => $"{p.Ecosystem}/{p.Name}"))
+                .Append('.');
         }
         if (advisory.Withdrawn is not null)
         {
@@ -103,7 +111,8 @@ public static class FeedEndpoints
         }
         if (revision is not null)
         {
-            text.Append(" Corrected (revision ").Append(revision.Revision).Append(", ").Append(OsvJson.Format(revision.At)).Append("): ")
+            text.Append(" Corrected (revision ").Append(revision.Revision)
+                .Append(", ").Append(OsvJson.Format(revision.At)).Append("): ")
                 .Append(revision.Changes).Append(". Reason: ").Append(revision.Reason);
         }
         return text.ToString();
@@ -112,7 +121,8 @@ public static class FeedEndpoints
     private static byte[] Write(SyndicationFeed feed)
     {
         using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var writer = XmlWriter.Create(
+            buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }

@@ -21,7 +21,8 @@ public sealed class ShowModel(GetPackageAdvisories getPackageAdvisories) : PageM
         {
             Version = Version[..200];
         }
-        Package = await getPackageAdvisories.ExecuteAsync(ecosystem, PageLinks.RouteName(name), Version, cancellationToken);
+        Package = await getPackageAdvisories.ExecuteAsync(
+            ecosystem, PageLinks.RouteName(name), Version, cancellationToken);
         if (Package.Advisories.Count == 0)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -5,12 +5,17 @@ using Vigil.Core.Data;
 
 namespace Vigil.Web.Pages.Programs;
 
-/// <summary>A program's public page: how to report, and its responsiveness over the last 90 days (counts only).</summary>
+/// <summary>
+/// A program's public page: how to report, and its responsiveness over the last 90 days (counts only).
+/// </summary>
 public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : PageModel
 {
     public ProgramMetrics Metrics { get; private set; } = null!;
 
-    /// <summary>The intake rules of reputation (docs/community.md): the minimum signal to report without review, and new reporters' daily limit.</summary>
+    /// <summary>
+    /// The intake rules of reputation (docs/community.md): the minimum signal to report without review, and new
+    /// reporters' daily limit.
+    /// </summary>
     public (double? MinimumSignal, int NewReporterReportsPerDay) Intake { get; private set; }
 
     /// <summary>The addresses the program takes reports at by e-mail (docs/mail.md): public contacts.</summary>

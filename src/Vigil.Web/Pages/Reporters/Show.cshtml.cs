@@ -11,7 +11,8 @@ public sealed class ShowModel(GetReporterProfile profiles) : UseCasePageModel
 
     public async Task<IActionResult> OnGetAsync(string handle, CancellationToken cancellationToken)
     {
-        if (await FindAsync(() => profiles.ExecuteAsync(handle, Api.ApiActor.From(HttpContext), cancellationToken)) is not { } profile)
+        if (await FindAsync(() => profiles.ExecuteAsync(handle, Api.ApiActor.From(HttpContext), cancellationToken))
+            is not { } profile)
         {
             return NotFound();
         }

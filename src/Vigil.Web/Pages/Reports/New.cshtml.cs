@@ -31,7 +31,8 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
     public IReadOnlyList<Core.Programs.ProgramEntity> Programs { get; private set; } = [];
 
     /// <summary>The program the form is for (asked for, else the first): its policy is shown beside the form.</summary>
-    public Core.Programs.ProgramEntity? Chosen => Programs.FirstOrDefault(p => p.Slug == Program) ?? Programs.FirstOrDefault();
+    public Core.Programs.ProgramEntity? Chosen =>
+        Programs.FirstOrDefault(p => p.Slug == Program) ?? Programs.FirstOrDefault();
     public IReadOnlyDictionary<string, string[]> Errors => Failure?.Errors ?? new Dictionary<string, string[]>();
     public SubmittedReport? Submitted { get; private set; }
 
@@ -45,15 +46,23 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
     {
         await LoadAsync(cancellationToken);
         var request = new SubmitReportRequest(
-            [new ReportPackageInput(Ecosystem, PackageName ?? "", AffectedVersions ?? "")], Title ?? "", Description ?? "", ProofOfConcept,
-            string.IsNullOrWhiteSpace(CvssVector) ? null : CvssVector, string.IsNullOrWhiteSpace(Cwe) ? null : Cwe,
-            string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail, string.IsNullOrWhiteSpace(CreditName) ? null : CreditName,
-            Attachments: Request.HasFormContentType ? await AttachmentsEndpoints.FilesAsync(Request.Form, cancellationToken) : []);
+            [new ReportPackageInput(Ecosystem, PackageName ?? "", AffectedVersions ?? "")],
+            Title ?? "",
+            Description ?? "",
+            ProofOfConcept,
+            string.IsNullOrWhiteSpace(CvssVector) ? null : CvssVector,
+            string.IsNullOrWhiteSpace(Cwe) ? null : Cwe,
+            string.IsNullOrWhiteSpace(ReporterEmail) ? null : ReporterEmail,
+            string.IsNullOrWhiteSpace(CreditName) ? null : CreditName,
+            Attachments: Request.HasFormContentType
+                ? await AttachmentsEndpoints.FilesAsync(Request.Form, cancellationToken)
+                : []);
         ChosenFiles = (request.Attachments ?? []).Select(a => a.FileName).ToList();
         return await FormAsync("report", async () =>
         {
             intakeLimit.Check(HttpContext);
-            Submitted = await submit.ExecuteAsync(Program ?? "", request, ApiActor.From(HttpContext), cancellationToken);
+            Submitted = await submit.ExecuteAsync(
+                Program ?? "", request, ApiActor.From(HttpContext), cancellationToken);
             if (Submitted.FollowUpToken is { } token)
             {
                 FollowUpCookie.Write(Response, Submitted.Id, token, Request.IsHttps);
@@ -68,7 +77,13 @@ public sealed class NewModel(VigilDbContext db, SubmitReport submit, ReportIntak
         { Status: StatusCodes.Status404NotFound } => UseCaseError.Invalid("program", "choose a program."),
         { Status: StatusCodes.Status400BadRequest } => error,
         // Too many reports: the message says when the next one is possible.
-        _ => error with { Errors = new Dictionary<string, string[]> { [error.Status == StatusCodes.Status429TooManyRequests ? "limit" : "report"] = [error.Message] } },
+        _ => error with
+        {
+            Errors = new Dictionary<string, string[]>
+            {
+                [error.Status == StatusCodes.Status429TooManyRequests ? "limit" : "report"] = [error.Message],
+            },
+        },
     };
 
     public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? messages[0] : null;

@@ -28,7 +28,8 @@ public sealed class PublishModel(PreviewPublication preview) : UseCasePageModel
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(long id, int? revision, bool publishAnyway, [FromServices] PublishReport publish, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(
+        long id, int? revision, bool publishAnyway, [FromServices] PublishReport publish, CancellationToken ct)
     {
         Id = id;
         return FormAsync("publish", async () =>
@@ -42,7 +43,10 @@ public sealed class PublishModel(PreviewPublication preview) : UseCasePageModel
             if ((shown.BeforeDisclosure || shown.WithoutFix.Count > 0) && !publishAnyway && shown.Revision == revision)
             {
                 throw new Core.Errors.ValidationFailedException("Tick that the advisory is published anyway.",
-                    new Dictionary<string, string[]> { ["publishAnyway"] = ["tick it to publish before the agreed date or without a fix."] });
+                    new Dictionary<string, string[]>
+                    {
+                        ["publishAnyway"] = ["tick it to publish before the agreed date or without a fix."],
+                    });
             }
             var published = await publish.ExecuteAsync(id, actor, ct, confirmedRevision: revision);
             Flash.Set(TempData, $"Published as {published.Id}. Every API, feed and export carries it now.");

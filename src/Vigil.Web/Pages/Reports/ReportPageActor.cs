@@ -3,7 +3,10 @@ using Vigil.Web.Api;
 
 namespace Vigil.Web.Pages.Reports;
 
-/// <summary>Who is looking at a report's pages: the signed-in account, else the follow-up cookie for that report, else anonymous.</summary>
+/// <summary>
+/// Who is looking at a report's pages: the signed-in account, else the follow-up cookie for that report, else
+/// anonymous.
+/// </summary>
 internal static class ReportPageActor
 {
     public static Actor From(HttpContext context, long reportId) =>

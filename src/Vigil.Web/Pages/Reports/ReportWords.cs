@@ -27,7 +27,9 @@ public static class ReportWords
         _ => state,
     };
 
-    /// <summary>The step of <see cref="Steps"/> the report is at, or null when it left the process (rejected, withdrawn).</summary>
+    /// <summary>
+    /// The step of <see cref="Steps"/> the report is at, or null when it left the process (rejected, withdrawn).
+    /// </summary>
     public static int? Step(string state) => state switch
     {
         "new" or "needs-more-information" => 0,

@@ -11,13 +11,15 @@ public sealed class FieldProblems
 {
     private readonly Dictionary<string, string> _byInput = new(StringComparer.Ordinal);
 
-    public FieldProblems(IReadOnlyDictionary<string, string[]>? errors, IReadOnlyDictionary<string, (string InputId, string Label)> fields,
+    public FieldProblems(IReadOnlyDictionary<string, string[]>? errors,
+        IReadOnlyDictionary<string, (string InputId, string Label)> fields,
         Func<string, (string InputId, string Label)?>? pattern = null)
     {
         foreach (var (field, messages) in errors ?? new Dictionary<string, string[]>())
         {
             var message = messages.Length > 0 ? messages[0] : "";
-            (string InputId, string Label)? place = fields.TryGetValue(field, out var known) ? known : pattern?.Invoke(field);
+            (string InputId, string Label)? place =
+                fields.TryGetValue(field, out var known) ? known : pattern?.Invoke(field);
             if (place is { } p)
             {
                 _byInput.TryAdd(p.InputId, Capital(message));
@@ -30,7 +32,9 @@ public sealed class FieldProblems
         }
     }
 
-    /// <summary>Each problem in the order the use case gave them: the input to link to (null: none) and its label.</summary>
+    /// <summary>
+    /// Each problem in the order the use case gave them: the input to link to (null: none) and its label.
+    /// </summary>
     public List<(string? InputId, string? Label, string Message)> Summary { get; } = [];
 
     public string? Message(string inputId) => _byInput.GetValueOrDefault(inputId);
@@ -42,5 +46,6 @@ public sealed class FieldProblems
     public string? DescribedBy(string inputId, string? other = null) =>
         _byInput.ContainsKey(inputId) ? string.Join(' ', new[] { other, $"{inputId}-error" }.OfType<string>()) : other;
 
-    private static string Capital(string message) => message.Length > 0 ? char.ToUpperInvariant(message[0]) + message[1..] : message;
+    private static string Capital(string message) =>
+        message.Length > 0 ? char.ToUpperInvariant(message[0]) + message[1..] : message;
 }

@@ -43,8 +43,10 @@ public sealed class EditModel(
     public Task<IActionResult> OnPostRemoveMemberAsync(string slug, Guid userId, CancellationToken ct) =>
         ActAsync(slug, "members", actor => removeMember.ExecuteAsync(slug, actor, userId, ct), ct);
 
-    public Task<IActionResult> OnPostAddMaintainerAsync(string slug, string? ecosystem, string? name, string? email, string? accountEmail, CancellationToken ct) =>
-        ActAsync(slug, "maintainers", actor => addMaintainer.ExecuteAsync(slug, actor, ecosystem, name, email, accountEmail, ct), ct);
+    public Task<IActionResult> OnPostAddMaintainerAsync(string slug, string? ecosystem, string? name, string? email,
+        string? accountEmail, CancellationToken ct) =>
+        ActAsync(slug, "maintainers",
+            actor => addMaintainer.ExecuteAsync(slug, actor, ecosystem, name, email, accountEmail, ct), ct);
 
     public Task<IActionResult> OnPostRemoveMaintainerAsync(string slug, long id, CancellationToken ct) =>
         ActAsync(slug, "maintainers", actor => removeMaintainer.ExecuteAsync(slug, actor, id, ct), ct);
@@ -53,12 +55,14 @@ public sealed class EditModel(
         ActAsync(slug, "webhooks", actor => removeWebhook.ExecuteAsync(slug, actor, id, ct), ct);
 
     /// <summary>Not a redirect: the answer carries the secret, which no later page shows.</summary>
-    public Task<IActionResult> OnPostAddWebhookAsync(string slug, string? url, List<string>? events, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAddWebhookAsync(
+        string slug, string? url, List<string>? events, CancellationToken cancellationToken)
     {
         Slug = slug;
         return FormAsync("webhooks", async () =>
         {
-            NewWebhook = await addWebhook.ExecuteAsync(slug, ApiActor.From(HttpContext), url, events, cancellationToken);
+            NewWebhook = await addWebhook.ExecuteAsync(
+                slug, ApiActor.From(HttpContext), url, events, cancellationToken);
             await LoadAsync(keepPolicy: false, cancellationToken);
             return Page();
         }, () => LoadAsync(keepPolicy: false, cancellationToken));
@@ -66,7 +70,8 @@ public sealed class EditModel(
 
     // A "not found" is either the program not being the caller's (LoadAsync answers 404 and drops the problem) or
     // the member, maintainer or endpoint not being there any more.
-    private Task<IActionResult> ActAsync(string slug, string form, Func<Actor, Task> action, CancellationToken cancellationToken)
+    private Task<IActionResult> ActAsync(
+        string slug, string form, Func<Actor, Task> action, CancellationToken cancellationToken)
     {
         Slug = slug;
         return FormAsync(form, async () =>

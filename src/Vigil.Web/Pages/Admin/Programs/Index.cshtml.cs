@@ -6,7 +6,10 @@ using Vigil.Web.Api;
 
 namespace Vigil.Web.Pages.Admin.Programs;
 
-/// <summary>The programs the caller administers, and (for instance administrators) the form that creates one. Anyone else: 404.</summary>
+/// <summary>
+/// The programs the caller administers, and (for instance administrators) the form that creates one. Anyone
+/// else: 404.
+/// </summary>
 [Authorize]
 public sealed class IndexModel(ListPrograms list, CreateProgram create) : UseCasePageModel
 {

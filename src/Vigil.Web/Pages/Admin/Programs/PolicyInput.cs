@@ -77,7 +77,9 @@ public sealed class PolicyInput
                 errors["minimumSignal"] = [$"'{MinimumSignal}' is not a number (e.g. 1.5), or leave it empty."];
             }
         }
-        var newReporterLimit = string.IsNullOrWhiteSpace(NewReporterReportsPerDay) ? null : Number(NewReporterReportsPerDay, "newReporterReportsPerDay", errors);
+        var newReporterLimit = string.IsNullOrWhiteSpace(NewReporterReportsPerDay)
+            ? null
+            : Number(NewReporterReportsPerDay, "newReporterReportsPerDay", errors);
         bool? publish = AtDeadline switch { "publish" => true, "flag" => false, _ => null };
         if (publish is null)
         {
@@ -87,9 +89,10 @@ public sealed class PolicyInput
         {
             throw new ValidationFailedException("The program's settings are invalid.", errors);
         }
-        return new ProgramSettings(Name ?? "", ScopeEcosystems, List(ScopePackages), triage, publication, TimeZone?.Trim() ?? "",
-            List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "", List(ReservedCveIds),
-            RequireMinimumSignal: minimumSignal is not null, MinimumSignal: minimumSignal, NewReporterReportsPerDay: newReporterLimit);
+        return new ProgramSettings(Name ?? "", ScopeEcosystems, List(ScopePackages), triage, publication,
+            TimeZone?.Trim() ?? "", List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "",
+            List(ReservedCveIds), RequireMinimumSignal: minimumSignal is not null, MinimumSignal: minimumSignal,
+            NewReporterReportsPerDay: newReporterLimit);
     }
 
     private static int? Number(string? text, string field, Dictionary<string, string[]> errors)
@@ -103,5 +106,6 @@ public sealed class PolicyInput
     }
 
     private static List<string> List(string? text) =>
-        (text ?? "").Split(['\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        (text ?? "").Split(['\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToList();
 }
