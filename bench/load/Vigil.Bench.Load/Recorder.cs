@@ -101,9 +101,9 @@ internal sealed class Recorder(int serverPid)
         var steady = all.Where(s => s.At >= warmup).ToList();
         var seconds = (all.Max(s => s.At) - warmup).TotalSeconds;
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"requests: {all.Count} in all, {steady.Count} after the warm-up "
-            + $"({steady.Count / seconds:F0}/s); 5xx or no answer: {ServerErrors}; "
-            + $"4xx other than a racing move's 409: {Unexpected}"));
+        text.AppendLine(Invariant($"requests: {all.Count} in all, {steady.Count} after the warm-up ")
+            + Invariant($"({steady.Count / seconds:F0}/s); 5xx or no answer: {ServerErrors}; ")
+            + Invariant($"4xx other than a racing move's 409: {Unexpected}"));
         text.AppendLine(Invariant($"racing accepts: {_races} pairs, {_racesOneWinner} with one 2xx and one 409"));
         text.AppendLine("after the warm-up, by kind (count, 2xx, 409, p50 ms, p99 ms, max ms):");
         foreach (var group in steady.GroupBy(s => s.Kind).OrderByDescending(g => g.Count()))
@@ -125,8 +125,9 @@ internal sealed class Recorder(int serverPid)
         var after = memory.Where(m => m.At >= warmup).ToList();
         if (after.Count > 0)
         {
-            text.AppendLine(Invariant($"RSS after the warm-up: first {after[0].RssMiB:F0} MiB, "
-                + $"min {after.Min(m => m.RssMiB):F0}, max {after.Max(m => m.RssMiB):F0}, last {after[^1].RssMiB:F0}"));
+            text.AppendLine(Invariant($"RSS after the warm-up: first {after[0].RssMiB:F0} MiB, ")
+                + Invariant($"min {after.Min(m => m.RssMiB):F0}, max {after.Max(m => m.RssMiB):F0}, ")
+                + Invariant($"last {after[^1].RssMiB:F0}"));
         }
         text.AppendLine("RSS every 10 s (MiB): " + string.Join(" ", memory.Select(m => Invariant($"{m.RssMiB:F0}"))));
         foreach (var note in _notes)
@@ -136,10 +137,10 @@ internal sealed class Recorder(int serverPid)
         return text.ToString().TrimEnd();
     }
 
-    private static string Line(string kind, List<Sample> samples) => Invariant(
-        $"  {kind,-20} {samples.Count,7} {samples.Count(s => s.Status is >= 200 and < 300),7} "
-        + $"{samples.Count(s => s.Status == 409),5} {Percentile(samples, 0.5),8:F1} {Percentile(samples, 0.99),8:F1} "
-        + $"{samples.Max(s => s.Ms),8:F1}");
+    private static string Line(string kind, List<Sample> samples) =>
+        Invariant($"  {kind,-20} {samples.Count,7} {samples.Count(s => s.Status is >= 200 and < 300),7} ")
+        + Invariant($"{samples.Count(s => s.Status == 409),5} {Percentile(samples, 0.5),8:F1} ")
+        + Invariant($"{Percentile(samples, 0.99),8:F1} {samples.Max(s => s.Ms),8:F1}");
 
     private static double Percentile(List<Sample> samples, double p)
     {
