@@ -52,7 +52,7 @@ public sealed class CrashSmokeTests
             Vigil: HarnessServers.Vigil, Providers: [Name(provider)], Cycles: control ? 2 : Cycles, Seed: 20261207,
             Writers: 6, MinKillMs: 300, MaxKillMs: 1500, EarlyAck: control, Tamper: false, Work: work,
             Port: HarnessServers.FreePort(),
-            MaxMinutes: double.PositiveInfinity);
+            MaxMinutes: double.PositiveInfinity, StartTimeoutSeconds: 600);
         return await new CrashRun(options, Name(provider)).RunAsync();
     }
 

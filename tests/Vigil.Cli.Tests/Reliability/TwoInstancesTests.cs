@@ -27,6 +27,9 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
     /// <summary>The documented default of <c>Vigil:IndexRefreshSeconds</c> (docs/configuration.md).</summary>
     private static readonly TimeSpan IndexRefresh = TimeSpan.FromSeconds(2);
 
+    /// <summary>A start on a loaded machine can take minutes (the first start also migrates the database).</summary>
+    private const double StartSeconds = 600;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -42,26 +45,35 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             var environment = instance.Environment(clockSeconds: 1);
             environment.Remove("Vigil__IndexRefreshSeconds");
             a = await VigilServer.StartAsync(
-                HarnessServers.Vigil, instance.Database, HarnessServers.FreePort(), environment, log);
+                HarnessServers.Vigil, instance.Database, HarnessServers.FreePort(), environment, log, StartSeconds);
             await instance.SetUpAsync();
             b = await VigilServer.StartAsync(
-                HarnessServers.Vigil, instance.Database, HarnessServers.FreePort(), environment, log);
+                HarnessServers.Vigil, instance.Database, HarnessServers.FreePort(), environment, log, StartSeconds);
 
             // Both instances written to at once: cycle 1 is A's writers, cycle 2 is B's (the markers differ).
             var journal = new Journal(Path.Combine(work.Path, "journal.jsonl"));
             var known = new List<KnownReport>();
             var stats = new Stats();
-            using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            using (var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
             {
-                await Task.WhenAll(
+                // Until each instance has published three reports (at least 10 s; at most 3 minutes).
+                var writers = Task.WhenAll(
                     new Workload(instance, journal, known, false, stats).RunAsync(a.Url, 1, 4, 1207, stop.Token),
                     new Workload(instance, journal, known, false, stats).RunAsync(b.Url, 2, 4, 1207, stop.Token));
+                await Task.Delay(TimeSpan.FromSeconds(10), Ct);
+                while (!stop.IsCancellationRequested && !new[] { 1, 2 }.All(cycle =>
+                    journal.Snapshot().Count(w => w.Kind == WriteKind.Publish && w.Cycle == cycle) >= 3))
+                {
+                    await Task.Delay(200, Ct);
+                }
+                await stop.CancelAsync();
+                await writers;
             }
             Assert.True(stats.ServerErrors == 0, string.Join("\n", stats.Notes));
             Assert.Contains(journal.Snapshot(), w => w.Kind == WriteKind.Publish && w.Cycle == 1);
             Assert.Contains(journal.Snapshot(), w => w.Kind == WriteKind.Publish && w.Cycle == 2);
 
-            var racing = await PassPublicationDeadlinesAsync(instance, a.Url, b.Url);
+            var (racing, byHand) = await PassPublicationDeadlinesAsync(instance, a.Url, b.Url);
             await WaitUntilPublishedAsync(instance, racing);
 
             // The writes, the invariants (each deadline action once and on the timeline once; published means one
@@ -76,7 +88,11 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
 
             await using var db = VigilDatabase.Open(instance.Target);
             var actions = await db.DeadlineActions.AsNoTracking().ToListAsync(Ct);
-            Assert.Equal(racing.Count, actions.Count(x => x.Action == DeadlineAction.PublishAtDeadline));
+            // Each report past its deadline was published once: by a clock (its action taken once) or by hand.
+            var byClock = actions.Where(x => x.Action == DeadlineAction.PublishAtDeadline).ToList();
+            Assert.Equal(byClock.Count, byClock.Select(x => x.ReportId).Distinct().Count());
+            Assert.Empty(byClock.Select(x => x.ReportId).Intersect(byHand));
+            Assert.Equal(racing.Order(), byClock.Select(x => x.ReportId).Concat(byHand).Order());
             Assert.Contains(actions, x => x.Action == DeadlineAction.TriageReminder);
             var published = await db.Reports.AsNoTracking().Where(r => r.AdvisoryId != null)
                 .Select(r => r.AdvisoryId!).ToListAsync(Ct);
@@ -125,26 +141,36 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
     /// The accepted, unpublished reports reach their publication deadline (it is moved into the past, as time would);
     /// both clocks then publish them, while a triager on each instance publishes the same reports by hand.
     /// </summary>
-    private static async Task<List<long>> PassPublicationDeadlinesAsync(Instance instance, string a, string b)
+    private static async Task<(List<long> Racing, List<long> ByHand)> PassPublicationDeadlinesAsync(
+        Instance instance, string a, string b)
     {
         await using var db = VigilDatabase.Open(instance.Target);
+        using var http = new HttpClient();
+        // Up to eight new reports accepted too, alternately on each instance, so that there are some to race for.
+        var fresh = await db.Reports.Where(r => r.State == ReportState.New).OrderBy(r => r.Id).Select(r => r.Id)
+            .Take(8).ToListAsync(Ct);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            Assert.True(await PostAsync(http, instance, $"{(i % 2 == 0 ? a : b)}/api/reports/{fresh[i]}/accept"));
+        }
         var accepted = await db.Reports.Where(r => r.State == ReportState.Accepted).Select(r => r.Id).ToListAsync(Ct);
         Assert.NotEmpty(accepted);
         var past = DateTimeOffset.UtcNow.AddMinutes(-1);
         await db.Reports.Where(r => accepted.Contains(r.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.PublicationDueAt, past), Ct);
-        using var http = new HttpClient();
-        var byHand = accepted.Take(6).SelectMany(id => new[] { a, b }.Select(async url =>
+        var publications = accepted.Take(6).SelectMany(id => new[] { a, b }.Select(async url =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/api/reports/{id}/publish");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", instance.Triagers[1]);
             using var response = await http.SendAsync(request, Ct);
-            return response.StatusCode;
+            return (Id: id, Status: (int)response.StatusCode);
         }));
         // Each by hand: published (2xx) or refused because the other instance or a clock came first (409).
-        var statuses = await Task.WhenAll(byHand);
-        Assert.All(statuses, s => Assert.True((int)s is >= 200 and < 300 or 409, s.ToString()));
-        return accepted;
+        var answers = await Task.WhenAll(publications);
+        Assert.All(answers, x => Assert.True(x.Status is >= 200 and < 300 or 409, $"#{x.Id}: {x.Status}"));
+        var byHand = answers.Where(x => x.Status is >= 200 and < 300).Select(x => x.Id).ToList();
+        Assert.Equal(byHand.Count, byHand.Distinct().Count());
+        return (accepted, byHand);
     }
 
     private static async Task WaitUntilPublishedAsync(Instance instance, List<long> reports)
