@@ -1,4 +1,5 @@
 using Vigil.Bench.Crash;
+using Vigil.Cli.Tests.Infrastructure;
 using Vigil.Core.Data;
 
 namespace Vigil.Cli.Tests.Reliability;
