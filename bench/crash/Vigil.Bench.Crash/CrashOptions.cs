@@ -14,7 +14,8 @@ internal sealed record CrashOptions(
     bool Tamper,
     string Work,
     int Port,
-    double MaxMinutes)
+    double MaxMinutes,
+    double StartTimeoutSeconds = 120)
 {
     public const string Usage = """
         usage: Vigil.Bench.Crash --vigil PATH [--db sqlite|postgres|both] [--cycles N] [--seed N] [--writers N]
@@ -29,6 +30,7 @@ internal sealed record CrashOptions(
           --control tamper     negative control: damage the database after each kill; every damage must be seen
           --port N         the server's port (default 18110)
           --max-minutes M  stop starting cycles after M minutes per database (the figures say how many ran)
+          --start-timeout S  how long a start may take before the run fails (default 120 s; more on a loaded machine)
         """;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -40,6 +42,7 @@ internal sealed record CrashOptions(
         int cycles = 100, seed = Random.Shared.Next(1, 1_000_000), writers = 6, min = 300, max = 3000, port = 18110;
         bool earlyAck = false, tamper = false;
         var maxMinutes = double.PositiveInfinity;
+        var startTimeout = 120.0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -73,6 +76,7 @@ internal sealed record CrashOptions(
                 case "--work": work = Path.GetFullPath(Next()); break;
                 case "--port": port = int.Parse(Next(), Invariant); break;
                 case "--max-minutes": maxMinutes = double.Parse(Next(), Invariant); break;
+                case "--start-timeout": startTimeout = double.Parse(Next(), Invariant); break;
                 default: return null;
             }
         }
@@ -83,6 +87,6 @@ internal sealed record CrashOptions(
         }
         work ??= Path.Combine(Path.GetTempPath(), $"vigil-crash-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{seed}");
         return new CrashOptions(vigil, providers, cycles, seed, writers, min, max, earlyAck, tamper, work, port,
-            maxMinutes);
+            maxMinutes, startTimeout);
     }
 }

@@ -108,8 +108,8 @@ internal sealed class CrashRun(CrashOptions options, string provider)
                     import = StartImport(importAck, folder, instance, journal, log);
                 }
                 var started = Stopwatch.StartNew();
-                var server = await VigilServer.StartAsync(
-                    options.Vigil, instance.Database, options.Port, instance.Environment(), log);
+                var server = await VigilServer.StartAsync(options.Vigil, instance.Database, options.Port,
+                    instance.Environment(), log, options.StartTimeoutSeconds);
                 starts.Add(started.Elapsed.TotalSeconds);
                 if (cycle == 1)
                 {

@@ -26,7 +26,7 @@ internal sealed partial class Verifier
         IReadOnlyList<Ack> journal, int cycle, string url, Dictionary<long, Report> reports,
         List<AdvisoryEntity> advisories, Random random, Dictionary<Ack, string> lost, List<string> violations)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(300) };
         var fresh = advisories.Where(a => !_checkedThroughApi.Contains(a.Id)).ToList();
         var older = advisories.Where(a => _checkedThroughApi.Contains(a.Id)).OrderBy(_ => random.Next()).Take(10);
         foreach (var advisory in fresh.Concat(older))

@@ -22,7 +22,8 @@ internal sealed class VigilServer
     public int Pid => _process.Id;
 
     public static async Task<VigilServer> StartAsync(
-        string vigil, string database, int port, IReadOnlyDictionary<string, string> environment, TextWriter log)
+        string vigil, string database, int port, IReadOnlyDictionary<string, string> environment, TextWriter log,
+        double timeoutSeconds = 120)
     {
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo(vigil)
@@ -69,7 +70,7 @@ internal sealed class VigilServer
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exited = process.WaitForExitAsync();
-        var timeout = Task.Delay(TimeSpan.FromSeconds(120));
+        var timeout = Task.Delay(TimeSpan.FromSeconds(timeoutSeconds));
         var first = await Task.WhenAny(listening.Task, exited, timeout);
         if (first != listening.Task)
         {
@@ -79,7 +80,7 @@ internal sealed class VigilServer
             }
             throw new InvalidOperationException(first == exited
                 ? $"vigil serve exited with {process.ExitCode} before listening (see the log)"
-                : "vigil serve did not listen within 120 s (see the log)");
+                : $"vigil serve did not listen within {timeoutSeconds} s (see the log)");
         }
         return new VigilServer(process, url);
     }

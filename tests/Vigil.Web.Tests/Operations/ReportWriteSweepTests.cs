@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Attachments;
+using Vigil.Core.Bounties;
 using Vigil.Core.Data;
 using Vigil.Core.Extensions;
 using Vigil.Core.Publication;
@@ -70,6 +72,26 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
         ["CorrectAdvisory"] = new(PublishedAsync, (s, w, t) =>
             s.GetRequiredService<CorrectAdvisory>().ExecuteAsync(t.Prepared!, w.As(Role.Triager), new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge"), Ct),
             ReportState.Published),
+        // The standing report stays new; the later report of its group is rejected as its duplicate in the same
+        // transaction.
+        ["MergeDuplicates"] = new(DuplicateAsync, (s, w, t) => s.GetRequiredService<MergeDuplicates>().ExecuteAsync(
+            t.Id, w.As(Role.Triager), [long.Parse(t.Prepared!)], "Same bug.", Ct), ReportState.New),
+        ["AwardBounty.Award"] = new(BountyTableAndAcceptAsync, (s, w, t) =>
+            s.GetRequiredService<AwardBounty>().ExecuteAsync(
+                t.Id, w.As(Role.Triager), new AwardInput("high", 500m), Ct),
+            ReportState.Accepted),
+        ["AwardBounty.Cancel"] = new(AwardedAsync, (s, w, t) =>
+            s.GetRequiredService<AwardBounty>().CancelAsync(t.Id, w.As(Role.Triager), Ct), ReportState.Accepted),
+        ["BountyPayments.MarkPaid"] = new(AwardedAsync, (s, w, t) =>
+            s.GetRequiredService<BountyPayments>().MarkPaidAsync(
+                t.Id, w.As(Role.Triager), BountyRecipient.Finder, null, Ct),
+            ReportState.Accepted),
+        ["BountyPayments.Decline"] = new(AwardedAsync, (s, w, t) =>
+            s.GetRequiredService<BountyPayments>().DeclineAsync(t.Id, Actor.FollowUp(t.Reporter), Ct),
+            ReportState.Accepted),
+        ["BountyPayments.SetVisibility"] = new(AwardedAsync, (s, w, t) =>
+            s.GetRequiredService<BountyPayments>().SetVisibilityAsync(t.Id, Actor.FollowUp(t.Reporter), true, Ct),
+            ReportState.Accepted),
         ["CommentOnReport"] = new(None, (s, w, t) => s.GetRequiredService<CommentOnReport>().ExecuteAsync(t.Id, w.As(Role.Triager), "A team comment.", false, Ct), ReportState.New),
         ["AttachToReport"] = new(None, (s, w, t) => s.GetRequiredService<AttachToReport>().ExecuteAsync(t.Id, w.As(Role.Triager),
             [new AttachmentUpload("team.txt", "team file\n"u8.ToArray())], cancellationToken: Ct), ReportState.New),
@@ -83,9 +105,6 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
         ["CloseExtensionVotes"] = "the clock's pass; a vote's close is claimed with a conditional update, so two passes cannot both close it",
         ["RotateMasterKey"] = "an administrator's maintenance of every report's key, one transaction",
         ["SealClearValues"] = "runs once at start-up, before requests are served",
-        ["MergeDuplicates"] = "not swept yet (needs a group of duplicates); its members are written in one transaction",
-        ["AwardBounty"] = "bounties: not swept yet (needs a program with a bounty table)",
-        ["BountyPayments"] = "bounties: not swept yet (needs a program with a bounty table)",
     };
 
     public static TheoryData<DatabaseProvider, string> Cases()
@@ -181,6 +200,36 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
 
     private static Task<string?> AcceptAsync(ReportWorld world, long id) =>
         world.RunAsync(async s => { await s.GetRequiredService<TriageReport>().AcceptAsync(id, world.As(Role.Triager), Ct); return (string?)null; });
+
+    /// <summary>
+    /// A later report of the target's duplicate group (every report of the world names npm/deep-merge): its id.
+    /// </summary>
+    private static async Task<string?> DuplicateAsync(ReportWorld world, long id)
+    {
+        var (duplicate, _, _) = await world.SubmitAsync();
+        await using var db = world.Test.OpenDatabase();
+        var group = await db.Reports.Where(r => r.Id == id).Select(r => r.DuplicateGroupId ?? r.Id).SingleAsync(Ct);
+        Assert.Equal(
+            group, await db.Reports.Where(r => r.Id == duplicate).Select(r => r.DuplicateGroupId).SingleAsync(Ct));
+        return duplicate.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The program's bounty table (set again for each case: the same table) and the report accepted.</summary>
+    private static async Task<string?> BountyTableAndAcceptAsync(ReportWorld world, long id)
+    {
+        await world.RunAsync(s => s.GetRequiredService<SetBountyTable>().ExecuteAsync("npm-eco", Actor.System,
+            new BountyTableInput("EUR", [new BountyRangeInput("high", 100m, 1000m)]), Ct));
+        return await AcceptAsync(world, id);
+    }
+
+    /// <summary>Accepted, with a bounty of 500 EUR awarded to the finder.</summary>
+    private static async Task<string?> AwardedAsync(ReportWorld world, long id)
+    {
+        await BountyTableAndAcceptAsync(world, id);
+        await world.RunAsync(s => s.GetRequiredService<AwardBounty>().ExecuteAsync(
+            id, world.As(Role.Triager), new AwardInput("high", 500m), Ct));
+        return null;
+    }
 
     private static async Task<string?> NotifyAsync(ReportWorld world, long id)
     {
