@@ -9,7 +9,8 @@ namespace Vigil.Web.Operations;
 /// names. The one mapping for the API (<see cref="UseCaseExceptionHandler"/>, problem documents) and the pages
 /// (<see cref="Pages.UseCasePageModel"/>, the problem next to the form). A save that lost a race is a conflict too
 /// (409): a stale concurrency token (someone else saved the same row since it was read) or a unique constraint another
-/// request satisfied first.
+/// request satisfied first. A busy database (a lock held past the timeout) is 503 with Retry-After: nothing was
+/// saved, and the same request may succeed in a moment.
 /// </summary>
 /// <param name="CurrentState">
 /// For a conflict with what a report became meanwhile: its state now, so a client can reload and retry.
@@ -19,9 +20,11 @@ public sealed record UseCaseError(
     string Message,
     IReadOnlyDictionary<string, string[]> Errors,
     DateTimeOffset? RetryAt = null,
-    string? CurrentState = null)
+    string? CurrentState = null,
+    TimeSpan? RetryIn = null)
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoFields = new Dictionary<string, string[]>();
+
 
     /// <summary>The error a use case's exception stands for; null for any other exception (a fault: 500).</summary>
     public static UseCaseError? From(Exception exception) => exception switch
@@ -35,6 +38,9 @@ public sealed record UseCaseError(
             NoFields),
         DbUpdateException e when UniqueViolation.Is(e) => new(StatusCodes.Status409Conflict,
             "Someone else did this at the same time, and theirs was saved first; reload and try again.", NoFields),
+        _ when DatabaseBusy.Is(exception) => new(StatusCodes.Status503ServiceUnavailable,
+            "The database is busy and nothing was saved; try again in a moment.", NoFields,
+            RetryIn: TimeSpan.FromSeconds(2)),
         _ => null,
     };
 
@@ -42,11 +48,15 @@ public sealed record UseCaseError(
     public static UseCaseError Invalid(string field, string message) =>
         new(StatusCodes.Status400BadRequest, message, new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>The status code, and for 429 the Retry-After header.</summary>
+    /// <summary>The status code, and for 429 and 503 the Retry-After header.</summary>
     public void Apply(HttpResponse response, TimeProvider time)
     {
         response.StatusCode = Status;
-        if (RetryAt is { } retryAt)
+        if (RetryIn is { } delay)
+        {
+            RetryAfter.Set(response, delay);
+        }
+        else if (RetryAt is { } retryAt)
         {
             RetryAfter.Set(response, retryAt - time.GetUtcNow());
         }
