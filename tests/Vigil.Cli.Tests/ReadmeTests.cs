@@ -34,7 +34,7 @@ public partial class ReadmeTests
                 continue;
             }
             var args = Words(command.Replace("path/to/security-wg/vuln", wg, StringComparison.Ordinal)).Skip(1)
-                .Select(a => a.StartsWith("out/", StringComparison.Ordinal) ? temp.File(a) : a).ToList();
+                .Select(a => a.StartsWith("out/", StringComparison.Ordinal) ? temp.Combine(a) : a).ToList();
             var result = await CliRunner.RunAsync([.. args, "--database", temp.Database], cancellationToken: Ct);
             Assert.True(result.ExitCode == 0, $"{command}\n{result}");
             ran++;

@@ -77,7 +77,7 @@ public sealed class VigilCliTests(AdvisoryDatabase database)
     public async Task Database_Default_IsVigilDbInTheDataDirectory()
     {
         using var temp = new TempDirectory();
-        var dataDir = temp.File("data", "nested");
+        var dataDir = temp.Combine("data", "nested");
 
         var result = await CliRunner.RunAsync(["advisory", "show", "X-1"], new Dictionary<string, string> { ["VIGIL_DATA_DIR"] = dataDir });
 

@@ -22,7 +22,7 @@ public sealed class VigilExecutableTests(AdvisoryDatabase database)
     public async Task Audit_WithoutPath_AuditsTheWorkingDirectory()
     {
         using var cwd = new TempDirectory();
-        File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), cwd.File("yarn.lock"));
+        File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), cwd.Combine("yarn.lock"));
 
         var result = await VigilProcess.RunAsync(cwd.Path, "audit", "--json", "--audit-level", "critical", "--database", database.Path);
 

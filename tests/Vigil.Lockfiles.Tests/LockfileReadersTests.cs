@@ -61,29 +61,22 @@ public sealed class LockfileReadersTests
     [Fact]
     public void FindLockfiles_Tree_SkipsInstalledAndBuildFoldersAndSymlinks()
     {
-        var root = Directory.CreateTempSubdirectory("vigil-lockfiles-");
-        try
+        using var root = new TempDirectory("vigil-lockfiles-");
+        foreach (var file in new[]
         {
-            foreach (var file in new[]
-            {
-                "package-lock.json", "web/yarn.lock", "web/node_modules/x/package-lock.json", ".git/pnpm-lock.yaml",
-                "api/packages.lock.json", "api/bin/packages.lock.json", "api/obj/packages.lock.json", "docs/readme.md",
-            })
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root.FullName, file))!);
-                File.WriteAllText(Path.Combine(root.FullName, file), "");
-            }
-
-            Directory.CreateSymbolicLink(Path.Combine(root.FullName, "web", "loop"), root.FullName);
-
-            var found = LockfileReaders.FindLockfiles(root.FullName).Select(p => Path.GetRelativePath(root.FullName, p).Replace('\\', '/'));
-
-            Assert.Equal(["package-lock.json", "api/packages.lock.json", "web/yarn.lock"], found);
-        }
-        finally
+            "package-lock.json", "web/yarn.lock", "web/node_modules/x/package-lock.json", ".git/pnpm-lock.yaml",
+            "api/packages.lock.json", "api/bin/packages.lock.json", "api/obj/packages.lock.json", "docs/readme.md",
+        })
         {
-            root.Delete(recursive: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root.Path, file))!);
+            File.WriteAllText(Path.Combine(root.Path, file), "");
         }
+
+        Directory.CreateSymbolicLink(Path.Combine(root.Path, "web", "loop"), root.Path);
+
+        var found = LockfileReaders.FindLockfiles(root.Path).Select(p => Path.GetRelativePath(root.Path, p).Replace('\\', '/'));
+
+        Assert.Equal(["package-lock.json", "api/packages.lock.json", "web/yarn.lock"], found);
     }
 
     [Fact]

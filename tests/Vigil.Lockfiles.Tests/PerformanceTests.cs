@@ -18,7 +18,7 @@ public sealed class PerformanceTests
     [InlineData("pnpm-lock.yaml", 40)]
     public void Read_TwoThousandPackages_StaysWithinAllocationBudget(string fileName, int maxMegabytes)
     {
-        var content = Encoding.UTF8.GetBytes(fileName == "pnpm-lock.yaml" ? PnpmLock(2000) : PackageLock(2000));
+        var content = Encoding.UTF8.GetBytes(fileName == "pnpm-lock.yaml" ? GeneratedLockfiles.PnpmLock(2000) : GeneratedLockfiles.PackageLock(2000));
         TestInput.Read(fileName, new MemoryStream(content)); // warm-up: JIT
 
         var allocated = long.MaxValue;
@@ -37,52 +37,13 @@ public sealed class PerformanceTests
     [Fact]
     public void Paths_DeepSharedPackage_AreCappedAndShortestFirst()
     {
-        var result = TestInput.Read("package-lock.json", PackageLock(2000));
+        var result = TestInput.Read("package-lock.json", GeneratedLockfiles.PackageLock(2000));
         var deepest = result.Packages.Single(p => p.Name == "pkg-1999");
 
         var paths = deepest.Paths.ToList();
 
         Assert.InRange(paths.Count, 1, 100);
         Assert.Equal(paths.OrderBy(p => p.Count(c => c == '>')).ThenBy(p => p, StringComparer.Ordinal), paths);
-    }
-
-    /// <summary>Package i depends on three later packages, so the graph is deep and shared like a real tree.</summary>
-    private static IEnumerable<int> DependenciesOf(int i, int count) =>
-        new[] { i * 2 + 1, i * 3 + 2, i + 7 }.Where(d => d < count).Distinct();
-
-    private static string PackageLock(int count)
-    {
-        var json = new StringBuilder("{\"lockfileVersion\": 3, \"packages\": {\n  \"\": {\"dependencies\": {\"pkg-0\": \"1.0.0\", \"pkg-1\": \"1.0.0\"}}");
-        for (var i = 0; i < count; i++)
-        {
-            var deps = string.Join(", ", DependenciesOf(i, count).Select(d => $"\"pkg-{d}\": \"^1.0.0\""));
-            json.Append($",\n  \"node_modules/pkg-{i}\": {{\"version\": \"1.0.{i}\", \"resolved\": \"https://registry.example/pkg-{i}/-/pkg-{i}-1.0.{i}.tgz\", ")
-                .Append($"\"integrity\": \"sha512-{new string('a', 86)}==\", \"license\": \"MIT\", \"dependencies\": {{{deps}}}}}");
-        }
-
-        return json.Append("\n}}\n").ToString();
-    }
-
-    private static string PnpmLock(int count)
-    {
-        var yaml = new StringBuilder("lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n");
-        yaml.Append("      pkg-0:\n        specifier: 1.0.0\n        version: 1.0.0\n      pkg-1:\n        specifier: 1.0.1\n        version: 1.0.1\n\npackages:\n\n");
-        for (var i = 0; i < count; i++)
-        {
-            yaml.Append($"  pkg-{i}@1.0.{i}:\n    resolution: {{integrity: sha512-{new string('a', 86)}==}}\n\n");
-        }
-
-        yaml.Append("snapshots:\n\n");
-        for (var i = 0; i < count; i++)
-        {
-            yaml.Append($"  pkg-{i}@1.0.{i}:\n    dependencies:\n");
-            foreach (var d in DependenciesOf(i, count))
-            {
-                yaml.Append($"      pkg-{d}: 1.0.{d}\n");
-            }
-        }
-
-        return yaml.ToString();
     }
 }
 

@@ -13,15 +13,8 @@ internal static class TestInput
         Read(fileName, content, packageJson is null ? [] : new Dictionary<string, string> { ["package.json"] = packageJson }, options);
 
     /// <summary>Reads with <paramref name="siblings"/> (relative path → content) as the only files beside the lockfile.</summary>
-    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings, LockfileReadOptions? options = null)
-    {
-        var reader = LockfileReaders.For(fileName) ?? throw new InvalidOperationException($"no reader for {fileName}");
-        var withSiblings = (options ?? LockfileReadOptions.Default) with
-        {
-            OpenSiblingFile = name => siblings.TryGetValue(name, out var text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null,
-        };
-        return reader.Read(fileName, content, withSiblings);
-    }
+    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings, LockfileReadOptions? options = null) =>
+        InlineLockfile.Read(fileName, content, siblings, options);
 
     public static Lockfile Read(string fileName, string content, IReadOnlyDictionary<string, string> siblings) =>
         Read(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)), siblings);

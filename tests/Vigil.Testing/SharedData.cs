@@ -6,13 +6,11 @@ namespace Vigil.Testing;
 /// </summary>
 public static class SharedData
 {
-    private static readonly Lazy<string?> Root = new(Find);
-
-    public static bool Exists => Root.Value is not null;
+    public static bool Exists => SharedFolder.Root is not null;
 
     public static string Path(params string[] parts)
     {
-        var root = Root.Value;
+        var root = SharedFolder.Root;
         if (root is null)
         {
             Assert.Skip(
@@ -25,28 +23,15 @@ public static class SharedData
     /// <summary>The path under shared/, or null when the folder (or that path in it) is absent.</summary>
     public static string? TryPath(params string[] parts)
     {
-        if (Root.Value is null)
+        if (SharedFolder.Root is not { } root)
         {
             return null;
         }
-        var path = System.IO.Path.Combine([Root.Value, .. parts]);
+        var path = System.IO.Path.Combine([root, .. parts]);
         return File.Exists(path) || Directory.Exists(path) ? path : null;
     }
 
     public static string Lockfiles(string sample) => Path("specs", "lockfiles", sample);
 
     public static string NodejsWgVuln() => Path("data", "nodejs-security-wg", "vuln");
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(System.IO.Path.Combine(candidate, "specs")))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
 }

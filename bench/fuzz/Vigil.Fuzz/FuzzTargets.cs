@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Vigil.Core.Imports.NodejsWg;
 using Vigil.Core.Imports.Osv;
 using Vigil.Lockfiles;
+using Vigil.Testing;
 using Vigil.Versioning.Npm;
 using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Osv;
@@ -43,11 +44,9 @@ public static class FuzzTargets
 
     private static void Lockfile(string fileName, byte[] bytes)
     {
-        var reader = LockfileReaders.For(fileName)!;
-        var options = LockfileReadOptions.Default with { OpenSiblingFile = _ => null };
         try
         {
-            var lockfile = reader.Read(fileName, new MemoryStream(bytes), options);
+            var lockfile = InlineLockfile.Read(fileName, new MemoryStream(bytes));
             foreach (var package in lockfile.Packages)
             {
                 _ = package.Paths.Count();

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Vigil.Core.Notifications;
 
-/// <summary>Runs <see cref="NotificationDispatcher.DispatchDueAsync"/> every poll interval on the injected
-/// clock.</summary>
-public sealed class NotificationDispatcherService(
+/// <summary>
+/// Runs <see cref="NotificationDispatcher.DispatchDueAsync"/> at start and then every poll interval on the injected
+/// clock; each pass ends with a debug line saying when (on that clock) it started and how many messages it handled.
+/// </summary>
+public sealed partial class NotificationDispatcherService(
     NotificationDispatcher dispatcher, IOptions<NotificationOptions> options, TimeProvider clock,
     ILogger<NotificationDispatcherService> logger)
     : BackgroundService
@@ -20,9 +22,10 @@ public sealed class NotificationDispatcherService(
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {
+            var started = clock.GetUtcNow();
             try
             {
-                await dispatcher.DispatchDueAsync(stoppingToken);
+                LogPass(started, await dispatcher.DispatchDueAsync(stoppingToken));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -32,4 +35,7 @@ public sealed class NotificationDispatcherService(
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification dispatch pass of {Started:O} handled {Count} messages")]
+    private partial void LogPass(DateTimeOffset started, int count);
 }

@@ -177,8 +177,9 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     public async Task Audit_OneMalformedLockfileAmongOthers_AuditsTheRestButExitsTwo()
     {
         using var temp = new TempDirectory();
-        File.Copy(Path.Combine(SharedData.Lockfiles("npm-package-lock-v3"), "package-lock.json"), temp.File("package-lock.json"));
-        File.Copy(Path.Combine(SharedData.Lockfiles("npm-package-lock-v3"), "package.json"), temp.File("package.json"));
+        var sample = SharedData.Lockfiles("npm-package-lock-v3");
+        File.Copy(Path.Combine(sample, "package-lock.json"), temp.Combine("package-lock.json"));
+        File.Copy(Path.Combine(sample, "package.json"), temp.Combine("package.json"));
         temp.Write("broken/yarn.lock", "this is: [not a yarn lockfile\n");
 
         var result = await CliRunner.RunAsync("audit", temp.Path, "--json", "--database", database.Path);
@@ -188,7 +189,7 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
         Assert.Equal(3, json.GetProperty("findings").GetArrayLength());
         var error = Assert.Single(json.GetProperty("errors").EnumerateArray().ToList());
         Assert.Equal("broken/yarn.lock", error.GetProperty("file").GetString());
-        Assert.StartsWith(temp.File("broken", "yarn.lock") + ":", result.ErrLines[0], StringComparison.Ordinal);
+        Assert.StartsWith(temp.Combine("broken", "yarn.lock") + ":", result.ErrLines[0], StringComparison.Ordinal);
         Assert.Equal("vigil: 1 of 2 lockfiles could not be read (above); the audit is incomplete", result.ErrLines[^1]);
     }
 

@@ -9,7 +9,7 @@ public sealed class AuditSarifTests(AdvisoryDatabase database)
     public async Task Sarif_File_IsValidAgainstTheSarif210Schema()
     {
         using var temp = new TempDirectory();
-        var sarif = temp.File("audit.sarif");
+        var sarif = temp.Combine("audit.sarif");
         await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--sarif", sarif, "--database", database.Path);
 
         var (valid, output) = await SarifOracle.ValidateAsync(sarif);
@@ -21,9 +21,9 @@ public sealed class AuditSarifTests(AdvisoryDatabase database)
     public async Task Sarif_WithErrors_IsValidAgainstTheSarif210Schema()
     {
         using var temp = new TempDirectory();
-        File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), temp.File("yarn.lock"));
+        File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), temp.Combine("yarn.lock"));
         temp.Write("broken/package-lock.json", "{");
-        var sarif = temp.File("audit.sarif");
+        var sarif = temp.Combine("audit.sarif");
         await CliRunner.RunAsync("audit", temp.Path, "--sarif", sarif, "--database", database.Path);
 
         var (valid, output) = await SarifOracle.ValidateAsync(sarif);
@@ -35,7 +35,7 @@ public sealed class AuditSarifTests(AdvisoryDatabase database)
     public async Task Sarif_File_HasARulePerAdvisoryAndAResultPerFindingAtTheLockfile()
     {
         using var temp = new TempDirectory();
-        var sarifFile = temp.File("audit.sarif");
+        var sarifFile = temp.Combine("audit.sarif");
 
         var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--sarif", sarifFile, "--database", database.Path);
 
@@ -96,7 +96,7 @@ public sealed class AuditSarifTests(AdvisoryDatabase database)
     public async Task Sarif_UnreadableLockfile_IsAnErrorNotificationAndTheRunIsMarkedUnsuccessful()
     {
         using var temp = new TempDirectory();
-        File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), temp.File("yarn.lock"));
+        File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), temp.Combine("yarn.lock"));
         temp.Write("broken/package-lock.json", "{");
 
         var result = await CliRunner.RunAsync("audit", temp.Path, "--sarif", "--database", database.Path);

@@ -24,7 +24,7 @@ public sealed class BackupRestoreDrillTests
     public async Task Drill_SqliteBackupRestoredIntoAFreshInstance_EveryRecordIdentical()
     {
         using var dir = new TempDirectory();
-        var live = dir.File("live", "vigil.db");
+        var live = dir.Combine("live", "vigil.db");
         Assert.Equal(0, (await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", live)).ExitCode);
         var target = DatabaseTarget.Sqlite(live);
         var vault = new ReportVaultOptions().CreateVault(target); // the default key file beside the database
@@ -32,9 +32,9 @@ public sealed class BackupRestoreDrillTests
         await using var reader = VigilDatabase.Open(target); // the server: a connection open on the live database throughout
         Assert.True(await reader.Reports.AnyAsync(Ct));
 
-        var backup = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.File("backup"));
-        var restore = await CliRunner.RunAsync("admin", "restore", "--from", dir.File("backup"), "--database", dir.File("fresh", "vigil.db"));
-        var compare = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.File("fresh", "vigil.db"));
+        var backup = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"));
+        var restore = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", dir.Combine("fresh", "vigil.db"));
+        var compare = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.Combine("fresh", "vigil.db"));
 
         Assert.True(backup.ExitCode == 0, backup.Err);
         Assert.Contains($"{reports} reports and 4 attachments", backup.Out, StringComparison.Ordinal);
@@ -42,14 +42,14 @@ public sealed class BackupRestoreDrillTests
         Assert.True(compare.ExitCode == 0, compare.Out + compare.Err);
         Assert.Contains($"Identical: ", compare.Out, StringComparison.Ordinal);
         Assert.Contains($"{reports} reports and 4 attachments", compare.Out, StringComparison.Ordinal);
-        Assert.Equal(File.ReadAllText(dir.File("live", ReportVaultOptions.KeyFileName)), File.ReadAllText(dir.File("fresh", ReportVaultOptions.KeyFileName)));
+        Assert.Equal(File.ReadAllText(dir.Combine("live", ReportVaultOptions.KeyFileName)), File.ReadAllText(dir.Combine("fresh", ReportVaultOptions.KeyFileName)));
 
         // The comparison sees a write made after the backup.
         await using (var db = VigilDatabase.Open(target))
         {
             await new CommentOnReport(db, vault, TimeProvider.System).ExecuteAsync(1, Actor.System, "after the backup", internalNote: true, Ct);
         }
-        var later = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.File("fresh", "vigil.db"));
+        var later = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.Combine("fresh", "vigil.db"));
         Assert.Equal(1, later.ExitCode);
         Assert.Contains("missing in the copy", later.Out, StringComparison.Ordinal);
     }
@@ -58,42 +58,42 @@ public sealed class BackupRestoreDrillTests
     public async Task Restore_WrongKey_RefusedAndTargetUntouched()
     {
         using var dir = new TempDirectory();
-        var live = dir.File("live", "vigil.db");
+        var live = dir.Combine("live", "vigil.db");
         var target = DatabaseTarget.Sqlite(live);
         await FillAsync(target, new ReportVaultOptions().CreateVault(target));
-        Assert.Equal(0, (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.File("backup"), "--without-key")).ExitCode);
-        var wrong = dir.File("wrong.key");
+        Assert.Equal(0, (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"), "--without-key")).ExitCode);
+        var wrong = dir.Combine("wrong.key");
         ReportVaultOptions.CreateKeyFile(wrong);
-        var existing = dir.File("existing", "vigil.db");
-        Directory.CreateDirectory(dir.File("existing"));
+        var existing = dir.Combine("existing", "vigil.db");
+        Directory.CreateDirectory(dir.Combine("existing"));
         File.WriteAllText(existing, "the instance already here");
         var before = SHA256.HashData(File.ReadAllBytes(existing));
 
-        var noKey = await CliRunner.RunAsync("admin", "restore", "--from", dir.File("backup"), "--database", dir.File("fresh", "vigil.db"));
-        var fresh = await CliRunner.RunAsync("admin", "restore", "--from", dir.File("backup"), "--database", dir.File("fresh", "vigil.db"), "--master-key-file", wrong);
-        var over = await CliRunner.RunAsync("admin", "restore", "--from", dir.File("backup"), "--database", existing, "--master-key-file", wrong, "--replace");
+        var noKey = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", dir.Combine("fresh", "vigil.db"));
+        var fresh = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", dir.Combine("fresh", "vigil.db"), "--master-key-file", wrong);
+        var over = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", existing, "--master-key-file", wrong, "--replace");
 
         Assert.Equal(1, noKey.ExitCode);
         Assert.Contains("no master key", noKey.Err, StringComparison.Ordinal);
         Assert.Equal(1, fresh.ExitCode);
         Assert.Contains("the master key does not open the reports in the backup", fresh.Err, StringComparison.Ordinal);
         Assert.Contains("nothing was written", fresh.Err, StringComparison.Ordinal);
-        Assert.False(File.Exists(dir.File("fresh", "vigil.db")));
-        Assert.False(File.Exists(dir.File("fresh", ReportVaultOptions.KeyFileName)));
+        Assert.False(File.Exists(dir.Combine("fresh", "vigil.db")));
+        Assert.False(File.Exists(dir.Combine("fresh", ReportVaultOptions.KeyFileName)));
         Assert.Equal(1, over.ExitCode);
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(existing)));
-        Assert.Equal(["vigil.db"], Directory.GetFiles(dir.File("existing")).Select(Path.GetFileName));
+        Assert.Equal(["vigil.db"], Directory.GetFiles(dir.Combine("existing")).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task Backup_IntoAFolderHoldingOne_Refused()
     {
         using var dir = new TempDirectory();
-        var live = dir.File("live", "vigil.db");
+        var live = dir.Combine("live", "vigil.db");
         await FillAsync(DatabaseTarget.Sqlite(live), new ReportVaultOptions().CreateVault(DatabaseTarget.Sqlite(live)));
-        Assert.Equal(0, (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.File("backup"))).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"))).ExitCode);
 
-        var again = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.File("backup"));
+        var again = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"));
 
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("exists already; back up into a new folder", again.Err, StringComparison.Ordinal);
@@ -106,15 +106,15 @@ public sealed class BackupRestoreDrillTests
         await using var source = await PostgresDatabase.CreateAsync();
         await using var copy = await PostgresDatabase.CreateAsync();
         using var dir = new TempDirectory();
-        var keyFile = dir.File("master.key");
+        var keyFile = dir.Combine("master.key");
         ReportVaultOptions.CreateKeyFile(keyFile);
         var target = DatabaseTarget.Parse(source.ConnectionString);
         Assert.Equal(0, (await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", source.ConnectionString)).ExitCode);
         var reports = await FillAsync(target, new ReportVaultOptions { MasterKeyFile = keyFile }.CreateVault(target));
 
         // The procedure docs/reliability.md gives: a custom-format dump, restored into a new, empty database.
-        await RunAsync(Path.Combine(tools, "pg_dump"), "--format=custom", "--no-owner", "--file", dir.File("vigil.dump"), Url(source.ConnectionString));
-        await RunAsync(Path.Combine(tools, "pg_restore"), "--no-owner", "--exit-on-error", "--dbname", Url(copy.ConnectionString), dir.File("vigil.dump"));
+        await RunAsync(Path.Combine(tools, "pg_dump"), "--format=custom", "--no-owner", "--file", dir.Combine("vigil.dump"), Url(source.ConnectionString));
+        await RunAsync(Path.Combine(tools, "pg_restore"), "--no-owner", "--exit-on-error", "--dbname", Url(copy.ConnectionString), dir.Combine("vigil.dump"));
         var compare = await CliRunner.RunAsync("admin", "compare", "--database", source.ConnectionString, "--with", copy.ConnectionString, "--master-key-file", keyFile);
 
         Assert.True(compare.ExitCode == 0, compare.Out + compare.Err);

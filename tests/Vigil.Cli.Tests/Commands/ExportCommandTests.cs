@@ -10,7 +10,7 @@ public sealed class ExportCommandTests
     {
         using var temp = new TempDirectory();
         await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", temp.Database);
-        var output = temp.File("out");
+        var output = temp.Combine("out");
 
         var export = await CliRunner.RunAsync("export", "osv", output, "--database", temp.Database);
         var reimport = await CliRunner.RunAsync("import", output, "--database", temp.Database);
@@ -28,7 +28,7 @@ public sealed class ExportCommandTests
     {
         using var temp = new TempDirectory();
         await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", temp.Database);
-        var output = temp.File("vuln");
+        var output = temp.Combine("vuln");
 
         var result = await CliRunner.RunAsync("export", "nswg", output, "--database", temp.Database);
 

@@ -44,7 +44,7 @@ public sealed class ImportCommandTests(AdvisoryDatabase database)
     public async Task Import_SomeBadRecords_ListsEachWithItsFileStoresTheRestAndExitsOne()
     {
         using var temp = new TempDirectory();
-        var input = temp.File("input");
+        var input = temp.Combine("input");
         Directory.CreateDirectory(input);
         File.Copy(Fixtures.Osv(Fixtures.Moderate), Path.Combine(input, "good.json"));
         temp.Write("input/not-json.json", "{ this is not json");
@@ -65,7 +65,7 @@ public sealed class ImportCommandTests(AdvisoryDatabase database)
     public async Task Import_MissingPath_IsAUsageErrorAndStoresNothing()
     {
         using var temp = new TempDirectory();
-        var missing = temp.File("no-such-dir");
+        var missing = temp.Combine("no-such-dir");
 
         var result = await CliRunner.RunAsync("import", Fixtures.OsvDirectory, missing, "--database", temp.Database);
 

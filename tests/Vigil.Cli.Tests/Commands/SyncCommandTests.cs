@@ -52,7 +52,7 @@ public sealed class SyncCommandTests
 
     private static string WriteBucket(TempDirectory temp, (string Id, string Modified)[] records)
     {
-        var directory = temp.File("bucket", "npm");
+        var directory = temp.Combine("bucket", "npm");
         Directory.CreateDirectory(directory);
         var zip = Path.Combine(directory, "all.zip");
         File.Delete(zip);
@@ -65,6 +65,6 @@ public sealed class SyncCommandTests
             }
         }
         File.WriteAllText(Path.Combine(directory, "modified_id.csv"), string.Concat(records.Select(r => $"{r.Modified},{r.Id}\n")));
-        return temp.File("bucket");
+        return temp.Combine("bucket");
     }
 }

@@ -14,7 +14,7 @@ public static class SarifOracle
     /// <returns>The validator's output: "valid", or one schema error per line.</returns>
     public static async Task<(bool Valid, string Output)> ValidateAsync(string sarifFile)
     {
-        var oracle = FindOracle();
+        var oracle = NodeOracles.Directory("Vigil.Cli.Tests", "sarif-validate.js");
         if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "@microsoft", "jest-sarif", "lib", "schemas", "sarif-2.1.0-rtm.5.json")))
         {
             Assert.Skip($"SARIF schema oracle not installed: {InstallHint}");
@@ -42,18 +42,5 @@ public static class SarifOracle
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             return (process.ExitCode == 0, output + error);
         }
-    }
-
-    private static string? FindOracle()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Vigil.Cli.Tests", "oracle");
-            if (File.Exists(Path.Combine(candidate, "sarif-validate.js")))
-            {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

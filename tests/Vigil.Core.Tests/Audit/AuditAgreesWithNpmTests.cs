@@ -52,19 +52,12 @@ public class AuditAgreesWithNpmTests
         const int seed = 20261128;
         var random = new RandomNpmProject(seed);
         var names = Enumerable.Range(0, 400).Select(i => i % 9 == 0 ? $"@scope/pkg-{i}" : $"pkg-{i}").ToList();
-        var directory = Directory.CreateTempSubdirectory("vigil-audit-").FullName;
-        try
-        {
-            random.WriteLockfile(directory, 2000, names);
-            var advisories = Enumerable.Range(0, 3000)
-                .Select(i => new NpmEvaluatorOracle.Advisory($"R-{i}", names[i % names.Count], random.Range()))
-                .ToList();
-            await AssertAgreesAsync(provider, directory, advisories, omitDev: false, $"seed {seed}");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        using var temp = new TempDirectory("vigil-audit-");
+        random.WriteLockfile(temp.Path, 2000, names);
+        var advisories = Enumerable.Range(0, 3000)
+            .Select(i => new NpmEvaluatorOracle.Advisory($"R-{i}", names[i % names.Count], random.Range()))
+            .ToList();
+        await AssertAgreesAsync(provider, temp.Path, advisories, omitDev: false, $"seed {seed}");
     }
 
     private static async Task AssertAgreesAsync(DatabaseProvider provider, string project, List<NpmEvaluatorOracle.Advisory> advisories, bool omitDev, string note = "")

@@ -10,19 +10,11 @@ public class AuditDatabaseTests
     [Fact]
     public async Task Open_NoDatabaseFileYet_CreatesAMigratedEmptyDatabase()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}", "vigil.db");
-        try
+        using var temp = new TempDirectory();
+        await using (var database = await AuditDatabase.OpenAsync(DatabaseTarget.Sqlite(temp.Combine("vigil.db")), Ct))
         {
-            await using (var database = await AuditDatabase.OpenAsync(DatabaseTarget.Sqlite(file), Ct))
-            {
-                Assert.False(await database.HasAdvisoriesAsync(Ct));
-                Assert.Equal(SchemaState.Current, await MigrationState.StateAsync(database.Connection, DatabaseProvider.Sqlite, Ct));
-            }
-        }
-        finally
-        {
-            VigilDatabase.ClearSqlitePools();
-            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+            Assert.False(await database.HasAdvisoriesAsync(Ct));
+            Assert.Equal(SchemaState.Current, await MigrationState.StateAsync(database.Connection, DatabaseProvider.Sqlite, Ct));
         }
     }
 

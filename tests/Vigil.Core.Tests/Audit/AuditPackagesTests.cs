@@ -52,30 +52,23 @@ public class AuditPackagesTests
                 NuGetAdvisory("TEST-NUGET-3", "Newtonsoft.Json", "13.0.2", "13.0.4"),
             ], Ct);
         }
-        var directory = Directory.CreateTempSubdirectory("vigil-nuget-").FullName;
-        try
-        {
-            var path = Path.Combine(directory, "packages.lock.json");
-            await File.WriteAllTextAsync(path, """
-                {"version": 1, "dependencies": {"net8.0": {
-                  "Newtonsoft.Json": {"type": "Direct", "requested": "[12.0.1, )", "resolved": "12.0.1", "contentHash": "x"},
-                  "Some.Library": {"type": "Direct", "requested": "[1.0.0, )", "resolved": "1.0.0", "contentHash": "y",
-                    "dependencies": {"System.Text.Encodings.Web": "4.7.0"}},
-                  "System.Text.Encodings.Web": {"type": "Transitive", "resolved": "5.0.0", "contentHash": "z"}}}}
-                """, Ct);
-            var lockfile = LockfileReaders.Read(path);
+        using var temp = new TempDirectory("vigil-nuget-");
+        var path = temp.Combine("packages.lock.json");
+        await File.WriteAllTextAsync(path, """
+            {"version": 1, "dependencies": {"net8.0": {
+              "Newtonsoft.Json": {"type": "Direct", "requested": "[12.0.1, )", "resolved": "12.0.1", "contentHash": "x"},
+              "Some.Library": {"type": "Direct", "requested": "[1.0.0, )", "resolved": "1.0.0", "contentHash": "y",
+                "dependencies": {"System.Text.Encodings.Web": "4.7.0"}},
+              "System.Text.Encodings.Web": {"type": "Transitive", "resolved": "5.0.0", "contentHash": "z"}}}}
+            """, Ct);
+        var lockfile = LockfileReaders.Read(path);
 
-            await using var audit = database.Open();
-            var report = await new AuditPackages(audit).ExecuteAsync([lockfile], new AuditOptions(), Ct);
+        await using var audit = database.Open();
+        var report = await new AuditPackages(audit).ExecuteAsync([lockfile], new AuditOptions(), Ct);
 
-            Assert.Equal(
-                [("GHSA-5crp-9r3c-p9vr", "Newtonsoft.Json", "12.0.1"), ("TEST-NUGET-2", "System.Text.Encodings.Web", "5.0.0")],
-                report.Findings.Select(f => (f.Id, f.Package, f.Version)).OrderBy(f => f.Id, StringComparer.Ordinal).ToList());
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(
+            [("GHSA-5crp-9r3c-p9vr", "Newtonsoft.Json", "12.0.1"), ("TEST-NUGET-2", "System.Text.Encodings.Web", "5.0.0")],
+            report.Findings.Select(f => (f.Id, f.Package, f.Version)).OrderBy(f => f.Id, StringComparer.Ordinal).ToList());
     }
 
     [Theory]

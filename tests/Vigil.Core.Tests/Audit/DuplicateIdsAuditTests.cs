@@ -117,12 +117,11 @@ public class DuplicateIdsAuditTests
 
     private sealed class TempLockfile : IDisposable
     {
-        private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("vigil-twins-");
+        private readonly TempDirectory _directory = new("vigil-twins-");
 
         public TempLockfile(string jqueryVersion)
         {
-            LockfilePath = Path.Combine(_directory.FullName, "package-lock.json");
-            File.WriteAllText(LockfilePath, $$"""
+            LockfilePath = _directory.Write("package-lock.json", $$"""
                 {
                   "name": "twins", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
                   "packages": {
@@ -135,6 +134,6 @@ public class DuplicateIdsAuditTests
 
         public string LockfilePath { get; }
 
-        public void Dispose() => _directory.Delete(recursive: true);
+        public void Dispose() => _directory.Dispose();
     }
 }

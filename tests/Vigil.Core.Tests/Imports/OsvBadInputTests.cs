@@ -13,8 +13,8 @@ public class OsvBadInputTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
-        var bad = temp.File("x.json", "{\n  \"id\": \"GHSA-1\",\n  \"modified\": ,\n}");
-        temp.File("good.json", OsvSamples.Minimal("GHSA-good"));
+        var bad = temp.Write("x.json", "{\n  \"id\": \"GHSA-1\",\n  \"modified\": ,\n}");
+        temp.Write("good.json", OsvSamples.Minimal("GHSA-good"));
 
         var summary = await ImportAsync(database, temp.Path);
 
@@ -33,7 +33,7 @@ public class OsvBadInputTests
         var prefix = """{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","summary":"caf""";
         var bad = temp.Combine("bad.json");
         File.WriteAllBytes(bad, [.. System.Text.Encoding.UTF8.GetBytes(prefix), 0xFF, .. "\"}"u8]);
-        temp.File("good.json", OsvSamples.Minimal("GHSA-good"));
+        temp.Write("good.json", OsvSamples.Minimal("GHSA-good"));
 
         var summary = await ImportAsync(database, temp.Path);
 
@@ -59,7 +59,7 @@ public class OsvBadInputTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
-        var bad = temp.File("bad.json", json);
+        var bad = temp.Write("bad.json", json);
 
         var summary = await ImportAsync(database, bad);
 
@@ -142,7 +142,7 @@ public class OsvBadInputTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
-        var zip = temp.File("all.zip", "this is not a zip");
+        var zip = temp.Write("all.zip", "this is not a zip");
 
         var summary = await ImportAsync(database, zip);
 

@@ -68,7 +68,7 @@ public class OsvImportTests
             File.Copy(file, temp.Combine(Path.GetFileName(file)));
         }
         var tooLong = "GHSA-" + new string('x', 300);
-        temp.File("long.json", OsvSamples.Minimal(tooLong));
+        temp.Write("long.json", OsvSamples.Minimal(tooLong));
 
         var summary = await ImportAsync(database, [temp.Path], new ImportOptions { BatchSize = 2 });
 
@@ -102,7 +102,7 @@ public class OsvImportTests
         using var temp = new TempDirectory();
         foreach (var id in new[] { "GHSA-a", "GHSA-bad", "GHSA-c" })
         {
-            temp.File(id + ".json", OsvSamples.Minimal(id));
+            temp.Write(id + ".json", OsvSamples.Minimal(id));
         }
 
         var summary = await ImportAsync(database, temp.Path);
@@ -123,7 +123,7 @@ public class OsvImportTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
-        temp.File("notes.txt", "hello");
+        temp.Write("notes.txt", "hello");
 
         var summary = await ImportAsync(database, temp.Combine(name));
 

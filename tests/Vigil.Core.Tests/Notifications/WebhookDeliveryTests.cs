@@ -27,9 +27,7 @@ public class WebhookDeliveryTests
 
         public Receiver()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            _app = builder.Build();
+            _app = LoopbackHttp.Create();
             _app.MapPost("/hook", async (HttpRequest request) =>
             {
                 using var reader = new StreamReader(request.Body);
@@ -56,7 +54,7 @@ public class WebhookDeliveryTests
         public async Task<string> StartAsync()
         {
             await _app.StartAsync();
-            return _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/hook";
+            return LoopbackHttp.Root(_app) + "/hook";
         }
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -45,10 +45,7 @@ internal sealed class BucketServer : IAsyncDisposable
 
     public static async Task<BucketServer> StartAsync(TestBucket bucket)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHttp.Create();
         var server = new BucketServer(app, bucket);
         app.Run(server.HandleAsync);
         await app.StartAsync();

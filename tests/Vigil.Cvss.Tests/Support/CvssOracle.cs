@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Vigil.Cvss.Tests.Support;
@@ -14,13 +13,13 @@ public static class CvssOracle
     /// <summary>Skips the test unless node and the oracle's node_modules are present.</summary>
     public static (string Node, string OracleDirectory) Require()
     {
-        var node = FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node");
+        var node = NodeOracles.Node();
         if (node is null)
         {
             Assert.Skip($"node not found on PATH; differential tests against the CVSS oracle skipped ({InstallHint})");
         }
 
-        var oracle = FindOracleDirectory();
+        var oracle = NodeOracles.Directory("Vigil.Cvss.Tests", "cvss-oracle.js");
         if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "ae-cvss-calculator", "package.json")))
         {
             Assert.Skip($"CVSS oracle not installed: {InstallHint}");
@@ -56,26 +55,4 @@ public static class CvssOracle
             File.Delete(output);
         }
     }
-
-    private static string? FindOracleDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"), Path.Combine(dir.FullName, "tests", "Vigil.Cvss.Tests", "oracle") })
-            {
-                if (File.Exists(Path.Combine(candidate, "cvss-oracle.js")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string? FindOnPath(string executable) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, executable))
-            .FirstOrDefault(File.Exists);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Vigil.Versioning.Tests.Support;
@@ -13,13 +12,13 @@ public static class NodeOracle
     /// <summary>The oracle folder when node and its node_modules are present; otherwise skips the test.</summary>
     public static (string Node, string OracleDirectory) RequireOracle()
     {
-        var node = FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node");
+        var node = NodeOracles.Node();
         if (node is null)
         {
             Assert.Skip($"node not found on PATH; differential tests against node-semver skipped ({InstallHint})");
         }
 
-        var oracle = FindOracleDirectory();
+        var oracle = NodeOracles.Directory("Vigil.Versioning.Tests", "semver-oracle.js");
         if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "semver", "package.json")))
         {
             Assert.Skip($"node-semver oracle not installed: {InstallHint}");
@@ -52,26 +51,4 @@ public static class NodeOracle
             File.Delete(output);
         }
     }
-
-    private static string? FindOracleDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"), Path.Combine(dir.FullName, "tests", "Vigil.Versioning.Tests", "oracle") })
-            {
-                if (File.Exists(Path.Combine(candidate, "semver-oracle.js")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string? FindOnPath(string executable) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, executable))
-            .FirstOrDefault(File.Exists);
 }

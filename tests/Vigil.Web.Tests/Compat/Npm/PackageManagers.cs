@@ -13,13 +13,13 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
     private const string InstallHint = "run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does)";
 
     public static PackageManager Npm11() =>
-        FindOnPath("npm") is { } npm ? new PackageManager("npm 11", npm, []) : Skip("npm is not on PATH; this test runs the real npm CLI.");
+        NodeOracles.OnPath("npm") is { } npm ? new PackageManager("npm 11", npm, []) : Skip("npm is not on PATH; this test runs the real npm CLI.");
 
     public static PackageManager Npm10() => Oracle("npm 10", "npm", "bin", "npm-cli.js");
 
     /// <summary>pnpm 11 needs Node ≥ 22.13; the machine's node is 20, so it runs on oracle/'s Node 22 (linux-x64 only).</summary>
     public static PackageManager Pnpm11() =>
-        OracleFile("node22", "bin", "node") is { } node22
+        NodeOracles.File("Vigil.Web.Tests", "node_modules", "node22", "bin", "node") is { } node22
             ? Oracle("pnpm 11", "pnpm11", "bin", "pnpm.cjs") with { File = node22 }
             : Skip($"Node 22 for pnpm 11 is not installed (oracle/node_modules/node22, linux-x64 only): {InstallHint}.");
 
@@ -104,24 +104,13 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
 
     private static PackageManager Oracle(string label, params string[] path)
     {
-        if (FindOnPath("node") is not { } node)
+        if (NodeOracles.Node() is not { } node)
         {
             return Skip("node is not on PATH.");
         }
-        return OracleFile(path) is { } script ? new(label, node, [script]) : Skip($"{label} is not installed: {InstallHint}.");
-    }
-
-    private static string? OracleFile(params string[] path)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine([dir.FullName, "tests", "Vigil.Web.Tests", "oracle", "node_modules", .. path]);
-            if (System.IO.File.Exists(file))
-            {
-                return file;
-            }
-        }
-        return null;
+        return NodeOracles.File("Vigil.Web.Tests", ["node_modules", .. path]) is { } script
+            ? new(label, node, [script])
+            : Skip($"{label} is not installed: {InstallHint}.");
     }
 
     private static PackageManager Skip(string message)
@@ -129,9 +118,4 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
         Assert.Skip(message);
         return null!;
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(System.IO.File.Exists);
 }

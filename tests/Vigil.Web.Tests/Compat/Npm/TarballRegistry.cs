@@ -30,15 +30,12 @@ public sealed class TarballRegistry : IAsyncDisposable
         _dependencies = dependencies;
     }
 
-    public string Url => _app.Urls.Single().TrimEnd('/');
+    public string Url => LoopbackHttp.Root(_app);
 
     public static async Task<TarballRegistry> StartAsync(
         Dictionary<string, string[]> packages, CancellationToken cancellationToken, Dictionary<string, Dictionary<string, string>>? dependencies = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHttp.Create();
         var registry = new TarballRegistry(app, packages, dependencies ?? []);
         foreach (var (name, versions) in packages)
         {

@@ -21,7 +21,7 @@ public sealed class UpstreamRegistry : IAsyncDisposable
 
     private UpstreamRegistry(WebApplication app) => _app = app;
 
-    public string Url => _app.Urls.Single().TrimEnd('/');
+    public string Url => LoopbackHttp.Root(_app);
 
     public ConcurrentQueue<HttpRequestLog> Requests { get; } = new();
 
@@ -30,10 +30,7 @@ public sealed class UpstreamRegistry : IAsyncDisposable
 
     public static async Task<UpstreamRegistry> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHttp.Create();
         var registry = new UpstreamRegistry(app);
         app.MapGet("/{name}", registry.ServeAsync);
         await app.StartAsync(cancellationToken);

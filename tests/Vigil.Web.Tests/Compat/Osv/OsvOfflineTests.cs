@@ -71,14 +71,13 @@ public class OsvOfflineTests
 
     private static (string Node, string Script) Oracle()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var oracle = NodeOracles.Directory(
+            "Vigil.Web.Tests", "node_modules", "@renovatebot", "osv-offline", "package.json");
+        if (oracle is not null
+            && Path.Combine(oracle, "node_modules", "node22", "bin", "node") is var node
+            && File.Exists(node))
         {
-            var oracle = Path.Combine(dir.FullName, "tests", "Vigil.Web.Tests", "oracle");
-            var node = Path.Combine(oracle, "node_modules", "node22", "bin", "node");
-            if (File.Exists(Path.Combine(oracle, "node_modules", "@renovatebot", "osv-offline", "package.json")) && File.Exists(node))
-            {
-                return (node, Path.Combine(oracle, "osv-offline-query.mjs"));
-            }
+            return (node, Path.Combine(oracle, "osv-offline-query.mjs"));
         }
         Assert.Skip("@renovatebot/osv-offline or Node 22 (linux-x64) is not installed: run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).");
         return default;

@@ -13,7 +13,8 @@ namespace Vigil.Web.Tests.Pages.Browser;
 
 /// <summary>
 /// The real app on a real loopback port (Kestrel, not the in-memory test server), seeded like
-/// <see cref="WebTest"/> plus <see cref="Advisories.Xss"/>, and headless Chromium driven by Playwright.
+/// <see cref="WebTest"/> plus <see cref="Advisories.Xss"/>, and headless Chromium driven by Playwright (the run's
+/// <see cref="SharedChromium"/>; this app's pages live in browser contexts of their own, closed with it).
 /// Documents are served with the strict CSP the site must live under (<c>default-src 'self'</c>, no
 /// 'unsafe-inline'), so any inline script or style shows up as a console error.
 /// </summary>
@@ -24,13 +25,12 @@ public sealed class BrowserApp : IAsyncDisposable
 
     private readonly TestDatabase _database;
     private readonly WebApplication _app;
-    private readonly IPlaywright _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
-    private BrowserApp(TestDatabase database, WebApplication app, IPlaywright playwright, IBrowser browser, string root)
+    private BrowserApp(TestDatabase database, WebApplication app, IBrowser browser, string root)
     {
         _database = database;
         _app = app;
-        _playwright = playwright;
         Browser = browser;
         Root = root;
     }
@@ -58,15 +58,8 @@ public sealed class BrowserApp : IAsyncDisposable
         await app.StartAsync(WebTest.Ct);
         var root = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-        return new BrowserApp(database, app, playwright, browser, root);
+        var browser = await SharedChromium.GetAsync();
+        return new BrowserApp(database, app, browser, root);
     }
 
     /// <summary>A fresh page (1280×900, scale 1, reduced motion) that records console errors and uncaught exceptions.</summary>
@@ -80,6 +73,10 @@ public sealed class BrowserApp : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
         });
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
         var page = await context.NewPageAsync();
         // Generous: CI machines with two cores build and test at the same time.
         page.SetDefaultTimeout(90_000);
@@ -118,8 +115,10 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _database.DisposeAsync();

@@ -11,17 +11,9 @@ namespace Vigil.Web.Tests.Pages.Browser;
 public static class PageChecks
 {
     private static readonly Lazy<string?> AxeSource = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "tests", "Vigil.Web.Tests", "oracle", "node_modules", "axe-core", "axe.min.js");
-            if (File.Exists(file))
-            {
-                return File.ReadAllText(file);
-            }
-        }
-        return null;
-    });
+        NodeOracles.File("Vigil.Web.Tests", "node_modules", "axe-core", "axe.min.js") is { } file
+            ? File.ReadAllText(file)
+            : null);
 
     public static async Task AssertLooksRightAsync(IPage page, string name)
     {

@@ -1,12 +1,13 @@
 using System.Text;
 
-namespace Vigil.Bench.Parsers;
+namespace Vigil.Testing;
 
 /// <summary>
 /// Lockfiles of <c>count</c> packages where package i depends on three later ones, so the graph is deep
-/// and shared like a real tree (the same shape the lockfile tests use for their allocation budget).
+/// and shared like a real tree: the lockfile tests' allocation budget and the parser benchmarks read the same
+/// files (bench/parsers compiles this file in as a link).
 /// </summary>
-internal static class GeneratedLockfiles
+public static class GeneratedLockfiles
 {
     private static IEnumerable<int> DependenciesOf(int i, int count) =>
         new[] { i * 2 + 1, i * 3 + 2, i + 7 }.Where(d => d < count).Distinct();
