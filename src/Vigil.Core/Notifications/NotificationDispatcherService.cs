@@ -36,6 +36,7 @@ public sealed partial class NotificationDispatcherService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification dispatch pass of {Started:O} handled {Count} messages")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Notification dispatch pass of {Started:O} handled {Count} messages")]
     private partial void LogPass(DateTimeOffset started, int count);
 }
