@@ -25,7 +25,11 @@ public sealed class CliConsole
     }
 
     public static CliConsole FromSystem() =>
-        new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected) { _standardOutput = Console.OpenStandardOutput };
+        new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected)
+        {
+            _standardOutput = Console.OpenStandardOutput,
+            IsErrorTerminal = !Console.IsErrorRedirected,
+        };
 
     public TextWriter Out { get; }
 
@@ -33,6 +37,9 @@ public sealed class CliConsole
 
     /// <summary>True when stdout is an interactive terminal: only then colours and progress bars are drawn.</summary>
     public bool IsTerminal { get; }
+
+    /// <summary>True when stderr is an interactive terminal: where a download's progress is shown by default.</summary>
+    public bool IsErrorTerminal { get; init; }
 
     public Func<string, string?> Environment { get; }
 

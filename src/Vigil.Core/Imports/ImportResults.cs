@@ -9,6 +9,11 @@ public sealed record ImportProblem(string File, string Reason)
 /// <summary>How far an import is: <see cref="Done"/> of <see cref="Total"/> records read (stored or reported).</summary>
 public sealed record ImportProgress(int Done, int Total, string? CurrentPath);
 
+/// <summary>
+/// How far a download is: <paramref name="Bytes"/> so far of <paramref name="TotalBytes"/> (null: not announced).
+/// </summary>
+public sealed record DownloadProgress(long Bytes, long? TotalBytes);
+
 /// <summary>What one input path (a file, a directory, a zip) contributed.</summary>
 public sealed record ImportPathResult(
     string Path,
