@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Data;
 using Vigil.Core.Sync;
 
 namespace Vigil.Core.Tests.Sync;
