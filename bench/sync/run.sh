@@ -7,7 +7,7 @@
 #   VIGIL_BIN=DIR  an already built vigil (a `dotnet build`/`publish` output with vigil.dll) instead of building
 #   BENCH_PG="Host=127.0.0.1;Port=54329;Username=vigil"  the PostgreSQL server (a database per run is created
 #                  and dropped there; scripts/start-postgres.sh starts one)
-# Needs /usr/bin/time (apt-get install time), python3, and psql for PostgreSQL.
+# Needs /usr/bin/time (apt-get install time), bc, python3, and psql for PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ADVISORIES="${1:-220000}"
@@ -44,17 +44,21 @@ URL="http://127.0.0.1:$PORT"
 # psql takes the same key=value pairs, space-separated, with dbname instead of Database.
 pg_admin() { psql "$(echo "$BENCH_PG" | tr ';' ' ' | sed 's/Host=/host=/;s/Port=/port=/;s/Username=/user=/;s/Password=/password=/') dbname=postgres" -qtAc "$1"; }
 
-measure() { # file label, command... ; prints "label: S s, M MB peak"
+# Wall time, and CPU time (user + system): on a shared machine the CPU time is the figure that does not
+# depend on what else runs.
+measure() { # label, command... ; prints "label: S s wall, C s CPU, M MB peak"
   local label="$1"; shift
-  /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; exit 1; }
-  read -r secs kb <"$WORK/time.txt"
-  printf '   %s: %s s, %d MB peak\n' "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; exit 1; }
+  read -r secs kb user sys <"$WORK/time.txt"
+  local cpu; cpu=$(echo "$user + $sys" | bc)
+  printf '   %s: %s s wall, %s s CPU, %d MB peak\n' "$label" "$secs" "$cpu" $((kb / 1024))
   echo "$secs" >>"$WORK/$label.times"
+  echo "$cpu" >>"$WORK/$label.cpu"
 }
 
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-rm -f "$WORK"/*.times
+rm -f "$WORK"/*.times "$WORK"/*.cpu
 for database in $DATABASES; do
   echo "== $database ($RUNS runs, each on a new database)"
   for run in $(seq "$RUNS"); do
@@ -79,7 +83,8 @@ for database in $DATABASES; do
 done
 echo "== medians ($ADVISORIES records, $CHANGED changed; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 for database in $DATABASES; do
-  printf '%-9s first sync %6s s   incremental (%s changed) %6s s   nothing changed %6s s\n' "$database" \
-    "$(median "$WORK/$database-first.times")" "$CHANGED" "$(median "$WORK/$database-incremental.times")" \
-    "$(median "$WORK/$database-unchanged.times")"
+  for label in first incremental unchanged; do
+    printf '%-9s %-12s %8s s wall %8s s CPU\n' "$database" "$label" \
+      "$(median "$WORK/$database-$label.times")" "$(median "$WORK/$database-$label.cpu")"
+  done
 done
