@@ -29,6 +29,7 @@ public sealed class CliConsole
         new(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected)
         {
             _standardOutput = Console.OpenStandardOutput,
+            IsErrorTerminal = !Console.IsErrorRedirected,
         };
 
     public TextWriter Out { get; }
@@ -37,6 +38,9 @@ public sealed class CliConsole
 
     /// <summary>True when stdout is an interactive terminal: only then colours and progress bars are drawn.</summary>
     public bool IsTerminal { get; }
+
+    /// <summary>True when stderr is an interactive terminal: where a download's progress is shown by default.</summary>
+    public bool IsErrorTerminal { get; init; }
 
     public Func<string, string?> Environment { get; }
 

@@ -63,6 +63,40 @@ internal sealed class AdvisoryGenerator(Random random, PackageNames names)
         };
     }
 
+    /// <summary>
+    /// The sync bucket's records: <see cref="Create"/>'s, and more of what real feeds carry: a GHSA alias
+    /// beside the CVE on a third of them, and three to five affected packages on one in twenty (a
+    /// vulnerability in a family of packages). Deterministic in <paramref name="n"/> and the seed.
+    /// </summary>
+    internal OsvVulnerability CreateForBucket(int n, DateTimeOffset published)
+    {
+        var vulnerability = Create(n, published);
+        if (n % 3 == 0)
+        {
+            vulnerability.Aliases!.Add(Ghsa(n));
+        }
+        if (n % 20 == 0)
+        {
+            for (var more = 2 + random.Next(3); more > 0; more--)
+            {
+                vulnerability.Affected!.Add(Affected(names.Any(random)));
+            }
+        }
+        return vulnerability;
+    }
+
+    private static string Ghsa(int n)
+    {
+        const string letters = "23456789cfghjmpqrvwx";
+        Span<char> text = stackalloc char[12];
+        var x = (uint)n * 2654435761u;
+        for (var i = 0; i < text.Length; i++, x = x * 1103515245u + 12345u)
+        {
+            text[i] = letters[(int)(x >> 16) % letters.Length];
+        }
+        return $"GHSA-{new string(text[..4])}-{new string(text[4..8])}-{new string(text[8..])}";
+    }
+
     private OsvAffected Affected(string package)
     {
         var events = new List<OsvEventModel>();

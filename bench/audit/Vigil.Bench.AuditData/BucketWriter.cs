@@ -9,7 +9,8 @@ namespace Vigil.Bench.AuditData;
 /// Writes the sync benchmark's source: an OSV bucket for npm twice, <c>v1/npm</c> and <c>v2/npm</c>
 /// (<c>all.zip</c> + <c>modified_id.csv</c>, newest first). v2 is v1 with the first <c>changed</c> records
 /// modified later (and their summary changed), for an incremental sync. Single records are served out of
-/// the zip by bench/sync/serve_bucket.py, so no directory of 220,000 files is written.
+/// the zip by bench/sync/serve_bucket.py, so no directory of 220,000 files is written. The records are
+/// <see cref="AdvisoryGenerator.CreateForBucket"/>'s: one or two aliases, one to six affected packages.
 /// </summary>
 internal static class BucketWriter
 {
@@ -30,7 +31,7 @@ internal static class BucketWriter
         {
             for (var i = 1; i <= count; i++)
             {
-                var vulnerability = generator.Create(i, published.AddMinutes(i * 37L));
+                var vulnerability = generator.CreateForBucket(i, published.AddMinutes(i * 37L));
                 if (i <= changed)
                 {
                     vulnerability.Modified = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(i);

@@ -21,14 +21,19 @@ internal static class ImportCommand
                 + "or an http(s):// URL of an OSV .json or .zip",
         }.RejectOptionLike();
         var database = new DatabaseOption();
-        var command = new Command("import", "Import advisories into the database") { paths, database };
-        command.SetAction((parseResult, cancellationToken) =>
-            ExecuteAsync(console, database, parseResult.GetValue(paths)!, parseResult, cancellationToken));
+        var progress = new Option<bool>("--progress")
+        {
+            Description = "Show a URL's download and import progress on stderr even when it is not a terminal",
+        };
+        var command = new Command("import", "Import advisories into the database") { paths, database, progress };
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(
+            console, database, parseResult.GetValue(paths)!, parseResult.GetValue(progress), parseResult,
+            cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        CliConsole console, DatabaseOption database, string[] paths, ParseResult parseResult,
+        CliConsole console, DatabaseOption database, string[] paths, bool showProgress, ParseResult parseResult,
         CancellationToken cancellationToken)
     {
         var urls = paths.Where(IsUrl).Select(p => new Uri(p)).ToList();
@@ -46,12 +51,17 @@ internal static class ImportCommand
         }
         foreach (var url in urls)
         {
-            var importUrl = new ImportUrl(db, TimeProvider.System);
-            var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(
-                console, "importing " + url.AbsoluteUri,
-                p => new ProgressStep(p.Done, p.Total, null),
-                progress => importUrl.ExecuteAsync(url, null, progress, cancellationToken));
-            results.AddRange(summary.Paths);
+            var view = UrlProgressView.For(console, showProgress, url.AbsoluteUri);
+            var importUrl = new ImportUrl(db, TimeProvider.System) { Download = view?.Download };
+            try
+            {
+                var summary = await importUrl.ExecuteAsync(url, null, view?.Records, cancellationToken);
+                results.AddRange(summary.Paths);
+            }
+            finally
+            {
+                view?.Finish();
+            }
         }
         var all = new ImportSummary(results);
         ImportSummaryView.Write(console, all, database.Target(parseResult, console));

@@ -11,6 +11,11 @@ public sealed record ImportProblem(string File, string Reason)
 /// reported).</summary>
 public sealed record ImportProgress(int Done, int Total, string? CurrentPath);
 
+/// <summary>
+/// How far a download is: <paramref name="Bytes"/> so far of <paramref name="TotalBytes"/> (null: not announced).
+/// </summary>
+public sealed record DownloadProgress(long Bytes, long? TotalBytes);
+
 /// <summary>What one input path (a file, a directory, a zip) contributed.</summary>
 public sealed record ImportPathResult(
     string Path,

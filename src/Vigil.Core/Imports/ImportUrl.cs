@@ -27,6 +27,9 @@ public sealed record ImportUrlOptions
 /// </summary>
 public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageHandler? handler = null)
 {
+    /// <summary>Told the bytes downloaded so far (after each read from the connection).</summary>
+    public IProgress<DownloadProgress>? Download { get; init; }
+
     public async Task<ImportSummary> ExecuteAsync(
         Uri url, ImportUrlOptions? options = null, IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -76,7 +79,7 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
                         $"the body is {length} bytes, over the limit of {options.MaxBytes} bytes");
                 }
                 await using var output = File.Create(download);
-                var copied = await CopyBoundedAsync(body, output, options.MaxBytes, token);
+                var copied = await CopyBoundedAsync(body, output, options.MaxBytes, length, token);
                 if (length is { } expected && copied < expected)
                 {
                     throw new BucketTransientException($"the body ended after {copied} of {expected} bytes");
@@ -124,8 +127,8 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
         return text.Length > 0 && text[0] == (byte)'{' ? ".json" : null;
     }
 
-    private static async Task<long> CopyBoundedAsync(
-        Stream body, Stream output, long max, CancellationToken cancellationToken)
+    private async Task<long> CopyBoundedAsync(
+        Stream body, Stream output, long max, long? length, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -138,6 +141,7 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
                 throw new SyncFailedException($"the body is over the limit of {max} bytes");
             }
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            Download?.Report(new DownloadProgress(total, length));
         }
         return total;
     }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Threading.Channels;
 using Vigil.Core.Advisories;
 using Vigil.Core.Imports;
 using Vigil.Core.Imports.Osv;
@@ -68,21 +69,102 @@ internal sealed class FullSync(SyncRun run)
         }
     }
 
+    /// <summary>
+    /// Reading and validating the records (a reader task, validating on every core) overlaps with writing them
+    /// (the caller's task): a bounded queue of a few batches between the two keeps memory flat.
+    /// </summary>
     private async Task<SyncRunResult> StoreAsync(string temp, string where, CancellationToken cancellationToken)
     {
         using var source = new OsvZipSource(temp, ImportOptions.Default);
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        DateTimeOffset? newest = null;
+        var queue = Channel.CreateBounded<(List<MirrorRecord> Records, int Done)>(
+            new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => ReadAsync(source, temp, where, queue.Writer, stop.Token), stop.Token);
         var outcome = MirrorOutcome.None;
-        var batch = new List<AdvisoryToStore>(run.Options.BatchSize);
-        var done = 0;
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var record in source.Read(cancellationToken))
+        try
         {
-            done++;
-            var file = record.File.Replace(temp, where, StringComparison.Ordinal);
-            if (record.Advisory is null)
+            await foreach (var (records, done) in queue.Reader.ReadAllAsync(cancellationToken))
             {
+                outcome = outcome.Plus(await run.Store.StoreAsync(records, cancellationToken));
+                run.Progress?.Report(new SyncProgress("storing", 0, null, done, source.Total));
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(reader);
+            throw;
+        }
+        var listing = await reader;
+        var removed = await run.Store.WithdrawMissingAsync(
+            run.Ecosystem, listing.Ids, run.Options, where, cancellationToken);
+        outcome = outcome.Plus(MirrorOutcome.None with { Removed = removed });
+        await run.SaveStateAsync(listing.Newest ?? run.Time.GetUtcNow(), null, outcome, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run.Result(SyncKind.Full, outcome);
+    }
+
+    private const int QueuedBatches = 4;
+
+    /// <summary>The ids the zip lists and its newest <c>modified</c>, gathered while reading.</summary>
+    private sealed class Listing
+    {
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public DateTimeOffset? Newest { get; set; }
+    }
+
+    private async Task<Listing> ReadAsync(
+        OsvZipSource source, string temp, string where,
+        ChannelWriter<(List<MirrorRecord>, int)> queue, CancellationToken cancellationToken)
+    {
+        var listing = new Listing();
+        var entries = new List<(string File, byte[]? Bytes, ImportRecord? Failure)>(run.Options.BatchSize);
+        var done = 0;
+        try
+        {
+            foreach (var entry in source.ReadEntries(cancellationToken))
+            {
+                entries.Add(entry);
+                if (entries.Count >= run.Options.BatchSize)
+                {
+                    done += entries.Count;
+                    await queue.WriteAsync((Prepare(entries, temp, where, listing), done), cancellationToken);
+                    entries.Clear();
+                }
+            }
+            done += entries.Count;
+            await queue.WriteAsync((Prepare(entries, temp, where, listing), done), cancellationToken);
+        }
+        finally
+        {
+            queue.Complete();
+        }
+        return listing;
+    }
+
+    /// <summary>
+    /// Parses, validates and derives the rows of a batch of entries on every core (the OSV schema check is most
+    /// of a record's cost), keeping the zip's order, then takes the results in that order.
+    /// </summary>
+    private List<MirrorRecord> Prepare(
+        List<(string File, byte[]? Bytes, ImportRecord? Failure)> entries, string temp, string where,
+        Listing listing)
+    {
+        var results = new (ImportRecord Read, MirrorRecord? Ready)[entries.Count];
+        System.Threading.Tasks.Parallel.For(0, entries.Count, i =>
+        {
+            var (file, bytes, failure) = entries[i];
+            var record = failure ?? OsvDocumentReader.Read(file, bytes!);
+            results[i] = (record, record.Advisory is { } advisory ? MirrorRecord.Of(run.Mirrored(advisory)) : null);
+        });
+        var batch = new List<MirrorRecord>(entries.Count);
+        foreach (var (record, ready) in results)
+        {
+            if (ready is null)
+            {
+                var file = record.File.Replace(temp, where, StringComparison.Ordinal);
                 if (IsCorruption(record.Problem!))
                 {
                     throw new SyncFailedException($"{file}: {record.Problem} (a corrupt download; nothing was stored)");
@@ -90,25 +172,12 @@ internal sealed class FullSync(SyncRun run)
                 run.Problems.Add(new SyncProblem(file, record.Problem!));
                 continue;
             }
-            var vulnerability = record.Advisory.Vulnerability;
-            listed.Add(vulnerability.Id);
-            newest = newest is null || vulnerability.Modified > newest ? vulnerability.Modified : newest;
-            batch.Add(run.Mirrored(record.Advisory));
-            if (batch.Count >= run.Options.BatchSize)
-            {
-                outcome = outcome.Plus(await run.Store.StoreAsync(batch, cancellationToken));
-                batch.Clear();
-                run.Progress?.Report(new SyncProgress("storing", 0, null, done, source.Total));
-            }
+            var modified = ready.Row.Modified;
+            listing.Ids.Add(ready.Row.Id);
+            listing.Newest = listing.Newest is null || modified > listing.Newest ? modified : listing.Newest;
+            batch.Add(ready);
         }
-        outcome = outcome.Plus(await run.Store.StoreAsync(batch, cancellationToken));
-        run.Progress?.Report(new SyncProgress("storing", 0, null, done, source.Total));
-        var removed = await run.Store.WithdrawMissingAsync(
-            run.Ecosystem, listed, run.Options, where, cancellationToken);
-        outcome = outcome.Plus(MirrorOutcome.None with { Removed = removed });
-        await run.SaveStateAsync(newest ?? run.Time.GetUtcNow(), null, outcome, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return run.Result(SyncKind.Full, outcome);
+        return batch;
     }
 
     /// <summary>Problems <see cref="OsvZipSource"/> reports about the zip rather than a record in it.</summary>

@@ -56,19 +56,19 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in changed.Chunk(Math.Max(1, run.Options.BatchSize)))
         {
-            var records = new ImportRecord?[chunk.Length];
+            var records = new (ImportRecord Read, MirrorRecord? Ready)?[chunk.Length];
             await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, chunk.Length),
                 new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
                 async (i, token) => records[i] = await FetchRecordAsync(chunk[i], where, token));
-            var batch = new List<AdvisoryToStore>(chunk.Length);
-            foreach (var record in records)
+            var batch = new List<MirrorRecord>(chunk.Length);
+            foreach (var (record, ready) in records.Select(r => r!.Value))
             {
-                if (record!.Advisory is null)
+                if (ready is null)
                 {
                     run.Problems.Add(new SyncProblem(record.File, record.Problem!));
                     continue;
                 }
-                batch.Add(run.Mirrored(record.Advisory));
+                batch.Add(ready);
             }
             outcome = outcome.Plus(await run.Store.StoreAsync(batch, cancellationToken));
             done += chunk.Length;
@@ -84,7 +84,8 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
         return run.Result(SyncKind.Incremental, outcome);
     }
 
-    private async Task<ImportRecord> FetchRecordAsync(
+    /// <summary>The record as fetched, and ready to store (derived here, in parallel) when it is valid.</summary>
+    private async Task<(ImportRecord, MirrorRecord?)> FetchRecordAsync(
         ModifiedId entry, string csvWhere, CancellationToken cancellationToken)
     {
         var file = entry.Id + ".json";
@@ -114,7 +115,7 @@ internal sealed class IncrementalSync(SyncRun run, SyncStateEntity state)
                     + $"line {entry.Line} gives (a stale copy); the run is retried next time");
             }
         }
-        return record;
+        return (record, record.Advisory is { } advisory ? MirrorRecord.Of(run.Mirrored(advisory)) : null);
     }
 
     private async Task<byte[]> ReadAllAsync(Stream body, string where, CancellationToken cancellationToken)

@@ -23,34 +23,49 @@ public sealed record MirrorOutcome(int Added, int Updated, int Unchanged, int Ke
 /// <item>a row of another sync source is replaced only when the incoming <c>modified</c> is strictly
 /// newer; on a tie the row stays with the source that has it.</item>
 /// </list>
-/// Everything joins the caller's transaction (<see cref="UpsertAdvisories"/> does).
+/// Everything joins the caller's transaction (<see cref="MirrorRows"/> writes in it).
 /// </summary>
 internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider time)
 {
-    private readonly UpsertAdvisories _upsert = new(db, time);
+    private readonly MirrorRows _rows = MirrorRows.For(db);
 
-    public async Task<MirrorOutcome> StoreAsync(
-        IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken)
+    public async Task<MirrorOutcome> StoreAsync(IReadOnlyList<MirrorRecord> batch, CancellationToken cancellationToken)
     {
-        var ids = batch.Select(b => b.Vulnerability.Id).Distinct(StringComparer.Ordinal).ToList();
-        var held = await db.Advisories.AsNoTracking()
-            .Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Origin, a.Modified })
-            .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
-        var write = new List<AdvisoryToStore>(batch.Count);
-        var kept = 0;
-        foreach (var item in batch)
+        var latest = new Dictionary<string, MirrorRecord>(batch.Count, StringComparer.Ordinal);
+        foreach (var record in batch)
         {
-            if (held.TryGetValue(item.Vulnerability.Id, out var row)
-                && !Replaces(row.Origin, row.Modified, item.Vulnerability.Modified))
+            latest[record.Row.Id] = record; // a later duplicate in the same batch wins
+        }
+        var held = await _rows.ReadHeldAsync([.. latest.Keys], source, cancellationToken);
+        var inserts = new List<AdvisoryEntity>(latest.Count);
+        var updates = new List<AdvisoryEntity>();
+        int kept = 0, unchanged = 0;
+        foreach (var (id, record) in latest)
+        {
+            var row = record.Row;
+            row.Origin = source;
+            if (!held.TryGetValue(id, out var stored))
             {
-                kept++;
+                inserts.Add(row);
                 continue;
             }
-            write.Add(item with { Origin = source });
+            if (!Replaces(stored.Origin, stored.Modified, row.Modified))
+            {
+                kept++;
+            }
+            else if (stored.Document == row.Document && stored.Source == row.Source)
+            {
+                unchanged++; // the same source's row, as it is
+            }
+            else
+            {
+                row.Number = stored.Number;
+                updates.Add(row);
+            }
         }
-        var outcome = write.Count == 0 ? UpsertOutcome.None : await _upsert.ExecuteAsync(write, cancellationToken);
-        return new MirrorOutcome(outcome.Added, outcome.Updated, outcome.Unchanged, kept, 0);
+        await _rows.InsertAsync(inserts, cancellationToken);
+        await _rows.UpdateAsync(updates, cancellationToken);
+        return new MirrorOutcome(inserts.Count, updates.Count, unchanged, kept, 0);
     }
 
     /// <summary>The rule above, for one id already stored.</summary>
@@ -69,12 +84,13 @@ internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider
         string where,
         CancellationToken cancellationToken)
     {
+        // Ids only: the documents are read for the few records withdrawn, not for the whole ecosystem.
         var rows = await db.Advisories.AsNoTracking()
             .Where(a => a.Origin == source
                 && db.AffectedPackages.Any(p => p.AdvisoryNumber == a.Number && p.Ecosystem == ecosystem))
-            .Select(a => new { a.Id, a.Source, a.Withdrawn, a.Document })
+            .Select(a => new { a.Id, a.Withdrawn })
             .ToListAsync(cancellationToken);
-        var missing = rows.Where(r => r.Withdrawn is null && !listed.Contains(r.Id)).ToList();
+        var missing = rows.Where(r => r.Withdrawn is null && !listed.Contains(r.Id)).Select(r => r.Id).ToList();
         var guard = Math.Max(options.MinRemovalGuard, (int)(rows.Count * options.MaxRemovedShare));
         if (missing.Count > guard)
         {
@@ -87,18 +103,41 @@ internal sealed class MirrorStore(VigilDbContext db, string source, TimeProvider
         var now = WholeSeconds(time.GetUtcNow());
         foreach (var chunk in missing.Chunk(Math.Max(1, options.BatchSize)))
         {
-            var withdrawn = chunk.Select(r =>
+            var documents = await db.Advisories.AsNoTracking()
+                .Where(a => chunk.Contains(a.Id))
+                .Select(a => new { a.Source, a.Document })
+                .ToListAsync(cancellationToken);
+            var withdrawn = documents.Select(r =>
             {
                 var vulnerability = OsvJson.Deserialize(r.Document);
                 vulnerability.Withdrawn = now;
                 vulnerability.Modified = now;
-                return new AdvisoryToStore(vulnerability, r.Source, Origin: source);
+                return MirrorRecord.Of(new AdvisoryToStore(vulnerability, r.Source, Origin: source));
             }).ToList();
-            await _upsert.ExecuteAsync(withdrawn, cancellationToken);
+            await StoreAsync(withdrawn, cancellationToken);
         }
         return missing.Count;
     }
 
     internal static DateTimeOffset WholeSeconds(DateTimeOffset at) =>
         new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+}
+
+/// <summary>
+/// A record ready to store: its row as the database will hold it (document, columns, aliases, affected
+/// rows), derived once, off the writing thread in a full run.
+/// </summary>
+internal sealed record MirrorRecord(AdvisoryEntity Row)
+{
+    public static MirrorRecord Of(AdvisoryToStore item)
+    {
+        var vulnerability = item.Vulnerability;
+        var document = OsvJson.Serialize(vulnerability);
+        var row = new AdvisoryEntity
+        {
+            Id = vulnerability.Id, Source = item.Source, Origin = item.Origin, Document = document,
+        };
+        AdvisoryRows.Apply(row, vulnerability, document);
+        return new MirrorRecord(row);
+    }
 }

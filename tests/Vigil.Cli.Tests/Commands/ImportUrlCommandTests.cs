@@ -30,6 +30,72 @@ public sealed class ImportUrlCommandTests
         Assert.Contains(url + "gone.json: the server answered 404", result.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_UrlInAScript_ShowsNoProgress()
+    {
+        using var temp = new TempDirectory();
+        using var server = Serve(ZipOfFixtures(), out var url);
+
+        var result = await CliRunner.RunAsync("import", url + "all.zip", "--database", temp.Database);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Err);
+        Assert.DoesNotContain("importing", result.Out, StringComparison.Ordinal);
+        Assert.Contains("3 added, 0 updated, 0 unchanged", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_UrlWithProgress_ShowsBytesAndRecordsOnStderr()
+    {
+        using var temp = new TempDirectory();
+        var zip = ZipOfFixtures();
+        using var server = Serve(zip, out var url);
+
+        var result = await CliRunner.RunAsync("import", url + "all.zip", "--database", temp.Database, "--progress");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var megabytes = (zip.Length / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [
+                $"downloading {url}all.zip", $"{megabytes} of {megabytes} MB",
+                $"importing {url}all.zip", "3 of 3 records",
+            ],
+            result.ErrLines);
+        Assert.DoesNotContain("importing", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_UrlWithStderrATerminal_RedrawsOneLinePerStep()
+    {
+        using var temp = new TempDirectory();
+        using var server = Serve(ZipOfFixtures(), out var url);
+
+        var result = await CliRunner.RunAsync(
+            ["import", url + "all.zip", "--database", temp.Database], errorIsTerminal: true);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"\rdownloading {url}all.zip: ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith($"\rimporting {url}all.zip: 3 of 3 records\u001b[K", lines[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>The three OSV fixtures in a zip, as a bucket's all.zip holds them.</summary>
+    private static byte[] ZipOfFixtures()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach (var file in Directory.GetFiles(Fixtures.OsvDirectory, "*.json"))
+            {
+                var entry = zip.CreateEntry(Path.GetFileName(file));
+                using var stream = entry.Open();
+                stream.Write(File.ReadAllBytes(file));
+            }
+        }
+        return buffer.ToArray();
+    }
+
     /// <summary>Answers every request with <paramref name="body"/> (404 when null), on the first free port of 18200-18299.</summary>
     private static HttpListener Serve(byte[]? body, out string url)
     {

@@ -18,12 +18,16 @@ public static class CliRunner
 {
     /// <param name="environment">The whole environment the command sees (none of the test process's own variables leak in).</param>
     /// <param name="output">Where standard output goes while the command runs (e.g. to read a line a server prints); the result holds it too.</param>
-    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken? cancellationToken = null, StringWriter? output = null)
+    /// <param name="errorIsTerminal">Whether the command sees stderr as an interactive terminal.</param>
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken? cancellationToken = null, StringWriter? output = null, bool errorIsTerminal = false)
     {
         using var ownOutput = new StringWriter();
         output ??= ownOutput;
         using var error = new StringWriter();
-        var console = new CliConsole(output, error, isTerminal: false, name => environment?.GetValueOrDefault(name));
+        var console = new CliConsole(output, error, isTerminal: false, name => environment?.GetValueOrDefault(name))
+        {
+            IsErrorTerminal = errorIsTerminal,
+        };
         var exitCode = await VigilCli.RunAsync(args, console, cancellationToken ?? TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

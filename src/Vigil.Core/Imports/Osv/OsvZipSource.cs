@@ -64,11 +64,19 @@ internal sealed class OsvZipSource : IImportSource
         }
     }
 
-    public IEnumerable<ImportRecord> Read(CancellationToken cancellationToken)
+    public IEnumerable<ImportRecord> Read(CancellationToken cancellationToken) =>
+        ReadEntries(cancellationToken).Select(e => e.Failure ?? OsvDocumentReader.Read(e.File, e.Bytes!));
+
+    /// <summary>
+    /// The entries' bytes, in order, not yet parsed (a failure when an entry cannot be read), so a caller may
+    /// parse and validate them on several threads: a zip is read by one thread at a time.
+    /// </summary>
+    public IEnumerable<(string File, byte[]? Bytes, ImportRecord? Failure)> ReadEntries(
+        CancellationToken cancellationToken)
     {
         if (_refusal is not null)
         {
-            yield return ImportRecord.Failed(_path, _refusal);
+            yield return (_path, null, ImportRecord.Failed(_path, _refusal));
             yield break;
         }
         long total = 0;
@@ -79,27 +87,27 @@ internal sealed class OsvZipSource : IImportSource
             var file = $"{_path}!{entry.FullName}";
             if (!IsSafeName(entry.FullName))
             {
-                yield return ImportRecord.Failed(
-                    file, "the entry name points outside the archive (absolute, '..', drive or backslash); skipped");
+                yield return (file, null, ImportRecord.Failed(
+                    file, "the entry name points outside the archive (absolute, '..', drive or backslash); skipped"));
                 continue;
             }
             var (bytes, error) = ReadEntry(entry, _options.MaxZipTotalBytes - total);
             if (bytes is null)
             {
-                yield return ImportRecord.Failed(file, error!);
+                yield return (file, null, ImportRecord.Failed(file, error!));
                 if (error == TotalExceeded)
                 {
                     for (var rest = i + 1; rest < _entries.Count; rest++)
                     {
-                        yield return ImportRecord.Failed(
-                            $"{_path}!{_entries[rest].FullName}", "not read: " + TotalExceeded);
+                        var skipped = $"{_path}!{_entries[rest].FullName}";
+                        yield return (skipped, null, ImportRecord.Failed(skipped, "not read: " + TotalExceeded));
                     }
                     yield break;
                 }
                 continue;
             }
             total += bytes.Length;
-            yield return OsvDocumentReader.Read(file, bytes);
+            yield return (file, bytes, null);
         }
     }
 

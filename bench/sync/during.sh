@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# npm bulk audit latency with and without a sync running, side by side in one run.
+# A server (`vigil serve`, SQLite) holds the generated 220,000-record bucket (bench/sync/run.sh's, synced as
+# source "bench"); wrk drives the npm bulk endpoint with a 1,000-package body, first with nothing else
+# running ("idle"), then while `vigil sync` brings in a second source of 220,000 records ("during"): the
+# same bucket with every id renamed (MIRROR-n for BENCH-n, the same CVE aliases, so the two sources'
+# records are one vulnerability each, as a second mirror of the same feed would be). The sync is a separate
+# process on the same database and the same 2 cores, as a cron job would be. Each round starts from a
+# copy of the same database. Prints p50 and p99 of each phase, their medians over ROUNDS and the ratios.
+# Usage: bench/sync/during.sh [seconds=30]
+#   VIGIL_BIN=DIR (a built vigil with vigil.dll; default: build one)  ROUNDS=3  WARMUP=15  PORT=18766
+#   BENCH_BUCKET=DIR (default: run.sh's 220,000-record bucket; generated when missing)
+# Needs wrk (apt-get install wrk), python3, /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$PWD"
+SECONDS_PER_PHASE="${1:-30}"
+ROUNDS="${ROUNDS:-3}"
+WARMUP="${WARMUP:-15}"
+PORT="${PORT:-18766}"
+WORK="${BENCH_DIR:-/tmp/vigil-bench-sync}"
+DATA="${BENCH_BUCKET:-$WORK/bucket-220000-1000}"
+mkdir -p "$WORK"
+
+if [[ -n "${VIGIL_BIN:-}" ]]; then
+  BIN="$VIGIL_BIN"
+else
+  echo "== building vigil (Release, managed)"
+  dotnet build src/Vigil.Cli -c Release -o "$WORK/bin" >/dev/null
+  BIN="$WORK/bin"
+fi
+VIGIL=(dotnet "$BIN/vigil.dll")
+if [[ ! -f "$DATA/v1/npm/all.zip" ]]; then
+  echo "== generating the bucket (220,000 records)"
+  dotnet run -c Release --project bench/audit/Vigil.Bench.AuditData -- bucket "$DATA" 220000 1000
+fi
+
+BASE="$WORK/during-base.db"
+if [[ ! -f "$BASE" ]]; then
+  echo "== the served database: $DATA/v1 synced as source 'bench'"
+  "${VIGIL[@]}" sync "$DATA/v1" --ecosystem npm --name bench --database "$BASE" >/dev/null
+  python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA wal_checkpoint(TRUNCATE)')" "$BASE"
+fi
+MIRROR="$WORK/mirror"
+if [[ ! -f "$MIRROR/npm/modified_id.csv" ]]; then
+  echo "== the second source: the same bucket with its ids renamed"
+  python3 - "$DATA/v1/npm" "$MIRROR/npm" <<'PY'
+import os, sys, zipfile
+src, dst = sys.argv[1:3]
+os.makedirs(dst, exist_ok=True)
+with zipfile.ZipFile(os.path.join(src, "all.zip")) as zin, \
+     zipfile.ZipFile(os.path.join(dst, "all.zip"), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+    for info in zin.infolist():
+        body = zin.read(info).replace(b'"BENCH-', b'"MIRROR-').replace(b'/BENCH-', b'/MIRROR-')
+        zout.writestr(info.filename.replace("BENCH-", "MIRROR-"), body)
+with open(os.path.join(src, "modified_id.csv")) as fin, open(os.path.join(dst, "modified_id.csv"), "w") as fout:
+    fout.write(fin.read().replace(",BENCH-", ",MIRROR-"))
+PY
+fi
+
+BODY="$WORK/during-bulk.json.gz"
+python3 - "$BASE" "$BODY" <<'PY'
+import gzip, json, sqlite3, sys
+db, out = sys.argv[1:3]
+names = [r[0] for r in sqlite3.connect(db).execute(
+    'SELECT DISTINCT "Name" FROM affected_packages ORDER BY "Name" LIMIT 1000')]
+# One package in four at a version inside most generated ranges, the rest after every range.
+body = {n: ["0.1.0" if i % 4 == 0 else "99.0.0"] for i, n in enumerate(names)}
+with gzip.open(out, "wt") as f:
+    json.dump(body, f)
+PY
+
+SERVER=""
+cleanup() { [[ -n "$SERVER" ]] && kill "$SERVER" 2>/dev/null; true; }
+trap cleanup EXIT
+URL="http://127.0.0.1:$PORT/-/npm/v1/security/advisories/bulk"
+phase() { # label file
+  wrk -t2 -c8 -d"${SECONDS_PER_PHASE}s" --latency -s bench/server/post.lua "$URL" -- "$BODY" gzip >"$2"
+  python3 "$ROOT/bench/server/wrk_summary.py" "$1" "$2"
+}
+for round in $(seq "$ROUNDS"); do
+  echo "== round $round"
+  cp "$BASE" "$WORK/during.db"
+  rm -f "$WORK/during.db-wal" "$WORK/during.db-shm"
+  Vigil__RateLimit__Enabled=false Logging__LogLevel__Default=Warning \
+    "${VIGIL[@]}" serve --database "$WORK/during.db" --urls "http://127.0.0.1:$PORT" >"$WORK/during-server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+  wrk -t2 -c8 -d"${WARMUP}s" -s bench/server/post.lua "$URL" -- "$BODY" gzip >/dev/null
+  phase idle "$WORK/during-idle-$round.txt"
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%e' -o "$WORK/during-sync-time.txt" \
+    "${VIGIL[@]}" sync "$MIRROR" --ecosystem npm --name mirror --database "$WORK/during.db" >"$WORK/during-sync.log" 2>&1 &
+  SYNC=$!
+  phase during "$WORK/during-during-$round.txt"
+  wait "$SYNC" || { echo "sync failed:"; tail "$WORK/during-sync.log"; exit 1; }
+  sync_s=$(cat "$WORK/during-sync-time.txt")
+  echo "   sync: $sync_s s ($(grep -Eo '[0-9,]+ added' "$WORK/during-sync.log" | head -1)); the 'during' phase lasted ${SECONDS_PER_PHASE} s from its start"
+  echo "$sync_s" >"$WORK/during-sync-$round.s"
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+done
+
+python3 - "$WORK" "$ROUNDS" "$SECONDS_PER_PHASE" <<'PY'
+import re, statistics, sys
+work, rounds, window = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+def lat(text, p):
+    m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+rows = {}
+for phase in ("idle", "during"):
+    texts = [open(f"{work}/during-{phase}-{r}.txt").read() for r in range(1, rounds + 1)]
+    rows[phase] = (statistics.median(lat(t, 50) for t in texts), statistics.median(lat(t, 99) for t in texts),
+                   statistics.median(float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)) for t in texts))
+syncs = [float(open(f"{work}/during-sync-{r}.s").read()) for r in range(1, rounds + 1)]
+print(f"== medians of {rounds} rounds (npm bulk, 1,000 packages, wrk 2 threads 8 connections, {window:.0f} s per phase)")
+for phase, (p50, p99, rps) in rows.items():
+    print(f"   {phase:7s} p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   {rps:6.0f} req/s")
+print(f"   during / idle: p50 {rows['during'][0] / rows['idle'][0]:.2f}x, p99 {rows['during'][1] / rows['idle'][1]:.2f}x,"
+      f" throughput {rows['during'][2] / rows['idle'][2]:.2f}x; sync wall time median {statistics.median(syncs):.1f} s"
+      f" ({'longer' if statistics.median(syncs) >= window else 'shorter'} than the phase)")
+PY
