@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Vigil.Core;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Matching;
 using Vigil.Core.Notifications;
 using Vigil.Web.Accounts;
 using Vigil.Web.Api;

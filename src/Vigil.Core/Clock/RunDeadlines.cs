@@ -19,7 +19,7 @@ public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction A
 /// happens exactly once however many instances run the clock.
 /// </summary>
 public sealed class RunDeadlines(
-    VigilDbContext db, TimeProvider time, ILogger<RunDeadlines> logger, IReportNotifier notifier, Extensions.CloseExtensionVotes closeVotes, PublishReport publish)
+    VigilDbContext db, TimeProvider time, ILogger<RunDeadlines> logger, IReportNotifier notifier, ExtensionVotes.CloseExtensionVotes closeVotes, PublishReport publish)
 {
     public async Task<DeadlinePass> ExecuteAsync(CancellationToken cancellationToken = default)
     {

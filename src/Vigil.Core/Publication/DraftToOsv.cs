@@ -39,7 +39,7 @@ internal static class DraftToOsv
     private static OsvPackage Package(DraftPackage package)
     {
         var name = package.Name.Trim();
-        return new OsvPackage { Ecosystem = package.Ecosystem, Name = name, Purl = Compat.PackageUrl.For(package.Ecosystem, name) };
+        return new OsvPackage { Ecosystem = package.Ecosystem, Name = name, Purl = PackageUrl.For(package.Ecosystem, name) };
     }
 
     /// <summary>

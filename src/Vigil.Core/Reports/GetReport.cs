@@ -66,7 +66,7 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
         var voter = actor.Kind == ActorKind.FollowUpToken && access.Role == ReportRole.Reporter ? Guid.Empty : actor.UserId;
         var cast = await db.ExtensionBallots.CountAsync(b => b.VoteId == vote.Id, cancellationToken);
         var voted = voter is not null && await db.ExtensionBallots.AnyAsync(b => b.VoteId == vote.Id && b.Voter == voter, cancellationToken);
-        var closed = vote.Outcome != Extensions.VoteOutcome.Open;
+        var closed = vote.Outcome != ExtensionVotes.VoteOutcome.Open;
         return new ExtensionVoteView(
             ReportVault.Open(dataKey, vote.SealedReason, "vigil:extension-reason:v1"), vote.ProposedDueAt, vote.ClosesAt,
             vote.Outcome.ToString().ToLowerInvariant(), cast, vote.Eligible, closed ? vote.Yes : null, closed ? vote.No : null, voted);

@@ -1,9 +1,9 @@
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Audit;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Core.Imports;
+using Vigil.Core.Matching;
 using Vigil.Lockfiles;
 
 namespace Vigil.Core.Tests.Audit;

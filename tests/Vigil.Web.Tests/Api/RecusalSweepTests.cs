@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Data;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Reports;
 using Vigil.Web.Tests.Infrastructure;
 using Role = Vigil.Web.Tests.Api.ReportWorld.Role;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Attachments;
 using Vigil.Core.Data;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Publication;
 using Vigil.Core.Reports;
 using Vigil.Web.Tests.Api;

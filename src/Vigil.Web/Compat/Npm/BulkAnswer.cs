@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
+using Vigil.Core.Npm;
 
 namespace Vigil.Web.Compat.Npm;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
+using Vigil.Core.Npm;
 
 namespace Vigil.Web.Compat.Npm;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Vigil.Core.Advisories.Osv;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web.Compat.Osv;
 
