@@ -6,9 +6,9 @@ using Vigil.Core.Data;
 using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Publication;
 using Vigil.Core.Reports;
-using Vigil.Web.Tests.Api;
+using Vigil.Web.Tests.Reports;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
 namespace Vigil.Web.Tests.Operations;
 

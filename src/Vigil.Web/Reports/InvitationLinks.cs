@@ -3,7 +3,7 @@ using Vigil.Core.Notifications;
 using Vigil.Core.Reports;
 using Vigil.Web.Compat;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Reports;
 
 /// <summary>
 /// The invitation link handed back to the inviter (the API's <c>invitationUrl</c>, the report page after "Invite"): on

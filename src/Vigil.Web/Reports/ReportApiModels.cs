@@ -1,6 +1,6 @@
 using Vigil.Core.Reports;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Reports;
 
 public sealed record ReportPackageBody(string? Ecosystem, string? Name, string? AffectedVersions);
 

@@ -8,7 +8,7 @@ using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Reports;
 using Vigil.Web.Operations;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Reports;
 
 /// <summary>
 /// The disclosure program's JSON API (docs/disclosure.md): intake, the participant's view, the conversation

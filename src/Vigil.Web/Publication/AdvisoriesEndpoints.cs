@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Core.Publication;
 using Vigil.Web.Accounts;
+using Vigil.Web.Operations;
+using Vigil.Web.Reports;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Publication;
 
 /// <summary>
 /// Corrections of published advisories (docs/publication.md, "Corrections"): the program's team revises one,

@@ -4,7 +4,7 @@ using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Web.Tests.Infrastructure;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary>Anonymous intake and follow-up through the JSON API.</summary>
 public class ReportIntakeTests

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Reports;
 
-/// <summary>What the server adds to the disclosure program's use cases: the master key check, the notifier and the deadline clock.</summary>
+/// <summary>What the server adds to the disclosure program's use cases: the master key check and the notifier.</summary>
 public static class ReportsSetup
 {
     public static IServiceCollection AddVigilReports(this IServiceCollection services)
@@ -18,8 +18,6 @@ public static class ReportsSetup
             sp.GetRequiredService<ReportVault>(), sp.GetRequiredService<Core.Mail.ReplyAddresses>()));
         services.AddScoped<IReportNotifier>(sp => sp.GetRequiredService<ReportNotifier>());
         services.AddSingleton<InvitationLinks>();
-        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHostedService<DeadlineClockService>();
         return services;
     }
 

@@ -7,7 +7,7 @@ using Vigil.Core.Reports;
 using Vigil.Core.Reputation;
 using Vigil.Web.Tests.Infrastructure;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary>
 /// A master key that does not open the reports already sealed in the database stops the server at start-up,

@@ -3,9 +3,9 @@ using Vigil.Core.Data;
 using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Reports;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary>
 /// The four-eyes rule: a team member who maintains an affected package is recused. Every team decision

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
 using Vigil.Core.Reports;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Operations;
 
 /// <summary>
 /// The caller of a reports endpoint: a signed-in account (its <see cref="ClaimTypes.NameIdentifier"/> is the

@@ -6,8 +6,9 @@ using Vigil.Core.Attachments;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
 using Vigil.Web.Operations;
+using Vigil.Web.Reports;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Attachments;
 
 /// <summary>
 /// Report attachments (docs/disclosure.md, "Attachments"): upload as <c>multipart/form-data</c>, with a report

@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary>
 /// <c>POST /api/reports/{id}/duplicates/merge</c>: the team merges the later reports of a group of possible duplicates into

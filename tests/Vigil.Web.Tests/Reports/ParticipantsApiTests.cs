@@ -1,8 +1,8 @@
 using Vigil.Core.Data;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary>The team lists a report's participants, removes a maintainer (their access ends at once) and revokes an unused invitation (its link stops working).</summary>
 public class ParticipantsApiTests

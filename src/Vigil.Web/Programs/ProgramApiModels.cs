@@ -1,6 +1,6 @@
 using Vigil.Core.Programs;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Programs;
 
 /// <summary>
 /// A program's policy as sent to the API: to <c>PATCH /api/programs/{slug}</c> absent fields keep their value; to

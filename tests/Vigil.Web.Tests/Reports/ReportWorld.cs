@@ -10,7 +10,7 @@ using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 using Vigil.Web.Tests.Infrastructure;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary>
 /// An app with the program <c>npm-eco</c> (scope: npm) and <c>core</c> (scope: npm), and an account with an API

@@ -5,7 +5,7 @@ using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Web.Tests.Infrastructure;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Attachments;
 
 /// <summary>Attachments through the JSON API: multipart intake, later uploads by the follow-up token, downloads, and bad uploads.</summary>
 public class AttachmentApiTests

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Core.Accounts;
 using Vigil.Core.Programs;
 using Vigil.Web.Accounts;
+using Vigil.Web.Operations;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Programs;
 
 /// <summary>
 /// Program administration (docs/administration.md): programs, their policy, team, package maintainers and

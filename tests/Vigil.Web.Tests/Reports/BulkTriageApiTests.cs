@@ -1,8 +1,8 @@
 using Vigil.Core.Data;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
-namespace Vigil.Web.Tests.Api;
+namespace Vigil.Web.Tests.Reports;
 
 /// <summary><c>POST /api/programs/{slug}/reports/bulk</c>: one triage answer for many; 404 outside the team, all or none.</summary>
 public class BulkTriageApiTests

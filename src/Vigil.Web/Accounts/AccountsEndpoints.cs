@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Vigil.Core.Accounts;
 using Vigil.Web.Accounts;
 
-namespace Vigil.Web.Api;
+namespace Vigil.Web.Accounts;
 
 public sealed record MeBody(Guid Id, string? Email, string? DisplayName, bool TwoFactorEnabled, bool TwoFactorVerified, bool InstanceAdmin, IReadOnlyList<string>? TokenScopes);
 
