@@ -22,9 +22,8 @@ public sealed class AffectedSnapshot
             .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.OrdinalIgnoreCase);
         Rows = rows;
+        MatchCacheEntries = matchCacheEntries;
         VersionMatches = new VersionMatches(matchCacheEntries);
-        // The same switch: 0 turns off every cache of the snapshot.
-        Answers = new AnswerMemo(matchCacheEntries > 0 ? AnswerMemo.DefaultCapacityBytes : 0);
     }
 
     /// <summary>Default bound of <see cref="VersionMatches"/>: about 100 bytes an entry, so ~5 MB at most.</summary>
@@ -37,8 +36,8 @@ public sealed class AffectedSnapshot
     /// <summary>The (ecosystem, name, version) match results remembered for this snapshot's data.</summary>
     internal VersionMatches VersionMatches { get; }
 
-    /// <summary>Rendered parts of API answers for this snapshot's data.</summary>
-    public AnswerMemo Answers { get; }
+    /// <summary>The bound of <see cref="VersionMatches"/>; 0 turns off every cache kept for this snapshot.</summary>
+    public int MatchCacheEntries { get; }
 
     /// <summary>How many (ecosystem, name, version) results are cached (tests and diagnostics).</summary>
     public int CachedVersionMatches => VersionMatches.Count;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Vigil.Core.Matching;
 
-namespace Vigil.Core.Matching;
+namespace Vigil.Web.Compat;
 
 /// <summary>
 /// Per <see cref="AffectedSnapshot"/>: parts of API answers already rendered (such as one package's part of
@@ -9,16 +11,26 @@ namespace Vigil.Core.Matching;
 /// scanners send the same lockfiles again and again, so a repeated part costs one lookup instead of its
 /// matching and rendering (docs/performance.md, benchmark c). A new snapshot (any advisory change) starts
 /// an empty memo, so an answer never lags the data. Bounded in bytes: when full it is emptied and fills again.
+/// Kept beside its snapshot (<see cref="Of"/>), so Core's snapshot holds data only.
 /// </summary>
 public sealed class AnswerMemo(long capacityBytes)
 {
     /// <summary>The default bound: a dense 1,000-package bulk answer takes about 400 KB.</summary>
     public const long DefaultCapacityBytes = 16L * 1024 * 1024;
 
+    private static readonly ConditionalWeakTable<AffectedSnapshot, AnswerMemo> Kept = new();
+
     private readonly ConcurrentDictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
     private long _bytes;
 
     public bool Enabled => capacityBytes > 0;
+
+    /// <summary>
+    /// The memo of <paramref name="snapshot"/>, made on first use; off when the snapshot's caches are
+    /// (<see cref="AffectedSnapshot.MatchCacheEntries"/> 0).
+    /// </summary>
+    public static AnswerMemo Of(AffectedSnapshot snapshot) => Kept.GetValue(snapshot,
+        static s => new AnswerMemo(s.MatchCacheEntries > 0 ? DefaultCapacityBytes : 0));
 
     public int Count => _entries.Count;
 

@@ -1,6 +1,6 @@
-using Vigil.Core.Matching;
+using Vigil.Web.Compat;
 
-namespace Vigil.Core.Tests.Matching;
+namespace Vigil.Web.Tests.Compat;
 
 public class AnswerMemoTests
 {
