@@ -9,9 +9,11 @@ using Vigil.Core.Clock;
 using Vigil.Core.Community;
 using Vigil.Core.Cve;
 using Vigil.Core.Data;
+using Vigil.Core.Exports;
 using Vigil.Core.Exports.Osv;
 using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Hacktivity;
+using Vigil.Core.Imports;
 using Vigil.Core.Matching;
 using Vigil.Core.Notifications;
 using Vigil.Core.Npm;
@@ -61,6 +63,10 @@ public static class CoreServices
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
         services.AddScoped<NpmAuditReport>();
+        services.AddScoped<ListAdvisories>();
+        services.AddScoped<ImportAdvisories>();
+        services.AddScoped<ImportUrl>();
+        services.AddScoped<ExportAdvisories>();
         services.AddScoped<StreamOsvBulkZip>();
         services.AddScoped<StreamOsvOfflineZip>();
         services.AddScoped<PublishAdvisory>();
@@ -133,6 +139,7 @@ public static class CoreServices
         services.AddScoped<ListHacktivity>();
         services.AddScoped<GetPublicTimeline>();
         services.AddScoped<GetLeaderboard>();
+        services.AddScoped<ReporterReputation>();
         services.AddScoped<GetReporterProfile>();
         services.AddScoped<SetProfileHandle>();
     }
@@ -155,6 +162,7 @@ public static class CoreServices
         services.AddScoped<ConfirmAccount>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
+        services.AddScoped<RunSync>();
         services.AddScoped<GetSyncStatus>();
         services.AddScoped<GetSyncOverview>();
     }

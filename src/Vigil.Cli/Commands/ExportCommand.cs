@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Exports;
 
@@ -30,10 +31,10 @@ internal static class ExportCommand
         {
             throw new CliException($"{directory}: is a file, not a directory");
         }
-        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
+        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
         var summary = await ProgressView.RunAsync<ExportProgress, ExportSummary>(console, "exporting",
             p => new ProgressStep(p.Done, p.Total, directory),
-            progress => new ExportAdvisories(db).ExecuteAsync(format, target, progress, cancellationToken));
+            progress => services.Get<ExportAdvisories>().ExecuteAsync(format, target, progress, cancellationToken));
 
         var skipped = summary.NotApplicable == 0 ? "" : $"; {summary.NotApplicable} not expressible in the {summary.Format} format";
         await console.Out.WriteLineAsync(
