@@ -7,13 +7,16 @@ using Vigil.Core.Attachments;
 using Vigil.Core.Bounties;
 using Vigil.Core.Clock;
 using Vigil.Core.Community;
-using Vigil.Core.Compat;
 using Vigil.Core.Cve;
 using Vigil.Core.Data;
+using Vigil.Core.Exports;
 using Vigil.Core.Exports.Osv;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Hacktivity;
+using Vigil.Core.Imports;
+using Vigil.Core.Matching;
 using Vigil.Core.Notifications;
+using Vigil.Core.Npm;
 using Vigil.Core.Packages;
 using Vigil.Core.Profiles;
 using Vigil.Core.Programs;
@@ -64,6 +67,10 @@ public static class CoreServices
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
         services.AddScoped<NpmAuditReport>();
+        services.AddScoped<ListAdvisories>();
+        services.AddScoped<ImportAdvisories>();
+        services.AddScoped<ImportUrl>();
+        services.AddScoped<ExportAdvisories>();
         services.AddScoped<StreamOsvBulkZip>();
         services.AddScoped<StreamOsvOfflineZip>();
         services.AddScoped<PublishAdvisory>();
@@ -136,6 +143,7 @@ public static class CoreServices
         services.AddScoped<ListHacktivity>();
         services.AddScoped<GetPublicTimeline>();
         services.AddScoped<GetLeaderboard>();
+        services.AddScoped<ReporterReputation>();
         services.AddScoped<GetReporterProfile>();
         services.AddScoped<SetProfileHandle>();
     }
@@ -161,6 +169,7 @@ public static class CoreServices
         services.AddScoped<ConfirmAccount>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
+        services.AddScoped<RunSync>();
         services.AddScoped<GetSyncStatus>();
         services.AddScoped<GetSyncOverview>();
     }

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using Vigil.Core;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Matching;
 using Vigil.Core.Notifications;
 using Vigil.Web.Accounts;
-using Vigil.Web.Api;
+using Vigil.Web.Attachments;
 using Vigil.Web.Bounties;
 using Vigil.Web.Hacktivity;
 using Vigil.Web.Community;
@@ -13,10 +13,14 @@ using Vigil.Web.Compat.Npm;
 using Vigil.Web.Compat.Nswg;
 using Vigil.Web.Compat.NuGet;
 using Vigil.Web.Compat.Osv;
+using Vigil.Web.Deadlines;
 using Vigil.Web.Health;
 using Vigil.Web.Instance;
 using Vigil.Web.Pages;
 using Vigil.Web.Profiles;
+using Vigil.Web.Programs;
+using Vigil.Web.Publication;
+using Vigil.Web.Reports;
 using Vigil.Web.Operations;
 using Vigil.Web.Sync;
 
@@ -99,6 +103,7 @@ public static class VigilWebApp
         services.AddVigilPages();
         services.AddOsvApi();
         services.AddVigilReports();
+        services.AddVigilDeadlines();
         services.AddVigilAccounts();
         services.AddHostedService<NotificationDispatcherService>();
         // The SMTP listener for intake and reply addresses; it does nothing unless Vigil:Mail:Inbound:Enabled.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Exports;
 
@@ -37,10 +38,10 @@ internal static class ExportCommand
         {
             throw new CliException($"{directory}: is a file, not a directory");
         }
-        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
+        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
         var summary = await ProgressView.RunAsync<ExportProgress, ExportSummary>(console, "exporting",
             p => new ProgressStep(p.Done, p.Total, directory),
-            progress => new ExportAdvisories(db).ExecuteAsync(format, target, progress, cancellationToken));
+            progress => services.Get<ExportAdvisories>().ExecuteAsync(format, target, progress, cancellationToken));
 
         var skipped = summary.NotApplicable == 0
             ? ""

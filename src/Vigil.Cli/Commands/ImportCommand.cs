@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Imports;
 
@@ -40,19 +41,20 @@ internal static class ImportCommand
         var files = paths.Where(p => !IsUrl(p)).ToArray();
         var inputs = files.Select(console.ResolvePath).ToList();
         CheckInputs(files, inputs);
-        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
+        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
         var results = new List<ImportPathResult>();
         if (inputs.Count > 0)
         {
             var summary = await ProgressView.RunAsync<ImportProgress, ImportSummary>(console, "importing",
                 p => new ProgressStep(p.Done, p.Total, p.CurrentPath),
-                progress => new ImportAdvisories(db).ExecuteAsync(inputs, progress, cancellationToken));
+                progress => services.Get<ImportAdvisories>().ExecuteAsync(inputs, progress, cancellationToken));
             results.AddRange(summary.Paths);
         }
         foreach (var url in urls)
         {
             var view = UrlProgressView.For(console, showProgress, url.AbsoluteUri);
-            var importUrl = new ImportUrl(db, TimeProvider.System) { Download = view?.Download };
+            var importUrl = services.Get<ImportUrl>();
+            importUrl.Download = view?.Download;
             try
             {
                 var summary = await importUrl.ExecuteAsync(url, null, view?.Records, cancellationToken);

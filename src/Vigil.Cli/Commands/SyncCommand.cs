@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Sync;
 
@@ -54,13 +55,12 @@ internal static class SyncCommand
         {
             throw new CliException("--name: " + problem);
         }
-        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
+        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
         var results = new List<SyncRunResult>();
         foreach (var ecosystem in ecosystems.Distinct(StringComparer.Ordinal))
         {
             var result = await SyncProgressView.RunAsync(console, $"{source.Name} {ecosystem}",
-                progress => new RunSync(db, TimeProvider.System)
-                    .ExecuteAsync(source, ecosystem, progress, cancellationToken));
+                progress => services.Get<RunSync>().ExecuteAsync(source, ecosystem, progress, cancellationToken));
             results.Add(result);
         }
         SyncSummaryView.Write(console, results, database.Target(parseResult, console));

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Matching;
 using Vigil.Lockfiles;
 
 namespace Vigil.Core.Audit;

@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Npm;
 using static Vigil.Core.Data.ValueListQuery;
 
 namespace Vigil.Core.Audit;

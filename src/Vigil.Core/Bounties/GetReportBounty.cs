@@ -9,7 +9,7 @@ namespace Vigil.Core.Bounties;
 /// The bounty on one report for the caller: the team sees it all (with the reason); a recipient sees their own
 /// share and not the others'; anyone else — other participants included — is told there is none (404).
 /// </summary>
-public sealed class GetReportBounty(VigilDbContext db, ReportVault vault, TimeProvider time)
+public sealed class GetReportBounty(VigilDbContext db, ReportVault vault, BountyPayments payments)
 {
     public async Task<BountyView> ExecuteAsync(
         long reportId, Actor actor, CancellationToken cancellationToken = default)
@@ -21,7 +21,7 @@ public sealed class GetReportBounty(VigilDbContext db, ReportVault vault, TimePr
             .SingleOrDefaultAsync(a => a.ReportId == reportId, cancellationToken);
         var shares = award is null ? [] : access.IsTeam
             ? award.Payments
-            : (await new BountyPayments(db, time).MineAsync(report, access, actor, cancellationToken))
+            : (await payments.MineAsync(report, access, actor, cancellationToken))
                 .Select(p => p.Id)
                 .ToHashSet() is var mine
                 ? award.Payments.Where(p => mine.Contains(p.Id)).ToList() : [];

@@ -20,7 +20,7 @@ public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction A
 /// </summary>
 public sealed class RunDeadlines(
     VigilDbContext db, TimeProvider time, ILogger<RunDeadlines> logger, IReportNotifier notifier,
-    Extensions.CloseExtensionVotes closeVotes, PublishReport publish)
+    ExtensionVotes.CloseExtensionVotes closeVotes, PublishReport publish)
 {
     public async Task<DeadlinePass> ExecuteAsync(CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Accounts;
 using Vigil.Core.Advisories;
 using Vigil.Core.Clock;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
 using Vigil.Core.Notifications;

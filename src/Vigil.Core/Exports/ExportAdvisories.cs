@@ -9,7 +9,7 @@ namespace Vigil.Core.Exports;
 /// Files of the same name are replaced; other files in the directory are left alone, so export into
 /// an empty directory to get exactly the database.
 /// </summary>
-public sealed class ExportAdvisories(VigilDbContext db)
+public sealed class ExportAdvisories(VigilDbContext db, ListAdvisories list)
 {
     public async Task<ExportSummary> ExecuteAsync(
         string format,
@@ -25,7 +25,7 @@ public sealed class ExportAdvisories(VigilDbContext db)
         var total = await db.Advisories.CountAsync(cancellationToken);
         Directory.CreateDirectory(directory);
         return await exporter.ExportAsync(
-            new ListAdvisories(db).ExecuteAsync(null, cancellationToken), total, directory, progress,
+            list.ExecuteAsync(null, cancellationToken), total, directory, progress,
             cancellationToken);
     }
 }

@@ -12,11 +12,11 @@ namespace Vigil.Core.Imports;
 /// the database still refuses a batch, it is retried one advisory at a time so only the culprit is lost.
 /// Importing the same data again changes nothing.
 /// </summary>
-public sealed class ImportAdvisories(VigilDbContext db, ImportOptions? options = null, TimeProvider? time = null)
+public sealed class ImportAdvisories(VigilDbContext db, TimeProvider time, ImportOptions? options = null)
 {
     private readonly VigilDbContext _db = db;
     private readonly ImportOptions _options = options ?? ImportOptions.Default;
-    private readonly TimeProvider? _time = time;
+    private readonly TimeProvider _time = time;
 
     public async Task<ImportSummary> ExecuteAsync(
         IReadOnlyList<string> paths,

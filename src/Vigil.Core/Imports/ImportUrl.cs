@@ -25,10 +25,10 @@ public sealed record ImportUrlOptions
 /// URL (and the zip entry) instead of the temporary file. A failed download stores nothing and is reported as
 /// the input's problem, as an unreadable path is.
 /// </summary>
-public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageHandler? handler = null)
+public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMessageHandler? handler = null)
 {
     /// <summary>Told the bytes downloaded so far (after each read from the connection).</summary>
-    public IProgress<DownloadProgress>? Download { get; init; }
+    public IProgress<DownloadProgress>? Download { get; set; }
 
     public async Task<ImportSummary> ExecuteAsync(
         Uri url, ImportUrlOptions? options = null, IProgress<ImportProgress>? progress = null,
@@ -48,7 +48,7 @@ public sealed class ImportUrl(VigilDbContext db, TimeProvider time, HttpMessageH
             {
                 return Failed(shown, problem!);
             }
-            var summary = await new ImportAdvisories(db, time: time).ExecuteAsync([file], progress, cancellationToken);
+            var summary = await import.ExecuteAsync([file], progress, cancellationToken);
             return new ImportSummary([.. summary.Paths.Select(p => p with
             {
                 Path = shown,

@@ -25,7 +25,7 @@ public sealed record ReporterProfile(
 /// handle have one; any other handle is 404. The public reputation counts final outcomes only (published, withdrawn,
 /// rejected), so an accepted report under embargo does not show through it.
 /// </summary>
-public sealed class GetReporterProfile(VigilDbContext db, IBountyAwardedReports? bounties = null)
+public sealed class GetReporterProfile(VigilDbContext db, ReporterReputation reputations)
 {
     public const int MaxCredits = 500;
 
@@ -38,8 +38,7 @@ public sealed class GetReporterProfile(VigilDbContext db, IBountyAwardedReports?
             .Where(u => u.Id == user)
             .Select(u => u.ProfileHandle)
             .SingleOrDefaultAsync(cancellationToken);
-        return (handle, await new ReporterReputation(db, bounties).ComputeAsync(
-            user, includePending: true, cancellationToken));
+        return (handle, await reputations.ComputeAsync(user, includePending: true, cancellationToken));
     }
 
     public async Task<ReporterProfile> ExecuteAsync(
@@ -52,8 +51,7 @@ public sealed class GetReporterProfile(VigilDbContext db, IBountyAwardedReports?
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No reporter '{handle}'.");
         var owner = viewer.Kind == ActorKind.User && viewer.UserId == user.Id;
-        var reputation = await new ReporterReputation(db, bounties)
-            .ComputeAsync(user.Id, includePending: owner, cancellationToken);
+        var reputation = await reputations.ComputeAsync(user.Id, includePending: owner, cancellationToken);
         var credits = await db.CreditedAdvisories.AsNoTracking()
             .Where(c => c.UserId == user.Id && (owner || !c.Anonymous))
             .Join(db.Advisories.AsNoTracking(), c => c.AdvisoryId, a => a.Id, (c, a) => new

@@ -56,7 +56,7 @@ internal static class DraftToOsv
         {
             Ecosystem = package.Ecosystem,
             Name = name,
-            Purl = Compat.PackageUrl.For(package.Ecosystem, name),
+            Purl = PackageUrl.For(package.Ecosystem, name),
         };
     }
 

@@ -81,7 +81,7 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
         var cast = await db.ExtensionBallots.CountAsync(b => b.VoteId == vote.Id, cancellationToken);
         var voted = voter is not null
             && await db.ExtensionBallots.AnyAsync(b => b.VoteId == vote.Id && b.Voter == voter, cancellationToken);
-        var closed = vote.Outcome != Extensions.VoteOutcome.Open;
+        var closed = vote.Outcome != ExtensionVotes.VoteOutcome.Open;
         return new ExtensionVoteView(
             ReportVault.Open(dataKey, vote.SealedReason, "vigil:extension-reason:v1"), vote.ProposedDueAt,
             vote.ClosesAt,

@@ -19,7 +19,7 @@ public sealed record IntakeDecision(bool HeldForReview, string? Reason)
 /// <see cref="ProgramEntity.MinimumSignal"/>, a report whose reporter has a lower signal, none yet, or no
 /// account is held for review. The program's own team is never limited or held.
 /// </summary>
-public sealed class ReportIntakeGate(VigilDbContext db)
+public sealed class ReportIntakeGate(VigilDbContext db, ReporterReputation reputations)
 {
     public async Task<IntakeDecision> CheckAsync(
         ProgramEntity program, Guid? reporter, bool byTeam, DateTimeOffset now, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class ReportIntakeGate(VigilDbContext db)
         {
             return program.MinimumSignal is null ? IntakeDecision.Queue : new IntakeDecision(true, "anonymous report");
         }
-        var reputation = await new ReporterReputation(db).ComputeAsync(user, includePending: true, cancellationToken);
+        var reputation = await reputations.ComputeAsync(user, includePending: true, cancellationToken);
         // Reports includes the pending ones here
         if (program.NewReporterReportsPerDay > 0 && reputation.Reports < ProgramPolicy.NewReporterOutcomes)
         {

@@ -676,7 +676,7 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("deadline_actions", (string)null);
                 });
 
-            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionBallotEntity", b =>
+            modelBuilder.Entity("Vigil.Core.ExtensionVotes.ExtensionBallotEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -709,7 +709,7 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("extension_ballots", (string)null);
                 });
 
-            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
+            modelBuilder.Entity("Vigil.Core.ExtensionVotes.ExtensionVoteEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1674,16 +1674,16 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionBallotEntity", b =>
+            modelBuilder.Entity("Vigil.Core.ExtensionVotes.ExtensionBallotEntity", b =>
                 {
-                    b.HasOne("Vigil.Core.Extensions.ExtensionVoteEntity", null)
+                    b.HasOne("Vigil.Core.ExtensionVotes.ExtensionVoteEntity", null)
                         .WithMany()
                         .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Vigil.Core.Extensions.ExtensionVoteEntity", b =>
+            modelBuilder.Entity("Vigil.Core.ExtensionVotes.ExtensionVoteEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Reports.ReportEntity", null)
                         .WithMany()

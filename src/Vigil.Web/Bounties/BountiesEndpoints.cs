@@ -4,7 +4,7 @@ using Vigil.Core.Bounties;
 using Vigil.Core.Community;
 using Vigil.Core.Errors;
 using Vigil.Web.Accounts;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Bounties;
 

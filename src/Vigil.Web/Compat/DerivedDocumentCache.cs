@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web.Compat;
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Core.Profiles;
 using Vigil.Core.Reputation;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Profiles;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Core.Data;
 using Vigil.Core.Sync;
 using Vigil.Web.Accounts;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Sync;
 

@@ -1,9 +1,9 @@
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Audit;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
 using Vigil.Core.Imports;
+using Vigil.Core.Matching;
 using Vigil.Lockfiles;
 
 namespace Vigil.Core.Tests.Audit;
@@ -89,7 +89,7 @@ public class DuplicateIdsAuditTests
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
-            var summary = await new ImportAdvisories(db).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
+            var summary = await new ImportAdvisories(db, TimeProvider.System).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
             Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         }
         await StoreGhsaAsync(database, ghsaOrigin);

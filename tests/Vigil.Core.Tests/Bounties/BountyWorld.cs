@@ -34,7 +34,8 @@ internal static class BountyWorld
         d.Run(db => action(new BountyPayments(db, d.Clock)));
 
     public static Task<BountyView> ViewAsync(Disclosure d, long id, Actor actor) =>
-        d.Run(db => new GetReportBounty(db, d.Vault, d.Clock).ExecuteAsync(id, actor, Disclosure.Ct));
+        d.Run(db => new GetReportBounty(db, d.Vault, new BountyPayments(db, d.Clock))
+            .ExecuteAsync(id, actor, Disclosure.Ct));
 
     public static Task PublishAsync(Disclosure d, long id) =>
         d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Disclosure.Ct));

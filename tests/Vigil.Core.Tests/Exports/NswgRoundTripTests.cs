@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Core.Exports;
 using Vigil.Core.Tests.Imports;
@@ -56,7 +57,8 @@ public class NswgRoundTripTests
     internal static async Task<ExportSummary> ExportAsync(TestDatabase database, string directory, string format = "nswg")
     {
         await using var context = database.Open();
-        return await new ExportAdvisories(context).ExecuteAsync(format, directory, null, Ct);
+        return await new ExportAdvisories(context, new ListAdvisories(context))
+            .ExecuteAsync(format, directory, null, Ct);
     }
 
     private static bool SameJson(string expected, string actual) =>

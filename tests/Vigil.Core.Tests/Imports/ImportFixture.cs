@@ -16,7 +16,7 @@ internal static class ImportFixture
     public static async Task<ImportSummary> ImportAsync(TestDatabase database, IReadOnlyList<string> paths, ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
     {
         await using var context = database.Open();
-        return await new ImportAdvisories(context, options).ExecuteAsync(paths, progress, Ct);
+        return await new ImportAdvisories(context, TimeProvider.System, options).ExecuteAsync(paths, progress, Ct);
     }
 
     public static Task<ImportSummary> ImportAsync(TestDatabase database, params string[] paths) => ImportAsync(database, paths, null);

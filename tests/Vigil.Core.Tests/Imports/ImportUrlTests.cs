@@ -122,7 +122,8 @@ public class ImportUrlTests
     private static async Task<ImportSummary> ImportAsync(TestDatabase database, string url, ImportUrlOptions? options = null)
     {
         await using var db = database.Open();
-        return await new ImportUrl(db, TimeProvider.System).ExecuteAsync(new Uri(url), options ?? Fast, null, Ct);
+        return await new ImportUrl(new ImportAdvisories(db, TimeProvider.System), TimeProvider.System)
+            .ExecuteAsync(new Uri(url), options ?? Fast, null, Ct);
     }
 
     private static async Task<BucketServer> ServeAsync(params (string Path, byte[] Body)[] files)

@@ -23,7 +23,7 @@ public class NswgCoreRuntimeTests
         var database = await TestDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(FirstImport);
         await using var context = database.Open();
-        var summary = await new ImportAdvisories(context, null, time).ExecuteAsync([WgVuln], cancellationToken: Ct);
+        var summary = await new ImportAdvisories(context, time).ExecuteAsync([WgVuln], cancellationToken: Ct);
         Assert.Empty(summary.Problems);
         return (database, time);
     }
@@ -107,7 +107,7 @@ public class NswgCoreRuntimeTests
         var time = new FakeTimeProvider(FirstImport);
         await using (var context = database.Open())
         {
-            await new ImportAdvisories(context, null, time).ExecuteAsync([vuln], cancellationToken: Ct);
+            await new ImportAdvisories(context, time).ExecuteAsync([vuln], cancellationToken: Ct);
         }
         time.Advance(TimeSpan.FromDays(30));
         var index = Path.Combine(vuln, "core", "index.json");
@@ -118,7 +118,7 @@ public class NswgCoreRuntimeTests
         ImportSummary second;
         await using (var context = database.Open())
         {
-            second = await new ImportAdvisories(context, null, time).ExecuteAsync([vuln], cancellationToken: Ct);
+            second = await new ImportAdvisories(context, time).ExecuteAsync([vuln], cancellationToken: Ct);
         }
 
         Assert.Equal((0, 1), (second.Paths[0].Added, second.Paths[0].Updated));

@@ -5,6 +5,7 @@ using Vigil.Core.Accounts;
 using Vigil.Core.Errors;
 using Vigil.Core.Profiles;
 using Vigil.Core.Reports;
+using Vigil.Core.Reputation;
 using Vigil.Core.Tests.Reports;
 using Vigil.Core.Tests.Reputation;
 
@@ -41,8 +42,10 @@ public class ReporterProfileTests
         var pending = await d.ReportAsync(ada, "is-odd");
         await d.AcceptAsync(pending);
 
-        var seenByAll = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("ADA", Actor.Anonymous, Ct));
-        var seenByAda = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("ada", Actor.User(ada), Ct));
+        var seenByAll = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+            .ExecuteAsync("ADA", Actor.Anonymous, Ct));
+        var seenByAda = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+            .ExecuteAsync("ada", Actor.User(ada), Ct));
 
         var advisories = await d.Run(db => db.Reports.Where(r => r.Id == named || r.Id == anonymous).OrderBy(r => r.Id).Select(r => r.AdvisoryId!).ToListAsync(Ct));
         Assert.Equal(("ada", "Ada Researcher", false), (seenByAll.Handle, seenByAll.DisplayName, seenByAll.IsOwner));
@@ -78,7 +81,8 @@ public class ReporterProfileTests
             await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Ct));
         }
 
-        var profile = await d.Run(db => new GetReporterProfile(db).ExecuteAsync("max-dev", Actor.Anonymous, Ct));
+        var profile = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+            .ExecuteAsync("max-dev", Actor.Anonymous, Ct));
 
         var advisory = await d.Run(db => db.Reports.Where(r => r.Id == fixer).Select(r => r.AdvisoryId).SingleAsync(Ct));
         Assert.Equal([(advisory!, "REMEDIATION_DEVELOPER")], profile.Credits.Select(c => (c.AdvisoryId, c.Type)));
@@ -100,7 +104,8 @@ public class ReporterProfileTests
         var finder = await d.Run(db => db.Advisories.Where(a => a.Id == advisory).Select(a => a.Document).SingleAsync(Ct));
         var finderName = JsonNode.Parse(finder)!["credits"]!.AsArray().Single(c => (string)c!["type"]! == "FINDER")!["name"]!.GetValue<string>();
         Task<IReadOnlyList<string>> Listed(string handle) => d.Run(async db =>
-            (IReadOnlyList<string>)(await new GetReporterProfile(db).ExecuteAsync(handle, Actor.Anonymous, Ct)).Credits.Select(c => $"{c.AdvisoryId}:{c.Type}").ToList());
+            (IReadOnlyList<string>)(await new GetReporterProfile(db, new ReporterReputation(db))
+                .ExecuteAsync(handle, Actor.Anonymous, Ct)).Credits.Select(c => $"{c.AdvisoryId}:{c.Type}").ToList());
         Task Correct(params Vigil.Core.Publication.DraftCredit[] credits) => d.Run(db =>
             new Vigil.Core.Publication.CorrectAdvisory(db, d.Vault, d.Clock).ExecuteAsync(advisory, Actor.User(d.Triager), new(Reason: "credits", Credits: credits), Ct));
 
@@ -149,8 +154,10 @@ public class ReporterProfileTests
         await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "Ada", Ct)));
         await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), "", Ct));
 
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db).ExecuteAsync("ada", Actor.Anonymous, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+            .ExecuteAsync("ada", Actor.Anonymous, Ct)));
         Assert.Equal("ada", await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "ada", Ct)));
-        Assert.Equal("Bob", (await d.Run(db => new GetReporterProfile(db).ExecuteAsync("ada", Actor.Anonymous, Ct))).DisplayName);
+        Assert.Equal("Bob", (await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+            .ExecuteAsync("ada", Actor.Anonymous, Ct))).DisplayName);
     }
 }

@@ -124,7 +124,8 @@ public class DuplicateIdsTests
     {
         await using var db = VigilDatabase.Open(target);
         var wg = SharedData.Path("data", "nodejs-security-wg", "vuln", "npm");
-        var summary = await new ImportAdvisories(db).ExecuteAsync([wg], cancellationToken: WebTest.Ct);
+        var summary = await new ImportAdvisories(db, TimeProvider.System)
+            .ExecuteAsync([wg], cancellationToken: WebTest.Ct);
         Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         var ghsa = OsvJson.Deserialize(await File.ReadAllTextAsync(
             SharedData.Path("specs", "osv", "ghsa-converter-testdata", "npm_greater_than.osv.json"), WebTest.Ct));

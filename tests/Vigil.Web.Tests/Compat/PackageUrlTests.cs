@@ -1,8 +1,8 @@
-using Vigil.Core.Compat;
+using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Web.Tests.Compat;
 
-// PackageUrl lives in Vigil.Core/Compat; its only callers are the web APIs, so its tests live with theirs.
+// PackageUrl lives in Vigil.Core/Advisories/Osv; its only callers are the web APIs, so its tests live with theirs.
 public class PackageUrlTests
 {
     [Theory]

@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Attachments;
 using Vigil.Core.Bounties;
 using Vigil.Core.Data;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Publication;
 using Vigil.Core.Reports;
-using Vigil.Web.Tests.Api;
+using Vigil.Web.Tests.Reports;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
 namespace Vigil.Web.Tests.Operations;
 

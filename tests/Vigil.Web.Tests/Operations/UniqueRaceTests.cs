@@ -10,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
-using Vigil.Web.Tests.Api;
+using Vigil.Web.Tests.Reports;
 using Vigil.Web.Tests.Infrastructure;
-using Role = Vigil.Web.Tests.Api.ReportWorld.Role;
+using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
 namespace Vigil.Web.Tests.Operations;
 

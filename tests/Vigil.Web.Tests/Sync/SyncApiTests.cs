@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Sync;
-using Vigil.Web.Tests.Api;
+using Vigil.Web.Tests.Reports;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Sync;

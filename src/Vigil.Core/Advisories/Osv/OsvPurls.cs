@@ -1,4 +1,3 @@
-using Vigil.Core.Compat;
 
 namespace Vigil.Core.Advisories.Osv;
 

@@ -115,7 +115,7 @@ internal static class NswgNpmMapper
     }
 
     /// <summary>purl-spec npm type: the scope's '@' is percent-encoded and the name is lowercased.</summary>
-    internal static string NpmPurl(string name) => Compat.PackageUrl.For("npm", name)!;
+    internal static string NpmPurl(string name) => PackageUrl.For("npm", name)!;
 
     private static List<T>? NonEmpty<T>(List<T>? list) => list is { Count: > 0 } ? list : null;
 }

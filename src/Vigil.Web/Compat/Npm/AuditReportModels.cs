@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Vigil.Core.Compat;
+using Vigil.Core.Npm;
 
 namespace Vigil.Web.Compat.Npm;
 

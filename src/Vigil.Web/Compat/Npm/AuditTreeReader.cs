@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vigil.Core.Compat;
+using Vigil.Core.Npm;
 using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Npm;

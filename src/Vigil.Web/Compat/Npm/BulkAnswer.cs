@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
+using Vigil.Core.Npm;
 
 namespace Vigil.Web.Compat.Npm;
 
@@ -19,7 +20,7 @@ public sealed class BulkAnswer(NpmBulkAdvisories bulk, BulkJsonCache cache)
         IReadOnlyDictionary<string, IReadOnlyList<string>> request, string baseUrl, CancellationToken cancellationToken)
     {
         var snapshot = await bulk.SnapshotAsync(cancellationToken);
-        var memo = snapshot.Answers;
+        var memo = AnswerMemo.Of(snapshot);
         var parts = new byte[request.Count][];
         var keys = memo.Enabled ? new string[request.Count] : null;
         List<int>? missing = null;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
+using Vigil.Core.Npm;
 
 namespace Vigil.Web.Compat.Npm;
 
@@ -22,13 +23,13 @@ public sealed class BulkJsonCache(IOptions<JsonOptions> jsonOptions)
         Kept(match, baseUrl) ?? RenderNew(match, baseUrl, cwe);
 
     private static byte[]? Kept(AffectingMatch match, string baseUrl) =>
-        match.Renderings.NpmBulk is { } rendering && rendering.BaseUrl == baseUrl ? rendering.Json : null;
+        MatchRenderings.Of(match).NpmBulk is { } rendering && rendering.BaseUrl == baseUrl ? rendering.Json : null;
 
     private byte[] RenderNew(AffectingMatch match, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
     {
         var advisory = NpmBulkAdvisories.ToBulk(match, cwe.GetValueOrDefault(match.AdvisoryNumber) ?? []);
         var json = JsonSerializer.SerializeToUtf8Bytes(BulkAdvisory.From(advisory, baseUrl), jsonOptions.Value.SerializerOptions);
-        match.Renderings.NpmBulk = new UrlRendering(baseUrl, json);
+        MatchRenderings.Of(match).NpmBulk = new UrlRendering(baseUrl, json);
         return json;
     }
 }

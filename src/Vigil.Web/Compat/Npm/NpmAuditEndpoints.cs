@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Vigil.Core.Compat;
+using Vigil.Core.Npm;
 using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Npm;

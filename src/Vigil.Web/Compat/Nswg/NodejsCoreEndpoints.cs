@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Nswg;
 
 namespace Vigil.Web.Compat.Nswg;
 

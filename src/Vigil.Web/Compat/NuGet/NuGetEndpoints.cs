@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.NuGet;
 
 namespace Vigil.Web.Compat.NuGet;
 

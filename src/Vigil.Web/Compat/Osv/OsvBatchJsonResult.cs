@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Vigil.Core.Advisories.Osv;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web.Compat.Osv;
 
@@ -65,5 +65,5 @@ public sealed class OsvBatchJsonResult : IResult
     }
 
     private static byte[] Render(AffectingMatch match) =>
-        match.Renderings.OsvRef ??= JsonSerializer.SerializeToUtf8Bytes(new OsvVulnRef(match.Id, match.Modified), OsvJson.Options);
+        MatchRenderings.Of(match).OsvRef ??= JsonSerializer.SerializeToUtf8Bytes(new OsvVulnRef(match.Id, match.Modified), OsvJson.Options);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Vigil.Core.Advisories;
 using Vigil.Core.Advisories.Osv;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
 using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Osv;

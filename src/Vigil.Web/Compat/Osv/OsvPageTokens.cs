@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web.Compat.Osv;
 

@@ -1,4 +1,4 @@
-using Vigil.Core.Compat;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web.Compat.Osv;
 

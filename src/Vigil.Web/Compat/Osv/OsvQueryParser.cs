@@ -1,4 +1,5 @@
-using Vigil.Core.Compat;
+using Vigil.Core.Advisories.Osv;
+using Vigil.Core.Matching;
 using Vigil.Web.Operations;
 
 namespace Vigil.Web.Compat.Osv;

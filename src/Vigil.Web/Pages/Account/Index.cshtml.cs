@@ -7,6 +7,7 @@ using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Account;
 
@@ -38,9 +39,9 @@ public sealed class IndexModel(
                 .Join(db.Programs.AsNoTracking(), m => m.ProgramId, p => p.Id, (m, p) => new { p.Slug, p.Name, m.Role })
                 .ToListAsync(cancellationToken))
             .Select(t => (t.Slug, t.Name, t.Role)).ToList();
-        CanAdminister = await programs.AnyAsync(Api.ApiActor.From(HttpContext), cancellationToken);
-        IsInstanceAdmin = ProgramAdminAccess.IsInstanceAdmin(Api.ApiActor.From(HttpContext));
-        Reports = await myReports.ExecuteAsync(Api.ApiActor.From(HttpContext), cancellationToken);
+        CanAdminister = await programs.AnyAsync(ApiActor.From(HttpContext), cancellationToken);
+        IsInstanceAdmin = ProgramAdminAccess.IsInstanceAdmin(ApiActor.From(HttpContext));
+        Reports = await myReports.ExecuteAsync(ApiActor.From(HttpContext), cancellationToken);
         return Page();
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Profiles;
 using Vigil.Core.Reputation;
+using Vigil.Web.Accounts;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Account;
 
@@ -20,12 +22,12 @@ public sealed class ProfileModel(GetReporterProfile profiles, SetProfileHandle s
     public Task<IActionResult> OnPostAsync(string? handle, CancellationToken cancellationToken) =>
         FormAsync("handle", async () =>
         {
-            await setHandle.ExecuteAsync(Api.ApiActor.From(HttpContext), handle, cancellationToken);
+            await setHandle.ExecuteAsync(ApiActor.From(HttpContext), handle, cancellationToken);
             return RedirectToPage();
         }, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        (Handle, Reputation) = await profiles.OwnAsync(Api.AccountsEndpoints.UserId(User), cancellationToken);
+        (Handle, Reputation) = await profiles.OwnAsync(AccountsEndpoints.UserId(User), cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Matching;
 
 namespace Vigil.Web.Pages.Advisories;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Bounties;
 using Vigil.Core.Programs;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 using Vigil.Web.Pages.Admin;
 
 namespace Vigil.Web.Pages.Bounties;

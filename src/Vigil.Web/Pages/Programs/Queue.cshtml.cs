@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Reports;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Programs;
 

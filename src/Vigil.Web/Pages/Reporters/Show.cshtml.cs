@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Profiles;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Reporters;
 
@@ -11,7 +12,7 @@ public sealed class ShowModel(GetReporterProfile profiles) : UseCasePageModel
 
     public async Task<IActionResult> OnGetAsync(string handle, CancellationToken cancellationToken)
     {
-        if (await FindAsync(() => profiles.ExecuteAsync(handle, Api.ApiActor.From(HttpContext), cancellationToken))
+        if (await FindAsync(() => profiles.ExecuteAsync(handle, ApiActor.From(HttpContext), cancellationToken))
             is not { } profile)
         {
             return NotFound();

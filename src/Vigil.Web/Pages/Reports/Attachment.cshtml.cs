@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Attachments;
-using Vigil.Web.Api;
+using Vigil.Web.Attachments;
 
 namespace Vigil.Web.Pages.Reports;
 

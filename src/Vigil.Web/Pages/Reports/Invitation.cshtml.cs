@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Web.Operations;
 using Vigil.Core.Reports;
-using Vigil.Web.Api;
 
 namespace Vigil.Web.Pages.Reports;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
-using Vigil.Web.Api;
+using Vigil.Web.Attachments;
 using Vigil.Web.Operations;
 using Vigil.Web.Pages.Shared;
 

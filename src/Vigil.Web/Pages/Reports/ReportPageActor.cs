@@ -1,5 +1,5 @@
 using Vigil.Core.Reports;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Reports;
 

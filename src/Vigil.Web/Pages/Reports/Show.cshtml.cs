@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Core.Attachments;
 using Vigil.Core.Cve;
 using Vigil.Core.Errors;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Reports;
-using Vigil.Web.Api;
+using Vigil.Web.Attachments;
 using Vigil.Web.Pages.Shared;
+using Vigil.Web.Reports;
 
 namespace Vigil.Web.Pages.Reports;
 

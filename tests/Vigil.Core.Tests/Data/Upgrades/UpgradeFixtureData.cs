@@ -6,7 +6,7 @@ using Vigil.Core.Attachments;
 using Vigil.Core.Bounties;
 using Vigil.Core.Clock;
 using Vigil.Core.Data;
-using Vigil.Core.Extensions;
+using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Notifications;
 using Vigil.Core.Profiles;
 using Vigil.Core.Programs;

@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Vigil.Core.Compat;
 using Vigil.Core.Data;
+using Vigil.Core.Matching;
+using Vigil.Web.Compat;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Npm;
@@ -45,8 +46,8 @@ public class NpmBulkMemoTests
         }
 
         Assert.Contains("GHSA-vh95-rmgr-6w4m", await PostAsync(cached, Requests[0]), StringComparison.Ordinal);
-        Assert.True((await Snapshot(cached)).Answers.Count > 0, "the memo was not used");
-        Assert.Equal(0, (await Snapshot(uncached)).Answers.Count);
+        Assert.True(AnswerMemo.Of(await Snapshot(cached)).Count > 0, "the memo was not used");
+        Assert.Equal(0, AnswerMemo.Of(await Snapshot(uncached)).Count);
     }
 
     private static async Task<string> PostAsync(ConfiguredApp app, string json)

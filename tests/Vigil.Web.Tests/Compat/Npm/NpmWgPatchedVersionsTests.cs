@@ -129,7 +129,8 @@ public partial class NpmWgPatchedVersionsTests
     {
         var test = await WebTest.StartAsync(provider, seed: false);
         await using var db = test.OpenDatabase();
-        var summary = await new ImportAdvisories(db).ExecuteAsync([Npm], cancellationToken: WebTest.Ct);
+        var summary = await new ImportAdvisories(db, TimeProvider.System)
+            .ExecuteAsync([Npm], cancellationToken: WebTest.Ct);
         Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         return test;
     }

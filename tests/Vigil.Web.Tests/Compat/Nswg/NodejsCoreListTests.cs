@@ -21,7 +21,8 @@ public class NodejsCoreListTests
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await using (var db = test.OpenDatabase())
         {
-            var summary = await new ImportAdvisories(db).ExecuteAsync([vuln], cancellationToken: WebTest.Ct);
+            var summary = await new ImportAdvisories(db, TimeProvider.System)
+                .ExecuteAsync([vuln], cancellationToken: WebTest.Ct);
             Assert.True(summary.Added > 0, string.Join("\n", summary.Problems));
         }
         var original = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(vuln, "core", "index.json"), WebTest.Ct));

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Sync;
-using Vigil.Web.Api;
+using Vigil.Web.Operations;
 
 namespace Vigil.Web.Pages.Admin.Sync;
 
