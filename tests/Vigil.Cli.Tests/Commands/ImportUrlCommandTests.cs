@@ -3,7 +3,8 @@ using Vigil.Cli.Tests.Infrastructure;
 
 namespace Vigil.Cli.Tests.Commands;
 
-/// <summary><c>vigil import URL</c> against an HttpListener on loopback (the download's faults are covered by the Core tests).</summary>
+/// <summary><c>vigil import URL</c> against an HttpListener on loopback (the download's faults are covered by the Core
+/// tests).</summary>
 public sealed class ImportUrlCommandTests
 {
     [Fact]
@@ -15,7 +16,8 @@ public sealed class ImportUrlCommandTests
         var result = await CliRunner.RunAsync("import", url + "GHSA-vh95-rmgr-6w4m.json", "--database", temp.Database);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("1 added, 0 updated, 0 unchanged in SQLite " + temp.Database, result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 added, 0 updated, 0 unchanged in SQLite " + temp.Database, result.Out,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +32,8 @@ public sealed class ImportUrlCommandTests
         Assert.Contains(url + "gone.json: the server answered 404", result.Err, StringComparison.Ordinal);
     }
 
-    /// <summary>Answers every request with <paramref name="body"/> (404 when null), on the first free port of 18200-18299.</summary>
+    /// <summary>Answers every request with <paramref name="body"/> (404 when null), on the first free port of
+    /// 18200-18299.</summary>
     private static HttpListener Serve(byte[]? body, out string url)
     {
         for (var port = 18200; port < 18300; port++)
