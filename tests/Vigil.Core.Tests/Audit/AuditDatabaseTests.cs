@@ -16,7 +16,8 @@ public class AuditDatabaseTests
             await using (var database = await AuditDatabase.OpenAsync(DatabaseTarget.Sqlite(file), Ct))
             {
                 Assert.False(await database.HasAdvisoriesAsync(Ct));
-                Assert.Equal(SchemaState.Current, await MigrationState.StateAsync(database.Connection, DatabaseProvider.Sqlite, Ct));
+                Assert.Equal(SchemaState.Current,
+                    await MigrationState.StateAsync(database.Connection, DatabaseProvider.Sqlite, Ct));
             }
         }
         finally
@@ -39,7 +40,8 @@ public class AuditDatabaseTests
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AuditDatabase.OpenAsync(database.Target, Ct));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => AuditDatabase.OpenAsync(database.Target, Ct));
 
         Assert.Contains("migrated by a newer Vigil", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("upgrade vigil", error.Message, StringComparison.Ordinal);
@@ -69,7 +71,8 @@ public class AuditDatabaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task OpenIfCurrent_OlderOrNewerSchemaOrNoMigrationsAssembly_IsNullAndMigratesNothing(DatabaseProvider provider)
+    public async Task OpenIfCurrent_OlderOrNewerSchemaOrNoMigrationsAssembly_IsNullAndMigratesNothing(
+        DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var latest = MigrationState.Latest(provider)!;

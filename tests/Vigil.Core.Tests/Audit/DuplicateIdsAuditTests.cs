@@ -22,7 +22,8 @@ public class DuplicateIdsAuditTests
     private const string Wg = "NSWG-ECO-330";
     private const string Ghsa = "GHSA-mhpp-875w-9cpv";
 
-    /// <summary>The WG data holds other jquery advisories (NSWG-ECO-328 affects 2.2.0 too): the tests look at these two.</summary>
+    /// <summary>The WG data holds other jquery advisories (NSWG-ECO-328 affects 2.2.0 too): the tests look at these
+    /// two.</summary>
     private static readonly string[] Twins = [Wg, Ghsa];
 
     [Theory]
@@ -89,7 +90,8 @@ public class DuplicateIdsAuditTests
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
-            var summary = await new ImportAdvisories(db).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
+            var summary = await new ImportAdvisories(db).ExecuteAsync(
+                [SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
             Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         }
         await StoreGhsaAsync(database, ghsaOrigin);

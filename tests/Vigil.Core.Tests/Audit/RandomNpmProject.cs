@@ -32,7 +32,14 @@ internal sealed class RandomNpmProject(int seed)
                 topLevel.Add(key);
             }
         }
-        var root = new JsonObject { ["name"] = "random-project", ["version"] = "1.0.0", ["lockfileVersion"] = 3, ["requires"] = true, ["packages"] = entries };
+        var root = new JsonObject
+        {
+            ["name"] = "random-project",
+            ["version"] = "1.0.0",
+            ["lockfileVersion"] = 3,
+            ["requires"] = true,
+            ["packages"] = entries
+        };
         File.WriteAllText(Path.Combine(directory, "package-lock.json"), root.ToJsonString());
         File.WriteAllText(Path.Combine(directory, "package.json"), """{"name":"random-project","version":"1.0.0"}""");
         return directory;
