@@ -76,7 +76,8 @@ public sealed class LockfileReadersTests
 
             Directory.CreateSymbolicLink(Path.Combine(root.FullName, "web", "loop"), root.FullName);
 
-            var found = LockfileReaders.FindLockfiles(root.FullName).Select(p => Path.GetRelativePath(root.FullName, p).Replace('\\', '/'));
+            var found = LockfileReaders.FindLockfiles(root.FullName)
+                .Select(p => Path.GetRelativePath(root.FullName, p).Replace('\\', '/'));
 
             Assert.Equal(["package-lock.json", "api/packages.lock.json", "web/yarn.lock"], found);
         }
@@ -89,7 +90,8 @@ public sealed class LockfileReadersTests
     [Fact]
     public void LockfileException_Message_ReadsLikeACompilerError()
     {
-        Assert.Equal("pnpm-lock.yaml:12:3: expected a mapping for 'packages'", new LockfileException("pnpm-lock.yaml", 12, 3, "expected a mapping for 'packages'").Message);
+        Assert.Equal("pnpm-lock.yaml:12:3: expected a mapping for 'packages'",
+            new LockfileException("pnpm-lock.yaml", 12, 3, "expected a mapping for 'packages'").Message);
         Assert.Equal("yarn.lock:4: bad", new LockfileException("yarn.lock", 4, null, "bad").Message);
         Assert.Equal("yarn.lock: bad", new LockfileException("yarn.lock", null, null, "bad").Message);
     }

@@ -30,7 +30,8 @@ public sealed class PerformanceTests
             Assert.Equal(2000, result.Packages.Count);
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{fileName}: 2,000 packages, {content.Length:N0} bytes, {allocated:N0} bytes allocated");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{fileName}: 2,000 packages, {content.Length:N0} bytes, {allocated:N0} bytes allocated");
         Assert.True(allocated < maxMegabytes * 1024L * 1024, $"allocated {allocated:N0} bytes");
     }
 
@@ -52,12 +53,18 @@ public sealed class PerformanceTests
 
     private static string PackageLock(int count)
     {
-        var json = new StringBuilder("{\"lockfileVersion\": 3, \"packages\": {\n  \"\": {\"dependencies\": {\"pkg-0\": \"1.0.0\", \"pkg-1\": \"1.0.0\"}}");
+        var json = new StringBuilder(
+            "{\"lockfileVersion\": 3, \"packages\": {\n  \"\": {\"dependencies\": {\"pkg-0\": \"1.0.0\", \"pkg-1\": "
+                + "\"1.0.0\"}}");
         for (var i = 0; i < count; i++)
         {
             var deps = string.Join(", ", DependenciesOf(i, count).Select(d => $"\"pkg-{d}\": \"^1.0.0\""));
-            json.Append($",\n  \"node_modules/pkg-{i}\": {{\"version\": \"1.0.{i}\", \"resolved\": \"https://registry.example/pkg-{i}/-/pkg-{i}-1.0.{i}.tgz\", ")
-                .Append($"\"integrity\": \"sha512-{new string('a', 86)}==\", \"license\": \"MIT\", \"dependencies\": {{{deps}}}}}");
+            json.Append(
+                $",\n  \"node_modules/pkg-{i}\": {{\"version\": \"1.0.{i}\", \"resolved\": "
+                    + $"\"https://registry.example/pkg-{i}/-/pkg-{i}-1.0.{i}.tgz\", ")
+                .Append(
+                    $"\"integrity\": \"sha512-{new string('a', 86)}==\", \"license\": \"MIT\", \"dependencies\": "
+                        + $"{{{deps}}}}}");
         }
 
         return json.Append("\n}}\n").ToString();
@@ -66,7 +73,9 @@ public sealed class PerformanceTests
     private static string PnpmLock(int count)
     {
         var yaml = new StringBuilder("lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n");
-        yaml.Append("      pkg-0:\n        specifier: 1.0.0\n        version: 1.0.0\n      pkg-1:\n        specifier: 1.0.1\n        version: 1.0.1\n\npackages:\n\n");
+        yaml.Append(
+            "      pkg-0:\n        specifier: 1.0.0\n        version: 1.0.0\n      pkg-1:\n        specifier: "
+                + "1.0.1\n        version: 1.0.1\n\npackages:\n\n");
         for (var i = 0; i < count; i++)
         {
             yaml.Append($"  pkg-{i}@1.0.{i}:\n    resolution: {{integrity: sha512-{new string('a', 86)}==}}\n\n");
@@ -86,6 +95,7 @@ public sealed class PerformanceTests
     }
 }
 
-/// <summary>Allocation is counted per thread: these tests run alone, so no other test's work lands on their thread.</summary>
+/// <summary>Allocation is counted per thread: these tests run alone, so no other test's work lands on their
+/// thread.</summary>
 [CollectionDefinition(nameof(PerformanceTests), DisableParallelization = true)]
 public sealed class PerformanceCollection;

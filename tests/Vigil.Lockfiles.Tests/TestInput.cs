@@ -5,20 +5,27 @@ namespace Vigil.Lockfiles.Tests;
 /// <summary>Helpers to read inline lockfiles and to find the shared samples.</summary>
 internal static class TestInput
 {
-    /// <summary>Reads <paramref name="content"/> as if it were <paramref name="fileName"/>; package.json comes from <paramref name="packageJson"/> only.</summary>
-    public static Lockfile Read(string fileName, string content, string? packageJson = null, LockfileReadOptions? options = null) =>
+    /// <summary>Reads <paramref name="content"/> as if it were <paramref name="fileName"/>; package.json comes from
+    /// <paramref name="packageJson"/> only.</summary>
+    public static Lockfile Read(string fileName, string content, string? packageJson = null,
+        LockfileReadOptions? options = null) =>
         Read(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)), packageJson, options);
 
-    public static Lockfile Read(string fileName, Stream content, string? packageJson = null, LockfileReadOptions? options = null) =>
-        Read(fileName, content, packageJson is null ? [] : new Dictionary<string, string> { ["package.json"] = packageJson }, options);
+    public static Lockfile Read(string fileName, Stream content, string? packageJson = null,
+        LockfileReadOptions? options = null) =>
+        Read(fileName, content,
+            packageJson is null ? [] : new Dictionary<string, string> { ["package.json"] = packageJson }, options);
 
-    /// <summary>Reads with <paramref name="siblings"/> (relative path → content) as the only files beside the lockfile.</summary>
-    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings, LockfileReadOptions? options = null)
+    /// <summary>Reads with <paramref name="siblings"/> (relative path → content) as the only files beside the
+    /// lockfile.</summary>
+    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings,
+        LockfileReadOptions? options = null)
     {
         var reader = LockfileReaders.For(fileName) ?? throw new InvalidOperationException($"no reader for {fileName}");
         var withSiblings = (options ?? LockfileReadOptions.Default) with
         {
-            OpenSiblingFile = name => siblings.TryGetValue(name, out var text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null,
+            OpenSiblingFile = name =>
+                siblings.TryGetValue(name, out var text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null,
         };
         return reader.Read(fileName, content, withSiblings);
     }
@@ -26,7 +33,8 @@ internal static class TestInput
     public static Lockfile Read(string fileName, string content, IReadOnlyDictionary<string, string> siblings) =>
         Read(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)), siblings);
 
-    public static string[] DescribeSkipped(Lockfile lockfile) => [.. lockfile.Skipped.Select(s => $"{s.Name} {s.Reference}")];
+    public static string[] DescribeSkipped(Lockfile lockfile) =>
+        [.. lockfile.Skipped.Select(s => $"{s.Name} {s.Reference}")];
 
     public static LockfileException Fails(string fileName, string content, LockfileReadOptions? options = null) =>
         Assert.Throws<LockfileException>(() => Read(fileName, content, options: options));

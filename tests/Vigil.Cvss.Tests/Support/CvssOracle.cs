@@ -9,7 +9,8 @@ namespace Vigil.Cvss.Tests.Support;
 /// </summary>
 public static class CvssOracle
 {
-    public const string InstallHint = "run `npm ci --prefix tests/Vigil.Cvss.Tests/oracle` to install the pinned ae-cvss-calculator 1.0.13";
+    public const string InstallHint =
+        "run `npm ci --prefix tests/Vigil.Cvss.Tests/oracle` to install the pinned ae-cvss-calculator 1.0.13";
 
     /// <summary>Skips the test unless node and the oracle's node_modules are present.</summary>
     public static (string Node, string OracleDirectory) Require()
@@ -61,7 +62,8 @@ public static class CvssOracle
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"), Path.Combine(dir.FullName, "tests", "Vigil.Cvss.Tests", "oracle") })
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"),
+                Path.Combine(dir.FullName, "tests", "Vigil.Cvss.Tests", "oracle") })
             {
                 if (File.Exists(Path.Combine(candidate, "cvss-oracle.js")))
                 {

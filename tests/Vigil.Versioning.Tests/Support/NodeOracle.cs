@@ -8,7 +8,8 @@ namespace Vigil.Versioning.Tests.Support;
 /// </summary>
 public static class NodeOracle
 {
-    public const string InstallHint = "run `npm ci --prefix tests/Vigil.Versioning.Tests/oracle` to install the pinned node-semver 7.8.5";
+    public const string InstallHint =
+        "run `npm ci --prefix tests/Vigil.Versioning.Tests/oracle` to install the pinned node-semver 7.8.5";
 
     /// <summary>The oracle folder when node and its node_modules are present; otherwise skips the test.</summary>
     public static (string Node, string OracleDirectory) RequireOracle()
@@ -57,7 +58,8 @@ public static class NodeOracle
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"), Path.Combine(dir.FullName, "tests", "Vigil.Versioning.Tests", "oracle") })
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "oracle"),
+                Path.Combine(dir.FullName, "tests", "Vigil.Versioning.Tests", "oracle") })
             {
                 if (File.Exists(Path.Combine(candidate, "semver-oracle.js")))
                 {
