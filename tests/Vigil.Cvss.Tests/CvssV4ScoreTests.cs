@@ -14,10 +14,16 @@ public class CvssV4ScoreTests
     [InlineData("CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N", 5.1, 5.1, "CVSS-B", "102201")]
     [InlineData("CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/E:A", 5.1, 5.1, "CVSS-BT", "102201")]
     [InlineData("CVSS:4.0/AV:A/AC:H/AT:P/PR:L/UI:P/VC:H/VI:H/VA:H/SC:L/SI:L/SA:L/E:P", 4.5, 5.4, "CVSS-BT", "210210")]
-    [InlineData("CVSS:4.0/AV:L/AC:H/AT:N/PR:N/UI:A/VC:N/VI:N/VA:L/SC:H/SI:H/SA:H/CR:H/IR:H/AR:M/MAV:N/MAC:L/MAT:P/MPR:L/MUI:A/MVC:N/MVI:H/MVA:L/MSC:L/MSI:S/MSA:H", 8.5, 5.0, "CVSS-BE", "111000")]
+    [InlineData(
+        "CVSS:4.0/AV:L/AC:H/AT:N/PR:N/UI:A/VC:N/VI:N/VA:L/SC:H/SI:H/SA:H/CR:H/IR:H/AR:M/MAV:N/MAC:L/MAT:P/MPR:L/MUI:A/"
+            + "MVC:N/MVI:H/MVA:L/MSC:L/MSI:S/MSA:H",
+        8.5, 5.0, "CVSS-BE", "111000")]
     [InlineData("CVSS:4.0/AV:P/AC:H/AT:P/PR:L/UI:P/VC:H/VI:H/VA:H/SC:L/SI:L/SA:L/E:A/S:P/AU:Y/R:A/V:D/RE:L/U:Red", 5.4,
         5.4, "CVSS-BT", "210200")]
-    [InlineData("CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/E:U/CR:L/IR:X/AR:L/MAV:A/MAC:H/MAT:N/MPR:N/MUI:P/MVC:X/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/S:N/AU:N/R:I/V:C/RE:H/U:Green", 4.2, 5.1, "CVSS-BTE", "111021")]
+    [InlineData(
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/E:U/CR:L/IR:X/AR:L/MAV:A/MAC:H/MAT:N/MPR:N/"
+            + "MUI:P/MVC:X/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/S:N/AU:N/R:I/V:C/RE:H/U:Green",
+        4.2, 5.1, "CVSS-BTE", "111021")]
     [InlineData("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", 10.0, 10.0, "CVSS-B", "000100")]
     [InlineData("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N", 0.0, 0.0, "CVSS-B", "002201")]
     [InlineData("CVSS:4.0/AV:P/AC:H/AT:P/PR:H/UI:A/VC:L/VI:N/VA:N/SC:N/SI:N/SA:N/E:U", 0.1, 1.0, "CVSS-BT", "212221")]
@@ -25,7 +31,10 @@ public class CvssV4ScoreTests
         "000000")]
     [InlineData("CVSS:4.0/AV:L/AC:L/AT:P/PR:H/UI:N/VC:N/VI:H/VA:H/SC:L/SI:N/SA:L", 5.7, 5.7, "CVSS-B", "111200")]
     [InlineData("CVSS:4.0/AV:A/AC:H/AT:N/PR:L/UI:P/VC:N/VI:L/VA:H/SC:N/SI:H/SA:H", 5.8, 5.8, "CVSS-B", "211100")]
-    [InlineData("CVSS:4.0/AV:N/AC:H/AT:N/PR:L/UI:A/VC:H/VI:L/VA:L/SC:H/SI:N/SA:L/E:A/AR:L/MAC:L/MAT:P/MPR:L/MUI:N/MVA:L/MSC:L/MSA:H", 7.1, 7.0, "CVSS-BTE", "111100")]
+    [InlineData(
+        "CVSS:4.0/AV:N/AC:H/AT:N/PR:L/UI:A/VC:H/VI:L/VA:L/SC:H/SI:N/SA:L/E:A/AR:L/MAC:L/MAT:P/MPR:L/MUI:N/MVA:L/MSC:L/"
+            + "MSA:H",
+        7.1, 7.0, "CVSS-BTE", "111100")]
     [InlineData("CVSS:4.0/AV:L/AC:L/AT:P/PR:N/UI:A/VC:L/VI:N/VA:N/SC:L/SI:H/SA:N", 4.3, 4.3, "CVSS-B", "112101")]
     [InlineData("CVSS:4.0/AV:L/AC:L/AT:P/PR:N/UI:P/VC:L/VI:H/VA:L/SC:L/SI:L/SA:L", 5.8, 5.8, "CVSS-B", "111200")]
     [InlineData("CVSS:4.0/AV:A/AC:H/AT:P/PR:H/UI:N/VC:L/VI:L/VA:L/SC:L/SI:L/SA:H/E:A/CR:L/IR:M/MAV:L/MVC:H/MVI:L/MSA:N",
@@ -48,7 +57,10 @@ public class CvssV4ScoreTests
         "CVSS-BTE", "210020")]
     [InlineData("CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:L/VI:N/VA:N/SC:H/SI:L/SA:N", 6.1, 6.1, "CVSS-B", "102101")]
     [InlineData("CVSS:4.0/AV:P/AC:L/AT:P/PR:H/UI:P/VC:H/VI:H/VA:N/SC:N/SI:H/SA:H/E:U", 3.4, 6.9, "CVSS-BT", "210120")]
-    [InlineData("CVSS:4.0/AV:A/AC:L/AT:N/PR:H/UI:N/VC:L/VI:N/VA:N/SC:L/SI:N/SA:L/E:P/IR:M/MAT:N/MVC:H/MVI:N/MVA:N/MSC:L/MSI:N/MSA:H", 6.8, 4.8, "CVSS-BTE", "101110")]
+    [InlineData(
+        "CVSS:4.0/AV:A/AC:L/AT:N/PR:H/UI:N/VC:L/VI:N/VA:N/SC:L/SI:N/SA:L/E:P/IR:M/MAT:N/MVC:H/MVI:N/MVA:N/MSC:L/MSI:N/"
+            + "MSA:H",
+        6.8, 4.8, "CVSS-BTE", "101110")]
     [InlineData("CVSS:4.0/AV:L/AC:L/AT:P/PR:N/UI:N/VC:L/VI:N/VA:N/SC:N/SI:L/SA:H", 4.8, 4.8, "CVSS-B", "112101")]
     [InlineData("CVSS:4.0/AV:L/AC:L/AT:N/PR:H/UI:A/VC:N/VI:L/VA:L/SC:L/SI:L/SA:N/E:U", 0.4, 2.4, "CVSS-BT", "202221")]
     [InlineData("CVSS:4.0/AV:P/AC:L/AT:P/PR:H/UI:A/VC:H/VI:H/VA:L/SC:N/SI:H/SA:H", 7.0, 7.0, "CVSS-B", "210100")]

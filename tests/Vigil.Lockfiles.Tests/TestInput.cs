@@ -41,7 +41,9 @@ internal static class TestInput
 
     /// <summary>Compact "name@version dev optional [paths]" lines, so a failing assert shows the whole set.</summary>
     public static string[] Describe(Lockfile lockfile) =>
-        [.. lockfile.Packages.Select(p => $"{p.Name}@{p.Version}{(p.Dev ? " dev" : "")}{(p.Optional ? " optional" : "")} [{string.Join(", ", p.Paths)}]")];
+        [.. lockfile.Packages.Select(p =>
+            $"{p.Name}@{p.Version}{(p.Dev ? " dev" : "")}{(p.Optional ? " optional" : "")} "
+                + $"[{string.Join(", ", p.Paths)}]")];
 
     /// <summary>
     /// The shared samples live outside the repository (<c>&lt;ancestor&gt;/shared/specs/lockfiles</c>) and are

@@ -25,7 +25,9 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
         Assert.Equal(
             [$"{Fixtures.Critical} minimist@0.0.8 critical", $"{Fixtures.Moderate} minimist@0.0.8 moderate",
                 $"{Fixtures.DevOnly} minimist@1.2.8 low"],
-            findings.Select(f => $"{f.GetProperty("id")} {f.GetProperty("package")}@{f.GetProperty("version")} {f.GetProperty("severity")}"));
+            findings.Select(f =>
+                $"{f.GetProperty("id")} {f.GetProperty("package")}@{f.GetProperty("version")} "
+                    + $"{f.GetProperty("severity")}"));
         var critical = findings[0];
         Assert.Equal(["CVE-2021-44906"], critical.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(9.8, critical.GetProperty("cvss").GetProperty("score").GetDouble());

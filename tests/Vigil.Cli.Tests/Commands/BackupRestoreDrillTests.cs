@@ -189,7 +189,8 @@ public sealed class BackupRestoreDrillTests
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         var password = string.IsNullOrEmpty(b.Password) ? "" : ":" + Uri.EscapeDataString(b.Password);
-        return $"postgresql://{Uri.EscapeDataString(b.Username!)}{password}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}";
+        return $"postgresql://{Uri.EscapeDataString(b.Username!)}{password}@{b.Host}:{b.Port}/"
+            + $"{Uri.EscapeDataString(b.Database!)}";
     }
 
     private static async Task RunAsync(string file, params string[] args)

@@ -36,7 +36,9 @@ public class AuditDatabaseTests
         {
             await connection.OpenAsync(Ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{MigrationState.Latest(provider)}z', 'test')";
+            command.CommandText =
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") "
+                    + $"VALUES ('{MigrationState.Latest(provider)}z', 'test')";
             await command.ExecuteNonQueryAsync(Ct);
         }
 
@@ -109,7 +111,9 @@ public class AuditDatabaseTests
         await using var connection = MigrationState.Connect(target);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM \"__EFMigrationsHistory\"; INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{id}', 'test')";
+        command.CommandText =
+            "DELETE FROM \"__EFMigrationsHistory\"; INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", "
+                + $"\"ProductVersion\") VALUES ('{id}', 'test')";
         await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -104,7 +104,10 @@ public class BountyPaymentsTests
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', ExportPayouts.Header), lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith($"{id},,high,finder,{BountyWorld.Reporter},,5000,EUR,awarded,2026-11-25T09:00:00Z,,\"'=HYPERLINK(\"\"https://evil.test\"\",\"\"x\"\"), extra\"", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"{id},,high,finder,{BountyWorld.Reporter},,5000,EUR,awarded,2026-11-25T09:00:00Z,,"
+                + $"\"'=HYPERLINK(\"\"https://evil.test\"\",\"\"x\"\"), extra\"",
+            lines[1], StringComparison.Ordinal);
         Assert.Contains(",fixer,", lines[2], StringComparison.Ordinal);
         Assert.Equal(2, paidOnly.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         await Assert.ThrowsAsync<NotFoundException>(

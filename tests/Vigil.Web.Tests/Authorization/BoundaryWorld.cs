@@ -162,7 +162,8 @@ public sealed class BoundaryWorld
         using var request = new HttpRequestMessage(new HttpMethod(door.Method), door.Url);
         if (door.Method is not ("GET" or "HEAD" or "DELETE"))
         {
-            var multipart = door.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+            var multipart = door.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes
+                .Contains("multipart/form-data") == true;
             request.Content = antiforgery is not null
                 ? new FormUrlEncodedContent(
                     new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery })

@@ -49,7 +49,10 @@ public class BountyPagesTests
         Assert.Equal((HttpStatusCode.Redirect, "/admin/programs/npm-eco/bounty?saved=true"),
             (saved.Status, saved.Location));
         var (_, table) = await app.JsonAsync(null, HttpMethod.Get, "/api/programs/npm-eco/bounty-table");
-        Assert.Equal("USD critical 1000-5000", $"{table!["currency"]} {table["ranges"]![0]!["severity"]} {table["ranges"]![0]!["min"]!.GetValue<decimal>():0}-{table["ranges"]![0]!["max"]!.GetValue<decimal>():0}");
+        Assert.Equal("USD critical 1000-5000",
+            $"{table!["currency"]} {table["ranges"]![0]!["severity"]} "
+                + $"{table["ranges"]![0]!["min"]!.GetValue<decimal>():0}-"
+                + $"{table["ranges"]![0]!["max"]!.GetValue<decimal>():0}");
         var reporter = await app.SignInAsync(Who.Reporter);
         Assert.Equal(HttpStatusCode.NotFound,
             (await reporter.Client.GetAsync("/admin/programs/npm-eco/bounty", Ct)).StatusCode);

@@ -82,7 +82,8 @@ public partial class DotnetRestoreAuditTests
             var (listExit, listed) = await cli.RunAsync(work.FullName, "package", "list", "--project", vulnerable,
                 "--vulnerable", "--format", "json");
             Assert.True(listExit == 0, $"dotnet package list exited {listExit}\n{listed}");
-            var advisories = System.Text.Json.Nodes.JsonNode.Parse(listed[listed.IndexOf('{')..])!["projects"]![0]!["frameworks"]![0]!["topLevelPackages"]![0]!["vulnerabilities"]!.AsArray()
+            var advisories = System.Text.Json.Nodes.JsonNode.Parse(listed[listed.IndexOf('{')..])!["projects"]![0]!
+                ["frameworks"]![0]!["topLevelPackages"]![0]!["vulnerabilities"]!.AsArray()
                 .Select(v => (Severity: v!["severity"]!.GetValue<string>(), Url: v["advisoryurl"]!.GetValue<string>()))
                 .OrderBy(v => v.Url, StringComparer.Ordinal)
                 .ToList();
