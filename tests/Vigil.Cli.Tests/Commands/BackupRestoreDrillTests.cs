@@ -154,7 +154,7 @@ public sealed class BackupRestoreDrillTests
                     ProofOfConcept: $"require('deep-merge-{n}')", ReporterEmail: $"finder{n}@example.test",
                     Attachments: [
                         new AttachmentUpload($"poc-{n}.txt", System.Text.Encoding.UTF8.GetBytes($"proof {n}\n"))]),
-                        Actor.Anonymous, Ct);
+                Actor.Anonymous, Ct);
             db.ChangeTracker.Clear();
             await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!),
                 $"more detail on {n}", false, Ct);

@@ -80,7 +80,8 @@ public sealed class RotateMasterKeyCommandTests
         var report = await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
             Options.Create(new AttachmentOptions()), new ReportIntakeGate(db)).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution 1",
-                "details"), Actor.Anonymous, Ct);
+                "details"),
+            Actor.Anonymous, Ct);
         return report.Id;
     }
 

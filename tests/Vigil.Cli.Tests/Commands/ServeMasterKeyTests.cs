@@ -29,7 +29,8 @@ public sealed class ServeMasterKeyTests
                 SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()),
                     new ReportIntakeGate(db)).ExecuteAsync("npm-eco",
                 new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
-                    "details"), Actor.Anonymous, Ct);
+                    "details"),
+                Actor.Anonymous, Ct);
         }
         VigilDatabase.ClearSqlitePools();
         File.Delete(keyFile);

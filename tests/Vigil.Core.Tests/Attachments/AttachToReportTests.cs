@@ -131,7 +131,8 @@ public class AttachToReportTests
         var error = await Assert.ThrowsAsync<ValidationFailedException>(
             () => d.Run(db => Attach(db, d).ExecuteAsync(submitted.Id, Actor.User(d.Triager),
             [new AttachmentUpload("good.png", Png), new AttachmentUpload("fake.png", "GIF89a"u8.ToArray()),
-                new AttachmentUpload("empty.txt", [])], cancellationToken: Ct)));
+                new AttachmentUpload("empty.txt", [])],
+            cancellationToken: Ct)));
 
         Assert.Contains("'fake.png' is not a PNG image", error.Errors["attachments[1]"][0], StringComparison.Ordinal);
         Assert.Contains("'empty.txt' is empty", error.Errors["attachments[2]"][0], StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public class BountyTableTests
             {
                 Ranges = [new BountyRangeInput("critical", 2000m, 10000.5m), new BountyRangeInput("low", 0m, 99.99m)]
             },
-                Ct));
+            Ct));
 
         var table = await d.Run(db => new GetBountyTable(db).ExecuteAsync(Disclosure.Slug, Ct));
         var summary = await d.Run(

@@ -34,7 +34,8 @@ public class AttachmentApiTests
 
         using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports",
             Form(("report", null, Encoding.UTF8.GetBytes(Report())), ("file", "poc.js", script),
-                ("file", "screen.png", Png)), Ct);
+                ("file", "screen.png", Png)),
+            Ct);
 
         Assert.Equal(201, (int)response.StatusCode);
         var body = await WebTest.ReadAsync(response);
@@ -103,7 +104,8 @@ public class AttachmentApiTests
 
         using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports",
             Form(("report", null, Encoding.UTF8.GetBytes(Report())), ("file", "ok.png", Png),
-                ("file", "cat.png", "<script>alert(1)</script>"u8.ToArray())), Ct);
+                ("file", "cat.png", "<script>alert(1)</script>"u8.ToArray())),
+            Ct);
 
         Assert.Equal(400, (int)response.StatusCode);
         var problem = await WebTest.ReadAsync(response);

@@ -55,7 +55,8 @@ public class MasterKeyStartupTests
         return (await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
             Options.Create(new AttachmentOptions()), new ReportIntakeGate(db)).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
-                "details"), Actor.Anonymous, Ct)).Id;
+                "details"),
+            Actor.Anonymous, Ct)).Id;
     }
 
     private static IEnumerable<Exception> Chain(Exception error)

@@ -89,7 +89,8 @@ public sealed class ReportWorld : IAsyncDisposable
     {
         var submitted = await services.GetRequiredService<SubmitReport>().ExecuteAsync(program,
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
-                "Merging pollutes Object.prototype."), Actor.Anonymous, Ct);
+                "Merging pollutes Object.prototype."),
+            Actor.Anonymous, Ct);
         var attachment = (await services.GetRequiredService<AttachToReport>()
             .ExecuteAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!),
             [new AttachmentUpload("poc.txt", "proof\n"u8.ToArray())], cancellationToken: Ct))[0];

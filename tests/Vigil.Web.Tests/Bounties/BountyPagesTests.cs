@@ -117,7 +117,8 @@ public class BountyPagesTests
             ["finderAmount"] = "900",
             ["fixerAmount"] = "300",
             ["fixerUserId"] = app.Id(Who.Maintainer).ToString()
-        }, formPage: $"/reports/{id}/bounty");
+        },
+        formPage: $"/reports/{id}/bounty");
 
         Assert.Equal(["", app.Id(Who.Maintainer).ToString()], options);
         Assert.Equal(HttpStatusCode.Redirect, awarded.Status);

@@ -20,7 +20,8 @@ public class BountySecurityMdTests
             await new SetBountyTable(db, app.Clock).ExecuteAsync("npm-eco", Actor.System, new BountyTableInput("EUR",
                 [new BountyRangeInput("critical", 2000m, 10000m), new BountyRangeInput("high", 500m, 2000m)],
                 InScope: "Every npm package of the program.",
-                OutOfScope: "Self-XSS; *denial of service* by huge input.", PaysFixer: true), CommunityApp.Ct);
+                OutOfScope: "Self-XSS; *denial of service* by huge input.", PaysFixer: true),
+                CommunityApp.Ct);
         }
 
         var (status, text, _) = await app.GetAsync("/api/programs/npm-eco/security-md");

@@ -193,7 +193,8 @@ public class ReputationApiTests
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
             new ProgramSettings(ScopeEcosystems: ["npm"], RequireMinimumSignal: true, MinimumSignal: 1,
-                NewReporterReportsPerDay: 2), Ct);
+                NewReporterReportsPerDay: 2),
+            Ct);
         var tokens = new List<string>();
         foreach (var name in new[] { "ada", "tess", "eve" })
         {

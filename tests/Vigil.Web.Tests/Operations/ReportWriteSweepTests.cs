@@ -37,7 +37,7 @@ public sealed class ReportWriteSweepTests(
         ["TriageReport.Reject"] = new(None, (s, w, t) =>
             s.GetRequiredService<TriageReport>()
                 .RejectAsync(t.Id, w.As(Role.Triager), RejectionReason.Informative, null, "Not a vulnerability.", Ct),
-                ReportState.Rejected),
+            ReportState.Rejected),
         // The reporter's comment may answer the question as soon as it is asked: new or needs-information are both
         // right.
         ["TriageReport.AskForInformation"] = new(None, (s, w, t) =>
@@ -53,37 +53,43 @@ public sealed class ReportWriteSweepTests(
         ["InviteMaintainer"] = new(AcceptAsync, (s, w, t) =>
             s.GetRequiredService<InviteMaintainer>()
                 .ExecuteAsync(t.Id, w.As(Role.Triager), w.Id(Role.Maintainer), null, Ct),
-                ReportState.MaintainersNotified),
+            ReportState.MaintainersNotified),
         ["AcceptInvitation"] = new(async (w, id) => (await w.NotifyMaintainersAsync(id)).Token, (s, w, t) =>
             s.GetRequiredService<AcceptInvitation>().ExecuteAsync(t.Id, w.As(Role.Stranger), t.Prepared!, Ct),
             ReportState.MaintainersNotified),
         ["RevokeInvitation"] = new(async (w, id) => (await w.NotifyMaintainersAsync(id)).InvitationId.ToString(),
             (s, w, t) =>
             s.GetRequiredService<RevokeInvitation>()
-                .ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct), ReportState.MaintainersNotified),
+                .ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct),
+            ReportState.MaintainersNotified),
         ["RemoveParticipant"] = new(MaintainerParticipantAsync, (s, w, t) =>
             s.GetRequiredService<RemoveParticipant>()
-                .ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct), ReportState.MaintainersNotified),
+                .ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct),
+            ReportState.MaintainersNotified),
         ["AdvanceReport.StartFix"] = new(NotifyAsync,
             (s, w, t) => s.GetRequiredService<AdvanceReport>().StartFixAsync(t.Id, w.As(Role.Triager), Ct),
             ReportState.FixInProgress),
         ["AdvanceReport.MarkFixed"] = new(FixStartedAsync, (s, w, t) =>
             s.GetRequiredService<AdvanceReport>()
                 .MarkFixedAsync(t.Id, w.As(Role.Triager), new Dictionary<string, string> { ["deep-merge"] = "1.4.2" },
-                    Ct), ReportState.Fixed),
+                    Ct),
+            ReportState.Fixed),
         ["SetDisclosureDate"] = new(NotifyAsync, (s, w, t) =>
             s.GetRequiredService<SetDisclosureDate>()
                 .ExecuteAsync(t.Id, w.As(Role.Triager), s.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(10),
-                    Ct), ReportState.MaintainersNotified),
+                    Ct),
+            ReportState.MaintainersNotified),
         ["ReportCredits.Set"] = new(AcceptAsync, (s, w, t) =>
             s.GetRequiredService<ReportCredits>()
-                .SetAsync(t.Id, w.As(Role.Triager), [new CreditInput("Ada", "FINDER")], [], Ct), ReportState.Accepted),
+                .SetAsync(t.Id, w.As(Role.Triager), [new CreditInput("Ada", "FINDER")], [], Ct),
+            ReportState.Accepted),
         ["AssignCve.Request"] = new(AcceptAsync,
             (s, w, t) => s.GetRequiredService<Vigil.Core.Cve.AssignCve>().RequestAsync(t.Id, w.As(Role.Triager), Ct),
             ReportState.Accepted),
         ["AssignCve.Record"] = new(AcceptAsync, (s, w, t) =>
             s.GetRequiredService<Vigil.Core.Cve.AssignCve>()
-                .RecordAsync(t.Id, w.As(Role.Triager), "CVE-2026-12345", Ct), ReportState.Accepted),
+                .RecordAsync(t.Id, w.As(Role.Triager), "CVE-2026-12345", Ct),
+            ReportState.Accepted),
         ["RequestExtension"] = new(NotifyAsync, RequestExtensionAsync, ReportState.MaintainersNotified),
         ["CastExtensionVote"] = new(async (w, id) =>
         {
@@ -98,7 +104,8 @@ public sealed class ReportWriteSweepTests(
             ReportState.Published),
         ["WithdrawReport"] = new(PublishedAsync, (s, w, t) =>
             s.GetRequiredService<WithdrawReport>()
-                .ExecuteAsync(t.Id, w.As(Role.Triager), "Not exploitable after all.", Ct), ReportState.Withdrawn),
+                .ExecuteAsync(t.Id, w.As(Role.Triager), "Not exploitable after all.", Ct),
+            ReportState.Withdrawn),
         ["CorrectAdvisory"] = new(PublishedAsync, (s, w, t) =>
             s.GetRequiredService<CorrectAdvisory>()
                 .ExecuteAsync(t.Prepared!, w.As(Role.Triager),

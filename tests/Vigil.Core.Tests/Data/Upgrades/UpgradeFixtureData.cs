@@ -131,7 +131,8 @@ internal static class UpgradeFixtureData
                 "dev@deep-merge.test", "maintainer@example.test", ct);
             await new SetBountyTable(db, clock).ExecuteAsync("npm-eco", admin, new BountyTableInput("EUR",
                 [new BountyRangeInput("high", 500m, 2000m), new BountyRangeInput("critical", 2000m, 10000m)],
-                "npm packages", "denial of service", PaysFixer: true), ct);
+                "npm packages", "denial of service", PaysFixer: true),
+                ct);
             var program = db.Programs.Single();
             db.WebhookEndpoints.Add(
                 new WebhookEndpointEntity
@@ -217,7 +218,8 @@ internal static class UpgradeFixtureData
         long second = 0;
         await Run(async db => second = (await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "left-pad", "<1.3.0")], "ReDoS in left-pad",
-                "Slow on long input."), Actor.Anonymous, ct)).Id);
+                "Slow on long input."),
+            Actor.Anonymous, ct)).Id);
         await Run(
             db =>
                 Use<TriageReport>(db, vault, clock).AskForInformationAsync(second, triager, "Which input length?", ct));
@@ -225,7 +227,8 @@ internal static class UpgradeFixtureData
         {
             var third = await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
                 new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Same pollution",
-                    "Seen it too."), Actor.Anonymous, ct);
+                    "Seen it too."),
+                Actor.Anonymous, ct);
             await Use<TriageReport>(db, vault, clock)
                 .RejectAsync(third.Id, triager, RejectionReason.Duplicate, first, "Already reported.", ct);
         });

@@ -52,13 +52,15 @@ public class ProgramAdminPagesTests
                 ["name"] = "deep-merge",
                 ["email"] = "dm@example.test",
                 ["accountEmail"] = ""
-            }, "/admin/programs/npm-eco");
+            },
+            "/admin/programs/npm-eco");
         var webhook = await admin.PostFormAsync("/admin/programs/npm-eco?handler=AddWebhook",
             new Dictionary<string, string>
             {
                 ["url"] = "https://hooks.example.test/in",
                 ["events"] = "report.received"
-            }, "/admin/programs/npm-eco");
+            },
+            "/admin/programs/npm-eco");
         var page = await admin.Client.GetStringAsync("/admin/programs/npm-eco", Ct);
         var stored = await ViewAsync(test, "npm-eco");
 
@@ -213,7 +215,7 @@ public class ProgramAdminPagesTests
             {
                 ["id"] = theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
             },
-                "/admin/programs/core");
+            "/admin/programs/core");
 
         Assert.DoesNotContain("npm-contact@example.test", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, remove.Status);
