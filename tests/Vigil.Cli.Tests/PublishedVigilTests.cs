@@ -20,7 +20,8 @@ public sealed class PublishedVigilTests(AdvisoryDatabase database)
         var directory = PublishedDirectory();
 
         Assert.True(File.Exists(Path.Combine(directory, "vigil")), "no DIR/vigil");
-        Assert.False(File.Exists(Path.Combine(directory, "vigil.dll")), "DIR/vigil is the managed build, not the native one");
+        Assert.False(File.Exists(Path.Combine(directory, "vigil.dll")),
+            "DIR/vigil is the managed build, not the native one");
         Assert.True(File.Exists(Path.Combine(directory, "host", "vigil.dll")), "no managed build in DIR/host");
     }
 
@@ -70,7 +71,8 @@ public sealed class PublishedVigilTests(AdvisoryDatabase database)
         using var temp = new TempDirectory();
         var fresh = Path.Combine(temp.Path, "fresh.db");
 
-        var import = await VigilProcess.RunFileAsync(Path.Combine(directory, "vigil"), temp.Path, "import", Fixtures.OsvDirectory, "--database", temp.Database);
+        var import = await VigilProcess.RunFileAsync(Path.Combine(directory, "vigil"), temp.Path, "import",
+            Fixtures.OsvDirectory, "--database", temp.Database);
         var audit = await VigilProcess.RunFileAsync(Path.Combine(directory, "vigil"), temp.Path,
             "audit", SharedData.Lockfiles("yarn-v1"), "--json", "--database", fresh);
 
@@ -86,7 +88,9 @@ public sealed class PublishedVigilTests(AdvisoryDatabase database)
         var directory = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrEmpty(directory))
         {
-            Assert.Skip($"{Variable} is not set: publish vigil (dotnet publish src/Vigil.Cli -c Release -o DIR) and set it to DIR; .ci/run does");
+            Assert.Skip(
+                $"{Variable} is not set: publish vigil (dotnet publish src/Vigil.Cli -c Release -o DIR) and set it to "
+                    + "DIR; .ci/run does");
         }
         return directory;
     }

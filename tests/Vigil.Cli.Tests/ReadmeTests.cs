@@ -21,7 +21,8 @@ public partial class ReadmeTests
         var wg = SharedData.NodejsWgVuln();
         var use = UseSection();
         using var temp = new TempDirectory();
-        var commands = use.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("vigil ", StringComparison.Ordinal))
+        var commands = use.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("vigil ", StringComparison.Ordinal))
             .Select(l => Regex.Replace(l, @"\s+#.*$", "")).ToList();
         Assert.Contains(commands, c => c.StartsWith("vigil import path/to/security-wg/vuln", StringComparison.Ordinal));
 
@@ -45,7 +46,10 @@ public partial class ReadmeTests
         Assert.Contains("/advisories/CVE-2014-7205", paths);
         await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0"], DatabaseTarget.Sqlite(temp.Database));
         await app.StartAsync(Ct);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Urls.First()) };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(app.Urls.First())
+        };
         foreach (var path in paths)
         {
             using var response = await http.GetAsync(path, Ct);
@@ -69,10 +73,14 @@ public partial class ReadmeTests
     /// <summary>Commands the test cannot run as written, and why; every other README command runs.</summary>
     private static string? Skipped(string command) => command switch
     {
-        _ when command.StartsWith("vigil serve", StringComparison.Ordinal) => "the server is started in-process on a free port below",
-        _ when command.StartsWith("vigil import all.zip", StringComparison.Ordinal) => "the README's OSV zip is the reader's own file",
-        _ when command.StartsWith("vigil audit", StringComparison.Ordinal) => "path/to/project is the reader's own project (the audit has its own tests)",
-        _ when command.Contains("ada@example.org", StringComparison.Ordinal) => "Ada registers through the web pages first (AdminCommandTests)",
+        _ when command.StartsWith("vigil serve", StringComparison.Ordinal) =>
+            "the server is started in-process on a free port below",
+        _ when command.StartsWith("vigil import all.zip", StringComparison.Ordinal) =>
+            "the README's OSV zip is the reader's own file",
+        _ when command.StartsWith("vigil audit", StringComparison.Ordinal) =>
+            "path/to/project is the reader's own project (the audit has its own tests)",
+        _ when command.Contains("ada@example.org", StringComparison.Ordinal) =>
+            "Ada registers through the web pages first (AdminCommandTests)",
         _ => null,
     };
 
@@ -108,6 +116,7 @@ public partial class ReadmeTests
     private static partial Regex ShellWord();
 
     /// <summary>A site path the README names: after a space, "(" or the example host.</summary>
-    [GeneratedRegex(@"(?:[\s(]|localhost:8080)(?<path>/(?:advisories|reports|account|programs|packages|feeds|download)/[^\s),;]*)")]
+    [GeneratedRegex(
+        @"(?:[\s(]|localhost:8080)(?<path>/(?:advisories|reports|account|programs|packages|feeds|download)/[^\s),;]*)")]
     private static partial Regex SitePath();
 }

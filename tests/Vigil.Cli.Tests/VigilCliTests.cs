@@ -55,7 +55,8 @@ public sealed class VigilCliTests(AdvisoryDatabase database)
     [Fact]
     public async Task Database_FromVigilDatabaseVariable_IsUsedWithoutTheOption()
     {
-        var result = await CliRunner.RunAsync(["advisory", "show", Fixtures.Moderate], new Dictionary<string, string> { ["VIGIL_DATABASE"] = database.Path });
+        var result = await CliRunner.RunAsync(["advisory", "show", Fixtures.Moderate],
+            new Dictionary<string, string> { ["VIGIL_DATABASE"] = database.Path });
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -79,7 +80,8 @@ public sealed class VigilCliTests(AdvisoryDatabase database)
         using var temp = new TempDirectory();
         var dataDir = temp.Combine("data", "nested");
 
-        var result = await CliRunner.RunAsync(["advisory", "show", "X-1"], new Dictionary<string, string> { ["VIGIL_DATA_DIR"] = dataDir });
+        var result = await CliRunner.RunAsync(["advisory", "show", "X-1"],
+            new Dictionary<string, string> { ["VIGIL_DATA_DIR"] = dataDir });
 
         Assert.Equal(1, result.ExitCode); // an empty, freshly created database
         Assert.True(File.Exists(Path.Combine(dataDir, "vigil.db")));
@@ -87,7 +89,8 @@ public sealed class VigilCliTests(AdvisoryDatabase database)
 
     [Theory]
     [InlineData("postgres://", "vigil: --database: The PostgreSQL URL is not valid")]
-    [InlineData("Host=127.0.0.1;Port=1;Database=vigil;Username=vigil;Password=hunter2;Timeout=1", "vigil: cannot open the database (PostgreSQL Host=127.0.0.1;Port=1;Database=vigil;Username=vigil;Timeout=1): ")]
+    [InlineData("Host=127.0.0.1;Port=1;Database=vigil;Username=vigil;Password=hunter2;Timeout=1",
+        "vigil: cannot open the database (PostgreSQL Host=127.0.0.1;Port=1;Database=vigil;Username=vigil;Timeout=1): ")]
     public async Task Database_Unusable_IsOneLineWithoutThePassword(string value, string expectedStart)
     {
         var result = await CliRunner.RunAsync("advisory", "show", "X-1", "--database", value);
@@ -104,7 +107,8 @@ public sealed class VigilCliTests(AdvisoryDatabase database)
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var result = await CliRunner.RunAsync(["audit", SharedData.Lockfiles("yarn-v1"), "--database", database.Path], cancellationToken: cancelled.Token);
+        var result = await CliRunner.RunAsync(["audit", SharedData.Lockfiles("yarn-v1"), "--database", database.Path],
+            cancellationToken: cancelled.Token);
 
         Assert.Equal(130, result.ExitCode);
         Assert.Equal("vigil: cancelled", Assert.Single(result.ErrLines));

@@ -11,7 +11,8 @@ public sealed class VigilExecutableTests(AdvisoryDatabase database)
     {
         using var cwd = new TempDirectory();
 
-        var result = await VigilProcess.RunAsync(cwd.Path, "audit", SharedData.Lockfiles("pnpm-9.15.9"), "--json", "--database", database.Path);
+        var result = await VigilProcess.RunAsync(cwd.Path, "audit", SharedData.Lockfiles("pnpm-9.15.9"), "--json",
+            "--database", database.Path);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(3, result.Json().GetProperty("findings").GetArrayLength());
@@ -24,7 +25,8 @@ public sealed class VigilExecutableTests(AdvisoryDatabase database)
         using var cwd = new TempDirectory();
         File.Copy(Path.Combine(SharedData.Lockfiles("yarn-v1"), "yarn.lock"), cwd.Combine("yarn.lock"));
 
-        var result = await VigilProcess.RunAsync(cwd.Path, "audit", "--json", "--audit-level", "critical", "--database", database.Path);
+        var result = await VigilProcess.RunAsync(cwd.Path, "audit", "--json", "--audit-level", "critical", "--database",
+            database.Path);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal("yarn.lock", result.Json().GetProperty("lockfiles")[0].GetProperty("path").GetString());
@@ -57,12 +59,14 @@ public sealed class VigilExecutableTests(AdvisoryDatabase database)
     public async Task Import_CtrlC_StopsWithStatus130AndOneLine()
     {
         using var temp = new TempDirectory();
-        using var process = VigilProcess.StartWithDefaultInterrupt(temp.Path, "import", SharedData.NodejsWgVuln(), "--database", temp.Database);
+        using var process = VigilProcess.StartWithDefaultInterrupt(temp.Path, "import", SharedData.NodejsWgVuln(),
+            "--database", temp.Database);
         // Wait until the import has started (its first progress line), then send SIGINT as a terminal would.
         var firstLine = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
         Assert.StartsWith("importing ", firstLine, StringComparison.Ordinal);
         Assert.False(process.HasExited, "the import finished before Ctrl-C could be sent");
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill",
+            ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }

@@ -19,7 +19,9 @@ public class CvssFuzzTests
                 0 => Mutate(vectors.NextV4().Input, random),
                 1 => Mutate(vectors.NextV3(i % 8 == 1 ? "CVSS:3.0" : "CVSS:3.1").Input, random),
                 2 => Mutate(vectors.NextV2().Input, random),
-                _ => new string([.. Enumerable.Range(0, random.Next(60)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]),
+                _ =>
+                    new string(
+                        [.. Enumerable.Range(0, random.Next(60)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]),
             };
 
             if (Cvss.TryParse(input, out var parsed, out var error))

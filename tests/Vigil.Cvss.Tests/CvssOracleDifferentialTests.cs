@@ -53,7 +53,9 @@ public class CvssOracleDifferentialTests
         var ours = parsed switch
         {
             CvssV4Vector v4 => new double?[] { v4.Score, v4.BaseScore },
-            CvssV3Vector v3 => [v3.BaseScore, v3.HasTemporalMetrics ? v3.TemporalScore : null, v3.HasEnvironmentalMetrics ? v3.EnvironmentalScore : null, v3.Score],
+            CvssV3Vector v3 =>
+                [v3.BaseScore, v3.HasTemporalMetrics ? v3.TemporalScore : null,
+                    v3.HasEnvironmentalMetrics ? v3.EnvironmentalScore : null, v3.Score],
             CvssV2Vector v2 => [v2.BaseScore, v2.HasTemporalMetrics ? v2.TemporalScore : null],
             _ => [],
         };

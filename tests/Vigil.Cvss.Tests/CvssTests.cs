@@ -15,11 +15,18 @@ public class CvssTests
     }
 
     [Theory]
-    [InlineData("CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P", "unknown prefix 'CVSS:2.0' at position 0 (expected 'CVSS:3.0', 'CVSS:3.1' or 'CVSS:4.0')")]
-    [InlineData("cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either (unknown metric 'cvss' at position 0)")]
-    [InlineData("AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either (unknown metric 'PR' at position 10)")]
+    [InlineData("CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P",
+        "unknown prefix 'CVSS:2.0' at position 0 (expected 'CVSS:3.0', 'CVSS:3.1' or 'CVSS:4.0')")]
+    [InlineData("cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either (unknown "
+            + "metric 'cvss' at position 0)")]
+    [InlineData("AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either (unknown "
+            + "metric 'PR' at position 10)")]
     [InlineData("CVSS:4.0/AV:N", "missing mandatory metric 'AC'")]
-    [InlineData("9.8", "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either (malformed metric '9.8' at position 0: expected NAME:VALUE)")]
+    [InlineData("9.8",
+        "unknown prefix: expected 'CVSS:3.0/', 'CVSS:3.1/' or 'CVSS:4.0/', and not a CVSS v2 vector either (malformed "
+            + "metric '9.8' at position 0: expected NAME:VALUE)")]
     [InlineData("", "vector is empty")]
     [InlineData(null, "vector is null")]
     public void TryParse_BadInput_ReturnsFalseWithError(string? vector, string error)

@@ -12,16 +12,20 @@ public class CvssV3ScoreTests
     [Theory]
     [InlineData("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:L", 7.1, 7.1, 7.1)]
     [InlineData("CVSS:3.1/AV:P/AC:H/PR:L/UI:N/S:C/C:L/I:L/A:L/E:P/RL:O", 4.5, 4.1, 4.1)]
-    [InlineData("CVSS:3.1/AV:A/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:H/E:F/RL:O/AR:L/MAV:P/MPR:H/MUI:N/MS:C/MI:H", 7.3, 6.8, 5.5)]
+    [InlineData("CVSS:3.1/AV:A/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:H/E:F/RL:O/AR:L/MAV:P/MPR:H/MUI:N/MS:C/MI:H", 7.3, 6.8,
+        5.5)]
     [InlineData("CVSS:3.1/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", 6.2, 6.2, 6.2)]
     [InlineData("CVSS:3.1/AV:L/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:L/RL:W", 5.7, 5.6, 5.6)]
-    [InlineData("CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:C/C:N/I:H/A:H/E:U/RC:R/CR:L/AR:M/MAV:N/MAC:H/MPR:N/MUI:R/MS:U/MC:H/MA:L", 6.9, 6.1, 5.7)]
+    [InlineData(
+        "CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:C/C:N/I:H/A:H/E:U/RC:R/CR:L/AR:M/MAV:N/MAC:H/MPR:N/MUI:R/MS:U/MC:H/MA:L", 6.9,
+        6.1, 5.7)]
     [InlineData("CVSS:3.1/AV:A/AC:H/PR:H/UI:N/S:C/C:N/I:H/A:H", 7.3, 7.3, 7.3)]
     [InlineData("CVSS:3.1/AV:P/AC:H/PR:L/UI:N/S:U/C:N/I:N/A:H", 4.0, 4.0, 4.0)]
     [InlineData("CVSS:3.1/AV:P/AC:L/PR:H/UI:R/S:C/C:N/I:N/A:H/E:H/RL:U/CR:L/AR:M/MPR:L/MUI:N/MI:N/MA:H", 4.8, 4.8, 5.2)]
     [InlineData("CVSS:3.1/AV:A/AC:L/PR:H/UI:R/S:U/C:L/I:N/A:H", 4.9, 4.9, 4.9)]
     [InlineData("CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:C/C:L/I:N/A:H/RC:R", 6.4, 6.2, 6.2)]
-    [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:L/I:N/A:L/E:U/RL:T/RC:U/IR:L/AR:M/MUI:N/MC:H/MI:L/MA:H", 7.2, 5.8, 8.1)]
+    [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:L/I:N/A:L/E:U/RL:T/RC:U/IR:L/AR:M/MUI:N/MC:H/MI:L/MA:H", 7.2, 5.8,
+        8.1)]
     [InlineData("CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:L", 2.0, 2.0, 2.0)]
     [InlineData("CVSS:3.1/AV:A/AC:L/PR:H/UI:R/S:U/C:N/I:N/A:H/E:U", 4.3, 4.0, 4.0)]
     [InlineData("CVSS:3.1/AV:L/AC:L/PR:H/UI:R/S:U/C:H/I:H/A:L/E:U/IR:L/AR:L/MUI:N/MC:H/MA:H", 6.1, 5.6, 5.3)]
@@ -33,7 +37,8 @@ public class CvssV3ScoreTests
     [InlineData("CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:C/C:H/I:L/A:N/CR:M/IR:H/AR:H/MUI:N/MI:N", 7.1, 7.1, 7.1)]
     [InlineData("CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:L/A:H", 7.3, 7.3, 7.3)]
     [InlineData("CVSS:3.1/AV:A/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:H/RL:W", 4.6, 4.5, 4.5)]
-    [InlineData("CVSS:3.1/AV:P/AC:H/PR:L/UI:R/S:U/C:N/I:H/A:N/RL:U/RC:C/IR:M/AR:L/MAV:L/MPR:L/MS:U/MI:N/MA:N", 3.9, 3.9, 0.0)]
+    [InlineData("CVSS:3.1/AV:P/AC:H/PR:L/UI:R/S:U/C:N/I:H/A:N/RL:U/RC:C/IR:M/AR:L/MAV:L/MPR:L/MS:U/MI:N/MA:N", 3.9, 3.9,
+        0.0)]
     [InlineData("CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:L/I:N/A:L", 3.1, 3.1, 3.1)]
     [InlineData("CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:L/I:H/A:L", 7.6, 7.6, 7.6)]
     [InlineData("CVSS:3.1/AV:A/AC:H/PR:L/UI:R/S:C/C:L/I:L/A:L/CR:M/IR:H/AR:H/MAC:H/MA:L", 5.1, 5.1, 6.1)]
@@ -57,7 +62,8 @@ public class CvssV3ScoreTests
     [InlineData("CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:C/C:N/I:H/A:L/E:P/RC:C/MAV:A/MPR:H/MI:H", 5.7, 5.4, 5.9)]
     [InlineData("CVSS:3.1/AV:L/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:N", 0.0, 0.0, 0.0)]
     [InlineData("CVSS:3.1/AV:L/AC:H/PR:H/UI:N/S:C/C:H/I:N/A:N/E:H/RL:W/RC:C", 5.3, 5.2, 5.2)]
-    [InlineData("CVSS:3.1/AV:L/AC:L/PR:H/UI:N/S:C/C:N/I:N/A:N/E:P/RL:W/RC:U/AR:L/MAC:H/MPR:N/MS:U/MI:N/MA:H", 0.0, 0.0, 2.8)]
+    [InlineData("CVSS:3.1/AV:L/AC:L/PR:H/UI:N/S:C/C:N/I:N/A:N/E:P/RL:W/RC:U/AR:L/MAC:H/MPR:N/MS:U/MI:N/MA:H", 0.0, 0.0,
+        2.8)]
     [InlineData("CVSS:3.1/AV:L/AC:H/PR:N/UI:N/S:C/C:N/I:L/A:H", 6.7, 6.7, 6.7)]
     [InlineData("CVSS:3.1/AV:P/AC:L/PR:N/UI:R/S:U/C:L/I:N/A:H/RL:U/RC:U", 4.9, 4.6, 4.6)]
     [InlineData("CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:C/C:H/I:L/A:L/E:H/RL:T/MAV:L/MAC:H/MUI:R/MS:C", 6.0, 5.8, 6.2)]
@@ -66,15 +72,19 @@ public class CvssV3ScoreTests
     [InlineData("CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:H/I:N/A:H/E:U/RC:C/IR:M/MAC:L/MPR:H/MS:C/MA:H", 6.4, 5.9, 7.4)]
     [InlineData("CVSS:3.1/AV:A/AC:L/PR:L/UI:R/S:U/C:N/I:L/A:N", 3.0, 3.0, 3.0)]
     [InlineData("CVSS:3.1/AV:L/AC:H/PR:L/UI:R/S:C/C:N/I:H/A:L/E:P", 6.1, 5.8, 5.7)]
-    [InlineData("CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:L/I:N/A:H/E:U/RL:T/CR:L/IR:H/AR:L/MAV:P/MAC:L/MPR:N/MI:N/MA:L", 6.1, 5.4, 1.9)]
+    [InlineData("CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:L/I:N/A:H/E:U/RL:T/CR:L/IR:H/AR:L/MAV:P/MAC:L/MPR:N/MI:N/MA:L", 6.1,
+        5.4, 1.9)]
     [InlineData("CVSS:3.1/AV:P/AC:L/PR:L/UI:R/S:C/C:H/I:N/A:L", 5.7, 5.7, 5.7)]
     [InlineData("CVSS:3.1/AV:A/AC:H/PR:H/UI:N/S:U/C:L/I:H/A:N", 4.8, 4.8, 4.8)]
-    [InlineData("CVSS:3.1/AV:L/AC:H/PR:L/UI:R/S:C/C:N/I:L/A:H/E:U/RC:C/IR:L/AR:H/MAV:A/MAC:H/MPR:L/MS:U/MC:L", 6.1, 5.6, 6.1)]
-    public void Scores_ReferenceCalculatorTable_MatchReference(string vector, double baseScore, double temporal, double environmental)
+    [InlineData("CVSS:3.1/AV:L/AC:H/PR:L/UI:R/S:C/C:N/I:L/A:H/E:U/RC:C/IR:L/AR:H/MAV:A/MAC:H/MPR:L/MS:U/MC:L", 6.1, 5.6,
+        6.1)]
+    public void Scores_ReferenceCalculatorTable_MatchReference(string vector, double baseScore, double temporal,
+        double environmental)
     {
         var parsed = CvssV3Vector.Parse(vector);
 
-        Assert.Equal((baseScore, temporal, environmental), (parsed.BaseScore, parsed.TemporalScore, parsed.EnvironmentalScore));
+        Assert.Equal((baseScore, temporal, environmental),
+            (parsed.BaseScore, parsed.TemporalScore, parsed.EnvironmentalScore));
     }
 
     // v3.1 §7.3: "Note that the exponent at the end of the ModifiedImpact sub-formula is 13, which differs
@@ -99,7 +109,8 @@ public class CvssV3ScoreTests
     [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O/RC:C", 9.8, 8.8)]
     [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:X/RL:X/RC:X/CR:X", 9.8, 9.8)]
     [InlineData("CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H/MAV:A/MAC:L/MPR:N/MS:U/CR:L/IR:H", 7.8, 8.0)]
-    public void Score_MostSpecificGroup_IsEnvironmentalThenTemporalThenBase(string vector, double baseScore, double score)
+    public void Score_MostSpecificGroup_IsEnvironmentalThenTemporalThenBase(string vector, double baseScore,
+        double score)
     {
         var parsed = CvssV3Vector.Parse(vector);
 

@@ -17,7 +17,8 @@ public class CvssV4LookupTableTests
             where !(eq3 == 2 && eq6 == 0)
             select $"{eq1}{eq2}{eq3}{eq4}{eq5}{eq6}";
 
-        Assert.Equal(possible.Order(StringComparer.Ordinal), CvssV4LookupTable.Scores.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(possible.Order(StringComparer.Ordinal),
+            CvssV4LookupTable.Scores.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(270, CvssV4LookupTable.Scores.Count);
     }
 

@@ -85,7 +85,8 @@ public class NodejsSecurityWgTests
             }
         }
 
-        Assert.True(checkedCount > 400, $"only {checkedCount} advisories with a vector and a score found in {directory}");
+        Assert.True(checkedCount > 400,
+            $"only {checkedCount} advisories with a vector and a score found in {directory}");
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

@@ -82,7 +82,8 @@ public sealed class LockfileReadersTests
     [Fact]
     public void LockfileException_Message_ReadsLikeACompilerError()
     {
-        Assert.Equal("pnpm-lock.yaml:12:3: expected a mapping for 'packages'", new LockfileException("pnpm-lock.yaml", 12, 3, "expected a mapping for 'packages'").Message);
+        Assert.Equal("pnpm-lock.yaml:12:3: expected a mapping for 'packages'",
+            new LockfileException("pnpm-lock.yaml", 12, 3, "expected a mapping for 'packages'").Message);
         Assert.Equal("yarn.lock:4: bad", new LockfileException("yarn.lock", 4, null, "bad").Message);
         Assert.Equal("yarn.lock: bad", new LockfileException("yarn.lock", null, null, "bad").Message);
     }

@@ -7,28 +7,51 @@ public sealed class MalformedInputTests
 {
     [Theory]
     // truncated JSON
-    [InlineData("package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"node_modules/a\": {\"version\": \"1.0", 4, "invalid JSON")]
+    [InlineData("package-lock.json",
+        "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"node_modules/a\": {\"version\": \"1.0", 4,
+        "invalid JSON")]
     [InlineData("package-lock.json", "", 1, "invalid JSON")]
     // wrong types
-    [InlineData("package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": []\n}", 3, "expected a mapping for 'packages', found a list")]
-    [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\n\"node_modules/a\": {\"version\": 1}}}", 2, "expected a string for 'version', found the number 1")]
-    [InlineData("package-lock.json", "{\"lockfileVersion\": 1, \"dependencies\": {\"a\": {\"version\": \"1.0.0\",\n\"dev\": \"yes\"}}}", 2, "expected true or false for 'dev'")]
+    [InlineData("package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": []\n}", 3,
+        "expected a mapping for 'packages', found a list")]
+    [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\n\"node_modules/a\": {\"version\": 1}}}",
+        2, "expected a string for 'version', found the number 1")]
+    [InlineData("package-lock.json",
+        "{\"lockfileVersion\": 1, \"dependencies\": {\"a\": {\"version\": \"1.0.0\",\n\"dev\": \"yes\"}}}", 2,
+        "expected true or false for 'dev'")]
     [InlineData("package-lock.json", "[1, 2]", 1, "expected a mapping for the document, found a list")]
     [InlineData("package-lock.json", "{\"lockfileVersion\": \"3\"}", 1, "unsupported lockfileVersion the string '3'")]
-    [InlineData("package-lock.json", "{\"lockfileVersion\": 4, \"packages\": {}}", 1, "unsupported lockfileVersion the number 4")]
+    [InlineData("package-lock.json", "{\"lockfileVersion\": 4, \"packages\": {}}", 1,
+        "unsupported lockfileVersion the number 4")]
     [InlineData("package-lock.json", "{\"packages\": {}}", 1, "missing 'lockfileVersion'")]
     // missing versions
-    [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\n\"node_modules/a\": {\"resolved\": \"https://r.example/a.tgz\"}}}", 2, "'node_modules/a' has no 'version'")]
-    [InlineData("package-lock.json", "{\"lockfileVersion\": 1, \"dependencies\": {\n\"a\": {\"resolved\": \"https://r.example/a.tgz\"}}}", 2, "'a' has no 'version'")]
-    [InlineData("yarn.lock", "# yarn lockfile v1\n\na@^1.0.0:\n  resolved \"https://r.example/a.tgz\"\n", 3, "entry 'a@^1.0.0' has no 'version'")]
-    [InlineData("yarn.lock", "__metadata:\n  version: 10\n\n\"a@npm:^1.0.0\":\n  version: 1.0.0\n", 4, "has no 'resolution'")]
-    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nsnapshots:\n  minimist: {}\n", 3, "cannot read a name and version from package key 'minimist'")]
-    [InlineData("pnpm-lock.yaml", "lockfileVersion: '6.0'\npackages:\n  /minimist@:\n    dev: true\n", 3, "cannot read a name and version")]
-    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      a: {specifier: ^1.0.0}\n", 5, "'a' in 'dependencies' has no 'version'")]
-    [InlineData("packages.lock.json", "{\"version\": 1, \"dependencies\": {\"net8.0\": {\n\"A\": {\"type\": \"Direct\"}}}}", 2, "package 'A' (net8.0) has no 'resolved' version")]
+    [InlineData("package-lock.json",
+        "{\"lockfileVersion\": 3, \"packages\": {\n\"node_modules/a\": {\"resolved\": \"https://r.example/a.tgz\"}}}",
+        2, "'node_modules/a' has no 'version'")]
+    [InlineData("package-lock.json",
+        "{\"lockfileVersion\": 1, \"dependencies\": {\n\"a\": {\"resolved\": \"https://r.example/a.tgz\"}}}", 2,
+        "'a' has no 'version'")]
+    [InlineData("yarn.lock", "# yarn lockfile v1\n\na@^1.0.0:\n  resolved \"https://r.example/a.tgz\"\n", 3,
+        "entry 'a@^1.0.0' has no 'version'")]
+    [InlineData("yarn.lock", "__metadata:\n  version: 10\n\n\"a@npm:^1.0.0\":\n  version: 1.0.0\n", 4,
+        "has no 'resolution'")]
+    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nsnapshots:\n  minimist: {}\n", 3,
+        "cannot read a name and version from package key 'minimist'")]
+    [InlineData("pnpm-lock.yaml", "lockfileVersion: '6.0'\npackages:\n  /minimist@:\n    dev: true\n", 3,
+        "cannot read a name and version")]
+    [InlineData("pnpm-lock.yaml",
+        "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      a: {specifier: ^1.0.0}\n", 5,
+        "'a' in 'dependencies' has no 'version'")]
+    [InlineData("packages.lock.json",
+        "{\"version\": 1, \"dependencies\": {\"net8.0\": {\n\"A\": {\"type\": \"Direct\"}}}}", 2,
+        "package 'A' (net8.0) has no 'resolved' version")]
     // duplicates
-    [InlineData("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\n\"node_modules/a\": {\"version\": \"1.0.0\"},\n\"node_modules/a\": {\"version\": \"2.0.0\"}}}", 3, "duplicate key 'node_modules/a' (first at line 2)")]
-    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nsnapshots:\n  a@1.0.0: {}\n  a@1.0.0: {}\n", 4, "duplicate key 'a@1.0.0'")]
+    [InlineData("package-lock.json",
+        "{\"lockfileVersion\": 3, \"packages\": {\n\"node_modules/a\": {\"version\": \"1.0.0\"},\n\"node_modules/a\": "
+            + "{\"version\": \"2.0.0\"}}}",
+        3, "duplicate key 'node_modules/a' (first at line 2)")]
+    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nsnapshots:\n  a@1.0.0: {}\n  a@1.0.0: {}\n", 4,
+        "duplicate key 'a@1.0.0'")]
     // yarn classic syntax
     [InlineData("yarn.lock", "a@^1.0.0:\n  version \"1.0.0\"\n<<<<<<< HEAD\n", 3, "unresolved merge conflict marker")]
     [InlineData("yarn.lock", "a@^1.0.0:\n   version \"1.0.0\"\n", 2, "indentation must be a multiple of two spaces")]
@@ -38,18 +61,23 @@ public sealed class MalformedInputTests
     [InlineData("yarn.lock", "a@^1.0.0:\n  version\n", 2, "'version' has no value")]
     [InlineData("yarn.lock", "a@^1.0.0 b@^2:\n  version \"1.0.0\"\n", 1, "expected ',' between package specifiers")]
     // YAML shape
-    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nsnapshots: [1, 2]\n", 2, "expected a mapping for 'snapshots', found a list")]
+    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nsnapshots: [1, 2]\n", 2,
+        "expected a mapping for 'snapshots', found a list")]
     [InlineData("pnpm-lock.yaml", "importers: {}\n", 1, "missing 'lockfileVersion'")]
     [InlineData("pnpm-lock.yaml", "lockfileVersion: '4.0'\n", 1, "unsupported lockfileVersion '4.0'")]
     [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nimporters:\n  .: {dependencies: [\n", 4, "invalid YAML")]
-    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\na: &a [x, x, x]\nb: [*a, *a, *a]\n", 3, "YAML aliases (*name) are not allowed")]
+    [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\na: &a [x, x, x]\nb: [*a, *a, *a]\n", 3,
+        "YAML aliases (*name) are not allowed")]
     [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\n? [a]\n: b\n", 2, "mapping keys must be plain strings")]
     [InlineData("pnpm-lock.yaml", "", 1, "the file is empty")]
     [InlineData("yarn.lock", "__metadata:\n  version: 10\nx: [a, b\n", 4, "invalid YAML")]
     // NuGet shape
     [InlineData("packages.lock.json", "{\"version\": 3, \"dependencies\": {}}", 1, "unsupported version the number 3")]
-    [InlineData("packages.lock.json", "{\"version\": 1,\n\"dependencies\": {\"net8.0\": \"x\"}}", 2, "expected a mapping for target framework 'net8.0'")]
-    [InlineData("packages.lock.json", "{\"version\": 1, \"dependencies\": {\"net8.0\": {\n\"A\": {\"resolved\": \"1.0.0\"}}}}", 2, "package 'A' (net8.0) has no 'type'")]
+    [InlineData("packages.lock.json", "{\"version\": 1,\n\"dependencies\": {\"net8.0\": \"x\"}}", 2,
+        "expected a mapping for target framework 'net8.0'")]
+    [InlineData("packages.lock.json",
+        "{\"version\": 1, \"dependencies\": {\"net8.0\": {\n\"A\": {\"resolved\": \"1.0.0\"}}}}", 2,
+        "package 'A' (net8.0) has no 'type'")]
     // text that is not text
     [InlineData("package-lock.json", "{\"lockfileVersion\": 3,\n  \0}", 2, "control character 0x00")]
     [InlineData("pnpm-lock.yaml", "lockfileVersion: '9.0'\nx: \u0007\n", 2, "control character 0x07")]

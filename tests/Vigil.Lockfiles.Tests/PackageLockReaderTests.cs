@@ -19,7 +19,8 @@ public sealed class PackageLockReaderTests
         var result = TestInput.Read("package-lock.json", lockfile);
 
         Assert.Equal(["lodash@4.17.20 [packages/app>lodash]"], TestInput.Describe(result));
-        Assert.Equal(["gitdep git+ssh://git@github.com/x/gitdep.git#abc", "tar file:../tar-1.0.0.tgz"], TestInput.DescribeSkipped(result));
+        Assert.Equal(["gitdep git+ssh://git@github.com/x/gitdep.git#abc", "tar file:../tar-1.0.0.tgz"],
+            TestInput.DescribeSkipped(result));
     }
 
     [Theory]
@@ -103,6 +104,7 @@ public sealed class PackageLockReaderTests
             }}
             """;
 
-        Assert.Equal(["a@1.0.0 [a]", "b@1.0.0 [a>b]"], TestInput.Describe(TestInput.Read("package-lock.json", lockfile)));
+        Assert.Equal(["a@1.0.0 [a]", "b@1.0.0 [a>b]"],
+            TestInput.Describe(TestInput.Read("package-lock.json", lockfile)));
     }
 }

@@ -58,13 +58,16 @@ public sealed class PackagesLockReaderTests
             }}}
             """;
 
-        Assert.Equal(["A@1.0.0 [A]", "B@1.0.0 [A>B]"], TestInput.Describe(TestInput.Read("packages.lock.json", lockfile)));
+        Assert.Equal(["A@1.0.0 [A]", "B@1.0.0 [A>B]"],
+            TestInput.Describe(TestInput.Read("packages.lock.json", lockfile)));
     }
 
     [Fact]
     public void Read_SameIdTwiceInOneFramework_Throws()
     {
-        var error = TestInput.Fails("packages.lock.json", "{\"version\": 1, \"dependencies\": {\"net8.0\": {\n\"A\": {\"type\": \"Direct\", \"resolved\": \"1.0.0\"},\n\"a\": {\"type\": \"Direct\", \"resolved\": \"2.0.0\"}}}}");
+        var error = TestInput.Fails("packages.lock.json",
+            "{\"version\": 1, \"dependencies\": {\"net8.0\": {\n\"A\": {\"type\": \"Direct\", \"resolved\": "
+                + "\"1.0.0\"},\n\"a\": {\"type\": \"Direct\", \"resolved\": \"2.0.0\"}}}}");
 
         Assert.Equal(3, error.Line);
     }

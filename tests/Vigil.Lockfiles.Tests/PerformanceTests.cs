@@ -30,7 +30,8 @@ public sealed class PerformanceTests
             Assert.Equal(2000, result.Packages.Count);
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{fileName}: 2,000 packages, {content.Length:N0} bytes, {allocated:N0} bytes allocated");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{fileName}: 2,000 packages, {content.Length:N0} bytes, {allocated:N0} bytes allocated");
         Assert.True(allocated < maxMegabytes * 1024L * 1024, $"allocated {allocated:N0} bytes");
     }
 
@@ -47,6 +48,7 @@ public sealed class PerformanceTests
     }
 }
 
-/// <summary>Allocation is counted per thread: these tests run alone, so no other test's work lands on their thread.</summary>
+/// <summary>Allocation is counted per thread: these tests run alone, so no other test's work lands on their
+/// thread.</summary>
 [CollectionDefinition(nameof(PerformanceTests), DisableParallelization = true)]
 public sealed class PerformanceCollection;

@@ -120,7 +120,8 @@ public sealed class PnpmLockReaderTests
                 "fsevents@2.3.3 optional [packages/app>a>fsevents, packages/app>c>b>a>fsevents]",
             ],
             TestInput.Describe(result));
-        Assert.Equal(["gitdep gitdep@https://codeload.github.com/x/gitdep/tar.gz/abc"], TestInput.DescribeSkipped(result));
+        Assert.Equal(["gitdep gitdep@https://codeload.github.com/x/gitdep/tar.gz/abc"],
+            TestInput.DescribeSkipped(result));
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public sealed class YarnLockReaderTests
             ],
             TestInput.Describe(result));
         Assert.Equal(
-            ["gitdep git+https://github.com/x/gitdep.git#abcdef", "shorthand https://codeload.github.com/user/repo/tar.gz/abc"],
+            ["gitdep git+https://github.com/x/gitdep.git#abcdef",
+                "shorthand https://codeload.github.com/user/repo/tar.gz/abc"],
             TestInput.DescribeSkipped(result));
     }
 
@@ -76,7 +77,8 @@ public sealed class YarnLockReaderTests
     [Fact]
     public void Read_ClassicUnquotedColonFields_AreAccepted()
     {
-        var result = TestInput.Read("yarn.lock", "a@^1.0.0:\n  version: \"1.0.0\"\n  resolved: https://registry.example/a.tgz\n");
+        var result = TestInput.Read("yarn.lock",
+            "a@^1.0.0:\n  version: \"1.0.0\"\n  resolved: https://registry.example/a.tgz\n");
 
         Assert.Equal(["a@1.0.0 [a]"], TestInput.Describe(result));
     }
@@ -161,7 +163,8 @@ public sealed class YarnLockReaderTests
         var siblings = new Dictionary<string, string>
         {
             ["package.json"] = """{"workspaces": ["packages/*"], "devDependencies": {"typescript": "^5.0.0"}, "optionalDependencies": {"fsevents": "^2.3.0"}}""",
-            ["packages/app/package.json"] = """{"dependencies": {"resolve": "^1.22.0"}, "devDependencies": {"left-pad": "^1.3.0"}}""",
+            ["packages/app/package.json"] =
+                """{"dependencies": {"resolve": "^1.22.0"}, "devDependencies": {"left-pad": "^1.3.0"}}""",
         };
 
         var result = TestInput.Read("yarn.lock", BerryLock, siblings);
@@ -190,11 +193,14 @@ public sealed class YarnLockReaderTests
     [Fact]
     public void Read_BerryWorkspaceOutsideTheProject_DoesNotReadItsManifest()
     {
-        var lockfile = "__metadata:\n  version: 8\n\n\"evil@workspace:../../etc\":\n  version: 0.0.0-use.local\n  resolution: \"evil@workspace:../../etc\"\n  linkType: soft\n";
+        var lockfile =
+            "__metadata:\n  version: 8\n\n\"evil@workspace:../../etc\":\n  version: 0.0.0-use.local\n  resolution: "
+                + "\"evil@workspace:../../etc\"\n  linkType: soft\n";
         var opened = new List<string>();
         var options = LockfileReadOptions.Default with { OpenSiblingFile = name => { opened.Add(name); return null; } };
 
-        new Yarn.YarnLockReader().Read("yarn.lock", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lockfile)), options);
+        new Yarn.YarnLockReader().Read("yarn.lock", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lockfile)),
+            options);
 
         Assert.Empty(opened);
     }

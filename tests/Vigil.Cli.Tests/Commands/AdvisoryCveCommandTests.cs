@@ -27,7 +27,8 @@ public sealed class AdvisoryCveCommandTests(AdvisoryDatabase database)
     public async Task Cve_Full_PrintsARecordWithMetadata()
     {
         var result = await CliRunner.RunAsync(
-            "advisory", "cve", Fixtures.Critical, "--cve", "CVE-2021-44906", "--cna-org", Cna, "--cna-name", "example", "--full", "--database", database.Path);
+            "advisory", "cve", Fixtures.Critical, "--cve", "CVE-2021-44906", "--cna-org", Cna, "--cna-name", "example",
+            "--full", "--database", database.Path);
 
         Assert.Equal(0, result.ExitCode);
         var record = result.Json();
@@ -44,7 +45,8 @@ public sealed class AdvisoryCveCommandTests(AdvisoryDatabase database)
     {
         string[] args = option == "--cve"
             ? ["advisory", "cve", Fixtures.Critical, "--cve", value, "--cna-org", Cna, "--database", database.Path]
-            : ["advisory", "cve", Fixtures.Critical, "--cve", "CVE-2021-44906", "--cna-org", Cna, option, value, "--database", database.Path];
+            : ["advisory", "cve", Fixtures.Critical, "--cve", "CVE-2021-44906", "--cna-org", Cna, option, value,
+                "--database", database.Path];
 
         var result = await CliRunner.RunAsync(args);
 
@@ -56,7 +58,8 @@ public sealed class AdvisoryCveCommandTests(AdvisoryDatabase database)
     [Fact]
     public async Task Cve_UnknownAdvisory_Fails()
     {
-        var result = await CliRunner.RunAsync("advisory", "cve", "NOPE-1", "--cve", "CVE-2021-44906", "--cna-org", Cna, "--database", database.Path);
+        var result = await CliRunner.RunAsync("advisory", "cve", "NOPE-1", "--cve", "CVE-2021-44906", "--cna-org", Cna,
+            "--database", database.Path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("advisory 'NOPE-1' not found", result.Err, StringComparison.Ordinal);

@@ -16,18 +16,23 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     [MemberData(nameof(Samples))]
     public async Task Audit_Json_FindsTheMinimistAdvisoriesInEveryFormat(string sample)
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles(sample), "--json", "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles(sample), "--json", "--database",
+            database.Path);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var json = result.Json();
         var findings = json.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(
-            [$"{Fixtures.Critical} minimist@0.0.8 critical", $"{Fixtures.Moderate} minimist@0.0.8 moderate", $"{Fixtures.DevOnly} minimist@1.2.8 low"],
-            findings.Select(f => $"{f.GetProperty("id")} {f.GetProperty("package")}@{f.GetProperty("version")} {f.GetProperty("severity")}"));
+            [$"{Fixtures.Critical} minimist@0.0.8 critical", $"{Fixtures.Moderate} minimist@0.0.8 moderate",
+                $"{Fixtures.DevOnly} minimist@1.2.8 low"],
+            findings.Select(f =>
+                $"{f.GetProperty("id")} {f.GetProperty("package")}@{f.GetProperty("version")} "
+                    + $"{f.GetProperty("severity")}"));
         var critical = findings[0];
         Assert.Equal(["CVE-2021-44906"], critical.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(9.8, critical.GetProperty("cvss").GetProperty("score").GetDouble());
-        Assert.Equal("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", critical.GetProperty("cvss").GetProperty("vector").GetString());
+        Assert.Equal("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+            critical.GetProperty("cvss").GetProperty("vector").GetString());
         Assert.Equal("Prototype Pollution in minimist", critical.GetProperty("title").GetString());
         Assert.Equal("<0.2.4 || >=1.0.0 <1.2.6", critical.GetProperty("vulnerable_versions").GetString());
         Assert.Equal("0.2.4", critical.GetProperty("fixed").GetString());
@@ -37,7 +42,8 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
         Assert.Equal(JsonValueKind.Null, findings[2].GetProperty("cvss").ValueKind);
         var counts = json.GetProperty("metadata").GetProperty("vulnerabilities");
         Assert.Equal((0, 1, 1, 0, 1, 3), (counts.GetProperty("info").GetInt32(), counts.GetProperty("low").GetInt32(),
-            counts.GetProperty("moderate").GetInt32(), counts.GetProperty("high").GetInt32(), counts.GetProperty("critical").GetInt32(),
+            counts.GetProperty("moderate").GetInt32(), counts.GetProperty("high").GetInt32(),
+            counts.GetProperty("critical").GetInt32(),
             counts.GetProperty("total").GetInt32()));
         Assert.Equal(5, json.GetProperty("metadata").GetProperty("packages").GetInt32());
     }
@@ -45,15 +51,18 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     [Fact]
     public async Task Audit_Json_KeepsTheDocumentedKeyOrder()
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--json", "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--json",
+            "--database", database.Path);
 
         var json = result.Json();
         Assert.Equal(["lockfiles", "findings", "metadata", "errors"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["id", "aliases", "ecosystem", "package", "version", "severity", "cvss", "title", "vulnerable_versions", "fixed", "paths", "dev", "lockfiles"],
+            ["id", "aliases", "ecosystem", "package", "version", "severity", "cvss", "title", "vulnerable_versions",
+                "fixed", "paths", "dev", "lockfiles"],
             json.GetProperty("findings")[0].EnumerateObject().Select(p => p.Name));
         var lockfile = json.GetProperty("lockfiles")[0];
-        Assert.Equal(("package-lock.json", "package-lock.json v3"), (lockfile.GetProperty("path").GetString(), lockfile.GetProperty("format").GetString()));
+        Assert.Equal(("package-lock.json", "package-lock.json v3"),
+            (lockfile.GetProperty("path").GetString(), lockfile.GetProperty("format").GetString()));
     }
 
     [Theory]
@@ -61,7 +70,8 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     [InlineData("info", 1)]
     public async Task Audit_AuditLevel_FailsWhileAFindingReachesIt(string level, int expected)
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("yarn-v1"), "--audit-level", level, "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("yarn-v1"), "--audit-level", level,
+            "--database", database.Path);
 
         Assert.True(result.ExitCode == expected, result.ToString());
     }
@@ -77,10 +87,12 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     {
         // Only the moderate advisory: findings are moderate and low.
         using var temp = new TempDirectory();
-        await CliRunner.RunAsync("import", Fixtures.Osv(Fixtures.Moderate), Fixtures.Osv(Fixtures.DevOnly), "--database", temp.Database);
+        await CliRunner.RunAsync("import", Fixtures.Osv(Fixtures.Moderate), Fixtures.Osv(Fixtures.DevOnly),
+            "--database", temp.Database);
         string[] levelArgs = level is null ? [] : ["--audit-level", level];
 
-        var result = await CliRunner.RunAsync(["audit", SharedData.Lockfiles("npm-package-lock-v3"), "--database", temp.Database, .. levelArgs]);
+        var result = await CliRunner.RunAsync(
+            ["audit", SharedData.Lockfiles("npm-package-lock-v3"), "--database", temp.Database, .. levelArgs]);
 
         Assert.True(result.ExitCode == expected, result.ToString());
         Assert.Contains("2 vulnerabilities (1 low, 1 moderate)", result.Out, StringComparison.Ordinal);
@@ -89,9 +101,11 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     [Fact]
     public async Task Audit_OmitDev_DropsTheDevOnlyMinimist()
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--omit", "dev", "--json", "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--omit", "dev",
+            "--json", "--database", database.Path);
 
-        var ids = result.Json().GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToList();
+        var ids = result.Json().GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString())
+            .ToList();
         Assert.Equal([Fixtures.Critical, Fixtures.Moderate], ids);
         Assert.Equal(1, result.ExitCode);
     }
@@ -99,16 +113,19 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     [Fact]
     public async Task Audit_OmitDevAndOptional_AuditsOnlyProductionPackages()
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--omit", "dev", "--omit", "optional", "--json", "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--omit", "dev",
+            "--omit", "optional", "--json", "--database", database.Path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(3, result.Json().GetProperty("metadata").GetProperty("packages").GetInt32()); // mkdirp, minimist 0.0.8, ms
+        // mkdirp, minimist 0.0.8, ms
+        Assert.Equal(3, result.Json().GetProperty("metadata").GetProperty("packages").GetInt32());
     }
 
     [Fact]
     public async Task Audit_Table_ShowsEachFindingAndNpmsSummaryLine()
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--database",
+            database.Path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("GHSA-xvch-5gv4-984h (CVE-2021-44906)", result.Out, StringComparison.Ordinal);
@@ -116,8 +133,12 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
         Assert.Contains("minimist@1.2.8 (dev)", result.Out, StringComparison.Ordinal);
         Assert.Contains("mkdirp > minimist", result.Out, StringComparison.Ordinal);
         Assert.Contains("https://nvd.nist.gov/vuln/detail/CVE-2021-44906", result.Out, StringComparison.Ordinal);
-        Assert.EndsWith("3 vulnerabilities (1 low, 1 moderate, 1 critical) in 5 packages from 1 lockfile\n", result.Out, StringComparison.Ordinal);
-        Assert.True(result.Out.IndexOf("critical", StringComparison.Ordinal) < result.Out.IndexOf("moderate", StringComparison.Ordinal), "most severe first");
+        Assert.EndsWith("3 vulnerabilities (1 low, 1 moderate, 1 critical) in 5 packages from 1 lockfile\n", result.Out,
+            StringComparison.Ordinal);
+        Assert.True(
+            result.Out.IndexOf("critical", StringComparison.Ordinal) < result.Out.IndexOf("moderate",
+                StringComparison.Ordinal),
+            "most severe first");
     }
 
     [Fact]
@@ -129,12 +150,14 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
 
         Assert.Equal(1, result.ExitCode);
         var json = result.Json();
-        var lockfiles = json.GetProperty("lockfiles").EnumerateArray().Select(l => l.GetProperty("path").GetString()).ToList();
+        var lockfiles = json.GetProperty("lockfiles").EnumerateArray().Select(l => l.GetProperty("path").GetString())
+            .ToList();
         Assert.Contains("npm-package-lock-v3/package-lock.json", lockfiles);
         Assert.Contains("yarn-berry/yarn.lock", lockfiles);
         var critical = json.GetProperty("findings")[0];
         Assert.Equal(Fixtures.Critical, critical.GetProperty("id").GetString());
-        Assert.Contains("pnpm-9.15.9/pnpm-lock.yaml", critical.GetProperty("lockfiles").EnumerateArray().Select(l => l.GetString()));
+        Assert.Contains("pnpm-9.15.9/pnpm-lock.yaml",
+            critical.GetProperty("lockfiles").EnumerateArray().Select(l => l.GetString()));
     }
 
     [Fact]
@@ -146,7 +169,8 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
         var result = await CliRunner.RunAsync("audit", temp.Path, "--database", database.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"vigil: no lockfile found in {temp.Path} or below (looked for package-lock.json,", Assert.Single(result.ErrLines), StringComparison.Ordinal);
+        Assert.StartsWith($"vigil: no lockfile found in {temp.Path} or below (looked for package-lock.json,",
+            Assert.Single(result.ErrLines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +192,8 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(2, result.ErrLines.Length);
-        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(lockfile)}:\\d+(:\\d+)?: .+", result.ErrLines[0]);
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(lockfile)}:\\d+(:\\d+)?: .+",
+            result.ErrLines[0]);
         Assert.Equal("vigil: the lockfile could not be read", result.ErrLines[1]);
         Assert.Equal("", result.Out);
     }
@@ -196,10 +221,12 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
     [Fact]
     public async Task Audit_JsonAndSarifBothOnStdout_IsAUsageError()
     {
-        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("yarn-v1"), "--json", "--sarif", "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", SharedData.Lockfiles("yarn-v1"), "--json", "--sarif",
+            "--database", database.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("vigil: --json and --sarif both write to stdout; give --sarif a FILE", Assert.Single(result.ErrLines));
+        Assert.Equal("vigil: --json and --sarif both write to stdout; give --sarif a FILE",
+            Assert.Single(result.ErrLines));
     }
 
     [Fact]
@@ -211,6 +238,7 @@ public sealed class AuditCommandTests(AdvisoryDatabase database)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("found 0 vulnerabilities in 5 packages from 1 lockfile\n", result.Out);
-        Assert.Equal($"vigil: warning: SQLite {temp.Database} has no advisories yet; run 'vigil import' first", Assert.Single(result.ErrLines));
+        Assert.Equal($"vigil: warning: SQLite {temp.Database} has no advisories yet; run 'vigil import' first",
+            Assert.Single(result.ErrLines));
     }
 }

@@ -14,7 +14,8 @@ public sealed class AuditNodeRuntimeTests(AdvisoryDatabase database)
     [InlineData(".nvmrc", "v18.9.0\n", true)]
     [InlineData(".node-version", "18.9.1\n", false)]
     [InlineData("package.json", """{"name":"app","engines":{"node":">=18.9.0 <19"}}""", true)]
-    public async Task Audit_ProjectNodeVersion_ReportsTheCoreAdvisoriesItIsVulnerableTo(string file, string content, bool expectCor100)
+    public async Task Audit_ProjectNodeVersion_ReportsTheCoreAdvisoriesItIsVulnerableTo(string file, string content,
+        bool expectCor100)
     {
         database.RequireNodejsWg();
         using var project = new TempDirectory();
@@ -35,11 +36,13 @@ public sealed class AuditNodeRuntimeTests(AdvisoryDatabase database)
         database.RequireNodejsWg();
         using var project = new TempDirectory();
 
-        var result = await CliRunner.RunAsync("audit", project.Path, "--json", "--node", "v18.9.0", "--database", database.Path);
+        var result = await CliRunner.RunAsync("audit", project.Path, "--json", "--node", "v18.9.0", "--database",
+            database.Path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("NSWG-COR-100", RuntimeIds(result));
-        Assert.All(result.Json().GetProperty("findings").EnumerateArray(), f => Assert.Equal("node", f.GetProperty("package").GetString()));
+        Assert.All(result.Json().GetProperty("findings").EnumerateArray(),
+            f => Assert.Equal("node", f.GetProperty("package").GetString()));
     }
 
     [Fact]
@@ -63,11 +66,13 @@ public sealed class AuditNodeRuntimeTests(AdvisoryDatabase database)
     [InlineData("16.20.2", "16", "2023-09-11", null, 1)]
     [InlineData("0.12.18", "0.12", "2016-12-31", "high", 1)]
     [InlineData("24.11.1", null, null, null, 0)]
-    public async Task Audit_EndedNodeLine_FailsWithAWarningNamingTheLine(string version, string? line, string? date, string? level, int exitCode)
+    public async Task Audit_EndedNodeLine_FailsWithAWarningNamingTheLine(string version, string? line, string? date,
+        string? level, int exitCode)
     {
         using var project = new TempDirectory();
         project.Write(".nvmrc", $"v{version}\n");
-        string[] args = ["audit", project.Path, "--json", "--database", project.Database, .. level is null ? [] : new[] { "--audit-level", level }];
+        string[] args = ["audit", project.Path, "--json", "--database", project.Database,
+            .. level is null ? [] : new[] { "--audit-level", level }];
 
         var result = await CliRunner.RunAsync(args);
 
@@ -80,7 +85,11 @@ public sealed class AuditNodeRuntimeTests(AdvisoryDatabase database)
             return;
         }
         var ended = json.GetProperty("runtime_end_of_life");
-        Assert.Equal((version, line, date), (ended.GetProperty("version").GetString(), ended.GetProperty("line").GetString(), ended.GetProperty("date").GetString()));
-        Assert.Contains($"vigil: warning: Node.js {version} (.nvmrc): release line {line} reached its end of life on {date}", result.Err, StringComparison.Ordinal);
+        Assert.Equal((version, line, date),
+            (ended.GetProperty("version").GetString(), ended.GetProperty("line").GetString(),
+                ended.GetProperty("date").GetString()));
+        Assert.Contains(
+            $"vigil: warning: Node.js {version} (.nvmrc): release line {line} reached its end of life on {date}",
+            result.Err, StringComparison.Ordinal);
     }
 }

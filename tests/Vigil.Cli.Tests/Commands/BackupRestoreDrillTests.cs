@@ -11,10 +11,10 @@ using Vigil.Core.Reports;
 namespace Vigil.Cli.Tests.Commands;
 
 /// <summary>
-/// The restore drill with the real commands: an instance with advisories, reports, comments and attachments is backed up
-/// while open, restored into a fresh instance, and compared record by record (reports and attachments decrypted). A wrong
-/// key restores nothing and leaves the target as it was. On PostgreSQL the documented pg_dump / pg_restore procedure is run
-/// with the real tools and checked with the same comparison.
+/// The restore drill with the real commands: an instance with advisories, reports, comments and attachments is backed
+/// up while open, restored into a fresh instance, and compared record by record (reports and attachments decrypted). A
+/// wrong key restores nothing and leaves the target as it was. On PostgreSQL the documented pg_dump / pg_restore
+/// procedure is run with the real tools and checked with the same comparison.
 /// </summary>
 public sealed class BackupRestoreDrillTests
 {
@@ -29,7 +29,8 @@ public sealed class BackupRestoreDrillTests
         var target = DatabaseTarget.Sqlite(live);
         var vault = new ReportVaultOptions().CreateVault(target); // the default key file beside the database
         var reports = await FillAsync(target, vault);
-        await using var reader = VigilDatabase.Open(target); // the server: a connection open on the live database throughout
+        // the server: a connection open on the live database throughout
+        await using var reader = VigilDatabase.Open(target);
         Assert.True(await reader.Reports.AnyAsync(Ct));
 
         var backup = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"));
@@ -47,7 +48,8 @@ public sealed class BackupRestoreDrillTests
         // The comparison sees a write made after the backup.
         await using (var db = VigilDatabase.Open(target))
         {
-            await new CommentOnReport(db, vault, TimeProvider.System).ExecuteAsync(1, Actor.System, "after the backup", internalNote: true, Ct);
+            await new CommentOnReport(db, vault, TimeProvider.System).ExecuteAsync(1, Actor.System, "after the backup",
+                internalNote: true, Ct);
         }
         var later = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.Combine("fresh", "vigil.db"));
         Assert.Equal(1, later.ExitCode);
@@ -109,7 +111,9 @@ public sealed class BackupRestoreDrillTests
         var keyFile = dir.Combine("master.key");
         ReportVaultOptions.CreateKeyFile(keyFile);
         var target = DatabaseTarget.Parse(source.ConnectionString);
-        Assert.Equal(0, (await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", source.ConnectionString)).ExitCode);
+        Assert.Equal(0,
+            (await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database",
+                source.ConnectionString)).ExitCode);
         var reports = await FillAsync(target, new ReportVaultOptions { MasterKeyFile = keyFile }.CreateVault(target));
 
         // The procedure docs/reliability.md gives: a custom-format dump, restored into a new, empty database.
@@ -121,25 +125,34 @@ public sealed class BackupRestoreDrillTests
         Assert.Contains($"{reports} reports and 4 attachments", compare.Out, StringComparison.Ordinal);
     }
 
-    /// <summary>Three reports (one published), comments, an internal note and four attachments; returns the number of reports.</summary>
+    /// <summary>Three reports (one published), comments, an internal note and four attachments; returns the number of
+    /// reports.</summary>
     private static async Task<int> FillAsync(DatabaseTarget target, ReportVault vault)
     {
         await using var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct);
         var time = TimeProvider.System;
-        await new CreateProgram(db, time).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, time).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         for (var n = 1; n <= 3; n++)
         {
             var report = await Use<SubmitReport>(db, vault, time).ExecuteAsync("npm-eco",
-                new SubmitReportRequest([new ReportPackageInput("npm", $"deep-merge-{n}", "<=1.4.1")], $"Prototype pollution {n}", $"Details {n} ünïcödé",
+                new SubmitReportRequest([new ReportPackageInput("npm", $"deep-merge-{n}", "<=1.4.1")],
+                    $"Prototype pollution {n}", $"Details {n} ünïcödé",
                     ProofOfConcept: $"require('deep-merge-{n}')", ReporterEmail: $"finder{n}@example.test",
-                    Attachments: [new AttachmentUpload($"poc-{n}.txt", System.Text.Encoding.UTF8.GetBytes($"proof {n}\n"))]), Actor.Anonymous, Ct);
+                    Attachments: [
+                        new AttachmentUpload($"poc-{n}.txt", System.Text.Encoding.UTF8.GetBytes($"proof {n}\n"))]),
+                Actor.Anonymous, Ct);
             db.ChangeTracker.Clear();
-            await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!), $"more detail on {n}", false, Ct);
+            await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!),
+                $"more detail on {n}", false, Ct);
             if (n == 1)
             {
                 await Use<TriageReport>(db, vault, time).AcceptAsync(report.Id, Actor.System, Ct);
-                await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.System, "a team note", true, Ct);
-                await new AttachToReport(db, vault, time, Microsoft.Extensions.Options.Options.Create(new AttachmentOptions())).ExecuteAsync(report.Id, Actor.System,
+                await new CommentOnReport(db, vault, time).ExecuteAsync(report.Id, Actor.System, "a team note", true,
+                    Ct);
+                await new AttachToReport(db, vault, time,
+                    Microsoft.Extensions.Options.Options.Create(new AttachmentOptions())).ExecuteAsync(report.Id,
+                    Actor.System,
                     [new AttachmentUpload("trace.log", "stack trace\n"u8.ToArray())], internalOnly: true, Ct);
                 await Use<PublishReport>(db, vault, time).ExecuteAsync(report.Id, Actor.System, Ct);
             }
@@ -149,7 +162,8 @@ public sealed class BackupRestoreDrillTests
 
     private static string PgTools()
     {
-        var dir = Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator).Append("/usr/lib/postgresql/15/bin")
+        var dir = Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator)
+            .Append("/usr/lib/postgresql/15/bin")
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_dump")) && File.Exists(Path.Combine(d, "pg_restore")));
         if (dir is null)
         {
@@ -162,7 +176,8 @@ public sealed class BackupRestoreDrillTests
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         var password = string.IsNullOrEmpty(b.Password) ? "" : ":" + Uri.EscapeDataString(b.Password);
-        return $"postgresql://{Uri.EscapeDataString(b.Username!)}{password}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database!)}";
+        return $"postgresql://{Uri.EscapeDataString(b.Username!)}{password}@{b.Host}:{b.Port}/"
+            + $"{Uri.EscapeDataString(b.Database!)}";
     }
 
     private static async Task RunAsync(string file, params string[] args)

@@ -17,7 +17,8 @@ public sealed class ExportCommandTests
 
         Assert.True(export.ExitCode == 0, export.ToString());
         Assert.Contains($"exported 3 advisories to {output}", export.Out, StringComparison.Ordinal);
-        var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, Fixtures.Critical + ".json"))).RootElement;
+        var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, Fixtures.Critical + ".json")))
+            .RootElement;
         Assert.Equal(Fixtures.Critical, written.GetProperty("id").GetString());
         Assert.True(reimport.ExitCode == 0, reimport.ToString());
         Assert.Contains("0 added, 0 updated, 3 unchanged", reimport.Out, StringComparison.Ordinal);

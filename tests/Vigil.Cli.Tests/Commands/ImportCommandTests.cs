@@ -24,7 +24,8 @@ public sealed class ImportCommandTests(AdvisoryDatabase database)
         var second = await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", temp.Database);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("3 added, 0 updated, 0 unchanged in SQLite " + temp.Database, first.Out, StringComparison.Ordinal);
+        Assert.Contains("3 added, 0 updated, 0 unchanged in SQLite " + temp.Database, first.Out,
+            StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 added, 0 updated, 3 unchanged", second.Out, StringComparison.Ordinal);
     }
@@ -55,8 +56,10 @@ public sealed class ImportCommandTests(AdvisoryDatabase database)
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("1 added", result.Out, StringComparison.Ordinal);
-        Assert.Contains(result.ErrLines, line => line.StartsWith(Path.Combine(input, "not-json.json") + ": ", StringComparison.Ordinal));
-        Assert.Contains(result.ErrLines, line => line.StartsWith(Path.Combine(input, "no-id.json") + ": ", StringComparison.Ordinal));
+        Assert.Contains(result.ErrLines,
+            line => line.StartsWith(Path.Combine(input, "not-json.json") + ": ", StringComparison.Ordinal));
+        Assert.Contains(result.ErrLines,
+            line => line.StartsWith(Path.Combine(input, "no-id.json") + ": ", StringComparison.Ordinal));
         Assert.Equal("vigil: 2 records were skipped (listed above); the rest was imported", result.ErrLines[^1]);
         Assert.Equal(0, show.ExitCode);
     }
@@ -83,6 +86,7 @@ public sealed class ImportCommandTests(AdvisoryDatabase database)
         var result = await CliRunner.RunAsync("import", text, "--database", temp.Database);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"vigil: {text}: not a format Vigil imports", Assert.Single(result.ErrLines), StringComparison.Ordinal);
+        Assert.StartsWith($"vigil: {text}: not a format Vigil imports", Assert.Single(result.ErrLines),
+            StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,8 @@ using Vigil.Cli.Tests.Infrastructure;
 
 namespace Vigil.Cli.Tests.Commands;
 
-/// <summary><c>vigil import URL</c> against an HttpListener on loopback (the download's faults are covered by the Core tests).</summary>
+/// <summary><c>vigil import URL</c> against an HttpListener on loopback (the download's faults are covered by the Core
+/// tests).</summary>
 public sealed class ImportUrlCommandTests
 {
     [Fact]
@@ -15,7 +16,8 @@ public sealed class ImportUrlCommandTests
         var result = await CliRunner.RunAsync("import", url + "GHSA-vh95-rmgr-6w4m.json", "--database", temp.Database);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("1 added, 0 updated, 0 unchanged in SQLite " + temp.Database, result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 added, 0 updated, 0 unchanged in SQLite " + temp.Database, result.Out,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,8 +12,10 @@ public sealed class PostgresTests
         await using var database = await PostgresDatabase.CreateAsync();
 
         var import = await CliRunner.RunAsync("import", Fixtures.OsvDirectory, "--database", database.ConnectionString);
-        var audit = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--json", "--database", database.ConnectionString);
-        var show = await CliRunner.RunAsync(["advisory", "show", "CVE-2020-7598"], new Dictionary<string, string> { ["VIGIL_DATABASE"] = Url(database) });
+        var audit = await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--json",
+            "--database", database.ConnectionString);
+        var show = await CliRunner.RunAsync(["advisory", "show", "CVE-2020-7598"],
+            new Dictionary<string, string> { ["VIGIL_DATABASE"] = Url(database) });
 
         Assert.True(import.ExitCode == 0, import.ToString());
         Assert.Contains("3 added", import.Out, StringComparison.Ordinal);

@@ -9,7 +9,8 @@ using Vigil.Core.Reputation;
 
 namespace Vigil.Cli.Tests.Commands;
 
-/// <summary><c>vigil admin rotate-master-key</c>: reports stay readable with the new key only; a wrong current key changes nothing.</summary>
+/// <summary><c>vigil admin rotate-master-key</c>: reports stay readable with the new key only; a wrong current key
+/// changes nothing.</summary>
 public sealed class RotateMasterKeyCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -21,16 +22,20 @@ public sealed class RotateMasterKeyCommandTests
         var db = Path.Combine(dir.Path, "vigil.db");
         var target = DatabaseTarget.Sqlite(db);
         var oldFile = Path.Combine(dir.Path, ReportVaultOptions.KeyFileName);
-        var id = await SubmitAsync(target, new ReportVaultOptions().CreateVault(target)); // creates the default key file
+        // creates the default key file
+        var id = await SubmitAsync(target, new ReportVaultOptions().CreateVault(target));
         var newFile = Path.Combine(dir.Path, "next.key");
 
-        var rotate = await CliRunner.RunAsync("admin", "rotate-master-key", "--new-key-file", newFile, "--database", db);
-        var again = await CliRunner.RunAsync("admin", "rotate-master-key", "--current-key-file", newFile, "--new-key-file", newFile, "--database", db);
+        var rotate = await CliRunner.RunAsync("admin", "rotate-master-key", "--new-key-file", newFile, "--database",
+            db);
+        var again = await CliRunner.RunAsync("admin", "rotate-master-key", "--current-key-file", newFile,
+            "--new-key-file", newFile, "--database", db);
 
         Assert.Equal(0, rotate.ExitCode);
         Assert.Contains("Re-wrapped the keys of 1 report(s)", rotate.Out, StringComparison.Ordinal);
         Assert.Contains("Re-wrapped the keys of 0 report(s)", again.Out, StringComparison.Ordinal);
-        Assert.Equal($"Prototype pollution {id}", await TitleAsync(target, new ReportVaultOptions { MasterKeyFile = newFile }.CreateVault(target), id));
+        Assert.Equal($"Prototype pollution {id}",
+            await TitleAsync(target, new ReportVaultOptions { MasterKeyFile = newFile }.CreateVault(target), id));
         await Assert.ThrowsAsync<System.Security.Cryptography.CryptographicException>(() =>
             TitleAsync(target, new ReportVaultOptions { MasterKeyFile = oldFile }.CreateVault(target), id));
     }
@@ -46,7 +51,8 @@ public sealed class RotateMasterKeyCommandTests
         var wrong = Path.Combine(dir.Path, "wrong.key");
         ReportVaultOptions.CreateKeyFile(wrong);
 
-        var result = await CliRunner.RunAsync("admin", "rotate-master-key", "--current-key-file", wrong, "--new-key-file", Path.Combine(dir.Path, "next.key"), "--database", db);
+        var result = await CliRunner.RunAsync("admin", "rotate-master-key", "--current-key-file", wrong,
+            "--new-key-file", Path.Combine(dir.Path, "next.key"), "--database", db);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nothing was changed", result.Err, StringComparison.Ordinal);
@@ -59,7 +65,8 @@ public sealed class RotateMasterKeyCommandTests
         using var dir = new TempDirectory();
         var db = Path.Combine(dir.Path, "vigil.db");
 
-        var result = await CliRunner.RunAsync("admin", "rotate-master-key", "--current-key-file", Path.Combine(dir.Path, "none.key"), "--new-key-file", Path.Combine(dir.Path, "n.key"), "--database", db);
+        var result = await CliRunner.RunAsync("admin", "rotate-master-key", "--current-key-file",
+            Path.Combine(dir.Path, "none.key"), "--new-key-file", Path.Combine(dir.Path, "n.key"), "--database", db);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("none.key' does not exist", result.Err, StringComparison.Ordinal);

@@ -11,7 +11,8 @@ public class ServeCommandTests(AdvisoryDatabase database)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var output = new ListeningWriter();
         // Port 0: the server binds any free port and prints it, so no other process can take it in between.
-        var run = CliRunner.RunAsync(["serve", "--database", database.Path, "--urls", "http://127.0.0.1:0"], cancellationToken: stop.Token, output: output);
+        var run = CliRunner.RunAsync(["serve", "--database", database.Path, "--urls", "http://127.0.0.1:0"],
+            cancellationToken: stop.Token, output: output);
         var address = await Task.WhenAny(output.Listening, run) == output.Listening
             ? await output.Listening
             : throw new InvalidOperationException("vigil serve stopped early: " + await run);
@@ -19,7 +20,8 @@ public class ServeCommandTests(AdvisoryDatabase database)
 
         using var health = await http.GetAsync("/healthz", TestContext.Current.CancellationToken);
         using var query = await http.PostAsync("/v1/query",
-            new StringContent("""{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}"""), TestContext.Current.CancellationToken);
+            new StringContent("""{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}"""),
+            TestContext.Current.CancellationToken);
         var body = await query.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         await stop.CancelAsync();
         var result = await run;
@@ -34,7 +36,8 @@ public class ServeCommandTests(AdvisoryDatabase database)
     private sealed class ListeningWriter : StringWriter
     {
         private const string Prefix = "vigil serve: listening on ";
-        private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<string> _listening = new(
+            TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task<string> Listening => _listening.Task;
 

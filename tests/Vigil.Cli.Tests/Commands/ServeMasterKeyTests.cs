@@ -8,7 +8,8 @@ using Vigil.Core.Reputation;
 
 namespace Vigil.Cli.Tests.Commands;
 
-/// <summary><c>vigil serve</c> with a master key that does not open the stored reports: says so and exits non-zero.</summary>
+/// <summary><c>vigil serve</c> with a master key that does not open the stored reports: says so and exits
+/// non-zero.</summary>
 public sealed class ServeMasterKeyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -21,7 +22,8 @@ public sealed class ServeMasterKeyTests
         var keyFile = Path.Combine(dir.Path, ReportVaultOptions.KeyFileName);
         await using (var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct))
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
             await new SubmitReport(db, new ReportVaultOptions().CreateVault(target), TimeProvider.System,
                 SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db))).ExecuteAsync("npm-eco",  // key A, in the default file
                 new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution", "details"), Actor.Anonymous, Ct);

@@ -12,7 +12,8 @@ public sealed class AuditJsonWriterTests
     public void Write_Finding_UsesSnakeCaseKeysRelativePathsAndReadableRanges()
     {
         var finding = Findings.Make(id: "TEST-7", score: 7.5, vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
-            fixedVersion: "1.2.3", aliases: ["CVE-2099-0001"], paths: ["a>b"], lockfiles: [$"{Findings.Root}/web/package-lock.json"]);
+            fixedVersion: "1.2.3", aliases: ["CVE-2099-0001"], paths: ["a>b"],
+            lockfiles: [$"{Findings.Root}/web/package-lock.json"]);
 
         var text = AuditJsonWriter.Write(Findings.Result(finding));
         var json = JsonDocument.Parse(text).RootElement.GetProperty("findings")[0];
@@ -29,7 +30,8 @@ public sealed class AuditJsonWriterTests
     [Fact]
     public void Write_NoCvssNoFix_WritesNulls()
     {
-        var json = JsonDocument.Parse(AuditJsonWriter.Write(Findings.Result(Findings.Make()))).RootElement.GetProperty("findings")[0];
+        var json = JsonDocument.Parse(AuditJsonWriter.Write(Findings.Result(Findings.Make())))
+            .RootElement.GetProperty("findings")[0];
 
         Assert.Equal(JsonValueKind.Null, json.GetProperty("cvss").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("fixed").ValueKind);
@@ -46,8 +48,11 @@ public sealed class AuditJsonWriterTests
         var metadata = JsonDocument.Parse(AuditJsonWriter.Write(result)).RootElement.GetProperty("metadata");
 
         var counts = metadata.GetProperty("vulnerabilities");
-        Assert.Equal(["info", "low", "moderate", "high", "critical", "unknown", "total"], counts.EnumerateObject().Select(p => p.Name));
-        Assert.Equal((2, 1, 3), (counts.GetProperty("low").GetInt32(), counts.GetProperty("unknown").GetInt32(), counts.GetProperty("total").GetInt32()));
+        Assert.Equal(["info", "low", "moderate", "high", "critical", "unknown", "total"],
+            counts.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((2, 1, 3),
+            (counts.GetProperty("low").GetInt32(), counts.GetProperty("unknown").GetInt32(),
+                counts.GetProperty("total").GetInt32()));
         Assert.Equal(10, metadata.GetProperty("packages").GetInt32());
     }
 
@@ -61,6 +66,7 @@ public sealed class AuditJsonWriterTests
         var json = JsonDocument.Parse(AuditJsonWriter.Write(result)).RootElement.GetProperty("errors")[0];
 
         Assert.Equal(("app/yarn.lock", 12, "unexpected indentation"),
-            (json.GetProperty("file").GetString(), json.GetProperty("line").GetInt32(), json.GetProperty("message").GetString()));
+            (json.GetProperty("file").GetString(), json.GetProperty("line").GetInt32(),
+                json.GetProperty("message").GetString()));
     }
 }

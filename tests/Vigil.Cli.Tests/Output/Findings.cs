@@ -22,11 +22,13 @@ internal static class Findings
         string[]? aliases = null,
         string[]? paths = null,
         string[]? lockfiles = null) =>
-        new(id, aliases ?? [], ecosystem, package, version, severity, score, vector, $"Summary of {id}", "<9.9.9", fixedVersion,
+        new(id, aliases ?? [], ecosystem, package, version, severity, score, vector, $"Summary of {id}", "<9.9.9",
+            fixedVersion,
             paths ?? [package], dev, lockfiles ?? [$"{Root}/package-lock.json"]);
 
     public static AuditResult Result(params AuditFinding[] findings) =>
         AuditResult.Create(
-            new AuditReport([new AuditedLockfile($"{Root}/package-lock.json", "package-lock.json v3", 10)], findings, 10, new AuditOptions()),
+            new AuditReport([new AuditedLockfile($"{Root}/package-lock.json", "package-lock.json v3", 10)], findings,
+                10, new AuditOptions()),
             [], Root, new Dictionary<string, AdvisoryLinks>());
 }

@@ -25,7 +25,11 @@ public sealed class OsvRangeTextTests
     public void Vulnerable_KeptNpmRange_IsShownAsImported()
     {
         var affected = Affected("introduced:0 last_affected:1.5.1");
-        affected.DatabaseSpecific = new JsonObject { ["vulnerable_versions"] = "<= 1.5.1", ["patched_versions"] = ">= 1.5.2" };
+        affected.DatabaseSpecific = new JsonObject
+        {
+            ["vulnerable_versions"] = "<= 1.5.1",
+            ["patched_versions"] = ">= 1.5.2"
+        };
 
         Assert.Equal(("<= 1.5.1", ">= 1.5.2"), (OsvRangeText.Vulnerable(affected), OsvRangeText.Fixed(affected)));
     }

@@ -22,7 +22,8 @@ public class ApiTokensTests
         {
             var tokens = new ApiTokens(db, clock);
             live = (await tokens.CreateAsync(user, "live", [ApiScopes.ReportsRead], null, Ct)).Secret;
-            expiring = (await tokens.CreateAsync(user, "short", [ApiScopes.ReportsRead], TimeSpan.FromDays(1), Ct)).Secret;
+            expiring = (await tokens.CreateAsync(user, "short", [ApiScopes.ReportsRead], TimeSpan.FromDays(1),
+                Ct)).Secret;
             var r = await tokens.CreateAsync(user, "revoked", [ApiScopes.ReportsWrite], null, Ct);
             revoked = r.Secret;
             await tokens.RevokeAsync(user, r.Info.Id, Ct);
@@ -48,7 +49,8 @@ public class ApiTokensTests
         var user = await UserAsync(database);
         await using var db = database.Open();
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => new ApiTokens(db, TimeProvider.System).CreateAsync(user, name, [scope], null, Ct));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => new ApiTokens(db, TimeProvider.System).CreateAsync(user, name, [scope], null, Ct));
 
         Assert.Equal([field], error.Errors.Keys);
     }
@@ -56,7 +58,13 @@ public class ApiTokensTests
     private static async Task<Guid> UserAsync(TestDatabase database)
     {
         await using var db = database.Open();
-        var user = new VigilUser { Id = Guid.NewGuid(), UserName = "u@example.test", NormalizedUserName = "U@EXAMPLE.TEST", Email = "u@example.test" };
+        var user = new VigilUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = "u@example.test",
+            NormalizedUserName = "U@EXAMPLE.TEST",
+            Email = "u@example.test"
+        };
         db.Users.Add(user);
         await db.SaveChangesAsync(Ct);
         return user.Id;

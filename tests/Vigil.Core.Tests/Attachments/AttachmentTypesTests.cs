@@ -11,12 +11,15 @@ public class AttachmentTypesTests
         { "Shot.JPG", [0xFF, 0xD8, 0xFF, 0xE0, 0, 16], "image/jpeg" },
         { "anim.gif", Encoding.ASCII.GetBytes("GIF89a\u0001\u0000"), "image/gif" },
         { "pic.webp", Encoding.ASCII.GetBytes("RIFF\u0010\u0000\u0000\u0000WEBPVP8 "), "image/webp" },
-        { "demo.mp4", [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2'], "video/mp4" },
+        { "demo.mp4",
+            [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2'],
+            "video/mp4" },
         { "demo.webm", [0x1A, 0x45, 0xDF, 0xA3, 0x9F], "video/webm" },
         { "paper.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n"), "application/pdf" },
         { "poc.zip", Encoding.ASCII.GetBytes("PK\u0003\u0004\u0014\u0000"), "application/zip" },
         { "poc.tgz", [0x1F, 0x8B, 0x08, 0x00], "application/gzip" },
-        { "exploit.js", Encoding.UTF8.GetBytes("const payload = '__proto__';\n\tconsole.log(payload); // café\r\n"), "text/plain" },
+        { "exploit.js", Encoding.UTF8.GetBytes("const payload = '__proto__';\n\tconsole.log(payload); // café\r\n"),
+            "text/plain" },
         { "trace.log", Encoding.UTF8.GetBytes("line 1\nline 2\f\n"), "text/plain" },
     };
 

@@ -36,10 +36,14 @@ public class AuditAgreesWithNpmTests
         var project = SharedData.Path("specs", "lockfiles", sample);
         var advisories = WorkingGroupAdvisories().Concat(
         [
-            new("T-1", "minimist", "<0.2.1"), new("T-2", "minimist", ">=1.0.0 <1.2.6"), new("T-3", "minimist", "<  2.0.5"),
-            new("T-4", "minimist", "<= 2.6.8 || >= 3.0.0 <= 3.0.1"), new("T-5", "ms", "2.0.x"), new("T-6", "ms", "<2.0.0"),
-            new("T-7", "mkdirp", "~0.5.0"), new("T-8", "mkdirp", "^0.5.2"), new("T-9", "@isaacs/string-locale-compare", "*"),
-            new("T-10", "minimist", ">=0.0.8-0 <0.0.9"), new("T-11", "ms-alias", "*"), new("T-12", "minimist", "not a range"),
+            new("T-1", "minimist", "<0.2.1"), new("T-2", "minimist", ">=1.0.0 <1.2.6"),
+            new("T-3", "minimist", "<  2.0.5"),
+            new("T-4", "minimist", "<= 2.6.8 || >= 3.0.0 <= 3.0.1"), new("T-5", "ms", "2.0.x"),
+            new("T-6", "ms", "<2.0.0"),
+            new("T-7", "mkdirp", "~0.5.0"), new("T-8", "mkdirp", "^0.5.2"),
+            new("T-9", "@isaacs/string-locale-compare", "*"),
+            new("T-10", "minimist", ">=0.0.8-0 <0.0.9"), new("T-11", "ms-alias", "*"),
+            new("T-12", "minimist", "not a range"),
         ]).ToList();
 
         await AssertAgreesAsync(provider, project, advisories, omitDev);
@@ -60,7 +64,8 @@ public class AuditAgreesWithNpmTests
         await AssertAgreesAsync(provider, temp.Path, advisories, omitDev: false, $"seed {seed}");
     }
 
-    private static async Task AssertAgreesAsync(DatabaseProvider provider, string project, List<NpmEvaluatorOracle.Advisory> advisories, bool omitDev, string note = "")
+    private static async Task AssertAgreesAsync(DatabaseProvider provider, string project,
+        List<NpmEvaluatorOracle.Advisory> advisories, bool omitDev, string note = "")
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var context = database.Open())
@@ -80,7 +85,8 @@ public class AuditAgreesWithNpmTests
         var missing = expected.Where(m => !actual.Contains(m)).ToList();
         var extra = actual.Where(m => !expected.Contains(m)).ToList();
         Assert.True(missing.Count == 0 && extra.Count == 0,
-            $"{note} npm found {expected.Count}, Vigil {actual.Count}. Missing: {JsonSerializer.Serialize(missing.Take(20))}. Extra: {JsonSerializer.Serialize(extra.Take(20))}");
+            $"{note} npm found {expected.Count}, Vigil {actual.Count}. Missing: "
+                + $"{JsonSerializer.Serialize(missing.Take(20))}. Extra: {JsonSerializer.Serialize(extra.Take(20))}");
     }
 
     private static IEnumerable<NpmEvaluatorOracle.Advisory> WorkingGroupAdvisories()
@@ -90,7 +96,8 @@ public class AuditAgreesWithNpmTests
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             var root = doc.RootElement;
-            yield return new($"NSWG-ECO-{root.GetProperty("id").GetInt32()}", root.GetProperty("module_name").GetString()!,
+            yield return new($"NSWG-ECO-{root.GetProperty("id").GetInt32()}",
+                root.GetProperty("module_name").GetString()!,
                 root.GetProperty("vulnerable_versions").GetString() ?? "*");
         }
     }

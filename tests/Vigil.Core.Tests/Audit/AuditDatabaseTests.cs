@@ -27,11 +27,14 @@ public class AuditDatabaseTests
         {
             await connection.OpenAsync(Ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{MigrationState.Latest(provider)}z', 'test')";
+            command.CommandText =
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") "
+                    + $"VALUES ('{MigrationState.Latest(provider)}z', 'test')";
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AuditDatabase.OpenAsync(database.Target, Ct));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => AuditDatabase.OpenAsync(database.Target, Ct));
 
         Assert.Contains("migrated by a newer Vigil", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("upgrade vigil", error.Message, StringComparison.Ordinal);
@@ -61,7 +64,8 @@ public class AuditDatabaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task OpenIfCurrent_OlderOrNewerSchemaOrNoMigrationsAssembly_IsNullAndMigratesNothing(DatabaseProvider provider)
+    public async Task OpenIfCurrent_OlderOrNewerSchemaOrNoMigrationsAssembly_IsNullAndMigratesNothing(
+        DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var latest = MigrationState.Latest(provider)!;
@@ -98,7 +102,9 @@ public class AuditDatabaseTests
         await using var connection = MigrationState.Connect(target);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM \"__EFMigrationsHistory\"; INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{id}', 'test')";
+        command.CommandText =
+            "DELETE FROM \"__EFMigrationsHistory\"; INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", "
+                + $"\"ProductVersion\") VALUES ('{id}', 'test')";
         await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -21,14 +21,16 @@ public class AuditPackagesTests
         {
             await new UpsertAdvisories(context).ExecuteAsync(examples, Ct);
         }
-        var lockfile = LockfileReaders.Read(SharedData.Path("specs", "lockfiles", "npm-package-lock-v3", "package-lock.json"));
+        var lockfile = LockfileReaders.Read(
+            SharedData.Path("specs", "lockfiles", "npm-package-lock-v3", "package-lock.json"));
 
         await using var audit = database.Open();
         var report = await new AuditPackages(audit).ExecuteAsync([lockfile], new AuditOptions(), Ct);
 
         // minimist 0.0.8 is below both fixes (0.2.1, 0.2.4); the dev minimist 1.2.8 is past 1.2.3 and 1.2.6.
         Assert.Equal(
-            [("GHSA-xvch-5gv4-984h", "minimist", "0.0.8", AdvisorySeverity.Critical, "0.2.4"), ("GHSA-vh95-rmgr-6w4m", "minimist", "0.0.8", AdvisorySeverity.Moderate, "0.2.1")],
+            [("GHSA-xvch-5gv4-984h", "minimist", "0.0.8", AdvisorySeverity.Critical, "0.2.4"),
+                ("GHSA-vh95-rmgr-6w4m", "minimist", "0.0.8", AdvisorySeverity.Moderate, "0.2.1")],
             report.Findings.Select(f => (f.Id, f.Package, f.Version, f.Severity, f.FixedVersion)).ToList());
         var finding = report.Findings[0];
         Assert.Contains("CVE-2021-44906", finding.Aliases);
@@ -80,9 +82,11 @@ public class AuditPackagesTests
         withdrawn.Withdrawn = DateTimeOffset.UnixEpoch.AddDays(1);
         await using (var context = database.Open())
         {
-            await new UpsertAdvisories(context).ExecuteAsync([new(withdrawn, "test"), new(NpmAdvisory("TEST-A", "minimist", "<1.0.0"), "test")], Ct);
+            await new UpsertAdvisories(context).ExecuteAsync(
+                [new(withdrawn, "test"), new(NpmAdvisory("TEST-A", "minimist", "<1.0.0"), "test")], Ct);
         }
-        var lockfile = LockfileReaders.Read(SharedData.Path("specs", "lockfiles", "npm-package-lock-v3", "package-lock.json"));
+        var lockfile = LockfileReaders.Read(
+            SharedData.Path("specs", "lockfiles", "npm-package-lock-v3", "package-lock.json"));
 
         await using var audit = database.Open();
         var report = await new AuditPackages(audit).ExecuteAsync([lockfile], new AuditOptions(), Ct);
@@ -94,20 +98,25 @@ public class AuditPackagesTests
     {
         Id = id,
         Modified = DateTimeOffset.UnixEpoch,
-        Affected = [new OsvAffected { Package = new OsvPackage { Ecosystem = "npm", Name = name }, DatabaseSpecific = new() { ["vulnerable_versions"] = range } }],
+        Affected = [
+            new OsvAffected { Package = new OsvPackage { Ecosystem = "npm", Name = name },
+                DatabaseSpecific = new() { ["vulnerable_versions"] = range } }],
     };
 
-    private static AdvisoryToStore NuGetAdvisory(string id, string name, string introduced, string fixedVersion) => new(new OsvVulnerability
-    {
-        Id = id,
-        Modified = DateTimeOffset.UnixEpoch,
-        Affected =
+    private static AdvisoryToStore NuGetAdvisory(string id, string name, string introduced, string fixedVersion) =>
+        new(new OsvVulnerability
+        {
+            Id = id,
+            Modified = DateTimeOffset.UnixEpoch,
+            Affected =
         [
             new OsvAffected
             {
                 Package = new OsvPackage { Ecosystem = "NuGet", Name = name },
-                Ranges = [new OsvRangeModel { Type = "ECOSYSTEM", Events = [new() { Introduced = introduced }, new() { Fixed = fixedVersion }] }],
+                Ranges = [
+                    new OsvRangeModel { Type = "ECOSYSTEM",
+                        Events = [new() { Introduced = introduced }, new() { Fixed = fixedVersion }] }],
             },
         ],
-    }, "osv");
+        }, "osv");
 }

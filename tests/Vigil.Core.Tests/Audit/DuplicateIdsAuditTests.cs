@@ -22,7 +22,8 @@ public class DuplicateIdsAuditTests
     private const string Wg = "NSWG-ECO-330";
     private const string Ghsa = "GHSA-mhpp-875w-9cpv";
 
-    /// <summary>The WG data holds other jquery advisories (NSWG-ECO-328 affects 2.2.0 too): the tests look at these two.</summary>
+    /// <summary>The WG data holds other jquery advisories (NSWG-ECO-328 affects 2.2.0 too): the tests look at these
+    /// two.</summary>
     private static readonly string[] Twins = [Wg, Ghsa];
 
     [Theory]

@@ -14,7 +14,8 @@ internal static class NpmEvaluatorOracle
 
     public sealed record Match(string Id, string Name, string Version);
 
-    public static async Task<IReadOnlyList<Match>> EvaluateAsync(string projectDir, IReadOnlyList<Advisory> advisories, params string[] omit)
+    public static async Task<IReadOnlyList<Match>> EvaluateAsync(string projectDir, IReadOnlyList<Advisory> advisories,
+        params string[] omit)
     {
         var npmRoot = await NpmRootAsync();
         var input = Path.GetTempFileName();
@@ -24,7 +25,8 @@ internal static class NpmEvaluatorOracle
                 advisories.Select(a => new { id = a.Id, name = a.Name, range = a.Range })));
             var script = Path.Combine(AppContext.BaseDirectory, "Audit", "oracle", "npm-evaluator.js");
             var output = await RunAsync("node", [script, Path.Combine(npmRoot, "npm"), projectDir, input, .. omit]);
-            return JsonSerializer.Deserialize<List<Match>>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            return JsonSerializer.Deserialize<List<Match>>(output,
+                new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         }
         finally
         {

@@ -32,7 +32,14 @@ internal sealed class RandomNpmProject(int seed)
                 topLevel.Add(key);
             }
         }
-        var root = new JsonObject { ["name"] = "random-project", ["version"] = "1.0.0", ["lockfileVersion"] = 3, ["requires"] = true, ["packages"] = entries };
+        var root = new JsonObject
+        {
+            ["name"] = "random-project",
+            ["version"] = "1.0.0",
+            ["lockfileVersion"] = 3,
+            ["requires"] = true,
+            ["packages"] = entries
+        };
         File.WriteAllText(Path.Combine(directory, "package-lock.json"), root.ToJsonString());
         File.WriteAllText(Path.Combine(directory, "package.json"), """{"name":"random-project","version":"1.0.0"}""");
         return directory;
@@ -49,7 +56,9 @@ internal sealed class RandomNpmProject(int seed)
         2 => $">={Version()} <{Version()}",
         3 => $"~{Version()}",
         4 => $"^{Version()}",
-        5 => $"{_random.Next(4)}.{(_random.Next(2) == 0 ? "x" : _random.Next(10).ToString(CultureInfo.InvariantCulture))}",
+        5 =>
+            $"{_random.Next(4)}."
+                + $"{(_random.Next(2) == 0 ? "x" : _random.Next(10).ToString(CultureInfo.InvariantCulture))}",
         6 => $"{Version()} - {Version()}",
         7 => $">= {Version()} <  {Version()}", // the sloppy spacing old registry data has
         8 => "*",

@@ -7,7 +7,8 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Bounties;
 
-/// <summary>Bounties: the team awards one bounty per report, split finder/fixer, within the table or with a reason.</summary>
+/// <summary>Bounties: the team awards one bounty per report, split finder/fixer, within the table or with a
+/// reason.</summary>
 public class AwardBountyTests
 {
     private static CancellationToken Ct => Disclosure.Ct;
@@ -24,12 +25,15 @@ public class AwardBountyTests
 
         var team = await BountyWorld.ViewAsync(d, id, Actor.User(d.OtherTriager));
         Assert.Equal("EUR", team.Currency);
-        Assert.Equal(["finder 1200.5 awarded", "fixer 300 awarded"], team.Shares.Select(s => $"{s.Recipient} {s.Amount:0.##} {s.State}"));
+        Assert.Equal(["finder 1200.5 awarded", "fixer 300 awarded"],
+            team.Shares.Select(s => $"{s.Recipient} {s.Amount:0.##} {s.State}"));
         Assert.Equal(1500.50m, team.Total);
         var reporterView = await d.ViewAsync(id, Actor.User(BountyWorld.Reporter));
-        Assert.DoesNotContain(reporterView.Timeline, e => e.Detail?.Contains("bounty", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(reporterView.Timeline,
+            e => e.Detail?.Contains("bounty", StringComparison.Ordinal) == true);
         var teamView = await d.ViewAsync(id, Actor.User(d.Triager));
-        Assert.Contains(teamView.Timeline, e => e.Internal && e.Detail == "bounty awarded: high, finder 1200.5, fixer 300 EUR");
+        Assert.Contains(teamView.Timeline,
+            e => e.Internal && e.Detail == "bounty awarded: high, finder 1200.5, fixer 300 EUR");
     }
 
     [Theory]
@@ -41,7 +45,8 @@ public class AwardBountyTests
     [InlineData("high", 0, null, null, "finderAmount")]
     [InlineData("high", 400, 200.0, "stranger", "fixerUserId")]
     [InlineData("high", 400, -5.0, "maintainer", "fixerAmount")]
-    public async Task Award_Invalid_NamesTheField(string severity, double finder, double? fixer, string? fixerWho, string field)
+    public async Task Award_Invalid_NamesTheField(string severity, double finder, double? fixer, string? fixerWho,
+        string field)
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         await BountyWorld.SetTableAsync(d);
@@ -64,7 +69,8 @@ public class AwardBountyTests
 
         await BountyWorld.AwardAsync(d, id, new AwardInput("high", 5000m, Reason: "Exploited in the wild; bonus."));
 
-        Assert.Equal("Exploited in the wild; bonus.", (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Reason);
+        Assert.Equal("Exploited in the wild; bonus.",
+            (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Reason);
     }
 
     [Fact]
@@ -74,7 +80,8 @@ public class AwardBountyTests
         await BountyWorld.SetTableAsync(d, paysFixer: false);
         var id = await BountyWorld.AcceptedReportAsync(d);
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 400m, 200m, d.Maintainer)));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => BountyWorld.AwardAsync(d, id, new AwardInput("high", 400m, 200m, d.Maintainer)));
 
         Assert.Contains("finder only", error.Errors["fixerAmount"][0], StringComparison.Ordinal);
     }
@@ -91,9 +98,12 @@ public class AwardBountyTests
         Assert.Equal(1, await d.Run(db => db.Set<BountyAwardEntity>().CountAsync(Ct)));
         Assert.Equal("critical", (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Severity);
 
-        await BountyWorld.RunPayments(d, p => p.MarkPaidAsync(id, Actor.User(d.Triager), BountyRecipient.Finder, new DateOnly(2026, 11, 24), Ct));
-        await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("critical", 3000m)));
-        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new AwardBounty(db, d.Vault, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct)));
+        await BountyWorld.RunPayments(d,
+            p => p.MarkPaidAsync(id, Actor.User(d.Triager), BountyRecipient.Finder, new DateOnly(2026, 11, 24), Ct));
+        await Assert.ThrowsAsync<ConflictException>(
+            () => BountyWorld.AwardAsync(d, id, new AwardInput("critical", 3000m)));
+        await Assert.ThrowsAsync<ConflictException>(
+            () => d.Run(db => new AwardBounty(db, d.Vault, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct)));
     }
 
     [Fact]
@@ -107,7 +117,8 @@ public class AwardBountyTests
         await d.Run(db => new AwardBounty(db, d.Vault, d.Clock).CancelAsync(id, Actor.User(d.Triager), Ct));
 
         await Assert.ThrowsAsync<NotFoundException>(() => BountyWorld.ViewAsync(d, id, Actor.User(d.Triager)));
-        Assert.Contains((await d.ViewAsync(id, Actor.User(d.Triager))).Timeline, e => e.Internal && e.Detail == "bounty cancelled");
+        Assert.Contains((await d.ViewAsync(id, Actor.User(d.Triager))).Timeline,
+            e => e.Internal && e.Detail == "bounty cancelled");
     }
 
     [Fact]
@@ -115,14 +126,27 @@ public class AwardBountyTests
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         var fresh = await d.SubmitAsync(Disclosure.Request(), Actor.User(BountyWorld.Reporter));
-        await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, fresh.Id, new AwardInput("high", 600m))); // no table yet
+        // no table yet
+        await Assert.ThrowsAsync<ConflictException>(
+            () => BountyWorld.AwardAsync(d, fresh.Id, new AwardInput("high", 600m)));
         await BountyWorld.SetTableAsync(d);
 
-        await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, fresh.Id, new AwardInput("high", 600m))); // state new
+        // state new
+        await Assert.ThrowsAsync<ConflictException>(
+            () => BountyWorld.AwardAsync(d, fresh.Id, new AwardInput("high", 600m)));
         var id = await BountyWorld.AcceptedReportAsync(d);
-        await Assert.ThrowsAsync<NotFoundException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.Stranger));
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new AwardBounty(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager, twoFactor: false), new AwardInput("high", 600m), Ct)));
-        await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: BountyWorld.Reporter));
-        await Assert.ThrowsAsync<ConflictException>(() => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.MaintainingTriager)); // four-eyes
+        await Assert.ThrowsAsync<NotFoundException>(
+            () => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.Stranger));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                d.Run(
+                    db =>
+                        new AwardBounty(db, d.Vault, d.Clock).ExecuteAsync(id, Actor.User(d.Triager, twoFactor: false),
+                            new AwardInput("high", 600m), Ct)));
+        await Assert.ThrowsAsync<ConflictException>(
+            () => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: BountyWorld.Reporter));
+        // four-eyes
+        await Assert.ThrowsAsync<ConflictException>(
+            () => BountyWorld.AwardAsync(d, id, new AwardInput("high", 600m), by: d.MaintainingTriager));
     }
 }

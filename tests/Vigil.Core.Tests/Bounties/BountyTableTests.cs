@@ -18,14 +18,20 @@ public class BountyTableTests
     {
         await using var d = await Disclosure.CreateAsync(provider);
         await d.Run(db => new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin),
-            BountyWorld.Table() with { Ranges = [new BountyRangeInput("critical", 2000m, 10000.5m), new BountyRangeInput("low", 0m, 99.99m)] }, Ct));
+            BountyWorld.Table() with
+            {
+                Ranges = [new BountyRangeInput("critical", 2000m, 10000.5m), new BountyRangeInput("low", 0m, 99.99m)]
+            },
+            Ct));
 
         var table = await d.Run(db => new GetBountyTable(db).ExecuteAsync(Disclosure.Slug, Ct));
-        var summary = await d.Run(async db => await new BountyPolicySummary(db).DescribeAsync(db.Programs.Single(), Ct));
+        var summary = await d.Run(
+            async db => await new BountyPolicySummary(db).DescribeAsync(db.Programs.Single(), Ct));
 
         Assert.NotNull(table);
         Assert.Equal("EUR", table.Currency);
-        Assert.Equal(["low 0-99.99", "critical 2000-10000.5"], table.Ranges.Select(r => $"{r.Severity} {r.Min:0.##}-{r.Max:0.##}"));
+        Assert.Equal(["low 0-99.99", "critical 2000-10000.5"],
+            table.Ranges.Select(r => $"{r.Severity} {r.Min:0.##}-{r.Max:0.##}"));
         Assert.True(table.PaysFixer);
         Assert.Contains("| critical | 2000–10000.5 EUR |", summary, StringComparison.Ordinal);
         Assert.Contains("Payment happens outside Vigil", summary, StringComparison.Ordinal);
@@ -47,12 +53,14 @@ public class BountyTableTests
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public async Task Set_InvalidField_NamesItAndChangesNothing(string? currency, string severity, decimal? min, decimal? max, string field)
+    public async Task Set_InvalidField_NamesItAndChangesNothing(string? currency, string severity, decimal? min,
+        decimal? max, string field)
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db =>
-            new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), new BountyTableInput(currency, [new BountyRangeInput(severity, min, max)]), Ct)));
+            new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin),
+                new BountyTableInput(currency, [new BountyRangeInput(severity, min, max)]), Ct)));
 
         Assert.Contains(field, error.Errors.Keys);
         Assert.Null(await d.Run(db => new GetBountyTable(db).ExecuteAsync(Disclosure.Slug, Ct)));
@@ -63,8 +71,10 @@ public class BountyTableTests
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db => new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin),
-            new BountyTableInput("USD", [new BountyRangeInput("high", 1m, 2m), new BountyRangeInput("high", 3m, 4m)]), Ct)));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => d.Run(db => new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin),
+            new BountyTableInput("USD", [new BountyRangeInput("high", 1m, 2m), new BountyRangeInput("high", 3m, 4m)]),
+            Ct)));
 
         Assert.Contains("appears twice", error.Errors["ranges[1].severity"][0], StringComparison.Ordinal);
     }
@@ -74,8 +84,18 @@ public class BountyTableTests
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), BountyWorld.Table(), Ct)));
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin, twoFactor: false), BountyWorld.Table(), Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                d.Run(
+                    db =>
+                        new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager),
+                            BountyWorld.Table(), Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                d.Run(
+                    db =>
+                        new SetBountyTable(db, d.Clock).ExecuteAsync(Disclosure.Slug,
+                            Actor.User(d.Admin, twoFactor: false), BountyWorld.Table(), Ct)));
     }
 
     [Fact]
@@ -83,6 +103,10 @@ public class BountyTableTests
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
 
-        Assert.Null(await d.Run(async db => await ((IProgramBountySummary)new BountyPolicySummary(db)).DescribeAsync(db.Programs.Single(), Ct)));
+        Assert.Null(
+            await d.Run(
+                async db =>
+                    await ((IProgramBountySummary)new BountyPolicySummary(db)).DescribeAsync(db.Programs.Single(),
+                        Ct)));
     }
 }

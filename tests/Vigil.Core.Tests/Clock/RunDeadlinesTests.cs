@@ -53,7 +53,9 @@ public class RunDeadlinesTests
         var view = await d.ViewAsync(report.Id, Actor.User(d.Triager));
         Assert.Equal("published", view.State);
         await using var db = d.Open();
-        Assert.Equal("*", (await db.AffectedPackages.SingleAsync(a => a.AdvisoryNumber == db.Advisories.Single(x => x.Id == view.AdvisoryId).Number, Ct)).NpmRange);
+        Assert.Equal("*",
+            (await db.AffectedPackages.SingleAsync(
+                a => a.AdvisoryNumber == db.Advisories.Single(x => x.Id == view.AdvisoryId).Number, Ct)).NpmRange);
         Assert.Equal("vigil", view.Timeline.Single(e => e.ToState == "published").Actor);
     }
 
@@ -67,8 +69,13 @@ public class RunDeadlinesTests
         var triager = Actor.User(d.Triager);
         await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, triager, d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, triager, Ct));
-        await d.Run(db => new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, triager, new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct));
-        await d.Run(db => new SetDisclosureDate(db, d.Clock).ExecuteAsync(report.Id, triager, Disclosure.Start.AddDays(10), Ct));
+        await d.Run(
+            db =>
+                new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, triager,
+                    new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct));
+        await d.Run(
+            db =>
+                new SetDisclosureDate(db, d.Clock).ExecuteAsync(report.Id, triager, Disclosure.Start.AddDays(10), Ct));
 
         d.Clock.SetUtcNow(Disclosure.Start.AddDays(10));
         var pass = await Pass(d);
@@ -82,7 +89,10 @@ public class RunDeadlinesTests
     public async Task Publication_ProgramFlagsInsteadOfPublishing_FlagsForTheTeam()
     {
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
-        await d.Run(db => new UpdateProgramPolicy(db).ExecuteAsync(Disclosure.Slug, new ProgramSettings(PublishAtDeadline: false), Ct));
+        await d.Run(
+            db =>
+                new UpdateProgramPolicy(db).ExecuteAsync(Disclosure.Slug, new ProgramSettings(PublishAtDeadline: false),
+                    Ct));
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
 

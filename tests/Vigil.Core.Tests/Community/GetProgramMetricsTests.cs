@@ -7,9 +7,10 @@ using Vigil.Core.Tests.Reports;
 namespace Vigil.Core.Tests.Community;
 
 /// <summary>
-/// Program metrics on both databases, counted over published work only. Every report is submitted at <see cref="Disclosure.Start"/> (Wednesday
-/// 09:00 UTC; triage due Friday 09:00 with the default 2 business days; publication due 45 days after
-/// acceptance); each story is "action@offset" with offsets from the start in hours (h) or days (d).
+/// Program metrics on both databases, counted over published work only. Every report is submitted at
+/// <see cref="Disclosure.Start"/> (Wednesday 09:00 UTC; triage due Friday 09:00 with the default 2 business days;
+/// publication due 45 days after acceptance); each story is "action@offset" with offsets from the start in hours (h) or
+/// days (d).
 /// </summary>
 public class GetProgramMetricsTests
 {
@@ -17,24 +18,31 @@ public class GetProgramMetricsTests
 
     public static TheoryData<DatabaseProvider, string, string, double, string> Cases()
     {
-        // stories (reports separated by ';'), measured at (days after start), expected "triage met/missed status | publication met/missed status"
+        // stories (reports separated by ';'), measured at (days after start), expected "triage met/missed status |
+        // publication met/missed status"
         (string Name, string Stories, double At, string Expected)[] rows =
         [
             ("no reports", "", 10, "0/0 no-data | 0/0 no-data"),
             ("accepted on time, published on time", "accept@1h,publish@10d", 20, "1/0 green | 1/0 green"),
             ("accepted late (after Friday 09:00), published", "accept@3d,publish@10d", 20, "0/1 red | 1/0 green"),
-            ("asked for information on time counts as answered", "ask@2h,answer@3h,accept@1d,publish@10d", 20, "1/0 green | 1/0 green"),
+            ("asked for information on time counts as answered", "ask@2h,answer@3h,accept@1d,publish@10d", 20,
+                "1/0 green | 1/0 green"),
             ("published after the deadline", "accept@1h,publish@47d", 60, "1/0 green | 0/1 red"),
-            ("published, then withdrawn: still public work", "accept@1h,publish@10d,withdraw@11d", 20, "1/0 green | 1/0 green"),
+            ("published, then withdrawn: still public work", "accept@1h,publish@10d,withdraw@11d", 20,
+                "1/0 green | 1/0 green"),
             ("outside the 90-day window", "accept@1h,publish@10d", 91, "0/0 no-data | 0/0 no-data"),
-            ("3 of 4 on time: amber", "accept@1h,publish@5d;accept@2h,publish@5d;accept@3h,publish@5d;accept@3d,publish@5d", 20, "3/1 amber | 4/0 green"),
-            ("2 of 3 on time: red", "accept@1h,publish@5d;accept@1h,publish@5d;accept@4d,publish@5d", 20, "2/1 red | 3/0 green"),
+            ("3 of 4 on time: amber",
+                "accept@1h,publish@5d;accept@2h,publish@5d;accept@3h,publish@5d;accept@3d,publish@5d", 20,
+                "3/1 amber | 4/0 green"),
+            ("2 of 3 on time: red", "accept@1h,publish@5d;accept@1h,publish@5d;accept@4d,publish@5d", 20,
+                "2/1 red | 3/0 green"),
             // Private work is not counted, so no figure moves while a report is under embargo.
             ("unanswered, deadline passed: private", "", 20, "0/0 no-data | 0/0 no-data"),
             ("accepted late, never published: private", "accept@3d", 20, "0/0 no-data | 0/0 no-data"),
             ("accepted, never published, past 45 days: private", "accept@1h", 50, "0/0 no-data | 0/0 no-data"),
             ("rejected: public only in the reporter's totals", "reject@2h", 20, "0/0 no-data | 0/0 no-data"),
-            ("only the published one of three counts", "accept@1h,publish@5d;accept@3d;reject@4d", 20, "1/0 green | 1/0 green"),
+            ("only the published one of three counts", "accept@1h,publish@5d;accept@3d;reject@4d", 20,
+                "1/0 green | 1/0 green"),
         ];
         var data = new TheoryData<DatabaseProvider, string, string, double, string>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
@@ -49,7 +57,8 @@ public class GetProgramMetricsTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Execute_Stories_CountsDeadlinesKept(DatabaseProvider provider, string name, string stories, double measuredAtDays, string expected)
+    public async Task Execute_Stories_CountsDeadlinesKept(DatabaseProvider provider, string name, string stories,
+        double measuredAtDays, string expected)
     {
         await using var d = await Disclosure.CreateAsync(provider);
         var reports = name == "no reports" ? [] : stories.Split(';');
@@ -64,7 +73,8 @@ public class GetProgramMetricsTests
             {
                 var (action, offset) = (step.Split('@')[0], step.Split('@')[1]);
                 var amount = double.Parse(offset[..^1], System.Globalization.CultureInfo.InvariantCulture);
-                actions.Add((id, offset.EndsWith('d') ? TimeSpan.FromDays(amount) : TimeSpan.FromHours(amount), action));
+                actions.Add(
+                    (id, offset.EndsWith('d') ? TimeSpan.FromDays(amount) : TimeSpan.FromHours(amount), action));
             }
         }
         var triager = Actor.User(d.Triager);
@@ -74,11 +84,15 @@ public class GetProgramMetricsTests
             await d.Run(db => action switch
             {
                 "accept" => d.Use<TriageReport>(db).AcceptAsync(report, triager, Ct),
-                "reject" => d.Use<TriageReport>(db).RejectAsync(report, triager, RejectionReason.NotApplicable, null, null, Ct),
+                "reject" =>
+                    d.Use<TriageReport>(db).RejectAsync(report, triager, RejectionReason.NotApplicable, null, null, Ct),
                 "ask" => d.Use<TriageReport>(db).AskForInformationAsync(report, triager, "Which version?", Ct),
                 "publish" => d.Use<PublishReport>(db).ExecuteAsync(report, triager, Ct),
-                "answer" => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report, Actor.FollowUp(followUps[report]), "Version 1.4.1.", false, Ct),
-                "withdraw" => new WithdrawReport(db, d.Clock).ExecuteAsync(report, triager, "Not a vulnerability after all.", Ct),
+                "answer" =>
+                    new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report, Actor.FollowUp(followUps[report]),
+                        "Version 1.4.1.", false, Ct),
+                "withdraw" =>
+                    new WithdrawReport(db, d.Clock).ExecuteAsync(report, triager, "Not a vulnerability after all.", Ct),
                 _ => throw new InvalidOperationException(action),
             });
         }
@@ -96,7 +110,8 @@ public class GetProgramMetricsTests
     {
         await using var d = await Disclosure.CreateAsync(provider);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetProgramMetrics(db, d.Clock).ExecuteAsync("nope", Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () => d.Run(db => new GetProgramMetrics(db, d.Clock).ExecuteAsync("nope", Ct)));
     }
 
     private static string Show(DeadlineShare share) => $"{share.Met}/{share.Missed} {share.Status}";

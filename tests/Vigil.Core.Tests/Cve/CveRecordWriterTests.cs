@@ -41,17 +41,21 @@ public class CveRecordWriterTests
         Assert.Equal("2026-10-01T12:00:00.000Z", cna["datePublic"]!.GetValue<string>());
         var description = cna["descriptions"]!.AsArray().Single()!;
         Assert.Equal("en", description["lang"]!.GetValue<string>());
-        Assert.Equal("Prototype pollution in deep-merge\n\nA crafted `__proto__` key pollutes Object.prototype.", description["value"]!.GetValue<string>());
+        Assert.Equal("Prototype pollution in deep-merge\n\nA crafted `__proto__` key pollutes Object.prototype.",
+            description["value"]!.GetValue<string>());
     }
 
     public static TheoryData<string, string> RangeCases => new()
     {
         // OSV § Evaluation: introduced/fixed is [introduced, fixed); CVE writes {version, lessThan}.
-        { """[{"introduced":"1.0.0"},{"fixed":"1.4.2"}]""", """[{"version":"1.0.0","status":"affected","lessThan":"1.4.2","versionType":"semver"}]""" },
+        { """[{"introduced":"1.0.0"},{"fixed":"1.4.2"}]""",
+            """[{"version":"1.0.0","status":"affected","lessThan":"1.4.2","versionType":"semver"}]""" },
         // last_affected is inclusive: lessThanOrEqual.
-        { """[{"introduced":"0"},{"last_affected":"2.0.1"}]""", """[{"version":"0","status":"affected","lessThanOrEqual":"2.0.1","versionType":"semver"}]""" },
+        { """[{"introduced":"0"},{"last_affected":"2.0.1"}]""",
+            """[{"version":"0","status":"affected","lessThanOrEqual":"2.0.1","versionType":"semver"}]""" },
         // No fix yet: open-ended, lessThan "*".
-        { """[{"introduced":"0"}]""", """[{"version":"0","status":"affected","lessThan":"*","versionType":"semver"}]""" },
+        { """[{"introduced":"0"}]""",
+            """[{"version":"0","status":"affected","lessThan":"*","versionType":"semver"}]""" },
         // Two affected spans in one range.
         {
             """[{"introduced":"1.0.0"},{"fixed":"1.2.0"},{"introduced":"2.0.0"},{"fixed":"2.0.3"}]""",
@@ -69,7 +73,8 @@ public class CveRecordWriterTests
         var cna = CveRecordWriter.CnaContainer(advisory, Request);
 
         var affected = cna["affected"]!.AsArray().Single()!;
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), affected["versions"]), affected["versions"]!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), affected["versions"]),
+            affected["versions"]!.ToJsonString());
         Assert.Equal("unaffected", affected["defaultStatus"]!.GetValue<string>());
         Assert.Equal("deep-merge", affected["packageName"]!.GetValue<string>());
         Assert.Equal("deep-merge", affected["product"]!.GetValue<string>());
@@ -176,14 +181,17 @@ public class CveRecordWriterTests
         Severity =
         [
             new OsvSeverity { Type = "CVSS_V3", Score = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" },
-            new OsvSeverity { Type = "CVSS_V4", Score = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" },
+            new OsvSeverity { Type = "CVSS_V4",
+                Score = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" },
         ],
         Affected =
         [
             new OsvAffected
             {
                 Package = new OsvPackage { Ecosystem = "npm", Name = "deep-merge" },
-                Ranges = [new OsvRangeModel { Type = "SEMVER", Events = Events("""[{"introduced":"0"},{"fixed":"1.4.2"}]""") }],
+                Ranges = [
+                    new OsvRangeModel { Type = "SEMVER",
+                        Events = Events("""[{"introduced":"0"},{"fixed":"1.4.2"}]""") }],
             },
         ],
         References =
@@ -198,6 +206,9 @@ public class CveRecordWriterTests
             new OsvCredit { Name = "Grace", Type = "REMEDIATION_DEVELOPER" },
             new OsvCredit { Name = "Someone" },
         ],
-        DatabaseSpecific = new JsonObject { ["cwe_ids"] = new JsonArray("CWE-1321", "CWE-915", "CWE-1321", "not-a-cwe") },
+        DatabaseSpecific = new JsonObject
+        {
+            ["cwe_ids"] = new JsonArray("CWE-1321", "CWE-915", "CWE-1321", "not-a-cwe")
+        },
     };
 }

@@ -24,13 +24,19 @@ public class MaintainerMigrationTests
         await using (var db = database.Open())
         {
             var clock = TimeProvider.System;
-            npm = (await new CreateProgram(db, clock).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct)).Id;
-            core = (await new CreateProgram(db, clock).ExecuteAsync("core", "runtime core", "CORE", new ProgramSettings(ScopePackages: ["npm/node"]), Ct)).Id;
+            npm = (await new CreateProgram(db, clock).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct)).Id;
+            core = (await new CreateProgram(db, clock).ExecuteAsync("core", "runtime core", "CORE",
+                new ProgramSettings(ScopePackages: ["npm/node"]), Ct)).Id;
             var migrations = db.Database.GetMigrations().ToList();
             var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ScopeMaintainersToPrograms", StringComparison.Ordinal)) - 1], Ct);
+            await migrator.MigrateAsync(
+                migrations[migrations.FindIndex(
+                    m => m.EndsWith("_ScopeMaintainersToPrograms", StringComparison.Ordinal)) - 1],
+                Ct);
             var guid = provider == DatabaseProvider.Sqlite ? user.ToString().ToUpperInvariant() : user.ToString();
-            // The old schema has no ProgramId, so the old rows are written as SQL (a fixed test value, nothing from outside).
+            // The old schema has no ProgramId, so the old rows are written as SQL (a fixed test value, nothing from
+            // outside).
             var insert = $"""
                 INSERT INTO package_maintainers ("Ecosystem", "Name", "UserId", "Email", "AddedAt") VALUES
                 ('npm', 'deep-merge', '{guid}', NULL, '2026-11-25 09:00:00+00:00'),
@@ -44,7 +50,8 @@ public class MaintainerMigrationTests
         await using var read = database.Open();
         var rows = (await read.PackageMaintainers.AsNoTracking().ToListAsync(Ct))
             .Select(m => (m.ProgramId, $"{m.Ecosystem}/{m.Name}", m.UserId, m.Email))
-            .OrderBy(r => r.ProgramId is null ? 0 : r.ProgramId == npm ? 1 : 2).ThenBy(r => r.Item2, StringComparer.Ordinal).ToList();
+            .OrderBy(r => r.ProgramId is null ? 0 : r.ProgramId == npm ? 1 : 2)
+            .ThenBy(r => r.Item2, StringComparer.Ordinal).ToList();
         var expected = new List<(long?, string, Guid?, string?)>
         {
             (null, "NuGet/Newtonsoft.Json", user, null),

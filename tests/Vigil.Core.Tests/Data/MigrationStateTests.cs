@@ -4,7 +4,8 @@ namespace Vigil.Core.Tests.Data;
 
 public class MigrationStateTests
 {
-    public static TheoryData<string> MigrationAssemblies => [VigilDatabase.SqliteMigrationsAssembly, VigilDatabase.PostgresMigrationsAssembly];
+    public static TheoryData<string> MigrationAssemblies =>
+        [VigilDatabase.SqliteMigrationsAssembly, VigilDatabase.PostgresMigrationsAssembly];
 
     [Theory]
     [MemberData(nameof(MigrationAssemblies))]
@@ -12,7 +13,8 @@ public class MigrationStateTests
     {
         var byReflection = MigrationState.LatestMigrationIdByReflection(assembly);
 
-        var fromMetadata = MigrationState.LatestMigrationIdFromMetadata(Path.Combine(AppContext.BaseDirectory, assembly + ".dll"));
+        var fromMetadata = MigrationState.LatestMigrationIdFromMetadata(
+            Path.Combine(AppContext.BaseDirectory, assembly + ".dll"));
 
         Assert.NotNull(byReflection);
         Assert.Equal(byReflection, fromMetadata);
@@ -26,7 +28,8 @@ public class MigrationStateTests
         await using var connection = MigrationState.Connect(database.Target);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(SchemaState.Current, await MigrationState.StateAsync(connection, provider, TestContext.Current.CancellationToken));
+        Assert.Equal(SchemaState.Current,
+            await MigrationState.StateAsync(connection, provider, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -39,10 +42,15 @@ public class MigrationStateTests
         await connection.OpenAsync(ct);
         var latest = MigrationState.Latest(provider)!;
 
-        await ExecuteAsync(connection, $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{latest}z', 'test')", ct);
+        await ExecuteAsync(connection,
+            $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{latest}z', 'test')",
+            ct);
         var newer = await MigrationState.StateAsync(connection, provider, ct);
         await ExecuteAsync(connection, "DELETE FROM \"__EFMigrationsHistory\"", ct);
-        await ExecuteAsync(connection, "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('00000000000000_Older', 'test')", ct);
+        await ExecuteAsync(connection,
+            "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES "
+                + "('00000000000000_Older', 'test')",
+            ct);
         var older = await MigrationState.StateAsync(connection, provider, ct);
         await ExecuteAsync(connection, "DROP TABLE \"__EFMigrationsHistory\"", ct);
         var absent = await MigrationState.StateAsync(connection, provider, ct);

@@ -21,7 +21,9 @@ public class MigrationTests
                 Source = "test",
                 Document = "{}",
                 Aliases = [new AdvisoryAliasEntity { Alias = "CVE-2024-0001" }],
-                Affected = [new AffectedPackageEntity { Index = 0, Ecosystem = "npm", Name = "left-pad", NpmRange = "<1.0.0", AffectedJson = "{}" }],
+                Affected = [
+                    new AffectedPackageEntity { Index = 0, Ecosystem = "npm", Name = "left-pad", NpmRange = "<1.0.0",
+                        AffectedJson = "{}" }],
             });
             await context.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
@@ -42,6 +44,7 @@ public class MigrationTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var context = database.Open();
-        Assert.False(context.Database.HasPendingModelChanges(), "The model changed without a migration for " + provider);
+        Assert.False(context.Database.HasPendingModelChanges(),
+            "The model changed without a migration for " + provider);
     }
 }

@@ -15,7 +15,8 @@ public class RollbackJournalDatabaseTests
         var file = Path.Combine(Path.GetTempPath(), $"vigil-journal-{Guid.NewGuid():N}.db");
         try
         {
-            using (var plain = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
+            using (var plain = new SqliteConnection(
+                new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
             {
                 plain.Open();
                 using var command = plain.CreateCommand();
@@ -23,13 +24,17 @@ public class RollbackJournalDatabaseTests
                 command.ExecuteNonQuery();
             }
 
-            await using (await VigilDatabase.OpenAndMigrateAsync(DatabaseTarget.Sqlite(file), TestContext.Current.CancellationToken))
+            await using (await VigilDatabase.OpenAndMigrateAsync(DatabaseTarget.Sqlite(file),
+                TestContext.Current.CancellationToken))
             {
             }
 
-            Assert.True(await VigilDatabase.IsMigratedAsync(DatabaseTarget.Sqlite(file), TestContext.Current.CancellationToken));
+            Assert.True(
+                await VigilDatabase.IsMigratedAsync(DatabaseTarget.Sqlite(file),
+                    TestContext.Current.CancellationToken));
             VigilDatabase.ClearSqlitePools();
-            using var check = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+            using var check = new SqliteConnection(
+                new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
             check.Open();
             using var mode = check.CreateCommand();
             mode.CommandText = "PRAGMA journal_mode";

@@ -32,7 +32,8 @@ public class NswgExportTests
         Assert.Equal("2020-04-03", minimist["publish_date"]!.GetValue<string>());
         Assert.Equal(["CVE-2020-7598"], minimist["cves"]!.AsArray().Select(c => c!.GetValue<string>()));
         var request = Record(output, 1_000_000 + (100 * numbers["GHSA-p8p7-x288-28g6"]));
-        Assert.Equal(("<=2.88.2", null), (request["vulnerable_versions"]!.GetValue<string>(), request["patched_versions"]));
+        Assert.Equal(("<=2.88.2", null),
+            (request["vulnerable_versions"]!.GetValue<string>(), request["patched_versions"]));
         var index = JsonNode.Parse(File.ReadAllText(output.Combine("npm", "index.json")))!.AsObject();
         Assert.Equal(7, index.Count);
         Assert.Equal("{}", File.ReadAllText(output.Combine("core", "index.json")));
@@ -49,7 +50,8 @@ public class NswgExportTests
         {
             var stored = (await new GetAdvisory(context).ExecuteAsync("NSWG-ECO-360", Ct))!.Vulnerability;
             stored.Summary = "Edited title";
-            stored.Severity = [new OsvSeverity { Type = "CVSS_V3", Score = "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N" }];
+            stored.Severity = [
+                new OsvSeverity { Type = "CVSS_V3", Score = "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N" }];
             stored.DatabaseSpecific!["cvss_score"] = 7.5;
             await new UpsertAdvisories(context).ExecuteAsync([new AdvisoryToStore(stored, "nswg-npm")], Ct);
         }
@@ -88,7 +90,11 @@ public class NswgExportTests
                 DatabaseSpecific = new JsonObject
                 {
                     ["severity"] = "MODERATE",
-                    ["nodejs_runtime"] = new JsonObject { ["vulnerable"] = "20.x || 22.x", ["patched"] = "^20.20.1 || ^22.22.1" },
+                    ["nodejs_runtime"] = new JsonObject
+                    {
+                        ["vulnerable"] = "20.x || 22.x",
+                        ["patched"] = "^20.20.1 || ^22.22.1"
+                    },
                 },
             };
             await new UpsertAdvisories(context).ExecuteAsync([new AdvisoryToStore(advisory, "vigil")], Ct);
@@ -99,7 +105,8 @@ public class NswgExportTests
 
         var index = JsonNode.Parse(File.ReadAllText(output.Combine("core", "index.json")))!.AsObject();
         var entry = Assert.Single(index);
-        Assert.Equal((1_000_000 + (100 * number)).ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Key);
+        Assert.Equal((1_000_000 + (100 * number)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            entry.Key);
         var expected = JsonNode.Parse("""
             {"cve":["CVE-2026-0001"],"vulnerable":"20.x || 22.x","patched":"^20.20.1 || ^22.22.1","publish_date":"2026-01-01",
              "reported_by":"A. Finder","description":"HTTP request smuggling","overview":"Details.","affectedEnvironments":["all"],"severity":"medium"}
@@ -109,7 +116,10 @@ public class NswgExportTests
     }
 
     private static JsonObject Record(TempDirectory output, long number) =>
-        JsonNode.Parse(File.ReadAllText(output.Combine("npm", number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json")))!.AsObject();
+        JsonNode.Parse(
+            File.ReadAllText(
+                output.Combine("npm", number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json")))!
+                    .AsObject();
 
     private static async Task<Dictionary<string, long>> Numbers(TestDatabase database)
     {

@@ -28,8 +28,10 @@ public class NswgRoundTripTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(467 + 1 + 171 + 1, originals.Count);
-        var mismatches = originals.Where(file => !SameJson(Path.Combine(WgVuln, file), Path.Combine(output.Path, file))).ToList();
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} exported files differ from the originals: {string.Join(", ", mismatches)}");
+        var mismatches = originals.Where(file => !SameJson(Path.Combine(WgVuln, file), Path.Combine(output.Path, file)))
+            .ToList();
+        Assert.True(mismatches.Count == 0,
+            $"{mismatches.Count} exported files differ from the originals: {string.Join(", ", mismatches)}");
         var written = Directory.EnumerateFiles(output.Path, "*.json", SearchOption.AllDirectories).Count();
         Assert.Equal(originals.Count, written);
     }
@@ -50,11 +52,17 @@ public class NswgRoundTripTests
             .SelectMany(list => Directory.EnumerateFiles(Path.Combine(WgVuln, list), "*.json"))
             .Select(f => Path.GetRelativePath(WgVuln, f))
             .ToList();
-        var different = files.Where(f => File.ReadAllText(Path.Combine(WgVuln, f)) != File.ReadAllText(Path.Combine(output.Path, f))).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["core/74.json", "core/98.json", "npm/442.json", "npm/466.json", "npm/467.json", "npm/468.json", "npm/469.json", "npm/477.json", "npm/515.json"], different);
+        var different = files.Where(
+            f => File.ReadAllText(Path.Combine(WgVuln, f)) != File.ReadAllText(Path.Combine(output.Path, f)))
+                .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["core/74.json", "core/98.json", "npm/442.json", "npm/466.json", "npm/467.json", "npm/468.json",
+                "npm/469.json", "npm/477.json", "npm/515.json"],
+            different);
     }
 
-    internal static async Task<ExportSummary> ExportAsync(TestDatabase database, string directory, string format = "nswg")
+    internal static async Task<ExportSummary> ExportAsync(TestDatabase database, string directory,
+        string format = "nswg")
     {
         await using var context = database.Open();
         return await new ExportAdvisories(context, new ListAdvisories(context))
@@ -62,5 +70,7 @@ public class NswgRoundTripTests
     }
 
     private static bool SameJson(string expected, string actual) =>
-        File.Exists(actual) && JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllText(expected)), JsonNode.Parse(File.ReadAllText(actual)));
+        File.Exists(actual)
+            && JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllText(expected)),
+                JsonNode.Parse(File.ReadAllText(actual)));
 }

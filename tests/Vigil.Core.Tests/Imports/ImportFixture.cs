@@ -4,7 +4,8 @@ using Vigil.Core.Imports;
 
 namespace Vigil.Core.Tests.Imports;
 
-/// <summary>Helpers shared by the import and export tests: shared-data paths, temporary inputs, one-call imports.</summary>
+/// <summary>Helpers shared by the import and export tests: shared-data paths, temporary inputs, one-call
+/// imports.</summary>
 internal static class ImportFixture
 {
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -13,13 +14,15 @@ internal static class ImportFixture
 
     public static string OsvExamples => SharedData.Path("specs", "osv", "examples");
 
-    public static async Task<ImportSummary> ImportAsync(TestDatabase database, IReadOnlyList<string> paths, ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
+    public static async Task<ImportSummary> ImportAsync(TestDatabase database, IReadOnlyList<string> paths,
+        ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
     {
         await using var context = database.Open();
         return await new ImportAdvisories(context, TimeProvider.System, options).ExecuteAsync(paths, progress, Ct);
     }
 
-    public static Task<ImportSummary> ImportAsync(TestDatabase database, params string[] paths) => ImportAsync(database, paths, null);
+    public static Task<ImportSummary> ImportAsync(TestDatabase database, params string[] paths) =>
+        ImportAsync(database, paths, null);
 
     public static void WriteZip(string path, params (string Name, string Text)[] entries)
     {

@@ -17,7 +17,8 @@ public class ImportUrlTests
 
     private static readonly ImportUrlOptions Fast = new() { Http = SyncFixture.Options };
 
-    private static byte[] Example(string id) => File.ReadAllBytes(Path.Combine(ImportFixture.OsvExamples, id + ".json"));
+    private static byte[] Example(string id) =>
+        File.ReadAllBytes(Path.Combine(ImportFixture.OsvExamples, id + ".json"));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -53,7 +54,8 @@ public class ImportUrlTests
         var problem = Assert.Single(summary.Problems);
         Assert.Equal(url + "!BAD-1.json", problem.File);
         Assert.Contains("modified", problem.Reason, StringComparison.Ordinal);
-        Assert.Equal(["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"], (await SyncFixture.AdvisoriesAsync(database)).Keys.Order());
+        Assert.Equal(["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"],
+            (await SyncFixture.AdvisoriesAsync(database)).Keys.Order());
     }
 
     [Fact]
@@ -73,10 +75,13 @@ public class ImportUrlTests
     public static TheoryData<string, byte[], string> Refusals() => new()
     {
         { "missing.json", [], "the server answered 404" },
-        { "page.html", Encoding.UTF8.GetBytes("<!doctype html><title>Sign in</title>"), "is neither a zip nor a JSON document" },
+        { "page.html", Encoding.UTF8.GetBytes("<!doctype html><title>Sign in</title>"),
+            "is neither a zip nor a JSON document" },
         { "broken.zip", [.. "PK\u0003\u0004"u8, .. new byte[64]], "is not a readable zip" },
-        { "big.json", Encoding.UTF8.GetBytes("{\"id\":\"" + new string('x', 5000) + "\"}"), "over the limit of 4096 bytes" },
-        { "three.json", [.. Encoding.UTF8.GetBytes("""{"id":"X","modified":"2024-01-01T00:00:00Z","""), .. "[oops"u8], "" },
+        { "big.json", Encoding.UTF8.GetBytes("{\"id\":\"" + new string('x', 5000) + "\"}"),
+            "over the limit of 4096 bytes" },
+        { "three.json", [.. Encoding.UTF8.GetBytes("""{"id":"X","modified":"2024-01-01T00:00:00Z","""), .. "[oops"u8],
+            "" },
     };
 
     [Theory]
@@ -119,7 +124,8 @@ public class ImportUrlTests
         Assert.Equal("only http:// and https:// addresses are downloaded", Assert.Single(summary.Problems).Reason);
     }
 
-    private static async Task<ImportSummary> ImportAsync(TestDatabase database, string url, ImportUrlOptions? options = null)
+    private static async Task<ImportSummary> ImportAsync(TestDatabase database, string url,
+        ImportUrlOptions? options = null)
     {
         await using var db = database.Open();
         return await new ImportUrl(new ImportAdvisories(db, TimeProvider.System), TimeProvider.System)

@@ -25,7 +25,8 @@ public class NpmRangeEventsTests
     [InlineData(">=1.7.1 <=1.8.3", "introduced:1.7.1 last_affected:1.8.3")]
     [InlineData("<1.4.1 || >=2.0.0 <2.17.2", "introduced:0 fixed:1.4.1 introduced:2.0.0 fixed:2.17.2")]
     [InlineData("<2.0.18 || <3.0.16 || <3.1.6 || <4.0.8 || <5.0.0-beta.5", "introduced:0 fixed:5.0.0-beta.5")]
-    [InlineData(">=2.2.6 <2.47.0 || >2.51.0 <=2.67.0", "introduced:2.2.6 fixed:2.47.0 | introduced:2.51.1-0 last_affected:2.67.0")]
+    [InlineData(">=2.2.6 <2.47.0 || >2.51.0 <=2.67.0",
+        "introduced:2.2.6 fixed:2.47.0 | introduced:2.51.1-0 last_affected:2.67.0")]
     [InlineData("<=0.9.4 || 1.0.0", "introduced:0 last_affected:0.9.4 introduced:1.0.0 last_affected:1.0.0")]
     [InlineData("2.0.x || 2.1.x", "introduced:2.0.0-0 fixed:2.2.0-0")]
     [InlineData("<= 1.0", "introduced:0 fixed:1.1.0-0")]
@@ -42,7 +43,8 @@ public class NpmRangeEventsTests
         var ranges = NpmRangeEvents.ToRanges(NpmRange.Parse(range, NpmSemverOptions.NpmAudit));
 
         var text = string.Join(" | ", ranges.Select(r => string.Join(' ', r.Events.Select(e =>
-            e.Introduced is { } i ? "introduced:" + i : e.Fixed is { } f ? "fixed:" + f : "last_affected:" + e.LastAffected))));
+            e.Introduced is { } i ? "introduced:" + i : e.Fixed is { } f ? "fixed:" + f
+                : "last_affected:" + e.LastAffected))));
         Assert.Equal(expected, text);
         Assert.All(ranges, r => Assert.Equal("SEMVER", r.Type));
     }
@@ -127,12 +129,16 @@ public class NpmRangeEventsTests
     }
 
     private static (string, string) Pair(OsvEventModel e) =>
-        e.Introduced is { } i ? ("introduced", i) : e.Fixed is { } f ? ("fixed", f) : e.LastAffected is { } l ? ("last_affected", l) : ("limit", e.Limit!);
+        e.Introduced is { } i ? ("introduced", i) : e.Fixed is { } f ? ("fixed", f) : e.LastAffected is { } l
+            ? ("last_affected", l) : ("limit", e.Limit!);
 
     private static List<string> WgRanges() =>
         Directory.EnumerateFiles(Path.Combine(WgVuln, "npm"), "*.json")
             .Where(f => !f.EndsWith("index.json", StringComparison.Ordinal))
-            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f)) is JsonObject o ? new[] { o["vulnerable_versions"], o["patched_versions"] } : [])
+            .SelectMany(
+                f =>
+                    JsonNode.Parse(File.ReadAllText(f)) is JsonObject o
+                        ? new[] { o["vulnerable_versions"], o["patched_versions"] } : [])
             .Select(n => n?.GetValue<string>())
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
@@ -170,8 +176,10 @@ public class NpmRangeEventsTests
             yield return v;
             foreach (var text in new[]
             {
-                $"{v.Major}.{v.Minor}.{v.Patch}", $"{v.Major}.{v.Minor}.{v.Patch}-0", $"{v.Major}.{v.Minor}.{v.Patch}-beta.1",
-                $"{v.Major}.{v.Minor}.{v.Patch + 1}", $"{v.Major}.{v.Minor}.{v.Patch + 1}-0", $"{v.Major}.{v.Minor + 1}.0",
+                $"{v.Major}.{v.Minor}.{v.Patch}", $"{v.Major}.{v.Minor}.{v.Patch}-0",
+                $"{v.Major}.{v.Minor}.{v.Patch}-beta.1",
+                $"{v.Major}.{v.Minor}.{v.Patch + 1}", $"{v.Major}.{v.Minor}.{v.Patch + 1}-0",
+                $"{v.Major}.{v.Minor + 1}.0",
                 $"{v.Major + 1}.0.0-rc.1", $"{v.Major + 1}.0.0",
             })
             {

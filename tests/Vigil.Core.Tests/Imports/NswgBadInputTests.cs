@@ -6,19 +6,26 @@ using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Imports;
 
-/// <summary>A broken WG record is reported with its file and field, and skipped; the other records are stored.</summary>
+/// <summary>A broken WG record is reported with its file and field, and skipped; the other records are
+/// stored.</summary>
 public class NswgBadInputTests
 {
     [Theory]
-    [InlineData("\"vulnerable_versions\": \"<=1.5.1\"", "\"vulnerable_versions\": 151", "'vulnerable_versions' must be a string, not a number")]
-    [InlineData("\"vulnerable_versions\": \"<=1.5.1\"", "\"vulnerable_versions\": \">=1.0.0 <\"", "'vulnerable_versions' is not a valid npm range: '>=1.0.0 <'")]
-    [InlineData("\"patched_versions\": \">=1.5.2\"", "\"patched_versions\": \"one point five\"", "'patched_versions' is not a valid npm range")]
+    [InlineData("\"vulnerable_versions\": \"<=1.5.1\"", "\"vulnerable_versions\": 151",
+        "'vulnerable_versions' must be a string, not a number")]
+    [InlineData("\"vulnerable_versions\": \"<=1.5.1\"", "\"vulnerable_versions\": \">=1.0.0 <\"",
+        "'vulnerable_versions' is not a valid npm range: '>=1.0.0 <'")]
+    [InlineData("\"patched_versions\": \">=1.5.2\"", "\"patched_versions\": \"one point five\"",
+        "'patched_versions' is not a valid npm range")]
     [InlineData("\"module_name\": \"bassmaster\"", "\"module_name\": \"\"", "'module_name' is missing or empty")]
-    [InlineData("\"publish_date\": \"2014-09-27\"", "\"publish_date\": \"last tuesday\"", "'publish_date' is not a date: 'last tuesday'")]
-    [InlineData("\"cves\": [\n    \"CVE-2014-7205\"\n  ]", "\"cves\": [7205]", "'cves[0]' must be a string, not a number")]
+    [InlineData("\"publish_date\": \"2014-09-27\"", "\"publish_date\": \"last tuesday\"",
+        "'publish_date' is not a date: 'last tuesday'")]
+    [InlineData("\"cves\": [\n    \"CVE-2014-7205\"\n  ]", "\"cves\": [7205]",
+        "'cves[0]' must be a string, not a number")]
     [InlineData("\"id\": 1,", "\"id\": 2,", "'id' is 2 but the record is number 1")]
     [InlineData("\"id\": 1,", "\"id\": 1,,", "line 2, position 11: ")]
-    public async Task Execute_BrokenNpmRecord_IsReportedAndTheOthersAreStored(string original, string broken, string reason)
+    public async Task Execute_BrokenNpmRecord_IsReportedAndTheOthersAreStored(string original, string broken,
+        string reason)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
@@ -55,7 +62,8 @@ public class NswgBadInputTests
         var file = Path.Combine(vuln, "npm", "100.json");
         File.WriteAllText(file, File.ReadAllText(file)
             .Replace("\"updated_at\": \"2017-04-14\"", "\"updated_at\": \"2024-02-29\"", StringComparison.Ordinal)
-            .Replace("\"vulnerable_versions\": \"<=2.1.1\"", "\"vulnerable_versions\": [\"<=2.1.1\"]", StringComparison.Ordinal));
+            .Replace("\"vulnerable_versions\": \"<=2.1.1\"", "\"vulnerable_versions\": [\"<=2.1.1\"]",
+                StringComparison.Ordinal));
 
         var summary = await ImportAsync(database, vuln);
 
@@ -72,9 +80,11 @@ public class NswgBadInputTests
     [InlineData("vulnerable", "8", "entry \"1\": 'vulnerable' must be a string, not a number")]
     [InlineData("vulnerable", "\"8.x || foo\"", "entry \"1\": 'vulnerable' is not a valid npm range: '8.x || foo'")]
     [InlineData("patched", "\">= 8.1.4 <\"", "entry \"1\": 'patched' is not a valid npm range")]
-    [InlineData("affectedEnvironments", "\"all\"", "entry \"1\": 'affectedEnvironments' must be an array of strings, not a string")]
+    [InlineData("affectedEnvironments", "\"all\"",
+        "entry \"1\": 'affectedEnvironments' must be an array of strings, not a string")]
     [InlineData("publish_date", "\"soon\"", "entry \"1\": 'publish_date' is not a date: 'soon'")]
-    public async Task Execute_BrokenCoreEntry_IsReportedWithItsKeyAndTheOthersAreStored(string field, string value, string reason)
+    public async Task Execute_BrokenCoreEntry_IsReportedWithItsKeyAndTheOthersAreStored(string field, string value,
+        string reason)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();

@@ -11,7 +11,8 @@ using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Imports;
 
-/// <summary>The WG's 171 core entries as Vigil stores them: a runtime affected entry, a summary, a first-seen modified.</summary>
+/// <summary>The WG's 171 core entries as Vigil stores them: a runtime affected entry, a summary, a first-seen
+/// modified.</summary>
 public class NswgCoreRuntimeTests
 {
     private static readonly DateTimeOffset FirstImport = new(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
@@ -28,10 +29,12 @@ public class NswgCoreRuntimeTests
         return (database, time);
     }
 
-    private static async Task<List<(string Id, OsvVulnerability Osv, DateTimeOffset Modified)>> CoreAsync(TestDatabase database)
+    private static async Task<List<(string Id, OsvVulnerability Osv, DateTimeOffset Modified)>> CoreAsync(
+        TestDatabase database)
     {
         await using var context = database.Open();
-        var rows = await context.Advisories.AsNoTracking().Where(a => a.Source == "nswg-core").Select(a => new { a.Id, a.Document, a.Modified }).ToListAsync(Ct);
+        var rows = await context.Advisories.AsNoTracking().Where(a => a.Source == "nswg-core")
+            .Select(a => new { a.Id, a.Document, a.Modified }).ToListAsync(Ct);
         return [.. rows.Select(r => (r.Id, OsvJson.Deserialize(r.Document), r.Modified))];
     }
 
@@ -48,7 +51,8 @@ public class NswgCoreRuntimeTests
         Assert.All(core, c =>
         {
             var affected = Assert.Single(c.Osv.Affected!);
-            Assert.Equal(("Bitnami", "node", "pkg:bitnami/node"), (affected.Package.Ecosystem, affected.Package.Name, affected.Package.Purl));
+            Assert.Equal(("Bitnami", "node", "pkg:bitnami/node"),
+                (affected.Package.Ecosystem, affected.Package.Name, affected.Package.Purl));
             Assert.Equal("SEMVER", Assert.Single(affected.Ranges!).Type);
             Assert.False(string.IsNullOrWhiteSpace(c.Osv.Summary), c.Id);
             Assert.Equal(FirstImport, c.Osv.Modified);
@@ -59,7 +63,10 @@ public class NswgCoreRuntimeTests
         var made = index.Where(p => p.Value!["description"] is null).Select(p => "NSWG-COR-" + p.Key).ToHashSet();
         Assert.Equal(107, made.Count);
         Assert.All(core.Where(c => made.Contains(c.Id)), c => Assert.True(c.Osv.Summary!.Length <= 120, c.Id));
-        Assert.All(core.Where(c => made.Contains(c.Id)), c => Assert.StartsWith(c.Osv.Summary!.TrimEnd('…')[..20], c.Osv.Details!.Replace('\n', ' '), StringComparison.Ordinal));
+        Assert.All(core.Where(c => made.Contains(c.Id)),
+            c =>
+                Assert.StartsWith(c.Osv.Summary!.TrimEnd('…')[..20], c.Osv.Details!.Replace('\n', ' '),
+                    StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,8 +95,10 @@ public class NswgCoreRuntimeTests
             foreach (var version in versions)
             {
                 // is-my-node-vulnerable: satisfies(v, vulnerable) && !satisfies(v, patched)
-                var expected = NpmSemver.Satisfies(version, vulnerable) && !(patched is not null && NpmSemver.Satisfies(version, patched));
-                Assert.True(expected == evaluation.IsAffected(version), $"NSWG-COR-{key} {version}: expected {expected}");
+                var expected = NpmSemver.Satisfies(version, vulnerable)
+                    && !(patched is not null && NpmSemver.Satisfies(version, patched));
+                Assert.True(expected == evaluation.IsAffected(version),
+                    $"NSWG-COR-{key} {version}: expected {expected}");
                 checks++;
             }
         }

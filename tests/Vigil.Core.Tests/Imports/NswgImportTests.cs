@@ -50,7 +50,9 @@ public class NswgImportTests
         CopyTree(WgVuln, vuln);
         await ImportAsync(database, vuln);
         var file = Path.Combine(vuln, "npm", "100.json");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("\"updated_at\": \"2017-04-14\"", "\"updated_at\": \"2024-02-29\"", StringComparison.Ordinal));
+        File.WriteAllText(file,
+            File.ReadAllText(file)
+                .Replace("\"updated_at\": \"2017-04-14\"", "\"updated_at\": \"2024-02-29\"", StringComparison.Ordinal));
 
         var second = await ImportAsync(database, vuln);
 
@@ -96,7 +98,8 @@ public class NswgImportTests
         Directory.CreateDirectory(temp.Combine("vuln", "npm"));
         Directory.CreateDirectory(temp.Combine("vuln", "core"));
         File.Copy(Path.Combine(WgVuln, "npm", "index.json"), temp.Combine("vuln", "npm", "index.json"));
-        foreach (var file in Directory.GetFiles(Path.Combine(WgVuln, "core"), "*.json").Where(f => !f.EndsWith("index.json", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(Path.Combine(WgVuln, "core"), "*.json")
+            .Where(f => !f.EndsWith("index.json", StringComparison.Ordinal)))
         {
             File.Copy(file, temp.Combine("vuln", "core", Path.GetFileName(file)));
         }

@@ -6,7 +6,8 @@ using static Vigil.Core.Tests.Imports.ImportFixture;
 
 namespace Vigil.Core.Tests.Imports;
 
-/// <summary>Whole OSV documents for WG records: the field mapping of docs/importers.md, shown on real records.</summary>
+/// <summary>Whole OSV documents for WG records: the field mapping of docs/importers.md, shown on real
+/// records.</summary>
 public class NswgMappingTests
 {
     [Fact]
@@ -65,8 +66,11 @@ public class NswgMappingTests
             {"vulnerable": "6.x || 8.x", "patched": "^6.15.0 || ^8.14.0", "affected_environments": ["all"]}
             """, document["database_specific"]!["nodejs_runtime"]);
         Assert.Equal("high", document["database_specific"]!["severity"]!.GetValue<string>());
-        Assert.Equal(["CWE-115"], document["database_specific"]!["cwe_ids"]!.AsArray().Select(c => c!.GetValue<string>()));
-        AssertJson("""[{"name": "Arkadiy Tetelman", "type": "REPORTER"}, {"name": "Matteo Collina", "type": "OTHER"}]""", document["credits"]);
+        Assert.Equal(["CWE-115"],
+            document["database_specific"]!["cwe_ids"]!.AsArray().Select(c => c!.GetValue<string>()));
+        AssertJson(
+            """[{"name": "Arkadiy Tetelman", "type": "REPORTER"}, {"name": "Matteo Collina", "type": "OTHER"}]""",
+            document["credits"]);
         Assert.Equal("2018-11-27T00:00:00Z", document["published"]!.GetValue<string>());
     }
 

@@ -48,8 +48,10 @@ public class OsvBadInputTests
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02"}""", "/modified: pattern")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"Node.js","name":"node"}}]}""", "/affected/0/package/ecosystem: pattern")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","references":[{"type":"BLOG","url":"https://example.com"}]}""", "/references/0/type: enum")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","severity":[{"type":"CVSS_V3","score":"9.8"}]}""", "/severity/0/score: pattern")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","colour":"red"}""", "/colour: additionalProperties")]
+    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","severity":[{"type":"CVSS_V3","score":"9.8"}]}""",
+        "/severity/0/score: pattern")]
+    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","colour":"red"}""",
+        "/colour: additionalProperties")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"fixed":"1.0.0"}]}]}]}""", "/affected/0/ranges/0/events: contains")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1"},{"last_affected":"2"}]}]}]}""", "/affected/0/ranges/0: then: last_affected and fixed events are mutually exclusive")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0","fixed":"1"}]}]}]}""", "/affected/0/ranges/0/events/0: oneOf: matches 2 of the alternatives")]
@@ -77,7 +79,8 @@ public class OsvBadInputTests
         using var temp = new TempDirectory();
         var zip = temp.Combine("all.zip");
         // 8 MiB of spaces after a valid document compress to a few KiB.
-        WriteZip(zip, ("GHSA-bomb.json", OsvSamples.Minimal("GHSA-bomb") + new string(' ', 8 << 20)), ("GHSA-ok.json", OsvSamples.Minimal("GHSA-ok")));
+        WriteZip(zip, ("GHSA-bomb.json", OsvSamples.Minimal("GHSA-bomb") + new string(' ', 8 << 20)),
+            ("GHSA-ok.json", OsvSamples.Minimal("GHSA-ok")));
 
         var summary = await ImportAsync(database, [zip], new ImportOptions { MaxZipEntryBytes = 1 << 20 });
 
@@ -94,7 +97,8 @@ public class OsvBadInputTests
         using var temp = new TempDirectory();
         var zip = temp.Combine("all.zip");
         var one = OsvSamples.Minimal("GHSA-1");
-        WriteZip(zip, ("GHSA-1.json", one), ("GHSA-2.json", OsvSamples.Minimal("GHSA-2")), ("GHSA-3.json", OsvSamples.Minimal("GHSA-3")));
+        WriteZip(zip, ("GHSA-1.json", one), ("GHSA-2.json", OsvSamples.Minimal("GHSA-2")),
+            ("GHSA-3.json", OsvSamples.Minimal("GHSA-3")));
 
         var summary = await ImportAsync(database, [zip], new ImportOptions { MaxZipTotalBytes = one.Length + 10 });
 
@@ -109,7 +113,8 @@ public class OsvBadInputTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
         var zip = temp.Combine("all.zip");
-        WriteZip(zip, ("GHSA-1.json", OsvSamples.Minimal("GHSA-1")), ("GHSA-2.json", OsvSamples.Minimal("GHSA-2")), ("GHSA-3.json", OsvSamples.Minimal("GHSA-3")));
+        WriteZip(zip, ("GHSA-1.json", OsvSamples.Minimal("GHSA-1")), ("GHSA-2.json", OsvSamples.Minimal("GHSA-2")),
+            ("GHSA-3.json", OsvSamples.Minimal("GHSA-3")));
 
         var summary = await ImportAsync(database, [zip], new ImportOptions { MaxZipEntries = 2 });
 
@@ -126,13 +131,17 @@ public class OsvBadInputTests
         await using var database = await TestDatabase.CreateAsync(provider);
         using var temp = new TempDirectory();
         var zip = temp.Combine("all.zip");
-        string[] hostile = ["../GHSA-a.json", "/GHSA-b.json", "x/../../GHSA-c.json", "C:/GHSA-d.json", "x\\..\\GHSA-e.json"];
-        WriteZip(zip, [.. hostile.Select(name => (name, OsvSamples.Minimal("GHSA-evil"))), ("sub/GHSA-ok.json", OsvSamples.Minimal("GHSA-ok"))]);
+        string[] hostile = ["../GHSA-a.json", "/GHSA-b.json", "x/../../GHSA-c.json", "C:/GHSA-d.json",
+            "x\\..\\GHSA-e.json"];
+        WriteZip(zip,
+            [.. hostile.Select(name => (name, OsvSamples.Minimal("GHSA-evil"))),
+                ("sub/GHSA-ok.json", OsvSamples.Minimal("GHSA-ok"))]);
 
         var summary = await ImportAsync(database, zip);
 
         Assert.Equal(hostile.Select(name => zip + "!" + name), summary.Problems.Select(p => p.File));
-        Assert.All(summary.Problems, p => Assert.Contains("points outside the archive", p.Reason, StringComparison.Ordinal));
+        Assert.All(summary.Problems,
+            p => Assert.Contains("points outside the archive", p.Reason, StringComparison.Ordinal));
         await using var context = database.Open();
         Assert.Equal(["GHSA-ok"], await context.Advisories.Select(a => a.Id).ToListAsync(Ct));
     }

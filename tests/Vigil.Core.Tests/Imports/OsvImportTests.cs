@@ -50,7 +50,8 @@ public class OsvImportTests
         WriteZip(zip, [.. entries]);
         var reports = new List<ImportProgress>();
 
-        var summary = await ImportAsync(database, [zip], progress: new SynchronousProgress<ImportProgress>(reports.Add));
+        var summary = await ImportAsync(database, [zip],
+            progress: new SynchronousProgress<ImportProgress>(reports.Add));
 
         Assert.Empty(summary.Problems);
         Assert.Equal(5, summary.Added);
@@ -134,7 +135,8 @@ public class OsvImportTests
     }
 }
 
-/// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, too late for an assertion).</summary>
+/// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, too late for an
+/// assertion).</summary>
 internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);

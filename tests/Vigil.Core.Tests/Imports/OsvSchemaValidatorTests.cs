@@ -11,13 +11,15 @@ public class OsvSchemaValidatorTests
     {
         var files = Directory.GetFiles(OsvExamples, "*.json");
 
-        var errors = files.SelectMany(file => OsvSchemaValidator.Published.Validate(Parse(File.ReadAllText(file)))).ToList();
+        var errors = files.SelectMany(file => OsvSchemaValidator.Published.Validate(Parse(File.ReadAllText(file))))
+            .ToList();
 
         Assert.Equal(5, files.Length);
         Assert.Empty(errors);
     }
 
-    /// <summary>Schema 1.7.5 <c>$defs/prefix</c> lists only registered databases; Vigil's default accepts local ones too.</summary>
+    /// <summary>Schema 1.7.5 <c>$defs/prefix</c> lists only registered databases; Vigil's default accepts local ones
+    /// too.</summary>
     [Theory]
     [InlineData("NSWG-ECO-1", false, true)]
     [InlineData("NSWG-COR-7", false, true)]
@@ -27,7 +29,8 @@ public class OsvSchemaValidatorTests
     [InlineData("-1", false, false)]
     [InlineData("1-2", false, false)]
     [InlineData("NOPREFIX", false, false)]
-    public void Validate_IdPrefix_PublishedSchemaNeedsARegisteredDatabaseDefaultAnyPrefix(string id, bool published, bool @default)
+    public void Validate_IdPrefix_PublishedSchemaNeedsARegisteredDatabaseDefaultAnyPrefix(string id, bool published,
+        bool @default)
     {
         var document = Parse($$"""{"id":"{{id}}","modified":"2024-01-02T03:04:05Z"}""");
 

@@ -37,7 +37,8 @@ public class InboundMailTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Intake_NewMessage_BecomesNewReportWithAttachmentAndIsAcknowledgedWithReplyAddress(DatabaseProvider provider)
+    public async Task Intake_NewMessage_BecomesNewReportWithAttachmentAndIsAcknowledgedWithReplyAddress(
+        DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);
 
@@ -66,7 +67,8 @@ public class InboundMailTests
         var token = replyTo[(replyTo.IndexOf('+') + 1)..replyTo.IndexOf('@')];
         var stored = await world.Disclosure.Run(db => db.ReplyAddresses.AsNoTracking().ToListAsync(Ct));
         Assert.Equal(2, stored.Count);
-        Assert.DoesNotContain(stored, a => Convert.ToHexStringLower(a.TokenHash).Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(stored,
+            a => Convert.ToHexStringLower(a.TokenHash).Contains(token, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -83,12 +85,15 @@ public class InboundMailTests
             $"It also affects 2.0.0. {Secret}\n\nOn Mon, 7 Dec 2026 at 09:00, Vigil <security@vigil.test> wrote:\n"
             + "> Your e-mail was received\n> as report #1\n-- \nAda, Example Labs"));
         await world.SendAsync(
-            MailWorld.Message(MailWorld.TriagerEmail, triagerReply, "Re: New report", "Thanks, looking at it.\n> quoted\n"));
+            MailWorld.Message(MailWorld.TriagerEmail, triagerReply, "Re: New report",
+                "Thanks, looking at it.\n> quoted\n"));
 
         var id = Assert.Single(await ReportIdsAsync(world));
-        var comments = (await world.Disclosure.ViewAsync(id, Actor.System)).Timeline.Where(e => e.Kind == "Comment").ToList();
+        var comments = (await world.Disclosure.ViewAsync(id, Actor.System)).Timeline.Where(e => e.Kind == "Comment")
+            .ToList();
         Assert.Equal([$"It also affects 2.0.0. {Secret}", "Thanks, looking at it."], comments.Select(c => c.Text));
-        var actors = await world.Disclosure.Run(db => db.ReportEvents.AsNoTracking().Where(e => e.Kind == ReportEventKind.Comment)
+        var actors = await world.Disclosure.Run(
+            db => db.ReportEvents.AsNoTracking().Where(e => e.Kind == ReportEventKind.Comment)
             .OrderBy(e => e.Id).Select(e => new { e.ActorKind, e.ActorUserId }).ToListAsync(Ct));
         Assert.Equal(ActorKind.FollowUpToken, actors[0].ActorKind); // the anonymous reporter of this report
         Assert.Equal((ActorKind.User, world.Disclosure.Triager), (actors[1].ActorKind, actors[1].ActorUserId));
@@ -97,7 +102,8 @@ public class InboundMailTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Reply_FromAStrangerOrToAnUnknownOrSpentAddress_IsRefusedWithNothingWritten(DatabaseProvider provider)
+    public async Task Reply_FromAStrangerOrToAnUnknownOrSpentAddress_IsRefusedWithNothingWritten(
+        DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);
         await world.SendAsync(MailWorld.Message(Researcher, Intake, "Bug", "Details"));
@@ -108,7 +114,8 @@ public class InboundMailTests
         var stranger = await Assert.ThrowsAsync<SmtpCommandException>(() =>
             world.SendAsync(MailWorld.Message("mallory@example.test", reply, "Re: Bug", "Let me in")));
         var unknown = await Assert.ThrowsAsync<SmtpCommandException>(() =>
-            world.SendAsync(MailWorld.Message(Researcher, $"reply+{new string('a', 48)}@{MailWorld.ReplyDomain}", "Re", "Hi")));
+            world.SendAsync(
+                MailWorld.Message(Researcher, $"reply+{new string('a', 48)}@{MailWorld.ReplyDomain}", "Re", "Hi")));
         var other = await Assert.ThrowsAsync<SmtpCommandException>(() =>
             world.SendAsync(MailWorld.Message(Researcher, "someone-else@npm-eco.test", "Bug", "Hi")));
         world.Disclosure.Clock.Advance(TimeSpan.FromDays(181));
@@ -127,7 +134,8 @@ public class InboundMailTests
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
         {
-            foreach (var kind in new[] { "auto-replied", "precedence-bulk", "precedence-list", "empty-sender", "dsn", "own-mail" })
+            foreach (var kind in new[] { "auto-replied", "precedence-bulk", "precedence-list", "empty-sender", "dsn",
+                "own-mail" })
             {
                 data.Add(provider, kind);
             }
@@ -137,7 +145,8 @@ public class InboundMailTests
 
     [Theory]
     [MemberData(nameof(AutomaticMail))]
-    public async Task Intake_AutomaticMailOrBounce_IsAcceptedAndDroppedWithoutAReport(DatabaseProvider provider, string kind)
+    public async Task Intake_AutomaticMailOrBounce_IsAcceptedAndDroppedWithoutAReport(DatabaseProvider provider,
+        string kind)
     {
         await using var world = await MailWorld.StartAsync(provider);
         var message = MailWorld.Message(Researcher, Intake, "Out of office", "I am away until Monday.");
@@ -211,7 +220,8 @@ public class InboundMailTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Intake_ProgramWithAMinimumSignal_HoldsTheMailReportForReviewAsTheWebDoesForAnonymousReports(DatabaseProvider provider)
+    public async Task Intake_ProgramWithAMinimumSignal_HoldsTheMailReportForReviewAsTheWebDoesForAnonymousReports(
+        DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);
         await world.Disclosure.Run(async db =>
@@ -234,7 +244,8 @@ public class InboundMailTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Intake_ManyMessagesFromOneSender_AreDeferredUntilTheNextHour(DatabaseProvider provider)
     {
-        await using var world = await MailWorld.StartAsync(provider, new() { ["Vigil:Mail:Inbound:PerSenderPerHour"] = "2" });
+        await using var world = await MailWorld.StartAsync(provider,
+            new() { ["Vigil:Mail:Inbound:PerSenderPerHour"] = "2" });
 
         await world.SendAsync(MailWorld.Message(Researcher, Intake, "One", "1"));
         await world.SendAsync(MailWorld.Message(Researcher, Intake, "Two", "2"));

@@ -26,7 +26,10 @@ public class MailTextTests
     [Fact]
     public void Body_TextAndHtmlParts_TakesTheTextPart()
     {
-        var message = new MimeMessage { Body = new BodyBuilder { TextBody = "plain words", HtmlBody = "<p>html words</p>" }.ToMessageBody() };
+        var message = new MimeMessage
+        {
+            Body = new BodyBuilder { TextBody = "plain words", HtmlBody = "<p>html words</p>" }.ToMessageBody()
+        };
 
         Assert.Equal("plain words", MailText.Body(message));
     }
@@ -34,7 +37,8 @@ public class MailTextTests
     [Fact]
     public void HtmlAsText_Markup_NoTagScriptOrStyleSurvives()
     {
-        var text = MailText.HtmlAsText("<style>x{}</style><p>a &lt;b&gt; <img src=x onerror=alert(1)></p><script>evil()</script><div>c</div>");
+        var text = MailText.HtmlAsText(
+            "<style>x{}</style><p>a &lt;b&gt; <img src=x onerror=alert(1)></p><script>evil()</script><div>c</div>");
 
         Assert.Equal("\na <b>\n\nc\n", text);
     }

@@ -35,7 +35,8 @@ public sealed class MailWorld : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> _logs;
 
-    private MailWorld(Disclosure disclosure, ServiceProvider services, LoopbackSmtpServer outbound, ConcurrentQueue<string> logs)
+    private MailWorld(Disclosure disclosure, ServiceProvider services, LoopbackSmtpServer outbound,
+        ConcurrentQueue<string> logs)
     {
         _logs = logs;
         Disclosure = disclosure;
@@ -50,14 +51,16 @@ public sealed class MailWorld : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<MailWorld> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    public static async Task<MailWorld> StartAsync(DatabaseProvider provider,
+        Dictionary<string, string?>? settings = null)
     {
         var disclosure = await Disclosure.CreateAsync(provider);
         await disclosure.Run(async db =>
         {
             db.Users.Add(new VigilUser { Id = disclosure.Triager, UserName = TriagerEmail, Email = TriagerEmail });
             await db.SaveChangesAsync(Ct);
-            await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake], Ct);
+            await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake],
+                Ct);
         });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -75,7 +78,8 @@ public sealed class MailWorld : IAsyncDisposable
         services.AddVigilCore();
         services.AddSingleton<TimeProvider>(disclosure.Clock);
         services.AddSingleton(disclosure.Vault);
-        services.AddScoped<IReportNotifier>(sp => new ReportNotifier(sp.GetRequiredService<VigilDbContext>(), disclosure.Clock,
+        services.AddScoped<IReportNotifier>(
+            sp => new ReportNotifier(sp.GetRequiredService<VigilDbContext>(), disclosure.Clock,
             "https://vigil.test", disclosure.Vault, sp.GetRequiredService<ReplyAddresses>()));
         var outbound = LoopbackSmtpServer.Start();
         var world = new MailWorld(disclosure, services.BuildServiceProvider(), outbound, logs);
@@ -112,7 +116,8 @@ public sealed class MailWorld : IAsyncDisposable
         await client.DisconnectAsync(true, Ct);
     }
 
-    public static MimeMessage Message(string from, string to, string subject, string text, params (string Name, byte[] Content)[] files)
+    public static MimeMessage Message(string from, string to, string subject, string text,
+        params (string Name, byte[] Content)[] files)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
@@ -127,14 +132,16 @@ public sealed class MailWorld : IAsyncDisposable
         return message;
     }
 
-    /// <summary>Sends what the outbox holds to <see cref="Outbound"/> with the real dispatcher; returns the mail it received.</summary>
+    /// <summary>Sends what the outbox holds to <see cref="Outbound"/> with the real dispatcher; returns the mail it
+    /// received.</summary>
     public async Task<IReadOnlyList<MimeMessage>> DispatchAsync()
     {
         var before = Outbound.Received.Count;
         var dispatcher = new NotificationDispatcher(Disclosure.Database.Target,
             new EmailSender(Options.Create(Dispatchers.Smtp(Outbound.Port))),
             new WebhookSender(WebhookTargetGuard.CreateClient(Dispatchers.Options()), Disclosure.Clock),
-            Options.Create(Dispatchers.Options()), Disclosure.Clock, NullLogger<NotificationDispatcher>.Instance, Disclosure.Vault);
+            Options.Create(Dispatchers.Options()), Disclosure.Clock, NullLogger<NotificationDispatcher>.Instance,
+            Disclosure.Vault);
         await dispatcher.DispatchDueAsync(Ct);
         return Outbound.Received.Skip(before).ToList();
     }
@@ -161,7 +168,8 @@ public sealed class MailWorld : IAsyncDisposable
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter) =>
                 lines.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
         }
     }

@@ -59,14 +59,16 @@ public class AffectedIndexTests
         await using var db = database.Open();
         var query = new QueryAffecting(db, index);
 
-        var numbers = (await query.ExecuteAsync([new PackageQuery("npm", "left-pad", null)], Ct))[0].ToDictionary(m => m.Id, m => m.AdvisoryNumber);
+        var numbers = (await query.ExecuteAsync([new PackageQuery("npm", "left-pad", null)], Ct))[0]
+            .ToDictionary(m => m.Id, m => m.AdvisoryNumber);
         var cwe = await query.CweAsync(await query.SnapshotAsync(Ct), numbers.Values, Ct);
 
         Assert.Equal(["CWE-79", "CWE-1321"], cwe[numbers["VIGIL-1"]]);
         Assert.Empty(cwe[numbers["VIGIL-2"]]);
     }
 
-    internal static async Task<List<string>> Ids(TestDatabase database, AffectedIndex index, string name, params string[] versions)
+    internal static async Task<List<string>> Ids(TestDatabase database, AffectedIndex index, string name,
+        params string[] versions)
     {
         await using var db = database.Open();
         var matches = await new QueryAffecting(db, index).ExecuteAsync([new PackageQuery("npm", name, versions)], Ct);
@@ -76,7 +78,8 @@ public class AffectedIndexTests
     internal static async Task Upsert(TestDatabase database, params OsvVulnerability[] advisories)
     {
         await using var db = database.Open();
-        await new UpsertAdvisories(db).ExecuteAsync(advisories.Select(a => new AdvisoryToStore(a, "test")).ToList(), Ct);
+        await new UpsertAdvisories(db).ExecuteAsync(advisories.Select(a => new AdvisoryToStore(a, "test")).ToList(),
+            Ct);
     }
 
     internal static OsvVulnerability Sample(string id, string package, string npmRange, int modifiedDay) => new()

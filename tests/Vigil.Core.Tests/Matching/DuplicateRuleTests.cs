@@ -9,12 +9,14 @@ public class DuplicateRuleTests
     private static readonly DateTimeOffset Early = new(2017, 4, 14, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Late = new(2018, 1, 22, 0, 0, 0, TimeSpan.Zero);
 
-    private static DuplicateCandidate Record(long number, string id, string origin, DateTimeOffset? published, params string[] aliases) =>
+    private static DuplicateCandidate Record(long number, string id, string origin, DateTimeOffset? published,
+        params string[] aliases) =>
         new(number, id, origin, published, aliases);
 
     public static TheoryData<string, DuplicateCandidate[], long[]> Cases() => new()
     {
-        // "two that share an id (the id or an alias of one is the id or an alias of the other) report the same vulnerability"
+        // "two that share an id (the id or an alias of one is the id or an alias of the other) report the same
+        // vulnerability"
         { "a shared CVE alias: the hand import wins over the mirror", [
             Record(1, "GHSA-mhpp-875w-9cpv", "upstream", Late, "CVE-2016-10707"),
             Record(2, "NSWG-ECO-330", AdvisoryOrigin.Import, Early, "CVE-2016-10707")], [1] },

@@ -28,9 +28,11 @@ internal static class Dispatchers
     };
 
     /// <summary>The master key the outbox of these tests is sealed with.</summary>
-    public static readonly Vigil.Core.Reports.ReportVault Vault = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static readonly Vigil.Core.Reports.ReportVault Vault = new(
+        System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    public static NotificationDispatcher Create(DatabaseTarget target, TimeProvider clock, SmtpOptions smtp, NotificationOptions? options = null)
+    public static NotificationDispatcher Create(DatabaseTarget target, TimeProvider clock, SmtpOptions smtp,
+        NotificationOptions? options = null)
     {
         options ??= Options();
         return new NotificationDispatcher(
@@ -44,5 +46,6 @@ internal static class Dispatchers
     }
 
     public static NotificationFacts Facts(long report = 7) =>
-        new("npm ecosystem", report, new Uri($"https://vigil.test/reports/{report}"), new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        new("npm ecosystem", report, new Uri($"https://vigil.test/reports/{report}"),
+            new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
 }

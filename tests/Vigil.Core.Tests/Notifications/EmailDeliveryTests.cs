@@ -12,7 +12,8 @@ public class EmailDeliveryTests
     private static async Task EnqueueAsync(TestDatabase database, FakeTimeProvider clock, params string[] recipients)
     {
         await using var db = database.Open();
-        new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.ReportReceived, Dispatchers.Facts(), recipients);
+        new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.ReportReceived,
+            Dispatchers.Facts(), recipients);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
@@ -31,7 +32,8 @@ public class EmailDeliveryTests
         var clock = new FakeTimeProvider(Start);
         await EnqueueAsync(database, clock, "team@example.org");
 
-        var handled = await Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port)).DispatchDueAsync(TestContext.Current.CancellationToken);
+        var handled = await Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port))
+            .DispatchDueAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(1, handled);
         var mail = Assert.Single(smtp.Received);
@@ -48,7 +50,8 @@ public class EmailDeliveryTests
         Assert.Equal(Start, row.Delivered);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.LeaseOwner);
-        Assert.Equal(("", null), (row.TextBody, row.HtmlBody)); // sent: the body (which may hold an invitation link) is erased
+        // sent: the body (which may hold an invitation link) is erased
+        Assert.Equal(("", null), (row.TextBody, row.HtmlBody));
     }
 
     [Fact]
@@ -80,7 +83,8 @@ public class EmailDeliveryTests
         smtp.Refuse = true;
         var clock = new FakeTimeProvider(Start);
         await EnqueueAsync(database, clock, "reporter@example.org");
-        var dispatcher = Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port), Dispatchers.Options(maxAttempts: 3));
+        var dispatcher = Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port),
+            Dispatchers.Options(maxAttempts: 3));
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Equal(1, await dispatcher.DispatchDueAsync(ct));
@@ -94,7 +98,8 @@ public class EmailDeliveryTests
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, await dispatcher.DispatchDueAsync(ct));
         var second = await SingleRowAsync(database);
-        Assert.Equal((OutboxState.Pending, 2, Start.AddMinutes(3)), (second.State, second.Attempts, second.NextAttempt));
+        Assert.Equal((OutboxState.Pending, 2, Start.AddMinutes(3)),
+            (second.State, second.Attempts, second.NextAttempt));
 
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await dispatcher.DispatchDueAsync(ct));
@@ -112,7 +117,8 @@ public class EmailDeliveryTests
         var clock = new FakeTimeProvider(Start);
         await EnqueueAsync(database, clock, "team@example.org");
 
-        await Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(LoopbackSmtpServer.FreePort())).DispatchDueAsync(TestContext.Current.CancellationToken);
+        await Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(LoopbackSmtpServer.FreePort()))
+            .DispatchDueAsync(TestContext.Current.CancellationToken);
 
         var row = await SingleRowAsync(database);
         Assert.Equal(OutboxState.Pending, row.State);
@@ -126,9 +132,11 @@ public class EmailDeliveryTests
         var clock = new FakeTimeProvider(Start);
         await EnqueueAsync(database, clock, "team@example.org");
 
-        var handled = await Dispatchers.Create(database.Target, clock, new SmtpOptions()).DispatchDueAsync(TestContext.Current.CancellationToken);
+        var handled = await Dispatchers.Create(database.Target, clock, new SmtpOptions())
+            .DispatchDueAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, handled);
-        Assert.Equal((OutboxState.Pending, 0), ((await SingleRowAsync(database)).State, (await SingleRowAsync(database)).Attempts));
+        Assert.Equal((OutboxState.Pending, 0),
+            ((await SingleRowAsync(database)).State, (await SingleRowAsync(database)).Attempts));
     }
 }

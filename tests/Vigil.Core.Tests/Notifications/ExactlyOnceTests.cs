@@ -18,14 +18,16 @@ public class ExactlyOnceTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         await using (var db = database.Open())
         {
-            new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.Published, Dispatchers.Facts(),
+            new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.Published,
+                Dispatchers.Facts(),
                 Enumerable.Range(1, messages).Select(i => $"member{i}@example.org"));
             await db.SaveChangesAsync(ct);
         }
         var options = Dispatchers.Options();
         options.BatchSize = messages;
         // Each dispatcher opens its own DbContext and connection per pass, like separate server instances.
-        var instances = Enumerable.Range(0, 4).Select(_ => Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port), options)).ToList();
+        var instances = Enumerable.Range(0, 4)
+            .Select(_ => Dispatchers.Create(database.Target, clock, Dispatchers.Smtp(smtp.Port), options)).ToList();
 
         var handled = await Task.WhenAll(instances.Select(d => Task.Run(() => d.DispatchDueAsync(ct), ct)));
 
@@ -34,7 +36,8 @@ public class ExactlyOnceTests
         Assert.Equal(messages, received.Count);
         Assert.Equal(messages, received.Distinct().Count());
         await using var check = database.Open();
-        Assert.Equal(messages, await check.OutboxMessages.CountAsync(m => m.State == OutboxState.Delivered && m.Attempts == 1, ct));
+        Assert.Equal(messages,
+            await check.OutboxMessages.CountAsync(m => m.State == OutboxState.Delivered && m.Attempts == 1, ct));
     }
 
     [Theory]
@@ -47,7 +50,14 @@ public class ExactlyOnceTests
         long id;
         await using (var db = database.Open())
         {
-            var row = new OutboxMessageEntity { EventType = "e", Subject = "s", TextBody = "b", Created = now, NextAttempt = now };
+            var row = new OutboxMessageEntity
+            {
+                EventType = "e",
+                Subject = "s",
+                TextBody = "b",
+                Created = now,
+                NextAttempt = now
+            };
             db.OutboxMessages.Add(row);
             await db.SaveChangesAsync(ct);
             id = row.Id;
@@ -56,9 +66,11 @@ public class ExactlyOnceTests
         await using var b = database.Open();
 
         Assert.Equal([id], await LeaseClaim.ClaimAsync(a.OutboxMessages, [id], "a", now, TimeSpan.FromMinutes(2), ct));
-        Assert.Empty(await LeaseClaim.ClaimAsync(b.OutboxMessages, [id], "b", now.AddMinutes(1), TimeSpan.FromMinutes(2), ct));
+        Assert.Empty(
+            await LeaseClaim.ClaimAsync(b.OutboxMessages, [id], "b", now.AddMinutes(1), TimeSpan.FromMinutes(2), ct));
         Assert.True(await LeaseClaim.HoldsAsync(a.OutboxMessages, id, "a", now.AddMinutes(1), ct));
-        Assert.Equal([id], await LeaseClaim.ClaimAsync(b.OutboxMessages, [id], "b", now.AddMinutes(3), TimeSpan.FromMinutes(2), ct));
+        Assert.Equal([id],
+            await LeaseClaim.ClaimAsync(b.OutboxMessages, [id], "b", now.AddMinutes(3), TimeSpan.FromMinutes(2), ct));
         Assert.False(await LeaseClaim.HoldsAsync(a.OutboxMessages, id, "a", now.AddMinutes(3), ct));
     }
 }

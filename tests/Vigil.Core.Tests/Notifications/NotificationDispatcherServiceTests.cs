@@ -34,13 +34,15 @@ public class NotificationDispatcherServiceTests
         Assert.Equal((start.AddSeconds(10), 1), await passes.NextAsync());
         await service.StopAsync(ct);
 
-        Assert.Equal(["first@example.org", "second@example.org"], smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
+        Assert.Equal(["first@example.org", "second@example.org"],
+            smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
     }
 
     private static async Task EnqueueAsync(TestDatabase database, TimeProvider clock, string recipient)
     {
         await using var db = database.Open();
-        new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.Accepted, Dispatchers.Facts(), [recipient]);
+        new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.Accepted, Dispatchers.Facts(),
+            [recipient]);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 

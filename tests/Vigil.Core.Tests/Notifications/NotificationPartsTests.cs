@@ -24,7 +24,8 @@ public class NotificationPartsTests
     {
         var facts = new NotificationFacts("<b>x</b>", 1, new Uri("https://vigil.test/r/1"));
 
-        Assert.Contains("&lt;b&gt;x&lt;/b&gt;", NotificationTemplates.Render(NotificationEvent.Accepted, facts).Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;x&lt;/b&gt;", NotificationTemplates.Render(NotificationEvent.Accepted, facts).Html,
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,7 +58,8 @@ public class NotificationPartsTests
     [InlineData("file:///etc/passwd", false)]
     [InlineData("https://user:pw@hooks.example.org/", false)]
     [InlineData("not a url", false)]
-    public void IsAllowedUrl_Url_OnlyHttpAndHttps(string url, bool expected) => Assert.Equal(expected, WebhookTargetGuard.IsAllowedUrl(url, out _));
+    public void IsAllowedUrl_Url_OnlyHttpAndHttps(string url, bool expected) =>
+        Assert.Equal(expected, WebhookTargetGuard.IsAllowedUrl(url, out _));
 
     [Theory]
     [InlineData(1, 1)]
@@ -66,7 +68,11 @@ public class NotificationPartsTests
     [InlineData(10, 60)]
     public void RetryDelay_Attempts_DoublesUpToTheCap(int attempts, int minutes)
     {
-        var options = new NotificationOptions { FirstRetryDelay = TimeSpan.FromMinutes(1), MaxRetryDelay = TimeSpan.FromHours(1) };
+        var options = new NotificationOptions
+        {
+            FirstRetryDelay = TimeSpan.FromMinutes(1),
+            MaxRetryDelay = TimeSpan.FromHours(1)
+        };
 
         Assert.Equal(TimeSpan.FromMinutes(minutes), options.RetryDelay(attempts));
     }
@@ -78,10 +84,12 @@ public class NotificationPartsTests
     [InlineData("smtp.example.org", null, null, null, false)]
     [InlineData("smtp.example.org", "not a mailbox <", null, null, false)]
     [InlineData("smtp.example.org", "security@example.org", "vigil", null, false)]
-    public void Validate_SmtpOptions_RequiresFromWithHostAndCredentialsTogether(string? host, string? from, string? user, string? password, bool valid)
+    public void Validate_SmtpOptions_RequiresFromWithHostAndCredentialsTogether(string? host, string? from,
+        string? user, string? password, bool valid)
     {
         var options = new SmtpOptions { Host = host, From = from, User = user, Password = password };
 
-        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+        Assert.Equal(valid,
+            Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
     }
 }

@@ -30,8 +30,10 @@ public class SealedAtRestTests
         var clock = new FakeTimeProvider(Start);
         await using (var db = database.Open())
         {
-            var facts = new NotificationFacts("npm ecosystem", 7, new Uri($"https://vigil.test/reports/7/invitation#token=vin_{marker}"), null);
-            new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.MaintainerInvited, facts, [$"dev-{marker}@example.org"]);
+            var facts = new NotificationFacts("npm ecosystem", 7,
+                new Uri($"https://vigil.test/reports/7/invitation#token=vin_{marker}"), null);
+            new EnqueueNotification(db, clock, Dispatchers.Vault).Email(NotificationEvent.MaintainerInvited, facts,
+                [$"dev-{marker}@example.org"]);
             await db.SaveChangesAsync(Ct);
         }
 
@@ -61,7 +63,8 @@ public class SealedAtRestTests
         await using var d = await Disclosure.CreateAsync(provider);
         await d.Run(async db =>
         {
-            new EnqueueNotification(db, d.Clock, d.Vault).Email(NotificationEvent.Accepted, Dispatchers.Facts(), ["rotate@example.org"]);
+            new EnqueueNotification(db, d.Clock, d.Vault).Email(NotificationEvent.Accepted, Dispatchers.Facts(),
+                ["rotate@example.org"]);
             await db.SaveChangesAsync(Ct);
         });
         var next = new ReportVault(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -70,7 +73,8 @@ public class SealedAtRestTests
 
         var row = await d.Run(db => db.OutboxMessages.AsNoTracking().SingleAsync(Ct));
         Assert.Equal("rotate@example.org", OutboxSeal.Opened(next, row).Recipient);
-        Assert.Contains("https://vigil.test/reports/7", OutboxSeal.Opened(next, row).TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://vigil.test/reports/7", OutboxSeal.Opened(next, row).TextBody,
+            StringComparison.Ordinal);
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => OutboxSeal.Opened(d.Vault, row));
     }
 
@@ -88,8 +92,10 @@ public class SealedAtRestTests
         var raw = await RawAsync(d.Database, """SELECT "Reason" FROM bounty_awards""");
         Assert.Single(raw);
         Assert.All(raw, value => Assert.DoesNotContain(marker, value, StringComparison.Ordinal));
-        Assert.Equal($"Exceptional write-up {marker}", (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Reason);
-        var csv = await d.Run(db => new ExportPayouts(db, d.Vault).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), null, Ct));
+        Assert.Equal($"Exceptional write-up {marker}",
+            (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Reason);
+        var csv = await d.Run(
+            db => new ExportPayouts(db, d.Vault).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), null, Ct));
         Assert.Contains(marker, csv, StringComparison.Ordinal);
 
         var next = new ReportVault(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -101,7 +107,8 @@ public class SealedAtRestTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task SealClearValues_RowsAnOlderVersionWroteInClear_SealedOnceAndStillReadable(DatabaseProvider provider)
+    public async Task SealClearValues_RowsAnOlderVersionWroteInClear_SealedOnceAndStillReadable(
+        DatabaseProvider provider)
     {
         const string marker = "CLEARMARK51a2";
         await using var d = await Disclosure.CreateAsync(provider);
@@ -125,7 +132,9 @@ public class SealedAtRestTests
             });
             await db.SaveChangesAsync(Ct);
         });
-        Assert.Contains(await RawAsync(d.Database, """SELECT "Recipient", "TextBody", "HtmlBody" FROM outbox_messages"""), v => v.Contains(marker, StringComparison.Ordinal));
+        Assert.Contains(
+            await RawAsync(d.Database, """SELECT "Recipient", "TextBody", "HtmlBody" FROM outbox_messages"""),
+            v => v.Contains(marker, StringComparison.Ordinal));
 
         var first = await d.Run(db => new SealClearValues(db).ExecuteAsync(d.Vault, Ct));
         var second = await d.Run(db => new SealClearValues(db).ExecuteAsync(d.Vault, Ct));
@@ -135,7 +144,8 @@ public class SealedAtRestTests
             .Concat(await RawAsync(d.Database, """SELECT "Reason" FROM bounty_awards"""));
         Assert.All(raw, value => Assert.DoesNotContain(marker, value, StringComparison.Ordinal));
         var message = OutboxSeal.Opened(d.Vault, await d.Run(db => db.OutboxMessages.AsNoTracking().SingleAsync(Ct)));
-        Assert.Equal(($"old-{marker}@example.org", $"Old body {marker}", $"<p>Old body {marker}</p>"), (message.Recipient, message.TextBody, message.HtmlBody));
+        Assert.Equal(($"old-{marker}@example.org", $"Old body {marker}", $"<p>Old body {marker}</p>"),
+            (message.Recipient, message.TextBody, message.HtmlBody));
         Assert.Equal($"Old reason {marker}", (await BountyWorld.ViewAsync(d, id, Actor.User(d.Triager))).Reason);
     }
 

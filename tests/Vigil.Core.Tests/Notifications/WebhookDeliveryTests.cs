@@ -17,7 +17,8 @@ public class WebhookDeliveryTests
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    /// <summary>A real Kestrel receiver on loopback that verifies each signature with the StandardWebhooks package.</summary>
+    /// <summary>A real Kestrel receiver on loopback that verifies each signature with the StandardWebhooks
+    /// package.</summary>
     private sealed class Receiver : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -64,7 +65,14 @@ public class WebhookDeliveryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.Open();
-        db.WebhookEndpoints.Add(new WebhookEndpointEntity { ProgramId = 1, Url = url, Secret = Secret, EventFilter = $"{NotificationEvent.Accepted} {NotificationEvent.Published}" });
+        db.WebhookEndpoints.Add(
+            new WebhookEndpointEntity
+            {
+                ProgramId = 1,
+                Url = url,
+                Secret = Secret,
+                EventFilter = $"{NotificationEvent.Accepted} {NotificationEvent.Published}"
+            });
         db.WebhookEndpoints.Add(new WebhookEndpointEntity { ProgramId = 2, Url = url, Secret = Secret });
         await db.SaveChangesAsync(ct);
         var enqueue = new EnqueueNotification(db, clock, Dispatchers.Vault);
@@ -141,6 +149,7 @@ public class WebhookDeliveryTests
 
         Assert.Empty(receiver.Calls);
         await using var db = database.Open();
-        Assert.Equal("webhook target is not a public address", (await db.OutboxMessages.AsNoTracking().SingleAsync(ct)).LastError);
+        Assert.Equal("webhook target is not a public address",
+            (await db.OutboxMessages.AsNoTracking().SingleAsync(ct)).LastError);
     }
 }

@@ -11,7 +11,8 @@ using Vigil.Core.Tests.Reputation;
 
 namespace Vigil.Core.Tests.Profiles;
 
-/// <summary>Reporter profiles: a reporter's public profile lists their credited advisories; anonymous credits only to them.</summary>
+/// <summary>Reporter profiles: a reporter's public profile lists their credited advisories; anonymous credits only to
+/// them.</summary>
 public class ReporterProfileTests
 {
     private static CancellationToken Ct => Disclosure.Ct;
@@ -21,7 +22,15 @@ public class ReporterProfileTests
         var id = Guid.NewGuid();
         await d.Run(async db =>
         {
-            db.Users.Add(new VigilUser { Id = id, UserName = $"{handle}@example.test", Email = $"{handle}@example.test", DisplayName = name, CreatedAt = Disclosure.Start });
+            db.Users.Add(
+                new VigilUser
+                {
+                    Id = id,
+                    UserName = $"{handle}@example.test",
+                    Email = $"{handle}@example.test",
+                    DisplayName = name,
+                    CreatedAt = Disclosure.Start
+                });
             await db.SaveChangesAsync(Ct);
         });
         await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(id), handle.ToUpperInvariant(), Ct));
@@ -37,7 +46,8 @@ public class ReporterProfileTests
         var named = await d.PublishedAsync(ada, "left-pad");
         var anonymous = await d.ReportAsync(ada, "is-even");
         await d.AcceptAsync(anonymous);
-        await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAnonymousAsync(anonymous, Actor.User(ada), true, Ct));
+        await d.Run(
+            db => new ReportCredits(db, d.Vault, d.Clock).SetAnonymousAsync(anonymous, Actor.User(ada), true, Ct));
         await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(anonymous, Actor.User(d.Triager), Ct));
         var pending = await d.ReportAsync(ada, "is-odd");
         await d.AcceptAsync(pending);
@@ -47,16 +57,25 @@ public class ReporterProfileTests
         var seenByAda = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
             .ExecuteAsync("ada", Actor.User(ada), Ct));
 
-        var advisories = await d.Run(db => db.Reports.Where(r => r.Id == named || r.Id == anonymous).OrderBy(r => r.Id).Select(r => r.AdvisoryId!).ToListAsync(Ct));
+        var advisories = await d.Run(
+            db =>
+                db.Reports.Where(r => r.Id == named || r.Id == anonymous).OrderBy(r => r.Id).Select(r => r.AdvisoryId!)
+                    .ToListAsync(Ct));
         Assert.Equal(("ada", "Ada Researcher", false), (seenByAll.Handle, seenByAll.DisplayName, seenByAll.IsOwner));
         Assert.Equal([advisories[0]], seenByAll.Credits.Select(c => c.AdvisoryId));
-        Assert.Equal(("FINDER", "npm-eco", false), (seenByAll.Credits[0].Type, seenByAll.Credits[0].ProgramSlug, seenByAll.Credits[0].Anonymous));
-        Assert.Equal((14, 2, 0), (seenByAll.Reputation.Points, seenByAll.Reputation.Reports, seenByAll.Reputation.PendingReports));
+        Assert.Equal(("FINDER", "npm-eco", false),
+            (seenByAll.Credits[0].Type, seenByAll.Credits[0].ProgramSlug, seenByAll.Credits[0].Anonymous));
+        Assert.Equal((14, 2, 0),
+            (seenByAll.Reputation.Points, seenByAll.Reputation.Reports, seenByAll.Reputation.PendingReports));
         Assert.True(seenByAda.IsOwner);
-        Assert.Equal([(advisories[1], true), (advisories[0], false)], seenByAda.Credits.Select(c => (c.AdvisoryId, c.Anonymous)));
-        Assert.Equal((16, 3, 1), (seenByAda.Reputation.Points, seenByAda.Reputation.Reports, seenByAda.Reputation.PendingReports));
+        Assert.Equal([(advisories[1], true), (advisories[0], false)],
+            seenByAda.Credits.Select(c => (c.AdvisoryId, c.Anonymous)));
+        Assert.Equal((16, 3, 1),
+            (seenByAda.Reputation.Points, seenByAda.Reputation.Reports, seenByAda.Reputation.PendingReports));
 
-        var document = JsonNode.Parse(await d.Run(db => db.Advisories.Where(a => a.Id == advisories[1]).Select(a => a.Document).SingleAsync(Ct)))!;
+        var document = JsonNode.Parse(
+            await d.Run(
+                db => db.Advisories.Where(a => a.Id == advisories[1]).Select(a => a.Document).SingleAsync(Ct)))!;
         Assert.Equal(["Anonymous:FINDER"], document["credits"]!.AsArray().Select(c => $"{c!["name"]}:{c["type"]}"));
         Assert.DoesNotContain("Ada Researcher", document.ToJsonString(), StringComparison.Ordinal);
     }
@@ -72,7 +91,10 @@ public class ReporterProfileTests
         foreach (var id in new[] { fixer, declined })
         {
             await d.AcceptAsync(id);
-            await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(id, Actor.User(d.Triager), [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
+            await d.Run(
+                db =>
+                    new ReportCredits(db, d.Vault, d.Clock).SetAsync(id, Actor.User(d.Triager),
+                        [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
         }
         await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(declined, Actor.User(d.Triager), max, null, Ct));
         await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).DeclineAsync(declined, Actor.User(max), Ct));
@@ -84,12 +106,14 @@ public class ReporterProfileTests
         var profile = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
             .ExecuteAsync("max-dev", Actor.Anonymous, Ct));
 
-        var advisory = await d.Run(db => db.Reports.Where(r => r.Id == fixer).Select(r => r.AdvisoryId).SingleAsync(Ct));
+        var advisory = await d.Run(
+            db => db.Reports.Where(r => r.Id == fixer).Select(r => r.AdvisoryId).SingleAsync(Ct));
         Assert.Equal([(advisory!, "REMEDIATION_DEVELOPER")], profile.Credits.Select(c => (c.AdvisoryId, c.Type)));
         Assert.Equal(0, profile.Reputation.Reports); // credits are not reports of theirs
     }
 
-    /// <summary>A correction of the credits is what the profiles list: a credit taken out unlists the advisory, put back lists it again.</summary>
+    /// <summary>A correction of the credits is what the profiles list: a credit taken out unlists the advisory, put
+    /// back lists it again.</summary>
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Profile_CreditsCorrected_ListsWhatTheAdvisoryNowCredits(DatabaseProvider provider)
@@ -99,21 +123,28 @@ public class ReporterProfileTests
         var max = await AccountAsync(d, "max-dev", "Max Maintainer");
         var report = await d.ReportAsync(ada);
         await d.AcceptAsync(report);
-        await d.Run(db => new ReportCredits(db, d.Vault, d.Clock).SetAsync(report, Actor.User(d.Triager), [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
+        await d.Run(
+            db =>
+                new ReportCredits(db, d.Vault, d.Clock).SetAsync(report, Actor.User(d.Triager),
+                    [new CreditInput("Max Maintainer", "REMEDIATION_DEVELOPER", max)], [], Ct));
         var advisory = (await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report, Actor.User(d.Triager), Ct))).Id;
-        var finder = await d.Run(db => db.Advisories.Where(a => a.Id == advisory).Select(a => a.Document).SingleAsync(Ct));
-        var finderName = JsonNode.Parse(finder)!["credits"]!.AsArray().Single(c => (string)c!["type"]! == "FINDER")!["name"]!.GetValue<string>();
+        var finder = await d.Run(
+            db => db.Advisories.Where(a => a.Id == advisory).Select(a => a.Document).SingleAsync(Ct));
+        var finderName = JsonNode.Parse(finder)!["credits"]!.AsArray()
+            .Single(c => (string)c!["type"]! == "FINDER")!["name"]!.GetValue<string>();
         Task<IReadOnlyList<string>> Listed(string handle) => d.Run(async db =>
             (IReadOnlyList<string>)(await new GetReporterProfile(db, new ReporterReputation(db))
                 .ExecuteAsync(handle, Actor.Anonymous, Ct)).Credits.Select(c => $"{c.AdvisoryId}:{c.Type}").ToList());
         Task Correct(params Vigil.Core.Publication.DraftCredit[] credits) => d.Run(db =>
-            new Vigil.Core.Publication.CorrectAdvisory(db, d.Vault, d.Clock).ExecuteAsync(advisory, Actor.User(d.Triager), new(Reason: "credits", Credits: credits), Ct));
+            new Vigil.Core.Publication.CorrectAdvisory(db, d.Vault, d.Clock).ExecuteAsync(advisory,
+                Actor.User(d.Triager), new(Reason: "credits", Credits: credits), Ct));
 
         Assert.Equal([$"{advisory}:FINDER"], await Listed("ada"));
         Assert.Equal([$"{advisory}:REMEDIATION_DEVELOPER"], await Listed("max-dev"));
 
         d.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Correct(new Vigil.Core.Publication.DraftCredit(finderName, "FINDER"), new Vigil.Core.Publication.DraftCredit("Someone Else", "REMEDIATION_DEVELOPER"));
+        await Correct(new Vigil.Core.Publication.DraftCredit(finderName, "FINDER"),
+            new Vigil.Core.Publication.DraftCredit("Someone Else", "REMEDIATION_DEVELOPER"));
         Assert.Equal([$"{advisory}:FINDER"], await Listed("ada"));
         Assert.Empty(await Listed("max-dev"));
 
@@ -137,10 +168,12 @@ public class ReporterProfileTests
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         var ada = await AccountAsync(d, "ada", "Ada");
 
-        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), handle, Ct)));
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), handle, Ct)));
 
         Assert.Contains("handle", refused.Errors.Keys);
-        Assert.Equal("ada", await d.Run(db => db.Users.Where(u => u.Id == ada).Select(u => u.ProfileHandle).SingleAsync(Ct)));
+        Assert.Equal("ada",
+            await d.Run(db => db.Users.Where(u => u.Id == ada).Select(u => u.ProfileHandle).SingleAsync(Ct)));
     }
 
     [Theory]
@@ -151,7 +184,8 @@ public class ReporterProfileTests
         var ada = await AccountAsync(d, "ada", "Ada");
         var bob = await AccountAsync(d, "bob", "Bob");
 
-        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "Ada", Ct)));
+        await Assert.ThrowsAsync<ConflictException>(
+            () => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "Ada", Ct)));
         await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), "", Ct));
 
         await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))

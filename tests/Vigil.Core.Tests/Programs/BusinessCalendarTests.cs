@@ -25,7 +25,8 @@ public class BusinessCalendarTests
 
     [Theory]
     [MemberData(nameof(Deadlines))]
-    public void AddBusinessDays_Table_DueAtTheLocalTimeExpected(string zone, string submitted, int days, string holidays, string due)
+    public void AddBusinessDays_Table_DueAtTheLocalTimeExpected(string zone, string submitted, int days,
+        string holidays, string due)
     {
         var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var calendar = new BusinessCalendar(tz, holidays.Length == 0 ? [] : holidays.Split(',').Select(DateOnly.Parse));
@@ -33,7 +34,8 @@ public class BusinessCalendarTests
 
         var result = calendar.AddBusinessDays(start, days);
 
-        Assert.Equal(due, TimeZoneInfo.ConvertTime(result, tz).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        Assert.Equal(due,
+            TimeZoneInfo.ConvertTime(result, tz).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -47,8 +49,10 @@ public class BusinessCalendarTests
 
         var result = calendar.AddBusinessDays(Local(tz, "2026-04-23 00:30"), 1);
 
-        Assert.Equal("2026-04-24 01:30", TimeZoneInfo.ConvertTime(result, tz).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-        Assert.Equal(TimeSpan.FromHours(24), result - Local(tz, "2026-04-23 00:30")); // the skipped hour is not lost time
+        Assert.Equal("2026-04-24 01:30",
+            TimeZoneInfo.ConvertTime(result, tz).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        // the skipped hour is not lost time
+        Assert.Equal(TimeSpan.FromHours(24), result - Local(tz, "2026-04-23 00:30"));
     }
 
     [Fact]

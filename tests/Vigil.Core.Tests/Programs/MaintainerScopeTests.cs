@@ -23,7 +23,8 @@ public class MaintainerScopeTests
         var otherAdmin = Guid.NewGuid();
         await d.Run(async db =>
         {
-            foreach (var (id, email) in new[] { (d.Triager, "triager@example.test"), (d.OtherTriager, "other-triager@example.test") })
+            foreach (var (id, email) in new[] { (d.Triager, "triager@example.test"),
+                (d.OtherTriager, "other-triager@example.test") })
             {
                 db.Users.Add(new VigilUser
                 {
@@ -37,7 +38,8 @@ public class MaintainerScopeTests
                 });
             }
             await db.SaveChangesAsync(Ct);
-            await new CreateProgram(db, d.Clock).ExecuteAsync(OtherSlug, "runtime core", "CORE", new ProgramSettings(ScopePackages: ["npm/deep-merge"]), Ct);
+            await new CreateProgram(db, d.Clock).ExecuteAsync(OtherSlug, "runtime core", "CORE",
+                new ProgramSettings(ScopePackages: ["npm/deep-merge"]), Ct);
             await new AddProgramMember(db, d.Clock).ExecuteAsync(OtherSlug, otherAdmin, ProgramRole.Admin, Ct);
         });
         return (d, otherAdmin);
@@ -50,12 +52,19 @@ public class MaintainerScopeTests
         var (d, otherAdmin) = await CreateAsync(provider);
         await using var _ = d;
         // The other program's admin records this program's triager as a maintainer of the package.
-        await d.Run(db => new AddPackageMaintainer(db, d.Clock).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), "npm", "deep-merge", null, "triager@example.test", Ct));
+        await d.Run(
+            db =>
+                new AddPackageMaintainer(db, d.Clock).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), "npm",
+                    "deep-merge", null, "triager@example.test", Ct));
         // This program's admin records the other triager.
-        await d.Run(db => new AddPackageMaintainer(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), "npm", "deep-merge", null, "other-triager@example.test", Ct));
+        await d.Run(
+            db =>
+                new AddPackageMaintainer(db, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), "npm",
+                    "deep-merge", null, "other-triager@example.test", Ct));
         var report = await d.SubmitAsync();
 
-        var queue = await d.Run(db => new ListTriageQueue(db, d.Vault, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), Ct));
+        var queue = await d.Run(
+            db => new ListTriageQueue(db, d.Vault, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), Ct));
         Assert.False(Assert.Single(queue).Recused);
         Assert.False((await d.ViewAsync(report.Id, Actor.User(d.Triager))).ViewerRecused);
         await Assert.ThrowsAsync<ConflictException>(() => d.AcceptAsync(report.Id, d.OtherTriager));
@@ -68,17 +77,34 @@ public class MaintainerScopeTests
     {
         var (d, otherAdmin) = await CreateAsync(provider);
         await using var _ = d;
-        var theirs = await d.Run(db => new AddPackageMaintainer(db, d.Clock).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), "npm", "deep-merge", "private-contact@example.test", "triager@example.test", Ct));
+        var theirs = await d.Run(
+            db =>
+                new AddPackageMaintainer(db, d.Clock).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), "npm",
+                    "deep-merge", "private-contact@example.test", "triager@example.test", Ct));
 
         var listed = await d.Run(db => new GetProgramAdmin(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), Ct));
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new RemovePackageMaintainer(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), theirs.Id, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                d.Run(
+                    db =>
+                        new RemovePackageMaintainer(db).ExecuteAsync(Disclosure.Slug, Actor.User(d.Admin), theirs.Id,
+                            Ct)));
 
         Assert.Empty(listed.Maintainers);
-        var kept = Assert.Single((await d.Run(db => new GetProgramAdmin(db).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), Ct))).Maintainers);
+        var kept = Assert.Single(
+            (await d.Run(
+                db => new GetProgramAdmin(db).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), Ct))).Maintainers);
         Assert.Equal((theirs.Id, "private-contact@example.test"), (kept.Id, kept.Email));
         // The instance-wide account link (command line, no program) is no program's record either.
-        var link = await d.Run(db => new AddPackageMaintainer(db, d.Clock).ExecuteAsync("npm", "deep-merge", d.Stranger, null, Ct));
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new RemovePackageMaintainer(db).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), link.Id, Ct)));
-        Assert.Single((await d.Run(db => new GetProgramAdmin(db).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), Ct))).Maintainers);
+        var link = await d.Run(
+            db => new AddPackageMaintainer(db, d.Clock).ExecuteAsync("npm", "deep-merge", d.Stranger, null, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                d.Run(
+                    db =>
+                        new RemovePackageMaintainer(db).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), link.Id, Ct)));
+        Assert.Single(
+            (await d.Run(
+                db => new GetProgramAdmin(db).ExecuteAsync(OtherSlug, Actor.User(otherAdmin), Ct))).Maintainers);
     }
 }

@@ -32,7 +32,8 @@ public sealed class ProgramAdministration : IAsyncDisposable
     {
         var a = new ProgramAdministration(await TestDatabase.CreateAsync(provider));
         await using var db = a.Open();
-        foreach (var (id, name) in new[] { (a.InstanceAdmin, "root"), (a.ProgramAdmin, "admin"), (a.Triager, "triager"), (a.OtherProgramAdmin, "other"), (a.Stranger, "stranger") })
+        foreach (var (id, name) in new[] { (a.InstanceAdmin, "root"), (a.ProgramAdmin, "admin"), (a.Triager, "triager"),
+            (a.OtherProgramAdmin, "other"), (a.Stranger, "stranger") })
         {
             var email = $"{name}@example.test";
             db.Users.Add(new VigilUser
@@ -48,8 +49,10 @@ public sealed class ProgramAdministration : IAsyncDisposable
             });
         }
         await db.SaveChangesAsync(Ct);
-        await new CreateProgram(db, a.Clock).ExecuteAsync(Slug, "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        await new CreateProgram(db, a.Clock).ExecuteAsync(OtherSlug, "runtime core", "CORE", new ProgramSettings(ScopePackages: ["npm/node"]), Ct);
+        await new CreateProgram(db, a.Clock).ExecuteAsync(Slug, "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, a.Clock).ExecuteAsync(OtherSlug, "runtime core", "CORE",
+            new ProgramSettings(ScopePackages: ["npm/node"]), Ct);
         await new AddProgramMember(db, a.Clock).ExecuteAsync(Slug, a.ProgramAdmin, ProgramRole.Admin, Ct);
         await new AddProgramMember(db, a.Clock).ExecuteAsync(Slug, a.Triager, ProgramRole.Triager, Ct);
         await new AddProgramMember(db, a.Clock).ExecuteAsync(OtherSlug, a.OtherProgramAdmin, ProgramRole.Admin, Ct);
@@ -70,7 +73,8 @@ public sealed class ProgramAdministration : IAsyncDisposable
         await action(db);
     }
 
-    public Task<ProgramAdminView> ViewAsync(string slug = Slug) => Run(db => new GetProgramAdmin(db).ExecuteAsync(slug, Actor.System, Ct));
+    public Task<ProgramAdminView> ViewAsync(string slug = Slug) =>
+        Run(db => new GetProgramAdmin(db).ExecuteAsync(slug, Actor.System, Ct));
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -5,12 +5,17 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Tests.Programs;
 
-/// <summary>Program administration (programs, team, policy) — who may manage a program, and what a wrong setting does.</summary>
+/// <summary>Program administration (programs, team, policy) — who may manage a program, and what a wrong setting
+/// does.</summary>
 public class ProgramAdministrationTests
 {
     private static CancellationToken Ct => ProgramAdministration.Ct;
 
-    public enum Caller { InstanceAdmin, InstanceAdminWithoutTwoFactor, ProgramAdmin, ProgramAdminWithoutTwoFactor, Triager, OtherProgramAdmin, Stranger, Anonymous }
+    public enum Caller
+    {
+        InstanceAdmin, InstanceAdminWithoutTwoFactor, ProgramAdmin, ProgramAdminWithoutTwoFactor,
+        Triager, OtherProgramAdmin, Stranger, Anonymous
+    }
 
     private static Actor ActorFor(ProgramAdministration a, Caller caller) => caller switch
     {
@@ -44,10 +49,23 @@ public class ProgramAdministrationTests
         await using var a = await ProgramAdministration.CreateAsync(DatabaseProvider.Sqlite);
         var actor = ActorFor(a, caller);
 
-        var view = await Outcome(() => a.Run(db => new GetProgramAdmin(db).ExecuteAsync(ProgramAdministration.Slug, actor, Ct)));
-        var update = await Outcome(() => a.Run(db => new UpdateProgramPolicy(db).ExecuteAsync(ProgramAdministration.Slug, actor, new ProgramSettings(PublicationDays: 90), Ct)));
-        var webhook = await Outcome(() => a.Run(db => new AddWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, actor, "https://hooks.example.test/vigil", null, Ct)));
-        var create = await Outcome(() => a.Run(db => new CreateProgram(db, a.Clock).ExecuteAsync(actor, "new-program", "New", "NEW", null, Ct)));
+        var view = await Outcome(
+            () => a.Run(db => new GetProgramAdmin(db).ExecuteAsync(ProgramAdministration.Slug, actor, Ct)));
+        var update = await Outcome(
+            () =>
+                a.Run(
+                    db =>
+                        new UpdateProgramPolicy(db).ExecuteAsync(ProgramAdministration.Slug, actor,
+                            new ProgramSettings(PublicationDays: 90), Ct)));
+        var webhook = await Outcome(
+            () =>
+                a.Run(
+                    db =>
+                        new AddWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, actor,
+                            "https://hooks.example.test/vigil", null, Ct)));
+        var create = await Outcome(
+            () =>
+                a.Run(db => new CreateProgram(db, a.Clock).ExecuteAsync(actor, "new-program", "New", "NEW", null, Ct)));
 
         Assert.Equal(manages, view);
         Assert.Equal(manages, update);
@@ -65,7 +83,8 @@ public class ProgramAdministrationTests
 
         var list = await Listed(() => a.Run(db => new ListPrograms(db).ExecuteAsync(actor, Ct)));
 
-        string[] expected = creates ? ["core", "npm-eco"] : manages ? ["npm-eco"] : caller == Caller.OtherProgramAdmin ? ["core"] : [];
+        string[] expected = creates ? ["core", "npm-eco"] : manages ? ["npm-eco"] : caller == Caller.OtherProgramAdmin
+            ? ["core"] : [];
         Assert.Equal(expected, list);
     }
 
@@ -91,7 +110,8 @@ public class ProgramAdministrationTests
         var before = await a.ViewAsync();
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => a.Run(db =>
-            new UpdateProgramPolicy(db).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin), wrong with { PublicationDays = wrong.PublicationDays ?? 90 }, Ct)));
+            new UpdateProgramPolicy(db).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin),
+                wrong with { PublicationDays = wrong.PublicationDays ?? 90 }, Ct)));
 
         Assert.Equal([field], error.Errors.Keys);
         Assert.Equivalent(before, await a.ViewAsync(), strict: true);
@@ -104,16 +124,29 @@ public class ProgramAdministrationTests
         await using var a = await ProgramAdministration.CreateAsync(provider);
         var admin = Actor.User(a.ProgramAdmin);
 
-        await a.Run(db => new AddProgramMember(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, admin, " Stranger@Example.test ", "triager", Ct));
+        await a.Run(
+            db =>
+                new AddProgramMember(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, admin,
+                    " Stranger@Example.test ", "triager", Ct));
         var added = await a.ViewAsync();
-        await a.Run(db => new AddProgramMember(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, admin, "stranger@example.test", "admin", Ct));
+        await a.Run(
+            db =>
+                new AddProgramMember(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, admin,
+                    "stranger@example.test", "admin", Ct));
         var promoted = await a.ViewAsync();
         await a.Run(db => new RemoveProgramMember(db).ExecuteAsync(ProgramAdministration.Slug, admin, a.Triager, Ct));
 
-        Assert.Contains(added.Members, m => m is { Email: "stranger@example.test", Role: "triager", TwoFactorEnabled: true } && m.UserId == a.Stranger);
+        Assert.Contains(added.Members,
+            m =>
+                m is { Email: "stranger@example.test", Role: "triager", TwoFactorEnabled: true }
+                    && m.UserId == a.Stranger);
         Assert.Contains(promoted.Members, m => m.UserId == a.Stranger && m.Role == "admin");
-        Assert.Equal(["admin@example.test", "stranger@example.test"], (await a.ViewAsync()).Members.Select(m => m.Email));
-        await Assert.ThrowsAsync<NotFoundException>(() => a.Run(db => new RemoveProgramMember(db).ExecuteAsync(ProgramAdministration.Slug, admin, a.Triager, Ct)));
+        Assert.Equal(["admin@example.test", "stranger@example.test"],
+            (await a.ViewAsync()).Members.Select(m => m.Email));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                a.Run(
+                    db => new RemoveProgramMember(db).ExecuteAsync(ProgramAdministration.Slug, admin, a.Triager, Ct)));
     }
 
     [Theory]
@@ -126,7 +159,8 @@ public class ProgramAdministrationTests
         await using var a = await ProgramAdministration.CreateAsync(DatabaseProvider.Sqlite);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => a.Run(db =>
-            new AddProgramMember(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin), email, role, Ct)));
+            new AddProgramMember(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin),
+                email, role, Ct)));
 
         Assert.Equal([field], error.Errors.Keys);
         Assert.Equal(2, (await a.ViewAsync()).Members.Count);
@@ -139,14 +173,24 @@ public class ProgramAdministrationTests
         await using var a = await ProgramAdministration.CreateAsync(provider);
         var admin = Actor.User(a.ProgramAdmin);
 
-        var added = await a.Run(db => new AddPackageMaintainer(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, admin, "npm", "deep-merge", "dm@example.test", "triager@example.test", Ct));
+        var added = await a.Run(
+            db =>
+                new AddPackageMaintainer(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, admin, "npm",
+                    "deep-merge", "dm@example.test", "triager@example.test", Ct));
         var listed = (await a.ViewAsync()).Maintainers;
         var otherSees = (await a.ViewAsync(ProgramAdministration.OtherSlug)).Maintainers;
-        await Assert.ThrowsAsync<NotFoundException>(() => a.Run(db => new RemovePackageMaintainer(db).ExecuteAsync(ProgramAdministration.OtherSlug, Actor.User(a.OtherProgramAdmin), added.Id, Ct)));
-        await a.Run(db => new RemovePackageMaintainer(db).ExecuteAsync(ProgramAdministration.Slug, admin, added.Id, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                a.Run(
+                    db =>
+                        new RemovePackageMaintainer(db).ExecuteAsync(ProgramAdministration.OtherSlug,
+                            Actor.User(a.OtherProgramAdmin), added.Id, Ct)));
+        await a.Run(
+            db => new RemovePackageMaintainer(db).ExecuteAsync(ProgramAdministration.Slug, admin, added.Id, Ct));
 
         var m = Assert.Single(listed);
-        Assert.Equal(("npm", "deep-merge", "dm@example.test", a.Triager, "triager@example.test"), (m.Ecosystem, m.Name, m.Email, m.UserId!.Value, m.AccountEmail));
+        Assert.Equal(("npm", "deep-merge", "dm@example.test", a.Triager, "triager@example.test"),
+            (m.Ecosystem, m.Name, m.Email, m.UserId!.Value, m.AccountEmail));
         Assert.Empty(otherSees);
         Assert.Empty((await a.ViewAsync()).Maintainers);
     }
@@ -157,12 +201,14 @@ public class ProgramAdministrationTests
     [InlineData("NuGet", "Newtonsoft.Json", "x@example.test", "name")]
     [InlineData("npm", "deep-merge", null, "email")]
     [InlineData("npm", "deep-merge", "not-an-address", "email")]
-    public async Task AddPackageMaintainer_Wrong_NamesTheField(string ecosystem, string name, string? email, string field)
+    public async Task AddPackageMaintainer_Wrong_NamesTheField(string ecosystem, string name, string? email,
+        string field)
     {
         await using var a = await ProgramAdministration.CreateAsync(DatabaseProvider.Sqlite);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => a.Run(db =>
-            new AddPackageMaintainer(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin), ecosystem, name, email, null, Ct)));
+            new AddPackageMaintainer(db, a.Clock).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin),
+                ecosystem, name, email, null, Ct)));
 
         Assert.Equal([field], error.Errors.Keys);
         Assert.Empty((await a.ViewAsync()).Maintainers);
@@ -175,7 +221,10 @@ public class ProgramAdministrationTests
         await using var a = await ProgramAdministration.CreateAsync(provider);
         var admin = Actor.User(a.ProgramAdmin);
 
-        var created = await a.Run(db => new AddWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, admin, "https://hooks.example.test/vigil", ["report.received", "report.published"], Ct));
+        var created = await a.Run(
+            db =>
+                new AddWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, admin,
+                    "https://hooks.example.test/vigil", ["report.received", "report.published"], Ct));
         var listed = await a.ViewAsync();
 
         Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
@@ -193,10 +242,17 @@ public class ProgramAdministrationTests
         var endpoint = Assert.Single(listed.Webhooks);
         Assert.Equal("https://hooks.example.test/vigil", endpoint.Url);
         Assert.Equal(["report.received", "report.published"], endpoint.Events);
-        Assert.DoesNotContain(created.Secret[6..], System.Text.Json.JsonSerializer.Serialize(listed), StringComparison.Ordinal);
+        Assert.DoesNotContain(created.Secret[6..], System.Text.Json.JsonSerializer.Serialize(listed),
+            StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => a.Run(db => new RemoveWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.OtherSlug, Actor.User(a.OtherProgramAdmin), endpoint.Id, Ct)));
-        await a.Run(db => new RemoveWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, admin, endpoint.Id, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () =>
+                a.Run(
+                    db =>
+                        new RemoveWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.OtherSlug,
+                            Actor.User(a.OtherProgramAdmin), endpoint.Id, Ct)));
+        await a.Run(
+            db => new RemoveWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, admin, endpoint.Id, Ct));
         Assert.Empty((await a.ViewAsync()).Webhooks);
     }
 
@@ -210,7 +266,8 @@ public class ProgramAdministrationTests
         await using var a = await ProgramAdministration.CreateAsync(DatabaseProvider.Sqlite);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => a.Run(db =>
-            new AddWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin), url, eventType is null ? null : [eventType], Ct)));
+            new AddWebhookEndpoint(db).ExecuteAsync(ProgramAdministration.Slug, Actor.User(a.ProgramAdmin), url,
+                eventType is null ? null : [eventType], Ct)));
 
         Assert.Equal([field], error.Errors.Keys);
         Assert.Empty((await a.ViewAsync()).Webhooks);
@@ -220,12 +277,14 @@ public class ProgramAdministrationTests
     [InlineData("Bad Slug", "Name", "PFX", "slug")]
     [InlineData("fine", "", "PFX", "name")]
     [InlineData("fine", "Name", "pfx", "advisoryIdPrefix")]
-    public async Task CreateProgram_Wrong_NamesTheFieldAndStoresNothing(string slug, string name, string prefix, string field)
+    public async Task CreateProgram_Wrong_NamesTheFieldAndStoresNothing(string slug, string name, string prefix,
+        string field)
     {
         await using var a = await ProgramAdministration.CreateAsync(DatabaseProvider.Sqlite);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => a.Run(db =>
-            new CreateProgram(db, a.Clock).ExecuteAsync(Actor.User(a.InstanceAdmin, isInstanceAdmin: true), slug, name, prefix, null, Ct)));
+            new CreateProgram(db, a.Clock).ExecuteAsync(Actor.User(a.InstanceAdmin, isInstanceAdmin: true), slug, name,
+                prefix, null, Ct)));
 
         Assert.Equal([field], error.Errors.Keys);
         Assert.Equal(2, (await a.Run(db => new ListPrograms(db).ExecuteAsync(Actor.System, Ct))).Count);

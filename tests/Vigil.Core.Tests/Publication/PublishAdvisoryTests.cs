@@ -26,13 +26,17 @@ public class PublishAdvisoryTests
         DatabaseProvider provider, string? fixedVersion, string? lastAffected, string events, string npmRange)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var draft = Draft() with { Packages = [new DraftPackage("npm", "deep-merge", Fixed: fixedVersion, LastAffected: lastAffected)] };
+        var draft = Draft() with
+        {
+            Packages = [new DraftPackage("npm", "deep-merge", Fixed: fixedVersion, LastAffected: lastAffected)]
+        };
 
         var published = await Publish(database, draft);
 
         var range = Assert.Single(Assert.Single(published.Vulnerability.Affected!).Ranges!);
         Assert.Equal("SEMVER", range.Type);
-        Assert.Equal(events, System.Text.Json.JsonSerializer.Serialize(range.Events, Core.Advisories.Osv.OsvJson.Options));
+        Assert.Equal(events,
+            System.Text.Json.JsonSerializer.Serialize(range.Events, Core.Advisories.Osv.OsvJson.Options));
         await using var db = database.Open();
         var row = await db.AffectedPackages.SingleAsync(Ct);
         Assert.Equal(("npm", "deep-merge", npmRange), (row.Ecosystem, row.Name, row.NpmRange));
@@ -111,7 +115,8 @@ public class PublishAdvisoryTests
 
         var error = await Assert.ThrowsAsync<ConflictException>(() => Publish(database, Draft()));
 
-        Assert.Contains($"CVE-2026-50001 is already an alias of advisory {first.Id}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"CVE-2026-50001 is already an alias of advisory {first.Id}", error.Message,
+            StringComparison.Ordinal);
         await using var db = database.Open();
         Assert.Equal(1, await db.Advisories.CountAsync(Ct));
     }
@@ -125,7 +130,8 @@ public class PublishAdvisoryTests
         await using (var db = database.Open())
         {
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await new PublishAdvisory(db, new FakeTimeProvider(Now)).ExecuteAsync(Draft(), "NPMSEC", DraftOrigin.Report, Ct);
+            await new PublishAdvisory(db, new FakeTimeProvider(Now)).ExecuteAsync(Draft(), "NPMSEC", DraftOrigin.Report,
+                Ct);
             await transaction.RollbackAsync(Ct);
         }
 
@@ -164,8 +170,16 @@ public class PublishAdvisoryTests
             case "packages": draft = draft with { Packages = [] }; break;
             case "packages[0].ecosystem": draft = draft with { Packages = [package with { Ecosystem = value }] }; break;
             case "packages[0].fixed": draft = draft with { Packages = [package with { Fixed = value }] }; break;
-            case "packages[0].lastAffected": draft = draft with { Packages = [package with { Fixed = "2.0.0", LastAffected = "1.9.0" }] }; break;
-            case "packages[0].introduced": draft = draft with { Packages = [package with { Introduced = value }] }; break;
+            case "packages[0].lastAffected":
+                draft = draft with
+                {
+                    Packages = [package with { Fixed = "2.0.0", LastAffected = "1.9.0" }]
+                }; break;
+            case "packages[0].introduced":
+                draft = draft with
+                {
+                    Packages = [package with { Introduced = value }]
+                }; break;
             case "cvssVector": draft = draft with { CvssVector = value }; break;
             case "cwes[0]": draft = draft with { Cwes = [value] }; break;
             case "references": draft = draft with { References = [] }; origin = DraftOrigin.Direct; break;
@@ -174,7 +188,8 @@ public class PublishAdvisoryTests
             case "idPrefix": prefix = value; break;
         }
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Publish(database, draft, prefix: prefix, origin: origin));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => Publish(database, draft, prefix: prefix, origin: origin));
 
         Assert.Contains(field, error.Errors.Keys);
         await using var db = database.Open();
@@ -185,7 +200,10 @@ public class PublishAdvisoryTests
     public async Task Execute_FixBeforeTheFirstAffectedVersion_IsRefused()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var draft = Draft() with { Packages = [new DraftPackage("NuGet", "Example.Lib", Introduced: "2.0.0", Fixed: "1.5.0")] };
+        var draft = Draft() with
+        {
+            Packages = [new DraftPackage("NuGet", "Example.Lib", Introduced: "2.0.0", Fixed: "1.5.0")]
+        };
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Publish(database, draft));
 
@@ -193,10 +211,12 @@ public class PublishAdvisoryTests
     }
 
     private static async Task<PublishedAdvisory> Publish(
-        TestDatabase database, AdvisoryDraft draft, TimeProvider? clock = null, string prefix = "NPMSEC", DraftOrigin origin = DraftOrigin.Report)
+        TestDatabase database, AdvisoryDraft draft, TimeProvider? clock = null, string prefix = "NPMSEC",
+        DraftOrigin origin = DraftOrigin.Report)
     {
         await using var db = database.Open();
-        return await new PublishAdvisory(db, clock ?? new FakeTimeProvider(Now)).ExecuteAsync(draft, prefix, origin, Ct);
+        return await new PublishAdvisory(db, clock ?? new FakeTimeProvider(Now)).ExecuteAsync(draft, prefix, origin,
+            Ct);
     }
 
     private static AdvisoryDraft Draft() => new(
@@ -209,7 +229,8 @@ public class PublishAdvisoryTests
         Credits: [new DraftCredit("Ada", "FINDER")],
         Aliases: ["CVE-2026-50001"]);
 
-    private static TheoryData<DatabaseProvider, string?, string?, string, string> Cases(params (string?, string?, string, string)[] rows)
+    private static TheoryData<DatabaseProvider, string?, string?, string, string> Cases(
+        params (string?, string?, string, string)[] rows)
     {
         var data = new TheoryData<DatabaseProvider, string?, string?, string, string>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })

@@ -26,8 +26,10 @@ public class PublishedRangeTests
     [InlineData("<=1.4.1", "1.4.2", "<=1.4.1", "<1.4.2")]
     [InlineData("<1.4.2", "1.4.2", "<1.4.2", "<1.4.2")]
     // One fix per release line.
-    [InlineData(">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1", "1.2.5,2.1.1", ">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1", ">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1")]
-    [InlineData(">=1.0.0 <=1.2.4 || >=2.0.0 <=2.1.0", "1.3.0,2.2.0", ">=1.0.0 <=1.2.4 || >=2.0.0 <=2.1.0", ">=1.0.0 <1.3.0 || >=2.0.0 <2.2.0")]
+    [InlineData(">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1", "1.2.5,2.1.1", ">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1",
+        ">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1")]
+    [InlineData(">=1.0.0 <=1.2.4 || >=2.0.0 <=2.1.0", "1.3.0,2.2.0", ">=1.0.0 <=1.2.4 || >=2.0.0 <=2.1.0",
+        ">=1.0.0 <1.3.0 || >=2.0.0 <2.2.0")]
     // A fix only for the older line: the newer line has none, so it stays open.
     [InlineData("<1.2.0 || >=2.0.0 <=2.3.1", "1.2.0", "<1.2.0 || >=2.0.0 <=2.3.1", "<1.2.0 || >=2.0.0")]
     // A fix only for the newer line: the older line keeps its reported end.
@@ -38,7 +40,8 @@ public class PublishedRangeTests
     [InlineData(">=1.0.0 <1.3.0 || >=1.2.0 <=1.4.1", "1.5.0", ">=1.0.0 <=1.4.1", ">=1.0.0 <1.5.0")]
     // Caret and tilde ranges are intervals too.
     [InlineData("^1.2.0", "2.0.0", ">=1.2.0 <2.0.0-0", ">=1.2.0 <2.0.0")]
-    public void Derive_Npm_PublishesTheReportedRangeEndedByItsFixes(string reported, string fixes, string intervals, string published)
+    public void Derive_Npm_PublishesTheReportedRangeEndedByItsFixes(string reported, string fixes, string intervals,
+        string published)
     {
         var parsed = Npm.ParseRange(reported)!;
         Assert.Equal(intervals, Npm.FormatRange(parsed));
@@ -90,12 +93,16 @@ public class PublishedRangeTests
     [InlineData("<=1.4.1", "1.0.0", "<1.0.0")]
     [InlineData(">=1.0.0 <=1.4.1 || >=2.0.0 <2.2.0", "1.1.0,2.1.0", ">=1.0.0 <1.1.0 || >=2.0.0 <2.1.0")]
     [InlineData(">=1.0.0 <=1.4.1", "1.0.0", "<0.0.0-0")]
-    public void NarrowTo_FixesInside_CutsEachIntervalBelowItsLowestFix(string reported, string fixes, string narrowed) =>
+    public void NarrowTo_FixesInside_CutsEachIntervalBelowItsLowestFix(string reported, string fixes,
+        string narrowed) =>
         Assert.Equal(narrowed, Npm.FormatRange(PublishedRange.NarrowTo(Npm, Npm.ParseRange(reported)!, Split(fixes))));
 
-    /// <summary>Versions 0.0.0 … 3.3.3: enough to land bounds and fixes inside, between and above generated intervals.</summary>
+    /// <summary>Versions 0.0.0 … 3.3.3: enough to land bounds and fixes inside, between and above generated
+    /// intervals.</summary>
     private static readonly string[] Universe =
-        [.. from major in Enumerable.Range(0, 4) from minor in Enumerable.Range(0, 4) from patch in Enumerable.Range(0, 4) select $"{major}.{minor}.{patch}"];
+        [
+            .. from major in Enumerable.Range(0, 4) from minor in Enumerable.Range(0,
+                4) from patch in Enumerable.Range(0, 4) select $"{major}.{minor}.{patch}"];
 
     private static readonly Gen<string> Version = Gen.Int[0, Universe.Length - 1].Select(i => Universe[i]);
 
@@ -108,9 +115,11 @@ public class PublishedRangeTests
         Gen.Select(Version, Version, (a, b) => $">{a} <={b}"),
         Gen.Select(Version, Version, (a, b) => $">={a} <={b}"));
 
-    /// <summary>A range that names at least one version (intake refuses one that names none) and up to three fixes.</summary>
+    /// <summary>A range that names at least one version (intake refuses one that names none) and up to three
+    /// fixes.</summary>
     private static readonly Gen<(string Range, string[] Fixes)> Case = Gen.Select(
-        Alternative.Array[1, 3].Select(parts => string.Join(" || ", parts)).Where(range => Npm.ParseRange(range)!.Count > 0),
+        Alternative.Array[1, 3].Select(parts => string.Join(" || ", parts))
+            .Where(range => Npm.ParseRange(range)!.Count > 0),
         Version.Array[0, 3]);
 
     [Fact]
@@ -121,7 +130,8 @@ public class PublishedRangeTests
             var intervals = Npm.ParseRange(c.Range)!;
             var fixes = c.Fixes.Where(f => PublishedRange.Place(Npm, intervals, f) == FixPlacement.Valid).ToArray();
             var affected = Build("npm", intervals, fixes);
-            var clientRange = NpmRange.Parse(AffectedRanges.ToNpmRange(affected) ?? "<0.0.0-0", NpmSemverOptions.NpmAudit);
+            var clientRange = NpmRange.Parse(AffectedRanges.ToNpmRange(affected) ?? "<0.0.0-0",
+                NpmSemverOptions.NpmAudit);
             var evaluation = AffectedRanges.ToEvaluation(affected);
             foreach (var version in Universe)
             {
@@ -129,7 +139,9 @@ public class PublishedRangeTests
                 Assert.Equal(published, clientRange.IsSatisfiedBy(version));
                 if (reported.IsSatisfiedBy(version))
                 {
-                    Assert.True(published, $"{version} was reported affected by '{c.Range}' but is not after publishing with fixes [{string.Join(", ", fixes)}].");
+                    Assert.True(published,
+                        $"{version} was reported affected by '{c.Range}' but is not after publishing with fixes "
+                            + $"[{string.Join(", ", fixes)}].");
                 }
                 if (fixes.Contains(version))
                 {
@@ -156,17 +168,21 @@ public class PublishedRangeTests
                 var belowEveryFix = c.Fixes.All(f => Npm.Compare(version, f) < 0);
                 if (reported.IsSatisfiedBy(version) && belowEveryFix)
                 {
-                    Assert.True(OsvRangeEvaluation.IsAffected(evaluation, version), $"{version} of '{c.Range}' below every fix [{string.Join(", ", c.Fixes)}] was dropped.");
+                    Assert.True(OsvRangeEvaluation.IsAffected(evaluation, version),
+                        $"{version} of '{c.Range}' below every fix [{string.Join(", ", c.Fixes)}] was dropped.");
                 }
             }
         }, iter: 2000, seed: "0N0XIzNsQ0O2");
 
-    private static Core.Advisories.Osv.OsvAffected Build(string ecosystem, IReadOnlyList<VersionInterval> reported, IReadOnlyList<string> fixes)
+    private static Core.Advisories.Osv.OsvAffected Build(string ecosystem, IReadOnlyList<VersionInterval> reported,
+        IReadOnlyList<string> fixes)
     {
-        var package = new DraftPackage(ecosystem, "pkg", Intervals: PublishedRange.Derive(EcosystemVersions.For(ecosystem)!, reported, fixes));
+        var package = new DraftPackage(ecosystem, "pkg",
+            Intervals: PublishedRange.Derive(EcosystemVersions.For(ecosystem)!, reported, fixes));
         var draft = new AdvisoryDraft("s", "d", [package]);
         DraftValidation.Check(draft, DraftOrigin.Report);
-        return Assert.Single(DraftToOsv.Build(draft, "X-1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch).Affected!);
+        return Assert.Single(
+            DraftToOsv.Build(draft, "X-1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch).Affected!);
     }
 
     private static string[] Split(string fixes) => fixes.Split(',', StringSplitOptions.RemoveEmptyEntries);

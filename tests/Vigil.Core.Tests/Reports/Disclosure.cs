@@ -39,7 +39,8 @@ public sealed class Disclosure : IAsyncDisposable
     {
         var d = new Disclosure(await TestDatabase.CreateAsync(provider));
         await using var db = d.Open();
-        await new CreateProgram(db, d.Clock).ExecuteAsync(Slug, "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, d.Clock).ExecuteAsync(Slug, "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         await new AddProgramMember(db, d.Clock).ExecuteAsync(Slug, d.Triager, ProgramRole.Triager, Ct);
         await new AddProgramMember(db, d.Clock).ExecuteAsync(Slug, d.OtherTriager, ProgramRole.Triager, Ct);
         await new AddProgramMember(db, d.Clock).ExecuteAsync(Slug, d.Admin, ProgramRole.Admin, Ct);
@@ -67,8 +68,8 @@ public sealed class Disclosure : IAsyncDisposable
     }
 
     /// <summary>
-    /// A use case as the server composes it (<see cref="CoreServices.AddVigilCore"/>), on <paramref name="db"/>, this clock
-    /// and this vault; it tells nobody unless given a <paramref name="notifier"/>.
+    /// A use case as the server composes it (<see cref="CoreServices.AddVigilCore"/>), on <paramref name="db"/>, this
+    /// clock and this vault; it tells nobody unless given a <paramref name="notifier"/>.
     /// </summary>
     public T Use<T>(VigilDbContext db, IReportNotifier? notifier = null) where T : notnull
         => UseCases.Compose<T>(db, Clock, Vault, notifier);
@@ -85,9 +86,11 @@ public sealed class Disclosure : IAsyncDisposable
         await action(db);
     }
 
-    public Task<ReportView> ViewAsync(long id, Actor actor) => Run(db => new GetReport(db, Vault, Clock).ExecuteAsync(id, actor, Ct));
+    public Task<ReportView> ViewAsync(long id, Actor actor) =>
+        Run(db => new GetReport(db, Vault, Clock).ExecuteAsync(id, actor, Ct));
 
-    public Task AcceptAsync(long id, Guid? by = null) => Run(db => Use<TriageReport>(db).AcceptAsync(id, Actor.User(by ?? Triager), Ct));
+    public Task AcceptAsync(long id, Guid? by = null) =>
+        Run(db => Use<TriageReport>(db).AcceptAsync(id, Actor.User(by ?? Triager), Ct));
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

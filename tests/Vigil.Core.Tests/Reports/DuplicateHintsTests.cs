@@ -14,7 +14,8 @@ public class DuplicateHintsTests
         await using var d = await Disclosure.CreateAsync(provider);
         var first = await d.SubmitAsync();
         await d.AcceptAsync(first.Id);
-        var published = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(first.Id, Actor.User(d.Triager), Disclosure.Ct));
+        var published = await d.Run(
+            db => d.Use<PublishReport>(db).ExecuteAsync(first.Id, Actor.User(d.Triager), Disclosure.Ct));
         var second = await d.SubmitAsync();
         var third = await d.SubmitAsync();
         await d.SubmitAsync(Disclosure.Request(package: "left-pad"));

@@ -18,17 +18,22 @@ public class FixedVersionTests
     {
         var report = await d.SubmitAsync(Disclosure.Request(versions: versions));
         await d.AcceptAsync(report.Id);
-        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
+        await d.Run(
+            db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, Actor.User(d.Maintainer), Ct));
         return report.Id;
     }
 
     private static Task MarkFixed(Disclosure d, long id, Guid by, string fix, bool confirm = false) =>
-        d.Run(db => new AdvanceReport(db, d.Clock).MarkFixedAsync(id, Actor.User(by), new Dictionary<string, string> { ["deep-merge"] = fix }, Ct, confirm));
+        d.Run(
+            db =>
+                new AdvanceReport(db, d.Clock).MarkFixedAsync(id, Actor.User(by),
+                    new Dictionary<string, string> { ["deep-merge"] = fix }, Ct, confirm));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task MarkFixed_FixInsideTheReportedRange_RefusedNamingTheVersionsItWouldClear(DatabaseProvider provider)
+    public async Task MarkFixed_FixInsideTheReportedRange_RefusedNamingTheVersionsItWouldClear(
+        DatabaseProvider provider)
     {
         await using var d = await Disclosure.CreateAsync(provider);
         var id = await InFixAsync(d);
@@ -51,7 +56,8 @@ public class FixedVersionTests
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         var id = await InFixAsync(d, versions);
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => MarkFixed(d, id, d.Triager, fix, confirm: true));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => MarkFixed(d, id, d.Triager, fix, confirm: true));
 
         Assert.Contains(expected, Assert.Single(error.Errors["fixedVersions[deep-merge]"]), StringComparison.Ordinal);
     }
@@ -82,9 +88,11 @@ public class FixedVersionTests
         var view = await d.ViewAsync(id, Actor.User(d.Maintainer));
         Assert.Equal(("<1.0.0", "1.0.0"), (view.Packages[0].AffectedVersions, view.Packages[0].FixedVersion));
         var narrowed = Assert.Single(view.Timeline, e => e.Kind == "RangeNarrowed");
-        Assert.Equal("npm/deep-merge: affected range narrowed from <=1.4.1 to <1.0.0, confirmed by the team", narrowed.Detail);
+        Assert.Equal("npm/deep-merge: affected range narrowed from <=1.4.1 to <1.0.0, confirmed by the team",
+            narrowed.Detail);
         await using var db = d.Open();
-        Assert.Equal("<1.0.0", (await db.AffectedPackages.SingleAsync(a => a.AdvisoryNumber == advisory.Number, Ct)).NpmRange);
+        Assert.Equal("<1.0.0",
+            (await db.AffectedPackages.SingleAsync(a => a.AdvisoryNumber == advisory.Number, Ct)).NpmRange);
     }
 
     [Theory]
@@ -98,7 +106,8 @@ public class FixedVersionTests
         var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Ct));
 
         await using var db = d.Open();
-        Assert.Equal(">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1", (await db.AffectedPackages.SingleAsync(a => a.AdvisoryNumber == advisory.Number, Ct)).NpmRange);
+        Assert.Equal(">=1.0.0 <1.2.5 || >=2.0.0 <2.1.1",
+            (await db.AffectedPackages.SingleAsync(a => a.AdvisoryNumber == advisory.Number, Ct)).NpmRange);
         var events = Assert.Single(Assert.Single(advisory.Vulnerability.Affected!).Ranges!).Events;
         Assert.Equal(["1.0.0", null, "2.0.0", null], events.Select(e => e.Introduced));
         Assert.Equal([null, "1.2.5", null, "2.1.1"], events.Select(e => e.Fixed));

@@ -4,7 +4,8 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Tests.Reports;
 
-/// <summary>The process rule: "The person who filed a report may never triage it (four-eyes rule) — this holds for team members filing on someone's behalf too."</summary>
+/// <summary>The process rule: "The person who filed a report may never triage it (four-eyes rule) — this holds for team
+/// members filing on someone's behalf too."</summary>
 public class FourEyesTests
 {
     private static CancellationToken Ct => Disclosure.Ct;
@@ -65,10 +66,13 @@ public class FourEyesTests
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         var report = await d.SubmitAsync();
 
-        var wrong = await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(report.Id, Actor.FollowUp("vfu_" + new string('A', 43))));
-        var missing = await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(report.Id + 100, Actor.FollowUp(report.FollowUpToken!)));
+        var wrong = await Assert.ThrowsAsync<NotFoundException>(
+            () => d.ViewAsync(report.Id, Actor.FollowUp("vfu_" + new string('A', 43))));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(
+            () => d.ViewAsync(report.Id + 100, Actor.FollowUp(report.FollowUpToken!)));
         var otherReport = await d.SubmitAsync();
-        var crossed = await Assert.ThrowsAsync<NotFoundException>(() => d.ViewAsync(otherReport.Id, Actor.FollowUp(report.FollowUpToken!)));
+        var crossed = await Assert.ThrowsAsync<NotFoundException>(
+            () => d.ViewAsync(otherReport.Id, Actor.FollowUp(report.FollowUpToken!)));
 
         Assert.Equal($"No report #{report.Id}.", wrong.Message);
         Assert.Equal($"No report #{report.Id + 100}.", missing.Message);
@@ -81,9 +85,16 @@ public class FourEyesTests
         await using var d = await Disclosure.CreateAsync(DatabaseProvider.Sqlite);
         var report = await d.SubmitAsync();
         await d.AcceptAsync(report.Id);
-        await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
-        await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "team only", true, Ct));
-        await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "hello all", false, Ct));
+        await d.Run(
+            db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), d.Maintainer, null, Ct));
+        await d.Run(
+            db =>
+                new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "team only",
+                    true, Ct));
+        await d.Run(
+            db =>
+                new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Triager), "hello all",
+                    false, Ct));
 
         var team = await d.ViewAsync(report.Id, Actor.User(d.OtherTriager));
         var reporter = await d.ViewAsync(report.Id, Actor.FollowUp(report.FollowUpToken!));
@@ -97,6 +108,7 @@ public class FourEyesTests
         Assert.NotNull(reporter.ReporterEmail);
         Assert.Equal("maintainer", maintainer.ViewerRole);
         await Assert.ThrowsAsync<ConflictException>(() => d.Run(db =>
-            new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Maintainer), "sneaky", true, Ct)));
+            new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.User(d.Maintainer), "sneaky", true,
+                Ct)));
     }
 }

@@ -19,19 +19,33 @@ public class ReportNotificationTests
         await d.Run(async db =>
         {
             db.Users.Add(new VigilUser { Id = d.Triager, UserName = "tri@example.test", Email = "tri@example.test" });
-            db.Users.Add(new VigilUser { Id = d.Maintainer, UserName = "dev@example.test", Email = "dev@example.test" });
+            db.Users.Add(
+                new VigilUser { Id = d.Maintainer, UserName = "dev@example.test", Email = "dev@example.test" });
             await db.SaveChangesAsync(Ct);
         });
 
-        var report = await d.Run(db => d.Use<SubmitReport>(db, Notifier(db, d)).ExecuteAsync(Disclosure.Slug, Disclosure.Request(), Actor.Anonymous, Ct));
-        await d.Run(db => d.Use<TriageReport>(db, Notifier(db, d)).AcceptAsync(report.Id, Actor.User(d.OtherTriager), Ct));
-        await d.Run(db => d.Use<InviteMaintainer>(db, Notifier(db, d)).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Ct));
+        var report = await d.Run(
+            db =>
+                d.Use<SubmitReport>(db, Notifier(db, d))
+                    .ExecuteAsync(Disclosure.Slug, Disclosure.Request(), Actor.Anonymous, Ct));
+        await d.Run(
+            db => d.Use<TriageReport>(db, Notifier(db, d)).AcceptAsync(report.Id, Actor.User(d.OtherTriager), Ct));
+        await d.Run(
+            db =>
+                d.Use<InviteMaintainer>(db, Notifier(db, d))
+                    .ExecuteAsync(report.Id, Actor.User(d.OtherTriager), d.Maintainer, null, Ct));
 
         var stored = await d.Run(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct));
-        Assert.All(stored, m => Assert.DoesNotContain("@example.test", m.Recipient + m.TextBody + m.HtmlBody, StringComparison.Ordinal)); // sealed at rest
+        // sealed at rest
+        Assert.All(stored,
+            m =>
+                Assert.DoesNotContain("@example.test", m.Recipient + m.TextBody + m.HtmlBody,
+                    StringComparison.Ordinal));
         var outbox = stored.Select(m => OutboxSeal.Opened(d.Vault, m)).ToList();
         Assert.Equal(
-            [(NotificationEvent.ReportReceived, "tri@example.test"), (NotificationEvent.Accepted, $"researcher+{Disclosure.Marker}@example.test"), (NotificationEvent.MaintainerInvited, "dev@example.test")],
+            [(NotificationEvent.ReportReceived, "tri@example.test"),
+                (NotificationEvent.Accepted, $"researcher+{Disclosure.Marker}@example.test"),
+                (NotificationEvent.MaintainerInvited, "dev@example.test")],
             outbox.Select(m => (m.EventType, m.Recipient!)));
         Assert.All(outbox, m =>
         {
@@ -40,5 +54,6 @@ public class ReportNotificationTests
         });
     }
 
-    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) => new(db, d.Clock, "https://vigil.example.test", d.Vault);
+    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) =>
+        new(db, d.Clock, "https://vigil.example.test", d.Vault);
 }

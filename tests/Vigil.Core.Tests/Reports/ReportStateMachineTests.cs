@@ -19,7 +19,8 @@ public class ReportStateMachineTests
         {
             (ReportState.New, ReportState.NeedsMoreInformation), (ReportState.NeedsMoreInformation, ReportState.New),
             (ReportState.New, ReportState.Rejected), (ReportState.New, ReportState.Accepted),
-            (ReportState.Accepted, ReportState.MaintainersNotified), (ReportState.MaintainersNotified, ReportState.FixInProgress),
+            (ReportState.Accepted, ReportState.MaintainersNotified),
+            (ReportState.MaintainersNotified, ReportState.FixInProgress),
             (ReportState.FixInProgress, ReportState.Fixed), (ReportState.Fixed, ReportState.Published),
             (ReportState.Accepted, ReportState.Published), (ReportState.MaintainersNotified, ReportState.Published),
             (ReportState.FixInProgress, ReportState.Published), (ReportState.Published, ReportState.Withdrawn),
@@ -48,20 +49,29 @@ public class ReportStateMachineTests
         var report = await d.SubmitAsync();
         var triager = Actor.User(d.Triager);
 
-        await d.Run(db => d.Use<TriageReport>(db).AskForInformationAsync(report.Id, triager, "Which versions did you test?", Ct));
+        await d.Run(
+            db =>
+                d.Use<TriageReport>(db).AskForInformationAsync(report.Id, triager, "Which versions did you test?", Ct));
         d.Clock.Advance(TimeSpan.FromHours(3));
-        await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!), "1.4.0 and 1.4.1", false, Ct));
+        await d.Run(
+            db =>
+                new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(report.Id, Actor.FollowUp(report.FollowUpToken!),
+                    "1.4.0 and 1.4.1", false, Ct));
         await d.AcceptAsync(report.Id);
         await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(report.Id, triager, d.Maintainer, null, Ct));
         await d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, Actor.User(d.Maintainer), Ct));
-        await d.Run(db => new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, Actor.User(d.Maintainer), new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct));
+        await d.Run(
+            db =>
+                new AdvanceReport(db, d.Clock).MarkFixedAsync(report.Id, Actor.User(d.Maintainer),
+                    new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct));
         var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report.Id, triager, Ct));
 
         var view = await d.ViewAsync(report.Id, Actor.FollowUp(report.FollowUpToken!));
         Assert.Equal("published", view.State);
         Assert.Equal(advisory.Id, view.AdvisoryId);
         Assert.Equal(
-            ["new", "needs-more-information", "new", "accepted", "maintainers-notified", "fix-in-progress", "fixed", "published"],
+            ["new", "needs-more-information", "new", "accepted", "maintainers-notified", "fix-in-progress", "fixed",
+                "published"],
             view.Timeline.Where(e => e.ToState is not null).Select(e => e.ToState!));
         Assert.Equal("1.4.0 and 1.4.1", view.Timeline.Single(e => e.Kind == "Comment").Text);
         Assert.Equal("NPMSEC-2026-1", advisory.Id);
@@ -93,8 +103,12 @@ public class ReportStateMachineTests
         {
             "accept-twice" => d.AcceptAsync(report.Id),
             "fix-before-accept" => d.Run(db => new AdvanceReport(db, d.Clock).StartFixAsync(report.Id, triager, Ct)),
-            "withdraw-unpublished" => d.Run(db => new WithdrawReport(db, d.Clock).ExecuteAsync(report.Id, triager, "mistake", Ct)),
-            _ => d.Run(db => d.Use<TriageReport>(db).RejectAsync(report.Id, triager, RejectionReason.Spam, null, null, Ct)),
+            "withdraw-unpublished" =>
+                d.Run(db => new WithdrawReport(db, d.Clock).ExecuteAsync(report.Id, triager, "mistake", Ct)),
+            _ =>
+                d.Run(
+                    db =>
+                        d.Use<TriageReport>(db).RejectAsync(report.Id, triager, RejectionReason.Spam, null, null, Ct)),
         });
 
         Assert.Matches($"Report #{report.Id} is (new|accepted); it cannot become", error.Message);
@@ -108,7 +122,11 @@ public class ReportStateMachineTests
         var original = await d.SubmitAsync();
         var copy = await d.SubmitAsync();
 
-        await d.Run(db => d.Use<TriageReport>(db).RejectAsync(copy.Id, Actor.User(d.Triager), RejectionReason.Duplicate, original.Id, "same as the first", Ct));
+        await d.Run(
+            db =>
+                d.Use<TriageReport>(db)
+                    .RejectAsync(copy.Id, Actor.User(d.Triager), RejectionReason.Duplicate, original.Id,
+                        "same as the first", Ct));
 
         var view = await d.ViewAsync(copy.Id, Actor.FollowUp(copy.FollowUpToken!));
         Assert.Equal(("rejected", "duplicate", original.Id), (view.State, view.RejectionReason, view.DuplicateOf));
@@ -122,7 +140,8 @@ public class ReportStateMachineTests
         var report = await d.SubmitAsync();
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => d.Run(db =>
-            d.Use<TriageReport>(db).RejectAsync(report.Id, Actor.User(d.Triager), RejectionReason.Duplicate, 999, null, Ct)));
+            d.Use<TriageReport>(db)
+                .RejectAsync(report.Id, Actor.User(d.Triager), RejectionReason.Duplicate, 999, null, Ct)));
 
         Assert.Equal(["duplicateOf"], error.Errors.Keys);
     }
@@ -166,12 +185,16 @@ public class ReportStateMachineTests
         var advisory = await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(report.Id, Actor.User(d.Triager), Ct));
         d.Clock.Advance(TimeSpan.FromDays(1));
 
-        await d.Run(db => new WithdrawReport(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.OtherTriager), "Not exploitable after all.", Ct));
+        await d.Run(
+            db =>
+                new WithdrawReport(db, d.Clock).ExecuteAsync(report.Id, Actor.User(d.OtherTriager),
+                    "Not exploitable after all.", Ct));
 
         await using var db = d.Open();
         var stored = await new GetAdvisory(db).ExecuteAsync(advisory.Id, Ct);
         Assert.Equal(Disclosure.Start.AddDays(1), stored!.Vulnerability.Withdrawn);
-        Assert.Equal("Not exploitable after all.", stored.Vulnerability.DatabaseSpecific!["withdrawn_reason"]!.GetValue<string>());
+        Assert.Equal("Not exploitable after all.",
+            stored.Vulnerability.DatabaseSpecific!["withdrawn_reason"]!.GetValue<string>());
         Assert.Equal("withdrawn", (await d.ViewAsync(report.Id, Actor.User(d.Triager))).State);
     }
 

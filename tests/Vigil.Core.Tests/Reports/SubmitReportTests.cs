@@ -36,10 +36,15 @@ public class SubmitReportTests
         await using var d = await Disclosure.CreateAsync(provider);
         var submitted = await d.SubmitAsync(Disclosure.Request() with
         {
-            Attachments = [new Vigil.Core.Attachments.AttachmentUpload($"poc-{Disclosure.Marker}.js", System.Text.Encoding.UTF8.GetBytes($"exploit {Disclosure.Marker}"))],
+            Attachments = [
+                new Vigil.Core.Attachments.AttachmentUpload($"poc-{Disclosure.Marker}.js",
+                    System.Text.Encoding.UTF8.GetBytes($"exploit {Disclosure.Marker}"))],
         });
         await d.AcceptAsync(submitted.Id);
-        await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.Triager), $"note {Disclosure.Marker}", internalNote: true, Ct));
+        await d.Run(
+            db =>
+                new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(submitted.Id, Actor.User(d.Triager),
+                    $"note {Disclosure.Marker}", internalNote: true, Ct));
 
         var dump = await RawDump(d);
 
@@ -143,7 +148,8 @@ public class SubmitReportTests
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
         var text = new System.Text.StringBuilder();
-        foreach (var table in new[] { "reports", "report_packages", "report_events", "report_participants", "report_attachments", "programs" })
+        foreach (var table in new[] { "reports", "report_packages", "report_events", "report_participants",
+            "report_attachments", "programs" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table}";
@@ -153,7 +159,9 @@ public class SubmitReportTests
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     var value = reader.GetValue(i);
-                    text.Append(value is byte[] bytes ? System.Text.Encoding.Latin1.GetString(bytes) : value?.ToString()).Append('|');
+                    text.Append(
+                        value is byte[] bytes ? System.Text.Encoding.Latin1.GetString(bytes) : value?.ToString())
+                            .Append('|');
                 }
             }
         }

@@ -7,7 +7,8 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;
 
-/// <summary>Reputation: impact is the points per report that was awarded a bounty; an embargoed award never shows publicly.</summary>
+/// <summary>Reputation: impact is the points per report that was awarded a bounty; an embargoed award never shows
+/// publicly.</summary>
 public class ImpactTests
 {
     [Theory]
@@ -21,13 +22,21 @@ public class ImpactTests
         var awardedPublished = await BountyWorld.AcceptedReportAsync(d, "left-pad", reporter);
         await BountyWorld.AwardAsync(d, awardedPublished, new AwardInput("high", 800m));
         await BountyWorld.PublishAsync(d, awardedPublished);
-        await BountyWorld.PublishAsync(d, await BountyWorld.AcceptedReportAsync(d, "is-even", reporter)); // published, no bounty
+        // published, no bounty
+        await BountyWorld.PublishAsync(d, await BountyWorld.AcceptedReportAsync(d, "is-even", reporter));
         var awardedEmbargoed = await BountyWorld.AcceptedReportAsync(d, "is-odd", reporter);
         await BountyWorld.AwardAsync(d, awardedEmbargoed, new AwardInput("high", 600m));
 
-        var seenByAll = await d.Run(db => new ReporterReputation(db, new BountyAwardedReports(db)).ComputeAsync(reporter, includePending: false, Disclosure.Ct));
-        var own = await d.Run(db => new ReporterReputation(db, new BountyAwardedReports(db)).ComputeAsync(reporter, includePending: true, Disclosure.Ct));
-        var withoutBounties = await d.Run(db => new ReporterReputation(db).ComputeAsync(reporter, includePending: true, Disclosure.Ct));
+        var seenByAll = await d.Run(
+            db =>
+                new ReporterReputation(db, new BountyAwardedReports(db)).ComputeAsync(reporter, includePending: false,
+                    Disclosure.Ct));
+        var own = await d.Run(
+            db =>
+                new ReporterReputation(db, new BountyAwardedReports(db)).ComputeAsync(reporter, includePending: true,
+                    Disclosure.Ct));
+        var withoutBounties = await d.Run(
+            db => new ReporterReputation(db).ComputeAsync(reporter, includePending: true, Disclosure.Ct));
 
         Assert.Equal((14, 7.0, 7.0), (seenByAll.Points, seenByAll.Signal, seenByAll.Impact));
         Assert.Equal((16, 4.5), (own.Points, own.Impact)); // (7 + 2) / 2 awarded reports

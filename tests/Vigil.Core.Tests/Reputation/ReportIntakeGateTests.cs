@@ -6,7 +6,8 @@ using Vigil.Core.Tests.Reports;
 
 namespace Vigil.Core.Tests.Reputation;
 
-/// <summary>Reputation at intake: the minimum signal to report without review, and new reporters' daily limit.</summary>
+/// <summary>Reputation at intake: the minimum signal to report without review, and new reporters' daily
+/// limit.</summary>
 public class ReportIntakeGateTests
 {
     private static CancellationToken Ct => Disclosure.Ct;
@@ -34,13 +35,21 @@ public class ReportIntakeGateTests
             await d.PublishedAsync(reporter); // 7
         }
         await d.SetIntakeAsync(minimumSignal: 2, 0);
-        var actor = who switch { Who.Anonymous => Actor.Anonymous, Who.Team => Actor.User(d.Triager), _ => Actor.User(reporter) };
+        var actor = who switch
+        {
+            Who.Anonymous => Actor.Anonymous,
+            Who.Team => Actor.User(d.Triager),
+            _ => Actor.User(reporter)
+        };
 
         var submitted = await d.SubmitAsync(actor: actor);
 
         Assert.Equal(held, submitted.HeldForReview);
         Assert.Equal(held, (await d.ViewAsync(submitted.Id, Actor.User(d.Triager))).HeldForReview);
-        var queue = await d.Run(db => new ListTriageQueue(db, d.Vault, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.OtherTriager), Ct));
+        var queue = await d.Run(
+            db =>
+                new ListTriageQueue(db, d.Vault, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.OtherTriager),
+                    Ct));
         Assert.Equal(held, queue.Single(i => i.Id == submitted.Id).HeldForReview);
     }
 
@@ -55,14 +64,17 @@ public class ReportIntakeGateTests
         var reporter = Actor.FollowUp(first.FollowUpToken!);
         Assert.True(first.HeldForReview && second.HeldForReview);
 
-        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new ReleaseFromReview(db, d.Clock).ExecuteAsync(first.Id, reporter, Ct)));
+        await Assert.ThrowsAsync<ConflictException>(
+            () => d.Run(db => new ReleaseFromReview(db, d.Clock).ExecuteAsync(first.Id, reporter, Ct)));
         await d.Run(db => new ReleaseFromReview(db, d.Clock).ExecuteAsync(second.Id, Actor.User(d.Triager), Ct));
 
-        var queue = await d.Run(db => new ListTriageQueue(db, d.Vault, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), Ct));
+        var queue = await d.Run(
+            db => new ListTriageQueue(db, d.Vault, d.Clock).ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), Ct));
         Assert.Equal([(second.Id, false), (first.Id, true)], queue.Select(i => (i.Id, i.HeldForReview)));
         var view = await d.ViewAsync(second.Id, Actor.FollowUp(second.FollowUpToken!));
         Assert.Contains(view.Timeline, e => e.Kind == "ReleasedFromReview");
-        await Assert.ThrowsAsync<ConflictException>(() => d.Run(db => new ReleaseFromReview(db, d.Clock).ExecuteAsync(second.Id, Actor.User(d.Triager), Ct)));
+        await Assert.ThrowsAsync<ConflictException>(
+            () => d.Run(db => new ReleaseFromReview(db, d.Clock).ExecuteAsync(second.Id, Actor.User(d.Triager), Ct)));
 
         await d.AcceptAsync(first.Id); // a decision is the review too
         Assert.False((await d.ViewAsync(first.Id, Actor.User(d.Triager))).HeldForReview);

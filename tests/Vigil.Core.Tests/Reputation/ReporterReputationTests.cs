@@ -23,12 +23,17 @@ public class ReporterReputationTests
         await d.ReportAsync(ada); // new: no outcome yet
         var other = await d.PublishedAsync(Guid.NewGuid()); // someone else's
 
-        var publicView = await d.Run(db => new ReporterReputation(db).ComputeAsync(ada, includePending: false, Disclosure.Ct));
-        var ownView = await d.Run(db => new ReporterReputation(db).ComputeAsync(ada, includePending: true, Disclosure.Ct));
+        var publicView = await d.Run(
+            db => new ReporterReputation(db).ComputeAsync(ada, includePending: false, Disclosure.Ct));
+        var ownView = await d.Run(
+            db => new ReporterReputation(db).ComputeAsync(ada, includePending: true, Disclosure.Ct));
 
-        Assert.Equal((7 - 10 + 1, 3, -0.67, 0), (publicView.Points, publicView.Reports, publicView.Signal, publicView.PendingReports));
-        Assert.Equal(["published:1:7", "duplicate:1:1", "spam:1:-10"], publicView.Outcomes.Select(o => $"{o.Outcome}:{o.Reports}:{o.Points}"));
-        Assert.Equal((7 + 2 - 10 + 1, 4, 0.0, 1), (ownView.Points, ownView.Reports, ownView.Signal, ownView.PendingReports));
+        Assert.Equal((7 - 10 + 1, 3, -0.67, 0),
+            (publicView.Points, publicView.Reports, publicView.Signal, publicView.PendingReports));
+        Assert.Equal(["published:1:7", "duplicate:1:1", "spam:1:-10"],
+            publicView.Outcomes.Select(o => $"{o.Outcome}:{o.Reports}:{o.Points}"));
+        Assert.Equal((7 + 2 - 10 + 1, 4, 0.0, 1),
+            (ownView.Points, ownView.Reports, ownView.Signal, ownView.PendingReports));
         Assert.Null(publicView.Impact); // no bounty feature behind it
     }
 
@@ -41,7 +46,10 @@ public class ReporterReputationTests
         var id = await d.PublishedAsync(ada);
         Assert.Equal(7, (await d.Run(db => new ReporterReputation(db).ComputeAsync(ada, false, Disclosure.Ct))).Points);
 
-        await d.Run(db => new WithdrawReport(db, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), "not a vulnerability after all", Disclosure.Ct));
+        await d.Run(
+            db =>
+                new WithdrawReport(db, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), "not a vulnerability after all",
+                    Disclosure.Ct));
 
         var after = await d.Run(db => new ReporterReputation(db).ComputeAsync(ada, false, Disclosure.Ct));
         Assert.Equal((0, 1, 0.0), (after.Points, after.Reports, after.Signal));

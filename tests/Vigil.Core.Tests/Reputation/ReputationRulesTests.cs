@@ -19,7 +19,8 @@ public class ReputationRulesTests
     [InlineData(ReportState.Rejected, RejectionReason.Informative, "informative", 0, true)]
     [InlineData(ReportState.Rejected, RejectionReason.NotApplicable, "not-applicable", -5, true)]
     [InlineData(ReportState.Rejected, RejectionReason.Spam, "spam", -10, true)]
-    public void For_StateAndReason_GivesTheTablesRule(ReportState state, RejectionReason? reason, string? outcome, int? points, bool? final)
+    public void For_StateAndReason_GivesTheTablesRule(ReportState state, RejectionReason? reason, string? outcome,
+        int? points, bool? final)
     {
         var rule = ReputationRules.For(state, reason);
 
@@ -33,10 +34,13 @@ public class ReputationRulesTests
     {
         Assert.Equal(7, ReputationRules.MaxPoints);
         Assert.Equal(-10, ReputationRules.MinPoints);
-        Assert.All(ReputationRules.Table, r => Assert.Contains(r, ReputationRules.Table.Where(t => t.Outcome == r.Outcome)));
+        Assert.All(ReputationRules.Table,
+            r => Assert.Contains(r, ReputationRules.Table.Where(t => t.Outcome == r.Outcome)));
         Assert.Equal(ReputationRules.Table.Count, ReputationRules.Table.Select(r => r.Outcome).Distinct().Count());
         Assert.True(ReputationRules.Published.Points > ReputationRules.Accepted.Points);
         Assert.True(ReputationRules.Duplicate.Points is > 0 and < 2 && ReputationRules.Informative.Points == 0);
-        Assert.True(ReputationRules.Spam.Points < ReputationRules.NotApplicable.Points && ReputationRules.NotApplicable.Points < 0);
+        Assert.True(
+            ReputationRules.Spam.Points < ReputationRules.NotApplicable.Points
+                && ReputationRules.NotApplicable.Points < 0);
     }
 }

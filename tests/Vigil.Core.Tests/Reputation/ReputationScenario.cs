@@ -20,10 +20,14 @@ internal static class ReputationScenario
         return id;
     }
 
-    public static async Task<long> RejectedAsync(this Disclosure d, Guid reporter, RejectionReason reason, long? duplicateOf = null)
+    public static async Task<long> RejectedAsync(this Disclosure d, Guid reporter, RejectionReason reason,
+        long? duplicateOf = null)
     {
         var id = await d.ReportAsync(reporter);
-        await d.Run(db => d.Use<TriageReport>(db).RejectAsync(id, Actor.User(d.Triager), reason, duplicateOf, null, Disclosure.Ct));
+        await d.Run(
+            db =>
+                d.Use<TriageReport>(db)
+                    .RejectAsync(id, Actor.User(d.Triager), reason, duplicateOf, null, Disclosure.Ct));
         return id;
     }
 

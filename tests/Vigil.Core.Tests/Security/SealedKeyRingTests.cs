@@ -8,7 +8,8 @@ namespace Vigil.Core.Tests.Security;
 
 public class SealedKeyRingTests
 {
-    private static readonly XElement Secret = XElement.Parse("<masterKey><value>c2VjcmV0LWtleS1ieXRlcw==</value></masterKey>");
+    private static readonly XElement Secret = XElement.Parse(
+        "<masterKey><value>c2VjcmV0LWtleS1ieXRlcw==</value></masterKey>");
 
     [Fact]
     public void Encrypt_DataProtectionKey_StoresNoClearTextAndOpensWithTheMasterKey()
@@ -27,14 +28,16 @@ public class SealedKeyRingTests
     {
         var current = new ReportVault(RandomNumberGenerator.GetBytes(32));
         var next = new ReportVault(RandomNumberGenerator.GetBytes(32));
-        var stored = new XElement("key", new XElement("descriptor", new SealedKeyRing(current).Encrypt(Secret).EncryptedElement));
+        var stored = new XElement("key",
+            new XElement("descriptor", new SealedKeyRing(current).Encrypt(Secret).EncryptedElement));
 
         var rewrapped = XElement.Parse(SealedKeyRing.Rewrap(current, next, stored.ToString()));
 
         var element = rewrapped.Descendants("sealedKey").Single();
         Assert.Equal(Secret.ToString(), Decryptor(next).Decrypt(element).ToString());
         Assert.ThrowsAny<CryptographicException>(() => Decryptor(current).Decrypt(element));
-        Assert.Equal(rewrapped.ToString(), XElement.Parse(SealedKeyRing.Rewrap(current, next, rewrapped.ToString())).ToString());
+        Assert.Equal(rewrapped.ToString(),
+            XElement.Parse(SealedKeyRing.Rewrap(current, next, rewrapped.ToString())).ToString());
     }
 
     private static SealedKeyRingDecryptor Decryptor(ReportVault vault) =>

@@ -17,7 +17,8 @@ internal enum Fault
     /// <summary>Half the body is sent under the full Content-Length, then the connection is cut.</summary>
     DropMidBody,
 
-    /// <summary>A 200 whose body is the first half of the file with a matching Content-Length: a truncated file served "successfully".</summary>
+    /// <summary>A 200 whose body is the first half of the file with a matching Content-Length: a truncated file served
+    /// "successfully".</summary>
     Truncated,
 }
 

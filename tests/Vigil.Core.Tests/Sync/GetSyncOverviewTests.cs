@@ -6,7 +6,8 @@ using Vigil.Core.Sync;
 
 namespace Vigil.Core.Tests.Sync;
 
-/// <summary>The sync status page's facts: the states joined with the schedule, and when each source runs next.</summary>
+/// <summary>The sync status page's facts: the states joined with the schedule, and when each source runs
+/// next.</summary>
 public class GetSyncOverviewTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -16,7 +17,9 @@ public class GetSyncOverviewTests
     private static SyncScheduleOptions Schedule(int minutes) => new()
     {
         IntervalMinutes = minutes,
-        Sources = [new SyncSourceOptions { Name = "upstream", Location = "https://osv-bucket.example/", Ecosystems = ["npm", "NuGet"] }],
+        Sources = [
+            new SyncSourceOptions { Name = "upstream", Location = "https://osv-bucket.example/",
+                Ecosystems = ["npm", "NuGet"] }],
     };
 
     [Theory]
@@ -31,7 +34,8 @@ public class GetSyncOverviewTests
 
         Assert.Equal(60, overview.IntervalMinutes);
         Assert.Equal(
-            [("old-mirror", "npm", false, true, (DateTimeOffset?)null), ("upstream", "NuGet", true, false, Now), ("upstream", "npm", true, true, Now.AddMinutes(40))],
+            [("old-mirror", "npm", false, true, (DateTimeOffset?)null), ("upstream", "NuGet", true, false, Now),
+                ("upstream", "npm", true, true, Now.AddMinutes(40))],
             overview.Rows.Select(r => (r.Source, r.Ecosystem, r.Scheduled, r.State is not null, r.NextRunAt)));
     }
 
@@ -53,19 +57,29 @@ public class GetSyncOverviewTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => OverviewAsync(database, Actor.User(Guid.NewGuid(), instanceAdmin, twoFactor), Schedule(60)));
+        await Assert.ThrowsAsync<NotFoundException>(
+            () => OverviewAsync(database, Actor.User(Guid.NewGuid(), instanceAdmin, twoFactor), Schedule(60)));
     }
 
-    private static async Task<SyncOverview> OverviewAsync(TestDatabase database, Actor actor, SyncScheduleOptions schedule)
+    private static async Task<SyncOverview> OverviewAsync(TestDatabase database, Actor actor,
+        SyncScheduleOptions schedule)
     {
         await using var db = database.Open();
-        return await new GetSyncOverview(new GetSyncStatus(db), new FakeTimeProvider(Now)).ExecuteAsync(actor, schedule, Ct);
+        return await new GetSyncOverview(new GetSyncStatus(db), new FakeTimeProvider(Now)).ExecuteAsync(actor, schedule,
+            Ct);
     }
 
     private static async Task StoreAsync(TestDatabase database, string source, string ecosystem, DateTimeOffset lastRun)
     {
         await using var db = database.Open();
-        db.Add(new SyncStateEntity { Source = source, Ecosystem = ecosystem, BaseUrl = "https://osv-bucket.example/", LastRunAt = lastRun });
+        db.Add(
+            new SyncStateEntity
+            {
+                Source = source,
+                Ecosystem = ecosystem,
+                BaseUrl = "https://osv-bucket.example/",
+                LastRunAt = lastRun
+            });
         await db.SaveChangesAsync(Ct);
     }
 }

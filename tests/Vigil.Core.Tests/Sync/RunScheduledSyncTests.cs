@@ -34,9 +34,11 @@ public class RunScheduledSyncTests
         Assert.Equal(1, server.Requests.Count(r => r == "npm/all.zip"));
     }
 
-    private static async Task<IReadOnlyList<SyncRunResult>> PassAsync(TestDatabase database, SyncScheduleOptions schedule, TimeProvider time)
+    private static async Task<IReadOnlyList<SyncRunResult>> PassAsync(TestDatabase database,
+        SyncScheduleOptions schedule, TimeProvider time)
     {
         await using var db = database.Open();
-        return await new RunScheduledSync(db, time, Options).ExecuteAsync(schedule, TestContext.Current.CancellationToken);
+        return await new RunScheduledSync(db, time, Options).ExecuteAsync(schedule,
+            TestContext.Current.CancellationToken);
     }
 }

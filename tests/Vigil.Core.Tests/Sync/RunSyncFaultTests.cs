@@ -4,11 +4,13 @@ using static Vigil.Core.Tests.Sync.SyncFixture;
 
 namespace Vigil.Core.Tests.Sync;
 
-/// <summary>Faults from the source: retried when a retry can cure them; otherwise the run fails whole and the next one resumes.</summary>
+/// <summary>Faults from the source: retried when a retry can cure them; otherwise the run fails whole and the next one
+/// resumes.</summary>
 public class RunSyncFaultTests
 {
     private static TestBucket Three() =>
-        new TestBucket().Put("GHSA-0001", TestBucket.Day(1)).Put("GHSA-0002", TestBucket.Day(2)).Put("GHSA-0003", TestBucket.Day(3)).Publish();
+        new TestBucket().Put("GHSA-0001", TestBucket.Day(1)).Put("GHSA-0002", TestBucket.Day(2))
+            .Put("GHSA-0003", TestBucket.Day(3)).Publish();
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -50,7 +52,8 @@ public class RunSyncFaultTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Execute_ListingNamesMissingRecord_FailsWholeRunKeepsLastGoodStateThenResumes(DatabaseProvider provider)
+    public async Task Execute_ListingNamesMissingRecord_FailsWholeRunKeepsLastGoodStateThenResumes(
+        DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var bucket = Three();
@@ -82,7 +85,8 @@ public class RunSyncFaultTests
         var bucket = Three();
         await using var server = await BucketServer.StartAsync(bucket);
         await SyncAsync(database, server.BaseUrl, StartClock());
-        bucket.PutRaw("GHSA-0008", TestBucket.Day(8), """{"schema_version": "1.7.5", "id": "GHSA-0008", "modified": "not a date"}""")
+        bucket.PutRaw("GHSA-0008", TestBucket.Day(8),
+            """{"schema_version": "1.7.5", "id": "GHSA-0008", "modified": "not a date"}""")
             .Put("GHSA-0009", TestBucket.Day(9)).Publish();
 
         var run = await SyncAsync(database, server.BaseUrl, StartClock());
@@ -103,7 +107,8 @@ public class RunSyncFaultTests
         await using var server = await BucketServer.StartAsync(bucket);
         await SyncAsync(database, server.BaseUrl, StartClock());
         bucket.Put("GHSA-0002", TestBucket.Day(20)).Publish();
-        bucket.Files["npm/GHSA-0002.json"] = System.Text.Encoding.UTF8.GetBytes(TestBucket.Record("GHSA-0002", TestBucket.Day(2), "npm", "left-pad", "old"));
+        bucket.Files["npm/GHSA-0002.json"] = System.Text.Encoding.UTF8.GetBytes(
+            TestBucket.Record("GHSA-0002", TestBucket.Day(2), "npm", "left-pad", "old"));
 
         var run = await SyncAsync(database, server.BaseUrl, StartClock());
 

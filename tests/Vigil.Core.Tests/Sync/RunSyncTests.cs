@@ -10,10 +10,12 @@ public class RunSyncTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Execute_FirstRunThenChanges_TakesAllZipThenOnlyChangedRecordsThenNotModified(DatabaseProvider provider)
+    public async Task Execute_FirstRunThenChanges_TakesAllZipThenOnlyChangedRecordsThenNotModified(
+        DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var bucket = new TestBucket().Put("GHSA-0001", TestBucket.Day(1)).Put("GHSA-0002", TestBucket.Day(2)).Put("GHSA-0003", TestBucket.Day(3)).Publish();
+        var bucket = new TestBucket().Put("GHSA-0001", TestBucket.Day(1)).Put("GHSA-0002", TestBucket.Day(2))
+            .Put("GHSA-0003", TestBucket.Day(3)).Publish();
         await using var server = await BucketServer.StartAsync(bucket);
         var time = StartClock();
 
@@ -70,8 +72,10 @@ public class RunSyncTests
     public async Task Execute_SameIdFromTwoSources_NewerModifiedWinsTieKeepsCurrent(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var a = new TestBucket().Put("GHSA-tie", TestBucket.Day(5), summary: "from a").Put("GHSA-newer", TestBucket.Day(5), summary: "from a").Publish();
-        var b = new TestBucket().Put("GHSA-tie", TestBucket.Day(5), summary: "from b").Put("GHSA-newer", TestBucket.Day(6), summary: "from b").Publish();
+        var a = new TestBucket().Put("GHSA-tie", TestBucket.Day(5), summary: "from a")
+            .Put("GHSA-newer", TestBucket.Day(5), summary: "from a").Publish();
+        var b = new TestBucket().Put("GHSA-tie", TestBucket.Day(5), summary: "from b")
+            .Put("GHSA-newer", TestBucket.Day(6), summary: "from b").Publish();
         await using var serverA = await BucketServer.StartAsync(a);
         await using var serverB = await BucketServer.StartAsync(b);
 
@@ -161,6 +165,7 @@ public class RunSyncTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
-        await Assert.ThrowsAsync<SyncFailedException>(() => SyncAsync(database, "http://127.0.0.1:9/osv", StartClock(), name: name));
+        await Assert.ThrowsAsync<SyncFailedException>(
+            () => SyncAsync(database, "http://127.0.0.1:9/osv", StartClock(), name: name));
     }
 }

@@ -22,7 +22,8 @@ internal sealed class TestBucket(string ecosystem = "npm")
 
     public static DateTimeOffset Day(int n) => new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(n);
 
-    public TestBucket Put(string id, DateTimeOffset modified, string package = "left-pad", string? summary = null, string? withdrawn = null)
+    public TestBucket Put(string id, DateTimeOffset modified, string package = "left-pad", string? summary = null,
+        string? withdrawn = null)
     {
         _records[id] = (modified, Record(id, modified, ecosystem, package, summary ?? $"Advisory {id}", withdrawn));
         return this;
@@ -58,7 +59,8 @@ internal sealed class TestBucket(string ecosystem = "npm")
         var csv = new StringBuilder();
         foreach (var (id, record) in _records.OrderByDescending(r => r.Value.Modified))
         {
-            csv.Append(record.Modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',').Append(id).Append('\n');
+            csv.Append(record.Modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+                .Append(',').Append(id).Append('\n');
         }
         Files[$"{ecosystem}/modified_id.csv"] = Encoding.UTF8.GetBytes(csv.ToString());
         foreach (var (id, record) in _records)
@@ -79,7 +81,8 @@ internal sealed class TestBucket(string ecosystem = "npm")
         }
     }
 
-    public static string Record(string id, DateTimeOffset modified, string ecosystem, string package, string summary, string? withdrawn = null) => $$"""
+    public static string Record(string id, DateTimeOffset modified, string ecosystem, string package, string summary,
+        string? withdrawn = null) => $$"""
         {
           "schema_version": "1.7.5",
           "id": "{{id}}",

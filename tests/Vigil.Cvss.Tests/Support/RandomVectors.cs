@@ -11,34 +11,45 @@ public sealed class RandomVectors(int seed)
     [
         ("AV", ["L", "A", "N"], true), ("AC", ["H", "M", "L"], true), ("Au", ["M", "S", "N"], true),
         ("C", ["N", "P", "C"], true), ("I", ["N", "P", "C"], true), ("A", ["N", "P", "C"], true),
-        ("E", ["U", "POC", "F", "H", "ND"], false), ("RL", ["OF", "TF", "W", "U", "ND"], false), ("RC", ["UC", "UR", "C", "ND"], false),
+        ("E", ["U", "POC", "F", "H", "ND"], false), ("RL", ["OF", "TF", "W", "U", "ND"], false),
+        ("RC", ["UC", "UR", "C", "ND"], false),
         ("CDP", ["N", "L", "LM", "MH", "H", "ND"], false), ("TD", ["N", "L", "M", "H", "ND"], false),
-        ("CR", ["L", "M", "H", "ND"], false), ("IR", ["L", "M", "H", "ND"], false), ("AR", ["L", "M", "H", "ND"], false),
+        ("CR", ["L", "M", "H", "ND"], false), ("IR", ["L", "M", "H", "ND"], false),
+        ("AR", ["L", "M", "H", "ND"], false),
     ];
 
     private static readonly (string Name, string[] Values, bool Mandatory)[] V3 =
     [
-        ("AV", ["N", "A", "L", "P"], true), ("AC", ["L", "H"], true), ("PR", ["N", "L", "H"], true), ("UI", ["N", "R"], true),
-        ("S", ["U", "C"], true), ("C", ["H", "L", "N"], true), ("I", ["H", "L", "N"], true), ("A", ["H", "L", "N"], true),
-        ("E", ["X", "H", "F", "P", "U"], false), ("RL", ["X", "U", "W", "T", "O"], false), ("RC", ["X", "C", "R", "U"], false),
+        ("AV", ["N", "A", "L", "P"], true), ("AC", ["L", "H"], true), ("PR", ["N", "L", "H"], true),
+        ("UI", ["N", "R"], true),
+        ("S", ["U", "C"], true), ("C", ["H", "L", "N"], true), ("I", ["H", "L", "N"], true),
+        ("A", ["H", "L", "N"], true),
+        ("E", ["X", "H", "F", "P", "U"], false), ("RL", ["X", "U", "W", "T", "O"], false),
+        ("RC", ["X", "C", "R", "U"], false),
         ("CR", ["X", "H", "M", "L"], false), ("IR", ["X", "H", "M", "L"], false), ("AR", ["X", "H", "M", "L"], false),
-        ("MAV", ["X", "N", "A", "L", "P"], false), ("MAC", ["X", "L", "H"], false), ("MPR", ["X", "N", "L", "H"], false),
+        ("MAV", ["X", "N", "A", "L", "P"], false), ("MAC", ["X", "L", "H"], false),
+        ("MPR", ["X", "N", "L", "H"], false),
         ("MUI", ["X", "N", "R"], false), ("MS", ["X", "U", "C"], false), ("MC", ["X", "N", "L", "H"], false),
         ("MI", ["X", "N", "L", "H"], false), ("MA", ["X", "N", "L", "H"], false),
     ];
 
     private static readonly (string Name, string[] Values, bool Mandatory)[] V4 =
     [
-        ("AV", ["N", "A", "L", "P"], true), ("AC", ["L", "H"], true), ("AT", ["N", "P"], true), ("PR", ["N", "L", "H"], true),
-        ("UI", ["N", "P", "A"], true), ("VC", ["H", "L", "N"], true), ("VI", ["H", "L", "N"], true), ("VA", ["H", "L", "N"], true),
+        ("AV", ["N", "A", "L", "P"], true), ("AC", ["L", "H"], true), ("AT", ["N", "P"], true),
+        ("PR", ["N", "L", "H"], true),
+        ("UI", ["N", "P", "A"], true), ("VC", ["H", "L", "N"], true), ("VI", ["H", "L", "N"], true),
+        ("VA", ["H", "L", "N"], true),
         ("SC", ["H", "L", "N"], true), ("SI", ["H", "L", "N"], true), ("SA", ["H", "L", "N"], true),
         ("E", ["X", "A", "P", "U"], false), ("CR", ["X", "H", "M", "L"], false), ("IR", ["X", "H", "M", "L"], false),
         ("AR", ["X", "H", "M", "L"], false), ("MAV", ["X", "N", "A", "L", "P"], false), ("MAC", ["X", "L", "H"], false),
         ("MAT", ["X", "N", "P"], false), ("MPR", ["X", "N", "L", "H"], false), ("MUI", ["X", "N", "P", "A"], false),
-        ("MVC", ["X", "N", "L", "H"], false), ("MVI", ["X", "N", "L", "H"], false), ("MVA", ["X", "N", "L", "H"], false),
-        ("MSC", ["X", "N", "L", "H"], false), ("MSI", ["X", "N", "L", "H", "S"], false), ("MSA", ["X", "N", "L", "H", "S"], false),
+        ("MVC", ["X", "N", "L", "H"], false), ("MVI", ["X", "N", "L", "H"], false),
+        ("MVA", ["X", "N", "L", "H"], false),
+        ("MSC", ["X", "N", "L", "H"], false), ("MSI", ["X", "N", "L", "H", "S"], false),
+        ("MSA", ["X", "N", "L", "H", "S"], false),
         ("S", ["X", "N", "P"], false), ("AU", ["X", "N", "Y"], false), ("R", ["X", "A", "U", "I"], false),
-        ("V", ["X", "D", "C"], false), ("RE", ["X", "L", "M", "H"], false), ("U", ["X", "Clear", "Green", "Amber", "Red"], false),
+        ("V", ["X", "D", "C"], false), ("RE", ["X", "L", "M", "H"], false),
+        ("U", ["X", "Clear", "Green", "Amber", "Red"], false),
     ];
 
     private readonly Random _random = new(seed);

@@ -44,7 +44,8 @@ public class NpmRangeFixtureTests
     {
         var node = JsonNode.Parse(json)!;
         var options = NodeOptions.From(node["options"]);
-        Assert.Equal((row, NodeOptions.Text(node["expected"])), (row, NpmSemver.ValidRange(NodeOptions.Text(node["range"])!, options)));
+        Assert.Equal((row, NodeOptions.Text(node["expected"])),
+            (row, NpmSemver.ValidRange(NodeOptions.Text(node["range"])!, options)));
     }
 
     // GENERATED: satisfies() under default options and under npm audit's {loose, includePrerelease}.
@@ -58,12 +59,14 @@ public class NpmRangeFixtureTests
         string? version = NodeOptions.Text(node["version"]);
         Assert.Equal(
             (row, node["defaultOptions"]!.GetValue<bool>(), node["npmAuditOptions"]!.GetValue<bool>()),
-            (row, NpmSemver.Satisfies(version, range, NpmSemverOptions.Default), NpmSemver.Satisfies(version, range, NpmSemverOptions.NpmAudit)));
+            (row, NpmSemver.Satisfies(version, range, NpmSemverOptions.Default),
+                NpmSemver.Satisfies(version, range, NpmSemverOptions.NpmAudit)));
     }
 
     internal static (string Range, string Version, NpmSemverOptions Options) Read(string json)
     {
         var node = JsonNode.Parse(json)!;
-        return (NodeOptions.Text(node["range"])!, NodeOptions.Text(node["version"])!, NodeOptions.From(node["options"]));
+        return (NodeOptions.Text(node["range"])!, NodeOptions.Text(node["version"])!,
+            NodeOptions.From(node["options"]));
     }
 }

@@ -9,7 +9,8 @@ namespace Vigil.Versioning.Tests.Npm;
 public sealed class NpmRangePlainParsingTests
 {
     private static readonly NpmSemverOptions[] AllOptions =
-        [NpmSemverOptions.Default, NpmSemverOptions.NpmAudit, new NpmSemverOptions(Loose: true), new NpmSemverOptions(IncludePrerelease: true)];
+        [NpmSemverOptions.Default, NpmSemverOptions.NpmAudit, new NpmSemverOptions(Loose: true),
+            new NpmSemverOptions(IncludePrerelease: true)];
 
     [Theory]
     [InlineData(">=1.2.0 <1.4.7")]
@@ -77,7 +78,8 @@ public sealed class NpmRangePlainParsingTests
             var text = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(k =>
                 (k == 0 ? "" : separators[random.Next(separators.Length)])
                 + operators[random.Next(operators.Length)]
-                + string.Join('.', Enumerable.Range(0, random.Next(2, 5)).Select(_ => numbers[random.Next(numbers.Length)]))));
+                + string.Join('.',
+                    Enumerable.Range(0, random.Next(2, 5)).Select(_ => numbers[random.Next(numbers.Length)]))));
             foreach (var options in AllOptions)
             {
                 var general = NpmRange.TryParseGeneral(text, options, out var expected);

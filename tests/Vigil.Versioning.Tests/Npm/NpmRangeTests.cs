@@ -13,10 +13,13 @@ public class NpmRangeTests
     [InlineData("^1.2.3-pr.1", "1.2.4-alpha", false, true)]
     [InlineData("<  2.0.5", "2.0.4", true, true)]
     [InlineData("<= 2.6.8 || >= 3.0.0 <= 3.0.1", "3.0.1", true, true)]
-    public void IsSatisfiedBy_DefaultVersusNpmAudit_DiffersOnPrereleases(string range, string version, bool byDefault, bool byAudit)
+    public void IsSatisfiedBy_DefaultVersusNpmAudit_DiffersOnPrereleases(string range, string version, bool byDefault,
+        bool byAudit)
     {
         Assert.Equal(byDefault, NpmRange.Parse(range).IsSatisfiedBy(NpmVersion.Parse(version)));
-        Assert.Equal(byAudit, NpmRange.Parse(range, NpmSemverOptions.NpmAudit).IsSatisfiedBy(NpmVersion.Parse(version, NpmSemverOptions.NpmAudit)));
+        Assert.Equal(byAudit,
+            NpmRange.Parse(range, NpmSemverOptions.NpmAudit)
+                .IsSatisfiedBy(NpmVersion.Parse(version, NpmSemverOptions.NpmAudit)));
     }
 
     [Theory]
@@ -57,7 +60,8 @@ public class NpmRangeTests
     public void IsSatisfiedBy_ParsedRangeAndVersion_DoesNotAllocate()
     {
         var range = NpmRange.Parse("^1.2.3-beta.1 || >=2.0.0 <3.0.0-0 || 4.x", NpmSemverOptions.NpmAudit);
-        var versions = new[] { "1.2.3-beta.2", "2.5.0", "3.0.0-rc.1", "4.1.0", "0.1.0" }.Select(v => NpmVersion.Parse(v)).ToArray();
+        var versions = new[] { "1.2.3-beta.2", "2.5.0", "3.0.0-rc.1", "4.1.0",
+            "0.1.0" }.Select(v => NpmVersion.Parse(v)).ToArray();
         foreach (var v in versions)
         {
             range.IsSatisfiedBy(v); // warm up

@@ -7,17 +7,21 @@ namespace Vigil.Versioning.Tests.Npm;
 /// <summary>node-semver 7.8.5 relation tables: comparator/range intersection, gtr, ltr.</summary>
 public class NpmRelationFixtureTests
 {
-    public static IEnumerable<TheoryDataRow<int, string>> ComparatorIntersectionRows => SpecFiles.Rows("semver/comparator-intersection.json");
+    public static IEnumerable<TheoryDataRow<int, string>> ComparatorIntersectionRows =>
+        SpecFiles.Rows("semver/comparator-intersection.json");
 
-    public static IEnumerable<TheoryDataRow<int, string>> RangeIntersectionRows => SpecFiles.Rows("semver/range-intersection.json");
+    public static IEnumerable<TheoryDataRow<int, string>> RangeIntersectionRows =>
+        SpecFiles.Rows("semver/range-intersection.json");
 
     public static IEnumerable<TheoryDataRow<int, string>> GtrRows => SpecFiles.Rows("semver/version-gt-range.json");
 
-    public static IEnumerable<TheoryDataRow<int, string>> NotGtrRows => SpecFiles.Rows("semver/version-not-gt-range.json");
+    public static IEnumerable<TheoryDataRow<int, string>> NotGtrRows =>
+        SpecFiles.Rows("semver/version-not-gt-range.json");
 
     public static IEnumerable<TheoryDataRow<int, string>> LtrRows => SpecFiles.Rows("semver/version-lt-range.json");
 
-    public static IEnumerable<TheoryDataRow<int, string>> NotLtrRows => SpecFiles.Rows("semver/version-not-lt-range.json");
+    public static IEnumerable<TheoryDataRow<int, string>> NotLtrRows =>
+        SpecFiles.Rows("semver/version-not-lt-range.json");
 
     // comparator-intersection.js: new Comparator(c0).intersects(new Comparator(c1), {includePrerelease}), both ways.
     [Theory]
@@ -46,22 +50,27 @@ public class NpmRelationFixtureTests
     // version-gt-range.js / version-not-gt-range.js: gtr(version, range, options).
     [Theory]
     [MemberData(nameof(GtrRows))]
-    public void Gtr_VersionAboveRange_ReturnsTrue(int row, string json) => AssertOutside(json, NpmSemver.Gtr, true, row);
+    public void Gtr_VersionAboveRange_ReturnsTrue(int row, string json) =>
+        AssertOutside(json, NpmSemver.Gtr, true, row);
 
     [Theory]
     [MemberData(nameof(NotGtrRows))]
-    public void Gtr_VersionNotAboveRange_ReturnsFalse(int row, string json) => AssertOutside(json, NpmSemver.Gtr, false, row);
+    public void Gtr_VersionNotAboveRange_ReturnsFalse(int row, string json) =>
+        AssertOutside(json, NpmSemver.Gtr, false, row);
 
     // version-lt-range.js / version-not-lt-range.js: ltr(version, range, options).
     [Theory]
     [MemberData(nameof(LtrRows))]
-    public void Ltr_VersionBelowRange_ReturnsTrue(int row, string json) => AssertOutside(json, NpmSemver.Ltr, true, row);
+    public void Ltr_VersionBelowRange_ReturnsTrue(int row, string json) =>
+        AssertOutside(json, NpmSemver.Ltr, true, row);
 
     [Theory]
     [MemberData(nameof(NotLtrRows))]
-    public void Ltr_VersionNotBelowRange_ReturnsFalse(int row, string json) => AssertOutside(json, NpmSemver.Ltr, false, row);
+    public void Ltr_VersionNotBelowRange_ReturnsFalse(int row, string json) =>
+        AssertOutside(json, NpmSemver.Ltr, false, row);
 
-    private static void AssertOutside(string json, Func<string, string, NpmSemverOptions, bool> outside, bool expected, int row)
+    private static void AssertOutside(string json, Func<string, string, NpmSemverOptions, bool> outside, bool expected,
+        int row)
     {
         var (range, version, options) = NpmRangeFixtureTests.Read(json);
         Assert.True(expected == outside(version, range, options), $"row {row}: {json}");

@@ -101,13 +101,15 @@ public class NpmVersionFixtureTests
     public void Truncate_Row_ReturnsExpected(int row, string json)
     {
         var node = JsonNode.Parse(json)!;
-        Assert.Equal((row, NodeOptions.Text(node["expected"])), (row, NpmSemver.Truncate(NodeOptions.Text(node["version"]), NodeOptions.Text(node["release"]))));
+        Assert.Equal((row, NodeOptions.Text(node["expected"])),
+            (row, NpmSemver.Truncate(NodeOptions.Text(node["version"]), NodeOptions.Text(node["release"]))));
     }
 
     /// <summary><c>identifierBase === false</c> means no number; otherwise <c>Number(x) ? 1 : 0</c>.</summary>
     private static NpmIdentifierBase IdentifierBase(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.False ? NpmIdentifierBase.None
         : value is null ? NpmIdentifierBase.Zero
-        : double.TryParse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var n) && n != 0 ? NpmIdentifierBase.One
+        : double.TryParse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var n) && n != 0
+        ? NpmIdentifierBase.One
         : NpmIdentifierBase.Zero;
 }

@@ -7,14 +7,18 @@ namespace Vigil.Versioning.Tests.Npm;
 public sealed class RandomNpmInputs(int seed)
 {
     private static readonly string[] CommonNumbers = ["0", "0", "1", "1", "2", "3", "10"];
-    private static readonly string[] RareNumbers = ["01", "00", "9007199254740991", "9007199254740992", "123456789012345678901234"];
+    private static readonly string[] RareNumbers = ["01", "00", "9007199254740991", "9007199254740992",
+        "123456789012345678901234"];
     private static readonly string[] Wildcards = ["x", "X", "*"];
-    private static readonly string[] Tags = ["alpha", "alpha.1", "beta.2", "rc.1", "0", "1", "pre", "beta.x", "01", "a-b", "-", "alpha.0.beta"];
-    private static readonly string[] Operators = ["", "", "=", ">", ">=", "<", "<=", "~", "~>", "^", "^", "~", ">=", "<"];
+    private static readonly string[] Tags = ["alpha", "alpha.1", "beta.2", "rc.1", "0", "1", "pre", "beta.x", "01",
+        "a-b", "-", "alpha.0.beta"];
+    private static readonly string[] Operators = ["", "", "=", ">", ">=", "<", "<=", "~", "~>", "^", "^", "~", ">=",
+        "<"];
     private static readonly string[] RareOperators = ["<>", "==", "=>", "~^", ">~", "<=="];
     private static readonly string[] Prefixes = ["", "", "", "", "v", "=", "v=", " ", "= "];
     private static readonly string[] Spaces = ["", "", "", " ", "", "  ", "\t", "\u00a0"];
-    private static readonly string[] Junk = ["blerg", ">", "", "*", "x", "latest", "1.2.3.4", "-", "||", "1.x.5", ">=*", "~", "^"];
+    private static readonly string[] Junk = ["blerg", ">", "", "*", "x", "latest", "1.2.3.4", "-", "||", "1.x.5", ">=*",
+        "~", "^"];
 
     private readonly Random _random = new(seed);
 

@@ -31,13 +31,15 @@ public class SemverPackageComparisonTests
         var report = new StringBuilder("table | options | rows | Semver 3.0.0 disagreements | Vigil disagreements\n");
         foreach (var t in rows)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"{t.Table} | {t.Options} | {t.Rows} | {t.Theirs} | {t.Ours}");
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"{t.Table} | {t.Options} | {t.Rows} | {t.Theirs} | {t.Ours}");
         }
 
         report.AppendLine().AppendJoin('\n', Examples);
         TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
         Assert.All(rows, t => Assert.Equal(0, t.Ours));
-        Assert.True(rows.Sum(t => t.Theirs) > 0, "Semver 3.0.0 now agrees with every row: revisit docs/versioning.md\n" + report);
+        Assert.True(rows.Sum(t => t.Theirs) > 0,
+            "Semver 3.0.0 now agrees with every row: revisit docs/versioning.md\n" + report);
     }
 
     private sealed record Tally(string Table, string Options, int Rows, int Theirs, int Ours);
@@ -61,7 +63,8 @@ public class SemverPackageComparisonTests
         foreach (var row in table)
         {
             var (range, version, options) = NpmRangeFixtureTests.Read(row!.ToJsonString());
-            theirs += TheirSatisfies(version, range, options) == expected(row) ? 0 : Miss($"{file}: satisfies({version}, {range}, {options}) should be {expected(row)}");
+            theirs += TheirSatisfies(version, range, options) == expected(row) ? 0
+                : Miss($"{file}: satisfies({version}, {range}, {options}) should be {expected(row)}");
             ours += NpmSemver.Satisfies(version, range, options) == expected(row) ? 0 : 1;
         }
 
@@ -76,7 +79,8 @@ public class SemverPackageComparisonTests
         {
             string range = NodeOptions.Text(row!["range"])!, version = NodeOptions.Text(row["version"])!;
             bool expected = row[column]!.GetValue<bool>();
-            theirs += TheirSatisfies(version, range, options) == expected ? 0 : Miss($"GENERATED {column}: satisfies({version}, {range}) should be {expected}");
+            theirs += TheirSatisfies(version, range, options) == expected ? 0
+                : Miss($"GENERATED {column}: satisfies({version}, {range}) should be {expected}");
             ours += NpmSemver.Satisfies(version, range, options) == expected ? 0 : 1;
         }
 
@@ -93,7 +97,8 @@ public class SemverPackageComparisonTests
             string range = NodeOptions.Text(row!["range"])!;
             var expected = NodeOptions.Text(row["expected"]);
             var options = NodeOptions.From(row["options"]);
-            theirs += (TryParseTheirs(range, options) is not null) == (expected is not null) ? 0 : Miss($"range-parse: {range} ({options}) should be {expected ?? "invalid"}");
+            theirs += (TryParseTheirs(range, options) is not null) == (expected is not null) ? 0
+                : Miss($"range-parse: {range} ({options}) should be {expected ?? "invalid"}");
             ours += NpmSemver.ValidRange(range, options) == expected ? 0 : 1;
         }
 
@@ -113,10 +118,12 @@ public class SemverPackageComparisonTests
             string range = inputs.Range(), version = inputs.Version();
             bool expected = NpmSemver.Satisfies(version, range, options);
             theirs += TheirSatisfies(version, range, options) == expected ? 0
-                : Examples.Count < 60 ? Miss($"random: satisfies({version}, {range}, {options}) should be {expected}") : 1;
+                : Examples.Count < 60 ? Miss($"random: satisfies({version}, {range}, {options}) should be {expected}")
+                : 1;
         }
 
-        return new Tally("random pairs (seed 20261128)", options == NpmSemverOptions.NpmAudit ? "npmAuditOptions" : "defaultOptions", count, theirs, 0);
+        return new Tally("random pairs (seed 20261128)",
+            options == NpmSemverOptions.NpmAudit ? "npmAuditOptions" : "defaultOptions", count, theirs, 0);
     }
 
     /// <summary>satisfies() with the package: unparsable range or version → false, like node-semver.</summary>

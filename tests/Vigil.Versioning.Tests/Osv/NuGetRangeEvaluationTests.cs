@@ -35,7 +35,8 @@ public class NuGetRangeEvaluationTests
     public void ToOsvRange_Evaluated_AgreesWithVersionRange(string range)
     {
         var affected = new OsvAffected("NuGet", [NuGetRangeEvaluation.ToOsvRange(VersionRange.Parse(range))!], []);
-        string[] probes = ["0.1.0", "1.0.0-rc.1", "1.0.0", "1.2.3", "1.2.4-0", "1.9.9", "2.0.0-beta", "2.0.0", "2.0.0.1"];
+        string[] probes = ["0.1.0", "1.0.0-rc.1", "1.0.0", "1.2.3", "1.2.4-0", "1.9.9", "2.0.0-beta", "2.0.0",
+            "2.0.0.1"];
         Assert.All(probes, p => Assert.Equal(NuGetRangeEvaluation.Satisfies(p, range), affected.IsAffected(p)));
     }
 }

@@ -14,7 +14,10 @@ public class OsvNpmRangesTests
         // osv.md § Evaluation: "[{introduced:0},{fixed:1.0.2}] ⇔ <1.0.2"
         { Range(OsvEvent.Introduced("0"), OsvEvent.Fixed("1.0.2")), "<1.0.2" },
         // "[{introduced:1.0.0},{fixed:1.0.2},{introduced:3.0.0},{fixed:3.2.5}] ⇔ >=1.0.0 <1.0.2 || >=3.0.0 <3.2.5"
-        { Range(OsvEvent.Introduced("1.0.0"), OsvEvent.Fixed("1.0.2"), OsvEvent.Introduced("3.0.0"), OsvEvent.Fixed("3.2.5")), ">=1.0.0 <1.0.2 || >=3.0.0 <3.2.5" },
+        {
+            Range(OsvEvent.Introduced("1.0.0"), OsvEvent.Fixed("1.0.2"), OsvEvent.Introduced("3.0.0"),
+                OsvEvent.Fixed("3.2.5")),
+            ">=1.0.0 <1.0.2 || >=3.0.0 <3.2.5" },
         // "[{introduced:0},{last_affected:2.88.2}] ⇔ <=2.88.2"
         { Range(OsvEvent.Introduced("0"), OsvEvent.LastAffected("2.88.2")), "<=2.88.2" },
         // "[{introduced:"2.1.1-0"},{fixed:"3.0.0"}] ⇔ >=2.1.1-0 <3.0.0"
@@ -33,7 +36,9 @@ public class OsvNpmRangesTests
     [Fact]
     public void ToNpmRange_VersionsList_JoinedWithOr() =>
         Assert.Equal("<0.0.5 || 1.0.0 || 1.0.1",
-            OsvNpmRanges.ToNpmRange(new OsvAffected("npm", [Range(OsvEvent.Introduced("0"), OsvEvent.Fixed("0.0.5"))], ["1.0.0", "1.0.1"])));
+            OsvNpmRanges.ToNpmRange(
+                new OsvAffected("npm", [Range(OsvEvent.Introduced("0"), OsvEvent.Fixed("0.0.5"))],
+                    ["1.0.0", "1.0.1"])));
 
     public static TheoryData<string, string?> FromNpmCases => new()
     {
@@ -58,7 +63,8 @@ public class OsvNpmRangesTests
     public void FromNpmRange_Range_ReturnsEventsOrNull(string npmRange, string? expected)
     {
         var range = OsvNpmRanges.FromNpmRange(npmRange);
-        Assert.Equal(expected, range is null ? null : string.Join(' ', range.Events.Select(e => $"{e.Key}:{e.Version}")));
+        Assert.Equal(expected,
+            range is null ? null : string.Join(' ', range.Events.Select(e => $"{e.Key}:{e.Version}")));
     }
 
     // Evaluating the OSV entry (spec § Evaluation) must agree with npm audit evaluating the converted
@@ -70,7 +76,8 @@ public class OsvNpmRangesTests
         var failures = new List<string>();
         foreach (var file in Directory.GetFiles(dir, "*.json"))
         {
-            foreach (var affected in OsvJson.Affected(JsonNode.Parse(File.ReadAllText(file))!).Where(a => a.Ecosystem == "npm"))
+            foreach (var affected in OsvJson.Affected(JsonNode.Parse(File.ReadAllText(file))!)
+                .Where(a => a.Ecosystem == "npm"))
             {
                 var npm = OsvNpmRanges.ToNpmRange(affected)!;
                 var bounds = affected.Ranges.SelectMany(r => r.Events).Select(e => e.Version).Concat(affected.Versions);
@@ -95,7 +102,8 @@ public class OsvNpmRangesTests
     {
         var affected = new OsvAffected("npm", [OsvNpmRanges.FromNpmRange(npmRange)!], []);
         var bounds = affected.Ranges[0].Events.Select(e => e.Version);
-        Assert.All(OsvJson.Probes(bounds), p => Assert.Equal(NpmSemver.Satisfies(p, npmRange, NpmSemverOptions.NpmAudit), affected.IsAffected(p)));
+        Assert.All(OsvJson.Probes(bounds),
+            p => Assert.Equal(NpmSemver.Satisfies(p, npmRange, NpmSemverOptions.NpmAudit), affected.IsAffected(p)));
     }
 
     // ghsa-converter-testdata: the expected OSV of each npm advisory evaluates like GitHub's
@@ -110,18 +118,24 @@ public class OsvNpmRangesTests
     {
         var github = JsonNode.Parse(File.ReadAllText(SpecFiles.Require($"osv/ghsa-converter-testdata/{name}.json")))!;
         var osv = JsonNode.Parse(File.ReadAllText(SpecFiles.Require($"osv/ghsa-converter-testdata/{name}.osv.json")))!;
-        var ranges = Find(github, "vulnerableVersionRange").Select(r => r.Replace(",", string.Empty, StringComparison.Ordinal)).ToList();
+        var ranges = Find(github, "vulnerableVersionRange")
+            .Select(r => r.Replace(",", string.Empty, StringComparison.Ordinal)).ToList();
         var npm = string.Join(" || ", ranges);
         var affected = OsvJson.Affected(osv).Single();
-        var probes = OsvJson.Probes(ranges.SelectMany(r => r.Split(' ')).Select(t => t.TrimStart('<', '>', '='))).ToList();
-        var mismatches = probes.Where(p => affected.IsAffected(p) != NpmSemver.Satisfies(p, npm, NpmSemverOptions.NpmAudit)).ToList();
-        Assert.All(mismatches, p => Assert.True(NpmSemver.Satisfies(p, widening, NpmSemverOptions.NpmAudit) && affected.IsAffected(p), p));
+        var probes = OsvJson.Probes(ranges.SelectMany(r => r.Split(' ')).Select(t => t.TrimStart('<', '>', '=')))
+            .ToList();
+        var mismatches = probes.Where(
+            p => affected.IsAffected(p) != NpmSemver.Satisfies(p, npm, NpmSemverOptions.NpmAudit)).ToList();
+        Assert.All(mismatches,
+            p => Assert.True(NpmSemver.Satisfies(p, widening, NpmSemverOptions.NpmAudit) && affected.IsAffected(p), p));
         Assert.All(ranges, r => Assert.NotNull(OsvNpmRanges.FromNpmRange(r)));
     }
 
     private static IEnumerable<string> Find(JsonNode? node, string property) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key == property && p.Value is JsonValue v ? [v.GetValue<string>()] : Find(p.Value, property)),
+        JsonObject o =>
+            o.SelectMany(
+                p => p.Key == property && p.Value is JsonValue v ? [v.GetValue<string>()] : Find(p.Value, property)),
         JsonArray a => a.SelectMany(item => Find(item, property)),
         _ => [],
     };

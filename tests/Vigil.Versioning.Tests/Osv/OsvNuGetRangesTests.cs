@@ -24,24 +24,28 @@ public class OsvNuGetRangesTests
     public void ToVersionRanges_Events_ReturnsNuGetRanges(string events, string expected)
     {
         var range = new OsvRange(OsvRange.Ecosystem, Parse(events));
-        Assert.Equal(expected, string.Join(' ', OsvNuGetRanges.ToVersionRanges(range).Select(r => r.ToNormalizedString())));
+        Assert.Equal(expected,
+            string.Join(' ', OsvNuGetRanges.ToVersionRanges(range).Select(r => r.ToNormalizedString())));
     }
 
     [Theory]
     [InlineData("introduced:1.0.0 fixed:2.0.0", "1.0.0 2.5.0", "[1.0.0, 2.0.0) [2.5.0, 2.5.0]")]
     [InlineData("", "1.2.3", "[1.2.3, 1.2.3]")]
     [InlineData("introduced:0 fixed:2.0.0", "1.0.0.0 0.9.0", "(, 2.0.0)")]
-    public void ToVersionRanges_ListedVersions_AddedWhenNoRangeCoversThem(string events, string versions, string expected)
+    public void ToVersionRanges_ListedVersions_AddedWhenNoRangeCoversThem(string events, string versions,
+        string expected)
     {
         OsvRange[] ranges = events.Length == 0 ? [] : [new OsvRange(OsvRange.Ecosystem, Parse(events))];
         var affected = new OsvAffected("NuGet", ranges, versions.Split(' '));
-        Assert.Equal(expected, string.Join(' ', OsvNuGetRanges.ToVersionRanges(affected).Select(r => r.ToNormalizedString())));
+        Assert.Equal(expected,
+            string.Join(' ', OsvNuGetRanges.ToVersionRanges(affected).Select(r => r.ToNormalizedString())));
     }
 
     [Fact]
     public void ToVersionRanges_GitRange_Ignored()
     {
-        var affected = new OsvAffected("NuGet", [new OsvRange(OsvRange.Git, [OsvEvent.Introduced("0"), OsvEvent.Fixed("abc123")])], []);
+        var affected = new OsvAffected("NuGet",
+            [new OsvRange(OsvRange.Git, [OsvEvent.Introduced("0"), OsvEvent.Fixed("abc123")])], []);
         Assert.Empty(OsvNuGetRanges.ToVersionRanges(affected));
     }
 
@@ -55,8 +59,12 @@ public class OsvNuGetRangesTests
     {
         var affected = new OsvAffected("NuGet", [new OsvRange(OsvRange.Ecosystem, Parse(events))], ["4.0.0"]);
         var ranges = OsvNuGetRanges.ToVersionRanges(affected);
-        string[] probes = ["0.1.0", "1.0.0-rc.1", "1.0.0", "1.1.9", "1.2.0", "1.4.9", "1.5.0", "1.9.9", "2.0.0-beta", "2.0.0", "2.1.3", "2.1.3.1", "3.0.0", "4.0.0", "5.0.0"];
-        Assert.All(probes, p => Assert.Equal(affected.IsAffected(p), ranges.Any(r => NuGetRangeEvaluation.Satisfies(p, r.ToNormalizedString()))));
+        string[] probes = ["0.1.0", "1.0.0-rc.1", "1.0.0", "1.1.9", "1.2.0", "1.4.9", "1.5.0", "1.9.9", "2.0.0-beta",
+            "2.0.0", "2.1.3", "2.1.3.1", "3.0.0", "4.0.0", "5.0.0"];
+        Assert.All(probes,
+            p =>
+                Assert.Equal(affected.IsAffected(p),
+                    ranges.Any(r => NuGetRangeEvaluation.Satisfies(p, r.ToNormalizedString()))));
     }
 
     private static List<OsvEvent> Parse(string events) =>

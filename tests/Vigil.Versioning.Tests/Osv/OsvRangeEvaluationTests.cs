@@ -4,9 +4,11 @@ namespace Vigil.Versioning.Tests.Osv;
 
 public class OsvRangeEvaluationTests
 {
-    private static OsvAffected Npm(params OsvEvent[] events) => new("npm", [new OsvRange(OsvRange.Ecosystem, events)], []);
+    private static OsvAffected Npm(params OsvEvent[] events) =>
+        new("npm", [new OsvRange(OsvRange.Ecosystem, events)], []);
 
-    private static OsvAffected SemVer(params OsvEvent[] events) => new("npm", [new OsvRange(OsvRange.Semver, events)], []);
+    private static OsvAffected SemVer(params OsvEvent[] events) =>
+        new("npm", [new OsvRange(OsvRange.Semver, events)], []);
 
     // Spec § Examples, "Unfixed vulnerability": `introduced: "0"` alone — "every possible version is affected".
     [Theory]
@@ -36,7 +38,9 @@ public class OsvRangeEvaluationTests
     [InlineData("3.2.4", true)]
     [InlineData("3.2.5", false)]
     public void IsAffected_TwoIntervals_HalfOpenUnion(string version, bool expected) =>
-        Assert.Equal(expected, SemVer(OsvEvent.Introduced("1.0.0"), OsvEvent.Fixed("1.0.2"), OsvEvent.Introduced("3.0.0"), OsvEvent.Fixed("3.2.5")).IsAffected(version));
+        Assert.Equal(expected,
+            SemVer(OsvEvent.Introduced("1.0.0"), OsvEvent.Fixed("1.0.2"), OsvEvent.Introduced("3.0.0"),
+                OsvEvent.Fixed("3.2.5")).IsAffected(version));
 
     // "`last_affected` vs `fixed`": "present in all versions ... up to and including version 2.1.214".
     [Theory]
@@ -62,7 +66,9 @@ public class OsvRangeEvaluationTests
     [InlineData("2.0.0", true)]
     [InlineData("2.0.1", false)]
     public void IsAffected_UnsortedEvents_SortedByVersion(string version, bool expected) =>
-        Assert.Equal(expected, SemVer(OsvEvent.Introduced("0"), OsvEvent.Introduced("2.0.0"), OsvEvent.Fixed("2.0.1"), OsvEvent.Fixed("1.3.2")).IsAffected(version));
+        Assert.Equal(expected,
+            SemVer(OsvEvent.Introduced("0"), OsvEvent.Introduced("2.0.0"), OsvEvent.Fixed("2.0.1"),
+                OsvEvent.Fixed("1.3.2")).IsAffected(version));
 
     // IncludedInVersions: listed versions are affected whatever the ranges say.
     [Theory]
@@ -79,7 +85,10 @@ public class OsvRangeEvaluationTests
     [InlineData("1.0.0-beta", false)]
     [InlineData("0.9.0.5", false)]
     public void IsAffected_NuGetEcosystem_UsesNuGetOrder(string version, bool expected) =>
-        Assert.Equal(expected, new OsvAffected("NuGet", [new OsvRange(OsvRange.Ecosystem, [OsvEvent.Introduced("1.0.0"), OsvEvent.Fixed("1.0.0.1")])], []).IsAffected(version));
+        Assert.Equal(expected,
+            new OsvAffected("NuGet",
+                [new OsvRange(OsvRange.Ecosystem, [OsvEvent.Introduced("1.0.0"), OsvEvent.Fixed("1.0.0.1")])],
+                []).IsAffected(version));
 
     // Other ecosystems fall back to SemVer 2.0 precedence after padding (v2 → 2.0.0).
     [Theory]
@@ -87,10 +96,14 @@ public class OsvRangeEvaluationTests
     [InlineData("v2", false)]
     [InlineData("2.0.0rc1", true)]
     public void IsAffected_OtherEcosystem_SemVerFallbackWithCoercion(string version, bool expected) =>
-        Assert.Equal(expected, new OsvAffected("PyPI", [new OsvRange(OsvRange.Ecosystem, [OsvEvent.Introduced("1.0"), OsvEvent.Fixed("2")])], []).IsAffected(version));
+        Assert.Equal(expected,
+            new OsvAffected("PyPI",
+                [new OsvRange(OsvRange.Ecosystem, [OsvEvent.Introduced("1.0"), OsvEvent.Fixed("2")])],
+                []).IsAffected(version));
 
     // GIT: "The repository's commit graph is needed to evaluate whether a given version is in the range."
     [Fact]
     public void IsAffected_GitRange_NeverMatchesVersionStrings() =>
-        Assert.False(new OsvAffected("npm", [new OsvRange(OsvRange.Git, [OsvEvent.Introduced("0")])], []).IsAffected("1.0.0"));
+        Assert.False(
+            new OsvAffected("npm", [new OsvRange(OsvRange.Git, [OsvEvent.Introduced("0")])], []).IsAffected("1.0.0"));
 }

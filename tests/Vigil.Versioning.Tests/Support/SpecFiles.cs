@@ -8,7 +8,9 @@ namespace Vigil.Versioning.Tests.Support;
 /// </summary>
 public static class SpecFiles
 {
-    public const string MissingMessage = "shared/specs not found next to the repository (looked for X/shared/specs above the test assembly); spec-table tests skipped";
+    public const string MissingMessage =
+        "shared/specs not found next to the repository (looked for X/shared/specs above the test assembly); spec-table "
+            + "tests skipped";
 
     /// <summary>The absolute path of a spec file, or null when the shared folder is absent.</summary>
     public static string? Find(string relativePath) => SharedData.TryPath("specs", relativePath);
@@ -54,7 +56,8 @@ public static class SpecFiles
     /// One theory row per element of a JSON array file (row index + the row's JSON); when the spec folder is
     /// missing, the same number of rows (<see cref="RowCounts"/>), each skipped with the reason.
     /// </summary>
-    public static IEnumerable<TheoryDataRow<int, string>> Rows(string relativePath, Func<JsonNode, JsonArray>? select = null)
+    public static IEnumerable<TheoryDataRow<int, string>> Rows(string relativePath,
+        Func<JsonNode, JsonArray>? select = null)
     {
         var path = Find(relativePath);
         if (path is null)

@@ -21,7 +21,8 @@ public class AccountTests
         var recovery = await session.EnableTwoFactorAsync();
         await session.LogoutAsync();
         var (status, location) = await session.LoginAsync("ada@example.test", Password);
-        var second = await session.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["Code"] = session.Code() });
+        var second = await session.PostFormAsync("/account/login-2fa",
+            new Dictionary<string, string> { ["Code"] = session.Code() });
 
         Assert.Equal(10, recovery.Count);
         Assert.Equal((HttpStatusCode.Redirect, "/account/login-2fa?ReturnUrl=%2Faccount"), (status, location));
@@ -38,18 +39,23 @@ public class AccountTests
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("ada@example.test", Password);
         await session.ConfirmIdentityAsync("/account/2fa");
-        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", WebTest.Ct), WebTest.Ct);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(
+            await session.Client.GetStringAsync("/account/2fa", WebTest.Ct), WebTest.Ct);
 
         // What the authenticator app sees through the camera, and nothing else from the page.
-        using var image = await session.Client.GetAsync(page.QuerySelector("#authenticator-qr")!.GetAttribute("src"), WebTest.Ct);
+        using var image = await session.Client.GetAsync(page.QuerySelector("#authenticator-qr")!.GetAttribute("src"),
+            WebTest.Ct);
         var scanned = new Uri(QrCodeImage.Read(await image.Content.ReadAsByteArrayAsync(WebTest.Ct)));
         var secret = System.Web.HttpUtility.ParseQueryString(scanned.Query)["secret"]!;
         var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
-        var (status, _, html) = await session.PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = code });
+        var (status, _, html) = await session.PostFormAsync("/account/2fa",
+            new Dictionary<string, string> { ["Code"] = code });
 
-        Assert.Equal(("image/png", true), (image.Content.Headers.ContentType?.MediaType, image.Headers.CacheControl?.NoStore));
+        Assert.Equal(("image/png", true),
+            (image.Content.Headers.ContentType?.MediaType, image.Headers.CacheControl?.NoStore));
         Assert.Equal(page.QuerySelector("#authenticator-uri")!.GetAttribute("href"), scanned.OriginalString);
-        Assert.Equal(("otpauth", "totp", "Vigil"), (scanned.Scheme, scanned.Host, System.Web.HttpUtility.ParseQueryString(scanned.Query)["issuer"]));
+        Assert.Equal(("otpauth", "totp", "Vigil"),
+            (scanned.Scheme, scanned.Host, System.Web.HttpUtility.ParseQueryString(scanned.Query)["issuer"]));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("recovery-codes", html, StringComparison.Ordinal);
         Assert.True((await session.JsonAsync(HttpMethod.Get, "/api/me"))!["twoFactorEnabled"]!.GetValue<bool>());
@@ -65,11 +71,14 @@ public class AccountTests
         await session.LogoutAsync();
 
         await session.LoginAsync("grace@example.test", Password);
-        var wrong = await session.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["Code"] = "000000" });
-        var viaRecovery = await session.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["RecoveryCode"] = recovery[0] });
+        var wrong = await session.PostFormAsync("/account/login-2fa",
+            new Dictionary<string, string> { ["Code"] = "000000" });
+        var viaRecovery = await session.PostFormAsync("/account/login-2fa",
+            new Dictionary<string, string> { ["RecoveryCode"] = recovery[0] });
         await session.LogoutAsync();
         await session.LoginAsync("grace@example.test", Password);
-        var reused = await session.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["RecoveryCode"] = recovery[0] });
+        var reused = await session.PostFormAsync("/account/login-2fa",
+            new Dictionary<string, string> { ["RecoveryCode"] = recovery[0] });
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
         Assert.Contains("not valid", wrong.Html, StringComparison.Ordinal);
@@ -89,7 +98,8 @@ public class AccountTests
         {
             await session.LoginAsync("lin@example.test", "wrong password " + i);
         }
-        var (status, _, html) = await session.PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = "lin@example.test", ["Password"] = Password });
+        var (status, _, html) = await session.PostFormAsync("/account/login",
+            new Dictionary<string, string> { ["Email"] = "lin@example.test", ["Password"] = Password });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("locked", html, StringComparison.Ordinal);
@@ -103,7 +113,8 @@ public class AccountTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var session = AccountSession.For(test.Factory);
 
-        var (status, _, html) = await session.PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = "x@example.test", ["Password"] = password });
+        var (status, _, html) = await session.PostFormAsync("/account/register",
+            new Dictionary<string, string> { ["Email"] = "x@example.test", ["Password"] = password });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("id=\"problems\"", html, StringComparison.Ordinal);
@@ -117,13 +128,15 @@ public class AccountTests
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("tok@example.test", Password);
 
-        var created = await session.JsonAsync(HttpMethod.Post, "/api/tokens", """{"name":"ci","scopes":["reports:read"],"expiresInDays":30}""");
+        var created = await session.JsonAsync(HttpMethod.Post, "/api/tokens",
+            """{"name":"ci","scopes":["reports:read"],"expiresInDays":30}""");
         Assert.True(201 == session.LastStatus, created?.ToJsonString());
         var secret = created!["token"]!.GetValue<string>();
         var anonymous = new AccountSession(test.Factory.CreateClient());
         var me = await anonymous.JsonAsync(HttpMethod.Get, "/api/me", bearer: secret);
         var list = await session.JsonAsync(HttpMethod.Get, "/api/tokens");
-        var viaToken = await anonymous.JsonAsync(HttpMethod.Post, "/api/tokens", """{"name":"x","scopes":["admin"]}""", bearer: secret);
+        var viaToken = await anonymous.JsonAsync(HttpMethod.Post, "/api/tokens", """{"name":"x","scopes":["admin"]}""",
+            bearer: secret);
         var forbiddenStatus = anonymous.LastStatus;
         await session.JsonAsync(HttpMethod.Delete, $"/api/tokens/{created["info"]!["id"]}");
         await anonymous.JsonAsync(HttpMethod.Get, "/api/me", bearer: secret);
@@ -143,7 +156,8 @@ public class AccountTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var owner = AccountSession.For(test.Factory);
         await owner.RegisterAsync("owner@example.test", Password);
-        var created = await owner.JsonAsync(HttpMethod.Post, "/api/tokens", """{"name":"mine","scopes":["reports:read"]}""");
+        var created = await owner.JsonAsync(HttpMethod.Post, "/api/tokens",
+            """{"name":"mine","scopes":["reports:read"]}""");
         var other = AccountSession.For(test.Factory);
         await other.RegisterAsync("other@example.test", Password);
 
@@ -154,7 +168,8 @@ public class AccountTests
 
         Assert.Equal(404, otherStatus);
         Assert.Equal(401, anonymous.LastStatus);
-        Assert.Contains("unknown, revoked or expired", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("unknown, revoked or expired", problem!["detail"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         await anonymous.JsonAsync(HttpMethod.Get, "/api/me");
         Assert.Equal(401, anonymous.LastStatus);
     }

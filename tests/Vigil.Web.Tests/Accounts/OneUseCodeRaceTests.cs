@@ -31,7 +31,12 @@ public sealed class OneUseCodeRaceTests
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-            var user = new VigilUser { UserName = "ada@example.test", Email = "ada@example.test", EmailConfirmed = true };
+            var user = new VigilUser
+            {
+                UserName = "ada@example.test",
+                Email = "ada@example.test",
+                EmailConfirmed = true
+            };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
             await users.ResetAuthenticatorKeyAsync(user);
             (id, key) = (user.Id, (await users.GetAuthenticatorKeyAsync(user))!);
@@ -39,13 +44,15 @@ public sealed class OneUseCodeRaceTests
         var totp = new Totp(Base32Encoding.ToBytes(key));
 
         var first = await BothAsync(factory, id, totp.ComputeTotp(DateTime.UtcNow), hold);
-        var later = await BothAsync(factory, id, totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)), hold); // the next step: drift allows it
+        // the next step: drift allows it
+        var later = await BothAsync(factory, id, totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)), hold);
 
         Assert.Equal(1, first.Count(passed => passed));
         Assert.Equal(1, later.Count(passed => passed));
     }
 
-    private static async Task<bool[]> BothAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, Guid id, string code, HoldAfterRead hold)
+    private static async Task<bool[]> BothAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory,
+        Guid id, string code, HoldAfterRead hold)
     {
         hold.Arm(2);
         var checks = await Task.WhenAll(CheckAsync(factory, id, code), CheckAsync(factory, id, code));
@@ -53,7 +60,8 @@ public sealed class OneUseCodeRaceTests
         return checks;
     }
 
-    private static async Task<bool> CheckAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, Guid id, string code)
+    private static async Task<bool> CheckAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory,
+        Guid id, string code)
     {
         await Task.Yield();
         await using var scope = factory.Services.CreateAsyncScope();
@@ -62,7 +70,8 @@ public sealed class OneUseCodeRaceTests
         return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code);
     }
 
-    /// <summary>Holds each read of the last step until the armed number of reads has happened (or 10 s have passed).</summary>
+    /// <summary>Holds each read of the last step until the armed number of reads has happened (or 10 s have
+    /// passed).</summary>
     private sealed class HoldAfterRead : DbCommandInterceptor
     {
         private int _waiting;
@@ -78,9 +87,11 @@ public sealed class OneUseCodeRaceTests
         }
 
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
-            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains(Web.Accounts.OneUseAuthenticatorTokenProvider.LastStepQueryTag, StringComparison.Ordinal))
+            if (command.CommandText.Contains(Web.Accounts.OneUseAuthenticatorTokenProvider.LastStepQueryTag,
+                StringComparison.Ordinal))
             {
                 if (Interlocked.Decrement(ref _waiting) == 0)
                 {

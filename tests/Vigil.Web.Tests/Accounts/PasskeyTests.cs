@@ -6,12 +6,14 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Accounts;
 
-/// <summary>Bad passkey input over plain HTTP: refused with a clear message, nothing stored, nobody signed in. (The real ceremony runs in Chromium: PasskeyBrowserTests.)</summary>
+/// <summary>Bad passkey input over plain HTTP: refused with a clear message, nothing stored, nobody signed in. (The
+/// real ceremony runs in Chromium: PasskeyBrowserTests.)</summary>
 public class PasskeyTests
 {
     private const string Password = TestAccounts.Password;
 
-    public static TheoryData<string> Garbage => ["", "{", "not json", """{"id":"AAAA","rawId":"AAAA","type":"public-key","response":{}}"""];
+    public static TheoryData<string> Garbage =>
+        ["", "{", "not json", """{"id":"AAAA","rawId":"AAAA","type":"public-key","response":{}}"""];
 
     [Theory]
     [MemberData(nameof(Garbage))]
@@ -23,10 +25,12 @@ public class PasskeyTests
         await session.ConfirmIdentityAsync("/account/passkeys");
 
         var (status, _, html) = await session.PostFormAsync("/account/passkeys?handler=Add",
-            new Dictionary<string, string> { ["name"] = "laptop", ["credential"] = credential }, formPage: "/account/passkeys");
+            new Dictionary<string, string> { ["name"] = "laptop", ["credential"] = credential },
+            formPage: "/account/passkeys");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.StartsWith("The passkey was not added", new HtmlParser().ParseDocument(html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("The passkey was not added",
+            new HtmlParser().ParseDocument(html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
         await using var db = test.OpenDatabase();
         Assert.Equal(0, await db.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<Guid>>().CountAsync(WebTest.Ct));
     }
@@ -42,7 +46,8 @@ public class PasskeyTests
             new Dictionary<string, string> { ["credential"] = credential }, formPage: "/account/login");
 
         Assert.Equal((HttpStatusCode.BadRequest, null), (status, location));
-        Assert.Contains("The passkey was not accepted", new HtmlParser().ParseDocument(html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The passkey was not accepted",
+            new HtmlParser().ParseDocument(html).QuerySelector("#problem")!.TextContent, StringComparison.Ordinal);
         using var account = await session.Client.GetAsync("/account", WebTest.Ct);
         Assert.Equal(HttpStatusCode.Redirect, account.StatusCode); // to the sign-in page
     }

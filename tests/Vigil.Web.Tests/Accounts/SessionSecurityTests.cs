@@ -23,11 +23,14 @@ public class SessionSecurityTests
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("ada@example.test", Password);
 
-        var before = await new HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", Ct), Ct);
+        var before = await new HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", Ct),
+            Ct);
         using var qrBefore = await session.Client.GetAsync("/account/2fa?handler=QrCode", Ct);
-        var wrong = await session.PostFormAsync("/account/2fa?handler=Confirm", new Dictionary<string, string> { ["password"] = "not the password" }, formPage: "/account/2fa");
+        var wrong = await session.PostFormAsync("/account/2fa?handler=Confirm",
+            new Dictionary<string, string> { ["password"] = "not the password" }, formPage: "/account/2fa");
         await session.ConfirmIdentityAsync("/account/2fa");
-        var after = await new HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", Ct), Ct);
+        var after = await new HtmlParser().ParseDocumentAsync(await session.Client.GetStringAsync("/account/2fa", Ct),
+            Ct);
 
         Assert.Null(before.QuerySelector("#shared-key"));
         Assert.NotNull(before.QuerySelector("#confirm-form"));
@@ -45,7 +48,8 @@ public class SessionSecurityTests
         await session.EnableTwoFactorAsync();
         var key = session.TotpKey!;
 
-        var confirm = await session.PostFormAsync("/account/2fa?handler=Confirm", new Dictionary<string, string> { ["password"] = Password }, formPage: "/account/2fa");
+        var confirm = await session.PostFormAsync("/account/2fa?handler=Confirm",
+            new Dictionary<string, string> { ["password"] = Password }, formPage: "/account/2fa");
         var page = await session.Client.GetStringAsync("/account/2fa", Ct);
         using var qr = await session.Client.GetAsync("/account/2fa?handler=QrCode", Ct);
 
@@ -68,7 +72,8 @@ public class SessionSecurityTests
         var used = await first.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["Code"] = code });
         var second = AccountSession.For(test.Factory);
         await second.LoginAsync("ada@example.test", Password);
-        var replayed = await second.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["Code"] = code });
+        var replayed = await second.PostFormAsync("/account/login-2fa",
+            new Dictionary<string, string> { ["Code"] = code });
 
         Assert.Equal(HttpStatusCode.Redirect, used.Status);
         Assert.Equal(HttpStatusCode.BadRequest, replayed.Status);
@@ -118,7 +123,8 @@ public class SessionSecurityTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("lin@example.test", Password);
-        var token = (await session.JsonAsync(HttpMethod.Post, "/api/tokens", """{"name":"ci","scopes":["reports:read"]}"""))!["token"]!.GetValue<string>();
+        var token = (await session.JsonAsync(HttpMethod.Post, "/api/tokens",
+            """{"name":"ci","scopes":["reports:read"]}"""))!["token"]!.GetValue<string>();
         await session.LogoutAsync();
 
         for (var i = 0; i < 5; i++)
@@ -162,20 +168,26 @@ public class SessionSecurityTests
         await owner.RegisterAsync("lin@example.test", Password);
         for (var i = 0; i < Web.Accounts.SignInThrottle.FailuresPerWindow; i++)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(test, $"guess{i}@example.test", "wrong password")).Status);
+            Assert.Equal(HttpStatusCode.BadRequest,
+                (await SignInAsync(test, $"guess{i}@example.test", "wrong password")).Status);
         }
 
         var session = AccountSession.For(test.Factory);
-        var (status, _, html) = await session.PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = "lin@example.test", ["Password"] = Password });
+        var (status, _, html) = await session.PostFormAsync("/account/login",
+            new Dictionary<string, string> { ["Email"] = "lin@example.test", ["Password"] = Password });
 
         Assert.Equal((HttpStatusCode)429, status);
         Assert.Contains("Too many failed sign-ins", html, StringComparison.Ordinal);
     }
 
-    private static async Task<(HttpStatusCode Status, string Problem)> SignInAsync(WebTest test, string email, string password)
+    private static async Task<(HttpStatusCode Status, string Problem)> SignInAsync(WebTest test, string email,
+        string password)
     {
-        var session = new AccountSession(test.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-        var (status, _, html) = await session.PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        var session = new AccountSession(
+            test.Factory.CreateClient(
+                new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var (status, _, html) = await session.PostFormAsync("/account/login",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         var problem = new HtmlParser().ParseDocument(html).QuerySelector("[role=alert]")?.TextContent.Trim() ?? "";
         return (status, problem);
     }

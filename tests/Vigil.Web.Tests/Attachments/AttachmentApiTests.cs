@@ -7,17 +7,20 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Attachments;
 
-/// <summary>Attachments through the JSON API: multipart intake, later uploads by the follow-up token, downloads, and bad uploads.</summary>
+/// <summary>Attachments through the JSON API: multipart intake, later uploads by the follow-up token, downloads, and
+/// bad uploads.</summary>
 public class AttachmentApiTests
 {
     private const string Marker = "ATTACH-MARKER-0c9e";
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44,
+        0x52];
 
     private static CancellationToken Ct => WebTest.Ct;
 
     private static string Report() => new JsonObject
     {
-        ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
+        ["packages"] = new JsonArray(
+            new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
         ["title"] = $"Prototype pollution {Marker}",
         ["description"] = "Details",
     }.ToJsonString();
@@ -30,7 +33,9 @@ public class AttachmentApiTests
         var script = Encoding.UTF8.GetBytes($"exploit() // {Marker}");
 
         using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports",
-            Form(("report", null, Encoding.UTF8.GetBytes(Report())), ("file", "poc.js", script), ("file", "screen.png", Png)), Ct);
+            Form(("report", null, Encoding.UTF8.GetBytes(Report())), ("file", "poc.js", script),
+                ("file", "screen.png", Png)),
+            Ct);
 
         Assert.Equal(201, (int)response.StatusCode);
         var body = await WebTest.ReadAsync(response);
@@ -64,14 +69,20 @@ public class AttachmentApiTests
         var id = submitted!["id"]!.GetValue<long>();
         var token = submitted["followUpToken"]!.GetValue<string>();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{id}/attachments") { Content = Form(("file", "trace.log", "at merge (index.js:10)\n"u8.ToArray())) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{id}/attachments")
+        {
+            Content = Form(("file", "trace.log", "at merge (index.js:10)\n"u8.ToArray()))
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await test.Client.SendAsync(request, Ct);
 
         Assert.Equal(201, (int)response.StatusCode);
         Assert.Single((await WebTest.ReadAsync(response))!["ids"]!.AsArray());
         var view = await SendAsync(test, HttpMethod.Get, $"/api/reports/{id}", token);
-        Assert.Contains(view.Body!["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "Attachment" && e["text"]!.GetValue<string>().Contains("trace.log", StringComparison.Ordinal));
+        Assert.Contains(view.Body!["timeline"]!.AsArray(),
+            e =>
+                e!["kind"]!.GetValue<string>() == "Attachment"
+                    && e["text"]!.GetValue<string>().Contains("trace.log", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,7 +91,8 @@ public class AttachmentApiTests
         await using var test = await StartAsync(DatabaseProvider.Sqlite);
         var (_, submitted) = await test.PostJsonAsync("/api/programs/npm-eco/reports", Report());
 
-        using var response = await test.Client.PostAsync($"/api/reports/{submitted!["id"]}/attachments", Form(("file", "a.png", Png)), Ct);
+        using var response = await test.Client.PostAsync($"/api/reports/{submitted!["id"]}/attachments",
+            Form(("file", "a.png", Png)), Ct);
 
         Assert.Equal(404, (int)response.StatusCode);
     }
@@ -91,11 +103,14 @@ public class AttachmentApiTests
         await using var test = await StartAsync(DatabaseProvider.Sqlite);
 
         using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports",
-            Form(("report", null, Encoding.UTF8.GetBytes(Report())), ("file", "ok.png", Png), ("file", "cat.png", "<script>alert(1)</script>"u8.ToArray())), Ct);
+            Form(("report", null, Encoding.UTF8.GetBytes(Report())), ("file", "ok.png", Png),
+                ("file", "cat.png", "<script>alert(1)</script>"u8.ToArray())),
+            Ct);
 
         Assert.Equal(400, (int)response.StatusCode);
         var problem = await WebTest.ReadAsync(response);
-        Assert.Contains("'cat.png' is not a PNG image", problem!["errors"]!["attachments[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("'cat.png' is not a PNG image", problem!["errors"]!["attachments[1]"]![0]!.GetValue<string>(),
+            StringComparison.Ordinal);
         await using var db = test.OpenDatabase();
         Assert.Empty(db.Reports);
     }
@@ -107,7 +122,8 @@ public class AttachmentApiTests
     {
         await using var test = await StartAsync(DatabaseProvider.Sqlite);
 
-        using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports", Form(("report", null, Encoding.UTF8.GetBytes(json)), ("file", "a.png", Png)), Ct);
+        using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports",
+            Form(("report", null, Encoding.UTF8.GetBytes(json)), ("file", "a.png", Png)), Ct);
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.NotNull((await WebTest.ReadAsync(response))!["errors"]![field]);
@@ -118,7 +134,8 @@ public class AttachmentApiTests
     {
         await using var test = await StartAsync(DatabaseProvider.Sqlite);
 
-        using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports", new StringContent(Report(), Encoding.UTF8, "text/plain"), Ct);
+        using var response = await test.Client.PostAsync("/api/programs/npm-eco/reports",
+            new StringContent(Report(), Encoding.UTF8, "text/plain"), Ct);
 
         Assert.Equal(415, (int)response.StatusCode);
     }
@@ -144,11 +161,13 @@ public class AttachmentApiTests
     {
         var test = await WebTest.StartAsync(provider, seed: false);
         await using var db = test.OpenDatabase();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return test;
     }
 
-    private static async Task<(int Status, JsonNode? Body)> SendAsync(WebTest test, HttpMethod method, string path, string token)
+    private static async Task<(int Status, JsonNode? Body)> SendAsync(WebTest test, HttpMethod method, string path,
+        string token)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -48,7 +48,8 @@ public sealed class BoundaryWorld
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<VigilDbContext>();
         var users = services.GetRequiredService<UserManager<VigilUser>>();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         var chief = new VigilUser { UserName = Email, Email = Email, EmailConfirmed = true, IsInstanceAdmin = true };
         Assert.True((await users.CreateAsync(chief, Password)).Succeeded);
         await users.ResetAuthenticatorKeyAsync(chief);
@@ -57,17 +58,21 @@ public sealed class BoundaryWorld
         world.ChiefId = chief.Id;
         await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", chief.Id, ProgramRole.Admin, Ct);
         var tokens = new ApiTokens(db, TimeProvider.System);
-        foreach (var scopes in new[] { new[] { ApiScopes.ReportsRead }, [ApiScopes.ReportsWrite], [ApiScopes.Admin], [.. ApiScopes.All] })
+        foreach (var scopes in new[] { new[] { ApiScopes.ReportsRead }, [ApiScopes.ReportsWrite], [ApiScopes.Admin],
+            [.. ApiScopes.All] })
         {
-            world.Tokens[string.Join('+', scopes)] = (await tokens.CreateAsync(chief.Id, string.Join('+', scopes), scopes, null, Ct)).Secret;
+            world.Tokens[string.Join('+', scopes)] = (await tokens.CreateAsync(chief.Id, string.Join('+', scopes),
+                scopes, null, Ct)).Secret;
         }
         world.SpareTokenId = (await tokens.CreateAsync(chief.Id, "spare", [ApiScopes.ReportsRead], null, Ct)).Info.Id;
-        var submitted = await services.GetRequiredService<SubmitReport>().ExecuteAsync("npm-eco", new SubmitReportRequest(
+        var submitted = await services.GetRequiredService<SubmitReport>()
+            .ExecuteAsync("npm-eco", new SubmitReportRequest(
                 [new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Boundary title", "Boundary description",
                 Attachments: [new Vigil.Core.Attachments.AttachmentUpload("poc.txt", "proof\n"u8.ToArray())]),
             Actor.Anonymous, Ct);
         world.ReportId = submitted.Id;
-        world.AttachmentId = (await services.GetRequiredService<GetReport>().ExecuteAsync(submitted.Id, Actor.User(chief.Id, true, true), Ct)).Attachments[0].Id;
+        world.AttachmentId = (await services.GetRequiredService<GetReport>()
+            .ExecuteAsync(submitted.Id, Actor.User(chief.Id, true, true), Ct)).Attachments[0].Id;
         return world;
     }
 
@@ -77,8 +82,10 @@ public sealed class BoundaryWorld
         return db.Reports.Single(r => r.Id == ReportId).State;
     }
 
-    /// <summary>A browser session of the chief, signed in with password and authenticator code (so it has <c>amr=mfa</c>).</summary>
-    public Task<AccountSession> SignInAsync() => AccountSession.SignInAsync(Test.Factory, Email, Password, AuthenticatorKey);
+    /// <summary>A browser session of the chief, signed in with password and authenticator code (so it has
+    /// <c>amr=mfa</c>).</summary>
+    public Task<AccountSession> SignInAsync() =>
+        AccountSession.SignInAsync(Test.Factory, Email, Password, AuthenticatorKey);
 
     /// <summary>One way into the app: a route with one HTTP method, and for pages the handler's name.</summary>
     public sealed record Door(string Method, string Path, bool IsPage, string? Handler, RouteEndpoint Endpoint)
@@ -93,7 +100,8 @@ public sealed class BoundaryWorld
     {
         var doors = new List<Door>();
         var loader = Test.Factory.Services.GetRequiredService<PageLoader>();
-        foreach (var endpoint in Test.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in Test.Factory.Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>())
         {
             var path = Fill(endpoint.RoutePattern);
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
@@ -125,7 +133,8 @@ public sealed class BoundaryWorld
         return "/" + string.Join('/', segments);
     }
 
-    /// <summary>A value for each route parameter the app has; a new name fails the sweep until it is given one here.</summary>
+    /// <summary>A value for each route parameter the app has; a new name fails the sweep until it is given one
+    /// here.</summary>
     private string Value(string parameter) => parameter switch
     {
         "id" => ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -139,20 +148,27 @@ public sealed class BoundaryWorld
         "advisoryId" => "NPMSEC-2026-1",
         "documentName" => "v1",
         "participantId" or "invitationId" => "1",
-        _ => throw new InvalidOperationException($"The sweep has no value for route parameter '{{{parameter}}}': add one to BoundaryWorld.Value."),
+        _ =>
+            throw new InvalidOperationException(
+                $"The sweep has no value for route parameter '{{{parameter}}}': add one to BoundaryWorld.Value."),
     };
 
-    /// <summary>Sends <paramref name="door"/> as a script would: a JSON body for writes, the bearer token if given, the extra headers.</summary>
-    public static async Task<(int Status, string Body, string? Location)> SendAsync(HttpClient client, Door door, string? bearer = null,
+    /// <summary>Sends <paramref name="door"/> as a script would: a JSON body for writes, the bearer token if given, the
+    /// extra headers.</summary>
+    public static async Task<(int Status, string Body, string? Location)> SendAsync(HttpClient client, Door door,
+        string? bearer = null,
         IReadOnlyDictionary<string, string>? headers = null, string? antiforgery = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(door.Method), door.Url);
         if (door.Method is not ("GET" or "HEAD" or "DELETE"))
         {
-            var multipart = door.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+            var multipart = door.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes
+                .Contains("multipart/form-data") == true;
             request.Content = antiforgery is not null
-                ? new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery })
-                : multipart ? new MultipartFormDataContent { { new ByteArrayContent("sweep\n"u8.ToArray()), "file", "sweep.txt" } }
+                ? new FormUrlEncodedContent(
+                    new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery })
+                : multipart
+                ? new MultipartFormDataContent { { new ByteArrayContent("sweep\n"u8.ToArray()), "file", "sweep.txt" } }
                 : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         }
         if (bearer is not null)
@@ -164,10 +180,12 @@ public sealed class BoundaryWorld
             request.Headers.TryAddWithoutValidation(name, value);
         }
         using var response = await client.SendAsync(request, Ct);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct), response.Headers.Location?.OriginalString);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct),
+            response.Headers.Location?.OriginalString);
     }
 
-    /// <summary>The antiforgery token of the page at <paramref name="path"/> as <paramref name="client"/> sees it, if it shows a form.</summary>
+    /// <summary>The antiforgery token of the page at <paramref name="path"/> as <paramref name="client"/> sees it, if
+    /// it shows a form.</summary>
     public static async Task<string?> AntiforgeryAsync(HttpClient client, string path, string? bearer = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -37,7 +37,8 @@ public class CrossSiteSweepTests
         Assert.True(writes.Count > 60, $"only {writes.Count} writes found");
         foreach (var door in writes)
         {
-            var antiforgery = door.IsPage ? await BoundaryWorld.AntiforgeryAsync(session.Client, door.Path) ?? "" : null;
+            var antiforgery = door.IsPage ? await BoundaryWorld.AntiforgeryAsync(session.Client, door.Path) ?? ""
+                : null;
             foreach (var (header, value) in ForeignOrigins)
             {
                 var (status, body, _) = await BoundaryWorld.SendAsync(session.Client, door,
@@ -55,7 +56,8 @@ public class CrossSiteSweepTests
         Assert.Equal(5, await db.ApiTokens.CountAsync(t => t.RevokedAt == null, Ct));
     }
 
-    /// <summary>The same session from the site's own pages still works: the refusal above is the origin's, not a broken session's.</summary>
+    /// <summary>The same session from the site's own pages still works: the refusal above is the origin's, not a broken
+    /// session's.</summary>
     [Theory]
     [InlineData("Sec-Fetch-Site", "same-origin")]
     [InlineData("Origin", "http://localhost")]
@@ -72,7 +74,8 @@ public class CrossSiteSweepTests
         Assert.Equal(ReportState.Accepted, await world.ReportStateAsync());
     }
 
-    /// <summary>A multipart upload (what a plain HTML form can send cross-site) with the session cookie from another site.</summary>
+    /// <summary>A multipart upload (what a plain HTML form can send cross-site) with the session cookie from another
+    /// site.</summary>
     [Fact]
     public async Task AttachmentUpload_FormPostFromAnotherSite_StoresNothing()
     {
@@ -81,7 +84,8 @@ public class CrossSiteSweepTests
         var session = await world.SignInAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{world.ReportId}/attachments")
         {
-            Content = new MultipartFormDataContent { { new ByteArrayContent("planted\n"u8.ToArray()), "file", "planted.txt" } },
+            Content = new MultipartFormDataContent {
+                { new ByteArrayContent("planted\n"u8.ToArray()), "file", "planted.txt" } },
         };
         request.Headers.Add("Origin", "https://attacker.example");
         using var response = await session.Client.SendAsync(request, Ct);

@@ -25,7 +25,10 @@ public class TokenScopeSweepTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var world = await BoundaryWorld.BuildAsync(test);
         var undeclared = (await world.DoorsAsync())
-            .Where(d => d.Path.StartsWith("/api/", StringComparison.Ordinal) && d.Endpoint.Metadata.GetMetadata<TokenScope>() is null)
+            .Where(
+                d =>
+                    d.Path.StartsWith("/api/", StringComparison.Ordinal)
+                        && d.Endpoint.Metadata.GetMetadata<TokenScope>() is null)
             .Select(d => d.ToString()).ToList();
         Assert.True(undeclared.Count == 0, "API endpoints without a TokenScope:\n" + string.Join("\n", undeclared));
     }
@@ -36,9 +39,11 @@ public class TokenScopeSweepTests
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
         var world = await BoundaryWorld.BuildAsync(test);
-        using var client = test.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = test.Factory.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var failures = new List<string>();
-        var doors = (await world.DoorsAsync()).Where(d => d.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var doors = (await world.DoorsAsync()).Where(d => d.Path.StartsWith("/api/", StringComparison.Ordinal))
+            .ToList();
         Assert.True(doors.Count > 40, $"only {doors.Count} API doors found");
         foreach (var door in doors)
         {
@@ -50,7 +55,9 @@ public class TokenScopeSweepTests
                 var refused = status == 403 && body.Contains("API token", StringComparison.Ordinal);
                 if (granted && (status == 401 || refused))
                 {
-                    failures.Add($"{door} with {scopes}: {status} {body[..Math.Min(200, body.Length)]}, expected the scope to be enough");
+                    failures.Add(
+                        $"{door} with {scopes}: {status} {body[..Math.Min(200, body.Length)]}, expected the scope to "
+                            + "be enough");
                 }
                 if (!granted && !refused)
                 {
@@ -86,16 +93,20 @@ public class TokenScopeSweepTests
         Assert.Equal(5, await db.ApiTokens.CountAsync(t => t.RevokedAt == null, Ct));
     }
 
-    /// <summary>A page handler as a browser drives it: the page's own form token first (as the caller sees the page), then the request.</summary>
+    /// <summary>A page handler as a browser drives it: the page's own form token first (as the caller sees the page),
+    /// then the request.</summary>
     private static async Task<string> VisitAsync(WebTest test, BoundaryWorld.Door door, string? bearer)
     {
-        using var client = test.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = test.Factory.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var antiforgery = door.Method == "GET" ? null : await BoundaryWorld.AntiforgeryAsync(client, door.Path, bearer);
-        var (status, _, location) = await BoundaryWorld.SendAsync(client, door, bearer, antiforgery: antiforgery ?? (door.Method == "GET" ? null : ""));
+        var (status, _, location) = await BoundaryWorld.SendAsync(client, door, bearer,
+            antiforgery: antiforgery ?? (door.Method == "GET" ? null : ""));
         return $"{status} {location}";
     }
 
-    /// <summary>The chain an outside test walked with a read-only token: report actions through the pages, the TOTP seed, other tokens.</summary>
+    /// <summary>The chain an outside test walked with a read-only token: report actions through the pages, the TOTP
+    /// seed, other tokens.</summary>
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReadToken_AccountTakeoverChain_GetsNowhere(DatabaseProvider provider)
@@ -103,7 +114,8 @@ public class TokenScopeSweepTests
         await using var test = await WebTest.StartAsync(provider, seed: false);
         var world = await BoundaryWorld.BuildAsync(test);
         var read = world.Tokens[ApiScopes.ReportsRead];
-        using var client = test.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = test.Factory.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
         var report = new BoundaryWorld.Door("GET", $"/reports/{world.ReportId}", true, null, null!);
         Assert.Equal(404, (await BoundaryWorld.SendAsync(client, report, read)).Status);
@@ -141,6 +153,7 @@ public class TokenScopeSweepTests
         using var response = await test.Client.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("unknown, revoked or expired", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("unknown, revoked or expired", await response.Content.ReadAsStringAsync(Ct),
+            StringComparison.Ordinal);
     }
 }

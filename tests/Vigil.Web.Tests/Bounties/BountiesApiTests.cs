@@ -4,7 +4,8 @@ using static Vigil.Web.Tests.Bounties.BountyApp;
 
 namespace Vigil.Web.Tests.Bounties;
 
-/// <summary>Bounties through the JSON API: bounty table, award, payment state, the recipient's view, payout CSV, SECURITY.md.</summary>
+/// <summary>Bounties through the JSON API: bounty table, award, payment state, the recipient's view, payout CSV,
+/// SECURITY.md.</summary>
 public class BountiesApiTests
 {
     private const string Table = """
@@ -18,9 +19,11 @@ public class BountiesApiTests
     public async Task Bounty_FullJourney_ThroughTheApi(DatabaseProvider provider)
     {
         await using var app = await StartAsync(provider);
-        Assert.Equal(404, (await app.JsonAsync(Who.Triager, HttpMethod.Put, "/api/programs/npm-eco/bounty-table", Table)).Status);
+        Assert.Equal(404,
+            (await app.JsonAsync(Who.Triager, HttpMethod.Put, "/api/programs/npm-eco/bounty-table", Table)).Status);
         Assert.Equal(404, (await app.JsonAsync(null, HttpMethod.Get, "/api/programs/npm-eco/bounty-table")).Status);
-        var (status, table) = await app.JsonAsync(Who.Admin, HttpMethod.Put, "/api/programs/npm-eco/bounty-table", Table);
+        var (status, table) = await app.JsonAsync(Who.Admin, HttpMethod.Put, "/api/programs/npm-eco/bounty-table",
+            Table);
         Assert.Equal(200, status);
         Assert.Equal("EUR", table!["currency"]!.GetValue<string>());
         Assert.Equal(200, (await app.JsonAsync(null, HttpMethod.Get, "/api/programs/npm-eco/bounty-table")).Status);
@@ -29,8 +32,10 @@ public class BountiesApiTests
 
         var id = await app.AcceptedReportAsync("deep-merge", "Prototype pollution");
         var award = $$"""{"severity":"high","finderAmount":1000,"fixerAmount":250.5,"fixerUserId":"{{app.Id(Who.Maintainer)}}"}""";
-        Assert.Equal(409, (await app.JsonAsync(Who.Reporter, HttpMethod.Put, $"/api/reports/{id}/bounty", award)).Status);
-        Assert.Equal(404, (await app.JsonAsync(Who.Stranger, HttpMethod.Put, $"/api/reports/{id}/bounty", award)).Status);
+        Assert.Equal(409,
+            (await app.JsonAsync(Who.Reporter, HttpMethod.Put, $"/api/reports/{id}/bounty", award)).Status);
+        Assert.Equal(404,
+            (await app.JsonAsync(Who.Stranger, HttpMethod.Put, $"/api/reports/{id}/bounty", award)).Status);
         var (awarded, view) = await app.JsonAsync(Who.Triager, HttpMethod.Put, $"/api/reports/{id}/bounty", award);
         Assert.Equal(200, awarded);
         Assert.Equal(1250.5m, view!["total"]!.GetValue<decimal>());
@@ -38,16 +43,22 @@ public class BountiesApiTests
         var (_, mine) = await app.JsonAsync(Who.Reporter, HttpMethod.Get, $"/api/reports/{id}/bounty");
         Assert.Equal("finder", mine!["shares"]!.AsArray().Single()!["recipient"]!.GetValue<string>());
         Assert.Equal(404, (await app.JsonAsync(Who.Stranger, HttpMethod.Get, $"/api/reports/{id}/bounty")).Status);
-        Assert.Equal(204, (await app.JsonAsync(Who.Maintainer, HttpMethod.Post, $"/api/reports/{id}/bounty/decline")).Status);
-        Assert.Equal(204, (await app.JsonAsync(Who.Triager, HttpMethod.Post, $"/api/reports/{id}/bounty/paid", $$"""{"recipient":"finder","paidOn":"{{DateTime.UtcNow:yyyy-MM-dd}}"}""")).Status);
+        Assert.Equal(204,
+            (await app.JsonAsync(Who.Maintainer, HttpMethod.Post, $"/api/reports/{id}/bounty/decline")).Status);
+        Assert.Equal(204,
+            (await app.JsonAsync(Who.Triager, HttpMethod.Post, $"/api/reports/{id}/bounty/paid",
+                $$"""{"recipient":"finder","paidOn":"{{DateTime.UtcNow:yyyy-MM-dd}}"}""")).Status);
         Assert.Equal(409, (await app.JsonAsync(Who.Triager, HttpMethod.Delete, $"/api/reports/{id}/bounty")).Status);
         var (_, list) = await app.JsonAsync(Who.Reporter, HttpMethod.Get, "/api/me/bounties");
         Assert.Equal("paid", list!.AsArray().Single()!["state"]!.GetValue<string>());
 
         var (csvStatus, csv, type) = await app.GetTextAsync(Who.Admin, "/api/programs/npm-eco/bounties/payouts.csv");
         Assert.Equal((200, "text/csv"), (csvStatus, type));
-        Assert.StartsWith("report,advisory,severity,recipient,account,email,amount,currency,state,awarded_at,paid_at,reason\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains($",finder,{app.Id(Who.Reporter)},reporter@example.test,1000,EUR,paid,", csv, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "report,advisory,severity,recipient,account,email,amount,currency,state,awarded_at,paid_at,reason\r\n", csv,
+            StringComparison.Ordinal);
+        Assert.Contains($",finder,{app.Id(Who.Reporter)},reporter@example.test,1000,EUR,paid,", csv,
+            StringComparison.Ordinal);
         Assert.Contains(",fixer,", csv, StringComparison.Ordinal);
         Assert.Equal(404, (await app.GetTextAsync(Who.Triager, "/api/programs/npm-eco/bounties/payouts.csv")).Status);
     }
@@ -62,7 +73,8 @@ public class BountiesApiTests
     {
         await using var app = await StartAsync(DatabaseProvider.Sqlite);
 
-        var (status, problem) = await app.JsonAsync(Who.Admin, HttpMethod.Put, "/api/programs/npm-eco/bounty-table", body);
+        var (status, problem) = await app.JsonAsync(Who.Admin, HttpMethod.Put, "/api/programs/npm-eco/bounty-table",
+            body);
 
         Assert.Equal(400, status);
         Assert.NotNull(problem!["errors"]![field]);

@@ -17,11 +17,13 @@ public class BadgeTests
     [
         Advisories.Made("VIGIL-B-1", "npm", "left-pad", "0", "1.3.0"),
         Advisories.Made("VIGIL-B-2", "npm", "left-pad", "2.0.0", "2.0.1"),
-        Advisories.Made("VIGIL-B-3", "npm", "left-pad", "0", "9.9.9", withdrawn: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+        Advisories.Made("VIGIL-B-3", "npm", "left-pad", "0", "9.9.9",
+            withdrawn: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
         Advisories.Made("VIGIL-B-4", "NuGet", "Acme.Lib", "0", "1.0.0"),
     ];
 
-    /// <summary>The badge's accessible text: role, aria-label and title agree; the visible texts are the same words.</summary>
+    /// <summary>The badge's accessible text: role, aria-label and title agree; the visible texts are the same
+    /// words.</summary>
     private static string AccessibleText(string svg)
     {
         var root = XDocument.Parse(svg).Root!;
@@ -34,10 +36,14 @@ public class BadgeTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite, "/badges/npm/left-pad/policy.svg", "security policy: covered by npm ecosystem")]
-    [InlineData(DatabaseProvider.Postgres, "/badges/npm/left-pad/policy.svg", "security policy: covered by npm ecosystem")]
-    [InlineData(DatabaseProvider.Sqlite, "/badges/npm/@acme/deep-merge/policy.svg", "security policy: covered by npm ecosystem")]
-    [InlineData(DatabaseProvider.Sqlite, "/badges/npm/%40acme%2Fdeep-merge/policy.svg", "security policy: covered by npm ecosystem")]
+    [InlineData(DatabaseProvider.Sqlite, "/badges/npm/left-pad/policy.svg",
+        "security policy: covered by npm ecosystem")]
+    [InlineData(DatabaseProvider.Postgres, "/badges/npm/left-pad/policy.svg",
+        "security policy: covered by npm ecosystem")]
+    [InlineData(DatabaseProvider.Sqlite, "/badges/npm/@acme/deep-merge/policy.svg",
+        "security policy: covered by npm ecosystem")]
+    [InlineData(DatabaseProvider.Sqlite, "/badges/npm/%40acme%2Fdeep-merge/policy.svg",
+        "security policy: covered by npm ecosystem")]
     [InlineData(DatabaseProvider.Sqlite, "/badges/NuGet/Acme.Lib/policy.svg", "security policy: none")]
     [InlineData(DatabaseProvider.Sqlite, "/badges/npm/left-pad/advisories.svg", "advisories: 2 published")]
     [InlineData(DatabaseProvider.Postgres, "/badges/npm/left-pad/advisories.svg", "advisories: 2 published")]
@@ -75,7 +81,8 @@ public class BadgeTests
         await using var app = await CommunityApp.StartAsync();
         await using (var db = app.OpenDatabase())
         {
-            await new CreateProgram(db, app.Clock).ExecuteAsync("nuget-eco", "Tom & \"Jerry\" <sec>", "NUSEC", new ProgramSettings(ScopeEcosystems: ["NuGet"]), CommunityApp.Ct);
+            await new CreateProgram(db, app.Clock).ExecuteAsync("nuget-eco", "Tom & \"Jerry\" <sec>", "NUSEC",
+                new ProgramSettings(ScopeEcosystems: ["NuGet"]), CommunityApp.Ct);
         }
 
         var (status, svg, _) = await app.GetAsync("/badges/NuGet/Acme.Lib/policy.svg");
@@ -89,7 +96,8 @@ public class BadgeTests
     public async Task Get_PrivateReportOnPackage_BadgesUnchangedAndNothingOfItShown()
     {
         await using var app = await CommunityApp.StartAsync(seed: Seed);
-        var paths = new[] { "/badges/npm/left-pad/policy.svg", "/badges/npm/left-pad/advisories.svg", "/api/badges/npm/left-pad",
+        var paths = new[] { "/badges/npm/left-pad/policy.svg", "/badges/npm/left-pad/advisories.svg",
+            "/api/badges/npm/left-pad",
             "/badges/npm/secret-pkg-93e1/advisories.svg", "/api/badges/npm/secret-pkg-93e1" };
         var before = new List<string>();
         foreach (var path in paths)
@@ -100,7 +108,8 @@ public class BadgeTests
         {
             var body = new JsonObject
             {
-                ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<=1.4.1" }),
+                ["packages"] = new JsonArray(
+                    new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<=1.4.1" }),
                 ["title"] = $"Pollution {Marker}",
                 ["description"] = $"Details {Marker}",
             }.ToJsonString();

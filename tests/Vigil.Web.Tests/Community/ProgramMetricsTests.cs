@@ -4,7 +4,8 @@ using Vigil.Core.Data;
 
 namespace Vigil.Web.Tests.Community;
 
-/// <summary>Responsiveness metrics through the page and the API (the counting rules: Vigil.Core.Tests GetProgramMetricsTests).</summary>
+/// <summary>Responsiveness metrics through the page and the API (the counting rules: Vigil.Core.Tests
+/// GetProgramMetricsTests).</summary>
 public class ProgramMetricsTests
 {
     [Theory]
@@ -33,11 +34,13 @@ public class ProgramMetricsTests
     {
         // The metrics read the deadline from the report, not from the deadline clock's actions: the clock is off,
         // so moving five days does not run its timer through 7,200 passes.
-        await using var app = await CommunityApp.StartAsync(settings: new Dictionary<string, string> { ["Vigil:Clock:IntervalSeconds"] = "0" });
+        await using var app = await CommunityApp.StartAsync(
+            settings: new Dictionary<string, string> { ["Vigil:Clock:IntervalSeconds"] = "0" });
         const string marker = "METRICS-MARKER-1d4c";
         using (var content = new StringContent(new JsonObject
         {
-            ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = "left-pad", ["affectedVersions"] = "<=1.0.0" }),
+            ["packages"] = new JsonArray(
+                new JsonObject { ["ecosystem"] = "npm", ["name"] = "left-pad", ["affectedVersions"] = "<=1.0.0" }),
             ["title"] = $"Title {marker}",
             ["description"] = $"Details {marker}",
         }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))
@@ -52,7 +55,9 @@ public class ProgramMetricsTests
 
         // A private report, even one missing its deadline, is not public work: counting it would reveal it.
         var body = JsonNode.Parse(json)!;
-        Assert.Equal((0, 0, "no-data"), (body["triage"]!["met"]!.GetValue<int>(), body["triage"]!["missed"]!.GetValue<int>(), body["triage"]!["status"]!.GetValue<string>()));
+        Assert.Equal((0, 0, "no-data"),
+            (body["triage"]!["met"]!.GetValue<int>(), body["triage"]!["missed"]!.GetValue<int>(),
+                body["triage"]!["status"]!.GetValue<string>()));
         Assert.Equal(0, body["reports"]!.GetValue<int>());
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("no-data", page.QuerySelector("#triage")!.GetAttribute("data-status"));

@@ -44,7 +44,8 @@ public class PublicFiguresTests
         long id;
         using (var content = new StringContent(new JsonObject
         {
-            ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = "left-pad", ["affectedVersions"] = "<=1.0.0" }),
+            ["packages"] = new JsonArray(
+                new JsonObject { ["ecosystem"] = "npm", ["name"] = "left-pad", ["affectedVersions"] = "<=1.0.0" }),
             ["title"] = "Embargoed flaw in left-pad",
             ["description"] = "Details that stay private until publication.",
         }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))
@@ -55,13 +56,15 @@ public class PublicFiguresTests
         }
         var afterSubmit = await SnapshotAsync(app);
         // The clock stands still (the figures' window ends "now"): only the reports differ between snapshots.
-        await UseCaseAsync(app, services => services.GetRequiredService<TriageReport>().AcceptAsync(id, triager, CommunityApp.Ct));
+        await UseCaseAsync(app,
+            services => services.GetRequiredService<TriageReport>().AcceptAsync(id, triager, CommunityApp.Ct));
         var afterAccept = await SnapshotAsync(app);
 
         Assert.All(PublicPaths, path => Assert.Equal(before[path], afterSubmit[path]));
         Assert.All(PublicPaths, path => Assert.Equal(before[path], afterAccept[path]));
 
-        await UseCaseAsync(app, services => services.GetRequiredService<PublishReport>().ExecuteAsync(id, triager, CommunityApp.Ct));
+        await UseCaseAsync(app,
+            services => services.GetRequiredService<PublishReport>().ExecuteAsync(id, triager, CommunityApp.Ct));
         var published = await SnapshotAsync(app);
 
         var metrics = JsonNode.Parse(published["/api/programs/npm-eco/metrics"])!;
@@ -69,7 +72,8 @@ public class PublicFiguresTests
         Assert.Equal("green", metrics["triage"]!["status"]!.GetValue<string>());
         Assert.Equal(1, JsonNode.Parse(published["/api/badges/npm/left-pad"])!["publishedAdvisories"]!.GetValue<int>());
         Assert.Single(JsonNode.Parse(published["/api/programs/npm-eco/hacktivity"])!["items"]!.AsArray());
-        foreach (var path in new[] { "/api/programs/npm-eco/metrics", "/programs/npm-eco", "/api/badges/npm/left-pad", "/badges/npm/left-pad/advisories.svg",
+        foreach (var path in new[] { "/api/programs/npm-eco/metrics", "/programs/npm-eco", "/api/badges/npm/left-pad",
+            "/badges/npm/left-pad/advisories.svg",
             "/api/programs/npm-eco/hacktivity", "/programs/npm-eco/hacktivity" })
         {
             Assert.NotEqual(before[path], published[path]);
@@ -92,10 +96,17 @@ public class PublicFiguresTests
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-        var user = new VigilUser { UserName = "triager@example.test", Email = "triager@example.test", EmailConfirmed = true, TwoFactorEnabled = true };
+        var user = new VigilUser
+        {
+            UserName = "triager@example.test",
+            Email = "triager@example.test",
+            EmailConfirmed = true,
+            TwoFactorEnabled = true
+        };
         Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        await new AddProgramMember(db, app.Clock).ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, CommunityApp.Ct);
+        await new AddProgramMember(db, app.Clock).ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager,
+            CommunityApp.Ct);
         return Actor.User(user.Id);
     }
 

@@ -23,7 +23,8 @@ public class ReputationApiTests
 
     private static string Report(string package, string title, string? credit = "Ada L.") => new JsonObject
     {
-        ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<1.0.1" }),
+        ["packages"] = new JsonArray(
+            new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<1.0.1" }),
         ["title"] = title,
         ["description"] = $"Details of {title}",
         ["creditName"] = credit,
@@ -38,16 +39,23 @@ public class ReputationApiTests
         var client = new AccountSession(test.Factory.CreateClient());
 
         var profile = await client.JsonAsync(HttpMethod.Put, "/api/me/profile", """{"handle":"Ada-L"}""", ada);
-        Assert.Equal((200, "ada-l", "/reporters/ada-l"), (client.LastStatus, profile!["handle"]!.GetValue<string>(), profile["url"]!.GetValue<string>()));
+        Assert.Equal((200, "ada-l", "/reporters/ada-l"),
+            (client.LastStatus, profile!["handle"]!.GetValue<string>(), profile["url"]!.GetValue<string>()));
 
         // A new reporter without a signal: held; two a day, the third is 429 with Retry-After.
-        var first = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports", Report("left-pad", "Named finding"), ada);
+        var first = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports",
+            Report("left-pad", "Named finding"), ada);
         Assert.Equal((201, true), (client.LastStatus, first!["heldForReview"]!.GetValue<bool>()));
-        var second = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports", Report("is-even", "Anonymous finding"), ada);
-        var third = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports", Report("is-odd", "Third"), ada);
+        var second = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports",
+            Report("is-even", "Anonymous finding"), ada);
+        var third = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports", Report("is-odd", "Third"),
+            ada);
         Assert.Equal(429, client.LastStatus);
         Assert.Contains("2 reports a day", third!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        using (var retry = new HttpRequestMessage(HttpMethod.Post, "/api/programs/npm-eco/reports") { Content = new StringContent(Report("is-odd", "Third"), System.Text.Encoding.UTF8, "application/json") })
+        using (var retry = new HttpRequestMessage(HttpMethod.Post, "/api/programs/npm-eco/reports")
+        {
+            Content = new StringContent(Report("is-odd", "Third"), System.Text.Encoding.UTF8, "application/json")
+        })
         {
             retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ada);
             using var response = await client.Client.SendAsync(retry, Ct);
@@ -63,7 +71,8 @@ public class ReputationApiTests
         await client.JsonAsync(HttpMethod.Post, $"/api/reports/{id1}/release", "{}", tess);
         Assert.Equal(204, client.LastStatus);
         var queue = await client.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco/queue", bearer: tess);
-        Assert.Equal([(id1, false), (id2, true)], queue!.AsArray().Select(i => (i!["id"]!.GetValue<long>(), i["heldForReview"]!.GetValue<bool>())));
+        Assert.Equal([(id1, false), (id2, true)],
+            queue!.AsArray().Select(i => (i!["id"]!.GetValue<long>(), i["heldForReview"]!.GetValue<bool>())));
 
         await client.JsonAsync(HttpMethod.Put, $"/api/reports/{id2}/credits/anonymous", """{"anonymous":true}""", ada);
         Assert.Equal(204, client.LastStatus);
@@ -72,24 +81,31 @@ public class ReputationApiTests
         {
             await client.JsonAsync(HttpMethod.Post, $"/api/reports/{id}/accept", "{}", tess);
             Assert.Equal(204, client.LastStatus);
-            advisories.Add((await client.JsonAsync(HttpMethod.Post, $"/api/reports/{id}/publish", "{}", tess))!["advisoryId"]!.GetValue<string>());
+            advisories.Add(
+                (await client.JsonAsync(HttpMethod.Post, $"/api/reports/{id}/publish", "{}", tess))!["advisoryId"]!
+                    .GetValue<string>());
         }
         var anonymousAdvisory = await client.JsonAsync(HttpMethod.Get, $"/v1/vulns/{advisories[1]}");
         Assert.Equal("Anonymous", anonymousAdvisory!["credits"]![0]!["name"]!.GetValue<string>());
 
         // One more report, accepted and under embargo: never visible through the public profile.
         await SetLimitAsync(test, 0);
-        var embargoed = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports", Report("is-number", Embargoed), ada);
+        var embargoed = await client.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/reports",
+            Report("is-number", Embargoed), ada);
         await client.JsonAsync(HttpMethod.Post, $"/api/reports/{embargoed!["id"]}/accept", "{}", tess);
 
         var seenByAll = await client.JsonAsync(HttpMethod.Get, "/api/reporters/ADA-L");
         Assert.Equal(200, client.LastStatus);
         Assert.False(seenByAll!["isOwner"]!.GetValue<bool>());
-        Assert.Equal((14, 2, 7.0, 0), (seenByAll["reputation"]!["points"]!.GetValue<int>(), seenByAll["reputation"]!["reports"]!.GetValue<int>(),
-            seenByAll["reputation"]!["signal"]!.GetValue<double>(), seenByAll["reputation"]!["pendingReports"]!.GetValue<int>()));
-        Assert.Equal([advisories[0]], seenByAll["credits"]!.AsArray().Select(c => c!["advisoryId"]!.GetValue<string>()));
+        Assert.Equal((14, 2, 7.0, 0),
+            (seenByAll["reputation"]!["points"]!.GetValue<int>(), seenByAll["reputation"]!["reports"]!.GetValue<int>(),
+            seenByAll["reputation"]!["signal"]!.GetValue<double>(),
+            seenByAll["reputation"]!["pendingReports"]!.GetValue<int>()));
+        Assert.Equal([advisories[0]],
+            seenByAll["credits"]!.AsArray().Select(c => c!["advisoryId"]!.GetValue<string>()));
         var seenByAda = await client.JsonAsync(HttpMethod.Get, "/api/reporters/ada-l", bearer: ada);
-        Assert.Equal([advisories[1], advisories[0]], seenByAda!["credits"]!.AsArray().Select(c => c!["advisoryId"]!.GetValue<string>()));
+        Assert.Equal([advisories[1], advisories[0]],
+            seenByAda!["credits"]!.AsArray().Select(c => c!["advisoryId"]!.GetValue<string>()));
         Assert.Equal(1, seenByAda["reputation"]!["pendingReports"]!.GetValue<int>());
 
         var page = await test.Client.GetStringAsync("/reporters/ada-l", Ct);
@@ -114,30 +130,40 @@ public class ReputationApiTests
 
         var rules = await test.Client.GetStringAsync("/reputation", Ct);
         var program = await test.Client.GetStringAsync("/programs/npm-eco", Ct);
-        var api = await new AccountSession(test.Factory.CreateClient()).JsonAsync(HttpMethod.Get, "/api/reputation/rules");
+        var api = await new AccountSession(test.Factory.CreateClient()).JsonAsync(HttpMethod.Get,
+            "/api/reputation/rules");
 
-        var table = (await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(rules, Ct)).QuerySelectorAll("#reputation-rules tbody tr")
+        var table = (await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(rules,
+            Ct)).QuerySelectorAll("#reputation-rules tbody tr")
             .Select(tr => string.Join("|", tr.QuerySelectorAll("td").Take(2).Select(td => td.TextContent))).ToList();
-        Assert.Equal(["published|+7", "accepted|+2", "duplicate|+1", "informative|0", "withdrawn|0", "not-applicable|-5", "spam|-10"], table);
-        Assert.Contains("signal below 1 (or without a signal yet, or anonymous) are held", program, StringComparison.Ordinal);
+        Assert.Equal(
+            ["published|+7", "accepted|+2", "duplicate|+1", "informative|0", "withdrawn|0", "not-applicable|-5",
+                "spam|-10"],
+            table);
+        Assert.Contains("signal below 1 (or without a signal yet, or anonymous) are held", program,
+            StringComparison.Ordinal);
         Assert.Contains("may submit 2 reports per 24 hours", program, StringComparison.Ordinal);
         Assert.Equal(7, api!.AsArray().Count);
 
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync("bob@example.test", "a long enough password");
-        var (status, location, _) = await session.PostFormAsync("/account/profile", new Dictionary<string, string> { ["handle"] = "bob" });
+        var (status, location, _) = await session.PostFormAsync("/account/profile",
+            new Dictionary<string, string> { ["handle"] = "bob" });
         Assert.Equal((302, "/account/profile"), ((int)status, location));
         var own = await session.Client.GetStringAsync("/account/profile", Ct);
         Assert.Contains("href=\"/reporters/bob\"", own, StringComparison.Ordinal);
-        var (taken, _, html) = await session.PostFormAsync("/account/profile", new Dictionary<string, string> { ["handle"] = "ada-l" });
+        var (taken, _, html) = await session.PostFormAsync("/account/profile",
+            new Dictionary<string, string> { ["handle"] = "ada-l" });
         Assert.Equal(409, (int)taken);
         Assert.Contains("is taken", html, StringComparison.Ordinal);
-        var (bad, _, badHtml) = await session.PostFormAsync("/account/profile", new Dictionary<string, string> { ["handle"] = "-x" });
+        var (bad, _, badHtml) = await session.PostFormAsync("/account/profile",
+            new Dictionary<string, string> { ["handle"] = "-x" });
         Assert.Equal(400, (int)bad);
         Assert.Contains("not a profile handle", badHtml, StringComparison.Ordinal);
         Assert.Contains("bob", (await session.Client.GetStringAsync("/reporters/bob", Ct)), StringComparison.Ordinal);
 
-        // The report form: a new reporter is held for review, and the third report of the day is refused, keeping what was typed.
+        // The report form: a new reporter is held for review, and the third report of the day is refused, keeping what
+        // was typed.
         var fields = new Dictionary<string, string>
         {
             ["Program"] = "npm-eco",
@@ -158,29 +184,42 @@ public class ReputationApiTests
         Assert.Equal("Form finding", form.QuerySelector("#title")?.GetAttribute("value"));
     }
 
-    /// <summary>npm-eco (minimum signal 1, two reports a day for new reporters); Ada (reporter, handle ada-l), Tess (triager), Eve (stranger), with API tokens.</summary>
+    /// <summary>npm-eco (minimum signal 1, two reports a day for new reporters); Ada (reporter, handle ada-l), Tess
+    /// (triager), Eve (stranger), with API tokens.</summary>
     private static async Task<(string Ada, string Tess, string Eve)> AccountsAsync(WebTest test)
     {
         using var scope = test.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-            new ProgramSettings(ScopeEcosystems: ["npm"], RequireMinimumSignal: true, MinimumSignal: 1, NewReporterReportsPerDay: 2), Ct);
+            new ProgramSettings(ScopeEcosystems: ["npm"], RequireMinimumSignal: true, MinimumSignal: 1,
+                NewReporterReportsPerDay: 2),
+            Ct);
         var tokens = new List<string>();
         foreach (var name in new[] { "ada", "tess", "eve" })
         {
-            var user = new VigilUser { UserName = $"{name}@example.test", Email = $"{name}@example.test", EmailConfirmed = true, DisplayName = name == "ada" ? "Ada Lovelace" : null, TwoFactorEnabled = true };
+            var user = new VigilUser
+            {
+                UserName = $"{name}@example.test",
+                Email = $"{name}@example.test",
+                EmailConfirmed = true,
+                DisplayName = name == "ada" ? "Ada Lovelace" : null,
+                TwoFactorEnabled = true
+            };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
             if (name == "tess")
             {
-                await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
+                await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", user.Id,
+                    ProgramRole.Triager, Ct);
             }
             if (name == "ada")
             {
                 user.ProfileHandle = "ada-l";
                 await users.UpdateAsync(user);
             }
-            tokens.Add((await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "t", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret);
+            tokens.Add(
+                (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "t",
+                    [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret);
         }
         return (tokens[0], tokens[1], tokens[2]);
     }

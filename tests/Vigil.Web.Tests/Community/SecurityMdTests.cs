@@ -13,10 +13,12 @@ public class SecurityMdTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "/api/programs/npm-eco/security-md", "program.md")]
     [InlineData(DatabaseProvider.Postgres, "/api/programs/npm-eco/security-md", "program.md")]
-    [InlineData(DatabaseProvider.Sqlite, "/api/programs/npm-eco/security-md?ecosystem=npm&package=%40acme%2Fdeep-merge", "package.md")]
+    [InlineData(DatabaseProvider.Sqlite, "/api/programs/npm-eco/security-md?ecosystem=npm&package=%40acme%2Fdeep-merge",
+        "package.md")]
     [InlineData(DatabaseProvider.Sqlite, "/programs/npm-eco/SECURITY.md", "program.md")]
     [InlineData(DatabaseProvider.Sqlite, "/programs/npm-eco/packages/npm/@acme/deep-merge/SECURITY.md", "package.md")]
-    [InlineData(DatabaseProvider.Sqlite, "/programs/npm-eco/packages/npm/%40acme%2Fdeep-merge/SECURITY.md", "package.md")]
+    [InlineData(DatabaseProvider.Sqlite, "/programs/npm-eco/packages/npm/%40acme%2Fdeep-merge/SECURITY.md",
+        "package.md")]
     public async Task Get_Program_MatchesGoldenFile(DatabaseProvider provider, string path, string golden)
     {
         await using var app = await CommunityApp.StartAsync(provider);
@@ -36,12 +38,17 @@ public class SecurityMdTests
     [Fact]
     public async Task Get_NoEmailConfigured_NoFallbackLine()
     {
-        await using var app = await CommunityApp.StartAsync(settings: new Dictionary<string, string> { ["Vigil:Community:ContactEmail"] = "" });
+        await using var app = await CommunityApp.StartAsync(
+            settings: new Dictionary<string, string> { ["Vigil:Community:ContactEmail"] = "" });
 
         var (_, text, _) = await app.GetAsync("/api/programs/npm-eco/security-md");
 
         Assert.DoesNotContain("mailto:", text, StringComparison.Ordinal);
-        Assert.Equal(Golden("program.md").Replace($"If you cannot use the form, write to <mailto:{CommunityApp.Email}>.\n\n", "", StringComparison.Ordinal), text);
+        Assert.Equal(
+            Golden("program.md")
+                .Replace($"If you cannot use the form, write to <mailto:{CommunityApp.Email}>.\n\n", "",
+                    StringComparison.Ordinal),
+            text);
     }
 
     [Theory]
@@ -64,7 +71,8 @@ public class SecurityMdTests
 
     [Theory]
     [InlineData("/programs/npm-eco/security-md", "/programs/npm-eco/SECURITY.md", "program.md")]
-    [InlineData("/programs/npm-eco/packages/npm/@acme/deep-merge/security-md", "/programs/npm-eco/packages/npm/@acme/deep-merge/SECURITY.md", "package.md")]
+    [InlineData("/programs/npm-eco/packages/npm/@acme/deep-merge/security-md",
+        "/programs/npm-eco/packages/npm/@acme/deep-merge/SECURITY.md", "package.md")]
     public async Task Page_ShowsPreviewTextCopyButtonAndDownload(string path, string download, string golden)
     {
         await using var app = await CommunityApp.StartAsync();
@@ -74,9 +82,11 @@ public class SecurityMdTests
         Assert.Equal(200, status);
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal(download, page.QuerySelector("#download")!.GetAttribute("href"));
-        Assert.Equal(Golden(golden), page.QuerySelector("textarea#markdown")!.TextContent.ReplaceLineEndings("\n").TrimStart('\n'));
+        Assert.Equal(Golden(golden),
+            page.QuerySelector("textarea#markdown")!.TextContent.ReplaceLineEndings("\n").TrimStart('\n'));
         Assert.NotNull(page.QuerySelector("#preview h1"));
-        Assert.NotNull(page.QuerySelector("#preview a[href^='https://vigil.example.test/reports/new?program=npm-eco']"));
+        Assert.NotNull(
+            page.QuerySelector("#preview a[href^='https://vigil.example.test/reports/new?program=npm-eco']"));
         Assert.Equal("markdown", page.QuerySelector("button[data-copy]")!.GetAttribute("data-copy"));
         Assert.NotNull(page.QuerySelector("script[src='/static/copy.js']"));
         var (scriptStatus, _, _) = await app.GetAsync("/static/copy.js");
@@ -88,7 +98,8 @@ public class SecurityMdTests
     {
         await using var app = await CommunityApp.StartAsync();
 
-        var (status, html, _) = await app.GetAsync("/reports/new?program=npm-eco&ecosystem=npm&package=%40acme%2Fdeep-merge");
+        var (status, html, _) = await app.GetAsync(
+            "/reports/new?program=npm-eco&ecosystem=npm&package=%40acme%2Fdeep-merge");
 
         Assert.Equal(200, status);
         var page = new HtmlParser().ParseDocument(html);

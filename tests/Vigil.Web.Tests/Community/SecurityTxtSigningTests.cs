@@ -27,7 +27,8 @@ public sealed class SecurityTxtSigningTests : IDisposable
         var again = await app.GetAsync("/.well-known/security.txt");
 
         Assert.Equal(200, status);
-        Assert.StartsWith("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n# Vigil: how to report", text, StringComparison.Ordinal);
+        Assert.StartsWith("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n# Vigil: how to report", text,
+            StringComparison.Ordinal);
         Assert.Contains("\nExpires: 2027-05-24T00:00:00Z\n", text, StringComparison.Ordinal);
         Assert.EndsWith("-----END PGP SIGNATURE-----\n", text, StringComparison.Ordinal);
         Assert.Equal(text, again.Text); // same bytes all day: one ETag
@@ -37,9 +38,11 @@ public sealed class SecurityTxtSigningTests : IDisposable
         await File.WriteAllTextAsync(signed, text, Ct);
         var (verified, output) = await GpgAsync("--verify", signed);
         Assert.True(verified, output);
-        Assert.Contains("Good signature from \"Vigil Test <security@vigil.example.test>\"", output, StringComparison.Ordinal);
+        Assert.Contains("Good signature from \"Vigil Test <security@vigil.example.test>\"", output,
+            StringComparison.Ordinal);
 
-        await File.WriteAllTextAsync(signed, text.Replace("Preferred-Languages: en", "Preferred-Languages: fr", StringComparison.Ordinal), Ct);
+        await File.WriteAllTextAsync(signed,
+            text.Replace("Preferred-Languages: en", "Preferred-Languages: fr", StringComparison.Ordinal), Ct);
         var (tampered, tamperedOutput) = await GpgAsync("--verify", signed);
         Assert.False(tampered, tamperedOutput);
         Assert.Contains("BAD signature", tamperedOutput, StringComparison.Ordinal);
@@ -53,7 +56,8 @@ public sealed class SecurityTxtSigningTests : IDisposable
         var keyFile = passphrase is null ? Path.Combine(_home, "not-a-key.asc") : await SecretKeyAsync();
         if (passphrase is null)
         {
-            await File.WriteAllTextAsync(keyFile, "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5\n-----END PGP PRIVATE KEY BLOCK-----\n", Ct);
+            await File.WriteAllTextAsync(keyFile,
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nbm90IGEga2V5\n-----END PGP PRIVATE KEY BLOCK-----\n", Ct);
         }
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
@@ -92,7 +96,8 @@ public sealed class SecurityTxtSigningTests : IDisposable
         var (made, output) = await GpgAsync("--batch", "--pinentry-mode", "loopback", "--passphrase", Passphrase,
             "--quick-gen-key", "Vigil Test <security@vigil.example.test>", "rsa3072", "sign", "never");
         Assert.True(made, output);
-        var (exported, armored) = await GpgAsync("--batch", "--pinentry-mode", "loopback", "--passphrase", Passphrase, "--armor", "--export-secret-keys");
+        var (exported, armored) = await GpgAsync("--batch", "--pinentry-mode", "loopback", "--passphrase", Passphrase,
+            "--armor", "--export-secret-keys");
         Assert.True(exported, armored);
         var file = Path.Combine(_home, "signing-key.asc");
         await File.WriteAllTextAsync(file, armored, Ct);
@@ -105,7 +110,11 @@ public sealed class SecurityTxtSigningTests : IDisposable
         {
             Assert.Skip("GnuPG (/usr/bin/gpg) is not installed; .ci/run installs it (apt-get install gnupg).");
         }
-        var start = new ProcessStartInfo("/usr/bin/gpg") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("/usr/bin/gpg")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true
+        };
         start.ArgumentList.Add("--homedir");
         start.ArgumentList.Add(_home);
         foreach (var arg in args)

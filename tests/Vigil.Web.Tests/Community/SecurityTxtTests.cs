@@ -9,7 +9,8 @@ public partial class SecurityTxtTests
     /// <summary>RFC 9116 § 2.5 (and the IANA registry of § 6.4): the fields a security.txt may have.</summary>
     private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Acknowledgments", "Canonical", "Contact", "CSAF", "Encryption", "Expires", "Hiring", "Policy", "Preferred-Languages",
+        "Acknowledgments", "Canonical", "Contact", "CSAF", "Encryption", "Expires", "Hiring", "Policy",
+        "Preferred-Languages",
     };
 
     // § 2.5.5: "Expires: 2021-12-31T18:37:07.000Z" (RFC 3339 date-time, Internet profile of ISO 8601).
@@ -19,7 +20,9 @@ public partial class SecurityTxtTests
     [InlineData("1", "2026-11-26T00:00:00Z")]
     public async Task Get_FakeClock_ExpiresDaysAfterToday(string? days, string expected)
     {
-        await using var app = await CommunityApp.StartAsync(settings: days is null ? null : new Dictionary<string, string> { ["Vigil:SecurityTxt:ExpiresDays"] = days });
+        await using var app = await CommunityApp.StartAsync(
+            settings: days is null ? null
+                : new Dictionary<string, string> { ["Vigil:SecurityTxt:ExpiresDays"] = days });
 
         var fields = await FieldsAsync(app);
 
@@ -43,19 +46,25 @@ public partial class SecurityTxtTests
         Assert.Single(fields, f => f.Name == "Expires");
         Assert.Single(fields, f => f.Name == "Preferred-Languages");
         Assert.Equal("en, de", fields.Single(f => f.Name == "Preferred-Languages").Value);
-        Assert.Equal($"{CommunityApp.PublicUrl}/.well-known/security.txt", Assert.Single(fields, f => f.Name == "Canonical").Value);
-        Assert.Equal([$"mailto:{CommunityApp.Email}", $"{CommunityApp.PublicUrl}/reports/new"], fields.Where(f => f.Name == "Contact").Select(f => f.Value));
-        Assert.Equal("https://vigil.example.test/programs/npm-eco/security-md", Assert.Single(fields, f => f.Name == "Policy").Value);
+        Assert.Equal($"{CommunityApp.PublicUrl}/.well-known/security.txt",
+            Assert.Single(fields, f => f.Name == "Canonical").Value);
+        Assert.Equal([$"mailto:{CommunityApp.Email}", $"{CommunityApp.PublicUrl}/reports/new"],
+            fields.Where(f => f.Name == "Contact").Select(f => f.Value));
+        Assert.Equal("https://vigil.example.test/programs/npm-eco/security-md",
+            Assert.Single(fields, f => f.Name == "Policy").Value);
     }
 
     [Fact]
     public async Task Get_HttpPublicUrl_WebUrisStillHttps()
     {
-        await using var app = await CommunityApp.StartAsync(settings: new Dictionary<string, string> { ["Vigil:PublicUrl"] = "http://vigil.example.test" });
+        await using var app = await CommunityApp.StartAsync(
+            settings: new Dictionary<string, string> { ["Vigil:PublicUrl"] = "http://vigil.example.test" });
 
         var fields = await FieldsAsync(app);
 
-        Assert.All(fields.Where(f => f.Name is "Canonical" or "Contact" && !f.Value.StartsWith("mailto:", StringComparison.Ordinal)),
+        Assert.All(
+            fields.Where(
+                f => f.Name is "Canonical" or "Contact" && !f.Value.StartsWith("mailto:", StringComparison.Ordinal)),
             f => Assert.StartsWith("https://vigil.example.test/", f.Value, StringComparison.Ordinal));
     }
 
@@ -73,7 +82,8 @@ public partial class SecurityTxtTests
         Assert.NotEqual(first.Headers.ETag, second.Headers.ETag);
     }
 
-    /// <summary>Fetches the file and checks its framing: text/plain with charset=utf-8 (§ 3), LF or CRLF lines, comments or "Name: value".</summary>
+    /// <summary>Fetches the file and checks its framing: text/plain with charset=utf-8 (§ 3), LF or CRLF lines,
+    /// comments or "Name: value".</summary>
     private static async Task<List<(string Name, string Value)>> FieldsAsync(CommunityApp app)
     {
         var (status, text, response) = await app.GetAsync("/.well-known/security.txt");

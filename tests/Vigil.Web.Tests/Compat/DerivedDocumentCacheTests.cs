@@ -22,11 +22,13 @@ public class DerivedDocumentCacheTests
         await GetAsync(cache, db, "a", () => builds++);
         Assert.Equal(1, builds);
 
-        await Advisories.SeedAsync(database.Target, [NuGetAdvisories.Make("VIGIL-NUGET-1", "Contoso.Lib", "LOW", "introduced:0")]);
+        await Advisories.SeedAsync(database.Target,
+            [NuGetAdvisories.Make("VIGIL-NUGET-1", "Contoso.Lib", "LOW", "introduced:0")]);
         await GetAsync(cache, db, "a", () => builds++);
         Assert.Equal(2, builds);
 
-        await Advisories.SeedAsync(database.Target, [NuGetAdvisories.Make("VIGIL-NUGET-1", "Contoso.Lib", "LOW", "introduced:0",
+        await Advisories.SeedAsync(database.Target,
+            [NuGetAdvisories.Make("VIGIL-NUGET-1", "Contoso.Lib", "LOW", "introduced:0",
             withdrawn: NuGetAdvisories.Modified.AddDays(1), modified: NuGetAdvisories.Modified.AddDays(1))]);
         await GetAsync(cache, db, "a", () => builds++);
         Assert.Equal(3, builds);

@@ -20,7 +20,8 @@ public class DuplicateIdsTests
     private const string Wg = "NSWG-ECO-330";
     private const string Ghsa = "GHSA-mhpp-875w-9cpv";
 
-    /// <summary>The WG data holds other jquery advisories (NSWG-ECO-328 affects 2.2.0 too): the tests look at these two.</summary>
+    /// <summary>The WG data holds other jquery advisories (NSWG-ECO-328 affects 2.2.0 too): the tests look at these
+    /// two.</summary>
     private static readonly string[] Twins = [Wg, Ghsa];
 
     [Theory]
@@ -45,7 +46,8 @@ public class DuplicateIdsTests
         var (status, report) = await test.PostJsonAsync("/-/npm/v1/security/audits/quick", tree);
 
         Assert.Equal(200, status);
-        var ids = report!["advisories"]!.AsObject().Select(a => IdOf((string)a.Value!["url"]!)).Where(Twins.Contains).ToList();
+        var ids = report!["advisories"]!.AsObject().Select(a => IdOf((string)a.Value!["url"]!)).Where(Twins.Contains)
+            .ToList();
         Assert.Equal([Wg], ids);
     }
 
@@ -69,7 +71,8 @@ public class DuplicateIdsTests
         Assert.Equal(["CVE-2016-10707"], vulns[0]!["aliases"]!.AsArray().Select(a => (string)a!));
         Assert.Equal(200, batchStatus);
         var results = batch!["results"]!.AsArray()
-            .Select(r => r!["vulns"]?.AsArray().Select(v => (string)v!["id"]!).Where(Twins.Contains).ToList() ?? []).ToList();
+            .Select(r => r!["vulns"]?.AsArray().Select(v => (string)v!["id"]!).Where(Twins.Contains).ToList() ?? [])
+            .ToList();
         Assert.Equal([Wg], results[0]);
         Assert.Equal([Ghsa], results[1]);
         Assert.Equal([Wg], results[2]);
@@ -95,7 +98,8 @@ public class DuplicateIdsTests
               "node_modules/jquery":{"version":"3.0.0-rc.1","resolved":"https://registry.invalid/jquery/-/jquery-3.0.0-rc.1.tgz"}}}
             """, WebTest.Ct);
 
-        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         Assert.True(exitCode == 1, $"{npm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         var via = JsonNode.Parse(stdout)!["vulnerabilities"]!["jquery"]!["via"]!.AsArray().OfType<JsonObject>();
@@ -107,7 +111,8 @@ public class DuplicateIdsTests
         var body = new JsonObject { ["jquery"] = new JsonArray([.. versions.Select(v => (JsonNode?)v)]) };
         var (status, answer) = await test.PostJsonAsync("/-/npm/v1/security/advisories/bulk", body.ToJsonString());
         Assert.Equal(200, status);
-        return answer!["jquery"]!.AsArray().Select(a => IdOf((string)a!["url"]!)).Where(Twins.Contains).Distinct().Order(StringComparer.Ordinal).ToList();
+        return answer!["jquery"]!.AsArray().Select(a => IdOf((string)a!["url"]!)).Where(Twins.Contains).Distinct()
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     private static string IdOf(string url) => url[(url.LastIndexOf('/') + 1)..];
@@ -119,7 +124,8 @@ public class DuplicateIdsTests
         return test;
     }
 
-    /// <summary>The WG data imported by hand; the GitHub record stored as a sync source named "upstream" stores it.</summary>
+    /// <summary>The WG data imported by hand; the GitHub record stored as a sync source named "upstream" stores
+    /// it.</summary>
     private static async Task SeedAsync(DatabaseTarget target)
     {
         await using var db = VigilDatabase.Open(target);

@@ -10,12 +10,14 @@ public class PackageUrlTests
     [InlineData("pkg:npm/minimist", "npm", "minimist", null)]
     [InlineData("pkg:npm/%40cypress/request@2.88.11", "npm", "@cypress/request", "2.88.11")]
     [InlineData("pkg:NPM/minimist@1.0.0?arch=x64#sub/path", "npm", "minimist", "1.0.0")]
-    [InlineData("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", "Maven", "org.apache.logging.log4j:log4j-core", "2.14.1")]
+    [InlineData("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", "Maven", "org.apache.logging.log4j:log4j-core",
+        "2.14.1")]
     [InlineData("pkg:pypi/django@4.1", "PyPI", "django", "4.1")]
     [InlineData("pkg:nuget/Newtonsoft.Json@12.0.1", "NuGet", "Newtonsoft.Json", "12.0.1")]
     [InlineData("pkg:golang/github.com/gin-gonic/gin@v1.9.0", "Go", "github.com/gin-gonic/gin", "v1.9.0")]
     [InlineData("pkg:cargo/smallvec@1.6.0", "crates.io", "smallvec", "1.6.0")]
-    public void TryParse_KnownType_MapsToOsvEcosystemNameAndVersion(string text, string ecosystem, string name, string? version)
+    public void TryParse_KnownType_MapsToOsvEcosystemNameAndVersion(string text, string ecosystem, string name,
+        string? version)
     {
         Assert.True(PackageUrl.TryParse(text, out var url, out _));
         Assert.Equal(new PackageUrl(ecosystem, name, version), url);

@@ -21,7 +21,8 @@ public class HealthEndpointsTests
     public async Task Healthz_DatabaseUnreachable_Returns503()
     {
         // Port 1 on loopback refuses connections; migrations are off so the app can start at all.
-        var target = new DatabaseTarget(DatabaseProvider.Postgres, "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=3");
+        var target = new DatabaseTarget(DatabaseProvider.Postgres,
+            "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=3");
         await using var factory = new VigilFactory(target, migrateOnStart: false);
         using var client = factory.CreateClient();
 

@@ -14,7 +14,8 @@ using Vigil.Web.Tests.Operations;
 
 namespace Vigil.Web.Tests.Instance;
 
-/// <summary>An empty instance says what to do next, on its pages and in the server's first log lines; a set-up one says nothing.</summary>
+/// <summary>An empty instance says what to do next, on its pages and in the server's first log lines; a set-up one says
+/// nothing.</summary>
 public class FirstStepsTests
 {
     private static CancellationToken Ct => WebTest.Ct;
@@ -25,7 +26,8 @@ public class FirstStepsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var logs = new LogSink();
-        await using var app = new VigilFactory(database.Target).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        await using var app = new VigilFactory(database.Target).WithWebHostBuilder(
+            b => b.ConfigureLogging(l => l.AddProvider(logs)));
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/", Ct), Ct);
@@ -60,14 +62,23 @@ public class FirstStepsTests
         await Advisories.SeedAsync(database.Target, Advisories.Examples());
         await using (var db = VigilDatabase.Open(database.Target))
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         }
         var logs = new LogSink();
-        await using var app = new VigilFactory(database.Target).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        await using var app = new VigilFactory(database.Target).WithWebHostBuilder(
+            b => b.ConfigureLogging(l => l.AddProvider(logs)));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-            Assert.True((await users.CreateAsync(new VigilUser { UserName = "admin@example.test", Email = "admin@example.test", IsInstanceAdmin = true })).Succeeded);
+            Assert.True(
+                (await users.CreateAsync(
+                    new VigilUser
+                    {
+                        UserName = "admin@example.test",
+                        Email = "admin@example.test",
+                        IsInstanceAdmin = true
+                    })).Succeeded);
         }
         using var client = app.CreateClient();
 

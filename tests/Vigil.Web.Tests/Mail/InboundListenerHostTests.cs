@@ -11,7 +11,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Mail;
 
-/// <summary>The server (what <c>vigil serve</c> runs) starts the SMTP listener only when configured, and its intake writes a report and an acknowledgement with a reply address.</summary>
+/// <summary>The server (what <c>vigil serve</c> runs) starts the SMTP listener only when configured, and its intake
+/// writes a report and an acknowledgement with a reply address.</summary>
 public class InboundListenerHostTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,12 +27,15 @@ public class InboundListenerHostTests
             ["Vigil:Mail:Inbound:Port"] = "0",
             ["Vigil:Mail:Inbound:ReplyDomain"] = "reply.vigil.test",
         }, seed: [], provider: provider);
-        var bound = await app.Services.GetRequiredService<InboundMailListener>().Bound.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var bound = await app.Services.GetRequiredService<InboundMailListener>()
+            .Bound.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            await new SetIntakeAddresses(db, TimeProvider.System).ExecuteAsync("npm-eco", Actor.System, ["security@npm-eco.test"], Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new SetIntakeAddresses(db, TimeProvider.System).ExecuteAsync("npm-eco", Actor.System,
+                ["security@npm-eco.test"], Ct);
         }
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse("researcher@example.test"));
@@ -51,7 +55,8 @@ public class InboundListenerHostTests
         var context = check.ServiceProvider.GetRequiredService<VigilDbContext>();
         var report = await context.Reports.AsNoTracking().SingleAsync(Ct);
         Assert.Equal(ReportState.New, report.State);
-        var ack = await context.OutboxMessages.AsNoTracking().SingleAsync(m => m.EventType == "report.acknowledged", Ct);
+        var ack = await context.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.EventType == "report.acknowledged", Ct);
         Assert.StartsWith("sealed:", ack.ReplyTo, StringComparison.Ordinal);
         Assert.Equal(1, await context.ReplyAddresses.CountAsync(a => a.ReportId == report.Id, Ct));
     }

@@ -24,7 +24,8 @@ public class BadInputTests
     private static readonly Dictionary<string, string> Limits = new()
     {
         ["Vigil:Limits:MaxRequestBodyBytes"] = MaxWireBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Vigil:MaxDecompressedBodyBytes"] = MaxDecompressedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Vigil:MaxDecompressedBodyBytes"] = MaxDecompressedBytes.ToString(
+            System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public static TheoryData<string, string, int, string> Cases => new()
@@ -97,7 +98,8 @@ public class BadInputTests
         "empty body" => Json(""),
         "wrong content type" => Typed(Encoding.UTF8.GetBytes("<query/>"), "application/xml"),
         "oversized body" => Json("{\"x\":\"" + new string('a', MaxWireBytes) + "\"}"),
-        "gzip bomb" => Encoded(Gzip(Enumerable.Repeat((byte)' ', 16 * MaxDecompressedBytes).ToArray()), "gzip"), // 16 MB of JSON whitespace
+        // 16 MB of JSON whitespace
+        "gzip bomb" => Encoded(Gzip(Enumerable.Repeat((byte)' ', 16 * MaxDecompressedBytes).ToArray()), "gzip"),
         "broken gzip" => Encoded([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xde, 0xad, 0xbe, 0xef], "gzip"),
         "broken brotli" => Encoded(Encoding.UTF8.GetBytes("{\"not\": \"brotli\"}"), "br"),
         "unknown content encoding" => Encoded(Encoding.UTF8.GetBytes("{}"), "zstd"),
@@ -112,10 +114,16 @@ public class BadInputTests
         {
             NpmBulk => [.. "{\""u8, 0xFF, 0xFE, .. "\":[\"1.0.0\"]}"u8],
             NpmQuick => [.. "{\"requires\":{\"a\":\"1."u8, 0xFF, .. "\"}}"u8],
-            Batch => [.. "{\"queries\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\""u8, 0xFF, .. "\"},\"version\":\"1.0.0\"}]}"u8],
+            Batch =>
+                [.. "{\"queries\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\""u8, 0xFF,
+                    .. "\"},\"version\":\"1.0.0\"}]}"u8],
             _ => [.. "{\"package\":{\"ecosystem\":\"npm\",\"name\":\""u8, 0xFF, .. "\"},\"version\":\"1.0.0\"}"u8],
         }, "application/json"),
-        "invalid UTF-8 in a nested name" => Typed([.. "{\"dependencies\":{\"a\":{\"version\":\"1.0.0\",\"dependencies\":{\""u8, 0xC3, .. "\":{\"version\":\"1.0.0\"}}}}}"u8], "application/json"),
+        "invalid UTF-8 in a nested name" =>
+            Typed(
+                [.. "{\"dependencies\":{\"a\":{\"version\":\"1.0.0\",\"dependencies\":{\""u8, 0xC3,
+                    .. "\":{\"version\":\"1.0.0\"}}}}}"u8],
+                "application/json"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -37,7 +37,8 @@ public class CompressionTests
         using var response = await app.Client.GetAsync("/v1/vulns/GHSA-35jh-r3h4-6jhm", ConfiguredApp.Ct);
 
         Assert.Empty(response.Content.Headers.ContentEncoding);
-        Assert.Equal("GHSA-35jh-r3h4-6jhm", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(ConfiguredApp.Ct))!["id"]);
+        Assert.Equal("GHSA-35jh-r3h4-6jhm",
+            (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(ConfiguredApp.Ct))!["id"]);
     }
 
     [Fact]
@@ -51,13 +52,16 @@ public class CompressionTests
 
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
-        Assert.Equal(404, (int)JsonNode.Parse(Decompress(await response.Content.ReadAsByteArrayAsync(ConfiguredApp.Ct), "gzip"))!["status"]!);
+        Assert.Equal(404,
+            (int)JsonNode.Parse(
+                Decompress(await response.Content.ReadAsByteArrayAsync(ConfiguredApp.Ct), "gzip"))!["status"]!);
     }
 
     [Fact]
     public async Task Get_CompressionDisabled_AnswersPlain()
     {
-        await using var app = await ConfiguredApp.StartAsync(new Dictionary<string, string> { ["Vigil:Compression:Enabled"] = "false" });
+        await using var app = await ConfiguredApp.StartAsync(
+            new Dictionary<string, string> { ["Vigil:Compression:Enabled"] = "false" });
         var request = new HttpRequestMessage(HttpMethod.Get, "/v1/vulns/GHSA-35jh-r3h4-6jhm");
         request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
 

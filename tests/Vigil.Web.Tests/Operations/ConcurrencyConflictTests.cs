@@ -17,10 +17,10 @@ using Vigil.Web.Tests.Infrastructure;
 namespace Vigil.Web.Tests.Operations;
 
 /// <summary>
-/// A change to a report that loses an optimistic-concurrency race answers 409 naming the report's state now, on the pages
-/// as on the API, on both databases; a comment (an append) is saved whatever happened to the report meanwhile. The race is
-/// real: just before the request's save, another connection saves the same report (its revision moves on, and its state
-/// when the test says so), so the request's save meets a stale concurrency token in the database.
+/// A change to a report that loses an optimistic-concurrency race answers 409 naming the report's state now, on the
+/// pages as on the API, on both databases; a comment (an append) is saved whatever happened to the report meanwhile.
+/// The race is real: just before the request's save, another connection saves the same report (its revision moves on,
+/// and its state when the test says so), so the request's save meets a stale concurrency token in the database.
 /// </summary>
 public partial class ConcurrencyConflictTests
 {
@@ -41,9 +41,11 @@ public partial class ConcurrencyConflictTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{body["id"]}/comments")
         {
-            Content = new StringContent("""{"text":"One more detail"}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"text":"One more detail"}""", System.Text.Encoding.UTF8,
+                "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", body["followUpToken"]!.GetValue<string>());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            body["followUpToken"]!.GetValue<string>());
         using var response = await client.SendAsync(request, Ct);
 
         Assert.False(writer.Armed); // the other save did happen
@@ -51,7 +53,8 @@ public partial class ConcurrencyConflictTests
         await using var db = test.OpenDatabase();
         var report = await db.Reports.SingleAsync(r => r.Id == body["id"]!.GetValue<long>(), Ct);
         Assert.Equal(1, report.Revision); // the other request's change; the comment left the report row alone
-        Assert.Equal(1, await db.ReportEvents.CountAsync(e => e.ReportId == report.Id && e.Kind == ReportEventKind.Comment, Ct));
+        Assert.Equal(1,
+            await db.ReportEvents.CountAsync(e => e.ReportId == report.Id && e.Kind == ReportEventKind.Comment, Ct));
     }
 
     [Theory]
@@ -61,7 +64,9 @@ public partial class ConcurrencyConflictTests
         await using var test = await StartAsync(provider);
         var writer = new ConcurrentWriter(test.Target) { MoveTo = ReportState.Rejected };
         await using var factory = WithWriter(test, writer);
-        var reporter = new AccountSession(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var reporter = new AccountSession(
+            factory.CreateClient(
+                new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var (_, _, html) = await reporter.PostFormAsync("/reports/new", new Dictionary<string, string>
         {
             ["Program"] = "npm-eco",
@@ -75,7 +80,8 @@ public partial class ConcurrencyConflictTests
         var triager = await TriagerAsync(factory);
         writer.Armed = true;
 
-        var (status, _, page) = await triager.PostFormAsync($"/reports/{id}?handler=Accept", new Dictionary<string, string>(), formPage: $"/reports/{id}");
+        var (status, _, page) = await triager.PostFormAsync($"/reports/{id}?handler=Accept",
+            new Dictionary<string, string>(), formPage: $"/reports/{id}");
 
         Assert.False(writer.Armed);
         Assert.Equal(409, (int)status);
@@ -90,8 +96,10 @@ public partial class ConcurrencyConflictTests
         await session.RegisterAsync("tri@example.test", "correct horse battery staple");
         await session.EnableTwoFactorAsync();
         using var scope = factory.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>().FindByEmailAsync("tri@example.test");
-        await scope.ServiceProvider.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, Ct);
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>()
+            .FindByEmailAsync("tri@example.test");
+        await scope.ServiceProvider.GetRequiredService<AddProgramMember>()
+            .ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, Ct);
         return session;
     }
 
@@ -106,20 +114,22 @@ public partial class ConcurrencyConflictTests
     {
         var test = await WebTest.StartAsync(provider, seed: false);
         await using var db = test.OpenDatabase();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return test;
     }
 
     private static string ReportBody() => new JsonObject
     {
-        ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
+        ["packages"] = new JsonArray(
+            new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
         ["title"] = "Prototype pollution",
         ["description"] = "Details",
     }.ToJsonString();
 
     /// <summary>
-    /// Once armed, saves the report a request is about to write to (a change of the report or a timeline entry) from another
-    /// connection first: its revision moves on, and its state becomes <see cref="MoveTo"/> when set.
+    /// Once armed, saves the report a request is about to write to (a change of the report or a timeline entry) from
+    /// another connection first: its revision moves on, and its state becomes <see cref="MoveTo"/> when set.
     /// </summary>
     private sealed class ConcurrentWriter(DatabaseTarget target) : SaveChangesInterceptor
     {
@@ -131,8 +141,10 @@ public partial class ConcurrencyConflictTests
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             var tracker = eventData.Context?.ChangeTracker;
-            var reportId = tracker?.Entries<ReportEntity>().Where(e => e.State == EntityState.Modified).Select(e => (long?)e.Entity.Id).FirstOrDefault()
-                ?? tracker?.Entries<ReportEventEntity>().Where(e => e.State == EntityState.Added).Select(e => (long?)e.Entity.ReportId).FirstOrDefault();
+            var reportId = tracker?.Entries<ReportEntity>().Where(e => e.State == EntityState.Modified)
+                .Select(e => (long?)e.Entity.Id).FirstOrDefault()
+                ?? tracker?.Entries<ReportEventEntity>().Where(e => e.State == EntityState.Added)
+                    .Select(e => (long?)e.Entity.ReportId).FirstOrDefault();
             if (Armed && reportId is { } id)
             {
                 Armed = false;

@@ -30,18 +30,22 @@ public class ConditionalGetTests
     [InlineData(null, "2023-01-01T00:00:00Z", 304)]
     [InlineData(null, "2022-04-26T21:01:39Z", 200)]
     [InlineData("W/\"other\"", "2023-01-01T00:00:00Z", 200)] // If-None-Match wins (RFC 9110 § 13.2.2)
-    public async Task GetVuln_Conditional_AnswersNotModifiedOnlyWhenCurrent(string? ifNoneMatch, string? ifModifiedSince, int expected)
+    public async Task GetVuln_Conditional_AnswersNotModifiedOnlyWhenCurrent(string? ifNoneMatch,
+        string? ifModifiedSince, int expected)
     {
         await using var app = await ConfiguredApp.StartAsync();
         using var first = await app.Client.GetAsync(Vuln, ConfiguredApp.Ct);
         var request = new HttpRequestMessage(HttpMethod.Get, Vuln);
         if (ifNoneMatch is not null)
         {
-            request.Headers.IfNoneMatch.Add(ifNoneMatch == "etag" ? first.Headers.ETag! : ifNoneMatch == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(ifNoneMatch));
+            request.Headers.IfNoneMatch.Add(
+                ifNoneMatch == "etag" ? first.Headers.ETag! : ifNoneMatch == "*" ? EntityTagHeaderValue.Any
+                    : EntityTagHeaderValue.Parse(ifNoneMatch));
         }
         if (ifModifiedSince is not null)
         {
-            request.Headers.IfModifiedSince = DateTimeOffset.Parse(ifModifiedSince, System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.IfModifiedSince = DateTimeOffset.Parse(ifModifiedSince,
+                System.Globalization.CultureInfo.InvariantCulture);
         }
 
         using var response = await app.Client.SendAsync(request, ConfiguredApp.Ct);

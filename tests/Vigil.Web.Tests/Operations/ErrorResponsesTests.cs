@@ -12,8 +12,10 @@ public class ErrorResponsesTests
     [InlineData("GET", "/no/such/thing", null, 404, "Nothing is served at /no/such/thing")]
     [InlineData("GET", "/-/npm/v1/security/advisories/bulk", null, 405, "GET is not allowed")]
     [InlineData("PUT", "/healthz", null, 405, "allowed: GET")]
-    [InlineData("POST", "/-/npm/v1/security/advisories/bulk", "application/xml", 415, "Content-Type 'application/xml' is not accepted")]
-    public async Task Request_Refused_AnswersProblemDocument(string method, string path, string? contentType, int status, string detail)
+    [InlineData("POST", "/-/npm/v1/security/advisories/bulk", "application/xml", 415,
+        "Content-Type 'application/xml' is not accepted")]
+    public async Task Request_Refused_AnswersProblemDocument(string method, string path, string? contentType,
+        int status, string detail)
     {
         await using var app = await ConfiguredApp.StartAsync();
 
@@ -34,7 +36,8 @@ public class ErrorResponsesTests
     [InlineData("GET", "/v1/nothing/here", null, 404, 5, "Nothing is served at /v1/nothing/here")]
     [InlineData("POST", "/v1/query", "application/xml", 415, 3, "Content-Type 'application/xml' is not accepted")]
     [InlineData("POST", "/v1/querybatch", "multipart/form-data; boundary=x", 415, 3, "is not accepted")]
-    public async Task OsvRequest_Refused_AnswersOsvErrorShape(string method, string path, string? contentType, int status, int code, string message)
+    public async Task OsvRequest_Refused_AnswersOsvErrorShape(string method, string path, string? contentType,
+        int status, int code, string message)
     {
         await using var app = await ConfiguredApp.StartAsync();
 

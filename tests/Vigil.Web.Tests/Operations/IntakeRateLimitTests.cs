@@ -83,7 +83,8 @@ public class IntakeRateLimitTests
     [Fact]
     public async Task ApiSubmit_LimitDisabled_IsNotLimited()
     {
-        await using var app = await StartAsync(new() { ["Vigil:RateLimit:Enabled"] = "false", ["Vigil:RateLimit:IntakePermitLimit"] = "1" });
+        await using var app = await StartAsync(
+            new() { ["Vigil:RateLimit:Enabled"] = "false", ["Vigil:RateLimit:IntakePermitLimit"] = "1" });
 
         using var first = await SubmitAsync(app.Client);
         using var second = await SubmitAsync(app.Client);
@@ -95,7 +96,8 @@ public class IntakeRateLimitTests
     {
         var app = await ConfiguredApp.StartAsync(settings);
         await using var db = VigilDatabase.Open(app.Services.GetRequiredService<DatabaseTarget>());
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return app;
     }
 
@@ -103,11 +105,13 @@ public class IntakeRateLimitTests
     {
         var body = new JsonObject
         {
-            ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
+            ["packages"] = new JsonArray(
+                new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
             ["title"] = title,
             ["description"] = "Details",
         }.ToJsonString();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        using var content = new StringContent(body, System.Text.Encoding.UTF8,
+            new MediaTypeHeaderValue("application/json"));
         return await client.PostAsync("/api/programs/npm-eco/reports", content, Ct);
     }
 }

@@ -14,15 +14,19 @@ public class KestrelLimitsTests
     public async Task SlowHeaders_PastRequestHeadersTimeout_ConnectionIsClosed()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target,
+        await using var app = VigilWebApp.Build(
+            ["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"],
+            database.Target,
             builder => builder.Configuration["Vigil:Limits:RequestHeadersTimeoutSeconds"] = "1");
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = new Uri(
+            app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         using var client = new TcpClient();
         await client.ConnectAsync(address.Host, address.Port, TestContext.Current.CancellationToken);
         var stream = client.GetStream();
         // A slow-loris client: the request line and one header, then nothing.
-        await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /healthz HTTP/1.1\r\nHost: localhost\r\n"), TestContext.Current.CancellationToken);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /healthz HTTP/1.1\r\nHost: localhost\r\n"),
+            TestContext.Current.CancellationToken);
         var started = DateTime.UtcNow;
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -32,14 +32,16 @@ public class KeyRingTests
         using var secondClient = second.CreateDefaultClient(new CookieContainerHandler(cookies));
 
         // A sign-in form rendered by the first instance (its antiforgery cookie and field), posted to the second.
-        var form = await new HtmlParser().ParseDocumentAsync(await firstClient.GetStringAsync("/account/login", Ct), Ct);
+        var form = await new HtmlParser().ParseDocumentAsync(await firstClient.GetStringAsync("/account/login", Ct),
+            Ct);
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var signIn = await secondClient.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = "Correct-Horse-Battery-9",
-            ["__RequestVerificationToken"] = token,
-        }), Ct);
+        using var signIn = await secondClient.PostAsync("/account/login",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email,
+                ["Password"] = "Correct-Horse-Battery-9",
+                ["__RequestVerificationToken"] = token,
+            }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/account", signIn.Headers.Location?.OriginalString);
 

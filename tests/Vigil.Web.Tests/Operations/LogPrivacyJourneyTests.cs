@@ -62,7 +62,8 @@ public class LogPrivacyJourneyTests
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(new JsonObject
         {
-            ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
+            ["packages"] = new JsonArray(
+                new JsonObject { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["affectedVersions"] = "<=1.4.1" }),
             ["title"] = $"Title-{m}-T",
             ["description"] = $"Description-{m}-D",
             ["proofOfConcept"] = $"merge(poc-{m}-P)",
@@ -73,30 +74,42 @@ public class LogPrivacyJourneyTests
         var submitted = await SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null, form);
         var id = submitted!["id"]!.GetValue<long>();
         var followUp = submitted["followUpToken"]!.GetValue<string>();
-        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/comments", followUp, new JsonObject { ["text"] = $"reporter-comment-{m}-R" });
+        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/comments", followUp,
+            new JsonObject { ["text"] = $"reporter-comment-{m}-R" });
 
         // The team reads it all, notes, accepts and invites a maintainer by e-mail.
         var view = await SendAsync(http, HttpMethod.Get, $"/api/reports/{id}", triager);
         var attachment = view!["attachments"]![0]!["id"]!.GetValue<long>();
         await SendAsync(http, HttpMethod.Get, $"/api/reports/{id}/attachments/{attachment}", triager);
-        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/comments", triager, new JsonObject { ["text"] = $"team-note-{m}-I", ["internal"] = true });
+        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/comments", triager,
+            new JsonObject { ["text"] = $"team-note-{m}-I", ["internal"] = true });
         await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", triager);
-        var invited = await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", triager, new JsonObject { ["email"] = $"maintainer-{m}-x@example.test" });
+        var invited = await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", triager,
+            new JsonObject { ["email"] = $"maintainer-{m}-x@example.test" });
         var invitationUrl = invited!["invitationUrl"]!.GetValue<string>();
-        var invitation = Uri.UnescapeDataString(invitationUrl[(invitationUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var invitation = Uri.UnescapeDataString(
+            invitationUrl[(invitationUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
 
-        // The maintainer opens the e-mailed link (a page), accepts the invitation, comments and fixes; the team publishes.
-        using (var page = await RawAsync(http, HttpMethod.Get, new Uri(invitationUrl).PathAndQuery + new Uri(invitationUrl).Fragment, maintainer))
+        // The maintainer opens the e-mailed link (a page), accepts the invitation, comments and fixes; the team
+        // publishes.
+        using (var page = await RawAsync(http, HttpMethod.Get,
+            new Uri(invitationUrl).PathAndQuery + new Uri(invitationUrl).Fragment, maintainer))
         {
             Assert.Equal(200, (int)page.StatusCode);
         }
-        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/invitation", maintainer, new JsonObject { ["token"] = invitation });
-        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/comments", maintainer, new JsonObject { ["text"] = $"maintainer-comment-{m}-M" });
+        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/invitation", maintainer,
+            new JsonObject { ["token"] = invitation });
+        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/comments", maintainer,
+            new JsonObject { ["text"] = $"maintainer-comment-{m}-M" });
         await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fix-started", triager);
-        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", triager, new JsonObject { ["fixedVersions"] = new JsonObject { ["deep-merge"] = "1.4.2" } });
+        await SendJsonAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", triager,
+            new JsonObject { ["fixedVersions"] = new JsonObject { ["deep-merge"] = "1.4.2" } });
         // A wrong token and an unknown report: the error paths log too.
-        Assert.Equal(404, (int)(await RawAsync(http, HttpMethod.Post, $"/api/reports/{id}/invitation", maintainer, new JsonObject { ["token"] = invitation })).StatusCode);
-        Assert.Equal(404, (int)(await RawAsync(http, HttpMethod.Get, $"/api/reports/{id}", "vfu_wrong" + m)).StatusCode);
+        Assert.Equal(404,
+            (int)(await RawAsync(http, HttpMethod.Post, $"/api/reports/{id}/invitation", maintainer,
+                new JsonObject { ["token"] = invitation })).StatusCode);
+        Assert.Equal(404,
+            (int)(await RawAsync(http, HttpMethod.Get, $"/api/reports/{id}", "vfu_wrong" + m)).StatusCode);
         var beforePublication = logs.Entries.ToList();
         var published = await SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", triager);
         await SendAsync(http, HttpMethod.Get, $"/v1/vulns/{published!["advisoryId"]!.GetValue<string>()}", null);
@@ -104,7 +117,8 @@ public class LogPrivacyJourneyTests
 
         var secrets = new[]
         {
-            $"Description-{m}", $"poc-{m}", $"name-{m}", $"content-{m}", $"reporter-{m}", $"reporter-comment-{m}", $"team-note-{m}",
+            $"Description-{m}", $"poc-{m}", $"name-{m}", $"content-{m}", $"reporter-{m}", $"reporter-comment-{m}",
+            $"team-note-{m}",
             $"maintainer-{m}", $"maintainer-comment-{m}", followUp, invitation, triager, maintainer, "vfu_wrong" + m,
         };
         var entries = logs.Entries.ToList();
@@ -117,10 +131,16 @@ public class LogPrivacyJourneyTests
         }
         else
         {
-            Assert.DoesNotContain(entries, e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Level < LogLevel.Warning);
+            Assert.DoesNotContain(entries,
+                e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Level < LogLevel.Warning);
         }
-        var leaks = entries.SelectMany(e => secrets.Where(s => e.Text.Contains(s, StringComparison.Ordinal)).Select(s => $"{e.Category} [{e.Level}] has {s}: {e.Text}"))
-            .Concat(beforePublication.Where(e => e.Text.Contains($"Title-{m}", StringComparison.Ordinal)).Select(e => $"{e.Category} [{e.Level}] has the title: {e.Text}"))
+        var leaks = entries.SelectMany(
+            e =>
+                secrets.Where(s => e.Text.Contains(s, StringComparison.Ordinal))
+                    .Select(s => $"{e.Category} [{e.Level}] has {s}: {e.Text}"))
+            .Concat(
+                beforePublication.Where(e => e.Text.Contains($"Title-{m}", StringComparison.Ordinal))
+                    .Select(e => $"{e.Category} [{e.Level}] has the title: {e.Text}"))
             .ToList();
         Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(20)));
     }
@@ -129,36 +149,56 @@ public class LogPrivacyJourneyTests
     {
         using var scope = root.CreateScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<CreateProgram>().ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await services.GetRequiredService<CreateProgram>()
+            .ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         var tokens = new List<string>();
         foreach (var (email, member) in new[] { ("tri@example.test", true), ("dev@example.test", false) })
         {
-            var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = true };
-            Assert.True((await services.GetRequiredService<UserManager<VigilUser>>().CreateAsync(user, "a long enough password")).Succeeded);
+            var user = new VigilUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                TwoFactorEnabled = true
+            };
+            Assert.True(
+                (await services.GetRequiredService<UserManager<VigilUser>>()
+                    .CreateAsync(user, "a long enough password")).Succeeded);
             if (member)
             {
-                await services.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
+                await services.GetRequiredService<AddProgramMember>()
+                    .ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
             }
-            tokens.Add((await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "journey", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret);
+            tokens.Add(
+                (await services.GetRequiredService<ApiTokens>()
+                    .CreateAsync(user.Id, "journey", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null,
+                        Ct)).Secret);
         }
         return (tokens[0], tokens[1]);
     }
 
-    private static Task<JsonNode?> SendJsonAsync(HttpClient http, HttpMethod method, string path, string? bearer, JsonObject body) =>
-        SendAsync(http, method, path, bearer, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+    private static Task<JsonNode?> SendJsonAsync(HttpClient http, HttpMethod method, string path, string? bearer,
+        JsonObject body) =>
+        SendAsync(http, method, path, bearer,
+            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
-    private static async Task<JsonNode?> SendAsync(HttpClient http, HttpMethod method, string path, string? bearer, HttpContent? content = null)
+    private static async Task<JsonNode?> SendAsync(HttpClient http, HttpMethod method, string path, string? bearer,
+        HttpContent? content = null)
     {
         using var response = await RawAsync(http, method, path, bearer, content);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 || response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) != true ? null : JsonNode.Parse(text);
+        return text.Length == 0
+            || response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) != true
+                ? null : JsonNode.Parse(text);
     }
 
-    private static Task<HttpResponseMessage> RawAsync(HttpClient http, HttpMethod method, string path, string? bearer, JsonObject body) =>
+    private static Task<HttpResponseMessage> RawAsync(HttpClient http, HttpMethod method, string path, string? bearer,
+        JsonObject body) =>
         RawAsync(http, method, path, bearer, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
-    private static async Task<HttpResponseMessage> RawAsync(HttpClient http, HttpMethod method, string path, string? bearer, HttpContent? content = null)
+    private static async Task<HttpResponseMessage> RawAsync(HttpClient http, HttpMethod method, string path,
+        string? bearer, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (bearer is not null)

@@ -16,7 +16,8 @@ public sealed class LogSink : ILoggerProvider
     public void Dispose() { }
 
     private static string Values(object? state) =>
-        state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+        state is IEnumerable<KeyValuePair<string, object?>> pairs
+            ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
 
     private sealed class Logger(LogSink sink, string category) : ILogger
     {
@@ -28,7 +29,9 @@ public sealed class LogSink : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            sink.Entries.Enqueue((category, logLevel, $"{formatter(state, exception)} | {Values(state)} | {exception}"));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
+            sink.Entries.Enqueue(
+                (category, logLevel, $"{formatter(state, exception)} | {Values(state)} | {exception}"));
     }
 }

@@ -41,7 +41,8 @@ public class OpenApiDocumentTests
             Assert.Contains("415", operation.Responses.Keys);
             Assert.NotNull(operation.RequestBody);
         }
-        var errorMediaType = path.StartsWith("/v1/", StringComparison.Ordinal) ? "application/json" : "application/problem+json";
+        var errorMediaType = path.StartsWith("/v1/", StringComparison.Ordinal) ? "application/json"
+            : "application/problem+json";
         Assert.Contains(errorMediaType, operation.Responses["429"].Content!.Keys);
     }
 
@@ -68,8 +69,10 @@ public class OpenApiDocumentTests
     private static OpenApiOperation Operation(OpenApiDocument document, string path, string method)
     {
         var item = document.Paths.FirstOrDefault(p => p.Key.TrimEnd('/') == path.TrimEnd('/')).Value;
-        Assert.True(item is not null, $"{path} is missing from the OpenAPI document; it has {string.Join(", ", document.Paths.Keys)}");
-        var operation = item.Operations?.FirstOrDefault(o => string.Equals(o.Key.ToString(), method, StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.True(item is not null,
+            $"{path} is missing from the OpenAPI document; it has {string.Join(", ", document.Paths.Keys)}");
+        var operation = item.Operations?.FirstOrDefault(
+            o => string.Equals(o.Key.ToString(), method, StringComparison.OrdinalIgnoreCase)).Value;
         Assert.True(operation is not null, $"{method} {path} is missing from the OpenAPI document");
         return operation;
     }

@@ -37,7 +37,8 @@ public partial class PublicEndpointFuzzTests
     private static readonly string[] OddQueries =
     [
         "", "?ReturnUrl=%09", "?ReturnUrl=/%09/evil.example", "?ReturnUrl=%0d%0aSet-Cookie:x", "?returnUrl=%5C%5Cevil",
-        "?page=-1", "?page=99999999999999999999999", "?page=1e9999", "?q=%ff%fe%00", "?program=%C3%28&ecosystem=%00&package=%E2%82",
+        "?page=-1", "?page=99999999999999999999999", "?page=1e9999", "?q=%ff%fe%00",
+        "?program=%C3%28&ecosystem=%00&package=%E2%82",
         "?handler=Nope", "?state=%", "?%=%", "?period=forever&ecosystem=npm&package=" + new string('a', 5000),
         "?page_token=" + new string('A', 3000), "?token=%00%01", "?a=1&a=2&a=3&a[]=x&a[0]=y",
     ];
@@ -50,9 +51,11 @@ public partial class PublicEndpointFuzzTests
             ["Vigil:RateLimit:Enabled"] = "false",
             ["Vigil:Limits:MaxRequestBodyBytes"] = "1048576",
         });
-        await using (var db = Vigil.Core.Data.VigilDatabase.Open(app.Services.GetRequiredService<Vigil.Core.Data.DatabaseTarget>()))
+        await using (var db = Vigil.Core.Data.VigilDatabase.Open(
+            app.Services.GetRequiredService<Vigil.Core.Data.DatabaseTarget>()))
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), TestContext.Current.CancellationToken);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), TestContext.Current.CancellationToken);
         }
         var random = new Random(Seed);
         var failures = new List<string>();
@@ -72,7 +75,8 @@ public partial class PublicEndpointFuzzTests
             var token = await AntiforgeryTokenAsync(app.Client, path);
             foreach (var content in Bodies(random, token))
             {
-                await SendAsync(app.Client, HttpMethod.Post, path + OddQueries[random.Next(OddQueries.Length)], content, failures);
+                await SendAsync(app.Client, HttpMethod.Post, path + OddQueries[random.Next(OddQueries.Length)], content,
+                    failures);
                 sent++;
             }
         }
@@ -81,7 +85,8 @@ public partial class PublicEndpointFuzzTests
         Assert.True(failures.Count == 0, $"{failures.Count} answers were 5xx:\n{string.Join('\n', failures)}");
     }
 
-    private static async Task SendAsync(HttpClient client, HttpMethod method, string url, HttpContent? content, List<string> failures)
+    private static async Task SendAsync(HttpClient client, HttpMethod method, string url, HttpContent? content,
+        List<string> failures)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         try
@@ -90,7 +95,9 @@ public partial class PublicEndpointFuzzTests
             await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
             if ((int)response.StatusCode >= 500)
             {
-                failures.Add($"{method} {Short(url)} [{content?.Headers.ContentType} {content?.Headers.ContentEncoding}]: {(int)response.StatusCode}");
+                failures.Add(
+                    $"{method} {Short(url)} [{content?.Headers.ContentType} {content?.Headers.ContentEncoding}]: "
+                        + $"{(int)response.StatusCode}");
             }
         }
         catch (HttpRequestException exception)
@@ -145,13 +152,15 @@ public partial class PublicEndpointFuzzTests
         return path.Length == 0 ? "/" : path.ToString().TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
     }
 
-    /// <summary>A plausible value per route parameter, so the request reaches the handler rather than a 404 of routing.</summary>
+    /// <summary>A plausible value per route parameter, so the request reaches the handler rather than a 404 of
+    /// routing.</summary>
     private static string Value(RoutePatternParameterPart parameter)
     {
         var constraints = string.Join(' ', parameter.ParameterPolicies.Select(p => p.Content));
         return parameter.Name.ToLowerInvariant() switch
         {
-            _ when constraints.Contains("long", StringComparison.Ordinal) || constraints.Contains("int", StringComparison.Ordinal) => "1",
+            _ when constraints.Contains("long", StringComparison.Ordinal)
+                || constraints.Contains("int", StringComparison.Ordinal) => "1",
             _ when constraints.Contains("guid", StringComparison.Ordinal) => Guid.Empty.ToString(),
             _ when constraints.Contains("^@", StringComparison.Ordinal) => "@scope",
             "slug" => "npm-eco",
@@ -167,7 +176,8 @@ public partial class PublicEndpointFuzzTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>A page's antiforgery token (its cookie stays in the client), so form posts reach the handler; null for an API path.</summary>
+    /// <summary>A page's antiforgery token (its cookie stays in the client), so form posts reach the handler; null for
+    /// an API path.</summary>
     private static async Task<string?> AntiforgeryTokenAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
@@ -182,7 +192,8 @@ public partial class PublicEndpointFuzzTests
         yield return Raw([], "application/json");
         for (var i = 0; i < 4; i++)
         {
-            yield return Raw(RandomBytes(random, random.Next(1, 4000)), Pick(random, "application/json", "text/plain", null));
+            yield return Raw(RandomBytes(random, random.Next(1, 4000)),
+                Pick(random, "application/json", "text/plain", null));
         }
         foreach (var valid in ValidBodies)
         {
@@ -193,10 +204,20 @@ public partial class PublicEndpointFuzzTests
             yield return Raw(InvalidUtf8(random, bytes), "application/json");
             yield return Raw(Gzip(bytes), "application/json", "gzip");
         }
-        yield return Raw(Encoding.UTF8.GetBytes(new string('[', 100_000) + new string(']', 100_000)), "application/json");
-        yield return Raw(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000)), "application/json");
-        yield return Raw(Encoding.UTF8.GetBytes("{\"dependencies\":" + string.Concat(Enumerable.Repeat("{\"a\":{\"version\":\"1.0.0\",\"dependencies\":", 400)) + "{}" + string.Concat(Enumerable.Repeat("}}", 400)) + "}"), "application/json");
-        yield return Raw(Encoding.UTF8.GetBytes("""{"page":1e999999,"id":123456789012345678901234567890,"version":-0.0e-99999,"queries":[1e308,-1e308]}"""), "application/json");
+        yield return Raw(Encoding.UTF8.GetBytes(new string('[', 100_000) + new string(']', 100_000)),
+            "application/json");
+        yield return Raw(
+            Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000)),
+            "application/json");
+        yield return Raw(
+            Encoding.UTF8.GetBytes(
+                "{\"dependencies\":"
+                    + string.Concat(Enumerable.Repeat("{\"a\":{\"version\":\"1.0.0\",\"dependencies\":", 400)) + "{}"
+                    + string.Concat(Enumerable.Repeat("}}", 400)) + "}"),
+            "application/json");
+        yield return Raw(Encoding.UTF8.GetBytes(
+            """{"page":1e999999,"id":123456789012345678901234567890,"version":-0.0e-99999,"queries":[1e308,-1e308]}"""),
+            "application/json");
         yield return Raw(Encoding.UTF8.GetBytes("""{"packages":"x","title":[],"description":{},"queries":{},"minimist":"1.0.0","requires":[],"dependencies":7}"""), "application/json");
         yield return Raw(Encoding.UTF8.GetBytes("[null,true,false,\"\\ud800\",\"\\u0000\"]"), "application/json");
         yield return Raw(Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><a/>"), "application/xml");
@@ -206,10 +227,13 @@ public partial class PublicEndpointFuzzTests
         yield return Raw(RandomBytes(random, 500), "application/json", "gzip");
         yield return Raw(Gzip(RandomBytes(random, 500))[..100], "application/json", "gzip");
         yield return Raw(RandomBytes(random, 300), "application/json", "br");
-        yield return Raw(Encoding.UTF8.GetBytes("--b\r\nContent-Disposition: form-data; name=\"report\"\r\n\r\n{\"x\r\n--b--"), "multipart/form-data; boundary=b");
+        yield return Raw(
+            Encoding.UTF8.GetBytes("--b\r\nContent-Disposition: form-data; name=\"report\"\r\n\r\n{\"x\r\n--b--"),
+            "multipart/form-data; boundary=b");
         yield return Raw(RandomBytes(random, 800), "multipart/form-data; boundary=b");
         yield return Raw(Encoding.UTF8.GetBytes("x"), "multipart/form-data");
-        yield return Raw(Encoding.UTF8.GetBytes("a=%ZZ&&=&%%%=1&b=" + new string('x', 20_000)), "application/x-www-form-urlencoded");
+        yield return Raw(Encoding.UTF8.GetBytes("a=%ZZ&&=&%%%=1&b=" + new string('x', 20_000)),
+            "application/x-www-form-urlencoded");
         foreach (var form in Forms(random, antiforgery))
         {
             yield return Raw(Encoding.ASCII.GetBytes(form), "application/x-www-form-urlencoded");
@@ -221,17 +245,21 @@ public partial class PublicEndpointFuzzTests
     {
         var fields = new[]
         {
-            "Program", "Ecosystem", "PackageName", "AffectedVersions", "Title", "Description", "ProofOfConcept", "CvssVector", "Cwe",
-            "ReporterEmail", "CreditName", "Email", "Password", "ReturnUrl", "Code", "Token", "Text", "credential", "Name", "Query",
+            "Program", "Ecosystem", "PackageName", "AffectedVersions", "Title", "Description", "ProofOfConcept",
+            "CvssVector", "Cwe",
+            "ReporterEmail", "CreditName", "Email", "Password", "ReturnUrl", "Code", "Token", "Text", "credential",
+            "Name", "Query",
         };
         var values = new[]
         {
-            "", "%FF%FE", "%00", new string('x', 200_000), "1e99999", "-1", "%09%0d%0a", "CVSS:3.1/AV:N", "CWE-99999999999",
+            "", "%FF%FE", "%00", new string('x', 200_000), "1e99999", "-1", "%09%0d%0a", "CVSS:3.1/AV:N",
+            "CWE-99999999999",
             "npm", "NuGet", "../../etc", "<script>", "{\"a\":", "%C3%28", "9999999999999999999999",
         };
         for (var i = 0; i < 12; i++)
         {
-            var form = new StringBuilder(antiforgery is null ? "" : "__RequestVerificationToken=" + Uri.EscapeDataString(antiforgery));
+            var form = new StringBuilder(
+                antiforgery is null ? "" : "__RequestVerificationToken=" + Uri.EscapeDataString(antiforgery));
             foreach (var field in fields.Where(_ => random.Next(2) == 0))
             {
                 form.Append('&').Append(field).Append('=').Append(values[random.Next(values.Length)]);
@@ -282,7 +310,8 @@ public partial class PublicEndpointFuzzTests
             var quote = copy.IndexOf((byte)'"', random.Next(copy.Count));
             if (quote >= 0)
             {
-                copy.InsertRange(quote + 1, random.Next(3) switch { 0 => [0xFF], 1 => [0xC3], _ => [0xED, 0xA0, 0x80] });
+                copy.InsertRange(quote + 1,
+                    random.Next(3) switch { 0 => [0xFF], 1 => [0xC3], _ => [0xED, 0xA0, 0x80] });
             }
         }
         return [.. copy];

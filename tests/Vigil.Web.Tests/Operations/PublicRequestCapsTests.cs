@@ -13,7 +13,8 @@ namespace Vigil.Web.Tests.Operations;
 /// </summary>
 public class PublicRequestCapsTests
 {
-    private const string Bulk = BadInputTests.NpmBulk, Quick = BadInputTests.NpmQuick, Query = BadInputTests.Query, Batch = BadInputTests.Batch;
+    private const string Bulk = BadInputTests.NpmBulk, Quick = BadInputTests.NpmQuick, Query = BadInputTests.Query,
+    Batch = BadInputTests.Batch;
 
     /// <summary>Cap, its test value, endpoint, status past it, text of the error.</summary>
     public static TheoryData<string, int, string, int, string> Caps => new()
@@ -29,7 +30,8 @@ public class PublicRequestCapsTests
         { "MaxVersionChars", 10, Quick, 400, "longer than 10 characters" },
         { "MaxPackageNameChars", 10, Query, 400, "package name is longer than 10 characters" },
         { "MaxVersionChars", 10, Query, 400, "version is longer than 10 characters" },
-        { "MaxPackageNameChars", 10, Batch, 400, "error in query at index 1: package name is longer than 10 characters" },
+        { "MaxPackageNameChars", 10, Batch, 400,
+            "error in query at index 1: package name is longer than 10 characters" },
         { "MaxVersionChars", 10, Batch, 400, "error in query at index 1: version is longer than 10 characters" },
     };
 
@@ -40,22 +42,26 @@ public class PublicRequestCapsTests
         _ = (status, message);
         await using var app = await ConfiguredApp.StartAsync(Setting(cap, value));
 
-        using var response = await app.Client.PostAsync(path, Json(Body(cap, value, path, over: false)), TestContext.Current.CancellationToken);
+        using var response = await app.Client.PostAsync(path, Json(Body(cap, value, path, over: false)),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(200, (int)response.StatusCode);
     }
 
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(Caps))]
-    public async Task Post_JustOverACap_AnswersErrorNamingIt(string cap, int value, string path, int status, string message)
+    public async Task Post_JustOverACap_AnswersErrorNamingIt(string cap, int value, string path, int status,
+        string message)
     {
         await using var app = await ConfiguredApp.StartAsync(Setting(cap, value));
 
-        using var response = await app.Client.PostAsync(path, Json(Body(cap, value, path, over: true)), TestContext.Current.CancellationToken);
+        using var response = await app.Client.PostAsync(path, Json(Body(cap, value, path, over: true)),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(status, (int)response.StatusCode);
         var node = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
-        var text = path.StartsWith("/v1/", StringComparison.Ordinal) ? (string?)node["message"] : (string?)node["detail"];
+        var text = path.StartsWith("/v1/", StringComparison.Ordinal) ? (string?)node["message"]
+            : (string?)node["detail"];
         Assert.Contains(message, text);
         Assert.Contains($"Vigil:Limits:{cap}", text);
         if (!path.StartsWith("/v1/", StringComparison.Ordinal))
@@ -82,18 +88,21 @@ public class PublicRequestCapsTests
         }
         var leaf = (long)depth * (name.Length + 1) - 1;
         var siblings = (maxPathChars - pathChars) / leaf;
-        json.Append('{').AppendJoin(',', Enumerable.Repeat("\"minimist\":{\"version\":\"0.0.8\"}", (int)siblings)).Append('}');
+        json.Append('{').AppendJoin(',', Enumerable.Repeat("\"minimist\":{\"version\":\"0.0.8\"}", (int)siblings))
+            .Append('}');
         json.Append(new StringBuilder().Insert(0, "}}", depth - 1)).Append('}');
         await using var app = await ConfiguredApp.StartAsync();
 
-        using var response = await app.Client.PostAsync(Quick, Json(json.ToString()), TestContext.Current.CancellationToken);
+        using var response = await app.Client.PostAsync(Quick, Json(json.ToString()),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(200, (int)response.StatusCode);
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         Assert.Equal(depth - 1 + siblings, (int)report["metadata"]!["dependencies"]!);
     }
 
-    /// <summary>As many packages as the default caps allow, and one known package with the most versions allowed.</summary>
+    /// <summary>As many packages as the default caps allow, and one known package with the most versions
+    /// allowed.</summary>
     [Fact(Timeout = 300_000)]
     public async Task Bulk_WorstRequestTheDefaultCapsAllow_IsAnswered()
     {
@@ -115,7 +124,8 @@ public class PublicRequestCapsTests
         var body = Encoding.UTF8.GetBytes("{\"a\":[\"1.0.0\"]}");
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            Vigil.Web.Compat.Npm.BulkRequestReader.Parse(body, new Vigil.Web.Operations.LimitsOptions(), new CancellationToken(canceled: true)));
+            Vigil.Web.Compat.Npm.BulkRequestReader.Parse(body, new Vigil.Web.Operations.LimitsOptions(),
+                new CancellationToken(canceled: true)));
     }
 
     [Fact]
@@ -124,7 +134,8 @@ public class PublicRequestCapsTests
         var body = Encoding.UTF8.GetBytes("{\"dependencies\":{\"a\":{\"version\":\"1.0.0\"}}}");
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            Vigil.Web.Compat.Npm.AuditTreeReader.Parse(body, new Vigil.Web.Operations.LimitsOptions(), new CancellationToken(canceled: true)));
+            Vigil.Web.Compat.Npm.AuditTreeReader.Parse(body, new Vigil.Web.Operations.LimitsOptions(),
+                new CancellationToken(canceled: true)));
     }
 
     private static Dictionary<string, string> Setting(string cap, int value) =>
@@ -135,21 +146,30 @@ public class PublicRequestCapsTests
     {
         var n = over ? value + 1 : value;
         var name = new string('n', n);
-        var version = "1.0.0-" + new string('a', Math.Max(0, n - 6)); // a valid prerelease of n characters (n ≥ 6 where used)
+        // a valid prerelease of n characters (n ≥ 6 where used)
+        var version = "1.0.0-" + new string('a', Math.Max(0, n - 6));
         return (cap, path) switch
         {
             ("MaxPackagesPerRequest", _) => Obj(Enumerable.Range(0, n).Select(i => $"\"p{i}\":[\"1.0.0\"]")),
-            ("MaxVersionsPerPackage", _) => "{\"minimist\":[" + string.Join(',', Enumerable.Range(0, n).Select(i => $"\"1.0.{i}\"")) + "]}",
+            ("MaxVersionsPerPackage", _) =>
+                "{\"minimist\":[" + string.Join(',', Enumerable.Range(0, n).Select(i => $"\"1.0.{i}\"")) + "]}",
             ("MaxPackageNameChars", Bulk) => $"{{\"{name}\":[\"1.0.0\"]}}",
             ("MaxVersionChars", Bulk) => $"{{\"minimist\":[\"{version}\"]}}",
-            ("MaxAuditNodes", _) => "{\"dependencies\":" + Obj(Enumerable.Range(0, n).Select(i => $"\"p{i}\":{{\"version\":\"1.0.0\"}}")) + "}",
-            ("MaxAuditDepth", _) => "{\"dependencies\":" + string.Concat(Enumerable.Repeat("{\"a\":{\"version\":\"1.0.0\",\"dependencies\":", n))
+            ("MaxAuditNodes", _) =>
+                "{\"dependencies\":" + Obj(Enumerable.Range(0, n).Select(i => $"\"p{i}\":{{\"version\":\"1.0.0\"}}"))
+                    + "}",
+            ("MaxAuditDepth", _) =>
+                "{\"dependencies\":"
+                    + string.Concat(Enumerable.Repeat("{\"a\":{\"version\":\"1.0.0\",\"dependencies\":", n))
                 + "{}" + string.Concat(Enumerable.Repeat("}}", n)) + "}",
             // Siblings of 100 characters: 10 paths (1,000 characters) fit in 1,024, 11 do not.
             ("MaxAuditPathChars", _) => "{\"dependencies\":"
-                + Obj(Enumerable.Range(0, over ? 11 : 10).Select(i => $"\"{i:00}{new string('x', 98)}\":{{\"version\":\"1.0.0\"}}")) + "}",
+                + Obj(
+                    Enumerable.Range(0, over ? 11 : 10)
+                        .Select(i => $"\"{i:00}{new string('x', 98)}\":{{\"version\":\"1.0.0\"}}")) + "}",
             ("MaxPackageNameChars", Quick) => $"{{\"dependencies\":{{\"{name}\":{{\"version\":\"1.0.0\"}}}}}}",
-            ("MaxVersionChars", Quick) => $"{{\"requires\":{{\"a\":\"1.0.0\"}},\"dependencies\":{{\"b\":{{\"version\":\"{version}\"}}}}}}",
+            ("MaxVersionChars", Quick) =>
+                $"{{\"requires\":{{\"a\":\"1.0.0\"}},\"dependencies\":{{\"b\":{{\"version\":\"{version}\"}}}}}}",
             ("MaxPackageNameChars", Query) => OsvQuery(name, "1.0.0"),
             ("MaxVersionChars", Query) => OsvQuery("minimist", version),
             ("MaxPackageNameChars", Batch) => $"{{\"queries\":[{OsvQuery("a", "1.0.0")},{OsvQuery(name, "1.0.0")}]}}",
@@ -163,5 +183,6 @@ public class PublicRequestCapsTests
     private static string OsvQuery(string name, string version) =>
         $"{{\"package\":{{\"ecosystem\":\"npm\",\"name\":\"{name}\"}},\"version\":\"{version}\"}}";
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+    private static StringContent Json(string json) =>
+        new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 }

@@ -29,9 +29,11 @@ public sealed class ReportRaceTests
         await using var world = await RaceWorld.StartAsync(provider);
         var (id, reporter) = await world.SubmitAsync();
         await world.SendAsync(world.Triager(0), HttpMethod.Post, $"/api/reports/{id}/accept");
-        await world.SendAsync(world.Triager(0), HttpMethod.Post, $"/api/reports/{id}/maintainers", $$"""{"userId":"{{world.MaintainerId}}"}""");
+        await world.SendAsync(world.Triager(0), HttpMethod.Post, $"/api/reports/{id}/maintainers",
+            $$"""{"userId":"{{world.MaintainerId}}"}""");
         // The reporter, the maintainer and six of the team: eight participants.
-        var participants = new[] { reporter, world.Maintainer }.Concat(Enumerable.Range(0, 6).Select(world.Triager)).ToArray();
+        var participants = new[] { reporter, world.Maintainer }.Concat(Enumerable.Range(0, 6).Select(world.Triager))
+            .ToArray();
 
         var writes = new List<Func<Task<int>>>();
         for (var p = 0; p < participants.Length; p++)
@@ -40,7 +42,10 @@ public sealed class ReportRaceTests
             for (var n = 0; n < 3; n++)
             {
                 var text = $"comment {n} from participant {who}";
-                writes.Add(() => world.StatusAsync(bearer, HttpMethod.Post, $"/api/reports/{id}/comments", new JsonObject { ["text"] = text }.ToJsonString()));
+                writes.Add(
+                    () =>
+                        world.StatusAsync(bearer, HttpMethod.Post, $"/api/reports/{id}/comments",
+                            new JsonObject { ["text"] = text }.ToJsonString()));
             }
             writes.Add(() => world.UploadAsync(bearer, id, $"log-{who}.txt", $"log of participant {who}\n"));
             if (who >= 2)
@@ -60,8 +65,10 @@ public sealed class ReportRaceTests
             Assert.True(p < 2 || texts.Contains($"note from participant {p}"), $"note {p}");
         }
         await using var db = world.Test.OpenDatabase();
-        Assert.Equal(8 * 3, await db.ReportEvents.CountAsync(e => e.ReportId == id && e.Kind == ReportEventKind.Comment, Ct));
-        Assert.Equal(6, await db.ReportEvents.CountAsync(e => e.ReportId == id && e.Kind == ReportEventKind.InternalNote, Ct));
+        Assert.Equal(8 * 3,
+            await db.ReportEvents.CountAsync(e => e.ReportId == id && e.Kind == ReportEventKind.Comment, Ct));
+        Assert.Equal(6,
+            await db.ReportEvents.CountAsync(e => e.ReportId == id && e.Kind == ReportEventKind.InternalNote, Ct));
         Assert.Equal(8, await db.ReportAttachments.CountAsync(a => a.ReportId == id, Ct));
         Assert.Equal("maintainers-notified", (string?)view["state"]);
     }
@@ -74,7 +81,10 @@ public sealed class ReportRaceTests
         var (id, _) = await world.SubmitAsync();
 
         var answers = await RaceAsync(Enumerable.Range(0, Triagers)
-            .Select(t => (Func<Task<(int, JsonNode?)>>)(() => world.RawAsync(world.Triager(t), HttpMethod.Post, $"/api/reports/{id}/accept"))));
+            .Select(
+                t =>
+                    (Func<Task<(int, JsonNode?)>>)(() =>
+                        world.RawAsync(world.Triager(t), HttpMethod.Post, $"/api/reports/{id}/accept"))));
 
         Assert.Single(answers, a => a.Item1 == 204);
         Assert.All(answers.Where(a => a.Item1 != 204), a =>
@@ -84,8 +94,10 @@ public sealed class ReportRaceTests
             Assert.Contains("accepted", (string?)a.Item2["detail"]);
         });
         await using var db = world.Test.OpenDatabase();
-        Assert.Equal(1, await db.ReportEvents.CountAsync(e => e.ReportId == id && e.ToState == ReportState.Accepted, Ct));
-        Assert.Equal(1, await db.ReportEvents.CountAsync(e => e.ReportId == id && e.Kind == ReportEventKind.Assigned, Ct));
+        Assert.Equal(1,
+            await db.ReportEvents.CountAsync(e => e.ReportId == id && e.ToState == ReportState.Accepted, Ct));
+        Assert.Equal(1,
+            await db.ReportEvents.CountAsync(e => e.ReportId == id && e.Kind == ReportEventKind.Assigned, Ct));
     }
 
     [Theory]
@@ -96,12 +108,17 @@ public sealed class ReportRaceTests
         var (id, _) = await world.SubmitAsync();
         var decisions = new (string Path, string? Body)[]
         {
-            ("accept", null), ("reject", """{"reason":"informative"}"""), ("needs-information", """{"question":"Which version?"}"""),
+            ("accept", null), ("reject", """{"reason":"informative"}"""),
+            ("needs-information", """{"question":"Which version?"}"""),
         };
 
         var answers = await RaceAsync(decisions.Select((d, t) =>
-            (Func<Task<(int, JsonNode?)>>)(() => world.RawAsync(world.Triager(t), HttpMethod.Post, $"/api/reports/{id}/{d.Path}", d.Body)))
-            .Append(() => world.RawAsync(world.Triager(3), HttpMethod.Post, $"/api/reports/{id}/comments", """{"text":"Meanwhile, a thought."}""")));
+            (Func<Task<(int, JsonNode?)>>)(() =>
+                world.RawAsync(world.Triager(t), HttpMethod.Post, $"/api/reports/{id}/{d.Path}", d.Body)))
+            .Append(
+                () =>
+                    world.RawAsync(world.Triager(3), HttpMethod.Post, $"/api/reports/{id}/comments",
+                        """{"text":"Meanwhile, a thought."}""")));
 
         Assert.Equal(201, answers[^1].Item1);
         var decided = answers[..^1];
@@ -128,7 +145,8 @@ public sealed class ReportRaceTests
         return await Task.WhenAll(tasks);
     }
 
-    /// <summary>The program <c>npm-eco</c> with eight two-factor triagers and a maintainer account, each with an API token.</summary>
+    /// <summary>The program <c>npm-eco</c> with eight two-factor triagers and a maintainer account, each with an API
+    /// token.</summary>
     private sealed class RaceWorld : IAsyncDisposable
     {
         private readonly List<string> _triagers = [];
@@ -148,17 +166,28 @@ public sealed class ReportRaceTests
             var world = new RaceWorld(await WebTest.StartAsync(provider, seed: false));
             using var scope = world.Test.Factory.Services.CreateScope();
             var services = scope.ServiceProvider;
-            await services.GetRequiredService<CreateProgram>().ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await services.GetRequiredService<CreateProgram>()
+                .ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
             for (var i = 0; i <= Triagers; i++)
             {
                 var team = i < Triagers;
                 var email = team ? $"tri{i}@example.test" : "maintainer@example.test";
-                var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = team };
-                Assert.True((await services.GetRequiredService<UserManager<VigilUser>>().CreateAsync(user, "a long enough password")).Succeeded);
-                var token = (await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "race", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
+                var user = new VigilUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    TwoFactorEnabled = team
+                };
+                Assert.True(
+                    (await services.GetRequiredService<UserManager<VigilUser>>()
+                        .CreateAsync(user, "a long enough password")).Succeeded);
+                var token = (await services.GetRequiredService<ApiTokens>()
+                    .CreateAsync(user.Id, "race", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
                 if (team)
                 {
-                    await services.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
+                    await services.GetRequiredService<AddProgramMember>()
+                        .ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
                     world._triagers.Add(token);
                 }
                 else
@@ -186,9 +215,11 @@ public sealed class ReportRaceTests
             return body;
         }
 
-        public async Task<int> StatusAsync(string bearer, HttpMethod method, string path, string json) => (await RawAsync(bearer, method, path, json)).Status;
+        public async Task<int> StatusAsync(string bearer, HttpMethod method, string path, string json) =>
+            (await RawAsync(bearer, method, path, json)).Status;
 
-        public async Task<(int Status, JsonNode? Body)> RawAsync(string? bearer, HttpMethod method, string path, string? json = null)
+        public async Task<(int Status, JsonNode? Body)> RawAsync(string? bearer, HttpMethod method, string path,
+            string? json = null)
         {
             using var request = new HttpRequestMessage(method, path);
             if (json is not null)
@@ -201,8 +232,15 @@ public sealed class ReportRaceTests
         public async Task<int> UploadAsync(string bearer, long id, string name, string text)
         {
             using var form = new MultipartFormDataContent();
-            form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", name);
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{id}/attachments") { Content = form };
+            form.Add(
+                new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text))
+                {
+                    Headers = { ContentType = new MediaTypeHeaderValue("text/plain") }
+                },
+                "file", name);
+            using var request = new HttpRequestMessage(HttpMethod.Post,
+                $"/api/reports/{id}/attachments")
+            { Content = form };
             return (await SendRequestAsync(bearer, request)).Status;
         }
 

@@ -19,58 +19,90 @@ namespace Vigil.Web.Tests.Operations;
 /// comment and the team's internal attachment), on both databases: the write does what it does alone, and both appends
 /// are saved. A completeness check finds the use cases that write to reports, so a new one joins the sweep.
 /// </summary>
-public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) : IClassFixture<ReportWriteSweepTests.Worlds>
+public sealed class ReportWriteSweepTests(
+    ReportWriteSweepTests.Worlds worlds) : IClassFixture<ReportWriteSweepTests.Worlds>
 {
     private static CancellationToken Ct => WebTest.Ct;
 
-    /// <summary>A report about to be written to: its id, the reporter's follow-up token, and what the preparation left (a token, an id).</summary>
+    /// <summary>A report about to be written to: its id, the reporter's follow-up token, and what the preparation left
+    /// (a token, an id).</summary>
     public sealed record Target(long Id, string Reporter, string? Prepared);
 
-    private sealed record Write(Func<ReportWorld, long, Task<string?>> Prepare, Func<IServiceProvider, ReportWorld, Target, Task> Act, ReportState? Then);
+    private sealed record Write(Func<ReportWorld, long, Task<string?>> Prepare,
+        Func<IServiceProvider, ReportWorld, Target, Task> Act, ReportState? Then);
 
     private static readonly Dictionary<string, Write> Writes = new()
     {
-        ["TriageReport.Accept"] = new(None, (s, w, t) => s.GetRequiredService<TriageReport>().AcceptAsync(t.Id, w.As(Role.Triager), Ct), ReportState.Accepted),
+        ["TriageReport.Accept"] = new(None,
+            (s, w, t) => s.GetRequiredService<TriageReport>().AcceptAsync(t.Id, w.As(Role.Triager), Ct),
+            ReportState.Accepted),
         ["TriageReport.Reject"] = new(None, (s, w, t) =>
-            s.GetRequiredService<TriageReport>().RejectAsync(t.Id, w.As(Role.Triager), RejectionReason.Informative, null, "Not a vulnerability.", Ct), ReportState.Rejected),
-        // The reporter's comment may answer the question as soon as it is asked: new or needs-information are both right.
+            s.GetRequiredService<TriageReport>()
+                .RejectAsync(t.Id, w.As(Role.Triager), RejectionReason.Informative, null, "Not a vulnerability.", Ct),
+            ReportState.Rejected),
+        // The reporter's comment may answer the question as soon as it is asked: new or needs-information are both
+        // right.
         ["TriageReport.AskForInformation"] = new(None, (s, w, t) =>
-            s.GetRequiredService<TriageReport>().AskForInformationAsync(t.Id, w.As(Role.Triager), "Which version?", Ct), null),
+            s.GetRequiredService<TriageReport>().AskForInformationAsync(t.Id, w.As(Role.Triager), "Which version?", Ct),
+            null),
         ["TriageMany.Reject"] = new(None, (s, w, t) => s.GetRequiredService<TriageMany>().ExecuteAsync(
             "npm-eco", w.As(Role.Triager), [t.Id], BulkTriage.Reject, RejectionReason.Informative,
             "Not a vulnerability.", Ct),
             ReportState.Rejected),
-        ["ReleaseFromReview"] = new(HoldAsync, (s, w, t) => s.GetRequiredService<ReleaseFromReview>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct), ReportState.New),
+        ["ReleaseFromReview"] = new(HoldAsync,
+            (s, w, t) => s.GetRequiredService<ReleaseFromReview>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct),
+            ReportState.New),
         ["InviteMaintainer"] = new(AcceptAsync, (s, w, t) =>
-            s.GetRequiredService<InviteMaintainer>().ExecuteAsync(t.Id, w.As(Role.Triager), w.Id(Role.Maintainer), null, Ct), ReportState.MaintainersNotified),
+            s.GetRequiredService<InviteMaintainer>()
+                .ExecuteAsync(t.Id, w.As(Role.Triager), w.Id(Role.Maintainer), null, Ct),
+            ReportState.MaintainersNotified),
         ["AcceptInvitation"] = new(async (w, id) => (await w.NotifyMaintainersAsync(id)).Token, (s, w, t) =>
-            s.GetRequiredService<AcceptInvitation>().ExecuteAsync(t.Id, w.As(Role.Stranger), t.Prepared!, Ct), ReportState.MaintainersNotified),
-        ["RevokeInvitation"] = new(async (w, id) => (await w.NotifyMaintainersAsync(id)).InvitationId.ToString(), (s, w, t) =>
-            s.GetRequiredService<RevokeInvitation>().ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct), ReportState.MaintainersNotified),
+            s.GetRequiredService<AcceptInvitation>().ExecuteAsync(t.Id, w.As(Role.Stranger), t.Prepared!, Ct),
+            ReportState.MaintainersNotified),
+        ["RevokeInvitation"] = new(async (w, id) => (await w.NotifyMaintainersAsync(id)).InvitationId.ToString(),
+            (s, w, t) =>
+            s.GetRequiredService<RevokeInvitation>()
+                .ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct),
+            ReportState.MaintainersNotified),
         ["RemoveParticipant"] = new(MaintainerParticipantAsync, (s, w, t) =>
-            s.GetRequiredService<RemoveParticipant>().ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct), ReportState.MaintainersNotified),
-        ["AdvanceReport.StartFix"] = new(NotifyAsync, (s, w, t) => s.GetRequiredService<AdvanceReport>().StartFixAsync(t.Id, w.As(Role.Triager), Ct), ReportState.FixInProgress),
+            s.GetRequiredService<RemoveParticipant>()
+                .ExecuteAsync(t.Id, w.As(Role.Triager), long.Parse(t.Prepared!), Ct),
+            ReportState.MaintainersNotified),
+        ["AdvanceReport.StartFix"] = new(NotifyAsync,
+            (s, w, t) => s.GetRequiredService<AdvanceReport>().StartFixAsync(t.Id, w.As(Role.Triager), Ct),
+            ReportState.FixInProgress),
         ["AdvanceReport.MarkFixed"] = new(FixStartedAsync, (s, w, t) =>
-            s.GetRequiredService<AdvanceReport>().MarkFixedAsync(t.Id, w.As(Role.Triager), new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, Ct), ReportState.Fixed),
+            s.GetRequiredService<AdvanceReport>()
+                .MarkFixedAsync(t.Id, w.As(Role.Triager), new Dictionary<string, string> { ["deep-merge"] = "1.4.2" },
+                    Ct),
+            ReportState.Fixed),
         ["SetDisclosureDate"] = new(NotifyAsync, (s, w, t) =>
-            s.GetRequiredService<SetDisclosureDate>().ExecuteAsync(t.Id, w.As(Role.Triager), s.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(10), Ct), ReportState.MaintainersNotified),
+            s.GetRequiredService<SetDisclosureDate>()
+                .ExecuteAsync(t.Id, w.As(Role.Triager), s.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(10),
+                    Ct),
+            ReportState.MaintainersNotified),
         ["ReportCredits.Set"] = new(AcceptAsync, (s, w, t) =>
-            s.GetRequiredService<ReportCredits>().SetAsync(t.Id, w.As(Role.Triager), [new CreditInput("Ada", "FINDER")], [], Ct), ReportState.Accepted),
-        ["AssignCve.Request"] = new(AcceptAsync, (s, w, t) => s.GetRequiredService<Vigil.Core.Cve.AssignCve>().RequestAsync(t.Id, w.As(Role.Triager), Ct), ReportState.Accepted),
+            s.GetRequiredService<ReportCredits>()
+                .SetAsync(t.Id, w.As(Role.Triager), [new CreditInput("Ada", "FINDER")], [], Ct),
+            ReportState.Accepted),
+        ["AssignCve.Request"] = new(AcceptAsync,
+            (s, w, t) => s.GetRequiredService<Vigil.Core.Cve.AssignCve>().RequestAsync(t.Id, w.As(Role.Triager), Ct),
+            ReportState.Accepted),
         ["AssignCve.Record"] = new(AcceptAsync, (s, w, t) =>
-            s.GetRequiredService<Vigil.Core.Cve.AssignCve>().RecordAsync(t.Id, w.As(Role.Triager), "CVE-2026-12345", Ct), ReportState.Accepted),
+            s.GetRequiredService<Vigil.Core.Cve.AssignCve>()
+                .RecordAsync(t.Id, w.As(Role.Triager), "CVE-2026-12345", Ct),
+            ReportState.Accepted),
         ["RequestExtension"] = new(NotifyAsync, RequestExtensionAsync, ReportState.MaintainersNotified),
         ["CastExtensionVote"] = new(async (w, id) =>
         {
             await NotifyAsync(w, id);
             await w.RunAsync(async s => { await RequestExtensionAsync(s, w, new Target(id, "", null)); return 0; });
             return null;
-        }, (s, w, t) => s.GetRequiredService<CastExtensionVote>().ExecuteAsync(t.Id, Actor.FollowUp(t.Reporter), true, Ct), ReportState.MaintainersNotified),
-        ["PublishReport"] = new(AcceptAsync, (s, w, t) => s.GetRequiredService<PublishReport>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct), ReportState.Published),
-        ["WithdrawReport"] = new(PublishedAsync, (s, w, t) =>
-            s.GetRequiredService<WithdrawReport>().ExecuteAsync(t.Id, w.As(Role.Triager), "Not exploitable after all.", Ct), ReportState.Withdrawn),
-        ["CorrectAdvisory"] = new(PublishedAsync, (s, w, t) =>
-            s.GetRequiredService<CorrectAdvisory>().ExecuteAsync(t.Prepared!, w.As(Role.Triager), new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge"), Ct),
+        },
+        (s, w, t) => s.GetRequiredService<CastExtensionVote>().ExecuteAsync(t.Id, Actor.FollowUp(t.Reporter), true, Ct),
+        ReportState.MaintainersNotified),
+        ["PublishReport"] = new(AcceptAsync,
+            (s, w, t) => s.GetRequiredService<PublishReport>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct),
             ReportState.Published),
         // The standing report stays new; the later report of its group is rejected as its duplicate in the same
         // transaction.
@@ -97,12 +129,14 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
             [new AttachmentUpload("team.txt", "team file\n"u8.ToArray())], cancellationToken: Ct), ReportState.New),
     };
 
-    /// <summary>Writers the sweep does not run yet, and why; each is named so that a new use case cannot slip past unswept.</summary>
+    /// <summary>Writers the sweep does not run yet, and why; each is named so that a new use case cannot slip past
+    /// unswept.</summary>
     private static readonly Dictionary<string, string> NotSwept = new()
     {
         ["SubmitReport"] = "creates a report; nothing else can write to it before it exists",
         ["PublishAdvisory"] = "writes an advisory, called inside PublishReport (swept)",
-        ["CloseExtensionVotes"] = "the clock's pass; a vote's close is claimed with a conditional update, so two passes cannot both close it",
+        ["CloseExtensionVotes"] =
+            "the clock's pass; a vote's close is claimed with a conditional update, so two passes cannot both close it",
         ["RotateMasterKey"] = "an administrator's maintenance of every report's key, one transaction",
         ["SealClearValues"] = "runs once at start-up, before requests are served",
     };
@@ -147,23 +181,30 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
         var tasks = new[]
         {
             Run(s => write.Act(s, world, target)),
-            Run(s => s.GetRequiredService<CommentOnReport>().ExecuteAsync(id, Actor.FollowUp(reporter), comment, false, Ct)),
+            Run(
+                s =>
+                    s.GetRequiredService<CommentOnReport>()
+                        .ExecuteAsync(id, Actor.FollowUp(reporter), comment, false, Ct)),
             Run(s => s.GetRequiredService<AttachToReport>().ExecuteAsync(id, world.As(Role.Triager),
-                [new AttachmentUpload("during.txt", "during\n"u8.ToArray())], internalOnly: true, cancellationToken: Ct)),
+                [new AttachmentUpload("during.txt", "during\n"u8.ToArray())], internalOnly: true,
+                cancellationToken: Ct)),
         };
         gate.SetResult();
         var errors = await Task.WhenAll(tasks);
 
-        Assert.True(errors.All(e => e is null), string.Join("\n", errors.OfType<Exception>().Select(e => $"{useCase}: {e.GetType().Name}: {e.Message}")));
+        Assert.True(errors.All(e => e is null),
+            string.Join("\n", errors.OfType<Exception>().Select(e => $"{useCase}: {e.GetType().Name}: {e.Message}")));
         await using var db = world.Test.OpenDatabase();
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
         if (write.Then is { } then)
         {
             Assert.Equal(then, report.State);
         }
-        var view = await world.RunAsync(s => s.GetRequiredService<GetReport>().ExecuteAsync(id, world.As(Role.Triager), Ct));
+        var view = await world.RunAsync(
+            s => s.GetRequiredService<GetReport>().ExecuteAsync(id, world.As(Role.Triager), Ct));
         Assert.Contains(view.Timeline, e => e.Text == comment);
-        Assert.Equal(1, await db.ReportAttachments.CountAsync(a => a.ReportId == id && a.Visibility == EventVisibility.Team, Ct));
+        Assert.Equal(1,
+            await db.ReportAttachments.CountAsync(a => a.ReportId == id && a.Visibility == EventVisibility.Team, Ct));
     }
 
     [Fact]
@@ -171,21 +212,29 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
     {
         string[] features = ["Reports", "Attachments", "Extensions", "Cve", "Bounties", "Publication"];
         var writers = typeof(VigilDbContext).Assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && features.Any(f => t.Namespace == $"Vigil.Core.{f}"))
-            .Where(t => t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(VigilDbContext))))
+            .Where(
+                t => t is { IsClass: true, IsAbstract: false } && features.Any(f => t.Namespace == $"Vigil.Core.{f}"))
+            .Where(
+                t =>
+                    t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(VigilDbContext))))
             .Select(t => t.Name)
-            .Where(name => !name.StartsWith("Get", StringComparison.Ordinal) && !name.StartsWith("List", StringComparison.Ordinal)
+            .Where(
+                name =>
+                    !name.StartsWith("Get", StringComparison.Ordinal)
+                        && !name.StartsWith("List", StringComparison.Ordinal)
                 && !name.StartsWith("Export", StringComparison.Ordinal) && !ReadsOnly.Contains(name))
             .Order().ToList();
         var swept = Writes.Keys.Select(k => k.Split('.')[0]).Concat(NotSwept.Keys).ToHashSet();
 
         var unswept = writers.Except(swept).ToList();
         var gone = swept.Except(writers).ToList();
-        Assert.True(unswept.Count == 0, $"Use cases that write to reports and are not in the sweep: {string.Join(", ", unswept)}");
+        Assert.True(unswept.Count == 0,
+            $"Use cases that write to reports and are not in the sweep: {string.Join(", ", unswept)}");
         Assert.True(gone.Count == 0, $"The sweep names use cases that no longer exist: {string.Join(", ", gone)}");
     }
 
-    // Use cases in those features that only read (named otherwise than Get/List/Export), and the notifier the writers share.
+    // Use cases in those features that only read (named otherwise than Get/List/Export), and the notifier the writers
+    // share.
     private static readonly HashSet<string> ReadsOnly =
         ["BountyAwardedReports", "BountyPolicySummary", "PreviewPublication", "ReportNotifier", "SetBountyTable"];
 
@@ -194,12 +243,18 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
     private static async Task<string?> HoldAsync(ReportWorld world, long id)
     {
         await using var db = world.Test.OpenDatabase();
-        await db.Reports.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.HeldForReview, true), Ct);
+        await db.Reports.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.HeldForReview, true), Ct);
         return null;
     }
 
     private static Task<string?> AcceptAsync(ReportWorld world, long id) =>
-        world.RunAsync(async s => { await s.GetRequiredService<TriageReport>().AcceptAsync(id, world.As(Role.Triager), Ct); return (string?)null; });
+        world.RunAsync(
+            async s =>
+                {
+                    await s.GetRequiredService<TriageReport>()
+                    .AcceptAsync(id, world.As(Role.Triager), Ct); return (string?)null;
+                });
 
     /// <summary>
     /// A later report of the target's duplicate group (every report of the world names npm/deep-merge): its id.
@@ -241,28 +296,40 @@ public sealed class ReportWriteSweepTests(ReportWriteSweepTests.Worlds worlds) :
     {
         await world.NotifyMaintainersAsync(id);
         await using var db = world.Test.OpenDatabase();
-        return (await db.ReportParticipants.SingleAsync(p => p.ReportId == id && p.UserId == world.Id(Role.Maintainer), Ct)).Id.ToString();
+        return (await db.ReportParticipants.SingleAsync(p => p.ReportId == id && p.UserId == world.Id(Role.Maintainer),
+            Ct)).Id.ToString();
     }
 
     private static async Task<string?> FixStartedAsync(ReportWorld world, long id)
     {
         await world.NotifyMaintainersAsync(id);
-        return await world.RunAsync(async s => { await s.GetRequiredService<AdvanceReport>().StartFixAsync(id, world.As(Role.Triager), Ct); return (string?)null; });
+        return await world.RunAsync(
+            async s =>
+                {
+                    await s.GetRequiredService<AdvanceReport>()
+                    .StartFixAsync(id, world.As(Role.Triager), Ct); return (string?)null;
+                });
     }
 
     private static async Task<string?> PublishedAsync(ReportWorld world, long id)
     {
         await AcceptAsync(world, id);
-        return await world.RunAsync(async s => (string?)(await s.GetRequiredService<PublishReport>().ExecuteAsync(id, world.As(Role.Triager), Ct)).Id);
+        return await world.RunAsync(
+            async s =>
+                (string?)(await s.GetRequiredService<PublishReport>().ExecuteAsync(id, world.As(Role.Triager), Ct)).Id);
     }
 
     private static async Task RequestExtensionAsync(IServiceProvider services, ReportWorld world, Target target)
     {
-        var due = await services.GetRequiredService<VigilDbContext>().Reports.AsNoTracking().Where(r => r.Id == target.Id).Select(r => r.PublicationDueAt).SingleAsync(Ct);
-        await services.GetRequiredService<RequestExtension>().ExecuteAsync(target.Id, world.As(Role.Triager), "The maintainer needs more time.", due!.Value.AddDays(10), Ct);
+        var due = await services.GetRequiredService<VigilDbContext>().Reports.AsNoTracking()
+            .Where(r => r.Id == target.Id).Select(r => r.PublicationDueAt).SingleAsync(Ct);
+        await services.GetRequiredService<RequestExtension>()
+            .ExecuteAsync(target.Id, world.As(Role.Triager), "The maintainer needs more time.", due!.Value.AddDays(10),
+                Ct);
     }
 
-    /// <summary>One <see cref="ReportWorld"/> per database for the whole sweep (each case works on a report of its own).</summary>
+    /// <summary>One <see cref="ReportWorld"/> per database for the whole sweep (each case works on a report of its
+    /// own).</summary>
     public sealed class Worlds : IAsyncDisposable
     {
         private readonly Dictionary<DatabaseProvider, ReportWorld> _worlds = [];

@@ -33,7 +33,8 @@ public class ReturnUrlTests
         await session.LogoutAsync();
 
         var (status, location, _) = await session.PostFormAsync($"/account/login?ReturnUrl={returnUrl}",
-            new Dictionary<string, string> { ["Email"] = "ada@example.test", ["Password"] = Password }, formPage: "/account/login");
+            new Dictionary<string, string> { ["Email"] = "ada@example.test", ["Password"] = Password },
+            formPage: "/account/login");
 
         Assert.Equal((HttpStatusCode.Redirect, expected), (status, location));
     }

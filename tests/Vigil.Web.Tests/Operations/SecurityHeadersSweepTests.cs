@@ -24,9 +24,13 @@ public partial class SecurityHeadersSweepTests
     public async Task EveryRoute_EveryMethod_CarriesDocumentedHeaders()
     {
         await using var app = await ConfiguredApp.StartAsync();
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .ToList();
         var requests = endpoints
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(m => (Method: m, Path: Path(e))))
+            .SelectMany(
+                e =>
+                    (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(
+                        m => (Method: m, Path: Path(e))))
             .Append(("GET", "/static/site.css")).Append(("GET", "/no/such/page")).Append(("GET", "/api/no-such-thing"))
             .Distinct().ToList();
         Assert.True(requests.Count > 50, $"only {requests.Count} routes found");
@@ -47,9 +51,13 @@ public partial class SecurityHeadersSweepTests
                     missing.Add($"{method} {path} → {(int)response.StatusCode}: {name} is '{Header(response, name)}'");
                 }
             }
-            if (Header(response, "Content-Security-Policy") is not { } csp || !csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal) && !csp.Contains("sandbox", StringComparison.Ordinal))
+            if (Header(response, "Content-Security-Policy") is not { } csp
+                || !csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal)
+                    && !csp.Contains("sandbox", StringComparison.Ordinal))
             {
-                missing.Add($"{method} {path} → {(int)response.StatusCode}: Content-Security-Policy is '{Header(response, "Content-Security-Policy")}'");
+                missing.Add(
+                    $"{method} {path} → {(int)response.StatusCode}: Content-Security-Policy is "
+                        + $"'{Header(response, "Content-Security-Policy")}'");
             }
             if (Header(response, "Permissions-Policy")?.Contains("camera=()", StringComparison.Ordinal) != true)
             {

@@ -44,7 +44,9 @@ public sealed class UniqueRaceTests
         Assert.Equal("application/problem+json", first.ContentType);
         Assert.Contains("saved first", (string?)JsonNode.Parse(first.Body)!["detail"], StringComparison.Ordinal);
         await using var db = world.Test.OpenDatabase();
-        Assert.Equal(1, await db.ReportParticipants.CountAsync(p => p.ReportId == report.Id && p.Email == "twice@example.test", Ct));
+        Assert.Equal(1,
+            await db.ReportParticipants.CountAsync(p => p.ReportId == report.Id && p.Email == "twice@example.test",
+                Ct));
     }
 
     [Theory]
@@ -55,7 +57,14 @@ public sealed class UniqueRaceTests
         var token = await world.RunAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<VigilUser>>();
-            var admin = new VigilUser { UserName = "chief@example.test", Email = "chief@example.test", EmailConfirmed = true, TwoFactorEnabled = true, IsInstanceAdmin = true };
+            var admin = new VigilUser
+            {
+                UserName = "chief@example.test",
+                Email = "chief@example.test",
+                EmailConfirmed = true,
+                TwoFactorEnabled = true,
+                IsInstanceAdmin = true
+            };
             Assert.True((await users.CreateAsync(admin, "a long enough password")).Succeeded);
             return await TokenAsync(s, admin.Id, ApiScopes.Admin);
         });
@@ -71,11 +80,13 @@ public sealed class UniqueRaceTests
     }
 
     private static async Task<string> TokenAsync(IServiceProvider services, Guid user, string scope) =>
-        (await new ApiTokens(services.GetRequiredService<VigilDbContext>(), TimeProvider.System).CreateAsync(user, "race", [scope], null, Ct)).Secret;
+        (await new ApiTokens(services.GetRequiredService<VigilDbContext>(), TimeProvider.System).CreateAsync(user,
+            "race", [scope], null, Ct)).Secret;
 
     private sealed record Answer(int Status, string? ContentType, string Body);
 
-    /// <summary>Sends the request; when it has read its check (a query of <paramref name="table"/> filtering on <paramref name="column"/>), sends it again, whole, before the first goes on.</summary>
+    /// <summary>Sends the request; when it has read its check (a query of <paramref name="table"/> filtering on
+    /// <paramref name="column"/>), sends it again, whole, before the first goes on.</summary>
     private static async Task<(Answer First, Answer Second)> RaceAsync(
         WebApplicationFactory<Program> app, string table, string column, string token, string path, string body)
     {
@@ -92,13 +103,18 @@ public sealed class UniqueRaceTests
 
     private static async Task<Answer> SendAsync(HttpClient client, string token, string path, string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json")
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request, Ct);
-        return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(Ct));
+        return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            await response.Content.ReadAsStringAsync(Ct));
     }
 
-    /// <summary>After the first SELECT on the table that filters on the column has run, runs <see cref="Meanwhile"/> once.</summary>
+    /// <summary>After the first SELECT on the table that filters on the column has run, runs <see cref="Meanwhile"/>
+    /// once.</summary>
     private sealed class PauseAfterCheck(string table, string column) : DbCommandInterceptor
     {
         private int _armed = 1;
@@ -108,11 +124,14 @@ public sealed class UniqueRaceTests
         // SQLite's SQL quotes every table name; PostgreSQL's only where needed (FROM programs AS p). The check may
         // compare the column as it is or through lower(…), as the invitation's case-insensitive address check does.
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
-            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
         {
             var text = command.CommandText;
             if (text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                && System.Text.RegularExpressions.Regex.IsMatch(text, $"FROM \"?{table}\"?\\s") && (text.Contains($"\"{column}\" = ", StringComparison.Ordinal) || text.Contains($"\"{column}\") = ", StringComparison.Ordinal))
+                && System.Text.RegularExpressions.Regex.IsMatch(text, $"FROM \"?{table}\"?\\s")
+                && (text.Contains($"\"{column}\" = ", StringComparison.Ordinal)
+                    || text.Contains($"\"{column}\") = ", StringComparison.Ordinal))
                 && Interlocked.Exchange(ref _armed, 0) == 1)
             {
                 // The check has run and seen nothing; the other request now checks, inserts and commits (a read

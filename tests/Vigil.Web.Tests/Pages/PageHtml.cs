@@ -21,12 +21,14 @@ public sealed record PageHtml(int Status, string Path, IDocument Document)
     public static async Task SeedAsync(WebTest test, IEnumerable<OsvVulnerability> vulnerabilities)
     {
         await using var db = test.OpenDatabase();
-        await new UpsertAdvisories(db).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(), WebTest.Ct);
+        await new UpsertAdvisories(db).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(),
+            WebTest.Ct);
     }
 
     public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim() ?? "";
 
-    public IReadOnlyList<string> Texts(string selector) => Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToList();
+    public IReadOnlyList<string> Texts(string selector) =>
+        Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToList();
 
     /// <summary>The advisory ids listed, in order.</summary>
     public IReadOnlyList<string> Ids => Texts("ol.advisories > li a.id");

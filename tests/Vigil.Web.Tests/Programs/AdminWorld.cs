@@ -33,8 +33,10 @@ public sealed class AdminWorld : IAsyncDisposable
         using var scope = world.Test.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("core", "runtime core", "CORE", new ProgramSettings(ScopePackages: ["npm/node"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("core", "runtime core", "CORE",
+            new ProgramSettings(ScopePackages: ["npm/node"]), Ct);
         var ids = new Dictionary<Role, Guid>();
         foreach (var role in Enum.GetValues<Role>())
         {
@@ -49,12 +51,17 @@ public sealed class AdminWorld : IAsyncDisposable
             };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
             ids[role] = user.Id;
-            world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "admin", [ApiScopes.Admin], null, Ct)).Secret;
+            world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "admin",
+                [ApiScopes.Admin], null, Ct)).Secret;
         }
-        world.ReadWriteToken = (await new ApiTokens(db, TimeProvider.System).CreateAsync(ids[Role.InstanceAdmin], "rw", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
-        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", ids[Role.ProgramAdmin], ProgramRole.Admin, Ct);
-        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", ids[Role.Triager], ProgramRole.Triager, Ct);
-        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", ids[Role.OtherProgramAdmin], ProgramRole.Admin, Ct);
+        world.ReadWriteToken = (await new ApiTokens(db, TimeProvider.System).CreateAsync(ids[Role.InstanceAdmin], "rw",
+            [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
+        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", ids[Role.ProgramAdmin],
+            ProgramRole.Admin, Ct);
+        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", ids[Role.Triager],
+            ProgramRole.Triager, Ct);
+        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", ids[Role.OtherProgramAdmin],
+            ProgramRole.Admin, Ct);
         return world;
     }
 

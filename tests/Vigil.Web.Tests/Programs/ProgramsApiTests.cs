@@ -5,7 +5,8 @@ using Role = Vigil.Web.Tests.Programs.AdminWorld.Role;
 
 namespace Vigil.Web.Tests.Programs;
 
-/// <summary>The JSON API does everything the UI does, with API tokens — program administration under /api/programs.</summary>
+/// <summary>The JSON API does everything the UI does, with API tokens — program administration under
+/// /api/programs.</summary>
 public class ProgramsApiTests
 {
     [Theory]
@@ -17,7 +18,8 @@ public class ProgramsApiTests
         var token = world.Token(Role.InstanceAdmin);
 
         var created = await api.JsonAsync(HttpMethod.Post, "/api/programs",
-            """{"slug":"nuget-eco","name":"NuGet ecosystem","advisoryIdPrefix":"NUSEC","scopeEcosystems":["NuGet"]}""", token);
+            """{"slug":"nuget-eco","name":"NuGet ecosystem","advisoryIdPrefix":"NUSEC","scopeEcosystems":["NuGet"]}""",
+            token);
         Assert.True(api.LastStatus == 201, created?.ToJsonString());
         var patched = await api.JsonAsync(HttpMethod.Patch, "/api/programs/nuget-eco", """
             {"triageBusinessDays":3,"publicationDays":90,"timeZone":"Europe/Berlin","holidays":["2026-12-25","2026-12-24"],
@@ -25,12 +27,14 @@ public class ProgramsApiTests
              "scopePackages":["npm/left-pad"]}
             """, token);
         Assert.True(api.LastStatus == 200, patched?.ToJsonString());
-        await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/members", $$"""{"email":"{{AdminWorld.Email(Role.Stranger)}}","role":"triager"}""", token);
+        await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/members",
+            $$"""{"email":"{{AdminWorld.Email(Role.Stranger)}}","role":"triager"}""", token);
         var memberStatus = api.LastStatus;
         var maintainer = await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/maintainers",
             """{"ecosystem":"NuGet","name":"Newtonsoft.Json","email":"jn@example.test"}""", token);
         var maintainerStatus = api.LastStatus;
-        var webhook = await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/webhooks", """{"url":"https://hooks.example.test/in","events":["report.received"]}""", token);
+        var webhook = await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/webhooks",
+            """{"url":"https://hooks.example.test/in","events":["report.received"]}""", token);
         var webhookStatus = api.LastStatus;
         var shown = await api.JsonAsync(HttpMethod.Get, "/api/programs/nuget-eco", bearer: token);
         var listed = await api.JsonAsync(HttpMethod.Get, "/api/programs", bearer: token);
@@ -47,18 +51,21 @@ public class ProgramsApiTests
         Assert.Equal(["CVE-2026-50001", "CVE-2026-50002"], Strings(shown["reservedCveIds"]));
         Assert.Equal(["NuGet"], Strings(shown["scopeEcosystems"]));
         var member = Assert.Single(shown["members"]!.AsArray());
-        Assert.Equal((AdminWorld.Email(Role.Stranger), "triager"), (member!["email"]!.GetValue<string>(), member["role"]!.GetValue<string>()));
+        Assert.Equal((AdminWorld.Email(Role.Stranger), "triager"),
+            (member!["email"]!.GetValue<string>(), member["role"]!.GetValue<string>()));
         var m = Assert.Single(shown["maintainers"]!.AsArray());
         Assert.Equal(maintainer!["id"]!.GetValue<long>(), m!["id"]!.GetValue<long>());
         var secret = webhook!["secret"]!.GetValue<string>();
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
-        Assert.Equal("https://hooks.example.test/in", Assert.Single(shown["webhooks"]!.AsArray())!["url"]!.GetValue<string>());
+        Assert.Equal("https://hooks.example.test/in",
+            Assert.Single(shown["webhooks"]!.AsArray())!["url"]!.GetValue<string>());
         Assert.DoesNotContain(secret[6..], shown.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(["core", "npm-eco", "nuget-eco"], listed!.AsArray().Select(p => p!["slug"]!.GetValue<string>()));
 
         var userId = member["userId"]!.GetValue<Guid>();
         var deletes = new List<int>();
-        foreach (var path in new[] { $"members/{userId}", $"maintainers/{m["id"]}", $"webhooks/{webhook["endpoint"]!["id"]}" })
+        foreach (var path in new[] { $"members/{userId}", $"maintainers/{m["id"]}",
+            $"webhooks/{webhook["endpoint"]!["id"]}" })
         {
             await api.JsonAsync(HttpMethod.Delete, $"/api/programs/nuget-eco/{path}", bearer: token);
             deletes.Add(api.LastStatus);
@@ -87,12 +94,15 @@ public class ProgramsApiTests
     {
         await using var world = await AdminWorld.StartAsync(DatabaseProvider.Sqlite);
         var api = world.Client();
-        var before = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
+        var before = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco",
+            bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
 
         // A valid change travels with the wrong one: it must not be stored either.
-        var problem = await api.JsonAsync(HttpMethod.Patch, "/api/programs/npm-eco", json.Replace("{", """{"publicationDays":90,""", StringComparison.Ordinal), world.Token(Role.ProgramAdmin));
+        var problem = await api.JsonAsync(HttpMethod.Patch, "/api/programs/npm-eco",
+            json.Replace("{", """{"publicationDays":90,""", StringComparison.Ordinal), world.Token(Role.ProgramAdmin));
         var status = api.LastStatus;
-        var after = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
+        var after = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco",
+            bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
 
         Assert.Equal(400, status);
         Assert.Equal([field], problem!["errors"]!.AsObject().Select(e => e.Key));
@@ -107,9 +117,11 @@ public class ProgramsApiTests
         var api = world.Client();
         var token = world.Token(Role.InstanceAdmin);
 
-        var wrong = await api.JsonAsync(HttpMethod.Post, "/api/programs", """{"slug":"Not A Slug","name":"x","advisoryIdPrefix":"X1"}""", token);
+        var wrong = await api.JsonAsync(HttpMethod.Post, "/api/programs",
+            """{"slug":"Not A Slug","name":"x","advisoryIdPrefix":"X1"}""", token);
         var wrongStatus = api.LastStatus;
-        await api.JsonAsync(HttpMethod.Post, "/api/programs", """{"slug":"core","name":"again","advisoryIdPrefix":"CORE"}""", token);
+        await api.JsonAsync(HttpMethod.Post, "/api/programs",
+            """{"slug":"core","name":"again","advisoryIdPrefix":"CORE"}""", token);
         var duplicateStatus = api.LastStatus;
         var listed = await api.JsonAsync(HttpMethod.Get, "/api/programs", bearer: token);
 
@@ -130,19 +142,23 @@ public class ProgramsApiTests
         var api = world.Client();
         var token = Enum.TryParse<Role>(role, out var r) ? world.Token(r) : null;
         var admin = world.Token(Role.ProgramAdmin);
-        var hook = await api.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/webhooks", """{"url":"https://hooks.example.test/in"}""", admin);
+        var hook = await api.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/webhooks",
+            """{"url":"https://hooks.example.test/in"}""", admin);
         var before = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: admin))!.ToJsonString();
         var requests = new (HttpMethod Method, string Path, string? Body)[]
         {
             (HttpMethod.Get, "/api/programs/npm-eco", null),
             (HttpMethod.Patch, "/api/programs/npm-eco", """{"publicationDays":1}"""),
-            (HttpMethod.Post, "/api/programs/npm-eco/members", $$"""{"email":"{{AdminWorld.Email(Role.Stranger)}}","role":"admin"}"""),
-            (HttpMethod.Post, "/api/programs/npm-eco/maintainers", """{"ecosystem":"npm","name":"x","email":"x@example.test"}"""),
+            (HttpMethod.Post, "/api/programs/npm-eco/members",
+                $$"""{"email":"{{AdminWorld.Email(Role.Stranger)}}","role":"admin"}"""),
+            (HttpMethod.Post, "/api/programs/npm-eco/maintainers",
+                """{"ecosystem":"npm","name":"x","email":"x@example.test"}"""),
             (HttpMethod.Post, "/api/programs/npm-eco/webhooks", """{"url":"https://evil.example.test/"}"""),
             (HttpMethod.Delete, $"/api/programs/npm-eco/webhooks/{hook!["endpoint"]!["id"]}", null),
             (HttpMethod.Post, "/api/programs", """{"slug":"mine","name":"Mine","advisoryIdPrefix":"MINE"}"""),
             // The bounty administration (Bounties/BountiesEndpoints) is the program admins' too.
-            (HttpMethod.Put, "/api/programs/npm-eco/bounty-table", """{"currency":"EUR","ranges":[{"severity":"high","min":1,"max":2}],"paysFixer":false}"""),
+            (HttpMethod.Put, "/api/programs/npm-eco/bounty-table",
+                """{"currency":"EUR","ranges":[{"severity":"high","min":1,"max":2}],"paysFixer":false}"""),
             (HttpMethod.Delete, "/api/programs/npm-eco/bounty-table", null),
             (HttpMethod.Get, "/api/programs/npm-eco/bounties/payouts.csv", null),
         };
@@ -158,8 +174,11 @@ public class ProgramsApiTests
 
         Assert.All(statuses, s => Assert.Equal(404, s));
         Assert.Equal(404, api.LastStatus);
-        Assert.Equal(before, (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: admin))!.ToJsonString());
-        Assert.Equal(["core", "npm-eco"], (await api.JsonAsync(HttpMethod.Get, "/api/programs", bearer: world.Token(Role.InstanceAdmin)))!.AsArray().Select(p => p!["slug"]!.GetValue<string>()));
+        Assert.Equal(before,
+            (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: admin))!.ToJsonString());
+        Assert.Equal(["core", "npm-eco"],
+            (await api.JsonAsync(HttpMethod.Get, "/api/programs", bearer: world.Token(Role.InstanceAdmin)))!.AsArray()
+                .Select(p => p!["slug"]!.GetValue<string>()));
         _ = missing;
     }
 
@@ -175,7 +194,8 @@ public class ProgramsApiTests
         var own = api.LastStatus;
         await api.JsonAsync(HttpMethod.Get, "/api/programs/core", bearer: token);
         var other = api.LastStatus;
-        await api.JsonAsync(HttpMethod.Post, "/api/programs", """{"slug":"mine","name":"Mine","advisoryIdPrefix":"MINE"}""", token);
+        await api.JsonAsync(HttpMethod.Post, "/api/programs",
+            """{"slug":"mine","name":"Mine","advisoryIdPrefix":"MINE"}""", token);
 
         Assert.Equal(["npm-eco"], listed!.AsArray().Select(p => p!["slug"]!.GetValue<string>()));
         Assert.Equal((200, 404, 404), (own, other, api.LastStatus));
@@ -189,14 +209,18 @@ public class ProgramsApiTests
         await using var world = await AdminWorld.StartAsync(provider);
         var api = world.Client();
         var mine = await api.JsonAsync(HttpMethod.Post, "/api/programs/core/maintainers",
-            """{"ecosystem":"npm","name":"node","email":"core-contact@example.test"}""", world.Token(Role.OtherProgramAdmin));
+            """{"ecosystem":"npm","name":"node","email":"core-contact@example.test"}""",
+            world.Token(Role.OtherProgramAdmin));
         await api.JsonAsync(HttpMethod.Post, "/api/programs/npm-eco/maintainers",
             """{"ecosystem":"npm","name":"node","email":"npm-contact@example.test"}""", world.Token(Role.ProgramAdmin));
 
-        var npm = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco", bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
-        await api.JsonAsync(HttpMethod.Delete, $"/api/programs/npm-eco/maintainers/{mine!["id"]}", bearer: world.Token(Role.ProgramAdmin));
+        var npm = (await api.JsonAsync(HttpMethod.Get, "/api/programs/npm-eco",
+            bearer: world.Token(Role.ProgramAdmin)))!.ToJsonString();
+        await api.JsonAsync(HttpMethod.Delete, $"/api/programs/npm-eco/maintainers/{mine!["id"]}",
+            bearer: world.Token(Role.ProgramAdmin));
         var deleted = api.LastStatus;
-        var core = (await api.JsonAsync(HttpMethod.Get, "/api/programs/core", bearer: world.Token(Role.OtherProgramAdmin)))!["maintainers"]!.AsArray();
+        var core = (await api.JsonAsync(HttpMethod.Get, "/api/programs/core",
+            bearer: world.Token(Role.OtherProgramAdmin)))!["maintainers"]!.AsArray();
 
         Assert.Contains("npm-contact@example.test", npm, StringComparison.Ordinal);
         Assert.DoesNotContain("core-contact@example.test", npm, StringComparison.Ordinal);

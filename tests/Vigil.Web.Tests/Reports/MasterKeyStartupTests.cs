@@ -50,9 +50,13 @@ public class MasterKeyStartupTests
     private static async Task<long> SubmitAsync(DatabaseTarget target, ReportVault vault)
     {
         await using var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct);
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        return (await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db))).ExecuteAsync("npm-eco",
-            new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution", "details"), Actor.Anonymous, Ct)).Id;
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        return (await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
+            Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db))).ExecuteAsync("npm-eco",
+            new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
+                "details"),
+            Actor.Anonymous, Ct)).Id;
     }
 
     private static IEnumerable<Exception> Chain(Exception error)

@@ -15,8 +15,10 @@ public class RecusalSweepTests
 {
     private static CancellationToken Ct => WebTest.Ct;
 
-    /// <summary>Every team decision the API offers on a report, with a body that would succeed for a member who is not recused.</summary>
-    private static IEnumerable<(HttpMethod Method, string Path, string? Body)> Decisions(long fresh, long notified, long invitation, long maintainerRow)
+    /// <summary>Every team decision the API offers on a report, with a body that would succeed for a member who is not
+    /// recused.</summary>
+    private static IEnumerable<(HttpMethod Method, string Path, string? Body)> Decisions(long fresh, long notified,
+        long invitation, long maintainerRow)
     {
         var soon = DateTimeOffset.UtcNow.AddDays(5).ToString("O");
         yield return (HttpMethod.Post, $"/api/reports/{fresh}/accept", null);
@@ -26,13 +28,16 @@ public class RecusalSweepTests
         yield return (HttpMethod.Post, $"/api/reports/{notified}/maintainers", """{"email":"another@example.test"}""");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/disclosure-date", $$"""{"date":"{{soon}}"}""");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/fix-started", "{}");
-        yield return (HttpMethod.Post, $"/api/reports/{notified}/fixed", """{"fixedVersions":{"deep-merge":"1.4.2"}}""");
+        yield return (HttpMethod.Post, $"/api/reports/{notified}/fixed",
+            """{"fixedVersions":{"deep-merge":"1.4.2"}}""");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/publish", "{}");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/withdraw", """{"reason":"not a vulnerability"}""");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/cve", """{"action":"request"}""");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/cve", """{"action":"reserve"}""");
-        yield return (HttpMethod.Post, $"/api/reports/{notified}/cve", """{"action":"record","cveId":"CVE-2026-12345"}""");
-        yield return (HttpMethod.Put, $"/api/reports/{notified}/credits", """{"credits":[{"name":"Ada","type":"FINDER"}],"references":[]}""");
+        yield return (HttpMethod.Post, $"/api/reports/{notified}/cve",
+            """{"action":"record","cveId":"CVE-2026-12345"}""");
+        yield return (HttpMethod.Put, $"/api/reports/{notified}/credits",
+            """{"credits":[{"name":"Ada","type":"FINDER"}],"references":[]}""");
         yield return (HttpMethod.Post, $"/api/reports/{notified}/extension/ballot", """{"inFavour":true}""");
         yield return (HttpMethod.Put, $"/api/reports/{notified}/bounty", """{"severity":"high","finderAmount":100}""");
         yield return (HttpMethod.Delete, $"/api/reports/{notified}/bounty", null);
@@ -43,16 +48,24 @@ public class RecusalSweepTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task EveryTeamDecision_ByAMaintainerOfTheAffectedPackage_SameFourEyesRefusalAndNothingChanges(DatabaseProvider provider)
+    public async Task EveryTeamDecision_ByAMaintainerOfTheAffectedPackage_SameFourEyesRefusalAndNothingChanges(
+        DatabaseProvider provider)
     {
         await using var world = await ReportWorld.StartAsync(provider);
         var fresh = await world.SubmitAsync();
         var notified = await world.SubmitAsync();
         var (invitation, _) = await world.NotifyMaintainersAsync(notified.Id);
-        await world.RunAsync(s => s.GetRequiredService<RequestExtension>().ExecuteAsync(notified.Id, world.As(Role.Triager), "the fix needs a major release", DateTimeOffset.UtcNow.AddDays(100), Ct));
-        var participants = await world.SendAsync(Role.Recused, HttpMethod.Get, $"/api/reports/{notified.Id}/participants");
-        Assert.Equal(200, participants.Status); // a recused member is still the team: they see the report and its participants
-        var maintainerRow = participants.Body!.AsArray().Single(p => p!["state"]!.GetValue<string>() == "added")!["id"]!.GetValue<long>();
+        await world.RunAsync(
+            s =>
+                s.GetRequiredService<RequestExtension>()
+                    .ExecuteAsync(notified.Id, world.As(Role.Triager), "the fix needs a major release",
+                        DateTimeOffset.UtcNow.AddDays(100), Ct));
+        var participants = await world.SendAsync(Role.Recused, HttpMethod.Get,
+            $"/api/reports/{notified.Id}/participants");
+        // a recused member is still the team: they see the report and its participants
+        Assert.Equal(200, participants.Status);
+        var maintainerRow = participants.Body!.AsArray().Single(p => p!["state"]!.GetValue<string>() == "added")!["id"]!
+            .GetValue<long>();
         var before = (await world.SnapshotAsync(fresh.Id), await world.SnapshotAsync(notified.Id));
         var failures = new List<string>();
 
@@ -68,7 +81,10 @@ public class RecusalSweepTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(before, (await world.SnapshotAsync(fresh.Id), await world.SnapshotAsync(notified.Id)));
-        // The same decision by a member who is not recused goes through: the refusal above was the rule, not the request.
-        Assert.Equal(204, (await world.SendAsync(Role.Triager, HttpMethod.Post, $"/api/reports/{notified.Id}/cve", """{"action":"request"}""")).Status);
+        // The same decision by a member who is not recused goes through: the refusal above was the rule, not the
+        // request.
+        Assert.Equal(204,
+            (await world.SendAsync(Role.Triager, HttpMethod.Post, $"/api/reports/{notified.Id}/cve",
+                """{"action":"request"}""")).Status);
     }
 }

@@ -15,7 +15,8 @@ public class ReportIntakeTests
 
     private static string Body(string package = "deep-merge") => new JsonObject
     {
-        ["packages"] = new JsonArray(new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<=1.4.1" }),
+        ["packages"] = new JsonArray(
+            new JsonObject { ["ecosystem"] = "npm", ["name"] = package, ["affectedVersions"] = "<=1.4.1" }),
         ["title"] = $"Prototype pollution {Marker}",
         ["description"] = $"Details {Marker}",
         ["proofOfConcept"] = "merge({}, evil)",
@@ -73,7 +74,8 @@ public class ReportIntakeTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{id}/comments")
         {
-            Content = new StringContent("""{"text":"Also affects 1.3.x"}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"text":"Also affects 1.3.x"}""", System.Text.Encoding.UTF8,
+                "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await test.Client.SendAsync(request, Ct);
@@ -91,9 +93,11 @@ public class ReportIntakeTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{body!["id"]}/comments")
         {
-            Content = new StringContent("""{"text":"x","internal":true}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"text":"x","internal":true}""", System.Text.Encoding.UTF8,
+                "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", body["followUpToken"]!.GetValue<string>());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            body["followUpToken"]!.GetValue<string>());
         using var response = await test.Client.SendAsync(request, Ct);
 
         Assert.Equal(409, (int)response.StatusCode);
@@ -102,8 +106,10 @@ public class ReportIntakeTests
     public static TheoryData<string, string> BadBodies => new()
     {
         { """{"packages":[],"title":"t","description":"d"}""", "packages" },
-        { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"~~nope"}],"title":"t","description":"d"}""", "packages[0].affectedVersions" },
-        { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"*"}],"title":"","description":"d"}""", "title" },
+        { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"~~nope"}],"title":"t","description":"d"}""",
+            "packages[0].affectedVersions" },
+        { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"*"}],"title":"","description":"d"}""",
+            "title" },
         { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"*"}],"title":"t","description":"d","cvssVector":"CVSS:9/AV:N"}""", "cvssVector" },
     };
 
@@ -156,7 +162,8 @@ public class ReportIntakeTests
     {
         var test = await WebTest.StartAsync(provider, seed: false);
         await using var db = test.OpenDatabase();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return test;
     }
 

@@ -37,20 +37,34 @@ public sealed class ReportWorld : IAsyncDisposable
         using var scope = world.Test.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("core", "runtime core", "CORE", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("core", "runtime core", "CORE",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         foreach (var role in Enum.GetValues<Role>())
         {
             var email = Email(role);
-            var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role.ToString(), TwoFactorEnabled = role is Role.Triager or Role.Recused or Role.OtherTeam };
+            var user = new VigilUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = role.ToString(),
+                TwoFactorEnabled = role is Role.Triager or Role.Recused or Role.OtherTeam
+            };
             Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
             world._ids[role] = user.Id;
-            world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "world", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
+            world._tokens[role] = (await new ApiTokens(db, TimeProvider.System).CreateAsync(user.Id, "world",
+                [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, Ct)).Secret;
         }
-        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", world._ids[Role.Triager], ProgramRole.Triager, Ct);
-        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", world._ids[Role.Recused], ProgramRole.Triager, Ct);
-        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", world._ids[Role.OtherTeam], ProgramRole.Triager, Ct);
-        await new AddPackageMaintainer(db, TimeProvider.System).ExecuteAsync("npm-eco", Actor.System, "npm", "deep-merge", null, Email(Role.Recused), Ct);
+        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", world._ids[Role.Triager],
+            ProgramRole.Triager, Ct);
+        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("npm-eco", world._ids[Role.Recused],
+            ProgramRole.Triager, Ct);
+        await new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", world._ids[Role.OtherTeam],
+            ProgramRole.Triager, Ct);
+        await new AddPackageMaintainer(db, TimeProvider.System).ExecuteAsync("npm-eco", Actor.System, "npm",
+            "deep-merge", null, Email(Role.Recused), Ct);
         return world;
     }
 
@@ -58,7 +72,8 @@ public sealed class ReportWorld : IAsyncDisposable
 
     public Guid Id(Role role) => _ids[role];
 
-    public Actor As(Role role) => Actor.User(_ids[role], twoFactor: role is Role.Triager or Role.Recused or Role.OtherTeam);
+    public Actor As(Role role) =>
+        Actor.User(_ids[role], twoFactor: role is Role.Triager or Role.Recused or Role.OtherTeam);
 
     /// <summary>Runs use cases directly, as a request would (a fresh scope).</summary>
     public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -67,40 +82,57 @@ public sealed class ReportWorld : IAsyncDisposable
         return await action(scope.ServiceProvider);
     }
 
-    /// <summary>A report about npm/deep-merge submitted anonymously, with one attachment; returns its id, follow-up token and attachment id.</summary>
-    public Task<(long Id, string Token, long Attachment)> SubmitAsync(string program = "npm-eco") => RunAsync(async services =>
+    /// <summary>A report about npm/deep-merge submitted anonymously, with one attachment; returns its id, follow-up
+    /// token and attachment id.</summary>
+    public Task<(long Id, string Token, long Attachment)> SubmitAsync(string program = "npm-eco") =>
+        RunAsync(async services =>
     {
         var submitted = await services.GetRequiredService<SubmitReport>().ExecuteAsync(program,
-            new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution", "Merging pollutes Object.prototype."), Actor.Anonymous, Ct);
-        var attachment = (await services.GetRequiredService<AttachToReport>().ExecuteAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!),
+            new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
+                "Merging pollutes Object.prototype."),
+            Actor.Anonymous, Ct);
+        var attachment = (await services.GetRequiredService<AttachToReport>()
+            .ExecuteAsync(submitted.Id, Actor.FollowUp(submitted.FollowUpToken!),
             [new AttachmentUpload("poc.txt", "proof\n"u8.ToArray())], cancellationToken: Ct))[0];
         return (submitted.Id, submitted.FollowUpToken!, attachment);
     });
 
-    /// <summary>Accepted by the triager, with the maintainer account invited (the report is then "maintainers notified") and an e-mail invitation; returns the e-mail invitation's id and token.</summary>
+    /// <summary>Accepted by the triager, with the maintainer account invited (the report is then "maintainers
+    /// notified") and an e-mail invitation; returns the e-mail invitation's id and token.</summary>
     public Task<(long InvitationId, string Token)> NotifyMaintainersAsync(long id) => RunAsync(async services =>
     {
         await services.GetRequiredService<TriageReport>().AcceptAsync(id, As(Role.Triager), Ct);
-        await services.GetRequiredService<InviteMaintainer>().ExecuteAsync(id, As(Role.Triager), _ids[Role.Maintainer], null, Ct);
-        var invitation = await services.GetRequiredService<InviteMaintainer>().ExecuteAsync(id, As(Role.Triager), null, "invitee@example.test", Ct);
+        await services.GetRequiredService<InviteMaintainer>()
+            .ExecuteAsync(id, As(Role.Triager), _ids[Role.Maintainer], null, Ct);
+        var invitation = await services.GetRequiredService<InviteMaintainer>()
+            .ExecuteAsync(id, As(Role.Triager), null, "invitee@example.test", Ct);
         return (invitation.Participant.Id, invitation.Token!);
     });
 
-    /// <summary>What a refused decision must leave as it was: the report row and the counts of everything hanging off it.</summary>
+    /// <summary>What a refused decision must leave as it was: the report row and the counts of everything hanging off
+    /// it.</summary>
     public async Task<string> SnapshotAsync(long id)
     {
         await using var db = Test.OpenDatabase();
         var r = await db.Reports.AsNoTracking().SingleAsync(x => x.Id == id, Ct);
         var events = await db.ReportEvents.CountAsync(e => e.ReportId == id, Ct);
         var participants = await db.ReportParticipants.CountAsync(p => p.ReportId == id, Ct);
-        var ballots = await db.ExtensionBallots.CountAsync(b => db.ExtensionVotes.Any(v => v.Id == b.VoteId && v.ReportId == id), Ct);
-        return $"{r.State} rev {r.Revision} cve {r.CveState}/{r.CveId} disclosure {r.DisclosureAt} published {r.PublishedAt} held {r.HeldForReview} "
+        var ballots = await db.ExtensionBallots.CountAsync(
+            b => db.ExtensionVotes.Any(v => v.Id == b.VoteId && v.ReportId == id), Ct);
+        return $"{r.State} rev {r.Revision} cve {r.CveState}/{r.CveId} disclosure {r.DisclosureAt} published "
+            + $"{r.PublishedAt} held {r.HeldForReview} "
             + $"events {events} participants {participants} ballots {ballots}";
     }
 
-    public async Task<(int Status, JsonNode? Body)> SendAsync(Role? role, HttpMethod method, string path, string? json = null, string? bearer = null)
+    public async Task<(int Status, JsonNode? Body)> SendAsync(Role? role, HttpMethod method, string path,
+        string? json = null, string? bearer = null)
     {
-        using var client = Test.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = Test.Factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            {
+                AllowAutoRedirect = false,
+                HandleCookies = false
+            });
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
         {
@@ -112,7 +144,9 @@ public sealed class ReportWorld : IAsyncDisposable
         }
         using var response = await client.SendAsync(request, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
-        return ((int)response.StatusCode, text.Length == 0 || !text.TrimStart().StartsWith('{') && !text.TrimStart().StartsWith('[') ? null : JsonNode.Parse(text));
+        return ((int)response.StatusCode,
+            text.Length == 0 || !text.TrimStart().StartsWith('{') && !text.TrimStart().StartsWith('[') ? null
+                : JsonNode.Parse(text));
     }
 
     public ValueTask DisposeAsync() => Test.DisposeAsync();

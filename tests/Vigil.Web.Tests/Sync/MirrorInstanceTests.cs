@@ -32,7 +32,8 @@ public class MirrorInstanceTests
         Assert.Equal(SyncKind.NotModified, third.Kind);
         await using var db = a.Open();
         var mirrored = await db.Advisories.Select(x => new { x.Id, x.Origin }).ToListAsync(WebTest.Ct);
-        Assert.Equal(Advisories.GhsaExamples.Append("GHSA-new1-0000-0000").Order(StringComparer.Ordinal), mirrored.Select(x => x.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(Advisories.GhsaExamples.Append("GHSA-new1-0000-0000").Order(StringComparer.Ordinal),
+            mirrored.Select(x => x.Id).Order(StringComparer.Ordinal));
         Assert.All(mirrored, x => Assert.Equal("instance-b", x.Origin));
     }
 
@@ -43,15 +44,18 @@ public class MirrorInstanceTests
         using var http = new HttpClient();
 
         using var listing = await http.GetAsync(b.Url + "/download/npm/modified_id.csv", WebTest.Ct);
-        var lines = (await listing.Content.ReadAsStringAsync(WebTest.Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await listing.Content.ReadAsStringAsync(WebTest.Ct)).Split('\n',
+            StringSplitOptions.RemoveEmptyEntries);
         using var again = new HttpRequestMessage(HttpMethod.Get, b.Url + "/download/npm/modified_id.csv");
         again.Headers.IfNoneMatch.Add(listing.Headers.ETag!);
         using var notModified = await http.SendAsync(again, WebTest.Ct);
 
         Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
         Assert.Equal("text/csv", listing.Content.Headers.ContentType?.MediaType);
-        var parsed = ModifiedIdCsv.Parse(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), "listing");
-        Assert.Equal(Advisories.GhsaExamples.Order(StringComparer.Ordinal), parsed.Select(p => p.Id).Order(StringComparer.Ordinal));
+        var parsed = ModifiedIdCsv.Parse(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"),
+            "listing");
+        Assert.Equal(Advisories.GhsaExamples.Order(StringComparer.Ordinal),
+            parsed.Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(parsed.OrderByDescending(p => p.Modified).Select(p => p.Id), parsed.Select(p => p.Id));
         Assert.NotNull(listing.Content.Headers.LastModified);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
@@ -72,7 +76,8 @@ public class MirrorInstanceTests
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.OK)
         {
-            Assert.Contains("\"id\": \"GHSA-vh95-rmgr-6w4m\"", await response.Content.ReadAsStringAsync(WebTest.Ct), StringComparison.Ordinal);
+            Assert.Contains("\"id\": \"GHSA-vh95-rmgr-6w4m\"", await response.Content.ReadAsStringAsync(WebTest.Ct),
+                StringComparison.Ordinal);
         }
     }
 

@@ -11,7 +11,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Sync;
 
-/// <summary>GET /api/sync: an instance administrator's admin-scope token sees every source; anyone else gets 404.</summary>
+/// <summary>GET /api/sync: an instance administrator's admin-scope token sees every source; anyone else gets
+/// 404.</summary>
 public class SyncApiTests
 {
     [Theory]
@@ -33,7 +34,8 @@ public class SyncApiTests
                 Error = "npm/all.zip: the server answered 503",
             });
             await db.SaveChangesAsync(WebTest.Ct);
-            return (await TokenAsync(s, "chief@example.test", instanceAdmin: true), await TokenAsync(s, "someone@example.test", instanceAdmin: false));
+            return (await TokenAsync(s, "chief@example.test", instanceAdmin: true),
+                await TokenAsync(s, "someone@example.test", instanceAdmin: false));
         });
         using var client = world.Test.Factory.CreateClient();
 
@@ -52,9 +54,17 @@ public class SyncApiTests
     private static async Task<string> TokenAsync(IServiceProvider services, string email, bool instanceAdmin)
     {
         var users = services.GetRequiredService<UserManager<VigilUser>>();
-        var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = true, IsInstanceAdmin = instanceAdmin };
+        var user = new VigilUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            TwoFactorEnabled = true,
+            IsInstanceAdmin = instanceAdmin
+        };
         Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
-        return (await new ApiTokens(services.GetRequiredService<VigilDbContext>(), TimeProvider.System).CreateAsync(user.Id, "sync", [ApiScopes.Admin], null, WebTest.Ct)).Secret;
+        return (await new ApiTokens(services.GetRequiredService<VigilDbContext>(), TimeProvider.System).CreateAsync(
+            user.Id, "sync", [ApiScopes.Admin], null, WebTest.Ct)).Secret;
     }
 
     private static async Task<(HttpStatusCode, string)> GetAsync(HttpClient client, string? token)

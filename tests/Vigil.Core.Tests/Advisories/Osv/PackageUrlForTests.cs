@@ -2,7 +2,8 @@ using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Core.Tests.Advisories.Osv;
 
-/// <summary>The purl Vigil writes into <c>affected[].package.purl</c>, as osv.dev writes it and OSV clients compare it.</summary>
+/// <summary>The purl Vigil writes into <c>affected[].package.purl</c>, as osv.dev writes it and OSV clients compare
+/// it.</summary>
 public class PackageUrlForTests
 {
     // purl spec, npm type: "The namespace is used for the scope of a scoped NPM package"; "@" in a
@@ -10,7 +11,8 @@ public class PackageUrlForTests
     [Theory]
     [InlineData("npm", "minimist", "pkg:npm/minimist")]
     [InlineData("npm", "@cypress/request", "pkg:npm/%40cypress/request")]
-    [InlineData("npm", "JSONStream", "pkg:npm/JSONStream")] // case kept: osv-offline compares "pkg:npm/" + encodeURIComponent(name)
+    // case kept: osv-offline compares "pkg:npm/" + encodeURIComponent(name)
+    [InlineData("npm", "JSONStream", "pkg:npm/JSONStream")]
     [InlineData("NuGet", "Newtonsoft.Json", "pkg:nuget/Newtonsoft.Json")]
     [InlineData("Maven", "org.apache.logging.log4j:log4j-core", "pkg:maven/org.apache.logging.log4j/log4j-core")]
     [InlineData("Go", "github.com/gin-gonic/gin", "pkg:golang/github.com/gin-gonic/gin")]

@@ -17,8 +17,8 @@ namespace Vigil.Core.Tests.Data.Upgrades;
 
 /// <summary>
 /// Every kind of record an instance holds, written through the use cases where there is one (accounts' identity rows, a
-/// webhook, a deadline taken and a credit are written as the server would store them): the content of the upgrade fixtures.
-/// Fixed ids, a fixed clock and a fixed master key make two runs hold the same data.
+/// webhook, a deadline taken and a credit are written as the server would store them): the content of the upgrade
+/// fixtures. Fixed ids, a fixed clock and a fixed master key make two runs hold the same data.
 /// </summary>
 internal static class UpgradeFixtureData
 {
@@ -47,7 +47,8 @@ internal static class UpgradeFixtureData
 
         await Run(async db =>
         {
-            foreach (var (id, email, isAdmin) in new[] { (Admin, "admin@example.test", true), (Triager, "triager@example.test", false),
+            foreach (var (id, email, isAdmin) in new[] { (Admin, "admin@example.test", true),
+                (Triager, "triager@example.test", false),
                 (Maintainer, "maintainer@example.test", false), (Reporter, "reporter@example.test", false) })
             {
                 db.Users.Add(new VigilUser
@@ -68,13 +69,35 @@ internal static class UpgradeFixtureData
                     ProfileHandle = id == Reporter ? "finder" : null,
                 });
             }
-            var role = new IdentityRole<Guid> { Id = new("b0000000-0000-0000-0000-000000000001"), Name = "auditor", NormalizedName = "AUDITOR", ConcurrencyStamp = "1" };
+            var role = new IdentityRole<Guid>
+            {
+                Id = new("b0000000-0000-0000-0000-000000000001"),
+                Name = "auditor",
+                NormalizedName = "AUDITOR",
+                ConcurrencyStamp = "1"
+            };
             db.Roles.Add(role);
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = Admin, RoleId = role.Id });
-            db.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = "scope", ClaimValue = "audit" });
-            db.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = Admin, ClaimType = "note", ClaimValue = "first administrator" });
-            db.UserLogins.Add(new IdentityUserLogin<Guid> { UserId = Triager, LoginProvider = "github", ProviderKey = "12345", ProviderDisplayName = "GitHub" });
-            db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = Triager, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "JBSWY3DPEHPK3PXP" });
+            db.RoleClaims.Add(
+                new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = "scope", ClaimValue = "audit" });
+            db.UserClaims.Add(
+                new IdentityUserClaim<Guid> { UserId = Admin, ClaimType = "note", ClaimValue = "first administrator" });
+            db.UserLogins.Add(
+                new IdentityUserLogin<Guid>
+                {
+                    UserId = Triager,
+                    LoginProvider = "github",
+                    ProviderKey = "12345",
+                    ProviderDisplayName = "GitHub"
+                });
+            db.UserTokens.Add(
+                new IdentityUserToken<Guid>
+                {
+                    UserId = Triager,
+                    LoginProvider = "[AspNetUserStore]",
+                    Name = "AuthenticatorKey",
+                    Value = "JBSWY3DPEHPK3PXP"
+                });
             db.Set<IdentityUserPasskey<Guid>>().Add(new IdentityUserPasskey<Guid>
             {
                 UserId = Triager,
@@ -94,19 +117,31 @@ internal static class UpgradeFixtureData
                 },
             });
             await db.SaveChangesAsync(ct);
-            await new ApiTokens(db, clock).CreateAsync(Triager, "ci", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite], null, ct);
+            await new ApiTokens(db, clock).CreateAsync(Triager, "ci", [ApiScopes.ReportsRead, ApiScopes.ReportsWrite],
+                null, ct);
         });
 
         await Run(async db =>
         {
-            await new CreateProgram(db, clock).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"], ReservedCveIds: ["CVE-2026-90001"]), ct);
+            await new CreateProgram(db, clock).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"], ReservedCveIds: ["CVE-2026-90001"]), ct);
             await new AddProgramMember(db, clock).ExecuteAsync("npm-eco", Admin, ProgramRole.Admin, ct);
             await new AddProgramMember(db, clock).ExecuteAsync("npm-eco", Triager, ProgramRole.Triager, ct);
-            await new AddPackageMaintainer(db, clock).ExecuteAsync("npm-eco", Actor.System, "npm", "deep-merge", "dev@deep-merge.test", "maintainer@example.test", ct);
+            await new AddPackageMaintainer(db, clock).ExecuteAsync("npm-eco", Actor.System, "npm", "deep-merge",
+                "dev@deep-merge.test", "maintainer@example.test", ct);
             await new SetBountyTable(db, clock).ExecuteAsync("npm-eco", admin, new BountyTableInput("EUR",
-                [new BountyRangeInput("high", 500m, 2000m), new BountyRangeInput("critical", 2000m, 10000m)], "npm packages", "denial of service", PaysFixer: true), ct);
+                [new BountyRangeInput("high", 500m, 2000m), new BountyRangeInput("critical", 2000m, 10000m)],
+                "npm packages", "denial of service", PaysFixer: true),
+                ct);
             var program = db.Programs.Single();
-            db.WebhookEndpoints.Add(new WebhookEndpointEntity { ProgramId = program.Id, Url = "https://hooks.example.test/vigil", Secret = "whsec_fixture", EventFilter = "report.*" });
+            db.WebhookEndpoints.Add(
+                new WebhookEndpointEntity
+                {
+                    ProgramId = program.Id,
+                    Url = "https://hooks.example.test/vigil",
+                    Secret = "whsec_fixture",
+                    EventFilter = "report.*"
+                });
             await db.SaveChangesAsync(ct);
         });
 
@@ -116,56 +151,103 @@ internal static class UpgradeFixtureData
         await Run(async db =>
         {
             var submitted = await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
-                new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution in deep-merge",
-                    "Merging crafted keys pollutes Object.prototype. ünïcödé ✓", "require('deep-merge')({}, JSON.parse(payload))",
+                new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")],
+                    "Prototype pollution in deep-merge",
+                    "Merging crafted keys pollutes Object.prototype. ünïcödé ✓",
+                    "require('deep-merge')({}, JSON.parse(payload))",
                     "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CWE-1321", "reporter@example.test", "Ada Finder",
                     Attachments: [new AttachmentUpload("poc.js", "// proof\n"u8.ToArray())]), Actor.User(Reporter), ct);
             first = submitted.Id;
         });
         clock.Advance(TimeSpan.FromHours(3));
-        await Run(db => new CommentOnReport(db, vault, clock).ExecuteAsync(first, Actor.User(Reporter), "Also affects the CLI.", false, ct));
+        await Run(
+            db =>
+                new CommentOnReport(db, vault, clock).ExecuteAsync(first, Actor.User(Reporter), "Also affects the CLI.",
+                    false, ct));
         await Run(db => Use<TriageReport>(db, vault, clock).AcceptAsync(first, triager, ct));
-        await Run(db => new CommentOnReport(db, vault, clock).ExecuteAsync(first, triager, "Confirmed locally.", true, ct));
+        await Run(
+            db => new CommentOnReport(db, vault, clock).ExecuteAsync(first, triager, "Confirmed locally.", true, ct));
         await Run(db => Use<InviteMaintainer>(db, vault, clock).ExecuteAsync(first, triager, Maintainer, null, ct));
-        await Run(db => Use<InviteMaintainer>(db, vault, clock).ExecuteAsync(first, triager, null, "co-maintainer@deep-merge.test", ct));
-        await Run(db => new AttachToReport(db, vault, clock, attachmentOptions).ExecuteAsync(first, Actor.User(Maintainer, twoFactor: true),
+        await Run(
+            db =>
+                Use<InviteMaintainer>(db, vault, clock)
+                    .ExecuteAsync(first, triager, null, "co-maintainer@deep-merge.test", ct));
+        await Run(
+            db =>
+                new AttachToReport(db, vault, clock, attachmentOptions).ExecuteAsync(first,
+                    Actor.User(Maintainer, twoFactor: true),
             [new AttachmentUpload("fix.patch", "--- a\n+++ b\n"u8.ToArray())], cancellationToken: ct));
         await Run(db => new Vigil.Core.Cve.AssignCve(db, clock).ReserveFromBlockAsync(first, triager, ct));
         await Run(async db =>
         {
             var due = db.Reports.Single(r => r.Id == first).PublicationDueAt!.Value;
-            await new RequestExtension(db, vault, clock).ExecuteAsync(first, triager, "The maintainer needs a week.", due.AddDays(7), ct);
+            await new RequestExtension(db, vault, clock).ExecuteAsync(first, triager, "The maintainer needs a week.",
+                due.AddDays(7), ct);
         });
         await Run(db => new CastExtensionVote(db, clock).ExecuteAsync(first, Actor.User(Reporter), true, ct));
         await Run(db => new AdvanceReport(db, clock).StartFixAsync(first, triager, ct));
-        await Run(db => new AdvanceReport(db, clock).MarkFixedAsync(first, triager, new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, ct));
+        await Run(
+            db =>
+                new AdvanceReport(db, clock).MarkFixedAsync(first, triager,
+                    new Dictionary<string, string> { ["deep-merge"] = "1.4.2" }, ct));
         await Run(db => new SetDisclosureDate(db, clock).ExecuteAsync(first, triager, Start.AddDays(10), ct));
-        await Run(db => new ReportCredits(db, vault, clock).SetAsync(first, triager, [new CreditInput("Ada Finder", "FINDER", Reporter)],
+        await Run(
+            db =>
+                new ReportCredits(db, vault, clock).SetAsync(first, triager,
+                    [new CreditInput("Ada Finder", "FINDER", Reporter)],
             [new ReferenceInput("FIX", "https://example.test/deep-merge/commit/1")], ct));
-        await Run(db => new AwardBounty(db, vault, clock).ExecuteAsync(first, triager, new AwardInput("high", 1000m, 250m, Maintainer, "Clear report."), ct));
+        await Run(
+            db =>
+                new AwardBounty(db, vault, clock).ExecuteAsync(first, triager,
+                    new AwardInput("high", 1000m, 250m, Maintainer, "Clear report."), ct));
         string advisory = "";
-        await Run(async db => advisory = (await Use<PublishReport>(db, vault, clock).ExecuteAsync(first, triager, ct)).Id);
-        await Run(db => new CorrectAdvisory(db, vault, clock).ExecuteAsync(advisory, triager, new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge before 1.4.2"), ct));
-        await Run(db => new BountyPayments(db, clock).MarkPaidAsync(first, admin, BountyRecipient.Finder, DateOnly.FromDateTime(Start.UtcDateTime), ct));
+        await Run(
+            async db => advisory = (await Use<PublishReport>(db, vault, clock).ExecuteAsync(first, triager, ct)).Id);
+        await Run(
+            db =>
+                new CorrectAdvisory(db, vault, clock).ExecuteAsync(advisory, triager,
+                    new AdvisoryCorrection("A clearer summary.",
+                        Summary: "Prototype pollution in deep-merge before 1.4.2"),
+                    ct));
+        await Run(
+            db =>
+                new BountyPayments(db, clock).MarkPaidAsync(first, admin, BountyRecipient.Finder,
+                    DateOnly.FromDateTime(Start.UtcDateTime), ct));
 
         // Report 2: anonymous, asked for more information; report 3: rejected as a duplicate of report 1.
         long second = 0;
         await Run(async db => second = (await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
-            new SubmitReportRequest([new ReportPackageInput("npm", "left-pad", "<1.3.0")], "ReDoS in left-pad", "Slow on long input."), Actor.Anonymous, ct)).Id);
-        await Run(db => Use<TriageReport>(db, vault, clock).AskForInformationAsync(second, triager, "Which input length?", ct));
+            new SubmitReportRequest([new ReportPackageInput("npm", "left-pad", "<1.3.0")], "ReDoS in left-pad",
+                "Slow on long input."),
+            Actor.Anonymous, ct)).Id);
+        await Run(
+            db =>
+                Use<TriageReport>(db, vault, clock).AskForInformationAsync(second, triager, "Which input length?", ct));
         await Run(async db =>
         {
             var third = await Use<SubmitReport>(db, vault, clock).ExecuteAsync("npm-eco",
-                new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Same pollution", "Seen it too."), Actor.Anonymous, ct);
-            await Use<TriageReport>(db, vault, clock).RejectAsync(third.Id, triager, RejectionReason.Duplicate, first, "Already reported.", ct);
+                new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Same pollution",
+                    "Seen it too."),
+                Actor.Anonymous, ct);
+            await Use<TriageReport>(db, vault, clock)
+                .RejectAsync(third.Id, triager, RejectionReason.Duplicate, first, "Already reported.", ct);
         });
 
-        // What the server's background work leaves: a deadline taken, a queued e-mail, a credit on the reporter's profile.
+        // What the server's background work leaves: a deadline taken, a queued e-mail, a credit on the reporter's
+        // profile.
         await Run(async db =>
         {
-            db.DeadlineActions.Add(new DeadlineActionEntity { ReportId = second, Action = DeadlineAction.TriageReminder, DueAt = Start.AddDays(1), TakenAt = Start.AddDays(1) });
+            db.DeadlineActions.Add(
+                new DeadlineActionEntity
+                {
+                    ReportId = second,
+                    Action = DeadlineAction.TriageReminder,
+                    DueAt = Start.AddDays(1),
+                    TakenAt = Start.AddDays(1)
+                });
             new EnqueueNotification(db, clock, vault).Email(NotificationEvent.ReportReceived,
-                new NotificationFacts("npm ecosystem", second, new Uri("https://vigil.example.test/reports/2")), ["triager@example.test"]);
+                new NotificationFacts("npm ecosystem", second, new Uri("https://vigil.example.test/reports/2")),
+                ["triager@example.test"]);
             if (!db.CreditedAdvisories.Any())
             {
                 db.CreditedAdvisories.Add(new CreditedAdvisoryEntity

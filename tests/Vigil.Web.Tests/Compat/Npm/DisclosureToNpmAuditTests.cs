@@ -27,20 +27,26 @@ public class DisclosureToNpmAuditTests
             """{"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cwe":"CWE-22","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}""");
         var id = submitted!["id"]!.GetValue<long>();
         await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", teamToken);
-        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", teamToken, """{"email":"maintainer@example.test"}""");
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", teamToken,
+            """{"email":"maintainer@example.test"}""");
         await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fix-started", teamToken);
-        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", teamToken, """{"fixedVersions":{"mkdirp":"0.5.2"}}""");
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/fixed", teamToken,
+            """{"fixedVersions":{"mkdirp":"0.5.2"}}""");
         var published = await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", teamToken);
         var advisoryId = published!["advisoryId"]!.GetValue<string>();
-        var view = await TeamApi.SendAsync(http, HttpMethod.Get, $"/api/reports/{id}", submitted["followUpToken"]!.GetValue<string>());
+        var view = await TeamApi.SendAsync(http, HttpMethod.Get, $"/api/reports/{id}",
+            submitted["followUpToken"]!.GetValue<string>());
         Assert.Equal("published", view!["state"]!.GetValue<string>());
 
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
-        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         Assert.True(exitCode == 1, $"npm exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        var via = JsonNode.Parse(stdout)!["vulnerabilities"]!["mkdirp"]!["via"]!.AsArray().OfType<JsonObject>().ToList();
-        var ours = Assert.Single(via, v => v["url"]!.GetValue<string>().EndsWith($"/advisories/{advisoryId}", StringComparison.Ordinal));
+        var via = JsonNode.Parse(stdout)!["vulnerabilities"]!["mkdirp"]!["via"]!.AsArray().OfType<JsonObject>()
+            .ToList();
+        var ours = Assert.Single(via,
+            v => v["url"]!.GetValue<string>().EndsWith($"/advisories/{advisoryId}", StringComparison.Ordinal));
         Assert.Equal("<0.5.2", ours["range"]!.GetValue<string>());
         Assert.Equal("high", ours["severity"]!.GetValue<string>());
         Assert.Equal("mkdirp writes outside the target", ours["title"]!.GetValue<string>());

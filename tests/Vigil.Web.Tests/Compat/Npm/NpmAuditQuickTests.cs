@@ -8,7 +8,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Npm;
 
-/// <summary>The npm 6 report endpoints (audits/quick and audits, as npm 6, yarn 1 and pnpm call them) through the real app.</summary>
+/// <summary>The npm 6 report endpoints (audits/quick and audits, as npm 6, yarn 1 and pnpm call them) through the real
+/// app.</summary>
 public class NpmAuditQuickTests
 {
     private const string Quick = "/-/npm/v1/security/audits/quick";
@@ -84,13 +85,22 @@ public class NpmAuditQuickTests
     public static TheoryData<string, string, string[]> Trees => new()
     {
         // npm 10 with a v3 lockfile sends only the root's requires (observed, run8).
-        { "exact root requirement", """{"name":"e2e","version":"1.0.0","requires":{"minimist":"0.0.8"},"metadata":{"npm_version":"10.9.5"}}""", ["0.0.8 minimist <0.2.1", "0.0.8 minimist <0.2.4"] },
+        { "exact root requirement",
+            """{"name":"e2e","version":"1.0.0","requires":{"minimist":"0.0.8"},"metadata":{"npm_version":"10.9.5"}}""",
+            ["0.0.8 minimist <0.2.1", "0.0.8 minimist <0.2.4"] },
         // A range requirement: every advisory whose range intersects it (npm re-tests the installed version).
-        { "range root requirement", """{"requires":{"minimist":"^1.2.0"}}""", ["^1.2.0 minimist >=1.0.0 <1.2.3", "^1.2.0 minimist >=1.0.0 <1.2.6"] },
-        { "alias in a v1 lockfile", """{"requires":{"m":"npm:minimist@0.0.8"},"dependencies":{"m":{"version":"npm:minimist@0.0.8"}}}""", ["0.0.8 m <0.2.1", "0.0.8 m <0.2.4"] },
-        { "requirement installed at the top", """{"requires":{"minimist":"^1.2.0"},"dependencies":{"minimist":{"version":"1.2.8"}}}""", [] },
-        { "node without a version", """{"dependencies":{"minimist":{"dependencies":{"lodash":{"version":"4.17.20"}}}}}""", [] },
-        { "nested lodash", """{"dependencies":{"a":{"version":"1.0.0","dependencies":{"lodash":{"version":"4.17.20"}}}}}""", ["4.17.20 a>lodash <4.17.21"] },
+        { "range root requirement", """{"requires":{"minimist":"^1.2.0"}}""",
+            ["^1.2.0 minimist >=1.0.0 <1.2.3", "^1.2.0 minimist >=1.0.0 <1.2.6"] },
+        { "alias in a v1 lockfile",
+            """{"requires":{"m":"npm:minimist@0.0.8"},"dependencies":{"m":{"version":"npm:minimist@0.0.8"}}}""",
+            ["0.0.8 m <0.2.1", "0.0.8 m <0.2.4"] },
+        { "requirement installed at the top",
+            """{"requires":{"minimist":"^1.2.0"},"dependencies":{"minimist":{"version":"1.2.8"}}}""", [] },
+        { "node without a version",
+            """{"dependencies":{"minimist":{"dependencies":{"lodash":{"version":"4.17.20"}}}}}""", [] },
+        { "nested lodash",
+            """{"dependencies":{"a":{"version":"1.0.0","dependencies":{"lodash":{"version":"4.17.20"}}}}}""",
+            ["4.17.20 a>lodash <4.17.21"] },
         { "withdrawn only", """{"requires":{"minimist":"5.0.0"}}""", [] },
         { "empty tree", """{"requires":{},"dependencies":{}}""", [] },
     };
@@ -117,12 +127,15 @@ public class NpmAuditQuickTests
         { "not JSON", Encoding.UTF8.GetBytes("minimist=0.0.8"), "application/json", null, 400 },
         { "an array", Encoding.UTF8.GetBytes("""[{"requires":{}}]"""), "application/json", null, 400 },
         { "a bulk body", Encoding.UTF8.GetBytes("""{"minimist":["0.0.8"]}"""), "application/json", null, 400 },
-        { "a requires number", Encoding.UTF8.GetBytes("""{"requires":{"minimist":8}}"""), "application/json", null, 400 },
-        { "a dependency string", Encoding.UTF8.GetBytes("""{"dependencies":{"minimist":"0.0.8"}}"""), "application/json", null, 400 },
+        { "a requires number", Encoding.UTF8.GetBytes("""{"requires":{"minimist":8}}"""), "application/json", null,
+            400 },
+        { "a dependency string", Encoding.UTF8.GetBytes("""{"dependencies":{"minimist":"0.0.8"}}"""),
+            "application/json", null, 400 },
         { "too deep", Encoding.UTF8.GetBytes(Deep(300)), "application/json", null, 400 },
         { "empty", [], "application/json", null, 400 },
         { "not gzip", Encoding.UTF8.GetBytes("""{"requires":{}}"""), "application/json", "gzip", 400 },
-        { "form content type", Encoding.UTF8.GetBytes("""{"requires":{}}"""), "application/x-www-form-urlencoded", null, 415 },
+        { "form content type", Encoding.UTF8.GetBytes("""{"requires":{}}"""), "application/x-www-form-urlencoded", null,
+            415 },
         { "text content type", Encoding.UTF8.GetBytes("""{"requires":{}}"""), "text/plain", null, 415 },
         { "unknown encoding", Encoding.UTF8.GetBytes("""{"requires":{}}"""), "application/json", "zstd", 415 },
         { "gzip bomb", NpmBulkTests.GzipBomb(), "application/json", "gzip", 413 },
@@ -131,7 +144,8 @@ public class NpmAuditQuickTests
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task Audit_BadBody_ReturnsProblemDetails(string why, byte[] body, string? contentType, string? encoding, int expected)
+    public async Task Audit_BadBody_ReturnsProblemDetails(string why, byte[] body, string? contentType,
+        string? encoding, int expected)
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
 
@@ -148,7 +162,8 @@ public class NpmAuditQuickTests
         """{"dependencies":""" + string.Concat(Enumerable.Repeat("""{"a":{"version":"1.0.0","dependencies":""", levels))
         + "{}" + new string('}', levels * 2) + "}";
 
-    private static async Task<HttpResponseMessage> SendAsync(WebTest test, byte[] body, string? contentType, string? encoding)
+    private static async Task<HttpResponseMessage> SendAsync(WebTest test, byte[] body, string? contentType,
+        string? encoding)
     {
         var content = new ByteArrayContent(body);
         if (contentType is not null)

@@ -25,7 +25,8 @@ public sealed class NpmAuditRootRequirementsTests
 
         Assert.Equal(200, status);
         // minimist's range meets its two advisories; lodash's tag and the rest find nothing.
-        Assert.Equal(["minimist", "minimist"], report!["advisories"]!.AsObject().Select(a => (string)a.Value!["module_name"]!));
+        Assert.Equal(["minimist", "minimist"],
+            report!["advisories"]!.AsObject().Select(a => (string)a.Value!["module_name"]!));
         // "top" is installed at the top and counted as its node; the five others count one each.
         Assert.Equal(6, (int)report["metadata"]!["dependencies"]!);
         Assert.Equal(6, (int)report["metadata"]!["totalDependencies"]!);

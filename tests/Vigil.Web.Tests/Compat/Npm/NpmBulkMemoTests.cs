@@ -33,7 +33,8 @@ public class NpmBulkMemoTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Bulk_RepeatedAndOverlappingRequests_SameBytesAsWithoutAnyCache(DatabaseProvider provider)
     {
-        var seed = Advisories.Examples().Append(Advisories.Made("VIGIL-NOSEV-1", "npm", "left-pad", "0", "1.3.0")).ToList();
+        var seed = Advisories.Examples().Append(Advisories.Made("VIGIL-NOSEV-1", "npm", "left-pad", "0", "1.3.0"))
+            .ToList();
         await using var cached = await ConfiguredApp.StartAsync(seed: seed, provider: provider);
         await using var uncached = await ConfiguredApp.StartAsync(
             new Dictionary<string, string> { ["Vigil:MatchCacheEntries"] = "0" }, seed, provider);

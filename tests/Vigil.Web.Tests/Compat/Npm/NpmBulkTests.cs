@@ -19,7 +19,8 @@ public class NpmBulkTests
         await using var test = await WebTest.StartAsync(provider);
         var numbers = await NumbersAsync(test);
 
-        var (status, body) = await PostAsync(test, Gzip("""{"minimist":["1.2.8","0.0.8"],"mkdirp":["0.5.1"]}"""), "gzip");
+        var (status, body) = await PostAsync(test, Gzip("""{"minimist":["1.2.8","0.0.8"],"mkdirp":["0.5.1"]}"""),
+            "gzip");
 
         Assert.Equal(200, status);
         // Only the affected entries whose range matches a requested version: vh95[0] "<0.2.1" and xvch[1] "<0.2.4".
@@ -59,7 +60,8 @@ public class NpmBulkTests
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite);
 
-        var (status, body) = await PostAsync(test, Encoding.UTF8.GetBytes("""{"serve-static":["2.0.0"]}"""), encoding: null);
+        var (status, body) = await PostAsync(test, Encoding.UTF8.GetBytes("""{"serve-static":["2.0.0"]}"""),
+            encoding: null);
 
         Assert.Equal(200, status);
         var advisory = body!["serve-static"]!.AsArray().Single()!;

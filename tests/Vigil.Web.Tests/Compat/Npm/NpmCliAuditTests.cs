@@ -31,7 +31,8 @@ public class NpmCliAuditTests
         await using var vigil = await LoopbackVigil.StartAsync(provider);
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
 
-        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         // npm audit exits 1 when anything is at or above the audit level (low by default).
         Assert.True(exitCode == 1, $"{npm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
@@ -40,7 +41,8 @@ public class NpmCliAuditTests
         // Measured: with packuments answered 404 npm still reports everything, with no range and no fix.
         Assert.Equal("", (string?)report["vulnerabilities"]!["minimist"]!["range"]);
         Assert.False((bool)report["vulnerabilities"]!["minimist"]!["fixAvailable"]!);
-        Assert.Equal(["POST /-/npm/v1/security/advisories/bulk"], vigil.Requests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)));
+        Assert.Equal(["POST /-/npm/v1/security/advisories/bulk"],
+            vigil.Requests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)));
         Assert.Contains("GET /minimist", vigil.Requests);
     }
 
@@ -54,13 +56,15 @@ public class NpmCliAuditTests
         await using var vigil = await LoopbackVigil.StartAsync(DatabaseProvider.Sqlite, upstream: upstream.Url);
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
 
-        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         Assert.True(exitCode == 1, $"{npm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         var report = JsonNode.Parse(stdout)!;
         await AssertVigilAdvisoriesAsync(vigil, report, cwe: true);
         var vulnerabilities = report["vulnerabilities"]!;
-        // npm's union of the advisory ranges simplified over the upstream's minimist versions (0.2.3 is the last below 0.2.4).
+        // npm's union of the advisory ranges simplified over the upstream's minimist versions (0.2.3 is the last below
+        // 0.2.4).
         Assert.Equal("<=0.2.3", (string?)vulnerabilities["minimist"]!["range"]);
         // mkdirp 0.4.1-0.5.1 pin minimist 0.0.8; 0.5.2 and later accept a patched minimist.
         Assert.Equal("0.4.1 - 0.5.1", (string?)vulnerabilities["mkdirp"]!["range"]);
@@ -80,7 +84,8 @@ public class NpmCliAuditTests
         // A v2 lockfile: npm 10 posts its nested "dependencies" tree (for v3 it posts the root's requires only).
         var project = vigil.Project("npm-package-lock-v2", "package.json", "package-lock.json");
 
-        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         Assert.True(exitCode == 1, $"npm 10 exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.Equal(
@@ -97,7 +102,8 @@ public class NpmCliAuditTests
         await using var vigil = await LoopbackVigil.StartAsync(DatabaseProvider.Sqlite, failBulk: true);
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
 
-        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         // npm 10 posts {requires: {mkdirp: "0.5.1", minimist: "^1.2.0", …}} and no tree (observed, run8): the
         // nested minimist 0.0.8 is invisible to the server, and the installed minimist 1.2.8 is not affected.
@@ -112,7 +118,8 @@ public class NpmCliAuditTests
         Assert.Equal(["minimist", "mkdirp"], vulnerabilities.Select(v => v.Key));
         var minimist = vulnerabilities["minimist"]!;
         Assert.Equal("critical", (string?)minimist["severity"]); // the worst of moderate (vh95) and critical (xvch)
-        Assert.Equal(["node_modules/mkdirp/node_modules/minimist"], minimist["nodes"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal(["node_modules/mkdirp/node_modules/minimist"],
+            minimist["nodes"]!.AsArray().Select(n => (string?)n));
         var via = minimist["via"]!.AsArray().OfType<JsonObject>().OrderBy(v => (long)v["source"]!).ToList();
         var expected = new[]
         {
@@ -126,7 +133,8 @@ public class NpmCliAuditTests
         Assert.All(via, v => Assert.Equal(cwe, v["cwe"] is not null));
         Assert.Equal(["minimist"], vulnerabilities["mkdirp"]!["via"]!.AsArray().Select(v => (string?)v));
         // npm counts vulnerable packages: minimist (critical) and the metavuln mkdirp (npm rates it moderate).
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"info":0,"low":0,"moderate":1,"high":0,"critical":1,"total":2}"""),
+        Assert.True(
+            JsonNode.DeepEquals(JsonNode.Parse("""{"info":0,"low":0,"moderate":1,"high":0,"critical":1,"total":2}"""),
             report["metadata"]!["vulnerabilities"]), report.ToJsonString());
     }
 }

@@ -10,7 +10,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Npm;
 
-/// <summary>GET /&lt;name&gt; with Vigil:Npm:Upstream set: passed through to a real registry-like server on loopback.</summary>
+/// <summary>GET /&lt;name&gt; with Vigil:Npm:Upstream set: passed through to a real registry-like server on
+/// loopback.</summary>
 public class NpmPackumentProxyTests
 {
     [Theory]
@@ -30,10 +31,12 @@ public class NpmPackumentProxyTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(response.Headers.ETag);
-        Assert.Equal(upstream.Packument(upstreamPath.TrimStart('/')), await response.Content.ReadAsStringAsync(WebTest.Ct));
+        Assert.Equal(upstream.Packument(upstreamPath.TrimStart('/')),
+            await response.Content.ReadAsStringAsync(WebTest.Ct));
         var sent = Assert.Single(upstream.Requests);
         Assert.Equal(upstreamPath, sent.Path);
-        Assert.Equal("application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*", sent.Headers["accept"]);
+        Assert.Equal("application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*",
+            sent.Headers["accept"]);
         // The caller's credentials are for Vigil: they never reach the upstream.
         Assert.False(sent.Headers.ContainsKey("authorization"));
         Assert.False(sent.Headers.ContainsKey("cookie"));
@@ -124,7 +127,8 @@ public class NpmPackumentProxyTests
         private readonly VigilFactory _factory;
         private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _configured;
 
-        private ProxyApp(TestDatabase database, VigilFactory factory, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> configured)
+        private ProxyApp(TestDatabase database, VigilFactory factory,
+            Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> configured)
         {
             _database = database;
             _factory = factory;

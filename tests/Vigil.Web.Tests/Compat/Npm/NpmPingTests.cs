@@ -18,7 +18,8 @@ public class NpmPingTests
         var npm = PackageManager.ByLabel(npmVersion);
         await using var vigil = await LoopbackVigil.StartAsync(DatabaseProvider.Sqlite);
 
-        var (exitCode, stdout, stderr) = await npm.RunAsync(vigil.Work, vigil.Work, "ping", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await npm.RunAsync(vigil.Work, vigil.Work, "ping", "--json", "--registry",
+            vigil.Url + "/");
 
         Assert.True(exitCode == 0, $"{npm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.Equal(["GET /-/ping"], vigil.Requests);

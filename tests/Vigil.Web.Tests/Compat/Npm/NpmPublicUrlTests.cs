@@ -12,9 +12,11 @@ public class NpmPublicUrlTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await Advisories.SeedAsync(database.Target, Advisories.Examples());
         await using var baseFactory = new VigilFactory(database.Target);
-        await using var factory = baseFactory.WithWebHostBuilder(builder => builder.UseSetting("Vigil:PublicUrl", "https://vigil.example.com/"));
+        await using var factory = baseFactory.WithWebHostBuilder(
+            builder => builder.UseSetting("Vigil:PublicUrl", "https://vigil.example.com/"));
         using var client = factory.CreateClient();
-        using var content = new StringContent("""{"lodash":["4.17.20"]}""", System.Text.Encoding.UTF8, "application/json");
+        using var content = new StringContent("""{"lodash":["4.17.20"]}""", System.Text.Encoding.UTF8,
+            "application/json");
 
         using var response = await client.PostAsync("/-/npm/v1/security/advisories/bulk", content, WebTest.Ct);
 

@@ -4,9 +4,9 @@ namespace Vigil.Web.Tests.Compat.Npm;
 
 /// <summary>
 /// The real package-manager CLIs the npm endpoints are checked with: the machine's npm (11) and the versions
-/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 11 on the pinned Node 22, pnpm 10, pnpm 9, yarn 4), each run with node in a
-/// scratch directory with its own cache and an empty user config, never through a proxy. yarn 4 also gets its own home folder
-/// (it reads ~/.yarnrc.yml), no global cache and no telemetry.
+/// pinned in tests/Vigil.Web.Tests/oracle (npm 10, pnpm 11 on the pinned Node 22, pnpm 10, pnpm 9, yarn 4), each run
+/// with node in a scratch directory with its own cache and an empty user config, never through a proxy. yarn 4 also
+/// gets its own home folder (it reads ~/.yarnrc.yml), no global cache and no telemetry.
 /// </summary>
 public sealed record PackageManager(string Label, string File, string[] Prefix)
 {
@@ -17,11 +17,13 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
 
     public static PackageManager Npm10() => Oracle("npm 10", "npm", "bin", "npm-cli.js");
 
-    /// <summary>pnpm 11 needs Node ≥ 22.13; the machine's node is 20, so it runs on oracle/'s Node 22 (linux-x64 only).</summary>
+    /// <summary>pnpm 11 needs Node ≥ 22.13; the machine's node is 20, so it runs on oracle/'s Node 22 (linux-x64
+    /// only).</summary>
     public static PackageManager Pnpm11() =>
         NodeOracles.File("Vigil.Web.Tests", "node_modules", "node22", "bin", "node") is { } node22
             ? Oracle("pnpm 11", "pnpm11", "bin", "pnpm.cjs") with { File = node22 }
-            : Skip($"Node 22 for pnpm 11 is not installed (oracle/node_modules/node22, linux-x64 only): {InstallHint}.");
+            : Skip(
+                $"Node 22 for pnpm 11 is not installed (oracle/node_modules/node22, linux-x64 only): {InstallHint}.");
 
     public static PackageManager Pnpm10() => Oracle("pnpm 10", "pnpm", "bin", "pnpm.cjs");
 
@@ -40,7 +42,8 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string directory, string work, params string[] args)
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string directory, string work,
+        params string[] args)
     {
         var start = new ProcessStartInfo(File)
         {
@@ -69,7 +72,8 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
         start.Environment["CI"] = "true";
         if (Label.StartsWith("yarn", StringComparison.Ordinal))
         {
-            foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("YARN_", StringComparison.OrdinalIgnoreCase)).ToList())
+            foreach (var variable in start.Environment.Keys.Where(
+                k => k.StartsWith("YARN_", StringComparison.OrdinalIgnoreCase)).ToList())
             {
                 start.Environment.Remove(variable); // registries and proxies come from the test's .yarnrc.yml only
             }
@@ -81,7 +85,8 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
             start.Environment["YARN_ENABLE_COLORS"] = "0";
             start.Environment["YARN_IGNORE_PATH"] = "1";
         }
-        foreach (var proxy in new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "npm_config_proxy", "npm_config_https_proxy" })
+        foreach (var proxy in new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "npm_config_proxy",
+            "npm_config_https_proxy" })
         {
             start.Environment.Remove(proxy); // loopback only: a proxy must not see these requests
         }

@@ -18,17 +18,21 @@ public class PnpmAuditFixTests
     private const string UnfixableGhsa = "GHSA-n0f1-x0f1-x0f1";
 
     [Theory]
-    // pnpm 10 ignores by CVE and exits 0 after ignoring; pnpm 11 ignores by GHSA id and exits 1 while fixme is still vulnerable.
+    // pnpm 10 ignores by CVE and exits 0 after ignoring; pnpm 11 ignores by GHSA id and exits 1 while fixme is still
+    // vulnerable.
     [InlineData("pnpm 10", "--fix", "CVE-2099-1002", 0)]
     [InlineData("pnpm 11", "--fix=override", UnfixableGhsa, 1)]
-    public async Task PnpmAudit_FixThenInstall_InstallsThePatchedVersionAndIgnoresOnlyTheUnfixable(string label, string fix, string ignoredId, int ignoreExit)
+    public async Task PnpmAudit_FixThenInstall_InstallsThePatchedVersionAndIgnoresOnlyTheUnfixable(string label,
+        string fix, string ignoredId, int ignoreExit)
     {
         var pnpm = PackageManager.ByLabel(label);
-        await using var registry = await TarballRegistry.StartAsync(new() { ["fixme"] = ["1.0.0", "1.0.1"], ["nofix"] = ["1.0.0"] }, WebTest.Ct);
+        await using var registry = await TarballRegistry.StartAsync(
+            new() { ["fixme"] = ["1.0.0", "1.0.1"], ["nofix"] = ["1.0.0"] }, WebTest.Ct);
         await using var vigil = await LoopbackVigil.StartAsync(DatabaseProvider.Sqlite, more: [Fixable(), Unfixable()]);
         var project = Directory.CreateDirectory(Path.Combine(vigil.Work, "project")).FullName;
         await File.WriteAllTextAsync(Path.Combine(project, "package.json"),
-            """{"name":"fix-me","version":"1.0.0","private":true,"dependencies":{"fixme":"1.0.0","nofix":"1.0.0"}}""", WebTest.Ct);
+            """{"name":"fix-me","version":"1.0.0","private":true,"dependencies":{"fixme":"1.0.0","nofix":"1.0.0"}}""",
+            WebTest.Ct);
         string[] install = ["install", "--registry", registry.Url + "/", "--no-frozen-lockfile"];
         await RunAsync(pnpm, project, vigil.Work, 0, install);
 
@@ -38,7 +42,8 @@ public class PnpmAuditFixTests
         Assert.Equal(label == "pnpm 10" ? "<0.0.0" : null, patched["nofix"]);
         Assert.Equal(">=1.0.1", patched["fixme"]);
 
-        await RunAsync(pnpm, project, vigil.Work, ignoreExit, "audit", "--ignore-unfixable", "--registry", vigil.Url + "/");
+        await RunAsync(pnpm, project, vigil.Work, ignoreExit, "audit", "--ignore-unfixable", "--registry",
+            vigil.Url + "/");
         var settings = await SettingsAsync(project);
         Assert.Contains(ignoredId, settings);
         Assert.DoesNotContain("CVE-2099-1001", settings);
@@ -56,10 +61,12 @@ public class PnpmAuditFixTests
         await RunAsync(pnpm, project, vigil.Work, 0, "audit", "--registry", vigil.Url + "/");
     }
 
-    private static async Task<string> RunAsync(PackageManager pnpm, string project, string work, int expected, params string[] args)
+    private static async Task<string> RunAsync(PackageManager pnpm, string project, string work, int expected,
+        params string[] args)
     {
         var (exitCode, stdout, stderr) = await pnpm.RunAsync(project, work, args);
-        Assert.True(exitCode == expected, $"{pnpm.Label} {string.Join(' ', args)} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.True(exitCode == expected,
+            $"{pnpm.Label} {string.Join(' ', args)} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         return stdout;
     }
 
@@ -78,14 +85,15 @@ public class PnpmAuditFixTests
         [new() { Introduced = "0" }, new() { LastAffected = "99.999.99999" }],
         new JsonObject { ["vulnerable_versions"] = "<=99.999.99999", ["patched_versions"] = "<0.0.0" });
 
-    private static OsvVulnerability Advisory(string id, string cve, string name, List<OsvEventModel> events, JsonObject? kept) => new()
-    {
-        Id = id,
-        Modified = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        Aliases = [cve],
-        Summary = $"Made-up {id}",
-        DatabaseSpecific = new() { ["severity"] = "HIGH" },
-        Affected =
+    private static OsvVulnerability Advisory(string id, string cve, string name, List<OsvEventModel> events,
+        JsonObject? kept) => new()
+        {
+            Id = id,
+            Modified = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            Aliases = [cve],
+            Summary = $"Made-up {id}",
+            DatabaseSpecific = new() { ["severity"] = "HIGH" },
+            Affected =
         [
             new OsvAffected
             {
@@ -94,5 +102,5 @@ public class PnpmAuditFixTests
                 DatabaseSpecific = kept,
             },
         ],
-    };
+        };
 }

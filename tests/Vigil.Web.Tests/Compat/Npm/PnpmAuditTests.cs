@@ -19,8 +19,10 @@ public class PnpmAuditTests
         {
             // pnpm 11 reads patched versions from the packument; Vigil answers 404 without an upstream and the
             // report still carries them (from the advisory's range).
-            data.Add(provider, "pnpm 11", "pnpm-11.28.10", ["POST /-/npm/v1/security/advisories/bulk", "GET /minimist"], [".>mkdirp>minimist"]);
-            data.Add(provider, "pnpm 10", "pnpm-9.15.9", ["POST /-/npm/v1/security/audits/quick"], [".>mkdirp>minimist"]);
+            data.Add(provider, "pnpm 11", "pnpm-11.28.10", ["POST /-/npm/v1/security/advisories/bulk", "GET /minimist"],
+                [".>mkdirp>minimist"]);
+            data.Add(provider, "pnpm 10", "pnpm-9.15.9", ["POST /-/npm/v1/security/audits/quick"],
+                [".>mkdirp>minimist"]);
             // pnpm 9 replaces each finding's paths with those it finds in node_modules (none: nothing is installed).
             data.Add(provider, "pnpm 9", "pnpm-9.15.9", ["POST /-/npm/v1/security/audits"], []);
         }
@@ -36,7 +38,8 @@ public class PnpmAuditTests
         await using var vigil = await LoopbackVigil.StartAsync(provider);
         var project = vigil.Project(lockfile, "package.json", "pnpm-lock.yaml");
 
-        var (exitCode, stdout, stderr) = await pnpm.RunAsync(project, vigil.Work, "audit", "--json", "--registry", vigil.Url + "/");
+        var (exitCode, stdout, stderr) = await pnpm.RunAsync(project, vigil.Work, "audit", "--json", "--registry",
+            vigil.Url + "/");
 
         Assert.True(exitCode == 1, $"{pnpm.Label} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.Equal(requests, vigil.Requests);
@@ -44,11 +47,15 @@ public class PnpmAuditTests
         var vh95 = await vigil.NpmIdAsync("GHSA-vh95-rmgr-6w4m", 0);
         var xvch = await vigil.NpmIdAsync("GHSA-xvch-5gv4-984h", 1);
         var advisories = report["advisories"]!.AsObject();
-        Assert.Equal(new[] { vh95, xvch }.Order().Select(id => id.ToString()), advisories.Select(a => a.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { vh95, xvch }.Order().Select(id => id.ToString()),
+            advisories.Select(a => a.Key).Order(StringComparer.Ordinal));
         Assert.Equal(
-            [(vh95, "minimist", "moderate", "<0.2.1", ">=0.2.1", "GHSA-vh95-rmgr-6w4m"), (xvch, "minimist", "critical", "<0.2.4", ">=0.2.4", "GHSA-xvch-5gv4-984h")],
-            advisories.Select(a => a.Value!).Select(a => ((long)a["id"]!, (string)a["module_name"]!, (string)a["severity"]!,
-                (string)a["vulnerable_versions"]!, (string)a["patched_versions"]!, (string)a["github_advisory_id"]!)).OrderBy(a => a.Item1));
+            [(vh95, "minimist", "moderate", "<0.2.1", ">=0.2.1", "GHSA-vh95-rmgr-6w4m"),
+                (xvch, "minimist", "critical", "<0.2.4", ">=0.2.4", "GHSA-xvch-5gv4-984h")],
+            advisories.Select(a => a.Value!)
+                .Select(a => ((long)a["id"]!, (string)a["module_name"]!, (string)a["severity"]!,
+                (string)a["vulnerable_versions"]!, (string)a["patched_versions"]!, (string)a["github_advisory_id"]!))
+                    .OrderBy(a => a.Item1));
         foreach (var advisory in advisories.Select(a => a.Value!))
         {
             var finding = Assert.Single(advisory["findings"]!.AsArray())!;

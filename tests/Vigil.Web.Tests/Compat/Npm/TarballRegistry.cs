@@ -23,7 +23,8 @@ public sealed class TarballRegistry : IAsyncDisposable
     private readonly Dictionary<string, Dictionary<string, string>> _dependencies;
     private readonly Dictionary<string, byte[]> _tarballs = new(StringComparer.Ordinal);
 
-    private TarballRegistry(WebApplication app, Dictionary<string, string[]> packages, Dictionary<string, Dictionary<string, string>> dependencies)
+    private TarballRegistry(WebApplication app, Dictionary<string, string[]> packages,
+        Dictionary<string, Dictionary<string, string>> dependencies)
     {
         _app = app;
         _packages = packages;
@@ -33,7 +34,8 @@ public sealed class TarballRegistry : IAsyncDisposable
     public string Url => LoopbackHttp.Root(_app);
 
     public static async Task<TarballRegistry> StartAsync(
-        Dictionary<string, string[]> packages, CancellationToken cancellationToken, Dictionary<string, Dictionary<string, string>>? dependencies = null)
+        Dictionary<string, string[]> packages, CancellationToken cancellationToken,
+        Dictionary<string, Dictionary<string, string>>? dependencies = null)
     {
         var app = LoopbackHttp.Create();
         var registry = new TarballRegistry(app, packages, dependencies ?? []);
@@ -41,12 +43,14 @@ public sealed class TarballRegistry : IAsyncDisposable
         {
             foreach (var version in versions)
             {
-                registry._tarballs[$"{name}-{version}.tgz"] = Tarball(name, version, registry.Dependencies(name, version));
+                registry._tarballs[$"{name}-{version}.tgz"] = Tarball(name, version,
+                    registry.Dependencies(name, version));
             }
         }
         app.MapGet("/{name}", (string name) => registry.Packument(name));
         app.MapGet("/{name}/-/{file}", (string file) =>
-            registry._tarballs.TryGetValue(file, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
+            registry._tarballs.TryGetValue(file, out var bytes) ? Results.Bytes(bytes, "application/octet-stream")
+                : Results.NotFound());
         await app.StartAsync(cancellationToken);
         return registry;
     }
@@ -63,7 +67,11 @@ public sealed class TarballRegistry : IAsyncDisposable
             return Results.Json(new { error = "Not found" }, statusCode: 404);
         }
         var versionObjects = new JsonObject();
-        var time = new JsonObject { ["created"] = "2020-01-01T00:00:00.000Z", ["modified"] = "2020-06-01T00:00:00.000Z" };
+        var time = new JsonObject
+        {
+            ["created"] = "2020-01-01T00:00:00.000Z",
+            ["modified"] = "2020-06-01T00:00:00.000Z"
+        };
         var day = 0;
         foreach (var version in versions)
         {
@@ -83,7 +91,8 @@ public sealed class TarballRegistry : IAsyncDisposable
             {
                 versionObjects[version]!["dependencies"] = dependencies;
             }
-            time[version] = new DateTime(2020, 1, 2, 0, 0, 0, DateTimeKind.Utc).AddDays(day++).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            time[version] = new DateTime(2020, 1, 2, 0, 0, 0, DateTimeKind.Utc).AddDays(day++)
+                .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         }
         return Results.Text(new JsonObject
         {

@@ -25,7 +25,8 @@ public sealed class UpstreamRegistry : IAsyncDisposable
 
     public ConcurrentQueue<HttpRequestLog> Requests { get; } = new();
 
-    /// <summary>Set when a request for a <c>hang-*</c> name arrived (it then waits until the caller gives up).</summary>
+    /// <summary>Set when a request for a <c>hang-*</c> name arrived (it then waits until the caller gives
+    /// up).</summary>
     public TaskCompletionSource Hung { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static async Task<UpstreamRegistry> StartAsync(CancellationToken cancellationToken)
@@ -87,7 +88,11 @@ public sealed class UpstreamRegistry : IAsyncDisposable
     private string Build(string name, string latest, string[] versions, Func<string, string?> minimist)
     {
         var versionObjects = new JsonObject();
-        var time = new JsonObject { ["created"] = "2013-06-25T08:00:00.000Z", ["modified"] = "2024-01-01T00:00:00.000Z" };
+        var time = new JsonObject
+        {
+            ["created"] = "2013-06-25T08:00:00.000Z",
+            ["modified"] = "2024-01-01T00:00:00.000Z"
+        };
         var day = new DateTime(2013, 6, 25, 8, 0, 0, DateTimeKind.Utc);
         foreach (var version in versions)
         {
@@ -109,7 +114,8 @@ public sealed class UpstreamRegistry : IAsyncDisposable
             }
             versionObjects[version] = manifest;
             day = day.AddDays(30);
-            time[version] = day.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            time[version] = day.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                System.Globalization.CultureInfo.InvariantCulture);
         }
         return new JsonObject
         {

@@ -17,7 +17,8 @@ public class YarnAuditTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task YarnAudit_VigilAsAuditRegistry_ReportsVigilsAdvisoriesForTheTransitivePackage(DatabaseProvider provider)
+    public async Task YarnAudit_VigilAsAuditRegistry_ReportsVigilsAdvisoriesForTheTransitivePackage(
+        DatabaseProvider provider)
     {
         var yarn = PackageManager.Yarn4();
         await using var registry = await StartRegistryAsync();
@@ -47,14 +48,16 @@ public class YarnAuditTests
         var project = await InstallAsync(yarn, vigil.Work, registry.Url);
         await WriteRcAsync(project, vigil.Url);
 
-        var report = await RunAsync(yarn, project, vigil.Work, 1, "npm", "audit", "--recursive", "--json", "--no-deprecations");
+        var report = await RunAsync(yarn, project, vigil.Work, 1, "npm", "audit", "--recursive", "--json",
+            "--no-deprecations");
 
         await AssertVigilAdvisoriesAsync(vigil, report);
         Assert.Equal([Bulk], vigil.Requests);
 
         // Without the flag yarn asks Vigil for the packuments, gets 404 and stops with an error instead of a report.
         vigil.Requests.Clear();
-        var (exitCode, stdout, stderr) = await yarn.RunAsync(project, vigil.Work, "npm", "audit", "--recursive", "--json");
+        var (exitCode, stdout, stderr) = await yarn.RunAsync(project, vigil.Work, "npm", "audit", "--recursive",
+            "--json");
         Assert.True(exitCode == 1, $"yarn exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.Contains("404", stdout);
         Assert.DoesNotContain("/advisories/", stdout);
@@ -109,10 +112,12 @@ public class YarnAuditTests
             .. more,
         ], WebTest.Ct);
 
-    private static async Task<string> RunAsync(PackageManager yarn, string project, string work, int expected, params string[] args)
+    private static async Task<string> RunAsync(PackageManager yarn, string project, string work, int expected,
+        params string[] args)
     {
         var (exitCode, stdout, stderr) = await yarn.RunAsync(project, work, args);
-        Assert.True(exitCode == expected, $"yarn {string.Join(' ', args)} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.True(exitCode == expected,
+            $"yarn {string.Join(' ', args)} exited {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         return stdout;
     }
 
@@ -122,7 +127,8 @@ public class YarnAuditTests
     /// </summary>
     private static async Task AssertVigilAdvisoriesAsync(LoopbackVigil vigil, string ndjson)
     {
-        var lines = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
+        var lines = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!)
+            .ToList();
         var vh95 = await vigil.NpmIdAsync("GHSA-vh95-rmgr-6w4m", 0);
         var xvch = await vigil.NpmIdAsync("GHSA-xvch-5gv4-984h", 1);
         Assert.Equal(

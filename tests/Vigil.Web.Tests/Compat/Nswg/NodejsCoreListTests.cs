@@ -6,7 +6,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.Nswg;
 
-/// <summary><c>GET /vuln/core/index.json</c>: the Node.js Security WG core list, from the imported NSWG-COR-n advisories.</summary>
+/// <summary><c>GET /vuln/core/index.json</c>: the Node.js Security WG core list, from the imported NSWG-COR-n
+/// advisories.</summary>
 public class NodejsCoreListTests
 {
     [Theory]
@@ -25,7 +26,8 @@ public class NodejsCoreListTests
                 .ExecuteAsync([vuln], cancellationToken: WebTest.Ct);
             Assert.True(summary.Added > 0, string.Join("\n", summary.Problems));
         }
-        var original = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(vuln, "core", "index.json"), WebTest.Ct));
+        var original = JsonNode.Parse(
+            await File.ReadAllTextAsync(Path.Combine(vuln, "core", "index.json"), WebTest.Ct));
 
         using var response = await test.Client.GetAsync("/vuln/core/index.json", WebTest.Ct);
 

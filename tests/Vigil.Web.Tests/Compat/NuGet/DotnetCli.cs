@@ -3,13 +3,15 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Compat.NuGet;
 
-/// <summary>Runs the real <c>dotnet</c> CLI with NuGet's caches in a folder of the test's own, never the user's.</summary>
+/// <summary>Runs the real <c>dotnet</c> CLI with NuGet's caches in a folder of the test's own, never the
+/// user's.</summary>
 internal sealed class DotnetCli(string dotnet, string work)
 {
     public static string? Find() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
-            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator,
+                StringSplitOptions.RemoveEmptyEntries)
                 .Select(dir => Path.Combine(dir, "dotnet"))
                 .FirstOrDefault(File.Exists);
 
@@ -33,7 +35,8 @@ internal sealed class DotnetCli(string dotnet, string work)
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no MSBuild nodes left running after the test
-        foreach (var inherited in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy" })
+        foreach (var inherited in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "HTTP_PROXY",
+            "HTTPS_PROXY", "http_proxy", "https_proxy" })
         {
             start.Environment.Remove(inherited); // the test host's own MSBuild, and any proxy: loopback only
         }

@@ -27,10 +27,12 @@ public partial class DotnetRestoreAuditTests
         }
         var package = $"Vigil.AuditProbe{Guid.NewGuid():N}"[..28];
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await Advisories.SeedAsync(database.Target, [NuGetAdvisories.Make("VIGIL-NUGET-FIRST", package, "HIGH", "introduced:0")]);
+        await Advisories.SeedAsync(database.Target,
+            [NuGetAdvisories.Make("VIGIL-NUGET-FIRST", package, "HIGH", "introduced:0")]);
         var requests = new ConcurrentQueue<string>();
         await using var app = VigilWebApp.Build(
-            ["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target,
+            ["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"],
+            database.Target,
             builder => builder.Services.AddSingleton<IStartupFilter>(new PathRecorder(requests)));
         await app.StartAsync(WebTest.Ct);
         var baseUrl = app.Urls.Single().TrimEnd('/');
@@ -39,34 +41,41 @@ public partial class DotnetRestoreAuditTests
         {
             var cli = new DotnetCli(dotnet!, work.FullName);
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
-            await File.WriteAllTextAsync(Path.Combine(work.FullName, "nuget.config"), NuGetConfig(feed, baseUrl), WebTest.Ct);
+            await File.WriteAllTextAsync(Path.Combine(work.FullName, "nuget.config"), NuGetConfig(feed, baseUrl),
+                WebTest.Ct);
             await PackAsync(cli, work.FullName, package, feed, "1.0.0");
             WriteConsumer(work.FullName, "Vulnerable", package, "1.0.0");
 
             async Task<(string[] Advisories, string[] Requests)> RestoreAsync(params string[] options)
             {
                 requests.Clear();
-                var (exitCode, output) = await cli.RunAsync(work.FullName, ["restore", "Consumers.slnx", "-nodeReuse:false", .. options]);
+                var (exitCode, output) = await cli.RunAsync(work.FullName,
+                    ["restore", "Consumers.slnx", "-nodeReuse:false", .. options]);
                 Assert.True(exitCode == 0, $"dotnet restore {string.Join(' ', options)} exited {exitCode}\n{output}");
                 Assert.DoesNotContain("NU1900", output, StringComparison.Ordinal);
-                var advisories = AuditWarnings().Matches(output).Select(m => m.Groups["url"].Value[(baseUrl.Length + "/advisories/".Length)..])
+                var advisories = AuditWarnings().Matches(output)
+                    .Select(m => m.Groups["url"].Value[(baseUrl.Length + "/advisories/".Length)..])
                     .Distinct().Order(StringComparer.Ordinal).ToArray();
-                return (advisories, [.. requests.Where(r => r.StartsWith("/nuget/v3/vulnerabilities/", StringComparison.Ordinal))]);
+                return (advisories,
+                    [.. requests.Where(r => r.StartsWith("/nuget/v3/vulnerabilities/", StringComparison.Ordinal))]);
             }
 
             Expect(["VIGIL-NUGET-FIRST"], [VulnerabilityIndex, VulnerabilityPage], await RestoreAsync());
 
-            await Advisories.SeedAsync(database.Target, [NuGetAdvisories.Make("VIGIL-NUGET-LATER", package, "CRITICAL", "introduced:0")]);
+            await Advisories.SeedAsync(database.Target,
+                [NuGetAdvisories.Make("VIGIL-NUGET-LATER", package, "CRITICAL", "introduced:0")]);
 
             // A no-op restore replays the first restore's warnings without asking Vigil.
             Expect(["VIGIL-NUGET-FIRST"], [], await RestoreAsync());
             // --no-http-cache does not reach the audit: it reads the index and page from the http-cache.
             Expect(["VIGIL-NUGET-FIRST"], [], await RestoreAsync("--no-http-cache", "--force"));
 
-            var (clearExit, clearOutput) = await cli.RunAsync(work.FullName, "nuget", "locals", "http-cache", "--clear");
+            var (clearExit, clearOutput) = await cli.RunAsync(work.FullName, "nuget", "locals", "http-cache",
+                "--clear");
             Assert.True(clearExit == 0, clearOutput);
             // With the cache cleared, a restore that is not a no-op fetches both again and sees the new advisory.
-            Expect(["VIGIL-NUGET-FIRST", "VIGIL-NUGET-LATER"], [VulnerabilityIndex, VulnerabilityPage], await RestoreAsync("--force"));
+            Expect(["VIGIL-NUGET-FIRST", "VIGIL-NUGET-LATER"], [VulnerabilityIndex, VulnerabilityPage],
+                await RestoreAsync("--force"));
         }
         finally
         {

@@ -27,12 +27,16 @@ public partial class DotnetRestoreAuditTests
         await Advisories.SeedAsync(database.Target, [
             NuGetAdvisories.Make("VIGIL-NUGET-LOW", package, "LOW", "introduced:0 fixed:2.0.0"),
             NuGetAdvisories.Make("VIGIL-NUGET-MODERATE", package, "MODERATE", "introduced:1.0.0 last_affected:1.0.0"),
-            NuGetAdvisories.Make("VIGIL-NUGET-HIGH", package.ToLowerInvariant(), "HIGH", "introduced:0.1.0 fixed:0.2.0; introduced:0.9.0 fixed:1.0.1"),
+            NuGetAdvisories.Make("VIGIL-NUGET-HIGH", package.ToLowerInvariant(), "HIGH",
+                "introduced:0.1.0 fixed:0.2.0; introduced:0.9.0 fixed:1.0.1"),
             NuGetAdvisories.Make("VIGIL-NUGET-CRITICAL", package, "CRITICAL", "introduced:0", versions: null),
-            NuGetAdvisories.Make("VIGIL-NUGET-WITHDRAWN", package, "CRITICAL", "introduced:0", withdrawn: NuGetAdvisories.Modified),
+            NuGetAdvisories.Make("VIGIL-NUGET-WITHDRAWN", package, "CRITICAL", "introduced:0",
+                withdrawn: NuGetAdvisories.Modified),
             NuGetAdvisories.Make("VIGIL-NUGET-ELSEWHERE", package, "HIGH", "introduced:3.0.0"),
         ]);
-        await using var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target);
+        await using var app = VigilWebApp.Build(
+            ["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"],
+            database.Target);
         await app.StartAsync(WebTest.Ct);
         var baseUrl = app.Urls.Single().TrimEnd('/');
         var work = Directory.CreateTempSubdirectory("vigil-nuget-audit-");
@@ -40,7 +44,8 @@ public partial class DotnetRestoreAuditTests
         {
             var cli = new DotnetCli(dotnet!, work.FullName);
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
-            await File.WriteAllTextAsync(Path.Combine(work.FullName, "nuget.config"), NuGetConfig(feed, baseUrl), WebTest.Ct);
+            await File.WriteAllTextAsync(Path.Combine(work.FullName, "nuget.config"), NuGetConfig(feed, baseUrl),
+                WebTest.Ct);
             await PackAsync(cli, work.FullName, package, feed, "1.0.0", "2.0.0");
             var vulnerable = WriteConsumer(work.FullName, "Vulnerable", package, "1.0.0");
             var patched = WriteConsumer(work.FullName, "Patched", package, "2.0.0");
@@ -48,28 +53,37 @@ public partial class DotnetRestoreAuditTests
             var (exitCode, output) = await cli.RunAsync(work.FullName, "restore", "Consumers.slnx", "-nodeReuse:false");
 
             Assert.True(exitCode == 0, $"dotnet restore exited {exitCode}\n{output}");
-            Assert.DoesNotContain("NU1900", output, StringComparison.Ordinal); // NU1900: the audit source could not be read
+            // NU1900: the audit source could not be read
+            Assert.DoesNotContain("NU1900", output, StringComparison.Ordinal);
             var warnings = AuditWarnings().Matches(output)
-                .Select(m => (Project: Path.GetFileNameWithoutExtension(m.Groups["project"].Value), Code: m.Groups["code"].Value,
-                    Package: m.Groups["package"].Value, Version: m.Groups["version"].Value, Severity: m.Groups["severity"].Value, Url: m.Groups["url"].Value))
+                .Select(
+                    m =>
+                        (Project: Path.GetFileNameWithoutExtension(m.Groups["project"].Value),
+                            Code: m.Groups["code"].Value,
+                    Package: m.Groups["package"].Value, Version: m.Groups["version"].Value,
+                    Severity: m.Groups["severity"].Value, Url: m.Groups["url"].Value))
                 .Distinct()
                 .OrderBy(w => w.Url, StringComparer.Ordinal)
                 .ToList();
             Assert.Equal(
                 [
-                    ("Vulnerable", "NU1904", package, "1.0.0", "critical", $"{baseUrl}/advisories/VIGIL-NUGET-CRITICAL"),
+                    ("Vulnerable", "NU1904", package, "1.0.0", "critical",
+                        $"{baseUrl}/advisories/VIGIL-NUGET-CRITICAL"),
                     ("Vulnerable", "NU1903", package, "1.0.0", "high", $"{baseUrl}/advisories/VIGIL-NUGET-HIGH"),
                     ("Vulnerable", "NU1901", package, "1.0.0", "low", $"{baseUrl}/advisories/VIGIL-NUGET-LOW"),
-                    ("Vulnerable", "NU1902", package, "1.0.0", "moderate", $"{baseUrl}/advisories/VIGIL-NUGET-MODERATE"),
+                    ("Vulnerable", "NU1902", package, "1.0.0", "moderate",
+                        $"{baseUrl}/advisories/VIGIL-NUGET-MODERATE"),
                     ("Patched", "NU1904", package, "2.0.0", "critical", $"{baseUrl}/advisories/VIGIL-NUGET-CRITICAL"),
                 ],
                 warnings.OrderBy(w => w.Project == "Patched").ThenBy(w => w.Url, StringComparer.Ordinal));
             Assert.True(File.Exists(vulnerable) && File.Exists(patched));
 
             // `dotnet package list --vulnerable` reads the same audit source for a restored project.
-            var (listExit, listed) = await cli.RunAsync(work.FullName, "package", "list", "--project", vulnerable, "--vulnerable", "--format", "json");
+            var (listExit, listed) = await cli.RunAsync(work.FullName, "package", "list", "--project", vulnerable,
+                "--vulnerable", "--format", "json");
             Assert.True(listExit == 0, $"dotnet package list exited {listExit}\n{listed}");
-            var advisories = System.Text.Json.Nodes.JsonNode.Parse(listed[listed.IndexOf('{')..])!["projects"]![0]!["frameworks"]![0]!["topLevelPackages"]![0]!["vulnerabilities"]!.AsArray()
+            var advisories = System.Text.Json.Nodes.JsonNode.Parse(listed[listed.IndexOf('{')..])!["projects"]![0]!
+                ["frameworks"]![0]!["topLevelPackages"]![0]!["vulnerabilities"]!.AsArray()
                 .Select(v => (Severity: v!["severity"]!.GetValue<string>(), Url: v["advisoryurl"]!.GetValue<string>()))
                 .OrderBy(v => v.Url, StringComparer.Ordinal)
                 .ToList();
@@ -107,7 +121,8 @@ public partial class DotnetRestoreAuditTests
         </configuration>
         """;
 
-    private static async Task PackAsync(DotnetCli cli, string work, string package, string feed, params string[] versions)
+    private static async Task PackAsync(DotnetCli cli, string work, string package, string feed,
+        params string[] versions)
     {
         var dir = Directory.CreateDirectory(Path.Combine(work, "probe")).FullName;
         await File.WriteAllTextAsync(Path.Combine(dir, "Probe.csproj"), $"""
@@ -121,10 +136,12 @@ public partial class DotnetRestoreAuditTests
               </PropertyGroup>
             </Project>
             """, WebTest.Ct);
-        await File.WriteAllTextAsync(Path.Combine(dir, "Probe.cs"), "namespace Probe;\npublic static class Answer { public const int Value = 42; }\n", WebTest.Ct);
+        await File.WriteAllTextAsync(Path.Combine(dir, "Probe.cs"),
+            "namespace Probe;\npublic static class Answer { public const int Value = 42; }\n", WebTest.Ct);
         for (var i = 0; i < versions.Length; i++)
         {
-            string[] args = ["pack", "Probe.csproj", "-c", "Release", "-o", feed, $"-p:Version={versions[i]}", "-nodeReuse:false", "--disable-build-servers"];
+            string[] args = ["pack", "Probe.csproj", "-c", "Release", "-o", feed, $"-p:Version={versions[i]}",
+                "-nodeReuse:false", "--disable-build-servers"];
             var (exitCode, output) = await cli.RunAsync(dir, i == 0 ? args : [.. args, "--no-build"]);
             Assert.True(exitCode == 0, $"dotnet pack {versions[i]} exited {exitCode}\n{output}");
         }
@@ -148,7 +165,10 @@ public partial class DotnetRestoreAuditTests
             </Project>
             """);
         var solution = Path.Combine(work, "Consumers.slnx");
-        var projects = File.Exists(solution) ? File.ReadAllText(solution).Split('\n').Where(l => l.Contains("<Project ", StringComparison.Ordinal)).ToList() : [];
+        var projects = File.Exists(solution)
+            ? File.ReadAllText(solution).Split('\n').Where(l => l.Contains("<Project ", StringComparison.Ordinal))
+                .ToList()
+            : [];
         projects.Add($"  <Project Path=\"{name}/{name}.csproj\" />");
         File.WriteAllText(solution, "<Solution>\n" + string.Join('\n', projects) + "\n</Solution>\n");
         return project;

@@ -2,7 +2,8 @@ using Vigil.Core.Advisories.Osv;
 
 namespace Vigil.Web.Tests.Compat.NuGet;
 
-/// <summary>Made-up NuGet advisories: one affected package, ranges written as "introduced:1.0.0 fixed:2.0.0; introduced:3.0.0".</summary>
+/// <summary>Made-up NuGet advisories: one affected package, ranges written as "introduced:1.0.0 fixed:2.0.0;
+/// introduced:3.0.0".</summary>
 internal static class NuGetAdvisories
 {
     public static readonly DateTimeOffset Modified = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);

@@ -57,7 +57,8 @@ public class OsvBatchRequestReaderTests
 
     [Theory]
     [MemberData(nameof(Bodies))]
-    public void Parse_ReadsEveryBodyAsTheSerializer(string body) => AssertSameAsSerializer(Encoding.UTF8.GetBytes(body));
+    public void Parse_ReadsEveryBodyAsTheSerializer(string body) =>
+        AssertSameAsSerializer(Encoding.UTF8.GetBytes(body));
 
     [Fact]
     public void Parse_InvalidUtf8_SameErrorAsTheSerializer() =>
@@ -78,7 +79,8 @@ public class OsvBatchRequestReaderTests
 
     private static void AssertSameAsSerializer(byte[] body)
     {
-        var (expected, expectedError) = Outcome(() => JsonSerializer.Deserialize<OsvBatchRequest>(body, OsvJson.Options));
+        var (expected, expectedError) = Outcome(
+            () => JsonSerializer.Deserialize<OsvBatchRequest>(body, OsvJson.Options));
         var (actual, actualError) = Outcome(() => OsvBatchRequestReader.Parse(body));
         Assert.Equal(expectedError, actualError);
         Assert.Equal(expected, actual);

@@ -20,11 +20,18 @@ public class OsvOfflineTests
     {
         var (node, script) = Oracle();
         await using var vigil = await LoopbackVigil.StartAsync(provider);
-        await Infrastructure.Advisories.SeedAsync(vigil.Target, [Infrastructure.Advisories.Made("GHSA-5crp-9r3c-p9vr", "NuGet", "Newtonsoft.Json", "0", "13.0.1")]);
+        await Infrastructure.Advisories.SeedAsync(vigil.Target,
+            [Infrastructure.Advisories.Made("GHSA-5crp-9r3c-p9vr", "NuGet", "Newtonsoft.Json", "0", "13.0.1")]);
 
-        var start = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(node)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false
+        };
         start.ArgumentList.Add(script);
-        foreach (var query in new[] { "npm/minimist", "npm/@cypress/request", "NuGet/Newtonsoft.Json", "npm/no-such-package" })
+        foreach (var query in new[] { "npm/minimist", "npm/@cypress/request", "NuGet/Newtonsoft.Json",
+            "npm/no-such-package" })
         {
             start.ArgumentList.Add(query);
         }
@@ -42,8 +49,10 @@ public class OsvOfflineTests
         Assert.True(process.ExitCode == 0, await stderr);
         var found = JsonNode.Parse(await stdout)!.AsObject();
         string[] Ids(string key) => [.. found[key]!.AsArray().Select(v => (string)v!)];
-        Assert.Equal(["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"], Ids("npm/minimist")); // stored without purls: they get them when served
-        Assert.Equal(["GHSA-p8p7-x288-28g6"], Ids("npm/@cypress/request")); // matched by its purl pkg:npm/%40cypress/request
+        // stored without purls: they get them when served
+        Assert.Equal(["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"], Ids("npm/minimist"));
+        // matched by its purl pkg:npm/%40cypress/request
+        Assert.Equal(["GHSA-p8p7-x288-28g6"], Ids("npm/@cypress/request"));
         Assert.Equal(["GHSA-5crp-9r3c-p9vr"], Ids("NuGet/Newtonsoft.Json"));
         Assert.Empty(Ids("npm/no-such-package"));
     }
@@ -58,14 +67,18 @@ public class OsvOfflineTests
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(WebTest.Ct));
         Assert.Equal(
-            ["crates.io.nedb", "go.nedb", "hackage.nedb", "hex.nedb", "maven.nedb", "npm.nedb", "nuget.nedb", "packagist.nedb", "pub.nedb", "pypi.nedb", "rubygems.nedb"],
+            ["crates.io.nedb", "go.nedb", "hackage.nedb", "hex.nedb", "maven.nedb", "npm.nedb", "nuget.nedb",
+                "packagist.nedb", "pub.nedb", "pypi.nedb", "rubygems.nedb"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         using var reader = new StreamReader(zip.GetEntry("npm.nedb")!.Open());
         var text = await reader.ReadToEndAsync(WebTest.Ct);
         Assert.False(text.StartsWith('\uFEFF'));
         Assert.DoesNotContain('\r', text);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.All(lines, line => Assert.All(JsonNode.Parse(line)!["affected"]!.AsArray(), a => Assert.StartsWith("pkg:", (string)a!["package"]!["purl"]!)));
+        Assert.All(lines,
+            line =>
+                Assert.All(JsonNode.Parse(line)!["affected"]!.AsArray(),
+                    a => Assert.StartsWith("pkg:", (string)a!["package"]!["purl"]!)));
         Assert.DoesNotContain(lines, l => l.Contains("VIGIL-WITHDRAWN-1", StringComparison.Ordinal));
     }
 
@@ -79,7 +92,9 @@ public class OsvOfflineTests
         {
             return (node, Path.Combine(oracle, "osv-offline-query.mjs"));
         }
-        Assert.Skip("@renovatebot/osv-offline or Node 22 (linux-x64) is not installed: run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).");
+        Assert.Skip(
+            "@renovatebot/osv-offline or Node 22 (linux-x64) is not installed: run `npm ci --prefix "
+                + "tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).");
         return default;
     }
 }

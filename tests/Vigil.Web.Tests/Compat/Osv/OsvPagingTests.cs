@@ -39,7 +39,8 @@ public class OsvPagingTests
         do
         {
             var tokenField = token is null ? "" : $",\"page_token\":\"{token}\"";
-            var body = await PostAsync(app, "/v1/query", $$"""{"package":{"ecosystem":"npm","name":"many-vulns"},"version":"1.0.0"{{tokenField}}}""");
+            var body = await PostAsync(app, "/v1/query",
+                $$"""{"package":{"ecosystem":"npm","name":"many-vulns"},"version":"1.0.0"{{tokenField}}}""");
             var vulns = body["vulns"]!.AsArray();
             pageSizes.Add(vulns.Count);
             ids.AddRange(vulns.Select(v => (string)v!["id"]!));
@@ -55,7 +56,8 @@ public class OsvPagingTests
     [Fact]
     public async Task Query_ExactlyOnePage_HasNoToken()
     {
-        await using var app = await ConfiguredApp.StartAsync(new Dictionary<string, string> { ["Vigil:Osv:QueryPageSize"] = "25" }, Many());
+        await using var app = await ConfiguredApp.StartAsync(
+            new Dictionary<string, string> { ["Vigil:Osv:QueryPageSize"] = "25" }, Many());
 
         var body = await PostAsync(app, "/v1/query", """{"package":{"ecosystem":"npm","name":"many-vulns"}}""");
 
@@ -71,7 +73,8 @@ public class OsvPagingTests
         const string many = """{"package":{"ecosystem":"npm","name":"many-vulns"},"version":"1.0.0"}""";
         const string few = """{"package":{"ecosystem":"npm","name":"few-vulns"},"version":"1.0.0"}""";
 
-        var first = (await PostAsync(app, "/v1/querybatch", $$"""{"queries":[{{many}},{{few}}]}"""))["results"]!.AsArray();
+        var first = (await PostAsync(app, "/v1/querybatch", $$"""{"queries":[{{many}},{{few}}]}"""))["results"]!
+            .AsArray();
 
         Assert.Equal(7, first[0]!["vulns"]!.AsArray().Count);
         Assert.Equal("VIGIL-OTHER-1", (string?)first[1]!["vulns"]![0]!["id"]);
@@ -97,10 +100,12 @@ public class OsvPagingTests
     [Fact]
     public async Task QueryBatch_DefaultPageSize_1001VulnsGiveATokenAfter1000()
     {
-        var many = Enumerable.Range(1, 1001).Select(i => Advisories.Made($"VIGIL-BIG-{i:D4}", "npm", "huge", "0", "9.0.0"));
+        var many = Enumerable.Range(1, 1001)
+            .Select(i => Advisories.Made($"VIGIL-BIG-{i:D4}", "npm", "huge", "0", "9.0.0"));
         await using var app = await ConfiguredApp.StartAsync(seed: many);
 
-        var first = (await PostAsync(app, "/v1/querybatch", """{"queries":[{"package":{"ecosystem":"npm","name":"huge"},"version":"1.0.0"}]}"""))["results"]![0]!;
+        var first = (await PostAsync(app, "/v1/querybatch",
+            """{"queries":[{"package":{"ecosystem":"npm","name":"huge"},"version":"1.0.0"}]}"""))["results"]![0]!;
         var second = (await PostAsync(app, "/v1/querybatch",
             $$"""{"queries":[{"package":{"ecosystem":"npm","name":"huge"},"version":"1.0.0","page_token":"{{(string?)first["next_page_token"]}}"}]}"""))["results"]![0]!;
 
@@ -126,15 +131,21 @@ public class OsvPagingTests
         };
         var name = kind == "other query" ? "few-vulns" : "many-vulns";
 
-        using var content = new StringContent($$"""{"package":{"ecosystem":"npm","name":"{{name}}"},"page_token":"{{bad}}"}""", Encoding.UTF8, "application/json");
+        using var content = new StringContent(
+            $$"""{"package":{"ecosystem":"npm","name":"{{name}}"},"page_token":"{{bad}}"}""", Encoding.UTF8,
+            "application/json");
         using var response = await app.Client.PostAsync("/v1/query", content, ConfiguredApp.Ct);
-        using var batchContent = new StringContent($$"""{"queries":[{"package":{"ecosystem":"npm","name":"{{name}}"},"page_token":"{{bad}}"}]}""", Encoding.UTF8, "application/json");
+        using var batchContent = new StringContent(
+            $$"""{"queries":[{"package":{"ecosystem":"npm","name":"{{name}}"},"page_token":"{{bad}}"}]}""",
+            Encoding.UTF8, "application/json");
         using var batch = await app.Client.PostAsync("/v1/querybatch", batchContent, ConfiguredApp.Ct);
 
         Assert.Equal(400, (int)response.StatusCode);
-        Assert.Equal(JsonNode.Parse("""{"code":3,"message":"invalid page token"}"""), JsonNode.Parse(await response.Content.ReadAsStringAsync(ConfiguredApp.Ct)), JsonNode.DeepEquals);
+        Assert.Equal(JsonNode.Parse("""{"code":3,"message":"invalid page token"}"""),
+            JsonNode.Parse(await response.Content.ReadAsStringAsync(ConfiguredApp.Ct)), JsonNode.DeepEquals);
         Assert.Equal(400, (int)batch.StatusCode);
-        Assert.Equal(JsonNode.Parse("""{"code":3,"message":"error in query at index 0: invalid page token"}"""), JsonNode.Parse(await batch.Content.ReadAsStringAsync(ConfiguredApp.Ct)), JsonNode.DeepEquals);
+        Assert.Equal(JsonNode.Parse("""{"code":3,"message":"error in query at index 0: invalid page token"}"""),
+            JsonNode.Parse(await batch.Content.ReadAsStringAsync(ConfiguredApp.Ct)), JsonNode.DeepEquals);
     }
 
     private static async Task<JsonNode> PostAsync(ConfiguredApp app, string path, string json)

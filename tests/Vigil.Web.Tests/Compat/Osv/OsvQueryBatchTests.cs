@@ -49,7 +49,8 @@ public class OsvQueryBatchTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         var query = """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}""";
 
-        var (status, body) = await test.PostJsonAsync("/v1/querybatch", $$"""{"queries":[{{string.Join(',', Enumerable.Repeat(query, 1001))}}]}""");
+        var (status, body) = await test.PostJsonAsync("/v1/querybatch",
+            $$"""{"queries":[{{string.Join(',', Enumerable.Repeat(query, 1001))}}]}""");
 
         Assert.Equal(400, status);
         Assert.Equal(JsonNode.Parse("""{"code":3,"message":"too many queries"}"""), body, JsonNode.DeepEquals);
@@ -64,7 +65,8 @@ public class OsvQueryBatchTests
             ? """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}"""
             : $$"""{"package":{"ecosystem":"npm","name":"pkg-{{i}}"},"version":"1.0.0"}""");
 
-        var (status, body) = await test.PostJsonAsync("/v1/querybatch", $$"""{"queries":[{{string.Join(',', queries)}}]}""");
+        var (status, body) = await test.PostJsonAsync("/v1/querybatch",
+            $$"""{"queries":[{{string.Join(',', queries)}}]}""");
 
         Assert.Equal(200, status);
         var results = body!["results"]!.AsArray();
@@ -83,7 +85,8 @@ public class OsvQueryBatchTests
             """);
 
         Assert.Equal(400, status);
-        Assert.Equal(JsonNode.Parse("""{"code":3,"message":"error in query at index 1: invalid query"}"""), body, JsonNode.DeepEquals);
+        Assert.Equal(JsonNode.Parse("""{"code":3,"message":"error in query at index 1: invalid query"}"""), body,
+            JsonNode.DeepEquals);
     }
 
     [Fact]

@@ -9,23 +9,34 @@ public class OsvQueryTests
     public static TheoryData<DatabaseProvider, string, string[]> Matches => new()
     {
         // npm: exact npm ranges, as the audit matches; the withdrawn VIGIL-WITHDRAWN-1 (<9.9.9) never appears.
-        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}""", ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
+        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}""",
+            ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
         { DatabaseProvider.Sqlite, """{"package":{"purl":"pkg:npm/minimist@1.2.5"}}""", ["GHSA-xvch-5gv4-984h"] },
-        { DatabaseProvider.Sqlite, """{"package":{"purl":"pkg:npm/minimist"},"version":"1.2.5"}""", ["GHSA-xvch-5gv4-984h"] },
-        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"npm","name":"minimist"}}""", ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
-        { DatabaseProvider.Sqlite, """{"package":{"name":"minimist"},"version":"1.2.2"}""", ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
-        { DatabaseProvider.Sqlite, """{"package":{"purl":"pkg:npm/%40cypress/request@2.88.11"}}""", ["GHSA-p8p7-x288-28g6"] },
-        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"npm","name":"request"},"version":"2.88.2"}""", ["GHSA-p8p7-x288-28g6"] },
+        { DatabaseProvider.Sqlite, """{"package":{"purl":"pkg:npm/minimist"},"version":"1.2.5"}""",
+            ["GHSA-xvch-5gv4-984h"] },
+        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"npm","name":"minimist"}}""",
+            ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
+        { DatabaseProvider.Sqlite, """{"package":{"name":"minimist"},"version":"1.2.2"}""",
+            ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
+        { DatabaseProvider.Sqlite, """{"package":{"purl":"pkg:npm/%40cypress/request@2.88.11"}}""",
+            ["GHSA-p8p7-x288-28g6"] },
+        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"npm","name":"request"},"version":"2.88.2"}""",
+            ["GHSA-p8p7-x288-28g6"] },
         // Other ecosystems: OSV range evaluation.
-        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"PyPI","name":"django"},"version":"4.1"}""", ["PYSEC-2026-1"] },
-        { DatabaseProvider.Postgres, """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}""", ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
-        { DatabaseProvider.Postgres, """{"package":{"purl":"pkg:npm/%40cypress/request@2.88.11"}}""", ["GHSA-p8p7-x288-28g6"] },
-        { DatabaseProvider.Postgres, """{"package":{"ecosystem":"PyPI","name":"django"},"version":"4.1"}""", ["PYSEC-2026-1"] },
+        { DatabaseProvider.Sqlite, """{"package":{"ecosystem":"PyPI","name":"django"},"version":"4.1"}""",
+            ["PYSEC-2026-1"] },
+        { DatabaseProvider.Postgres, """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}""",
+            ["GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"] },
+        { DatabaseProvider.Postgres, """{"package":{"purl":"pkg:npm/%40cypress/request@2.88.11"}}""",
+            ["GHSA-p8p7-x288-28g6"] },
+        { DatabaseProvider.Postgres, """{"package":{"ecosystem":"PyPI","name":"django"},"version":"4.1"}""",
+            ["PYSEC-2026-1"] },
     };
 
     [Theory]
     [MemberData(nameof(Matches))]
-    public async Task Query_AffectedVersion_ReturnsFullOsvEntries(DatabaseProvider provider, string request, string[] expectedIds)
+    public async Task Query_AffectedVersion_ReturnsFullOsvEntries(DatabaseProvider provider, string request,
+        string[] expectedIds)
     {
         await using var test = await WebTest.StartAsync(provider);
 
@@ -71,7 +82,8 @@ public class OsvQueryTests
     [InlineData("""{"package":{"ecosystem":"NotAnEcosystem","name":"x"},"version":"1.0.0"}""", "invalid ecosystem")]
     [InlineData("""{"package":{"purl":"pkg:npm/minimist","name":"minimist"}}""", "name specified in a PURL query")]
     [InlineData("""{"package":{"purl":"pkg:npm/minimist","ecosystem":"npm"}}""", "ecosystem specified in a PURL query")]
-    [InlineData("""{"package":{"purl":"pkg:npm/minimist@0.0.8"},"version":"0.0.8"}""", "version specified in params and PURL query")]
+    [InlineData("""{"package":{"purl":"pkg:npm/minimist@0.0.8"},"version":"0.0.8"}""",
+        "version specified in params and PURL query")]
     [InlineData("""{"package":{"purl":"not-a-purl"}}""", "invalid PURL")]
     [InlineData("""{"commit":"not hex!"}""", "invalid hash")]
     public async Task Query_InvalidQuery_Returns400WithGrpcCode3(string request, string message)

@@ -11,7 +11,8 @@ public class OsvVulnsTests
     public async Task GetVuln_ById_ReturnsTheStoredOsvDocumentWithPurls(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider);
-        var stored = JsonNode.Parse(File.ReadAllText(SharedData.Path("specs", "osv", "examples", "GHSA-cm22-4g7w-348p.json")));
+        var stored = JsonNode.Parse(
+            File.ReadAllText(SharedData.Path("specs", "osv", "examples", "GHSA-cm22-4g7w-348p.json")));
         // Stored as GitHub wrote it, without a purl; served with one.
         foreach (var affected in stored!["affected"]!.AsArray())
         {

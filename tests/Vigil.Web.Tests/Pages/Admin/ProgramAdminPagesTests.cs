@@ -11,7 +11,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Admin;
 
-/// <summary>The web UI for the admin role (programs, team, policy) — the administration pages through real form posts.</summary>
+/// <summary>The web UI for the admin role (programs, team, policy) — the administration pages through real form
+/// posts.</summary>
 public class ProgramAdminPagesTests
 {
     private const string Password = TestAccounts.Password;
@@ -20,7 +21,8 @@ public class ProgramAdminPagesTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task InstanceAdmin_CreateProgramSetPolicyTeamMaintainersWebhooks_ThroughTheForms(DatabaseProvider provider)
+    public async Task InstanceAdmin_CreateProgramSetPolicyTeamMaintainersWebhooks_ThroughTheForms(
+        DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
         var teammate = AccountSession.For(test.Factory);
@@ -35,14 +37,30 @@ public class ProgramAdminPagesTests
             ["AdvisoryIdPrefix"] = "NPMSEC",
             ["ScopeEcosystems"] = "npm",
         });
-        var wrong = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy", Policy(triage: "2", zone: "Mars/Olympus_Mons", publication: "90"), "/admin/programs/npm-eco");
+        var wrong = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy",
+            Policy(triage: "2", zone: "Mars/Olympus_Mons", publication: "90"), "/admin/programs/npm-eco");
         var unchanged = await ViewAsync(test, "npm-eco");
-        var saved = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy", Policy(triage: "3", zone: "Europe/Berlin", publication: "90"), "/admin/programs/npm-eco");
-        var member = await admin.PostFormAsync("/admin/programs/npm-eco?handler=AddMember", new Dictionary<string, string> { ["email"] = "mate@example.test", ["role"] = "triager" }, "/admin/programs/npm-eco");
+        var saved = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy",
+            Policy(triage: "3", zone: "Europe/Berlin", publication: "90"), "/admin/programs/npm-eco");
+        var member = await admin.PostFormAsync("/admin/programs/npm-eco?handler=AddMember",
+            new Dictionary<string, string> { ["email"] = "mate@example.test", ["role"] = "triager" },
+            "/admin/programs/npm-eco");
         var maintainer = await admin.PostFormAsync("/admin/programs/npm-eco?handler=AddMaintainer",
-            new Dictionary<string, string> { ["ecosystem"] = "npm", ["name"] = "deep-merge", ["email"] = "dm@example.test", ["accountEmail"] = "" }, "/admin/programs/npm-eco");
+            new Dictionary<string, string>
+            {
+                ["ecosystem"] = "npm",
+                ["name"] = "deep-merge",
+                ["email"] = "dm@example.test",
+                ["accountEmail"] = ""
+            },
+            "/admin/programs/npm-eco");
         var webhook = await admin.PostFormAsync("/admin/programs/npm-eco?handler=AddWebhook",
-            new Dictionary<string, string> { ["url"] = "https://hooks.example.test/in", ["events"] = "report.received" }, "/admin/programs/npm-eco");
+            new Dictionary<string, string>
+            {
+                ["url"] = "https://hooks.example.test/in",
+                ["events"] = "report.received"
+            },
+            "/admin/programs/npm-eco");
         var page = await admin.Client.GetStringAsync("/admin/programs/npm-eco", Ct);
         var stored = await ViewAsync(test, "npm-eco");
 
@@ -54,7 +72,8 @@ public class ProgramAdminPagesTests
         Assert.Equal("Mars/Olympus_Mons", Html(wrong.Html).QuerySelector("#p-zone")!.GetAttribute("value"));
         Assert.Equal((2, 45, "UTC"), (unchanged.TriageBusinessDays, unchanged.PublicationDays, unchanged.TimeZone));
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal((3, 90, "Europe/Berlin", false), (stored.TriageBusinessDays, stored.PublicationDays, stored.TimeZone, stored.PublishAtDeadline));
+        Assert.Equal((3, 90, "Europe/Berlin", false),
+            (stored.TriageBusinessDays, stored.PublicationDays, stored.TimeZone, stored.PublishAtDeadline));
         Assert.Equal(["2026-12-24", "2026-12-25"], stored.Holidays);
         Assert.Equal([24, 4], stored.ReminderHours);
         Assert.Equal(["CVE-2026-50001"], stored.ReservedCveIds);
@@ -66,17 +85,21 @@ public class ProgramAdminPagesTests
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
         Assert.Equal(["report.received"], Assert.Single(stored.Webhooks).Events);
         Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
-        Assert.Contains("mate@example.test", Html(page).QuerySelector("#member-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mate@example.test", Html(page).QuerySelector("#member-list")!.TextContent,
+            StringComparison.Ordinal);
 
         var removals = new List<HttpStatusCode>();
         foreach (var (handler, field, value) in new[]
         {
             ("RemoveMember", "userId", stored.Members.Single(m => m.Email == "mate@example.test").UserId.ToString()),
-            ("RemoveMaintainer", "id", stored.Maintainers[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("RemoveMaintainer", "id",
+                stored.Maintainers[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("RemoveWebhook", "id", stored.Webhooks[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         })
         {
-            removals.Add((await admin.PostFormAsync($"/admin/programs/npm-eco?handler={handler}", new Dictionary<string, string> { [field] = value }, "/admin/programs/npm-eco")).Status);
+            removals.Add(
+                (await admin.PostFormAsync($"/admin/programs/npm-eco?handler={handler}",
+                    new Dictionary<string, string> { [field] = value }, "/admin/programs/npm-eco")).Status);
         }
         var emptied = await ViewAsync(test, "npm-eco");
         Assert.All(removals, s => Assert.Equal(HttpStatusCode.Redirect, s));
@@ -105,11 +128,16 @@ public class ProgramAdminPagesTests
         });
 
         Assert.True(answer.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, answer.Status.ToString());
-        Assert.Contains(expected, Html(answer.Html).QuerySelector("#problem-create")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(expected, Html(answer.Html).QuerySelector("#problem-create")!.TextContent,
+            StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, await ProgramCountAsync(test));
     }
 
-    public enum Outsider { Stranger, Triager, OtherProgramAdmin, InstanceAdminWithoutTwoFactor, ProgramAdminWithoutTwoFactor }
+    public enum Outsider
+    {
+        Stranger, Triager, OtherProgramAdmin, InstanceAdminWithoutTwoFactor,
+        ProgramAdminWithoutTwoFactor
+    }
 
     [Theory]
     [InlineData(Outsider.Stranger)]
@@ -121,8 +149,10 @@ public class ProgramAdminPagesTests
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         await CreateProgramAsync(test);
-        var twoFactor = outsider is not (Outsider.InstanceAdminWithoutTwoFactor or Outsider.ProgramAdminWithoutTwoFactor);
-        var session = await SignInAsync(test, "someone@example.test", instanceAdmin: outsider == Outsider.InstanceAdminWithoutTwoFactor, twoFactor);
+        var twoFactor = outsider is not (Outsider.InstanceAdminWithoutTwoFactor
+            or Outsider.ProgramAdminWithoutTwoFactor);
+        var session = await SignInAsync(test, "someone@example.test",
+            instanceAdmin: outsider == Outsider.InstanceAdminWithoutTwoFactor, twoFactor);
         var role = outsider switch
         {
             Outsider.Triager => ("npm-eco", ProgramRole.Triager),
@@ -132,25 +162,36 @@ public class ProgramAdminPagesTests
         };
         if (role is var (slug, programRole))
         {
-            await UseCaseAsync(test, (db, user) => new AddProgramMember(db, TimeProvider.System).ExecuteAsync(slug, user, programRole, Ct), "someone@example.test");
+            await UseCaseAsync(test,
+                (db, user) => new AddProgramMember(db, TimeProvider.System).ExecuteAsync(slug, user, programRole, Ct),
+                "someone@example.test");
         }
         var before = await ViewAsync(test, "npm-eco");
 
         using var edit = await session.Client.GetAsync("/admin/programs/npm-eco", Ct);
         var editHtml = await edit.Content.ReadAsStringAsync(Ct);
-        var policy = await session.PostFormAsync("/admin/programs/npm-eco?handler=Policy", Policy(triage: "9", zone: "UTC", publication: "9"), formPage: "/account");
-        var member = await session.PostFormAsync("/admin/programs/npm-eco?handler=AddMember", new Dictionary<string, string> { ["email"] = "someone@example.test", ["role"] = "admin" }, formPage: "/account");
-        var webhook = await session.PostFormAsync("/admin/programs/npm-eco?handler=AddWebhook", new Dictionary<string, string> { ["url"] = "https://evil.example.test/" }, formPage: "/account");
-        var create = await session.PostFormAsync("/admin/programs", new Dictionary<string, string> { ["Slug"] = "mine", ["Name"] = "Mine", ["AdvisoryIdPrefix"] = "MINE" }, formPage: "/account");
+        var policy = await session.PostFormAsync("/admin/programs/npm-eco?handler=Policy",
+            Policy(triage: "9", zone: "UTC", publication: "9"), formPage: "/account");
+        var member = await session.PostFormAsync("/admin/programs/npm-eco?handler=AddMember",
+            new Dictionary<string, string> { ["email"] = "someone@example.test", ["role"] = "admin" },
+            formPage: "/account");
+        var webhook = await session.PostFormAsync("/admin/programs/npm-eco?handler=AddWebhook",
+            new Dictionary<string, string> { ["url"] = "https://evil.example.test/" }, formPage: "/account");
+        var create = await session.PostFormAsync("/admin/programs",
+            new Dictionary<string, string> { ["Slug"] = "mine", ["Name"] = "Mine", ["AdvisoryIdPrefix"] = "MINE" },
+            formPage: "/account");
         var account = await session.Client.GetStringAsync("/account", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.DoesNotContain("NPMSEC", editHtml, StringComparison.Ordinal);
-        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { policy.Status, member.Status, webhook.Status, create.Status });
+        Assert.Equal(
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            new[] { policy.Status, member.Status, webhook.Status, create.Status });
         Assert.DoesNotContain("whsec_", webhook.Html, StringComparison.Ordinal);
         Assert.Equivalent(before, await ViewAsync(test, "npm-eco"), strict: true);
         Assert.Equal(2, await ProgramCountAsync(test));
-        Assert.Equal(outsider == Outsider.OtherProgramAdmin, account.Contains("id=\"admin-link\"", StringComparison.Ordinal));
+        Assert.Equal(outsider == Outsider.OtherProgramAdmin,
+            account.Contains("id=\"admin-link\"", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -163,11 +204,18 @@ public class ProgramAdminPagesTests
         var theirs = await new AddPackageMaintainer(test.OpenDatabase(), TimeProvider.System)
             .ExecuteAsync("npm-eco", Actor.System, "npm", "node", "npm-contact@example.test", null, Ct);
         var session = await SignInAsync(test, "core-admin@example.test", instanceAdmin: false, twoFactor: true);
-        await UseCaseAsync(test, (db, user) => new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", user, ProgramRole.Admin, Ct), "core-admin@example.test");
+        await UseCaseAsync(test,
+            (db, user) =>
+                new AddProgramMember(db, TimeProvider.System).ExecuteAsync("core", user, ProgramRole.Admin, Ct),
+            "core-admin@example.test");
 
         var page = await session.Client.GetStringAsync("/admin/programs/core", Ct);
         var remove = await session.PostFormAsync("/admin/programs/core?handler=RemoveMaintainer",
-            new Dictionary<string, string> { ["id"] = theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/admin/programs/core");
+            new Dictionary<string, string>
+            {
+                ["id"] = theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            },
+            "/admin/programs/core");
 
         Assert.DoesNotContain("npm-contact@example.test", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, remove.Status);
@@ -202,8 +250,10 @@ public class ProgramAdminPagesTests
         ["Policy.ReservedCveIds"] = "CVE-2026-50001",
     };
 
-    /// <summary>Registers through the pages, makes the account an instance admin if asked, turns on TOTP if asked, and signs in again so the session carries both.</summary>
-    internal static async Task<AccountSession> SignInAsync(WebTest test, string email, bool instanceAdmin, bool twoFactor)
+    /// <summary>Registers through the pages, makes the account an instance admin if asked, turns on TOTP if asked, and
+    /// signs in again so the session carries both.</summary>
+    internal static async Task<AccountSession> SignInAsync(WebTest test, string email, bool instanceAdmin,
+        bool twoFactor)
     {
         var session = AccountSession.For(test.Factory);
         await session.RegisterAsync(email, Password);
@@ -224,7 +274,8 @@ public class ProgramAdminPagesTests
         if (twoFactor)
         {
             Assert.StartsWith("/account/login-2fa", location, StringComparison.Ordinal);
-            var second = await session.PostFormAsync("/account/login-2fa", new Dictionary<string, string> { ["Code"] = session.Code() });
+            var second = await session.PostFormAsync("/account/login-2fa",
+                new Dictionary<string, string> { ["Code"] = session.Code() });
             Assert.Equal(HttpStatusCode.Redirect, second.Status);
         }
         else
@@ -237,8 +288,10 @@ public class ProgramAdminPagesTests
     private static async Task CreateProgramAsync(WebTest test)
     {
         await using var db = test.OpenDatabase();
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("core", "runtime core", "CORE", new ProgramSettings(ScopePackages: ["npm/node"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("core", "runtime core", "CORE",
+            new ProgramSettings(ScopePackages: ["npm/node"]), Ct);
     }
 
     private static async Task UseCaseAsync(WebTest test, Func<VigilDbContext, Guid, Task> action, string email)

@@ -6,7 +6,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Admin;
 
-/// <summary>/admin/sync (docs/sync.md): the mirrored sources' states for an instance administrator signed in with two factors; 404 to anyone else.</summary>
+/// <summary>/admin/sync (docs/sync.md): the mirrored sources' states for an instance administrator signed in with two
+/// factors; 404 to anyone else.</summary>
 public class SyncStatusPageTests
 {
     private static CancellationToken Ct => WebTest.Ct;
@@ -17,7 +18,8 @@ public class SyncStatusPageTests
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await StoreStatesAsync(test.Target);
-        var admin = await ProgramAdminPagesTests.SignInAsync(test, "root@example.test", instanceAdmin: true, twoFactor: true);
+        var admin = await ProgramAdminPagesTests.SignInAsync(test, "root@example.test", instanceAdmin: true,
+            twoFactor: true);
 
         var account = await admin.Client.GetStringAsync("/account", Ct);
         using var response = await admin.Client.GetAsync("/admin/sync", Ct);
@@ -27,14 +29,16 @@ public class SyncStatusPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var failed = html.QuerySelector("#sync-upstream-npm")!;
         Assert.Equal("failed", failed.GetAttribute("data-state"));
-        Assert.Contains("npm/all.zip: the server answered 503", html.QuerySelector("#error-upstream-npm")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("npm/all.zip: the server answered 503", html.QuerySelector("#error-upstream-npm")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Contains("2026-01-02 03:04 UTC", failed.TextContent, StringComparison.Ordinal);
         var ok = html.QuerySelector("#sync-upstream-NuGet")!;
         Assert.Equal("ok", ok.GetAttribute("data-state"));
         Assert.Equal("12 added, 3 updated, 1 withdrawn, 2 skipped", ok.QuerySelector(".counts")!.TextContent);
         Assert.Contains("https://osv-bucket.example/", ok.TextContent, StringComparison.Ordinal);
         // Neither is in this instance's Vigil:Sync:Sources: only `vigil sync` runs them.
-        Assert.All(html.QuerySelectorAll(".next"), n => Assert.Equal("not scheduled (not in Vigil:Sync:Sources)", n.TextContent));
+        Assert.All(html.QuerySelectorAll(".next"),
+            n => Assert.Equal("not scheduled (not in Vigil:Sync:Sources)", n.TextContent));
     }
 
     [Theory]
@@ -79,7 +83,8 @@ public class SyncStatusPageTests
             BaseUrl = "https://osv-bucket.example/",
             LastRunAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
             LastSuccessAt = new DateTimeOffset(2026, 1, 1, 3, 4, 5, TimeSpan.Zero),
-            Error = "https://osv-bucket.example/npm/all.zip: the server answered 503 Service Unavailable after 4 retries",
+            Error =
+                "https://osv-bucket.example/npm/all.zip: the server answered 503 Service Unavailable after 4 retries",
         });
         db.Add(new SyncStateEntity
         {

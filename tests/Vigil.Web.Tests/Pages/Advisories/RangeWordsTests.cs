@@ -18,7 +18,8 @@ public class RangeWordsTests
     [InlineData("introduced 0, fixed 1.0.0", "from the first version up to but not including 1.0.0")]
     [InlineData("introduced 0, last_affected 2.88.2", "from the first version up to and including 2.88.2")]
     [InlineData("introduced 3.0.0", "from 3.0.0 and every later version")]
-    [InlineData("introduced 1.0.0, fixed 1.1.0, introduced 2.0.0", "from 1.0.0 up to but not including 1.1.0|from 2.0.0 and every later version")]
+    [InlineData("introduced 1.0.0, fixed 1.1.0, introduced 2.0.0",
+        "from 1.0.0 up to but not including 1.1.0|from 2.0.0 and every later version")]
     [InlineData("introduced 0, limit 5.0.0", "from the first version up to but not including 5.0.0 (limit)")]
     public void Describe_Events_ReadsAsWords(string events, string words)
     {

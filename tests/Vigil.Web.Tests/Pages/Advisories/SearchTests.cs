@@ -17,7 +17,8 @@ public class SearchTests
         Assert.Equal("8 advisories", page.Text("#result-count"));
         // Published dates from the GHSA documents; the made-up entries have none and come last, by id.
         Assert.Equal(
-            ["GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm", "GHSA-vh95-rmgr-6w4m",
+            ["GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm",
+                "GHSA-vh95-rmgr-6w4m",
              "PYSEC-2026-1", "VIGIL-NOSEV-1", "VIGIL-WITHDRAWN-1"],
             page.Ids);
     }
@@ -30,14 +31,18 @@ public class SearchTests
 
         var page = await PageHtml.GetAsync(test, "/?sort=oldest&q=GHSA");
 
-        Assert.Equal(["GHSA-vh95-rmgr-6w4m", "GHSA-35jh-r3h4-6jhm", "GHSA-xvch-5gv4-984h", "GHSA-p8p7-x288-28g6", "GHSA-cm22-4g7w-348p"], page.Ids);
+        Assert.Equal(
+            ["GHSA-vh95-rmgr-6w4m", "GHSA-35jh-r3h4-6jhm", "GHSA-xvch-5gv4-984h", "GHSA-p8p7-x288-28g6",
+                "GHSA-cm22-4g7w-348p"],
+            page.Ids);
     }
 
     public static TheoryData<DatabaseProvider, string, string[]> Filters => new()
     {
         // Text: a package name, an alias in any case, words of a summary, part of an id.
         { DatabaseProvider.Sqlite, "q=minimist", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
-        { DatabaseProvider.Postgres, "q=minimist", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
+        { DatabaseProvider.Postgres, "q=minimist",
+            ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
         { DatabaseProvider.Sqlite, "q=cve-2020-7598", ["GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Postgres, "q=cve-2020-7598", ["GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Sqlite, "q=Server-Side+request", ["GHSA-p8p7-x288-28g6"] },
@@ -49,10 +54,13 @@ public class SearchTests
         { DatabaseProvider.Sqlite, "package=%40cypress%2Frequest", ["GHSA-p8p7-x288-28g6"] },
         { DatabaseProvider.Postgres, "package=%40cypress%2Frequest", ["GHSA-p8p7-x288-28g6"] },
         { DatabaseProvider.Sqlite, "severity=critical", ["GHSA-xvch-5gv4-984h"] },
-        { DatabaseProvider.Postgres, "severity=moderate", ["GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-vh95-rmgr-6w4m"] },
+        { DatabaseProvider.Postgres, "severity=moderate",
+            ["GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Sqlite, "severity=unknown&ecosystem=npm", ["VIGIL-NOSEV-1", "VIGIL-WITHDRAWN-1"] },
-        { DatabaseProvider.Sqlite, "from=2021-05-06&to=2023-03-16", ["GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm"] },
-        { DatabaseProvider.Postgres, "from=2021-05-06&to=2023-03-16", ["GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm"] },
+        { DatabaseProvider.Sqlite, "from=2021-05-06&to=2023-03-16",
+            ["GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm"] },
+        { DatabaseProvider.Postgres, "from=2021-05-06&to=2023-03-16",
+            ["GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm"] },
         { DatabaseProvider.Sqlite, "q=minimist&severity=critical", ["GHSA-xvch-5gv4-984h"] },
         { DatabaseProvider.Sqlite, "q=nothing-matches-this", [] },
     };

@@ -4,7 +4,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Advisories;
 
-/// <summary>What the record holds is on the page: the source's patched range, aliases as links, weaknesses by name.</summary>
+/// <summary>What the record holds is on the page: the source's patched range, aliases as links, weaknesses by
+/// name.</summary>
 public class ShowFactsTests
 {
     private static async Task<WebTest> WithWgAsync(DatabaseProvider provider)
@@ -16,7 +17,8 @@ public class ShowFactsTests
         return test;
     }
 
-    /// <summary>NSWG-ECO-1: vulnerable &lt;=1.5.1 (a last_affected event, no fixed one), patched &gt;=1.5.2 in the WG record.</summary>
+    /// <summary>NSWG-ECO-1: vulnerable &lt;=1.5.1 (a last_affected event, no fixed one), patched &gt;=1.5.2 in the WG
+    /// record.</summary>
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Show_WgRecordWithPatchedRange_ShowsItInsteadOfNoFix(DatabaseProvider provider)
@@ -26,7 +28,8 @@ public class ShowFactsTests
         var page = await PageHtml.GetAsync(test, "/advisories/NSWG-ECO-1");
 
         Assert.Equal(200, page.Status);
-        var facts = page.Document.QuerySelectorAll(".affected dl.facts dt").Select(dt => (dt.TextContent.Trim(), dt.NextElementSibling!.TextContent.Trim())).ToList();
+        var facts = page.Document.QuerySelectorAll(".affected dl.facts dt")
+            .Select(dt => (dt.TextContent.Trim(), dt.NextElementSibling!.TextContent.Trim())).ToList();
         Assert.Contains(("Patched", ">=1.5.2"), facts);
         Assert.DoesNotContain(facts, f => f.Item2 == "no fixed version");
         var alias = page.Document.QuerySelector("dl.facts ul.inline a")!;
@@ -51,7 +54,8 @@ public class ShowFactsTests
         Assert.Contains("no fixed version", page.Texts(".affected dl.facts dd"));
     }
 
-    /// <summary>NSWG-COR-57 is typed "CWE-400: Uncontrolled Resource Consumption / Denial of Service" in the WG data.</summary>
+    /// <summary>NSWG-COR-57 is typed "CWE-400: Uncontrolled Resource Consumption / Denial of Service" in the WG
+    /// data.</summary>
     [Fact]
     public async Task Show_AdvisoryWithCwe_NamesTheWeaknessAndLinksItsDefinition()
     {
@@ -60,16 +64,22 @@ public class ShowFactsTests
         var page = await PageHtml.GetAsync(test, "/advisories/NSWG-COR-57");
 
         Assert.Equal(200, page.Status);
-        var weakness = page.Document.QuerySelectorAll("dl.facts dt").Single(dt => dt.TextContent == "Weakness").NextElementSibling!;
+        var weakness = page.Document.QuerySelectorAll("dl.facts dt").Single(dt => dt.TextContent == "Weakness")
+            .NextElementSibling!;
         Assert.Equal("CWE-400: Uncontrolled Resource Consumption", weakness.TextContent.Trim());
-        Assert.Equal("https://cwe.mitre.org/data/definitions/400.html", weakness.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("https://cwe.mitre.org/data/definitions/400.html",
+            weakness.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
     public void CweNames_EveryCweInTheWgData_HasAName()
     {
-        var ids = Directory.EnumerateFiles(SharedData.Path("data", "nodejs-security-wg", "vuln"), "*.json", SearchOption.AllDirectories)
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "CWE-[1-9][0-9]*").Select(m => m.Value))
+        var ids = Directory.EnumerateFiles(SharedData.Path("data", "nodejs-security-wg", "vuln"), "*.json",
+            SearchOption.AllDirectories)
+            .SelectMany(
+                f =>
+                    System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "CWE-[1-9][0-9]*")
+                        .Select(m => m.Value))
             .Distinct(StringComparer.Ordinal).ToList();
 
         Assert.NotEmpty(ids);

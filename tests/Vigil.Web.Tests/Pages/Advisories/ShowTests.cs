@@ -19,7 +19,8 @@ public class ShowTests
         Assert.StartsWith("serve-static vulnerable to template injection", page.Text(".lead"));
         Assert.Equal("moderate 5.0", page.Text(".meta .sev"));
         Assert.Equal(["CVE-2024-43800"], page.Texts("dl.facts ul.inline li"));
-        Assert.Equal(["CWE-79: Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')"], page.Texts("dl.facts ul.plain li"));
+        Assert.Equal(["CWE-79: Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')"],
+            page.Texts("dl.facts ul.plain li"));
         Assert.Contains("CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L", page.Texts("code.vector"));
         Assert.Equal(
             ["from the first version up to but not including 1.16.0", "from 2.0.0 up to but not including 2.1.0"],
@@ -29,8 +30,10 @@ public class ShowTests
         Assert.Equal("/v1/vulns/GHSA-cm22-4g7w-348p", page.Document.QuerySelector(".meta a")!.GetAttribute("href"));
         Assert.Equal("/packages/npm/serve-static", page.Document.QuerySelector(".affected h3 a")!.GetAttribute("href"));
         Assert.Equal("2024-09-10", page.Document.QuerySelector("dl.facts time")!.TextContent);
-        Assert.All(page.Document.QuerySelectorAll("ul.refs a"), a => Assert.Equal("nofollow noopener", a.GetAttribute("rel")));
-        Assert.Equal("/feeds/packages/npm/serve-static", page.Document.QuerySelector("link[rel=alternate]")!.GetAttribute("href"));
+        Assert.All(page.Document.QuerySelectorAll("ul.refs a"),
+            a => Assert.Equal("nofollow noopener", a.GetAttribute("rel")));
+        Assert.Equal("/feeds/packages/npm/serve-static",
+            page.Document.QuerySelector("link[rel=alternate]")!.GetAttribute("href"));
     }
 
     [Theory]
@@ -109,7 +112,8 @@ public class ShowTests
         var details = page.Document.QuerySelector(".details")!;
         Assert.Empty(details.QuerySelectorAll("script, iframe, img, style, object, embed, form"));
         Assert.Empty(details.QuerySelectorAll("[onerror], [onclick], [onload], [style]"));
-        Assert.Equal(["https://example.org/fix"], details.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!));
+        Assert.Equal(["https://example.org/fix"],
+            details.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!));
         Assert.All(details.QuerySelectorAll("a"), a => Assert.Equal("nofollow noopener", a.GetAttribute("rel")));
         Assert.Equal("Impact", details.QuerySelector("h3")!.TextContent);
         Assert.Equal("npm install x@2", details.QuerySelector("pre code")!.TextContent.Trim());
@@ -143,7 +147,8 @@ public static class Xss
         advisory.Details = Details;
         advisory.Summary = "<b>Summary</b> with <script>window.pwned=6</script> markup";
         advisory.Published = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero);
-        advisory.References = [new OsvReference { Type = "WEB", Url = "javascript:window.pwned=7" }, new OsvReference { Type = "FIX", Url = "https://example.org/fix" }];
+        advisory.References = [new OsvReference { Type = "WEB", Url = "javascript:window.pwned=7" },
+            new OsvReference { Type = "FIX", Url = "https://example.org/fix" }];
         advisory.Credits = [new OsvCredit { Name = "Ada <img src=x onerror=alert(1)>", Type = "FINDER" }];
         return advisory;
     }

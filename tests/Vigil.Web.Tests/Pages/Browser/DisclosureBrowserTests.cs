@@ -27,7 +27,8 @@ public class DisclosureBrowserTests
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<CreateProgram>().ExecuteAsync(
-                "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), TestContext.Current.CancellationToken);
+                "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]),
+                TestContext.Current.CancellationToken);
         }
 
         // The reporter, anonymous.
@@ -37,31 +38,44 @@ public class DisclosureBrowserTests
         await reporter.GotoAsync(app.Root + "/reports/new");
         await PageChecks.AssertLooksRightAsync(reporter, "the report form");
         // The program's policy stands beside the form at 1280 px.
-        Assert.Contains("2 business days", await reporter.TextContentAsync("#program-policy"), StringComparison.Ordinal);
+        Assert.Contains("2 business days", await reporter.TextContentAsync("#program-policy"),
+            StringComparison.Ordinal);
         var form = (await reporter.Locator("#report-form").BoundingBoxAsync())!;
         var policy = (await reporter.Locator("#program-policy").BoundingBoxAsync())!;
-        Assert.True(policy.X >= form.X + form.Width, $"the policy ({policy.X}) is not beside the form (ends at {form.X + form.Width})");
+        Assert.True(policy.X >= form.X + form.Width,
+            $"the policy ({policy.X}) is not beside the form (ends at {form.X + form.Width})");
         await reporter.FillAsync("#package", "browser-merge");
         await reporter.FillAsync("#versions", "2.0.0 - 1.0.0");
         await reporter.FillAsync("#title", "Prototype pollution in browser-merge");
         await reporter.FillAsync("#description", "Merging `__proto__` pollutes.");
         await reporter.FillAsync("#poc", "merge({}, payload)");
-        var pocFile = new FilePayload { Name = "poc.js", MimeType = "text/javascript", Buffer = "merge({}, JSON.parse(payload));\n"u8.ToArray() };
+        var pocFile = new FilePayload
+        {
+            Name = "poc.js",
+            MimeType = "text/javascript",
+            Buffer = "merge({}, JSON.parse(payload));\n"u8.ToArray()
+        };
         await reporter.SetInputFilesAsync("#attachments", pocFile);
         await reporter.ClickAsync("#report-form button[type=submit]");
-        // A range that names no version: the problem beside its field, by its label; the chosen file is named, to choose again.
+        // A range that names no version: the problem beside its field, by its label; the chosen file is named, to
+        // choose again.
         await reporter.WaitForSelectorAsync("#versions-error");
         Assert.Equal("true", await reporter.GetAttributeAsync("#versions", "aria-invalid"));
-        Assert.Contains("versions-error", await reporter.GetAttributeAsync("#versions", "aria-describedby"), StringComparison.Ordinal);
-        Assert.Contains("Affected versions", await reporter.TextContentAsync("#problems a[href='#versions']"), StringComparison.Ordinal);
+        Assert.Contains("versions-error", await reporter.GetAttributeAsync("#versions", "aria-describedby"),
+            StringComparison.Ordinal);
+        Assert.Contains("Affected versions", await reporter.TextContentAsync("#problems a[href='#versions']"),
+            StringComparison.Ordinal);
         Assert.DoesNotContain("packages[0]", await reporter.TextContentAsync("main"), StringComparison.Ordinal);
         Assert.Contains("poc.js", await reporter.TextContentAsync("#attachments-again"), StringComparison.Ordinal);
         Assert.Equal("Prototype pollution in browser-merge", await reporter.InputValueAsync("#title"));
         var versionsBox = (await reporter.Locator("#versions").BoundingBoxAsync())!;
         var errorBox = (await reporter.Locator("#versions-error").BoundingBoxAsync())!;
-        Assert.True(errorBox.Y >= versionsBox.Y + versionsBox.Height && errorBox.Y - (versionsBox.Y + versionsBox.Height) < 40, "the error is not right under its field");
+        Assert.True(
+            errorBox.Y >= versionsBox.Y + versionsBox.Height && errorBox.Y - (versionsBox.Y + versionsBox.Height) < 40,
+            "the error is not right under its field");
         await PageChecks.AssertLooksRightAsync(reporter, "the report form with a problem");
-        Assert.Single(reporterErrors, e => e.Contains("status of 400", StringComparison.Ordinal)); // the form's answer, as intended
+        // the form's answer, as intended
+        Assert.Single(reporterErrors, e => e.Contains("status of 400", StringComparison.Ordinal));
         reporterErrors.Clear();
         await reporter.FillAsync("#versions", "<=2.0.0");
         await reporter.SetInputFilesAsync("#attachments", pocFile);
@@ -75,14 +89,16 @@ public class DisclosureBrowserTests
         Assert.Equal("poc.js", await reporter.TextContentAsync("#attachment-list a"));
         await PageChecks.AssertLooksRightAsync(reporter, "the reporter's report page");
 
-        // The triager registers, turns on two-factor, and is put on the team (as `vigil admin program add-member` does).
+        // The triager registers, turns on two-factor, and is put on the team (as `vigil admin program add-member`
+        // does).
         var (triager, triagerErrors) = await app.NewPageAsync();
         await triager.GotoAsync(app.Root + "/account/register");
         await triager.FillAsync("#email", "tri@example.test");
         await triager.FillAsync("#password", Password);
         await triager.ClickAsync("#register-form button[type=submit]");
         await triager.WaitForSelectorAsync("#check-email");
-        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "tri@example.test"); // as the e-mailed link would
+        // as the e-mailed link would
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "tri@example.test");
         await triager.GotoAsync(app.Root + "/account/login");
         await triager.FillAsync("#email", "tri@example.test");
         await triager.FillAsync("#password", Password);
@@ -92,19 +108,24 @@ public class DisclosureBrowserTests
         await triager.FillAsync("#confirm-password", Password); // setting up a factor asks for the password again
         await triager.ClickAsync("#confirm-form button[type=submit]");
         await triager.WaitForSelectorAsync("#shared-key");
-        var key = (await triager.TextContentAsync("#shared-key"))!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var key = (await triager.TextContentAsync("#shared-key"))!.Replace(" ", "", StringComparison.Ordinal)
+            .ToUpperInvariant();
         await triager.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
         await triager.ClickAsync("#verify-form button[type=submit]");
         await triager.WaitForSelectorAsync("#recovery-codes");
         using (var scope = app.Services.CreateScope())
         {
-            var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>().FindByEmailAsync("tri@example.test");
-            await scope.ServiceProvider.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, TestContext.Current.CancellationToken);
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>()
+                .FindByEmailAsync("tri@example.test");
+            await scope.ServiceProvider.GetRequiredService<AddProgramMember>()
+                .ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, TestContext.Current.CancellationToken);
         }
 
         await triager.GotoAsync(app.Root + "/programs/npm-eco/queue");
         await PageChecks.AssertLooksRightAsync(triager, "the team's queue");
-        await triager.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Prototype pollution in browser-merge") }).ClickAsync();
+        await triager.GetByRole(AriaRole.Link,
+            new() { NameRegex = new System.Text.RegularExpressions.Regex("Prototype pollution in browser-merge") })
+                .ClickAsync();
         await triager.WaitForURLAsync(reportUrl);
         // The team asks; the question stands out on the reporter's page with a prompt to answer it.
         await triager.FillAsync("#question", "Which Node.js versions did you try?");
@@ -113,7 +134,8 @@ public class DisclosureBrowserTests
         Assert.Contains("question is sent", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
         Assert.Null(await triager.QuerySelectorAsync("#decline-credit")); // no credit of theirs to decline
         await reporter.ReloadAsync();
-        Assert.Contains("Which Node.js versions", await reporter.TextContentAsync("#open-question"), StringComparison.Ordinal);
+        Assert.Contains("Which Node.js versions", await reporter.TextContentAsync("#open-question"),
+            StringComparison.Ordinal);
         await PageChecks.AssertLooksRightAsync(reporter, "the reporter's page with the team's question");
         await reporter.ClickAsync("#answer-question");
         await reporter.FillAsync("#comment", "Node.js 20 and 22.");
@@ -148,14 +170,16 @@ public class DisclosureBrowserTests
         await triager.ReloadAsync();
         Assert.Null(await triager.QuerySelectorAsync("#flash")); // shown once
         var (maintainer, maintainerErrors) = await app.NewPageAsync();
-        Assert.EndsWith(await InvitationPathAsync(app), invitation, StringComparison.Ordinal); // the e-mailed link, when mail is set up
+        // the e-mailed link, when mail is set up
+        Assert.EndsWith(await InvitationPathAsync(app), invitation, StringComparison.Ordinal);
         await maintainer.GotoAsync(invitation);
         await maintainer.ClickAsync("#register");
         await maintainer.FillAsync("#email", "dev@browser-merge.test");
         await maintainer.FillAsync("#password", Password);
         await maintainer.ClickAsync("#register-form button[type=submit]");
         await maintainer.WaitForSelectorAsync("#check-email");
-        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "dev@browser-merge.test"); // as the e-mailed link would
+        // as the e-mailed link would
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "dev@browser-merge.test");
         await maintainer.GotoAsync(app.Root + "/account/login");
         await maintainer.FillAsync("#email", "dev@browser-merge.test");
         await maintainer.FillAsync("#password", Password);
@@ -165,11 +189,13 @@ public class DisclosureBrowserTests
         await maintainer.WaitForSelectorAsync("#accept-invitation");
         await maintainer.ClickAsync("#accept-invitation");
         await maintainer.WaitForURLAsync(reportUrl);
-        Assert.Contains("you are the maintainer", await maintainer.TextContentAsync(".kicker"), StringComparison.Ordinal);
+        Assert.Contains("you are the maintainer", await maintainer.TextContentAsync(".kicker"),
+            StringComparison.Ordinal);
         // Who takes part, by part and date in words; addresses are the team's alone.
         var parts = await maintainer.TextContentAsync("#participants");
         Assert.Contains("Maintainer", parts, StringComparison.Ordinal);
-        Assert.Contains(DateTime.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), parts, StringComparison.Ordinal);
+        Assert.Contains(DateTime.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), parts,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("@", parts, StringComparison.Ordinal);
         Assert.Null(await maintainer.QuerySelectorAsync("#decline-credit"));
         await PageChecks.AssertLooksRightAsync(maintainer, "the maintainer's report page");
@@ -181,7 +207,9 @@ public class DisclosureBrowserTests
 
         // Publishing: a check of exactly what will be published, with a warning for the agreed date still ahead.
         await triager.ReloadAsync();
-        await triager.FillAsync("#disclosure-date", DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await triager.FillAsync("#disclosure-date",
+            DateTime.UtcNow.AddDays(10)
+                .ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await triager.ClickAsync("#disclosure-form button[type=submit]");
         await triager.WaitForSelectorAsync("#flash");
         await triager.ClickAsync("#publish");
@@ -194,7 +222,8 @@ public class DisclosureBrowserTests
         await triager.CheckAsync("#publish-anyway");
         await triager.ClickAsync("#confirm-publish");
         await triager.WaitForSelectorAsync("#advisory-link");
-        Assert.Contains($"Published as {expectedId}", await triager.TextContentAsync("#flash"), StringComparison.Ordinal);
+        Assert.Contains($"Published as {expectedId}", await triager.TextContentAsync("#flash"),
+            StringComparison.Ordinal);
         var advisoryId = (await triager.TextContentAsync("#advisory-link"))!;
 
         // The reporter sees it published; the advisory page is public.
@@ -210,9 +239,11 @@ public class DisclosureBrowserTests
         // npm's bulk audit request (what `npm audit` sends) now reports it, up to the fix.
         using var http = new HttpClient();
         using var response = await http.PostAsync(app.Root + "/-/npm/v1/security/advisories/bulk",
-            new StringContent("""{"browser-merge":["2.0.0","3.1.0"]}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            new StringContent("""{"browser-merge":["2.0.0","3.1.0"]}""", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
         var bulk = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
-        Assert.EndsWith($"/advisories/{advisoryId}", bulk["browser-merge"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith($"/advisories/{advisoryId}", bulk["browser-merge"]![0]!["url"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         Assert.Equal("<2.0.1", bulk["browser-merge"]![0]!["vulnerable_versions"]!.GetValue<string>());
         Assert.True(reporterErrors.Count == 0, string.Join("\n", reporterErrors));
         Assert.True(triagerErrors.Count == 0, string.Join("\n", triagerErrors));
@@ -224,9 +255,15 @@ public class DisclosureBrowserTests
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Vigil.Core.Data.VigilDbContext>();
-        var mail = Vigil.Core.Notifications.OutboxSeal.Opened(scope.ServiceProvider.GetRequiredService<Vigil.Core.Reports.ReportVault>(), await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
+        var mail = Vigil.Core.Notifications.OutboxSeal.Opened(
+            scope.ServiceProvider.GetRequiredService<Vigil.Core.Reports.ReportVault>(),
+            await db.OutboxMessages.AsNoTracking()
+            .Where(
+                m =>
+                    m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited
+                        && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
             .OrderByDescending(m => m.Id).FirstAsync(TestContext.Current.CancellationToken));
-        return System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/reports/\d+/invitation#token=[A-Za-z0-9_%-]+").Value;
+        return System.Text.RegularExpressions.Regex.Match(mail.TextBody,
+            @"/reports/\d+/invitation#token=[A-Za-z0-9_%-]+").Value;
     }
 }

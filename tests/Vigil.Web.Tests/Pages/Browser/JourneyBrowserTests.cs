@@ -69,7 +69,8 @@ public class JourneyBrowserTests
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#register-form button[type=submit]");
         await page.WaitForSelectorAsync("#check-email");
-        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "ada@example.test"); // as the e-mailed link would
+        // as the e-mailed link would
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "ada@example.test");
         await page.GotoAsync(app.Root + "/account/login");
         await PageChecks.AssertLooksRightAsync(page, "the sign-in page");
         await page.FillAsync("#email", "ada@example.test");
@@ -99,7 +100,8 @@ public class JourneyBrowserTests
         Assert.Contains("Anonymous", await page.TextContentAsync("#credit-list"), StringComparison.Ordinal);
 
         await page.GotoAsync(app.Root + "/account");
-        Assert.Contains("Prototype pollution in left-merge", await page.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Prototype pollution in left-merge", await page.TextContentAsync("main"),
+            StringComparison.Ordinal);
         await PageChecks.AssertLooksRightAsync(page, "the account page");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -109,7 +111,8 @@ public class JourneyBrowserTests
         var app = await BrowserApp.StartAsync();
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<CreateProgram>().ExecuteAsync(
-            "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), TestContext.Current.CancellationToken);
+            "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]),
+            TestContext.Current.CancellationToken);
         return app;
     }
 }

@@ -22,7 +22,8 @@ public static class PageChecks
         {
             await page.SetViewportSizeAsync(width, 900);
             await SaveScreenshotAsync(page, name, width);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var overflow = await page.EvaluateAsync<int>(
+                "() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 0)
             {
                 var widest = await page.EvaluateAsync<string>("""
@@ -51,7 +52,8 @@ public static class PageChecks
             return;
         }
         Directory.CreateDirectory(directory);
-        var file = string.Join("-", name.Split(' ', '\'', '’').Where(w => w.Length > 0)).ToLowerInvariant().Replace("the-", "", StringComparison.Ordinal);
+        var file = string.Join("-", name.Split(' ', '\'', '’').Where(w => w.Length > 0)).ToLowerInvariant()
+            .Replace("the-", "", StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(directory, $"{file}-{width}.png"),
@@ -65,7 +67,8 @@ public static class PageChecks
     {
         if (AxeSource.Value is not { } axe)
         {
-            const string message = "axe-core is not installed: run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).";
+            const string message =
+                "axe-core is not installed: run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).";
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException(message);

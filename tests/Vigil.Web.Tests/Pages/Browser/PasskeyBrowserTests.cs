@@ -24,7 +24,8 @@ public class PasskeyBrowserTests
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<CreateProgram>().ExecuteAsync(
-                "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), TestContext.Current.CancellationToken);
+                "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]),
+                TestContext.Current.CancellationToken);
         }
         var (page, errors) = await app.NewPageAsync();
         var cdp = await page.Context.NewCDPSessionAsync(page);
@@ -48,7 +49,8 @@ public class PasskeyBrowserTests
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#register-form button[type=submit]");
         await page.WaitForSelectorAsync("#check-email");
-        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "keys@example.test"); // as the e-mailed link would
+        // as the e-mailed link would
+        await Vigil.Web.Tests.Accounts.AccountSession.ConfirmInStoreAsync(app.Services, "keys@example.test");
         await page.GotoAsync(root + "/account/login");
         await page.FillAsync("#email", "keys@example.test");
         await page.FillAsync("#password", Password);
@@ -56,8 +58,10 @@ public class PasskeyBrowserTests
         await page.WaitForURLAsync("**/account");
         using (var scope = app.Services.CreateScope())
         {
-            var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>().FindByEmailAsync("keys@example.test");
-            await scope.ServiceProvider.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, TestContext.Current.CancellationToken);
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>()
+                .FindByEmailAsync("keys@example.test");
+            await scope.ServiceProvider.GetRequiredService<AddProgramMember>()
+                .ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, TestContext.Current.CancellationToken);
         }
         // A password session is not two-factor: no queue.
         var before = await page.GotoAsync(root + "/programs/npm-eco/queue");
@@ -74,7 +78,8 @@ public class PasskeyBrowserTests
         Assert.True(await page.QuerySelectorAsync("#passkey-added") is not null,
             $"{await page.TextContentAsync("body")} | {string.Join(" / ", errors)}");
         Assert.Equal("virtual key", await page.TextContentAsync("#passkey-list .passkey-name"));
-        var credentials = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
+        var credentials = await cdp.SendAsync("WebAuthn.getCredentials",
+            new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
         Assert.Equal(1, credentials!.Value.GetProperty("credentials").GetArrayLength());
 
         // Sign out, then in with the passkey only: a two-factor session that sees the queue.
@@ -83,7 +88,8 @@ public class PasskeyBrowserTests
         await page.GotoAsync(root + "/account/login");
         await page.ClickAsync("#passkey-login");
         await page.WaitForURLAsync("**/account");
-        Assert.Contains("this session used it", await page.TextContentAsync("#twofactor-status"), StringComparison.Ordinal);
+        Assert.Contains("this session used it", await page.TextContentAsync("#twofactor-status"),
+            StringComparison.Ordinal);
         var queue = await page.GotoAsync(root + "/programs/npm-eco/queue");
         Assert.Equal(200, queue!.Status);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

@@ -26,7 +26,13 @@ public class ScreenshotTests
         var (page, errors) = await app.NewPageAsync();
         await page.GotoAsync(app.Root + "/advisories/GHSA-cm22-4g7w-348p");
 
-        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide });
+        var png = await page.ScreenshotAsync(
+            new PageScreenshotOptions
+            {
+                Type = ScreenshotType.Png,
+                Animations = ScreenshotAnimations.Disabled,
+                Caret = ScreenshotCaret.Hide
+            });
 
         Assert.Equal((Width, Height), PngSize(png));
         // Pixels are read on a blank page: the site's CSP rightly refuses data: images.
@@ -39,18 +45,22 @@ public class ScreenshotTests
         var golden = GoldenPath();
         if (Environment.GetEnvironmentVariable("VIGIL_UPDATE_GOLDEN") == "1" || !File.Exists(golden))
         {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
                 $"the golden screenshot {golden} is missing");
             await File.WriteAllBytesAsync(golden, png, WebTest.Ct);
         }
-        var differing = await scratch.EvaluateAsync<double>(Script.Diff, new[] { Convert.ToBase64String(png), Convert.ToBase64String(await File.ReadAllBytesAsync(golden, WebTest.Ct)) });
+        var differing = await scratch.EvaluateAsync<double>(Script.Diff,
+            new[] { Convert.ToBase64String(png),
+                Convert.ToBase64String(await File.ReadAllBytesAsync(golden, WebTest.Ct)) });
         Assert.True(differing <= 0.02, $"{differing:P2} of the pixels differ from {golden}");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     /// <summary>Width and height from the PNG's IHDR chunk (PNG spec § 11.2.2: bytes 16–23, big-endian).</summary>
     private static (int, int) PngSize(byte[] png) =>
-        ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16, 4)), (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20, 4)));
+        ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16, 4)),
+            (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20, 4)));
 
     private static string GoldenPath([CallerFilePath] string source = "") =>
         Path.Combine(Path.GetDirectoryName(source)!, "golden", "advisory-GHSA-cm22-4g7w-348p.png");

@@ -7,7 +7,8 @@ using Vigil.Web.Tests.Pages.Admin;
 
 namespace Vigil.Web.Tests.Pages.Browser;
 
-/// <summary>The sync status page in headless Chromium: an instance administrator signs in with a TOTP code and reads it at 390 and 1280 px.</summary>
+/// <summary>The sync status page in headless Chromium: an instance administrator signs in with a TOTP code and reads it
+/// at 390 and 1280 px.</summary>
 public class SyncStatusBrowserTests
 {
     private const string Password = TestAccounts.Password;
@@ -21,7 +22,13 @@ public class SyncStatusBrowserTests
         {
             await SyncStatusPageTests.StoreStatesAsync(scope.ServiceProvider.GetRequiredService<DatabaseTarget>());
             var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-            var user = new VigilUser { UserName = "root@example.test", Email = "root@example.test", EmailConfirmed = true, IsInstanceAdmin = true };
+            var user = new VigilUser
+            {
+                UserName = "root@example.test",
+                Email = "root@example.test",
+                EmailConfirmed = true,
+                IsInstanceAdmin = true
+            };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             await users.ResetAuthenticatorKeyAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;

@@ -21,11 +21,13 @@ public class DownloadTests
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("all.zip", response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(
-            ["GHSA-35jh-r3h4-6jhm.json", "GHSA-cm22-4g7w-348p.json", "GHSA-p8p7-x288-28g6.json", "GHSA-vh95-rmgr-6w4m.json", "GHSA-xvch-5gv4-984h.json",
+            ["GHSA-35jh-r3h4-6jhm.json", "GHSA-cm22-4g7w-348p.json", "GHSA-p8p7-x288-28g6.json",
+                "GHSA-vh95-rmgr-6w4m.json", "GHSA-xvch-5gv4-984h.json",
              "PYSEC-2026-1.json", "VIGIL-NOSEV-1.json", "VIGIL-WITHDRAWN-1.json"],
             zip.Entries.Select(e => e.FullName));
         await using var entry = await zip.GetEntry("GHSA-cm22-4g7w-348p.json")!.OpenAsync(WebTest.Ct);
-        var stored = JsonNode.Parse(File.ReadAllText(SharedData.Path("specs", "osv", "examples", "GHSA-cm22-4g7w-348p.json")));
+        var stored = JsonNode.Parse(
+            File.ReadAllText(SharedData.Path("specs", "osv", "examples", "GHSA-cm22-4g7w-348p.json")));
         // Stored as GitHub wrote it, without a purl; served with one.
         foreach (var affected in stored!["affected"]!.AsArray())
         {

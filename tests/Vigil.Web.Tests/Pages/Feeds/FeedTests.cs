@@ -13,7 +13,8 @@ public class FeedTests
     private static async Task<(int Status, string? Type, string Body)> GetAsync(WebTest test, string path)
     {
         using var response = await test.Client.GetAsync(path, WebTest.Ct);
-        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(WebTest.Ct));
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            await response.Content.ReadAsStringAsync(WebTest.Ct));
     }
 
     private static SyndicationFeed Parse(string body)
@@ -38,7 +39,8 @@ public class FeedTests
         Assert.Equal("application/atom+xml", type);
         // Modified: the made-up ones 2026-01-02 (by id), then the GHSA documents' own times.
         Assert.Equal(
-            ["PYSEC-2026-1", "VIGIL-NOSEV-1", "VIGIL-WITHDRAWN-1", "GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h",
+            ["PYSEC-2026-1", "VIGIL-NOSEV-1", "VIGIL-WITHDRAWN-1", "GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6",
+                "GHSA-xvch-5gv4-984h",
              "GHSA-vh95-rmgr-6w4m", "GHSA-35jh-r3h4-6jhm"],
             feed.Items.Select(i => i.Id[(i.Id.LastIndexOf('/') + 1)..]));
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), feed.LastUpdatedTime);
@@ -46,7 +48,8 @@ public class FeedTests
         Assert.StartsWith("GHSA-cm22-4g7w-348p: serve-static vulnerable", entry.Title.Text);
         Assert.Equal(new DateTimeOffset(2024, 9, 10, 19, 42, 33, TimeSpan.Zero), entry.LastUpdatedTime);
         Assert.Equal(entry.Id, entry.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
-        Assert.StartsWith("[withdrawn] VIGIL-WITHDRAWN-1", feed.Items.Single(i => i.Id.EndsWith("VIGIL-WITHDRAWN-1", StringComparison.Ordinal)).Title.Text);
+        Assert.StartsWith("[withdrawn] VIGIL-WITHDRAWN-1",
+            feed.Items.Single(i => i.Id.EndsWith("VIGIL-WITHDRAWN-1", StringComparison.Ordinal)).Title.Text);
     }
 
     [Fact]
@@ -76,7 +79,8 @@ public class FeedTests
 
     [Theory]
     [InlineData("/feeds/ecosystems/PyPI/atom.xml", new[] { "PYSEC-2026-1" })]
-    [InlineData("/feeds/packages/npm/minimist", new[] { "VIGIL-WITHDRAWN-1", "GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m" })]
+    [InlineData("/feeds/packages/npm/minimist",
+        new[] { "VIGIL-WITHDRAWN-1", "GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m" })]
     [InlineData("/feeds/packages/npm/@cypress/request", new[] { "GHSA-p8p7-x288-28g6" })]
     [InlineData("/feeds/packages/npm/%40cypress%2Frequest", new[] { "GHSA-p8p7-x288-28g6" })]
     public async Task Feed_OfEcosystemOrPackage_HasOnlyItsAdvisories(string path, string[] ids)

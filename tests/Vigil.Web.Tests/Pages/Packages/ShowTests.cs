@@ -16,11 +16,15 @@ public class ShowTests
         Assert.Equal(200, page.Status);
         Assert.Equal("minimist", page.Text("#package-name"));
         // One entry per affected range set; the withdrawn advisory is listed and marked.
-        Assert.Equal(["GHSA-xvch-5gv4-984h", "GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"], page.Ids);
+        Assert.Equal(
+            ["GHSA-xvch-5gv4-984h", "GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "GHSA-vh95-rmgr-6w4m",
+                "VIGIL-WITHDRAWN-1"],
+            page.Ids);
         Assert.Equal("3 advisories", page.Text("p.count"));
         Assert.Equal("from 1.0.0 up to but not including 1.2.6", page.Text("ol.advisories > li ul.ranges li"));
         Assert.Single(page.Document.QuerySelectorAll("li.withdrawn"));
-        Assert.Equal("/feeds/packages/npm/minimist", page.Document.QuerySelector("link[rel=alternate]")!.GetAttribute("href"));
+        Assert.Equal("/feeds/packages/npm/minimist",
+            page.Document.QuerySelector("link[rel=alternate]")!.GetAttribute("href"));
     }
 
     [Theory]
@@ -42,7 +46,8 @@ public class ShowTests
 
     public static TheoryData<DatabaseProvider, string, string[]> Versions => new()
     {
-        // minimist: GHSA-vh95 <0.2.1 || >=1.0.0 <1.2.3; GHSA-xvch <0.2.4 || >=1.0.0 <1.2.6; the withdrawn one never matches.
+        // minimist: GHSA-vh95 <0.2.1 || >=1.0.0 <1.2.3; GHSA-xvch <0.2.4 || >=1.0.0
+        // <1.2.6; the withdrawn one never matches.
         { DatabaseProvider.Sqlite, "0.2.0", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Postgres, "0.2.0", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Sqlite, "0.2.1", ["GHSA-xvch-5gv4-984h"] },
@@ -54,14 +59,16 @@ public class ShowTests
 
     [Theory]
     [MemberData(nameof(Versions))]
-    public async Task Show_VersionCheck_AnswersWithTheRealRangeEvaluation(DatabaseProvider provider, string version, string[] affecting)
+    public async Task Show_VersionCheck_AnswersWithTheRealRangeEvaluation(DatabaseProvider provider, string version,
+        string[] affecting)
     {
         await using var test = await WebTest.StartAsync(provider);
 
         var page = await PageHtml.GetAsync(test, "/packages/npm/minimist?version=" + Uri.EscapeDataString(version));
 
         Assert.Equal(200, page.Status);
-        Assert.Equal(affecting, page.Document.QuerySelectorAll("ol.advisories > li.hit a.id").Select(a => a.TextContent).Distinct());
+        Assert.Equal(affecting,
+            page.Document.QuerySelectorAll("ol.advisories > li.hit a.id").Select(a => a.TextContent).Distinct());
         Assert.Contains(affecting.Length == 0 ? "is not affected" : "is affected", page.Text("#answer"));
     }
 

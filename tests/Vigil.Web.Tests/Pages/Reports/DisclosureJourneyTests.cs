@@ -28,7 +28,8 @@ public class DisclosureJourneyTests
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await using (var db = test.OpenDatabase())
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         }
         var triager = AccountSession.For(test.Factory);
         await triager.RegisterAsync("tri@example.test", Password);
@@ -72,24 +73,30 @@ public class DisclosureJourneyTests
         Assert.Equal(HttpStatusCode.NotFound, queueForStranger.Status);
 
         // The token opens the report in another browser.
-        await outsider.PostFormAsync($"{link}?handler=Token", new Dictionary<string, string> { ["token"] = token }, formPage: link);
+        await outsider.PostFormAsync($"{link}?handler=Token", new Dictionary<string, string> { ["token"] = token },
+            formPage: link);
         Assert.Equal(HttpStatusCode.OK, (await Page(outsider, link)).Status);
 
         // The triager's queue, accept, publish.
         var teamView = await Page(triager, link);
-        Assert.Equal("mailto:finder@example.test", teamView.Document.QuerySelector("#reporter-contact a")!.GetAttribute("href"));
+        Assert.Equal("mailto:finder@example.test",
+            teamView.Document.QuerySelector("#reporter-contact a")!.GetAttribute("href"));
         var queue = await Page(triager, "/programs/npm-eco/queue");
         Assert.Contains(Marker, queue.Document.QuerySelector("#queue")!.TextContent, StringComparison.Ordinal);
-        var accepted = await triager.PostFormAsync($"{link}?handler=Accept", new Dictionary<string, string>(), formPage: link);
+        var accepted = await triager.PostFormAsync($"{link}?handler=Accept", new Dictionary<string, string>(),
+            formPage: link);
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
         // Publishing goes through the check of what will be published; no fix was given, so it asks to confirm.
         var check = await Page(triager, $"{link}/publish");
         var revision = check.Document.QuerySelector("#publish-form input[name=revision]")!.GetAttribute("value")!;
         var published = await triager.PostFormAsync($"{link}/publish",
-            new Dictionary<string, string> { ["revision"] = revision, ["publishAnyway"] = "true" }, formPage: $"{link}/publish");
+            new Dictionary<string, string> { ["revision"] = revision, ["publishAnyway"] = "true" },
+            formPage: $"{link}/publish");
         Assert.Equal(HttpStatusCode.Redirect, published.Status);
         var after = await Page(reporter, link);
-        Assert.DoesNotContain("finder@example.test", (await Page(reporter, $"/advisories/{after.Document.QuerySelector("#advisory-link")!.TextContent}")).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("finder@example.test",
+            (await Page(reporter, $"/advisories/{after.Document.QuerySelector("#advisory-link")!.TextContent}")).Html,
+            StringComparison.Ordinal);
         Assert.Equal("published", after.Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         var advisoryId = after.Document.QuerySelector("#advisory-link")!.TextContent;
         Assert.StartsWith("NPMSEC-", advisoryId, StringComparison.Ordinal);
@@ -97,7 +104,8 @@ public class DisclosureJourneyTests
         // Now public: the OSV API and npm's bulk endpoint carry it, open-ended (no fix was given).
         var osv = await test.GetAsync($"/v1/vulns/{advisoryId}");
         Assert.Equal(200, osv.Status);
-        var (bulkStatus, bulk) = await test.PostJsonAsync("/-/npm/v1/security/advisories/bulk", """{"deep-merge":["1.4.1","9.0.0"]}""");
+        var (bulkStatus, bulk) = await test.PostJsonAsync("/-/npm/v1/security/advisories/bulk",
+            """{"deep-merge":["1.4.1","9.0.0"]}""");
         Assert.Equal(200, bulkStatus);
         Assert.Equal("*", bulk!["deep-merge"]![0]!["vulnerable_versions"]!.GetValue<string>());
         // The proof of concept stays private.
@@ -110,7 +118,8 @@ public class DisclosureJourneyTests
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
         await using (var db = test.OpenDatabase())
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         }
         var member = AccountSession.For(test.Factory);
         await member.RegisterAsync("no2fa@example.test", Password);
@@ -126,10 +135,12 @@ public class DisclosureJourneyTests
     {
         using var scope = test.Factory.Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>().FindByEmailAsync(email);
-        await scope.ServiceProvider.GetRequiredService<AddProgramMember>().ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, Ct);
+        await scope.ServiceProvider.GetRequiredService<AddProgramMember>()
+            .ExecuteAsync("npm-eco", user!.Id, ProgramRole.Triager, Ct);
     }
 
-    private static async Task<(HttpStatusCode Status, string Html, AngleSharp.Dom.IDocument Document)> Page(AccountSession session, string path)
+    private static async Task<(HttpStatusCode Status, string Html, AngleSharp.Dom.IDocument Document)> Page(
+        AccountSession session, string path)
     {
         using var response = await session.Client.GetAsync(path, Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);

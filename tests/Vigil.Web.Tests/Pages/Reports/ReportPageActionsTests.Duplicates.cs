@@ -6,7 +6,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Reports;
 
-/// <summary>The report page shows the group of possible duplicates to the team, and merges its later reports with one form.</summary>
+/// <summary>The report page shows the group of possible duplicates to the team, and merges its later reports with one
+/// form.</summary>
 public partial class ReportPageActionsTests
 {
     [Theory]
@@ -16,14 +17,17 @@ public partial class ReportPageActionsTests
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await using (var db = test.OpenDatabase())
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         }
         var triager = await TeamMemberAsync(test, "tri@example.test");
         var reporter = AccountSession.For(test.Factory);
         var links = new List<string>();
         foreach (var range in new[] { "<=1.4.1", ">=1.2.0 <1.5.0", "1.4.0" })
         {
-            var (status, _, html) = await reporter.PostFormAsync("/reports/new", new Dictionary<string, string>(ReportFields()) { ["AffectedVersions"] = range }, formPage: "/reports/new");
+            var (status, _, html) = await reporter.PostFormAsync("/reports/new",
+                new Dictionary<string, string>(ReportFields()) { ["AffectedVersions"] = range },
+                formPage: "/reports/new");
             Assert.Equal(HttpStatusCode.OK, status);
             links.Add(Html(html).QuerySelector("#report-link")!.GetAttribute("href")!);
         }
@@ -32,18 +36,23 @@ public partial class ReportPageActionsTests
 
         var page = await Page(triager, links[1]);
         var group = page.Document.QuerySelector("#duplicate-group")!.TextContent;
-        Assert.Contains($"npm/deep-merge: >=1.2.0 <1.5.0 overlaps <=1.4.1 of #{firstId}", group, StringComparison.Ordinal);
-        Assert.Null((await Page(triager, links[2])).Document.QuerySelector("#merge-duplicates")); // later reports merge into earlier ones
-        Assert.Null((await Page(reporter, links[1])).Document.QuerySelector("#duplicate-group")); // the team's view only
+        Assert.Contains($"npm/deep-merge: >=1.2.0 <1.5.0 overlaps <=1.4.1 of #{firstId}", group,
+            StringComparison.Ordinal);
+        // later reports merge into earlier ones
+        Assert.Null((await Page(triager, links[2])).Document.QuerySelector("#merge-duplicates"));
+        // the team's view only
+        Assert.Null((await Page(reporter, links[1])).Document.QuerySelector("#duplicate-group"));
         Assert.NotNull((await Page(triager, first)).Document.QuerySelector("#merge-duplicates"));
 
         await Act(triager, first, "MergeDuplicates", new() { ["note"] = "Reported already." });
 
         foreach (var link in links.Skip(1))
         {
-            Assert.Equal("rejected", (await Page(triager, link)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
+            Assert.Equal("rejected",
+                (await Page(triager, link)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         }
-        Assert.Equal("new", (await Page(triager, first)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
+        Assert.Equal("new",
+            (await Page(triager, first)).Document.QuerySelector("#report-state")!.GetAttribute("data-state"));
         Assert.Null((await Page(triager, first)).Document.QuerySelector("#merge-duplicates"));
     }
 }

@@ -7,7 +7,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Reports;
 
-/// <summary>The report page's participants: the team's full list, with forms to revoke an unused invitation and to remove a maintainer; the others' list by part and date.</summary>
+/// <summary>The report page's participants: the team's full list, with forms to revoke an unused invitation and to
+/// remove a maintainer; the others' list by part and date.</summary>
 public partial class ReportPageActionsTests
 {
     [Theory]
@@ -17,7 +18,8 @@ public partial class ReportPageActionsTests
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await using (var db = test.OpenDatabase())
         {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         }
         var triager = await TeamMemberAsync(test, "tri@example.test");
         var reporter = AccountSession.For(test.Factory);
@@ -33,22 +35,28 @@ public partial class ReportPageActionsTests
 
         var maintainer = AccountSession.For(test.Factory);
         await maintainer.RegisterAsync("dev@deep-merge.test", Password);
-        Assert.Equal(HttpStatusCode.NotFound, (await maintainer.PostFormAsync(invitation, new Dictionary<string, string> { ["token"] = TokenOf(invitation) })).Status);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await maintainer.PostFormAsync(invitation,
+                new Dictionary<string, string> { ["token"] = TokenOf(invitation) })).Status);
         Assert.Null((await Page(triager, link)).Document.QuerySelector("#participants button[id^=revoke-]"));
 
         // Invited again, accepted, then removed: the report is gone for them at once.
         await Act(triager, link, "Invite", new() { ["email"] = "dev@deep-merge.test" });
         var second = InvitationPath().Matches(await OutboxTextAsync(test)).Last().Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await maintainer.PostFormAsync(second, new Dictionary<string, string> { ["token"] = TokenOf(second) })).Status);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await maintainer.PostFormAsync(second,
+                new Dictionary<string, string> { ["token"] = TokenOf(second) })).Status);
         Assert.Equal(HttpStatusCode.OK, (await Page(maintainer, link)).Status);
         // The other participants see who takes part by part, state and date in words: no address, no form.
         foreach (var other in new[] { maintainer, reporter })
         {
             var seen = (await Page(other, link)).Document.QuerySelector("#participants")!;
-            Assert.Equal(["reporter", "maintainer", "team"], seen.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-part")!).Distinct());
+            Assert.Equal(["reporter", "maintainer", "team"],
+                seen.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-part")!).Distinct());
             Assert.DoesNotContain("@", seen.TextContent, StringComparison.Ordinal);
             Assert.Contains("Accepted the invitation", seen.TextContent, StringComparison.Ordinal);
-            Assert.Matches(@"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}", seen.QuerySelector("tbody tr time")!.TextContent);
+            Assert.Matches(@"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}",
+                seen.QuerySelector("tbody tr time")!.TextContent);
             Assert.Empty(seen.QuerySelectorAll("form"));
         }
         var list = (await Page(triager, link)).Document.QuerySelector("#participants")!;
@@ -68,8 +76,12 @@ public partial class ReportPageActionsTests
         await using var db = test.OpenDatabase();
         var vault = new Vigil.Core.Reports.ReportVault(Convert.FromBase64String(VigilFactory.MasterKey));
         var mails = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
+            .Where(
+                m =>
+                    m.EventType == Vigil.Core.Notifications.NotificationEvent.MaintainerInvited
+                        && m.Kind == Vigil.Core.Notifications.OutboxKind.Email)
             .OrderBy(m => m.Id).ToListAsync(Ct);
-        return string.Join("\n", mails.Select(m => Vigil.Core.Notifications.OutboxSeal.Opened(vault, m).TextBody)); // bodies are sealed at rest
+        // bodies are sealed at rest
+        return string.Join("\n", mails.Select(m => Vigil.Core.Notifications.OutboxSeal.Opened(vault, m).TextBody));
     }
 }

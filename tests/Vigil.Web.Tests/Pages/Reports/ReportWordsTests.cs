@@ -26,9 +26,12 @@ public class ReportWordsTests
         // A machine name is a PascalCase compound ("StateChanged") or a hyphenated state ("fix-in-progress").
         Assert.All(Enum.GetValues<ReportEventKind>(), kind =>
         {
-            var words = ReportWords.Event(new TimelineEntry(1, Due, kind.ToString(), "vigil", null, "fix-in-progress", false, null, null));
+            var words = ReportWords.Event(
+                new TimelineEntry(1, Due, kind.ToString(), "vigil", null, "fix-in-progress", false, null, null));
             Assert.DoesNotMatch("[a-z][A-Z]|-", words);
         });
-        Assert.Equal("Moved to Fix in progress", ReportWords.Event(new TimelineEntry(1, Due, "StateChanged", "vigil", "fixed", "fix-in-progress", false, null, null)));
+        Assert.Equal("Moved to Fix in progress",
+            ReportWords.Event(
+                new TimelineEntry(1, Due, "StateChanged", "vigil", "fixed", "fix-in-progress", false, null, null)));
     }
 }

@@ -3,7 +3,8 @@ using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Pages.Tools;
 
-/// <summary>The CVSS calculator page: scores come from Vigil.Cvss, which is checked against FIRST's calculators in Vigil.Cvss.Tests.</summary>
+/// <summary>The CVSS calculator page: scores come from Vigil.Cvss, which is checked against FIRST's calculators in
+/// Vigil.Cvss.Tests.</summary>
 public class CvssTests
 {
     [Fact]
@@ -62,7 +63,8 @@ public class CvssTests
         var page = await PageHtml.GetAsync(test, "/tools/cvss?version=3.1&AV=N&AC=L&PR=N&UI=N&S=U&C=H");
 
         Assert.Equal(400, page.Status);
-        Assert.Equal("Choose a value for every Base metric; missing: Integrity, Availability.", page.Text("#cvss-problem"));
+        Assert.Equal("Choose a value for every Base metric; missing: Integrity, Availability.",
+            page.Text("#cvss-problem"));
         Assert.True(page.Document.QuerySelector("#m-C-H")!.HasAttribute("checked"));
     }
 
