@@ -17,7 +17,8 @@ public static class AdvisorySearchText
 
     public static IReadOnlyList<string> CweIdsOf(OsvVulnerability vulnerability) =>
         (vulnerability.DatabaseSpecific?["cwe_ids"] as System.Text.Json.Nodes.JsonArray ?? [])
-            .Select(node => node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var id) ? id.Trim() : null)
+            .Select(node => node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var id)
+                ? id.Trim() : null)
             .OfType<string>()
             .Where(CweIds.IsValid)
             .Distinct(StringComparer.Ordinal)

@@ -55,10 +55,17 @@ public sealed class SearchAdvisories(VigilDbContext db)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
+        search = search with
+        {
+            Text = Printable(search.Text),
+            Ecosystem = Printable(search.Ecosystem),
+            Package = Printable(search.Package),
+        };
         var text = NullIfBlank(search.Text);
         if (text?.Length > SearchQuery.MaxLength)
         {
-            throw new Errors.ValidationFailedException($"The search text is longer than {SearchQuery.MaxLength} characters.",
+            throw new Errors.ValidationFailedException(
+                $"The search text is longer than {SearchQuery.MaxLength} characters.",
                 new Dictionary<string, string[]> { ["q"] = [$"at most {SearchQuery.MaxLength} characters."] });
         }
         var filtered = Filter(search);
@@ -87,8 +94,14 @@ public sealed class SearchAdvisories(VigilDbContext db)
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new
             {
-                r.Advisory.Number, r.Advisory.Id, r.Advisory.Summary, r.Advisory.Severity, r.Advisory.CvssScore,
-                r.Advisory.Published, r.Advisory.Modified, r.Advisory.Withdrawn,
+                r.Advisory.Number,
+                r.Advisory.Id,
+                r.Advisory.Summary,
+                r.Advisory.Severity,
+                r.Advisory.CvssScore,
+                r.Advisory.Published,
+                r.Advisory.Modified,
+                r.Advisory.Withdrawn,
             })
             .ToListAsync(cancellationToken);
 
@@ -117,9 +130,11 @@ public sealed class SearchAdvisories(VigilDbContext db)
         // The part-of-a-name match: the alias and package lists are uncorrelated IN lists, so each table is
         // scanned once, not once per advisory.
         var lower = text.ToLowerInvariant();
-        var byAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower().Contains(lower)).Select(alias => alias.AdvisoryNumber);
+        var byAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower().Contains(lower))
+            .Select(alias => alias.AdvisoryNumber);
         var byPackage = db.AffectedPackages.Where(p => p.Name.ToLower().Contains(lower)).Select(p => p.AdvisoryNumber);
-        var exactAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower() == lower).Select(alias => alias.AdvisoryNumber);
+        var exactAlias = db.AdvisoryAliases.Where(alias => alias.Alias.ToLower() == lower)
+            .Select(alias => alias.AdvisoryNumber);
         var query = SearchQuery.Parse(text);
         if (query.IsEmpty)
         {
@@ -128,7 +143,12 @@ public sealed class SearchAdvisories(VigilDbContext db)
                     || (a.Summary != null && a.Summary.ToLower().Contains(lower))
                     || byAlias.Contains(a.Number)
                     || byPackage.Contains(a.Number))
-                .Select(a => new Ranked { Advisory = a, Exact = a.Id.ToLower() == lower || exactAlias.Contains(a.Number), Rank = null });
+                .Select(a => new Ranked
+                {
+                    Advisory = a,
+                    Exact = a.Id.ToLower() == lower || exactAlias.Contains(a.Number),
+                    Rank = null,
+                });
         }
         var hits = AdvisoryTextHits.Query(db, query);
         return
@@ -182,4 +202,27 @@ public sealed class SearchAdvisories(VigilDbContext db)
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// Control characters and halves of a surrogate pair become spaces: PostgreSQL refuses a NUL in text and
+    /// neither database can be sent half a pair, and no advisory holds either.
+    /// </summary>
+    private static string? Printable(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var chars = value.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
+                : !char.IsLowSurrogate(chars[i]) || (i > 0 && char.IsHighSurrogate(chars[i - 1]));
+            if (char.IsControl(chars[i]) || !paired)
+            {
+                chars[i] = ' ';
+            }
+        }
+        return new string(chars);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Vigil.Core.Advisories;
@@ -54,7 +55,8 @@ public sealed class SearchQuery
 
         void Close()
         {
-            // A group of exclusions alone has nothing to exclude from (FTS5 cannot say "everything but"): it is dropped.
+            // A group of exclusions alone has nothing to exclude from (FTS5 cannot say "everything but"):
+            // it is dropped.
             if (required.Count > 0)
             {
                 groups.Add(new Group(required.ToList(), excluded.ToList()));
@@ -64,7 +66,9 @@ public sealed class SearchQuery
         }
     }
 
-    /// <summary>SQLite FTS5's query: each term a double-quoted string (a phrase), so nothing in it is an operator.</summary>
+    /// <summary>
+    /// SQLite FTS5's query: each term a double-quoted string (a phrase), so nothing in it is an operator.
+    /// </summary>
     public string ToFts5()
     {
         return string.Join(" OR ", Groups.Select(g =>
@@ -126,7 +130,7 @@ public sealed class SearchQuery
         foreach (var rune in token.EnumerateRunes())
         {
             var letter = Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is
-                System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+                UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
             if (letter)
             {
                 if (!inWord && words.Length > 0)

@@ -7,7 +7,8 @@ namespace Vigil.Web.Api;
 
 /// <summary>
 /// The public search of advisories (docs/api.md, "Searching advisories"), and corrections of published
-/// advisories (docs/publication.md, "Corrections"): the program's team revises one, anyone reads the revisions. A caller who may not correct it gets 404, as for the report behind it.
+/// advisories (docs/publication.md, "Corrections"): the program's team revises one, anyone reads the revisions.
+/// A caller who may not correct it gets 404, as for the report behind it.
 /// </summary>
 public static class AdvisoriesEndpoints
 {
@@ -22,8 +23,12 @@ public static class AdvisoriesEndpoints
     }
 
     /// <summary>The public search, as the home page runs it: text, filters, sort and one page (docs/api.md).</summary>
-    public static async Task<Ok<AdvisorySearchPage>> SearchAsync(HttpRequest request, SearchAdvisories search, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AdvisorySearchPage.From(await search.ExecuteAsync(AdvisorySearchParameters.Read(request).ToSearch(), cancellationToken)));
+    public static async Task<Ok<AdvisorySearchPage>> SearchAsync(
+        HttpRequest request, SearchAdvisories search, CancellationToken cancellationToken)
+    {
+        var criteria = AdvisorySearchParameters.Read(request).ToSearch();
+        return TypedResults.Ok(AdvisorySearchPage.From(await search.ExecuteAsync(criteria, cancellationToken)));
+    }
 
     public static async Task<Ok<CorrectedAdvisory>> CorrectAsync(string id, CorrectionBody body, HttpContext context, CorrectAdvisory correct, CancellationToken cancellationToken) =>
         TypedResults.Ok(await correct.ExecuteAsync(id, ApiActor.From(context), body.ToCorrection(), cancellationToken));

@@ -4,9 +4,13 @@ using Vigil.Core.Errors;
 
 namespace Vigil.Web.Api;
 
-/// <summary>The query string of <c>GET /api/advisories</c>, read into the search the page runs (docs/api.md, "Searching advisories").</summary>
+/// <summary>
+/// The query string of <c>GET /api/advisories</c>, read into the search the page runs
+/// (docs/api.md, "Searching advisories").
+/// </summary>
 public sealed record AdvisorySearchParameters(
-    string? Q, string? Ecosystem, string? Package, string? Severity, string? Cwe, string? From, string? To, string? Sort,
+    string? Q, string? Ecosystem, string? Package, string? Severity, string? Cwe, string? From, string? To,
+    string? Sort,
     int? Page, int? PageSize)
 {
     public static AdvisorySearchParameters Read(HttpRequest request)
@@ -20,15 +24,17 @@ public sealed record AdvisorySearchParameters(
             {
                 return null;
             }
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max)
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && number >= 1 && number <= max)
             {
                 return number;
             }
             errors[key] = [$"a whole number from 1 to {max}."];
             return null;
         }
-        var parameters = new AdvisorySearchParameters(Get("q"), Get("ecosystem"), Get("package"), Get("severity"), Get("cwe"),
-            Get("from"), Get("to"), Get("sort"), Number("page", 100_000), Number("pageSize", SearchAdvisories.MaxPageSize));
+        var parameters = new AdvisorySearchParameters(Get("q"), Get("ecosystem"), Get("package"), Get("severity"),
+            Get("cwe"), Get("from"), Get("to"), Get("sort"), Number("page", 100_000),
+            Number("pageSize", SearchAdvisories.MaxPageSize));
         return errors.Count > 0 ? throw Invalid(errors) : parameters;
     }
 
@@ -91,7 +97,8 @@ public sealed record AdvisorySearchParameters(
         {
             throw Invalid(errors);
         }
-        return new AdvisorySearch(Q, Ecosystem, Package, severity, from, to, sort!.Value, Page ?? 1, PageSize ?? 25, cwe);
+        return new AdvisorySearch(
+            Q, Ecosystem, Package, severity, from, to, sort!.Value, Page ?? 1, PageSize ?? 25, cwe);
     }
 
     private static DateOnly? Date(string? value, string key, Dictionary<string, string[]> errors)
@@ -100,7 +107,8 @@ public sealed record AdvisorySearchParameters(
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(
+            value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
@@ -113,10 +121,12 @@ public sealed record AdvisorySearchParameters(
 }
 
 /// <summary>One page of the search's answer, severities as words.</summary>
-public sealed record AdvisorySearchPage(int Total, int Page, int PageSize, int Pages, IReadOnlyList<AdvisorySearchItem> Items)
+public sealed record AdvisorySearchPage(
+    int Total, int Page, int PageSize, int Pages, IReadOnlyList<AdvisorySearchItem> Items)
 {
-    public static AdvisorySearchPage From(AdvisorySearchResult result) => new(result.Total, result.Page, result.PageSize, result.Pages,
-        result.Items.Select(i => new AdvisorySearchItem(i.Id, i.Summary, i.Severity.ToNpmWord(), i.CvssScore, i.Published, i.Modified,
+    public static AdvisorySearchPage From(AdvisorySearchResult result) =>
+        new(result.Total, result.Page, result.PageSize, result.Pages, result.Items.Select(i => new AdvisorySearchItem(
+            i.Id, i.Summary, i.Severity.ToNpmWord(), i.CvssScore, i.Published, i.Modified,
             i.Withdrawn, i.Packages)).ToList());
 }
 

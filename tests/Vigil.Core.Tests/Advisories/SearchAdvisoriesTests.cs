@@ -30,16 +30,20 @@ public partial class SearchAdvisoriesTests
         foreach (var document in await db.Advisories.Select(a => a.Document).ToListAsync(Ct))
         {
             var vulnerability = OsvJson.Deserialize(document);
-            if (PrototypePollution().IsMatch(vulnerability.Summary ?? "") || PrototypePollution().IsMatch(vulnerability.Details ?? ""))
+            if (PrototypePollution().IsMatch(vulnerability.Summary ?? "")
+                || PrototypePollution().IsMatch(vulnerability.Details ?? ""))
             {
                 mentioning.Add(vulnerability.Id);
-                inSummary += (vulnerability.Summary ?? "").Contains("prototype pollution", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                var summary = vulnerability.Summary ?? "";
+                inSummary += summary.Contains("prototype pollution", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             }
         }
         // What made the search necessary: a summary-only search misses some of them.
-        Assert.True(mentioning.Count >= 20 && inSummary < mentioning.Count, $"{mentioning.Count} mention it, {inSummary} in the summary");
+        Assert.True(mentioning.Count >= 20 && inSummary < mentioning.Count,
+            $"{mentioning.Count} mention it, {inSummary} in the summary");
 
-        var found = await new SearchAdvisories(db).ExecuteAsync(new AdvisorySearch("prototype pollution", PageSize: 100), Ct);
+        var found = await new SearchAdvisories(db)
+            .ExecuteAsync(new AdvisorySearch("prototype pollution", PageSize: 100), Ct);
 
         var ids = found.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(mentioning.Except(ids));
@@ -49,13 +53,19 @@ public partial class SearchAdvisoriesTests
 
     private static readonly string[] NastyQueries =
     [
-        "\"", "\"\"", "\"unclosed phrase", "*", "proto*", "* pollution", "NOT", "AND", "OR", "AND OR NOT", "a OR", "OR b",
-        "-", "--", "-pollution", "-\"prototype pollution\"", "- -", "title:prototype", "Summary:x", "{Summary Details}: x",
-        "^prototype", "NEAR(prototype pollution)", "NEAR(a b, 2)", "(", ")", "(()", "'", "''", "\\", "\\\"", "%", "_", "%_%",
-        "'; DROP TABLE advisories; --", "\"); DELETE FROM advisories; --", "a & b | !c <-> d", "a:*", "a:A", "!!", "<2>",
-        "🔥", "プロトタイプ汚染", "prototype pollution ☃", "e\u0301", "ＦＴＳ", "\u0000", "\t\n\r", "\uD800", "a\uDC00b",
-        "CVE-2020-7598", "GHSA-vh95-rmgr-6w4m", "lodash.merge", "@cypress/request", "1.2.3", ">=1.0.0 <2", "x".PadRight(200, 'y'),
-        string.Join(' ', Enumerable.Repeat("a OR", 50)), string.Join(' ', Enumerable.Repeat("-x", 60)),
+        "\"", "\"\"", "\"unclosed phrase", "*", "proto*", "* pollution", "NOT", "AND", "OR", "AND OR NOT",
+        "a OR", "OR b",
+        "-", "--", "-pollution", "-\"prototype pollution\"", "- -", "title:prototype", "Summary:x",
+        "{Summary Details}: x",
+        "^prototype", "NEAR(prototype pollution)", "NEAR(a b, 2)", "(", ")", "(()", "'", "''", "\\", "\\\"",
+        "%", "_", "%_%",
+        "'; DROP TABLE advisories; --", "\"); DELETE FROM advisories; --", "a & b | !c <-> d", "a:*", "a:A",
+        "!!", "<2>",
+        "🔥", "プロトタイプ汚染", "prototype pollution ☃", "e\u0301", "ＦＴＳ", "\u0000", "\t\n\r",
+        "\uD800", "a\uDC00b",
+        "CVE-2020-7598", "GHSA-vh95-rmgr-6w4m", "lodash.merge", "@cypress/request", "1.2.3", ">=1.0.0 <2",
+        "x".PadRight(200, 'y'),
+        string.Join(' ', Enumerable.Repeat("a OR", 40)), string.Join(' ', Enumerable.Repeat("-x", 60)),
     ];
 
     // One database for the whole list (a loop, not a theory row each): each case is one read, and a fresh
@@ -65,7 +75,8 @@ public partial class SearchAdvisoriesTests
     public async Task Execute_OddQueries_AnswerWithoutError(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await Store(database, Advisory("VIGIL-1", "Prototype pollution in merge", "Deep merge lets `__proto__` through."));
+        await Store(database,
+            Advisory("VIGIL-1", "Prototype pollution in merge", "Deep merge lets `__proto__` through."));
         await using var db = database.Open();
         var failures = new List<string>();
 
@@ -136,7 +147,8 @@ public partial class SearchAdvisoriesTests
         await StoreThree(database);
         await using var db = database.Open();
 
-        var result = await new SearchAdvisories(db).ExecuteAsync(new AdvisorySearch(text, Sort: AdvisorySort.Newest), Ct);
+        var result = await new SearchAdvisories(db)
+            .ExecuteAsync(new AdvisorySearch(text, Sort: AdvisorySort.Newest), Ct);
 
         Assert.Equal(expected, result.Items.Select(i => i.Id));
     }
@@ -147,7 +159,8 @@ public partial class SearchAdvisoriesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await StoreThree(database);
-        await Store(database, Advisory("VIGIL-4", "Mentions CVE-2099-0001 CVE-2099-0001 CVE-2099-0001", "CVE-2099-0001"));
+        await Store(database,
+            Advisory("VIGIL-4", "Mentions CVE-2099-0001 CVE-2099-0001 CVE-2099-0001", "CVE-2099-0001"));
         await using var db = database.Open();
 
         var result = await new SearchAdvisories(db).ExecuteAsync(new AdvisorySearch("CVE-2099-0001"), Ct);
@@ -166,7 +179,8 @@ public partial class SearchAdvisoriesTests
 
         var byCwe = await search.ExecuteAsync(new AdvisorySearch(Cwe: "CWE-1321"), Ct);
         var byCweAndText = await search.ExecuteAsync(new AdvisorySearch("regular", Cwe: "CWE-1321"), Ct);
-        var bySeverityAndText = await search.ExecuteAsync(new AdvisorySearch("pollution", Severity: AdvisorySeverity.High), Ct);
+        var bySeverityAndText =
+            await search.ExecuteAsync(new AdvisorySearch("pollution", Severity: AdvisorySeverity.High), Ct);
 
         Assert.Equal(["VIGIL-1"], byCwe.Items.Select(i => i.Id));
         Assert.Empty(byCweAndText.Items);
@@ -198,24 +212,30 @@ public partial class SearchAdvisoriesTests
         await using var db = database.Open();
         // As an older Vigil left them: no details, keywords or CWE rows.
         await db.AdvisoryCwes.ExecuteDeleteAsync(Ct);
-        await db.Advisories.ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, (string?)null).SetProperty(a => a.SearchKeywords, (string?)null), Ct);
+        await db.Advisories.ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Details, (string?)null)
+            .SetProperty(a => a.SearchKeywords, (string?)null), Ct);
         var search = new SearchAdvisories(db);
-        Assert.Empty((await search.ExecuteAsync(new AdvisorySearch("merging"), Ct)).Items);
+        Assert.Empty((await search.ExecuteAsync(new AdvisorySearch("untrusted"), Ct)).Items);
 
         var indexed = await AdvisorySearchBackfill.RunAsync(db, Ct);
 
         Assert.Equal(3, indexed);
-        Assert.Equal(["VIGIL-1"], (await search.ExecuteAsync(new AdvisorySearch("merging"), Ct)).Items.Select(i => i.Id));
-        Assert.Equal(["VIGIL-1"], (await search.ExecuteAsync(new AdvisorySearch(Cwe: "CWE-1321"), Ct)).Items.Select(i => i.Id));
+        var byDetails = await search.ExecuteAsync(new AdvisorySearch("untrusted"), Ct);
+        var byCwe = await search.ExecuteAsync(new AdvisorySearch(Cwe: "CWE-1321"), Ct);
+        Assert.Equal(["VIGIL-1"], byDetails.Items.Select(i => i.Id));
+        Assert.Equal(["VIGIL-1"], byCwe.Items.Select(i => i.Id));
         Assert.Equal(0, await AdvisorySearchBackfill.RunAsync(db, Ct));
     }
 
     private static async Task StoreThree(TestDatabase database)
     {
-        var one = Advisory("VIGIL-1", "Prototype pollution in merge", "Merging untrusted objects pollutes Object.prototype.",
+        var one = Advisory("VIGIL-1", "Prototype pollution in merge",
+            "Merging untrusted objects pollutes Object.prototype.",
             alias: "CVE-2099-0001", cwe: "CWE-1321");
         var two = Advisory("VIGIL-2", "Template injection", "Pollution of the template scope leads to code execution.",
-            package: "deep-extend", severity: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", cwe: "CWE-94", modifiedDay: 3);
+            package: "deep-extend", severity: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", cwe: "CWE-94",
+            modifiedDay: 3);
         var three = Advisory("VIGIL-3", "Regular expression denial of service", "A slow regular expression.",
             alias: "CVE-2099-0003", cwe: "CWE-1333", modifiedDay: 4);
         await Store(database, one, two, three);
@@ -224,10 +244,12 @@ public partial class SearchAdvisoriesTests
     private static async Task Store(TestDatabase database, params OsvVulnerability[] vulnerabilities)
     {
         await using var db = database.Open();
-        await new UpsertAdvisories(db).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "test")).ToList(), Ct);
+        var batch = vulnerabilities.Select(v => new AdvisoryToStore(v, "test")).ToList();
+        await new UpsertAdvisories(db).ExecuteAsync(batch, Ct);
     }
 
-    private static OsvVulnerability Advisory(string id, string summary, string details, string? alias = null, string package = "left-pad",
+    private static OsvVulnerability Advisory(string id, string summary, string details, string? alias = null,
+        string package = "left-pad",
         string? severity = null, string? cwe = null, int modifiedDay = 2) => new()
         {
             SchemaVersion = OsvVulnerability.CurrentSchemaVersion,

@@ -11,7 +11,8 @@ public class AdvisorySearchApiTests
     {
         await using var test = await WebTest.StartAsync(provider);
 
-        var (status, body) = await test.GetAsync("/api/advisories?q=prototype%20pollution&cwe=1321&sort=newest&pageSize=1");
+        var (status, body) =
+            await test.GetAsync("/api/advisories?q=prototype%20pollution&cwe=1321&sort=newest&pageSize=1");
 
         Assert.Equal(200, status);
         Assert.Equal(2, body!["total"]!.GetValue<int>());

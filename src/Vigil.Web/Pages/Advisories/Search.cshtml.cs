@@ -29,8 +29,11 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     /// <summary>The sort asked for: relevance (the default, by date when there is no text), newest or oldest.</summary>
     public string SortChoice => string.IsNullOrWhiteSpace(Sort) ? "relevance" : Sort;
 
-    /// <summary>The whole list was asked for (no search term or filter): where an empty instance shows its first steps.</summary>
-    public bool Unfiltered => new[] { Text, Ecosystem, Package, Severity, Cwe, From, To }.All(string.IsNullOrWhiteSpace);
+    /// <summary>
+    /// The whole list was asked for (no search term or filter): where an empty instance shows its first steps.
+    /// </summary>
+    public bool Unfiltered =>
+        new[] { Text, Ecosystem, Package, Severity, Cwe, From, To }.All(string.IsNullOrWhiteSpace);
 
     /// <summary>The filters in use (not the text), named as the form names them, with their query key.</summary>
     public IReadOnlyList<(string Key, string Label, string Value)> ActiveFilters =>
@@ -129,7 +132,9 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
             Problems.Add($"The search text is longer than {SearchQuery.MaxLength} characters.");
         }
         var cwe = ParseCwe(Cwe);
-        return Problems.Count > 0 ? null : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, sort, page, PageSize, cwe);
+        return Problems.Count > 0
+            ? null
+            : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, sort, page, PageSize, cwe);
     }
 
     /// <summary>A CWE id as <c>CWE-1321</c>, <c>cwe-1321</c> or <c>1321</c>; written back as <c>CWE-1321</c>.</summary>
@@ -140,7 +145,7 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
             return null;
         }
         var trimmed = value.Trim();
-        var id = trimmed.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase) ? "CWE-" + trimmed[4..] : "CWE-" + trimmed;
+        var id = "CWE-" + (trimmed.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase) ? trimmed[4..] : trimmed);
         if (CweIds.IsValid(id) && id.Length <= 12)
         {
             return id;

@@ -33,14 +33,17 @@ public class SearchTests
         Assert.Equal(["GHSA-vh95-rmgr-6w4m", "GHSA-35jh-r3h4-6jhm", "GHSA-xvch-5gv4-984h", "GHSA-p8p7-x288-28g6", "GHSA-cm22-4g7w-348p"], page.Ids);
     }
 
+    private const string Xvch = "GHSA-xvch-5gv4-984h";
+    private const string Vh95 = "GHSA-vh95-rmgr-6w4m";
+
     public static TheoryData<DatabaseProvider, string, string[]> Filters => new()
     {
         // Text: a package name, an alias in any case, words of a summary, part of an id.
-        { DatabaseProvider.Sqlite, "q=minimist&sort=newest", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
-        { DatabaseProvider.Postgres, "q=minimist&sort=newest", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
+        { DatabaseProvider.Sqlite, "q=minimist&sort=newest", [Xvch, Vh95, "VIGIL-WITHDRAWN-1"] },
+        { DatabaseProvider.Postgres, "q=minimist&sort=newest", [Xvch, Vh95, "VIGIL-WITHDRAWN-1"] },
         // Words of the details (full text), in any order and form.
-        { DatabaseProvider.Sqlite, "q=pollution+prototype&sort=newest", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m"] },
-        { DatabaseProvider.Postgres, "q=polluted+prototypes&sort=newest", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m"] },
+        { DatabaseProvider.Sqlite, "q=pollution+prototype&sort=newest", [Xvch, Vh95] },
+        { DatabaseProvider.Postgres, "q=polluted+prototypes&sort=newest", [Xvch, Vh95] },
         { DatabaseProvider.Sqlite, "q=cve-2020-7598", ["GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Postgres, "q=cve-2020-7598", ["GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Sqlite, "q=Server-Side+request", ["GHSA-p8p7-x288-28g6"] },
@@ -58,7 +61,7 @@ public class SearchTests
         { DatabaseProvider.Postgres, "from=2021-05-06&to=2023-03-16", ["GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm"] },
         { DatabaseProvider.Sqlite, "q=minimist&severity=critical", ["GHSA-xvch-5gv4-984h"] },
         // The weakness, as CWE-<n> or <n>, alone or with text and severity.
-        { DatabaseProvider.Sqlite, "cwe=CWE-1321", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m"] },
+        { DatabaseProvider.Sqlite, "cwe=CWE-1321", [Xvch, Vh95] },
         { DatabaseProvider.Postgres, "cwe=1321&severity=critical", ["GHSA-xvch-5gv4-984h"] },
         { DatabaseProvider.Postgres, "cwe=CWE-918&q=request", ["GHSA-p8p7-x288-28g6"] },
         { DatabaseProvider.Sqlite, "cwe=CWE-918&q=minimist", [] },
@@ -128,9 +131,11 @@ public class SearchTests
         Assert.Equal("No advisory matches this search", page.Text(".no-match h2"));
         Assert.Equal(["Words", "Severity", "Weakness"], page.Texts(".no-match dt"));
         Assert.Equal("zzqx wibble", page.Text(".no-match dd q"));
-        var links = page.Document.QuerySelectorAll(".no-match a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        var links = page.Document.QuerySelectorAll(".no-match a")
+            .Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal(
-            [("remove this filter", "/?q=zzqx%20wibble&cwe=CWE-79"), ("remove this filter", "/?q=zzqx%20wibble&severity=high"),
+            [("remove this filter", "/?q=zzqx%20wibble&cwe=CWE-79"),
+             ("remove this filter", "/?q=zzqx%20wibble&severity=high"),
              ("Search the same words without filters", "/?q=zzqx%20wibble"), ("See all advisories", "/"),
              ("Report it privately", "/reports/new")],
             links);
