@@ -62,6 +62,7 @@ public static class CoreServices
         services.AddScoped<GetAdvisory>();
         services.AddScoped<SearchAdvisories>();
         services.AddScoped<ListEcosystems>();
+        services.AddScoped<ListCwes>();
         services.AddScoped<ListRecentAdvisories>();
         services.AddScoped<GetPackageAdvisories>();
         services.AddScoped<QueryAffecting>();

@@ -21,10 +21,44 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<AdvisoryE
         builder.Property(a => a.Origin).HasMaxLength(AdvisoryOrigin.MaxLength).HasDefaultValue(AdvisoryOrigin.Import);
         builder.HasIndex(a => a.Origin);
         builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Affected)
-            .WithOne()
-            .HasForeignKey(a => a.AdvisoryNumber)
+        builder.HasMany(a => a.Affected).WithOne().HasForeignKey(a => a.AdvisoryNumber)
             .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Cwes).WithOne().HasForeignKey(c => c.AdvisoryNumber).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    /// <summary>
+    /// PostgreSQL's full-text index: a stored tsvector generated from the searched columns (summary and
+    /// keywords weigh A, details B) with a GIN index, so every write keeps it current. SQLite's is an FTS5
+    /// table kept by triggers, created by its migration (docs/database.md, "Search").
+    /// </summary>
+    public static void AddSearchVector(EntityTypeBuilder<AdvisoryEntity> builder, bool sqlite)
+    {
+        if (sqlite)
+        {
+            return;
+        }
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(AdvisorySearchText.VectorColumn)
+            .HasComputedColumnSql(
+                $"setweight(to_tsvector('english'::regconfig, {Words("Summary")}), 'A') || "
+                + $"setweight(to_tsvector('english'::regconfig, {Words("SearchKeywords")}), 'A') || "
+                + $"setweight(to_tsvector('english'::regconfig, {Words("Details")}), 'B')", stored: true);
+        builder.HasIndex(AdvisorySearchText.VectorColumn).HasMethod("GIN");
+
+        // Punctuation inside a token only separates words, as in SQLite's tokenizer and the search box
+        // (SearchQuery): PostgreSQL's parser would otherwise keep "lodash.merge" or "CVE-2020-7598" whole,
+        // or read "-7598" as a negative number, and the words in them could not be found.
+        static string Words(string column) => $"translate(coalesce(\"{column}\", ''), '-./_@:', '      ')";
+    }
+}
+
+internal sealed class AdvisoryCweConfiguration : IEntityTypeConfiguration<AdvisoryCweEntity>
+{
+    public void Configure(EntityTypeBuilder<AdvisoryCweEntity> builder)
+    {
+        builder.ToTable("advisory_cwes");
+        builder.HasKey(c => new { c.AdvisoryNumber, c.CweId });
+        builder.Property(c => c.CweId).HasMaxLength(20);
+        builder.HasIndex(c => c.CweId);
     }
 }
 

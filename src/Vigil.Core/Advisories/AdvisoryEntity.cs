@@ -29,8 +29,25 @@ public sealed class AdvisoryEntity
     /// <summary>The OSV 1.7.5 JSON document, the single source of truth for export.</summary>
     public required string Document { get; set; }
 
+    /// <summary>The document's <c>details</c>, for the full-text search (<see cref="AdvisorySearchText"/>).</summary>
+    public string? Details { get; set; }
+
+    /// <summary>
+    /// What else the full-text search reads: aliases, package names, CWE ids and names, space-separated.
+    /// Null only for a row stored before the search existed and not yet indexed (<see cref="AdvisorySearchBackfill"/>).
+    /// </summary>
+    public string? SearchKeywords { get; set; }
+
     public List<AdvisoryAliasEntity> Aliases { get; set; } = [];
     public List<AffectedPackageEntity> Affected { get; set; } = [];
+    public List<AdvisoryCweEntity> Cwes { get; set; } = [];
+}
+
+/// <summary>A CWE id the advisory names (<c>database_specific.cwe_ids</c>), for the search's CWE filter.</summary>
+public sealed class AdvisoryCweEntity
+{
+    public long AdvisoryNumber { get; set; }
+    public required string CweId { get; set; }
 }
 
 public sealed class AdvisoryAliasEntity

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Vigil.Core.Advisories.Osv;
 
@@ -26,7 +27,18 @@ internal static class AdvisoryRows
         entity.Affected = (vulnerability.Affected ?? [])
             .Select((affected, index) => AffectedRow(affected, index))
             .ToList();
+        var cwes = AdvisorySearchText.CweIdsOf(vulnerability);
+        entity.Cwes = cwes.Select(id => new AdvisoryCweEntity { CweId = id }).ToList();
+        entity.Details = vulnerability.Details;
+        entity.SearchKeywords = AdvisorySearchText.Keywords(vulnerability, cwes);
     }
+
+    /// <summary>
+    /// An advisory with every row <see cref="Apply"/> replaces, for a write to an existing one: a child
+    /// collection left unloaded would keep its old rows next to the new ones.
+    /// </summary>
+    public static IQueryable<AdvisoryEntity> WithRows(this IQueryable<AdvisoryEntity> advisories) =>
+        advisories.Include(a => a.Aliases).Include(a => a.Affected).Include(a => a.Cwes);
 
     private static AffectedPackageEntity AffectedRow(OsvAffected affected, int index) => new()
     {

@@ -42,8 +42,7 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
         }
         var ids = latest.Keys.ToList();
         var existing = await db.Advisories
-            .Include(a => a.Aliases)
-            .Include(a => a.Affected)
+            .WithRows()
             .Where(a => ids.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
 
@@ -61,13 +60,15 @@ public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = nul
             var document = OsvJson.Serialize(item.Vulnerability);
             if (entity is not null)
             {
-                if (entity.Document == document && entity.Source == item.Source && entity.Origin == item.Origin)
+                if (entity.Document == document && entity.Source == item.Source && entity.Origin == item.Origin
+                    && entity.SearchKeywords is not null)
                 {
                     unchanged++;
                     continue;
                 }
                 db.AdvisoryAliases.RemoveRange(entity.Aliases);
                 db.AffectedPackages.RemoveRange(entity.Affected);
+                db.AdvisoryCwes.RemoveRange(entity.Cwes);
                 entity.Source = item.Source;
                 entity.Origin = item.Origin;
                 AdvisoryRows.Apply(entity, item.Vulnerability, document);

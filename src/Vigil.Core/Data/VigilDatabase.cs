@@ -47,6 +47,7 @@ public static class VigilDatabase
             if (!await MigrationState.IsCurrentAsync(target, cancellationToken))
             {
                 await context.Database.MigrateAsync(cancellationToken);
+                await Advisories.AdvisorySearchBackfill.RunAsync(context, cancellationToken);
             }
             return context;
         }

@@ -21,6 +21,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<AdvisoryEntity> Advisories => Set<AdvisoryEntity>();
     public DbSet<AdvisoryAliasEntity> AdvisoryAliases => Set<AdvisoryAliasEntity>();
     public DbSet<AffectedPackageEntity> AffectedPackages => Set<AffectedPackageEntity>();
+    public DbSet<AdvisoryCweEntity> AdvisoryCwes => Set<AdvisoryCweEntity>();
     public DbSet<Publication.AdvisoryRevisionEntity> AdvisoryRevisions => Set<Publication.AdvisoryRevisionEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     public DbSet<ProgramEntity> Programs => Set<ProgramEntity>();
@@ -78,6 +79,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
         IdentityTables.Rename(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigilDbContext).Assembly);
         AffectedPackageConfiguration.AddNameIndex(modelBuilder.Entity<AffectedPackageEntity>(), Database.IsSqlite());
+        AdvisoryConfiguration.AddSearchVector(modelBuilder.Entity<AdvisoryEntity>(), Database.IsSqlite());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -60,9 +60,7 @@ public sealed class CorrectAdvisory(VigilDbContext db, ReportVault vault, TimePr
         {
             throw new NotFoundException($"No advisory {advisoryId} published by a program of this instance.");
         }
-        var advisory = await db.Advisories.Include(a => a.Aliases)
-            .Include(a => a.Affected)
-            .SingleAsync(a => a.Id == advisoryId, cancellationToken);
+        var advisory = await db.Advisories.WithRows().SingleAsync(a => a.Id == advisoryId, cancellationToken);
         var before = OsvJson.Deserialize(advisory.Document);
 
         var errors = new Dictionary<string, string[]>();

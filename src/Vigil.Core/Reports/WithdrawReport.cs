@@ -29,9 +29,7 @@ public sealed class WithdrawReport(VigilDbContext db, TimeProvider time)
         ReportTimeline.Move(db, report, actor, ReportState.Withdrawn, now, detail: reason.Trim());
         if (report.AdvisoryId is { } advisoryId)
         {
-            var advisory = await db.Advisories.Include(a => a.Aliases)
-                .Include(a => a.Affected)
-                .SingleAsync(a => a.Id == advisoryId, cancellationToken);
+            var advisory = await db.Advisories.WithRows().SingleAsync(a => a.Id == advisoryId, cancellationToken);
             var vulnerability = OsvJson.Deserialize(advisory.Document);
             vulnerability.Withdrawn = now;
             vulnerability.Modified = now;
@@ -40,6 +38,7 @@ public sealed class WithdrawReport(VigilDbContext db, TimeProvider time)
             var document = OsvJson.Serialize(vulnerability);
             db.AdvisoryAliases.RemoveRange(advisory.Aliases);
             db.AffectedPackages.RemoveRange(advisory.Affected);
+            db.AdvisoryCwes.RemoveRange(advisory.Cwes);
             AdvisoryRows.Apply(advisory, vulnerability, document);
         }
         await db.SaveChangesAsync(cancellationToken);

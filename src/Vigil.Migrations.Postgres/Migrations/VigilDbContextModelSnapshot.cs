@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Vigil.Core.Data;
 
 #nullable disable
@@ -336,6 +337,22 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("advisory_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Advisories.AdvisoryCweEntity", b =>
+                {
+                    b.Property<long>("AdvisoryNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CweId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("AdvisoryNumber", "CweId");
+
+                    b.HasIndex("CweId");
+
+                    b.ToTable("advisory_cwes", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Advisories.AdvisoryEntity", b =>
                 {
                     b.Property<long>("Number")
@@ -350,6 +367,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.Property<string>("CvssVector")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
 
                     b.Property<string>("Document")
                         .IsRequired()
@@ -371,6 +391,14 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("Published")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchKeywords")
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, translate(coalesce(\"Summary\", ''), '-./_@:', '      ')), 'A') || setweight(to_tsvector('english'::regconfig, translate(coalesce(\"SearchKeywords\", ''), '-./_@:', '      ')), 'A') || setweight(to_tsvector('english'::regconfig, translate(coalesce(\"Details\", ''), '-./_@:', '      ')), 'B')", true);
 
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
@@ -397,6 +425,10 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.HasIndex("Origin");
 
                     b.HasIndex("Published");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.ToTable("advisories", (string)null);
                 });
@@ -1611,6 +1643,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigil.Core.Advisories.AdvisoryCweEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
+                        .WithMany("Cwes")
+                        .HasForeignKey("AdvisoryNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigil.Core.Advisories.AffectedPackageEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
@@ -1786,6 +1827,8 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.Navigation("Affected");
 
                     b.Navigation("Aliases");
+
+                    b.Navigation("Cwes");
                 });
 
             modelBuilder.Entity("Vigil.Core.Bounties.BountyAwardEntity", b =>

@@ -323,6 +323,22 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("advisory_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Advisories.AdvisoryCweEntity", b =>
+                {
+                    b.Property<long>("AdvisoryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CweId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AdvisoryNumber", "CweId");
+
+                    b.HasIndex("CweId");
+
+                    b.ToTable("advisory_cwes", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Advisories.AdvisoryEntity", b =>
                 {
                     b.Property<long>("Number")
@@ -334,6 +350,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CvssVector")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Document")
@@ -356,6 +375,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("Published")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKeywords")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
@@ -1554,6 +1576,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigil.Core.Advisories.AdvisoryCweEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
+                        .WithMany("Cwes")
+                        .HasForeignKey("AdvisoryNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigil.Core.Advisories.AffectedPackageEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Advisories.AdvisoryEntity", null)
@@ -1729,6 +1760,8 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.Navigation("Affected");
 
                     b.Navigation("Aliases");
+
+                    b.Navigation("Cwes");
                 });
 
             modelBuilder.Entity("Vigil.Core.Bounties.BountyAwardEntity", b =>

@@ -6,7 +6,7 @@ using Vigil.Core.Advisories;
 namespace Vigil.Web.Pages.Advisories;
 
 /// <summary>The home page: search box, filters and one page of matching advisories with the total count.</summary>
-public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosystems) : PageModel
+public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosystems, ListCwes cwes) : PageModel
 {
     public const int PageSize = 25;
 
@@ -14,6 +14,7 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     [BindProperty(SupportsGet = true)] public string? Ecosystem { get; set; }
     [BindProperty(SupportsGet = true)] public string? Package { get; set; }
     [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cwe { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
@@ -22,13 +23,25 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
 
     public List<string> Problems { get; } = [];
     public IReadOnlyList<string> Ecosystems { get; private set; } = [];
+    public IReadOnlyList<CweChoice> Cwes { get; private set; } = [];
     public AdvisorySearchResult? Result { get; private set; }
-    public bool OldestFirst => Sort == "oldest";
+
+    /// <summary>The sort asked for: relevance (the default, by date when there is no text), newest or oldest.</summary>
+    public string SortChoice => string.IsNullOrWhiteSpace(Sort) ? "relevance" : Sort;
 
     /// <summary>
     /// The whole list was asked for (no search term or filter): where an empty instance shows its first steps.
     /// </summary>
-    public bool Unfiltered => new[] { Text, Ecosystem, Package, Severity, From, To }.All(string.IsNullOrWhiteSpace);
+    public bool Unfiltered =>
+        new[] { Text, Ecosystem, Package, Severity, Cwe, From, To }.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>The filters in use (not the text), named as the form names them, with their query key.</summary>
+    public IReadOnlyList<(string Key, string Label, string Value)> ActiveFilters =>
+        new (string Key, string Label, string? Value)[]
+        {
+            ("ecosystem", "Ecosystem", Ecosystem), ("package", "Package", Package), ("severity", "Severity", Severity),
+            ("cwe", "Weakness", Cwe), ("from", "Published from", From), ("to", "Published to", To),
+        }.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Key, f.Label, f.Value!.Trim())).ToList();
 
     public static readonly AdvisorySeverity[] SeverityChoices =
         [AdvisorySeverity.Critical, AdvisorySeverity.High, AdvisorySeverity.Moderate, AdvisorySeverity.Low,
@@ -37,6 +50,7 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Ecosystems = await ecosystems.ExecuteAsync(cancellationToken);
+        Cwes = await cwes.ExecuteAsync(cancellationToken);
         var criteria = Parse();
         if (Problems.Count > 0)
         {
@@ -48,7 +62,7 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
     }
 
     /// <summary>This search with one parameter changed (null removes it), for paging and sorting links.</summary>
-    public string Link(string? page = null, string? sort = null)
+    public string Link(string? page = null, string? sort = null, params string[] without)
     {
         var query = new Dictionary<string, string?>
         {
@@ -56,11 +70,16 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
             ["ecosystem"] = Ecosystem,
             ["package"] = Package,
             ["severity"] = Severity,
+            ["cwe"] = Cwe,
             ["from"] = From,
             ["to"] = To,
             ["sort"] = sort ?? Sort,
             ["page"] = page,
         };
+        foreach (var key in without)
+        {
+            query.Remove(key);
+        }
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/",
             query.Where(p => !string.IsNullOrWhiteSpace(p.Value))
                 .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
@@ -98,17 +117,46 @@ public sealed class SearchModel(SearchAdvisories search, ListEcosystems ecosyste
         {
             Problems.Add($"Page '{PageNumber}' is not a page number (1 or more).");
         }
-        if (Sort is not (null or "" or "newest" or "oldest"))
+        AdvisorySort sort = AdvisorySort.Relevance;
+        switch (Sort)
         {
-            Problems.Add($"Sort '{Sort}' is not 'newest' or 'oldest'.");
+            case null or "" or "relevance":
+                break;
+            case "newest":
+                sort = AdvisorySort.Newest;
+                break;
+            case "oldest":
+                sort = AdvisorySort.Oldest;
+                break;
+            default:
+                Problems.Add($"Sort '{Sort}' is not 'relevance', 'newest' or 'oldest'.");
+                break;
         }
-        if (Text?.Length > 200)
+        if (Text?.Length > SearchQuery.MaxLength)
         {
-            Problems.Add("The search text is longer than 200 characters.");
+            Problems.Add($"The search text is longer than {SearchQuery.MaxLength} characters.");
         }
+        var cwe = ParseCwe(Cwe);
         return Problems.Count > 0
             ? null
-            : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, OldestFirst, page, PageSize);
+            : new AdvisorySearch(Text, Ecosystem, Package, severity, from, to, sort, page, PageSize, cwe);
+    }
+
+    /// <summary>A CWE id as <c>CWE-1321</c>, <c>cwe-1321</c> or <c>1321</c>; written back as <c>CWE-1321</c>.</summary>
+    private string? ParseCwe(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var trimmed = value.Trim();
+        var id = "CWE-" + (trimmed.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase) ? trimmed[4..] : trimmed);
+        if (CweIds.IsValid(id) && id.Length <= 12)
+        {
+            return id;
+        }
+        Problems.Add($"Weakness '{value}' is not a CWE id (CWE- and a number, e.g. CWE-1321).");
+        return null;
     }
 
     private DateOnly? ParseDate(string? value, string label)

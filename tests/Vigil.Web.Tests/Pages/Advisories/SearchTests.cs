@@ -37,12 +37,17 @@ public class SearchTests
             page.Ids);
     }
 
+    private const string Xvch = "GHSA-xvch-5gv4-984h";
+    private const string Vh95 = "GHSA-vh95-rmgr-6w4m";
+
     public static TheoryData<DatabaseProvider, string, string[]> Filters => new()
     {
         // Text: a package name, an alias in any case, words of a summary, part of an id.
-        { DatabaseProvider.Sqlite, "q=minimist", ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
-        { DatabaseProvider.Postgres, "q=minimist",
-            ["GHSA-xvch-5gv4-984h", "GHSA-vh95-rmgr-6w4m", "VIGIL-WITHDRAWN-1"] },
+        { DatabaseProvider.Sqlite, "q=minimist&sort=newest", [Xvch, Vh95, "VIGIL-WITHDRAWN-1"] },
+        { DatabaseProvider.Postgres, "q=minimist&sort=newest", [Xvch, Vh95, "VIGIL-WITHDRAWN-1"] },
+        // Words of the details (full text), in any order and form.
+        { DatabaseProvider.Sqlite, "q=pollution+prototype&sort=newest", [Xvch, Vh95] },
+        { DatabaseProvider.Postgres, "q=polluted+prototypes&sort=newest", [Xvch, Vh95] },
         { DatabaseProvider.Sqlite, "q=cve-2020-7598", ["GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Postgres, "q=cve-2020-7598", ["GHSA-vh95-rmgr-6w4m"] },
         { DatabaseProvider.Sqlite, "q=Server-Side+request", ["GHSA-p8p7-x288-28g6"] },
@@ -62,6 +67,11 @@ public class SearchTests
         { DatabaseProvider.Postgres, "from=2021-05-06&to=2023-03-16",
             ["GHSA-p8p7-x288-28g6", "GHSA-xvch-5gv4-984h", "GHSA-35jh-r3h4-6jhm"] },
         { DatabaseProvider.Sqlite, "q=minimist&severity=critical", ["GHSA-xvch-5gv4-984h"] },
+        // The weakness, as CWE-<n> or <n>, alone or with text and severity.
+        { DatabaseProvider.Sqlite, "cwe=CWE-1321", [Xvch, Vh95] },
+        { DatabaseProvider.Postgres, "cwe=1321&severity=critical", ["GHSA-xvch-5gv4-984h"] },
+        { DatabaseProvider.Postgres, "cwe=CWE-918&q=request", ["GHSA-p8p7-x288-28g6"] },
+        { DatabaseProvider.Sqlite, "cwe=CWE-918&q=minimist", [] },
         { DatabaseProvider.Sqlite, "q=nothing-matches-this", [] },
     };
 
@@ -103,7 +113,8 @@ public class SearchTests
     [InlineData("severity=severe", "Severity 'severe' is not one of critical, high, moderate, low, info, unknown.")]
     [InlineData("page=0", "Page '0' is not a page number (1 or more).")]
     [InlineData("page=two", "Page 'two' is not a page number (1 or more).")]
-    [InlineData("sort=random", "Sort 'random' is not 'newest' or 'oldest'.")]
+    [InlineData("sort=random", "Sort 'random' is not 'relevance', 'newest' or 'oldest'.")]
+    [InlineData("cwe=79x", "Weakness '79x' is not a CWE id (CWE- and a number, e.g. CWE-1321).")]
     public async Task Search_BadInput_Returns400NamingTheProblem(string query, string problem)
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite);
@@ -112,5 +123,53 @@ public class SearchTests
 
         Assert.Equal(400, page.Status);
         Assert.Equal([problem], page.Texts(".problems li"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_NothingMatches_ShowsTheSearchAndWaysOn(DatabaseProvider provider)
+    {
+        await using var test = await WebTest.StartAsync(provider);
+
+        var page = await PageHtml.GetAsync(test, "/?q=zzqx+wibble&severity=high&cwe=CWE-79");
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal("0 advisories", page.Text("#result-count"));
+        Assert.Equal("No advisory matches this search", page.Text(".no-match h2"));
+        Assert.Equal(["Words", "Severity", "Weakness"], page.Texts(".no-match dt"));
+        Assert.Equal("zzqx wibble", page.Text(".no-match dd q"));
+        var links = page.Document.QuerySelectorAll(".no-match a")
+            .Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal(
+            [("remove this filter", "/?q=zzqx%20wibble&cwe=CWE-79"),
+             ("remove this filter", "/?q=zzqx%20wibble&severity=high"),
+             ("Search the same words without filters", "/?q=zzqx%20wibble"), ("See all advisories", "/"),
+             ("Report it privately", "/reports/new")],
+            links);
+    }
+
+    [Fact]
+    public async Task Search_WholeListOfAnEmptyInstance_ShowsNoNoMatchBox()
+    {
+        await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
+
+        var page = await PageHtml.GetAsync(test, "/");
+
+        Assert.Equal("0 advisories", page.Text("#result-count"));
+        Assert.Null(page.Document.QuerySelector(".no-match"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_CweChoices_AreTheWeaknessesTheAdvisoriesName(DatabaseProvider provider)
+    {
+        await using var test = await WebTest.StartAsync(provider);
+
+        var page = await PageHtml.GetAsync(test, "/?cwe=CWE-1321");
+
+        var options = page.Document.QuerySelectorAll("#cwe option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["", "CWE-77", "CWE-79", "CWE-94", "CWE-918", "CWE-1321"], options);
+        Assert.StartsWith("CWE-1321: Improperly Controlled Modification of Object Prototype Attributes",
+            page.Text("#cwe option[selected]"));
     }
 }
