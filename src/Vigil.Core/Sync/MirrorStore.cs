@@ -135,7 +135,10 @@ internal sealed record MirrorRecord(AdvisoryEntity Row)
         var document = OsvJson.Serialize(vulnerability);
         var row = new AdvisoryEntity
         {
-            Id = vulnerability.Id, Source = item.Source, Origin = item.Origin, Document = document,
+            Id = vulnerability.Id,
+            Source = item.Source,
+            Origin = item.Origin,
+            Document = document,
         };
         AdvisoryRows.Apply(row, vulnerability, document);
         return new MirrorRecord(row);

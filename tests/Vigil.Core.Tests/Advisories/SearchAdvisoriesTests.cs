@@ -23,7 +23,7 @@ public partial class SearchAdvisoriesTests
         var wg = SharedData.NodejsWgVuln();
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
-        await new ImportAdvisories(db).ExecuteAsync([wg], cancellationToken: Ct);
+        await new ImportAdvisories(db, TimeProvider.System).ExecuteAsync([wg], cancellationToken: Ct);
         // The set, from the data: every advisory whose summary or details say "prototype pollution".
         var mentioning = new HashSet<string>(StringComparer.Ordinal);
         var inSummary = 0;
