@@ -104,6 +104,14 @@ public sealed class ReportWriteSweepTests(
         ["PublishReport"] = new(AcceptAsync,
             (s, w, t) => s.GetRequiredService<PublishReport>().ExecuteAsync(t.Id, w.As(Role.Triager), Ct),
             ReportState.Published),
+        ["WithdrawReport"] = new(PublishedAsync, (s, w, t) =>
+            s.GetRequiredService<WithdrawReport>()
+                .ExecuteAsync(t.Id, w.As(Role.Triager), "Not exploitable after all.", Ct),
+            ReportState.Withdrawn),
+        ["CorrectAdvisory"] = new(PublishedAsync, (s, w, t) =>
+            s.GetRequiredService<CorrectAdvisory>().ExecuteAsync(t.Prepared!, w.As(Role.Triager),
+                new AdvisoryCorrection("A clearer summary.", Summary: "Prototype pollution in deep-merge"), Ct),
+            ReportState.Published),
         // The standing report stays new; the later report of its group is rejected as its duplicate in the same
         // transaction.
         ["MergeDuplicates"] = new(DuplicateAsync, (s, w, t) => s.GetRequiredService<MergeDuplicates>().ExecuteAsync(
@@ -210,7 +218,7 @@ public sealed class ReportWriteSweepTests(
     [Fact]
     public void Sweep_NamesEveryUseCaseThatWritesToReports()
     {
-        string[] features = ["Reports", "Attachments", "Extensions", "Cve", "Bounties", "Publication"];
+        string[] features = ["Reports", "Attachments", "ExtensionVotes", "Cve", "Bounties", "Publication"];
         var writers = typeof(VigilDbContext).Assembly.GetExportedTypes()
             .Where(
                 t => t is { IsClass: true, IsAbstract: false } && features.Any(f => t.Namespace == $"Vigil.Core.{f}"))
