@@ -14,7 +14,7 @@ public class BrowserTests
         await page.GotoAsync(app.Root + "/");
         await page.FillAsync("#q", "minimist");
         await NavigateAsync(page, "submit the search", "/?q=minimist&", () => page.PressAsync("#q", "Enter"));
-        Assert.EndsWith("/?q=minimist&ecosystem=&package=&severity=&from=&to=&sort=newest", page.Url);
+        Assert.EndsWith("/?q=minimist&ecosystem=&package=&severity=&cwe=&from=&to=&sort=relevance", page.Url);
         Assert.Equal("2 advisories", await page.TextContentAsync("#result-count"));
 
         await NavigateAsync(page, "open the advisory", "/advisories/GHSA-vh95-rmgr-6w4m",
