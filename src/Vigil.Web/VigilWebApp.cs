@@ -64,6 +64,7 @@ public static class VigilWebApp
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
+        app.MapPublicationPreviewEndpoints();
         app.MapAdvisoriesEndpoints();
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();

@@ -17,6 +17,10 @@ namespace Vigil.Core.Reports;
 /// <param name="Advisory">The OSV record as it would be published (its id and dates are the preview's).</param>
 /// <param name="BeforeDisclosure">The agreed disclosure date is still ahead.</param>
 /// <param name="WithoutFix">The packages with no fixed version: their range stays open-ended.</param>
+/// <remarks>
+/// <see cref="WithoutCve"/>: no CVE id is recorded, while the process gives every vulnerability it publishes one
+/// (docs/disclosure.md, "CVE ids"); one can still be added later by a correction.
+/// </remarks>
 public sealed record PublicationPreview(
     long ReportId,
     int Revision,
@@ -26,7 +30,14 @@ public sealed record PublicationPreview(
     DateTimeOffset? DisclosureAt,
     DateTimeOffset? PublicationDueAt,
     bool BeforeDisclosure,
-    IReadOnlyList<string> WithoutFix);
+    IReadOnlyList<string> WithoutFix)
+{
+    public bool WithoutCve => CveId is null;
+
+    /// <summary>Whether anything speaks against publishing now; the team then confirms that it publishes
+    /// anyway.</summary>
+    public bool HasWarnings => BeforeDisclosure || WithoutFix.Count > 0 || WithoutCve;
+}
 
 /// <summary>Builds the <see cref="PublicationPreview"/> of a report the viewer's team may publish; changes
 /// nothing.</summary>

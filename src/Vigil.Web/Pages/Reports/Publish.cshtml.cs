@@ -7,7 +7,8 @@ namespace Vigil.Web.Pages.Reports;
 /// <summary>
 /// The step between "Publish now" and publication (docs/disclosure.md, "Publishing"): the team sees the advisory
 /// exactly as it would enter the public database (id, packages with their affected and patched ranges, CVE) and what
-/// speaks against publishing now (the agreed disclosure date is ahead, a package has no fix). Only the confirmation's
+/// speaks against publishing now (the agreed disclosure date is ahead, a package has no fix, no CVE id is
+/// recorded). Only the confirmation's
 /// POST publishes, and only the revision that was shown: a report changed meanwhile is shown again. When something
 /// speaks against publishing, the team ticks that it publishes anyway.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class PublishModel(PreviewPublication preview) : UseCasePageModel
 {
     public long Id { get; private set; }
     public PublicationPreview? Preview { get; private set; }
-    public bool HasWarnings => Preview is { } p && (p.BeforeDisclosure || p.WithoutFix.Count > 0);
+    public bool HasWarnings => Preview is { HasWarnings: true };
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -40,12 +41,12 @@ public sealed class PublishModel(PreviewPublication preview) : UseCasePageModel
             {
                 return Redirect($"/reports/{id}/publish");
             }
-            if ((shown.BeforeDisclosure || shown.WithoutFix.Count > 0) && !publishAnyway && shown.Revision == revision)
+            if (shown.HasWarnings && !publishAnyway && shown.Revision == revision)
             {
                 throw new Core.Errors.ValidationFailedException("Tick that the advisory is published anyway.",
                     new Dictionary<string, string[]>
                     {
-                        ["publishAnyway"] = ["tick it to publish before the agreed date or without a fix."],
+                        ["publishAnyway"] = ["tick it to publish in spite of the points above."],
                     });
             }
             var published = await publish.ExecuteAsync(id, actor, ct, confirmedRevision: revision);

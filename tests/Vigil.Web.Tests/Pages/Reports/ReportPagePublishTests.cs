@@ -92,6 +92,47 @@ public partial class ReportPageActionsTests
         Assert.Equal(HttpStatusCode.NotFound, (await Page(stranger, check)).Status);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Publish_WithoutCve_WarnsAndAsksToPublishAnyway(DatabaseProvider provider)
+    {
+        await using var test = await WebTest.StartAsync(provider, seed: false);
+        await using (var db = test.OpenDatabase())
+        {
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        }
+        var triager = await TeamMemberAsync(test, "tri@example.test");
+        var reporter = AccountSession.For(test.Factory);
+        var (_, _, html) = await reporter.PostMultipartAsync("/reports/new", ReportFields(), []);
+        var link = Html(html).QuerySelector("#report-link")!.GetAttribute("href")!;
+        await Act(triager, link, "Accept");
+        var check = $"{link}/publish";
+        // No credit yet: the credits section says so instead of an empty list under its heading.
+        var report = (await Page(triager, link)).Document;
+        Assert.Null(report.QuerySelector("#credit-list"));
+        Assert.Contains("No one is credited yet", report.QuerySelector("#no-credits")!.TextContent,
+            StringComparison.Ordinal);
+
+        var page = await Page(triager, check);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("none", page.Document.QuerySelector("#publish-cve")!.TextContent, StringComparison.Ordinal);
+        var warning = page.Document.QuerySelector("#warn-no-cve")!;
+        Assert.Contains("No CVE id is recorded", warning.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{link}#cve-form", warning.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("without a CVE id",
+            page.Document.QuerySelector("#publish-anyway")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var revision = page.Document.QuerySelector("#publish-form input[name=revision]")!.GetAttribute("value")!;
+        var unticked = await triager.PostFormAsync(check, new Dictionary<string, string> { ["revision"] = revision },
+            formPage: check);
+        Assert.Equal(HttpStatusCode.BadRequest, unticked.Status);
+        await AssertNothingPublishedAsync(test);
+        var ticked = await triager.PostFormAsync(check,
+            new Dictionary<string, string> { ["revision"] = revision, ["publishAnyway"] = "true" }, formPage: check);
+        Assert.Equal((HttpStatusCode.Redirect, link), (ticked.Status, ticked.Location));
+    }
+
     private static async Task AssertNothingPublishedAsync(WebTest test)
     {
         await using var db = test.OpenDatabase();
