@@ -43,7 +43,10 @@ public class SyncStatusBrowserTests
         await page.WaitForURLAsync("**/account/login-2fa**");
         await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
         await page.ClickAsync("#code-form button[type=submit]");
-        await page.WaitForURLAsync("**/account");
+        // The account page's link, not the URL: waiting for the URL also waits for the page's load event, which a CI
+        // run once saw time out after the page had arrived (Playwright reported only "NetworkIdle").
+        await page.WaitForSelectorAsync("#sync-link");
+        Assert.EndsWith("/account", page.Url, StringComparison.Ordinal);
         await page.ClickAsync("#sync-link");
         await page.WaitForSelectorAsync("#sync-upstream-npm");
 
