@@ -46,6 +46,9 @@ public sealed class CliConsole
 
     public string CurrentDirectory { get; }
 
+    /// <summary>The commands' clock (the system's; tests set their own).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// Spectre's view of <see cref="Out"/>: ANSI and colours only on a terminal, so logs and pipes get plain text.
     /// </summary>

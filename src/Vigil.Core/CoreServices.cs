@@ -14,9 +14,12 @@ using Vigil.Core.Exports.Osv;
 using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Hacktivity;
 using Vigil.Core.Imports;
+using Vigil.Core.Instance;
 using Vigil.Core.Matching;
 using Vigil.Core.Notifications;
 using Vigil.Core.Npm;
+using Vigil.Core.Nswg;
+using Vigil.Core.NuGet;
 using Vigil.Core.Packages;
 using Vigil.Core.Profiles;
 using Vigil.Core.Programs;
@@ -32,13 +35,16 @@ namespace Vigil.Core;
 /// The web host and the command line both call <see cref="AddVigilCore"/>; each then adds what only it has: the
 /// database (<see cref="DatabaseTarget"/> and <see cref="VigilDbContext"/>), Identity's stores, and the
 /// <see cref="IReportNotifier"/> (the server queues e-mails and webhooks; a host that sends nothing uses
-/// <see cref="SilentReportNotifier"/>). No use case creates another: each asks for the ones it runs.
+/// <see cref="SilentReportNotifier"/>). No use case creates another: each asks for the ones it runs, and no
+/// dependency is optional (where nothing is done, a do-nothing implementation is registered).
 /// </summary>
 public static class CoreServices
 {
     public static IServiceCollection AddVigilCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ImportOptions.Default);
+        services.TryAddSingleton(SyncOptions.Default);
         services.AddOptions<ReportVaultOptions>().BindConfiguration(ReportVaultOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportVaultOptions>>().Value.CreateVault(
             sp.GetRequiredService<DatabaseTarget>()));
@@ -54,12 +60,16 @@ public static class CoreServices
         AddCommunity(services);
         AddAccounts(services);
         AddMail(services);
+        AddSync(services);
+        services.AddScoped<FirstSteps>();
         return services;
     }
 
     private static void AddAdvisories(IServiceCollection services)
     {
         services.AddScoped<GetAdvisory>();
+        services.AddScoped<GetAdvisoryDocuments>();
+        services.AddScoped<UpsertAdvisories>();
         services.AddScoped<SearchAdvisories>();
         services.AddScoped<ListEcosystems>();
         services.AddScoped<ListCwes>();
@@ -68,6 +78,8 @@ public static class CoreServices
         services.AddScoped<QueryAffecting>();
         services.AddScoped<NpmBulkAdvisories>();
         services.AddScoped<NpmAuditReport>();
+        services.AddScoped<NuGetVulnerabilities>();
+        services.AddScoped<NodejsCoreList>();
         services.AddScoped<ListAdvisories>();
         services.AddScoped<ImportAdvisories>();
         services.AddScoped<ImportUrl>();
@@ -132,6 +144,8 @@ public static class CoreServices
         services.AddScoped<GetReportBounty>();
         services.AddScoped<ListMyBounties>();
         services.AddScoped<ExportPayouts>();
+        services.AddScoped<SealClearValues>();
+        services.AddScoped<RotateMasterKey>();
     }
 
     private static void AddCommunity(IServiceCollection services)
@@ -170,8 +184,14 @@ public static class CoreServices
         services.AddScoped<ConfirmAccount>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
+    }
+
+    private static void AddSync(IServiceCollection services)
+    {
         services.AddScoped<RunSync>();
+        services.AddScoped<RunScheduledSync>();
         services.AddScoped<GetSyncStatus>();
         services.AddScoped<GetSyncOverview>();
+        services.AddScoped<ServeBucket>();
     }
 }

@@ -45,7 +45,7 @@ public static class VigilWebApp
             ApplicationName = typeof(VigilWebApp).Assembly.GetName().Name,
         });
         AddServices(builder.Services, target);
-        builder.AddOperations();
+        builder.AddVigilOperations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -92,17 +92,17 @@ public static class VigilWebApp
         // Hosted services start in this order: the schema first, so the master key check and the workers find it.
         services.AddHostedService<DatabaseMigrator>();
         services.AddVigilCore();
-        services.AddFirstSteps();
+        services.AddVigilInstance();
         services.AddSingleton(sp => new AffectedIndex(
             sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServerOptions>>().Value.IndexRefreshSeconds),
             sp.GetRequiredService<IOptions<ServerOptions>>().Value.MatchCacheEntries));
-        services.AddNpmCompat();
+        services.AddVigilNpm();
         services.AddSingleton<BulkJsonCache>();
         services.AddScoped<BulkAnswer>();
         services.AddSingleton<DerivedDocumentCache>();
         services.AddVigilPages();
-        services.AddOsvApi();
+        services.AddVigilOsv();
         services.AddVigilReports();
         services.AddVigilDeadlines();
         services.AddVigilAccounts();

@@ -54,7 +54,7 @@ public class WgImportBenchmarks
     private async Task<int> Import()
     {
         await using var db = VigilDatabase.Open(_target);
-        var summary = await new ImportAdvisories(db, TimeProvider.System).ExecuteAsync([_vuln]);
+        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync([_vuln]);
         if (summary.Problems.Count > 0)
         {
             throw new InvalidOperationException($"the WG import reported {summary.Problems.Count} problems");

@@ -21,7 +21,7 @@ await using (var db = await VigilDatabase.OpenAndMigrateAsync(target))
     if (!await db.Advisories.AnyAsync())
     {
         var watch = Stopwatch.StartNew();
-        await new ImportAdvisories(db, TimeProvider.System).ExecuteAsync(args[2..]);
+        await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync(args[2..]);
         Console.WriteLine($"import: {watch.Elapsed.TotalSeconds:F1} s");
     }
     Console.WriteLine($"{target.Provider}: {await db.Advisories.CountAsync()} advisories");

@@ -46,8 +46,9 @@ internal static class AdvisoryCveCommand
             var request = new CveRecordRequest(
                 parseResult.GetValue(cve)!, parseResult.GetValue(cna), parseResult.GetValue(shortName),
                 CollectionUrls(parseResult.GetValue(collections) ?? []));
-            await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
-            var advisory = await new GetAdvisory(db).ExecuteAsync(parseResult.GetValue(id)!.Trim(), cancellationToken)
+            await using var services = await CliServices.OpenAsync(database, parseResult, console, cancellationToken);
+            var advisory = await services.Get<GetAdvisory>()
+                .ExecuteAsync(parseResult.GetValue(id)!.Trim(), cancellationToken)
                 ?? throw new CliException($"advisory '{parseResult.GetValue(id)}' not found", ExitCodes.Failure);
             try
             {

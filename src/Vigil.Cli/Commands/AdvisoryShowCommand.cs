@@ -29,8 +29,8 @@ internal static class AdvisoryShowCommand
         CliConsole console, DatabaseOption database, string id, bool json, ParseResult parseResult,
         CancellationToken cancellationToken)
     {
-        await using var db = await database.OpenAsync(parseResult, console, cancellationToken);
-        var advisory = await new GetAdvisory(db).ExecuteAsync(id.Trim(), cancellationToken)
+        await using var services = await CliServices.OpenAsync(database, parseResult, console, cancellationToken);
+        var advisory = await services.Get<GetAdvisory>().ExecuteAsync(id.Trim(), cancellationToken)
             ?? throw new CliException($"advisory '{id}' not found", ExitCodes.Failure);
         if (json)
         {

@@ -168,7 +168,7 @@ internal static class AuditCommand
             ? AdvisoryLinks.NoneRead
             : await LinksAsync(db, report, cancellationToken);
         timings.Done("advisory documents for links");
-        var ended = EndedRuntimeOf(lockfiles, root);
+        var ended = EndedRuntimeOf(lockfiles, root, console.Time);
         var result = AuditResult.Create(report, errors, root, links) with { EndedRuntime = ended };
         timings.Done("sorting");
         await WriteAsync(console, request, result, cancellationToken);
@@ -192,7 +192,7 @@ internal static class AuditCommand
     }
 
     /// <summary>The project's Node.js version (the runtime "lockfile") when its release line has ended today.</summary>
-    private static EndedRuntime? EndedRuntimeOf(IReadOnlyList<Lockfile> lockfiles, string root)
+    private static EndedRuntime? EndedRuntimeOf(IReadOnlyList<Lockfile> lockfiles, string root, TimeProvider time)
     {
         if (lockfiles.FirstOrDefault(l => l.Format == NodeVersionSource.Format)
             is not { Packages: [var runtime, ..] } source
@@ -200,7 +200,7 @@ internal static class AuditCommand
         {
             return null;
         }
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return NodeReleaseLines.Ended(version, today) is { } date
             ? new EndedRuntime(runtime.Version,
                 source.FilePath.StartsWith("--", StringComparison.Ordinal)

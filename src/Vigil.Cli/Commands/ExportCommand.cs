@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Exports;
 
@@ -38,7 +37,7 @@ internal static class ExportCommand
         {
             throw new CliException($"{directory}: is a file, not a directory");
         }
-        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
+        await using var services = await CliServices.OpenAsync(database, parseResult, console, cancellationToken);
         var summary = await ProgressView.RunAsync<ExportProgress, ExportSummary>(console, "exporting",
             p => new ProgressStep(p.Done, p.Total, directory),
             progress => services.Get<ExportAdvisories>().ExecuteAsync(format, target, progress, cancellationToken));

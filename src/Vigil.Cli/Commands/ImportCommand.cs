@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Imports;
 
@@ -41,7 +40,7 @@ internal static class ImportCommand
         var files = paths.Where(p => !IsUrl(p)).ToArray();
         var inputs = files.Select(console.ResolvePath).ToList();
         CheckInputs(files, inputs);
-        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
+        await using var services = await CliServices.OpenAsync(database, parseResult, console, cancellationToken);
         var results = new List<ImportPathResult>();
         if (inputs.Count > 0)
         {
@@ -53,11 +52,10 @@ internal static class ImportCommand
         foreach (var url in urls)
         {
             var view = UrlProgressView.For(console, showProgress, url.AbsoluteUri);
-            var importUrl = services.Get<ImportUrl>();
-            importUrl.Download = view?.Download;
             try
             {
-                var summary = await importUrl.ExecuteAsync(url, null, view?.Records, cancellationToken);
+                var summary = await services.Get<ImportUrl>().ExecuteAsync(
+                    url, null, view?.Records, view?.Download, cancellationToken);
                 results.AddRange(summary.Paths);
             }
             finally

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vigil.Cli.Commands.Admin;
 using Vigil.Cli.Output;
 using Vigil.Core.Sync;
 
@@ -55,7 +54,7 @@ internal static class SyncCommand
         {
             throw new CliException("--name: " + problem);
         }
-        await using var services = await AdminServices.OpenAsync(database, parseResult, console, cancellationToken);
+        await using var services = await CliServices.OpenAsync(database, parseResult, console, cancellationToken);
         var results = new List<SyncRunResult>();
         foreach (var ecosystem in ecosystems.Distinct(StringComparer.Ordinal))
         {

@@ -28,9 +28,9 @@ public sealed record UpsertOutcome(int Added, int Updated, int Unchanged)
 /// same data is therefore a no-op, and a failure leaves the database as it was before the batch (or, when
 /// the caller holds a transaction, before the caller's whole unit of work).
 /// </summary>
-public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider? time = null)
+public sealed class UpsertAdvisories(VigilDbContext db, TimeProvider time)
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeProvider _time = time;
 
     public async Task<UpsertOutcome> ExecuteAsync(
         IReadOnlyList<AdvisoryToStore> batch, CancellationToken cancellationToken = default)

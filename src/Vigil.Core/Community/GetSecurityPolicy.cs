@@ -6,8 +6,7 @@ using Vigil.Core.Programs;
 namespace Vigil.Core.Community;
 
 /// <summary>
-/// The bounty line of a SECURITY.md, from the program's bounty table (docs/bounties.md). Where no implementation
-/// is registered (e.g. the command line), the file says the program offers no bounty.
+/// The bounty line of a SECURITY.md, from the program's bounty table (docs/bounties.md).
 /// </summary>
 public interface IProgramBountySummary
 {
@@ -16,7 +15,7 @@ public interface IProgramBountySummary
 }
 
 /// <summary>The SECURITY.md of a program, or of one package in its scope (a package outside the scope: 404).</summary>
-public sealed class GetSecurityPolicy(VigilDbContext db, IProgramBountySummary? bounty = null)
+public sealed class GetSecurityPolicy(VigilDbContext db, IProgramBountySummary bounty)
 {
     public async Task<string> ExecuteAsync(
         string slug,
@@ -40,7 +39,7 @@ public sealed class GetSecurityPolicy(VigilDbContext db, IProgramBountySummary? 
         {
             throw new NotFoundException($"The program '{slug}' does not cover the {ecosystem} package '{package}'.");
         }
-        var bountySummary = bounty is null ? null : await bounty.DescribeAsync(program, cancellationToken);
+        var bountySummary = await bounty.DescribeAsync(program, cancellationToken);
         var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => a.ProgramId == program.Id)
             .Select(a => a.Address).OrderBy(a => a).ToListAsync(cancellationToken);
         return SecurityPolicyMarkdown.Write(

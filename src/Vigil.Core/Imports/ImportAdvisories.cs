@@ -12,10 +12,10 @@ namespace Vigil.Core.Imports;
 /// the database still refuses a batch, it is retried one advisory at a time so only the culprit is lost.
 /// Importing the same data again changes nothing.
 /// </summary>
-public sealed class ImportAdvisories(VigilDbContext db, TimeProvider time, ImportOptions? options = null)
+public sealed class ImportAdvisories(VigilDbContext db, TimeProvider time, ImportOptions options)
 {
     private readonly VigilDbContext _db = db;
-    private readonly ImportOptions _options = options ?? ImportOptions.Default;
+    private readonly ImportOptions _options = options;
     private readonly TimeProvider _time = time;
 
     public async Task<ImportSummary> ExecuteAsync(

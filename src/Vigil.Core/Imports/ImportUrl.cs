@@ -25,14 +25,12 @@ public sealed record ImportUrlOptions
 /// URL (and the zip entry) instead of the temporary file. A failed download stores nothing and is reported as
 /// the input's problem, as an unreadable path is.
 /// </summary>
-public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMessageHandler? handler = null)
+public sealed class ImportUrl(ImportAdvisories import, TimeProvider time)
 {
-    /// <summary>Told the bytes downloaded so far (after each read from the connection).</summary>
-    public IProgress<DownloadProgress>? Download { get; set; }
-
+    /// <param name="download">Told the bytes downloaded so far (after each read from the connection).</param>
     public async Task<ImportSummary> ExecuteAsync(
         Uri url, ImportUrlOptions? options = null, IProgress<ImportProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        IProgress<DownloadProgress>? download = null, CancellationToken cancellationToken = default)
     {
         options ??= ImportUrlOptions.Default;
         var shown = url.AbsoluteUri;
@@ -43,7 +41,7 @@ public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMe
         var directory = Directory.CreateTempSubdirectory("vigil-import-");
         try
         {
-            var (file, problem) = await DownloadAsync(url, directory.FullName, options, cancellationToken);
+            var (file, problem) = await DownloadAsync(url, directory.FullName, options, download, cancellationToken);
             if (file is null)
             {
                 return Failed(shown, problem!);
@@ -65,10 +63,11 @@ public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMe
     }
 
     private async Task<(string? File, string? Problem)> DownloadAsync(
-        Uri url, string directory, ImportUrlOptions options, CancellationToken cancellationToken)
+        Uri url, string directory, ImportUrlOptions options, IProgress<DownloadProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var download = Path.Combine(directory, "download");
-        using var client = new HttpOsvBucket(url, options.Http, time, handler);
+        using var client = new HttpOsvBucket(url, options.Http, time);
         try
         {
             var fetch = await client.GetAsync(url.AbsoluteUri, null, async (body, length, token) =>
@@ -79,7 +78,7 @@ public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMe
                         $"the body is {length} bytes, over the limit of {options.MaxBytes} bytes");
                 }
                 await using var output = File.Create(download);
-                var copied = await CopyBoundedAsync(body, output, options.MaxBytes, length, token);
+                var copied = await CopyBoundedAsync(body, output, options.MaxBytes, length, progress, token);
                 if (length is { } expected && copied < expected)
                 {
                     throw new BucketTransientException($"the body ended after {copied} of {expected} bytes");
@@ -127,8 +126,8 @@ public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMe
         return text.Length > 0 && text[0] == (byte)'{' ? ".json" : null;
     }
 
-    private async Task<long> CopyBoundedAsync(
-        Stream body, Stream output, long max, long? length, CancellationToken cancellationToken)
+    private static async Task<long> CopyBoundedAsync(Stream body, Stream output, long max, long? length,
+        IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -141,7 +140,7 @@ public sealed class ImportUrl(ImportAdvisories import, TimeProvider time, HttpMe
                 throw new SyncFailedException($"the body is over the limit of {max} bytes");
             }
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            Download?.Report(new DownloadProgress(total, length));
+            progress?.Report(new DownloadProgress(total, length));
         }
         return total;
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using Vigil.Core.Security;
 
 namespace Vigil.Core.Mail;
 
@@ -20,34 +21,12 @@ public sealed class MailKey
         {
             return;
         }
-        var where = $"{MailKeyOptions.Section}:KeyFile ({settings.KeyFile})";
-        PgpSecretKeyRingBundle bundle;
-        try
-        {
-            using var file = File.OpenRead(settings.KeyFile);
-            bundle = new PgpSecretKeyRingBundle(PgpUtilities.GetDecoderStream(file));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PgpException or ArgumentException)
-        {
-            throw new InvalidOperationException(
-                $"{where}: not a readable ASCII-armored OpenPGP secret key: {e.Message}", e);
-        }
-        var ring = bundle.GetKeyRings().FirstOrDefault(r => r.GetSecretKeys().Any(IsUsableForMail))
-            ?? throw new InvalidOperationException(
-                $"{where}: holds no secret key that can decrypt (an encryption subkey).");
-        var passphrase = (settings.Passphrase ?? "").ToCharArray();
+        var file = OpenPgpKeyFile.Read($"{MailKeyOptions.Section}:KeyFile", settings.KeyFile);
+        var ring = file.Bundle.GetKeyRings().FirstOrDefault(r => r.GetSecretKeys().Any(IsUsableForMail))
+            ?? throw file.Problem("holds no secret key that can decrypt (an encryption subkey).");
         foreach (var key in ring.GetSecretKeys().Where(IsUsableForMail))
         {
-            try
-            {
-                _private[key.KeyId] = key.ExtractPrivateKey(passphrase)
-                    ?? throw new InvalidOperationException($"{where}: the secret key has no private part.");
-            }
-            catch (PgpException e)
-            {
-                throw new InvalidOperationException(
-                    $"{where}: cannot unlock the key; check {MailKeyOptions.Section}:Passphrase ({e.Message}).", e);
-            }
+            _private[key.KeyId] = file.Unlock(key, settings.Passphrase, $"{MailKeyOptions.Section}:Passphrase");
         }
         var master = ring.GetPublicKey();
         Fingerprint = Convert.ToHexString(master.GetFingerprint());

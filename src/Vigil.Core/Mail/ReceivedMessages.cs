@@ -32,24 +32,26 @@ public sealed class ReceivedMessages(VigilDbContext db, TimeProvider time)
     public Task<bool> SeenAsync(byte[] key, CancellationToken cancellationToken) =>
         db.ReceivedMessages.AsNoTracking().AnyAsync(m => m.KeyHash == key, cancellationToken);
 
-    /// <summary>Remembers the message, and forgets those older than <see cref="Memory"/>.</summary>
+    /// <summary>
+    /// Remembers the message (once: the key is the table's key, so a second insert is refused and ignored), and
+    /// forgets those older than <see cref="Memory"/>.
+    /// </summary>
     public async Task RememberAsync(byte[] key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var before = now - Memory;
         await db.ReceivedMessages.Where(m => m.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
-        if (await SeenAsync(key, cancellationToken))
-        {
-            return;
-        }
-        db.ReceivedMessages.Add(new ReceivedMessageEntity { KeyHash = key, ReceivedAt = now });
+        var row = new ReceivedMessageEntity { KeyHash = key, ReceivedAt = now };
+        db.ReceivedMessages.Add(row);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // not kept tracked, so the same key again reaches the database (and its refusal) on this context too
+            db.Entry(row).State = EntityState.Detached;
         }
         catch (DbUpdateException)
         {
-            // The same message taken at the same moment by another delivery: remembered once is enough.
+            // Already remembered (the same message taken at the same moment by another delivery): once is enough.
             db.ChangeTracker.Clear();
         }
     }

@@ -18,9 +18,9 @@ public enum Audience
 /// change, or not at all): e-mails to the chosen audience and the program's webhooks. Messages carry only
 /// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
 /// </summary>
-/// <param name="replies">Per-participant reply addresses for the mail (docs/mail.md); null or disabled: none.</param>
+/// <param name="replies">Per-participant reply addresses for the mail (docs/mail.md); disabled: none.</param>
 public sealed class ReportNotifier(
-    VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault, Mail.ReplyAddresses? replies = null)
+    VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault, Mail.ReplyAddresses replies)
     : IReportNotifier
 {
     /// <summary>The outbox, on the caller's context, sealing with the instance's master key.</summary>
@@ -89,7 +89,7 @@ public sealed class ReportNotifier(
         var enqueue = Outbox;
         enqueue.Email(eventType, facts, recipients.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
             .Select(r => new MailRecipient(r.Address,
-                replies is { Enabled: true } && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null))
+                replies.Enabled && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null))
             .ToList());
         if (eventType != NotificationEvent.Acknowledged)
         {

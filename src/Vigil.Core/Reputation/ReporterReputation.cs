@@ -22,7 +22,7 @@ public sealed record ReputationSummary(
 
 /// <summary>
 /// Which of a reporter's reports were awarded a bounty (for <see cref="ReputationSummary.Impact"/>); the bounty
-/// feature provides it, and without it impact is not shown.
+/// feature provides it.
 /// </summary>
 public interface IBountyAwardedReports
 {
@@ -31,7 +31,7 @@ public interface IBountyAwardedReports
 
 /// <summary>Computes a reporter's reputation from the outcomes of the reports they made
 /// (<see cref="ReputationRules"/>).</summary>
-public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports? bounties = null)
+public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports bounties)
 {
     /// <param name="includePending">Count accepted reports still under embargo (never in a public view: their existence
     /// is private).</param>
@@ -55,15 +55,11 @@ public sealed class ReporterReputation(VigilDbContext db, IBountyAwardedReports?
             return ReputationSummary.Empty with { PendingReports = pending };
         }
         var points = rated.Sum(r => r.Rule.Points);
-        double? impact = null;
-        if (bounties is not null)
-        {
-            var awarded = await bounties.AwardedReportIdsAsync(reporter, cancellationToken);
-            var withBounty = rated.Where(r => awarded.Contains(r.Id)).ToList();
-            impact = withBounty.Count == 0
-                ? null
-                : Math.Round((double)withBounty.Sum(r => r.Rule.Points) / withBounty.Count, 2);
-        }
+        var awarded = await bounties.AwardedReportIdsAsync(reporter, cancellationToken);
+        var withBounty = rated.Where(r => awarded.Contains(r.Id)).ToList();
+        double? impact = withBounty.Count == 0
+            ? null
+            : Math.Round((double)withBounty.Sum(r => r.Rule.Points) / withBounty.Count, 2);
         var outcomes = ReputationRules.Table
             .Select(
                 rule => new OutcomeCount(

@@ -17,10 +17,10 @@ internal sealed class HttpOsvBucket : IOsvBucket
     private readonly HttpClient _client;
     private readonly ResiliencePipeline _retry;
 
-    public HttpOsvBucket(Uri baseUri, SyncOptions options, TimeProvider time, HttpMessageHandler? handler)
+    public HttpOsvBucket(Uri baseUri, SyncOptions options, TimeProvider time)
     {
         _base = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
-        _client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _client = new HttpClient();
         _client.Timeout = options.RequestTimeout;
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("vigil-sync", "1"));
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }

@@ -22,14 +22,13 @@ public interface IOsvBucket : IDisposable
 public static class OsvBuckets
 {
     /// <summary>An <c>http(s)://</c> URL, a <c>file://</c> URL, or a directory.</summary>
-    public static IOsvBucket Open(
-        string location, SyncOptions options, TimeProvider time, HttpMessageHandler? handler = null)
+    public static IOsvBucket Open(string location, SyncOptions options, TimeProvider time)
     {
         if (Uri.TryCreate(location, UriKind.Absolute, out var uri))
         {
             if (uri.Scheme is "http" or "https")
             {
-                return new HttpOsvBucket(uri, options, time, handler);
+                return new HttpOsvBucket(uri, options, time);
             }
             if (uri.IsFile)
             {

@@ -33,8 +33,30 @@ internal abstract class MirrorRows(VigilDbContext db)
     /// <summary>
     /// The rows held under <paramref name="ids"/>; documents only of rows whose origin is <paramref name="source"/>.
     /// </summary>
-    public abstract Task<Dictionary<string, HeldAdvisory>> ReadHeldAsync(
-        IReadOnlyList<string> ids, string source, CancellationToken cancellationToken);
+    public async Task<Dictionary<string, HeldAdvisory>> ReadHeldAsync(
+        IReadOnlyList<string> ids, string source, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            "SELECT \"Number\", \"Id\", \"Origin\", \"Modified\", \"Source\", "
+            + $"CASE WHEN \"Origin\" = @source THEN \"Document\" END FROM advisories WHERE {IdIn}");
+        Parameter(command, "@source").Value = source;
+        Parameter(command, "@ids").Value = IdList(ids);
+        var held = new Dictionary<string, HeldAdvisory>(ids.Count, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            held[reader.GetString(1)] = new HeldAdvisory(reader.GetInt64(0), reader.GetString(2),
+                ValueListQuery.Instant(reader.GetValue(3)), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+        return held;
+    }
+
+    /// <summary>The provider's test of <c>"Id"</c> against the list bound to <c>@ids</c>.</summary>
+    protected abstract string IdIn { get; }
+
+    /// <summary>The value bound to <c>@ids</c>, as <see cref="IdIn"/> reads it.</summary>
+    protected abstract object IdList(IReadOnlyList<string> ids);
 
     /// <summary>Adds new advisories (their numbers are assigned by the database, in list order).</summary>
     public abstract Task InsertAsync(IReadOnlyList<AdvisoryEntity> advisories, CancellationToken cancellationToken);

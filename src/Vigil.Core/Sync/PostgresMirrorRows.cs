@@ -16,24 +16,9 @@ internal sealed class PostgresMirrorRows(VigilDbContext db) : MirrorRows(db)
         + "@summary::text[], @severity::integer[], @score::double precision[], @vector::text[], @source::text[], "
         + "@origin::text[], @document::text[])";
 
-    public override async Task<Dictionary<string, HeldAdvisory>> ReadHeldAsync(
-        IReadOnlyList<string> ids, string source, CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            "SELECT \"Number\", \"Id\", \"Origin\", \"Modified\", \"Source\", "
-            + "CASE WHEN \"Origin\" = @source THEN \"Document\" END FROM advisories WHERE \"Id\" = ANY(@ids)");
-        Parameter(command, "@source").Value = source;
-        Parameter(command, "@ids").Value = ids.ToArray();
-        var held = new Dictionary<string, HeldAdvisory>(ids.Count, StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            held[reader.GetString(1)] = new HeldAdvisory(reader.GetInt64(0), reader.GetString(2),
-                ValueListQuery.Instant(reader.GetValue(3)), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5));
-        }
-        return held;
-    }
+    protected override string IdIn => "\"Id\" = ANY(@ids)";
+
+    protected override object IdList(IReadOnlyList<string> ids) => ids.ToArray();
 
     public override async Task InsertAsync(
         IReadOnlyList<AdvisoryEntity> advisories, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Vigil.Core.Sync;
 /// key refuses a second insert), so when several instances share one database each run happens once, as the
 /// deadline clock's claim rows do. Half an interval, because a run stamps <c>LastRunAt</c> again when it ends.
 /// </summary>
-public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, SyncOptions? options = null)
+public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, RunSync sync)
 {
     public async Task<IReadOnlyList<SyncRunResult>> ExecuteAsync(
         SyncScheduleOptions schedule, CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class RunScheduledSync(VigilDbContext db, TimeProvider time, SyncO
             {
                 if (await ClaimAsync(source, ecosystem, interval, cancellationToken))
                 {
-                    results.Add(await new RunSync(db, time, options).ExecuteAsync(
+                    results.Add(await sync.ExecuteAsync(
                         new SyncSource(source.Name, source.Location), ecosystem, null, cancellationToken));
                 }
             }

@@ -11,10 +11,9 @@ namespace Vigil.Core.Sync;
 /// commit together, so a failure leaves the last good state, readers switch to the new data at once, and
 /// the next run starts again from where the last good one ended.
 /// </summary>
-public sealed class RunSync(
-    VigilDbContext db, TimeProvider time, SyncOptions? options = null, HttpMessageHandler? handler = null)
+public sealed class RunSync(VigilDbContext db, TimeProvider time, SyncOptions options)
 {
-    private readonly SyncOptions _options = options ?? SyncOptions.Default;
+    private readonly SyncOptions _options = options;
 
     public async Task<SyncRunResult> ExecuteAsync(
         SyncSource source, string ecosystem, IProgress<SyncProgress>? progress = null,
@@ -31,7 +30,7 @@ public sealed class RunSync(
         var kind = full ? SyncKind.Full : SyncKind.Incremental;
         try
         {
-            using var bucket = OsvBuckets.Open(source.Location, _options, time, handler);
+            using var bucket = OsvBuckets.Open(source.Location, _options, time);
             var run = new SyncRun(db, bucket, source, ecosystem, _options, time, progress);
             var result = full
                 ? await new FullSync(run).ExecuteAsync(cancellationToken)

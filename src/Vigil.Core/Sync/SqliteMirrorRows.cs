@@ -12,25 +12,9 @@ namespace Vigil.Core.Sync;
 /// </summary>
 internal sealed class SqliteMirrorRows(VigilDbContext db) : MirrorRows(db)
 {
-    public override async Task<Dictionary<string, HeldAdvisory>> ReadHeldAsync(
-        IReadOnlyList<string> ids, string source, CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            "SELECT \"Number\", \"Id\", \"Origin\", \"Modified\", \"Source\", "
-            + "CASE WHEN \"Origin\" = @source THEN \"Document\" END FROM advisories "
-            + "WHERE \"Id\" IN (SELECT value FROM json_each(@ids))");
-        Parameter(command, "@source").Value = source;
-        Parameter(command, "@ids").Value = JsonSerializer.Serialize(ids);
-        var held = new Dictionary<string, HeldAdvisory>(ids.Count, StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            held[reader.GetString(1)] = new HeldAdvisory(reader.GetInt64(0), reader.GetString(2),
-                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5));
-        }
-        return held;
-    }
+    protected override string IdIn => "\"Id\" IN (SELECT value FROM json_each(@ids))";
+
+    protected override object IdList(IReadOnlyList<string> ids) => JsonSerializer.Serialize(ids);
 
     public override async Task InsertAsync(
         IReadOnlyList<AdvisoryEntity> advisories, CancellationToken cancellationToken)

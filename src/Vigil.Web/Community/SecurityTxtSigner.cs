@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using Vigil.Core.Security;
 
 namespace Vigil.Web.Community;
 
@@ -32,35 +33,13 @@ public sealed class SecurityTxtSigner
         {
             return null;
         }
-        var where = $"{SecurityTxtOptions.Section}:SigningKeyFile ({options.SigningKeyFile})";
-        PgpSecretKeyRingBundle bundle;
-        try
-        {
-            using var file = File.OpenRead(options.SigningKeyFile);
-            bundle = new PgpSecretKeyRingBundle(PgpUtilities.GetDecoderStream(file));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PgpException or ArgumentException)
-        {
-            throw new InvalidOperationException(
-                $"{where}: not a readable ASCII-armored OpenPGP secret key: {e.Message}", e);
-        }
-        var key = bundle.GetKeyRings()
+        var file = OpenPgpKeyFile.Read($"{SecurityTxtOptions.Section}:SigningKeyFile", options.SigningKeyFile);
+        var key = file.Bundle.GetKeyRings()
             .SelectMany(ring => ring.GetSecretKeys())
             .FirstOrDefault(k => k.IsSigningKey && !k.IsPrivateKeyEmpty)
-            ?? throw new InvalidOperationException($"{where}: holds no secret key that can sign.");
-        try
-        {
-            var privateKey = key.ExtractPrivateKey((options.SigningKeyPassphrase ?? "").ToCharArray())
-                ?? throw new InvalidOperationException($"{where}: the secret key has no private part.");
-            return (key, privateKey);
-        }
-        catch (PgpException e)
-        {
-            throw new InvalidOperationException(
-                $"{where}: cannot unlock the key; check {SecurityTxtOptions.Section}:SigningKeyPassphrase "
-                + $"({e.Message}).",
-                e);
-        }
+            ?? throw file.Problem("holds no secret key that can sign.");
+        return (key, file.Unlock(
+            key, options.SigningKeyPassphrase, $"{SecurityTxtOptions.Section}:SigningKeyPassphrase"));
     }
 
     /// <summary>

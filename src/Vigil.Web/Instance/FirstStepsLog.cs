@@ -36,14 +36,3 @@ internal sealed class FirstStepsLog(IServiceScopeFactory scopes, ILogger<FirstSt
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-internal static class FirstStepsSetup
-{
-    /// <summary>Register after the database migrator: hosted services start in registration order.</summary>
-    public static IServiceCollection AddFirstSteps(this IServiceCollection services)
-    {
-        services.AddScoped<FirstSteps>();
-        services.AddHostedService<FirstStepsLog>();
-        return services;
-    }
-}

@@ -12,7 +12,7 @@ namespace Vigil.Web.Operations;
 /// </summary>
 public static class OperationsSetup
 {
-    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddVigilOperations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>()

@@ -38,11 +38,13 @@ public static class ReportsSetup
             {
                 return; // migrations run elsewhere and the schema is not there (or the database not reachable) yet: nothing to check
             }
-            await using var db = VigilDatabase.Open(target);
-            await MasterKeyCheck.VerifyAsync(db, vault, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            await MasterKeyCheck.VerifyAsync(
+                scope.ServiceProvider.GetRequiredService<VigilDbContext>(), vault, cancellationToken);
             try
             {
-                if (await new SealClearValues(db).ExecuteAsync(vault, cancellationToken) is var sealedRows and > 0)
+                var seal = scope.ServiceProvider.GetRequiredService<SealClearValues>();
+                if (await seal.ExecuteAsync(vault, cancellationToken) is var sealedRows and > 0)
                 {
                     logger.LogInformation("Sealed {Rows} outbox messages and bounty reasons that an older version stored in clear.", sealedRows);
                 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using Vigil.Core.Data;
 using Vigil.Core.Sync;
 
 namespace Vigil.Web.Sync;
@@ -23,9 +22,8 @@ public static class BucketEndpoints
     }
 
     private static async Task<IResult> ListingAsync(
-        string ecosystem, VigilDbContext db, HttpContext context, CancellationToken cancellationToken)
+        string ecosystem, ServeBucket bucket, HttpContext context, CancellationToken cancellationToken)
     {
-        var bucket = new ServeBucket(db);
         var info = await bucket.InfoAsync(ecosystem, cancellationToken);
         if (info.Count == 0)
         {
@@ -48,8 +46,8 @@ public static class BucketEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, NotFound<string>>> RecordAsync(
-        string ecosystem, string id, VigilDbContext db, CancellationToken cancellationToken) =>
-        await new ServeBucket(db).RecordAsync(ecosystem, id, cancellationToken) is { } json
+        string ecosystem, string id, ServeBucket bucket, CancellationToken cancellationToken) =>
+        await bucket.RecordAsync(ecosystem, id, cancellationToken) is { } json
             ? TypedResults.Content(json, "application/json; charset=utf-8")
             : TypedResults.NotFound($"No advisory {id} names a package in the ecosystem '{ecosystem}'.");
 }

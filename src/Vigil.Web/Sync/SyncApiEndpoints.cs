@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Vigil.Core.Data;
 using Vigil.Core.Sync;
 using Vigil.Web.Accounts;
 using Vigil.Web.Operations;
@@ -21,6 +20,6 @@ public static class SyncApiEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<SyncStatusView>>> StatusAsync(
-        HttpContext context, VigilDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await new GetSyncStatus(db).ExecuteAsync(ApiActor.From(context), cancellationToken));
+        HttpContext context, GetSyncStatus status, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await status.ExecuteAsync(ApiActor.From(context), cancellationToken));
 }

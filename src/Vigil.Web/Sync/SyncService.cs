@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Vigil.Core.Data;
 using Vigil.Core.Sync;
 
 namespace Vigil.Web.Sync;
@@ -11,7 +10,8 @@ namespace Vigil.Web.Sync;
 /// starts again from the last good state.
 /// </summary>
 internal sealed class SyncService(
-    IServiceScopeFactory scopes, IOptions<SyncScheduleOptions> options, TimeProvider time, ILogger<SyncService> logger)
+    IServiceScopeFactory scopes, IOptions<SyncScheduleOptions> options, TimeProvider time,
+    ILogger<SyncService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,8 +34,8 @@ internal sealed class SyncService(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            foreach (var run in await new RunScheduledSync(db, time).ExecuteAsync(schedule, stoppingToken))
+            var runs = scope.ServiceProvider.GetRequiredService<RunScheduledSync>();
+            foreach (var run in await runs.ExecuteAsync(schedule, stoppingToken))
             {
                 if (run.Succeeded)
                 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Cli.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Attachments;
+using Vigil.Core.Bounties;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -76,7 +77,7 @@ public sealed class RotateMasterKeyCommandTests
     {
         await using var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct);
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        var report = await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db))).ExecuteAsync("npm-eco",
+        var report = await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)))).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution 1", "details"), Actor.Anonymous, Ct);
         return report.Id;
     }

@@ -23,7 +23,8 @@ public partial class SearchAdvisoriesTests
         var wg = SharedData.NodejsWgVuln();
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
-        await new ImportAdvisories(db, TimeProvider.System).ExecuteAsync([wg], cancellationToken: Ct);
+        await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
+            .ExecuteAsync([wg], cancellationToken: Ct);
         // The set, from the data: every advisory whose summary or details say "prototype pollution".
         var mentioning = new HashSet<string>(StringComparer.Ordinal);
         var inSummary = 0;
@@ -245,7 +246,7 @@ public partial class SearchAdvisoriesTests
     {
         await using var db = database.Open();
         var batch = vulnerabilities.Select(v => new AdvisoryToStore(v, "test")).ToList();
-        await new UpsertAdvisories(db).ExecuteAsync(batch, Ct);
+        await new UpsertAdvisories(db, TimeProvider.System).ExecuteAsync(batch, Ct);
     }
 
     private static OsvVulnerability Advisory(string id, string summary, string details, string? alias = null,

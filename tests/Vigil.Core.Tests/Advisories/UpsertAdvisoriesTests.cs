@@ -71,7 +71,7 @@ public class UpsertAdvisoriesTests
     private static async Task<UpsertOutcome> Upsert(TestDatabase database, IReadOnlyList<AdvisoryToStore> batch)
     {
         await using var context = database.Open();
-        return await new UpsertAdvisories(context).ExecuteAsync(batch, Ct);
+        return await new UpsertAdvisories(context, TimeProvider.System).ExecuteAsync(batch, Ct);
     }
 
     private static AdvisoryToStore Store(OsvVulnerability vulnerability) => new(vulnerability, "test");

@@ -70,7 +70,8 @@ public class AuditAgreesWithNpmTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var context = database.Open())
         {
-            await new UpsertAdvisories(context).ExecuteAsync(advisories.Select(ToOsv).ToList(), Ct);
+            await new UpsertAdvisories(context, TimeProvider.System)
+                .ExecuteAsync(advisories.Select(ToOsv).ToList(), Ct);
         }
         var lockfile = LockfileReaders.Read(Path.Combine(project, "package-lock.json"));
 

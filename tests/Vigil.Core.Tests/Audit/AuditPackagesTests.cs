@@ -19,7 +19,7 @@ public class AuditPackagesTests
             .Select(f => new AdvisoryToStore(OsvJson.Deserialize(File.ReadAllText(f)), "osv")).ToList();
         await using (var context = database.Open())
         {
-            await new UpsertAdvisories(context).ExecuteAsync(examples, Ct);
+            await new UpsertAdvisories(context, TimeProvider.System).ExecuteAsync(examples, Ct);
         }
         var lockfile = LockfileReaders.Read(
             SharedData.Path("specs", "lockfiles", "npm-package-lock-v3", "package-lock.json"));
@@ -47,7 +47,7 @@ public class AuditPackagesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var context = database.Open())
         {
-            await new UpsertAdvisories(context).ExecuteAsync(
+            await new UpsertAdvisories(context, TimeProvider.System).ExecuteAsync(
             [
                 NuGetAdvisory("GHSA-5crp-9r3c-p9vr", "Newtonsoft.Json", "0", "13.0.1"),
                 NuGetAdvisory("TEST-NUGET-2", "System.Text.Encodings.Web", "5.0.0", "5.0.1"),
@@ -82,7 +82,7 @@ public class AuditPackagesTests
         withdrawn.Withdrawn = DateTimeOffset.UnixEpoch.AddDays(1);
         await using (var context = database.Open())
         {
-            await new UpsertAdvisories(context).ExecuteAsync(
+            await new UpsertAdvisories(context, TimeProvider.System).ExecuteAsync(
                 [new(withdrawn, "test"), new(NpmAdvisory("TEST-A", "minimist", "<1.0.0"), "test")], Ct);
         }
         var lockfile = LockfileReaders.Read(

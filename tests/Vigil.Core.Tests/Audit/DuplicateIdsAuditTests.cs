@@ -90,7 +90,7 @@ public class DuplicateIdsAuditTests
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
-            var summary = await new ImportAdvisories(db, TimeProvider.System).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
+            var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
             Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         }
         await StoreGhsaAsync(database, ghsaOrigin);
@@ -104,7 +104,8 @@ public class DuplicateIdsAuditTests
         var ghsa = OsvJson.Deserialize(await File.ReadAllTextAsync(path, Ct));
         Assert.Equal(Ghsa, ghsa.Id);
         await using var db = database.Open();
-        await new UpsertAdvisories(db).ExecuteAsync([new AdvisoryToStore(ghsa, "osv", Origin: origin)], Ct);
+        await new UpsertAdvisories(db, TimeProvider.System)
+            .ExecuteAsync([new AdvisoryToStore(ghsa, "osv", Origin: origin)], Ct);
     }
 
     private static async Task<List<string>> AuditAsync(TestDatabase database, string jqueryVersion)

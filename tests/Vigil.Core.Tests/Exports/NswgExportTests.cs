@@ -53,7 +53,8 @@ public class NswgExportTests
             stored.Severity = [
                 new OsvSeverity { Type = "CVSS_V3", Score = "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N" }];
             stored.DatabaseSpecific!["cvss_score"] = 7.5;
-            await new UpsertAdvisories(context).ExecuteAsync([new AdvisoryToStore(stored, "nswg-npm")], Ct);
+            await new UpsertAdvisories(context, TimeProvider.System)
+                .ExecuteAsync([new AdvisoryToStore(stored, "nswg-npm")], Ct);
         }
 
         await NswgRoundTripTests.ExportAsync(database, output.Path);
@@ -97,7 +98,8 @@ public class NswgExportTests
                     },
                 },
             };
-            await new UpsertAdvisories(context).ExecuteAsync([new AdvisoryToStore(advisory, "vigil")], Ct);
+            await new UpsertAdvisories(context, TimeProvider.System)
+                .ExecuteAsync([new AdvisoryToStore(advisory, "vigil")], Ct);
         }
         var number = (await Numbers(database))["VIGIL-2026-1"];
 

@@ -70,7 +70,7 @@ public class OsvExportTests
         {
             var broken = OsvJson.Deserialize(OsvSamples.Minimal("VIGIL-1"));
             broken.Affected![0].Package.Ecosystem = "Node.js";
-            await new UpsertAdvisories(context).ExecuteAsync(
+            await new UpsertAdvisories(context, TimeProvider.System).ExecuteAsync(
                 [new AdvisoryToStore(broken, "vigil"),
                     new AdvisoryToStore(OsvJson.Deserialize(OsvSamples.Minimal("VIGIL-2")), "vigil")],
                 Ct);

@@ -18,7 +18,8 @@ internal static class ImportFixture
         ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
     {
         await using var context = database.Open();
-        return await new ImportAdvisories(context, TimeProvider.System, options).ExecuteAsync(paths, progress, Ct);
+        return await new ImportAdvisories(context, TimeProvider.System, options ?? ImportOptions.Default)
+            .ExecuteAsync(paths, progress, Ct);
     }
 
     public static Task<ImportSummary> ImportAsync(TestDatabase database, params string[] paths) =>

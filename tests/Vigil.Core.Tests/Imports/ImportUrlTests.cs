@@ -72,6 +72,35 @@ public class ImportUrlTests
         Assert.Equal(3, server.Requests.Count);
     }
 
+    [Fact]
+    public async Task Import_WithDownloadProgress_ReportsTheBytesReadUpToTheWholeBody()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var body = Example("GHSA-xvch-5gv4-984h");
+        await using var server = await ServeAsync(("x.json", body));
+        var told = new Told();
+
+        await using var db = database.Open();
+        var import = new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default);
+        var summary = await new ImportUrl(import, TimeProvider.System)
+            .ExecuteAsync(new Uri(server.BaseUrl + "/x.json"), Fast, null, told, Ct);
+
+        Assert.Equal(1, summary.Added);
+        Assert.NotEmpty(told.Reports);
+        Assert.Equal(body.Length, told.Reports[^1].Bytes);
+        // the length is told when the server sends one
+        Assert.All(told.Reports, r => Assert.Contains(r.TotalBytes, new long?[] { null, body.Length }));
+        Assert.Equal(told.Reports.OrderBy(r => r.Bytes), told.Reports);
+    }
+
+    /// <summary>Keeps what it is told, as it is told (<see cref="Progress{T}"/> would post it later).</summary>
+    private sealed class Told : IProgress<DownloadProgress>
+    {
+        public List<DownloadProgress> Reports { get; } = [];
+
+        public void Report(DownloadProgress value) => Reports.Add(value);
+    }
+
     public static TheoryData<string, byte[], string> Refusals() => new()
     {
         { "missing.json", [], "the server answered 404" },
@@ -128,8 +157,9 @@ public class ImportUrlTests
         ImportUrlOptions? options = null)
     {
         await using var db = database.Open();
-        return await new ImportUrl(new ImportAdvisories(db, TimeProvider.System), TimeProvider.System)
-            .ExecuteAsync(new Uri(url), options ?? Fast, null, Ct);
+        var import = new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default);
+        return await new ImportUrl(import, TimeProvider.System)
+            .ExecuteAsync(new Uri(url), options ?? Fast, null, null, Ct);
     }
 
     private static async Task<BucketServer> ServeAsync(params (string Path, byte[] Body)[] files)

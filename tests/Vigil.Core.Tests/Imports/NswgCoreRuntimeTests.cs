@@ -24,7 +24,8 @@ public class NswgCoreRuntimeTests
         var database = await TestDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(FirstImport);
         await using var context = database.Open();
-        var summary = await new ImportAdvisories(context, time).ExecuteAsync([WgVuln], cancellationToken: Ct);
+        var summary = await new ImportAdvisories(context, time, ImportOptions.Default)
+            .ExecuteAsync([WgVuln], cancellationToken: Ct);
         Assert.Empty(summary.Problems);
         return (database, time);
     }
@@ -116,7 +117,8 @@ public class NswgCoreRuntimeTests
         var time = new FakeTimeProvider(FirstImport);
         await using (var context = database.Open())
         {
-            await new ImportAdvisories(context, time).ExecuteAsync([vuln], cancellationToken: Ct);
+            await new ImportAdvisories(context, time, ImportOptions.Default)
+                .ExecuteAsync([vuln], cancellationToken: Ct);
         }
         time.Advance(TimeSpan.FromDays(30));
         var index = Path.Combine(vuln, "core", "index.json");
@@ -127,7 +129,8 @@ public class NswgCoreRuntimeTests
         ImportSummary second;
         await using (var context = database.Open())
         {
-            second = await new ImportAdvisories(context, time).ExecuteAsync([vuln], cancellationToken: Ct);
+            second = await new ImportAdvisories(context, time, ImportOptions.Default)
+                .ExecuteAsync([vuln], cancellationToken: Ct);
         }
 
         Assert.Equal((0, 1), (second.Paths[0].Added, second.Paths[0].Updated));

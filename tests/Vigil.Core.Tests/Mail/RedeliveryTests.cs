@@ -39,6 +39,25 @@ public class RedeliveryTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Remember_SameKeyTwice_IsOneRowAndTheContextStaysUsable(DatabaseProvider provider)
+    {
+        await using var world = await MailWorld.StartAsync(provider);
+        var key = new byte[32];
+        key[0] = 7;
+
+        await world.Disclosure.Run(async db =>
+        {
+            var received = world.Disclosure.Use<ReceivedMessages>(db);
+            await received.RememberAsync(key, Ct);
+            await received.RememberAsync(key, Ct);
+            Assert.True(await received.SeenAsync(key, Ct));
+        });
+
+        Assert.Equal(1, await world.Disclosure.Run(db => db.ReceivedMessages.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AReplyDeliveredTwice_IsOneComment_AndOldMessagesAreForgotten(DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);

@@ -78,8 +78,8 @@ public class AffectedIndexTests
     internal static async Task Upsert(TestDatabase database, params OsvVulnerability[] advisories)
     {
         await using var db = database.Open();
-        await new UpsertAdvisories(db).ExecuteAsync(advisories.Select(a => new AdvisoryToStore(a, "test")).ToList(),
-            Ct);
+        await new UpsertAdvisories(db, TimeProvider.System)
+            .ExecuteAsync(advisories.Select(a => new AdvisoryToStore(a, "test")).ToList(), Ct);
     }
 
     internal static OsvVulnerability Sample(string id, string package, string npmRange, int modifiedDay) => new()

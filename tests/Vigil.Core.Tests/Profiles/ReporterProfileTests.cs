@@ -52,9 +52,9 @@ public class ReporterProfileTests
         var pending = await d.ReportAsync(ada, "is-odd");
         await d.AcceptAsync(pending);
 
-        var seenByAll = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+        var seenByAll = await d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
             .ExecuteAsync("ADA", Actor.Anonymous, Ct));
-        var seenByAda = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+        var seenByAda = await d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
             .ExecuteAsync("ada", Actor.User(ada), Ct));
 
         var advisories = await d.Run(
@@ -103,7 +103,7 @@ public class ReporterProfileTests
             await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, Actor.User(d.Triager), Ct));
         }
 
-        var profile = await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+        var profile = await d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
             .ExecuteAsync("max-dev", Actor.Anonymous, Ct));
 
         var advisory = await d.Run(
@@ -133,7 +133,7 @@ public class ReporterProfileTests
         var finderName = JsonNode.Parse(finder)!["credits"]!.AsArray()
             .Single(c => (string)c!["type"]! == "FINDER")!["name"]!.GetValue<string>();
         Task<IReadOnlyList<string>> Listed(string handle) => d.Run(async db =>
-            (IReadOnlyList<string>)(await new GetReporterProfile(db, new ReporterReputation(db))
+            (IReadOnlyList<string>)(await new GetReporterProfile(db, d.Use<ReporterReputation>(db))
                 .ExecuteAsync(handle, Actor.Anonymous, Ct)).Credits.Select(c => $"{c.AdvisoryId}:{c.Type}").ToList());
         Task Correct(params Vigil.Core.Publication.DraftCredit[] credits) => d.Run(db =>
             new Vigil.Core.Publication.CorrectAdvisory(db, d.Vault, d.Clock).ExecuteAsync(advisory,
@@ -188,10 +188,10 @@ public class ReporterProfileTests
             () => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "Ada", Ct)));
         await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), "", Ct));
 
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
             .ExecuteAsync("ada", Actor.Anonymous, Ct)));
         Assert.Equal("ada", await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "ada", Ct)));
-        Assert.Equal("Bob", (await d.Run(db => new GetReporterProfile(db, new ReporterReputation(db))
+        Assert.Equal("Bob", (await d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
             .ExecuteAsync("ada", Actor.Anonymous, Ct))).DisplayName);
     }
 }

@@ -74,6 +74,10 @@ public sealed class Disclosure : IAsyncDisposable
     public T Use<T>(VigilDbContext db, IReportNotifier? notifier = null) where T : notnull
         => UseCases.Compose<T>(db, Clock, Vault, notifier);
 
+    /// <summary>The server's notifier (outbox rows) on <paramref name="db"/>, this clock and this vault.</summary>
+    public ReportNotifier Notifier(VigilDbContext db) =>
+        new(db, Clock, "https://vigil.example.test", Vault, Use<Vigil.Core.Mail.ReplyAddresses>(db));
+
     public async Task<T> Run<T>(Func<VigilDbContext, Task<T>> action)
     {
         await using var db = Open();

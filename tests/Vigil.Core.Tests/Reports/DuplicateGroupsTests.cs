@@ -94,7 +94,7 @@ public class DuplicateGroupsTests
         await d.AcceptAsync(valid.Id);
 
         var merged = await d.Run(
-            db => d.Use<MergeDuplicates>(db, new ReportNotifier(db, d.Clock, "https://vigil.example.test", d.Vault))
+            db => d.Use<MergeDuplicates>(db, d.Notifier(db))
             .ExecuteAsync(valid.Id, Actor.User(d.OtherTriager), null,
                 "Reported already; you will hear when it is published.", Ct));
 
@@ -111,7 +111,7 @@ public class DuplicateGroupsTests
 
         // Publication of the standing report reaches the duplicates' reporters too.
         await d.Run(
-            db => d.Use<PublishReport>(db, new ReportNotifier(db, d.Clock, "https://vigil.example.test", d.Vault))
+            db => d.Use<PublishReport>(db, d.Notifier(db))
             .ExecuteAsync(valid.Id, Actor.User(d.Triager), Ct));
         Assert.Equal([valid.Id, second.Id, third.Id], await ToldAsync(d, NotificationEvent.Published));
     }

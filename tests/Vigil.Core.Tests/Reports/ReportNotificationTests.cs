@@ -54,6 +54,5 @@ public class ReportNotificationTests
         });
     }
 
-    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) =>
-        new(db, d.Clock, "https://vigil.example.test", d.Vault);
+    private static ReportNotifier Notifier(VigilDbContext db, Disclosure d) => d.Notifier(db);
 }

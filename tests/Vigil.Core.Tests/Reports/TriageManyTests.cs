@@ -22,7 +22,7 @@ public class TriageManyTests
         var other = await d.SubmitAsync(Disclosure.Request(package: "c"));
 
         var done = await d.Run(
-            db => d.Use<TriageMany>(db, new ReportNotifier(db, d.Clock, "https://vigil.example.test", d.Vault))
+            db => d.Use<TriageMany>(db, d.Notifier(db))
             .ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), spam.Select(s => s.Id).ToList(), BulkTriage.Reject,
                 RejectionReason.Spam, "Not a report.", Ct));
 

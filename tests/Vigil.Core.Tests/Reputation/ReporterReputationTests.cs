@@ -24,9 +24,9 @@ public class ReporterReputationTests
         var other = await d.PublishedAsync(Guid.NewGuid()); // someone else's
 
         var publicView = await d.Run(
-            db => new ReporterReputation(db).ComputeAsync(ada, includePending: false, Disclosure.Ct));
+            db => d.Use<ReporterReputation>(db).ComputeAsync(ada, includePending: false, Disclosure.Ct));
         var ownView = await d.Run(
-            db => new ReporterReputation(db).ComputeAsync(ada, includePending: true, Disclosure.Ct));
+            db => d.Use<ReporterReputation>(db).ComputeAsync(ada, includePending: true, Disclosure.Ct));
 
         Assert.Equal((7 - 10 + 1, 3, -0.67, 0),
             (publicView.Points, publicView.Reports, publicView.Signal, publicView.PendingReports));
@@ -44,14 +44,15 @@ public class ReporterReputationTests
         await using var d = await Disclosure.CreateAsync(provider);
         var ada = Guid.NewGuid();
         var id = await d.PublishedAsync(ada);
-        Assert.Equal(7, (await d.Run(db => new ReporterReputation(db).ComputeAsync(ada, false, Disclosure.Ct))).Points);
+        Assert.Equal(7,
+            (await d.Run(db => d.Use<ReporterReputation>(db).ComputeAsync(ada, false, Disclosure.Ct))).Points);
 
         await d.Run(
             db =>
                 new WithdrawReport(db, d.Clock).ExecuteAsync(id, Actor.User(d.Triager), "not a vulnerability after all",
                     Disclosure.Ct));
 
-        var after = await d.Run(db => new ReporterReputation(db).ComputeAsync(ada, false, Disclosure.Ct));
+        var after = await d.Run(db => d.Use<ReporterReputation>(db).ComputeAsync(ada, false, Disclosure.Ct));
         Assert.Equal((0, 1, 0.0), (after.Points, after.Reports, after.Signal));
     }
 
@@ -60,7 +61,7 @@ public class ReporterReputationTests
     public async Task Compute_NoReports_NoSignal(DatabaseProvider provider)
     {
         await using var d = await Disclosure.CreateAsync(provider);
-        var nobody = await d.Run(db => new ReporterReputation(db).ComputeAsync(Guid.NewGuid(), true, Disclosure.Ct));
+        var nobody = await d.Run(db => d.Use<ReporterReputation>(db).ComputeAsync(Guid.NewGuid(), true, Disclosure.Ct));
         Assert.Equal(ReputationSummary.Empty, nobody);
     }
 }

@@ -57,7 +57,7 @@ public class MirrorRowsTests
     private static async Task WriteWithEfAsync(TestDatabase database, List<OsvVulnerability> vulnerabilities)
     {
         await using var db = database.Open();
-        await new UpsertAdvisories(db).ExecuteAsync(
+        await new UpsertAdvisories(db, TimeProvider.System).ExecuteAsync(
             [.. vulnerabilities.Select(v => new AdvisoryToStore(v, "osv", Origin: "upstream"))],
             TestContext.Current.CancellationToken);
     }

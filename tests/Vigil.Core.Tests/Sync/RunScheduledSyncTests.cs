@@ -38,7 +38,7 @@ public class RunScheduledSyncTests
         SyncScheduleOptions schedule, TimeProvider time)
     {
         await using var db = database.Open();
-        return await new RunScheduledSync(db, time, Options).ExecuteAsync(schedule,
+        return await new RunScheduledSync(db, time, new RunSync(db, time, Options)).ExecuteAsync(schedule,
             TestContext.Current.CancellationToken);
     }
 }

@@ -52,7 +52,7 @@ internal static class SyncFixture
     {
         await using var db = database.Open();
         var vulnerability = OsvJson.Deserialize(TestBucket.Record(id, modified, "npm", "left-pad", summary));
-        await new UpsertAdvisories(db).ExecuteAsync([new AdvisoryToStore(vulnerability, "osv", Origin: origin)],
-            TestContext.Current.CancellationToken);
+        await new UpsertAdvisories(db, TimeProvider.System).ExecuteAsync(
+            [new AdvisoryToStore(vulnerability, "osv", Origin: origin)], TestContext.Current.CancellationToken);
     }
 }

@@ -130,12 +130,13 @@ public class DuplicateIdsTests
     {
         await using var db = VigilDatabase.Open(target);
         var wg = SharedData.Path("data", "nodejs-security-wg", "vuln", "npm");
-        var summary = await new ImportAdvisories(db, TimeProvider.System)
+        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
             .ExecuteAsync([wg], cancellationToken: WebTest.Ct);
         Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         var ghsa = OsvJson.Deserialize(await File.ReadAllTextAsync(
             SharedData.Path("specs", "osv", "ghsa-converter-testdata", "npm_greater_than.osv.json"), WebTest.Ct));
         Assert.Equal(Ghsa, ghsa.Id);
-        await new UpsertAdvisories(db).ExecuteAsync([new AdvisoryToStore(ghsa, "osv", Origin: "upstream")], WebTest.Ct);
+        await new UpsertAdvisories(db, TimeProvider.System)
+            .ExecuteAsync([new AdvisoryToStore(ghsa, "osv", Origin: "upstream")], WebTest.Ct);
     }
 }

@@ -16,7 +16,7 @@ public static class Advisories
     public static async Task SeedAsync(DatabaseTarget target, IEnumerable<OsvVulnerability> vulnerabilities)
     {
         await using var db = VigilDatabase.Open(target);
-        await new UpsertAdvisories(db).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(), TestContext.Current.CancellationToken);
+        await new UpsertAdvisories(db, TimeProvider.System).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(), TestContext.Current.CancellationToken);
     }
 
     public static OsvVulnerability Made(string id, string ecosystem, string name, string introduced, string @fixed,

@@ -21,8 +21,8 @@ public sealed record PageHtml(int Status, string Path, IDocument Document)
     public static async Task SeedAsync(WebTest test, IEnumerable<OsvVulnerability> vulnerabilities)
     {
         await using var db = test.OpenDatabase();
-        await new UpsertAdvisories(db).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(),
-            WebTest.Ct);
+        await new UpsertAdvisories(db, TimeProvider.System)
+            .ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(), WebTest.Ct);
     }
 
     public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim() ?? "";

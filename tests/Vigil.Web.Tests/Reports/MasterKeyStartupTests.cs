@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Attachments;
+using Vigil.Core.Bounties;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -53,7 +54,7 @@ public class MasterKeyStartupTests
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
             new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return (await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
-            Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db))).ExecuteAsync("npm-eco",
+            Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)))).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
                 "details"),
             Actor.Anonymous, Ct)).Id;

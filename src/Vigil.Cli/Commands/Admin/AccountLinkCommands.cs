@@ -21,7 +21,7 @@ internal static class AccountLinkCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
             var token = await admin.Users.GenerateEmailConfirmationTokenAsync(user);
             Check(await admin.Users.ConfirmEmailAsync(user, token));
@@ -55,7 +55,7 @@ internal static class AccountLinkCommands
                 throw new CliException(
                     $"--public-url: '{parse.GetValue(url)}' is not an http(s) address", ExitCodes.Usage);
             }
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
             var token = await admin.Users.GeneratePasswordResetTokenAsync(user);
             await console.Out.WriteLineAsync(

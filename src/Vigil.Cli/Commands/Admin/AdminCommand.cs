@@ -49,7 +49,7 @@ internal static class AdminCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var address = parse.GetValue(email)!.Trim();
             var existing = await admin.Users.FindByEmailAsync(address);
             if (existing is not null)
@@ -96,7 +96,7 @@ internal static class AdminCommand
         var command = new Command("list", "List accounts") { database };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             foreach (var user in await admin.Db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
             {
                 await console.Out.WriteLineAsync($"{user.Id}  {user.Email}  {(user.IsInstanceAdmin ? "admin" : "-")}  "
@@ -125,7 +125,7 @@ internal static class AdminCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
             var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
             var (secret, info) = await Run(() => admin.Get<ApiTokens>()
@@ -146,7 +146,7 @@ internal static class AdminCommand
         var command = new Command("revoke", "Revoke an API token") { id, email, database };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
             await Run(() => admin.Get<ApiTokens>().RevokeAsync(user.Id, parse.GetValue(id), ct));
             await console.Out.WriteLineAsync($"Token {parse.GetValue(id)} revoked.");
@@ -189,7 +189,7 @@ internal static class AdminCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var settings = new ProgramSettings(
                 ScopeEcosystems: parse.GetValue(ecosystems), ScopePackages: parse.GetValue(packages),
                 TimeZone: parse.GetValue(zone),
@@ -217,7 +217,7 @@ internal static class AdminCommand
             {
                 throw new CliException($"--role: '{roleName}' is not triager or admin", ExitCodes.Usage);
             }
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var user = await admin.UserAsync(parse.GetValue(email)!);
             await Run(() => admin.Get<AddProgramMember>().ExecuteAsync(parse.GetValue(slug)!, user.Id,
                 roleName == "admin" ? ProgramRole.Admin : ProgramRole.Triager, ct));
@@ -254,7 +254,7 @@ internal static class AdminCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var admin = await AdminServices.OpenAsync(database, parse, console, ct);
+            await using var admin = await CliServices.OpenAsync(database, parse, console, ct);
             var add = admin.Get<AddPackageMaintainer>();
             if (parse.GetValue(program) is { } slug)
             {

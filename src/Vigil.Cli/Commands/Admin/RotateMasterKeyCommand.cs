@@ -42,11 +42,11 @@ internal static class RotateMasterKeyCommand
                 new ReportVaultOptions { MasterKeyFile = currentFile }, target, "--current-key-file");
             ReportVaultOptions.CreateKeyFile(newFile);
             var newVault = Vault(new ReportVaultOptions { MasterKeyFile = newFile }, target, "--new-key-file");
-            await using var db = await database.OpenAsync(parse, console, ct);
+            await using var services = await CliServices.OpenAsync(database, parse, console, ct);
             int rotated;
             try
             {
-                rotated = await new RotateMasterKey(db).ExecuteAsync(currentVault, newVault, ct);
+                rotated = await services.Get<RotateMasterKey>().ExecuteAsync(currentVault, newVault, ct);
             }
             catch (CryptographicException e)
             {

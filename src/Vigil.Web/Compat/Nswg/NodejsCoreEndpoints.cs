@@ -19,11 +19,12 @@ public static class NodejsCoreEndpoints
     }
 
     public static async Task<FileContentHttpResult> CoreIndexAsync(
-        HttpResponse response, VigilDbContext db, DerivedDocumentCache cache, CancellationToken cancellationToken)
+        HttpResponse response, VigilDbContext db, NodejsCoreList coreList, DerivedDocumentCache cache,
+        CancellationToken cancellationToken)
     {
         var document = await cache.GetAsync("nodejs-core", "", db, async ct =>
         {
-            var list = await new NodejsCoreList(db).ExecuteAsync(ct);
+            var list = await coreList.ExecuteAsync(ct);
             return DerivedDocument.Of(list.Json, list.Modified);
         }, cancellationToken);
         return document.ToResult(response);

@@ -34,23 +34,27 @@ public static class NuGetEndpoints
     }
 
     public static async Task<FileContentHttpResult> VulnerabilityIndexAsync(
-        HttpRequest request, IOptions<ServerOptions> options, VigilDbContext db, DerivedDocumentCache cache, CancellationToken cancellationToken)
+        HttpRequest request, IOptions<ServerOptions> options, VigilDbContext db, NuGetVulnerabilities vulnerabilities,
+        DerivedDocumentCache cache, CancellationToken cancellationToken)
     {
         var baseUrl = PublicUrl.Of(request, options.Value);
-        var feed = await FeedAsync(baseUrl, db, cache, cancellationToken);
+        var feed = await FeedAsync(baseUrl, db, vulnerabilities, cache, cancellationToken);
         return feed.Index(baseUrl).ToResult(request.HttpContext.Response);
     }
 
     public static async Task<FileContentHttpResult> VulnerabilityPageAsync(
-        HttpRequest request, IOptions<ServerOptions> options, VigilDbContext db, DerivedDocumentCache cache, CancellationToken cancellationToken)
+        HttpRequest request, IOptions<ServerOptions> options, VigilDbContext db, NuGetVulnerabilities vulnerabilities,
+        DerivedDocumentCache cache, CancellationToken cancellationToken)
     {
-        var feed = await FeedAsync(PublicUrl.Of(request, options.Value), db, cache, cancellationToken);
+        var feed = await FeedAsync(
+            PublicUrl.Of(request, options.Value), db, vulnerabilities, cache, cancellationToken);
         return feed.Page.ToResult(request.HttpContext.Response);
     }
 
-    private static Task<NuGetVulnerabilityFeed> FeedAsync(string baseUrl, VigilDbContext db, DerivedDocumentCache cache, CancellationToken cancellationToken) =>
+    private static Task<NuGetVulnerabilityFeed> FeedAsync(string baseUrl, VigilDbContext db,
+        NuGetVulnerabilities vulnerabilities, DerivedDocumentCache cache, CancellationToken cancellationToken) =>
         cache.GetAsync("nuget", baseUrl, db,
-            async ct => NuGetVulnerabilityFeed.Build(await new NuGetVulnerabilities(db).ExecuteAsync(ct), baseUrl),
+            async ct => NuGetVulnerabilityFeed.Build(await vulnerabilities.ExecuteAsync(ct), baseUrl),
             cancellationToken);
 }
 

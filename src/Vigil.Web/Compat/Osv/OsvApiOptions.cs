@@ -15,14 +15,3 @@ public sealed class OsvApiOptions
     [Range(1, 100_000)]
     public int BatchPageSize { get; set; } = 1000;
 }
-
-public static class OsvApiServices
-{
-    public static IServiceCollection AddOsvApi(this IServiceCollection services)
-    {
-        services.AddOptions<OsvApiOptions>().BindConfiguration(OsvApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDataProtection();
-        services.AddSingleton<OsvPageTokens>();
-        return services;
-    }
-}

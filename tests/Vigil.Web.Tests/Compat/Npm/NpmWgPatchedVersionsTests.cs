@@ -147,7 +147,7 @@ public partial class NpmWgPatchedVersionsTests
     {
         var test = await WebTest.StartAsync(provider, seed: false);
         await using var db = test.OpenDatabase();
-        var summary = await new ImportAdvisories(db, TimeProvider.System)
+        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
             .ExecuteAsync([Npm], cancellationToken: WebTest.Ct);
         Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         return test;

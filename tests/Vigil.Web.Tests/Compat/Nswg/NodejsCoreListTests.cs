@@ -22,7 +22,7 @@ public class NodejsCoreListTests
         await using var test = await WebTest.StartAsync(provider, seed: false);
         await using (var db = test.OpenDatabase())
         {
-            var summary = await new ImportAdvisories(db, TimeProvider.System)
+            var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
                 .ExecuteAsync([vuln], cancellationToken: WebTest.Ct);
             Assert.True(summary.Added > 0, string.Join("\n", summary.Problems));
         }

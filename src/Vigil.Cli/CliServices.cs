@@ -6,18 +6,20 @@ using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Reports;
 
-namespace Vigil.Cli.Commands.Admin;
+namespace Vigil.Cli;
 
 /// <summary>
-/// The use cases (<see cref="CoreServices.AddVigilCore"/>, as the server has them) and Identity's UserManager on
-/// the command's database, with the same account rules as the server.
+/// The command line's composition: the use cases (<see cref="CoreServices.AddVigilCore"/>, as the server has
+/// them) and Identity's UserManager on the command's database, with the same account rules as the server, and
+/// the console's clock (<see cref="CliConsole.Time"/>). Every command that works on the database takes its use
+/// cases from here.
 /// </summary>
-internal sealed class AdminServices : IAsyncDisposable
+internal sealed class CliServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
 
-    private AdminServices(ServiceProvider provider)
+    private CliServices(ServiceProvider provider)
     {
         _provider = provider;
         _scope = provider.CreateAsyncScope();
@@ -32,7 +34,7 @@ internal sealed class AdminServices : IAsyncDisposable
 
     public UserManager<VigilUser> Users => _scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
 
-    public static async Task<AdminServices> OpenAsync(DatabaseOption database,
+    public static async Task<CliServices> OpenAsync(DatabaseOption database,
         System.CommandLine.ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
         await (await database.OpenAsync(parseResult, console, cancellationToken)).DisposeAsync(); // migrates
@@ -42,6 +44,7 @@ internal sealed class AdminServices : IAsyncDisposable
         // the use cases' options keep their defaults
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(target);
+        services.AddSingleton(console.Time);
         services.AddVigilCore();
         services.AddSingleton<IReportNotifier>(SilentReportNotifier.Instance); // the command line sends nothing
         services.AddDbContext<VigilDbContext>(options => VigilDatabase.Configure(options, target));
@@ -49,7 +52,7 @@ internal sealed class AdminServices : IAsyncDisposable
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<VigilDbContext>()
             .AddTokenProvider<AccountLinkTokenProvider>(AccountLinkTokenProvider.ProviderName);
-        return new AdminServices(services.BuildServiceProvider());
+        return new CliServices(services.BuildServiceProvider());
     }
 
     public async Task<VigilUser> UserAsync(string email) =>
