@@ -53,7 +53,8 @@ public class MasterKeyStartupTests
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
             new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return (await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
-            Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db))).ExecuteAsync("npm-eco",
+            Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db)))
+                .ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
                 "details"),
             Actor.Anonymous, Ct)).Id;
