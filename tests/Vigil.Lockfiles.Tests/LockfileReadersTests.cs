@@ -74,7 +74,8 @@ public sealed class LockfileReadersTests
 
         Directory.CreateSymbolicLink(Path.Combine(root.Path, "web", "loop"), root.Path);
 
-        var found = LockfileReaders.FindLockfiles(root.Path).Select(p => Path.GetRelativePath(root.Path, p).Replace('\\', '/'));
+        var found = LockfileReaders.FindLockfiles(root.Path)
+            .Select(p => Path.GetRelativePath(root.Path, p).Replace('\\', '/'));
 
         Assert.Equal(["package-lock.json", "api/packages.lock.json", "web/yarn.lock"], found);
     }

@@ -18,7 +18,10 @@ public sealed class PerformanceTests
     [InlineData("pnpm-lock.yaml", 40)]
     public void Read_TwoThousandPackages_StaysWithinAllocationBudget(string fileName, int maxMegabytes)
     {
-        var content = Encoding.UTF8.GetBytes(fileName == "pnpm-lock.yaml" ? GeneratedLockfiles.PnpmLock(2000) : GeneratedLockfiles.PackageLock(2000));
+        var content =
+            Encoding.UTF8.GetBytes(
+                fileName == "pnpm-lock.yaml" ? GeneratedLockfiles.PnpmLock(2000)
+            : GeneratedLockfiles.PackageLock(2000));
         TestInput.Read(fileName, new MemoryStream(content)); // warm-up: JIT
 
         var allocated = long.MaxValue;

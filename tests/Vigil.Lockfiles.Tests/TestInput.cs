@@ -16,8 +16,11 @@ internal static class TestInput
         Read(fileName, content,
             packageJson is null ? [] : new Dictionary<string, string> { ["package.json"] = packageJson }, options);
 
-    /// <summary>Reads with <paramref name="siblings"/> (relative path → content) as the only files beside the lockfile.</summary>
-    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings, LockfileReadOptions? options = null) =>
+    /// <summary>
+    /// Reads with <paramref name="siblings"/> (relative path → content) as the only files beside the lockfile.
+    /// </summary>
+    public static Lockfile Read(string fileName, Stream content, IReadOnlyDictionary<string, string> siblings,
+        LockfileReadOptions? options = null) =>
         InlineLockfile.Read(fileName, content, siblings, options);
 
     public static Lockfile Read(string fileName, string content, IReadOnlyDictionary<string, string> siblings) =>

@@ -162,7 +162,9 @@ public sealed class YarnLockReaderTests
     {
         var siblings = new Dictionary<string, string>
         {
-            ["package.json"] = """{"workspaces": ["packages/*"], "devDependencies": {"typescript": "^5.0.0"}, "optionalDependencies": {"fsevents": "^2.3.0"}}""",
+            ["package.json"] = """
+                {"workspaces": ["packages/*"], "devDependencies": {"typescript": "^5.0.0"}, "optionalDependencies": {"fsevents": "^2.3.0"}}
+                """,
             ["packages/app/package.json"] =
                 """{"dependencies": {"resolve": "^1.22.0"}, "devDependencies": {"left-pad": "^1.3.0"}}""",
         };

@@ -14,7 +14,8 @@ internal sealed class ExtensionVoteConfiguration : IEntityTypeConfiguration<Exte
         builder.HasOne<ReportEntity>().WithMany().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.ReportId, v.Outcome });
         // At most one open vote per report, even when two requests open one at the same instant.
-        builder.HasIndex(v => v.ReportId).IsUnique().HasFilter("\"Outcome\" = 'Open'").HasDatabaseName("IX_extension_votes_one_open");
+        builder.HasIndex(v => v.ReportId).IsUnique().HasFilter("\"Outcome\" = 'Open'")
+            .HasDatabaseName("IX_extension_votes_one_open");
         builder.HasIndex(v => v.ClosesAt);
     }
 }

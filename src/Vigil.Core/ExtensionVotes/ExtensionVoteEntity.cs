@@ -27,13 +27,18 @@ public sealed class ExtensionVoteEntity
     public int Eligible { get; set; }
 }
 
-/// <summary>One voter's ballot: an account, or the anonymous reporter (by follow-up token, <see cref="Voter"/> = <see cref="Guid.Empty"/>).</summary>
+/// <summary>
+/// One voter's ballot: an account, or the anonymous reporter (by follow-up token, <see cref="Voter"/> = <see
+/// cref="Guid.Empty"/>).
+/// </summary>
 public sealed class ExtensionBallotEntity
 {
     public long Id { get; set; }
     public long VoteId { get; set; }
 
-    /// <summary>The voting account; <see cref="Guid.Empty"/> is the anonymous reporter, of whom a report has one.</summary>
+    /// <summary>
+    /// The voting account; <see cref="Guid.Empty"/> is the anonymous reporter, of whom a report has one.
+    /// </summary>
     public Guid Voter { get; set; }
 
     /// <summary>"reporter" or "team": the capacity in which the ballot was cast.</summary>

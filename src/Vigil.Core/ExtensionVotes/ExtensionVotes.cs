@@ -6,12 +6,16 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.ExtensionVotes;
 
-/// <summary>Who may vote on a report's extension: the program's team members who are not recused from it, and the reporter.</summary>
+/// <summary>
+/// Who may vote on a report's extension: the program's team members who are not recused from it, and the reporter.
+/// </summary>
 internal static class ExtensionVoters
 {
-    public static async Task<List<Guid>> TeamAsync(VigilDbContext db, ReportEntity report, CancellationToken cancellationToken)
+    public static async Task<List<Guid>> TeamAsync(VigilDbContext db, ReportEntity report,
+        CancellationToken cancellationToken)
     {
-        var members = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var members = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId)
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
         var eligible = new List<Guid>();
         foreach (var member in members)
         {
@@ -23,9 +27,12 @@ internal static class ExtensionVoters
         return eligible;
     }
 
-    public static bool HasReporter(ReportEntity report) => report.ReporterUserId is not null || report.FollowUpTokenHash is not null;
+    public static bool HasReporter(ReportEntity report) =>
+        report.ReporterUserId is not null || report.FollowUpTokenHash is not null;
 
-    /// <summary>The ballot key of an actor: their account, or <see cref="Guid.Empty"/> for the anonymous reporter.</summary>
+    /// <summary>
+    /// The ballot key of an actor: their account, or <see cref="Guid.Empty"/> for the anonymous reporter.
+    /// </summary>
     public static Guid? Key(Actor actor, ReportAccessResult access, ReportEntity report) =>
         actor.Kind == ActorKind.FollowUpToken && access.Role == ReportRole.Reporter ? Guid.Empty
         : actor.Kind == ActorKind.User ? actor.UserId
@@ -41,13 +48,15 @@ public sealed class RequestExtension(VigilDbContext db, ReportVault vault, TimeP
 {
     public static readonly TimeSpan VotingPeriod = TimeSpan.FromDays(3);
 
-    public async Task<ExtensionVoteEntity> ExecuteAsync(long id, Actor actor, string reason, DateTimeOffset proposedDueAt, CancellationToken cancellationToken = default)
+    public async Task<ExtensionVoteEntity> ExecuteAsync(long id, Actor actor, string reason,
+        DateTimeOffset proposedDueAt, CancellationToken cancellationToken = default)
     {
         var (report, _) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         var now = time.GetUtcNow();
         if (!ReportStates.IsEmbargoed(report.State) || report.PublicationDueAt is not { } due)
         {
-            throw new ConflictException($"Report #{id} is {report.State.Name()}; an extension is voted while it is accepted and unpublished.");
+            throw new ConflictException(
+                $"Report #{id} is {report.State.Name()}; an extension is voted while it is accepted and unpublished.");
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 10_000)
@@ -77,36 +86,47 @@ public sealed class RequestExtension(VigilDbContext db, ReportVault vault, TimeP
             ProposedDueAt = proposedDueAt.ToUniversalTime(),
             OpenedAt = now,
             ClosesAt = now + VotingPeriod < due ? now + VotingPeriod : due,
-            Eligible = (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Count + (ExtensionVoters.HasReporter(report) ? 1 : 0),
+            Eligible = (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Count
+                + (ExtensionVoters.HasReporter(report) ? 1 : 0),
         };
         db.ExtensionVotes.Add(vote);
-        ReportTimelineEvents.Add(db, report, actor, now, $"extension vote opened: publication on {vote.ProposedDueAt:u} instead of {due:u}; closes {vote.ClosesAt:u}");
+        ReportTimelineEvents.Add(db, report, actor, now,
+            $"extension vote opened: publication on {vote.ProposedDueAt:u} instead of {due:u}; "
+            + $"closes {vote.ClosesAt:u}");
         await db.SaveChangesAsync(cancellationToken);
         return vote;
     }
 }
 
-/// <summary>Casts one ballot (yes or no) on a report's open extension vote; the vote closes early once everyone eligible has voted.</summary>
+/// <summary>
+/// Casts one ballot (yes or no) on a report's open extension vote; the vote closes early once everyone eligible has
+/// voted.
+/// </summary>
 public sealed class CastExtensionVote(VigilDbContext db, TimeProvider time)
 {
     public async Task ExecuteAsync(long id, Actor actor, bool inFavour, CancellationToken cancellationToken = default)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
-        var isReporter = access.Role == ReportRole.Reporter && (report.ReporterUserId == actor.UserId || actor.Kind == ActorKind.FollowUpToken);
+        var isReporter = access.Role == ReportRole.Reporter
+            && (report.ReporterUserId == actor.UserId || actor.Kind == ActorKind.FollowUpToken);
         if (access.IsTeam && !isReporter)
         {
-            // A team member's ballot is a team decision: the four-eyes rule answers a recused member, before anything else.
+            // A team member's ballot is a team decision: the four-eyes rule answers a recused member, before anything
+            // else.
             TeamDecision.Require(access, id);
         }
-        var vote = await db.ExtensionVotes.SingleOrDefaultAsync(v => v.ReportId == id && v.Outcome == VoteOutcome.Open, cancellationToken)
+        var vote = await db.ExtensionVotes.SingleOrDefaultAsync(
+                v => v.ReportId == id && v.Outcome == VoteOutcome.Open, cancellationToken)
             ?? throw new ConflictException($"Report #{id} has no open extension vote.");
         var now = time.GetUtcNow();
         var key = ExtensionVoters.Key(actor, access, report);
         // Team capacity needs the team's standing on this report, which takes a two-factor session (ReportAccess).
-        var isTeam = access.IsTeam && key is { } user && user != Guid.Empty && (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Contains(user);
+        var isTeam = access.IsTeam && key is { } user && user != Guid.Empty
+            && (await ExtensionVoters.TeamAsync(db, report, cancellationToken)).Contains(user);
         if (key is null || (!isReporter && !isTeam))
         {
-            throw new ConflictException("Only the program's team members (not recused) and the reporter vote on an extension.");
+            throw new ConflictException(
+                "Only the program's team members (not recused) and the reporter vote on an extension.");
         }
         if (now >= vote.ClosesAt)
         {
@@ -116,7 +136,14 @@ public sealed class CastExtensionVote(VigilDbContext db, TimeProvider time)
         {
             throw new ConflictException("You have already voted; a ballot cannot be changed.");
         }
-        db.ExtensionBallots.Add(new ExtensionBallotEntity { VoteId = vote.Id, Voter = key.Value, Capacity = isTeam ? "team" : "reporter", InFavour = inFavour, CastAt = now });
+        db.ExtensionBallots.Add(new ExtensionBallotEntity
+        {
+            VoteId = vote.Id,
+            Voter = key.Value,
+            Capacity = isTeam ? "team" : "reporter",
+            InFavour = inFavour,
+            CastAt = now
+        });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -143,7 +170,8 @@ public sealed class CloseExtensionVotes(VigilDbContext db, TimeProvider time)
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var due = await db.ExtensionVotes.AsNoTracking().Where(v => v.Outcome == VoteOutcome.Open && v.ClosesAt <= now).Select(v => v.Id).ToListAsync(cancellationToken);
+        var due = await db.ExtensionVotes.AsNoTracking().Where(v => v.Outcome == VoteOutcome.Open && v.ClosesAt <= now)
+            .Select(v => v.Id).ToListAsync(cancellationToken);
         var closed = 0;
         foreach (var id in due)
         {
@@ -152,15 +180,19 @@ public sealed class CloseExtensionVotes(VigilDbContext db, TimeProvider time)
         return closed;
     }
 
-    internal static async Task<bool> CloseAsync(VigilDbContext db, long voteId, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<bool> CloseAsync(VigilDbContext db, long voteId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var owned = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var yes = await db.ExtensionBallots.CountAsync(b => b.VoteId == voteId && b.InFavour, cancellationToken);
         var no = await db.ExtensionBallots.CountAsync(b => b.VoteId == voteId && !b.InFavour, cancellationToken);
         var outcome = yes > no ? VoteOutcome.Approved : VoteOutcome.Refused;
         var claimed = await db.ExtensionVotes
             .Where(v => v.Id == voteId && v.Outcome == VoteOutcome.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Outcome, outcome).SetProperty(v => v.ClosedAt, now).SetProperty(v => v.Yes, yes).SetProperty(v => v.No, no), cancellationToken);
+            .ExecuteUpdateAsync(s =>
+                s.SetProperty(v => v.Outcome, outcome).SetProperty(v => v.ClosedAt, now).SetProperty(v => v.Yes, yes)
+                .SetProperty(v => v.No, no), cancellationToken);
         if (claimed == 0)
         {
             return false;
@@ -172,7 +204,8 @@ public sealed class CloseExtensionVotes(VigilDbContext db, TimeProvider time)
         {
             report.PublicationDueAt = vote.ProposedDueAt;
             report.Revision++;
-            ReportTimelineEvents.Add(db, report, Actor.System, now, $"extension approved: {tally}; publication due {vote.ProposedDueAt:u}");
+            ReportTimelineEvents.Add(db, report, Actor.System, now,
+                $"extension approved: {tally}; publication due {vote.ProposedDueAt:u}");
         }
         else
         {

@@ -13,7 +13,8 @@ namespace Vigil.Core.Matching;
 /// <c>matchCacheEntries</c> entries (0 turns that cache off).
 /// </summary>
 public sealed class AffectedIndex(
-    DatabaseTarget target, TimeProvider time, TimeSpan refreshInterval, int matchCacheEntries = AffectedSnapshot.DefaultMatchCacheEntries)
+    DatabaseTarget target, TimeProvider time, TimeSpan refreshInterval,
+    int matchCacheEntries = AffectedSnapshot.DefaultMatchCacheEntries)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile AffectedSnapshot? _snapshot;
@@ -73,7 +74,9 @@ public sealed class AffectedIndex(
         // Sub-selects: SQLite answers a lone max() from the index, but not two in one select. The newest
         // correction is part of the stamp too, so a revision is seen even when an imported record's
         // modified lies in the future.
-        const string sql = """SELECT (SELECT max("Number") FROM advisories), (SELECT max("Modified") FROM advisories), (SELECT max("Id") FROM advisory_revisions)""";
+        const string sql = """
+            SELECT (SELECT max("Number") FROM advisories), (SELECT max("Modified") FROM advisories), (SELECT max("Id") FROM advisory_revisions)
+            """;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

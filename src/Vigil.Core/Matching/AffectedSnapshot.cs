@@ -5,14 +5,17 @@ using static Vigil.Core.Data.ValueListQuery;
 
 namespace Vigil.Core.Matching;
 
-/// <summary>One immutable load of the matching data: affected rows by package name, ranges parsed on first use.</summary>
+/// <summary>
+/// One immutable load of the matching data: affected rows by package name, ranges parsed on first use.
+/// </summary>
 public sealed class AffectedSnapshot
 {
     private readonly Dictionary<string, IndexedAffected[]> _byName;
     private readonly Dictionary<string, string[]> _nuGetNames;
     private readonly ConcurrentDictionary<long, IReadOnlyList<string>> _cwe = new();
 
-    private AffectedSnapshot(string stamp, Dictionary<string, IndexedAffected[]> byName, int rows, int matchCacheEntries)
+    private AffectedSnapshot(string stamp, Dictionary<string, IndexedAffected[]> byName, int rows,
+        int matchCacheEntries)
     {
         Stamp = stamp;
         _byName = byName;
@@ -106,7 +109,9 @@ public sealed class AffectedSnapshot
         await CandidateQuery.AllCandidatesAsync(db, row =>
         {
             // Ecosystem names repeat on every row: keep one string per name.
-            var ecosystem = ecosystems.TryGetValue(row.Ecosystem, out var known) ? known : ecosystems[row.Ecosystem] = row.Ecosystem;
+            var ecosystem = ecosystems.TryGetValue(row.Ecosystem, out var known)
+                ? known
+                : ecosystems[row.Ecosystem] = row.Ecosystem;
             var indexed = new IndexedAffected(row with { Ecosystem = ecosystem });
             if (!lists.TryGetValue(row.Name, out var list))
             {

@@ -39,11 +39,17 @@ public sealed class AffectingMatch(
 
     public string? FixedVersion { get; } = fixedVersion;
 
-    /// <summary>The patched range the record carries (<see cref="NpmPatchedVersions.Kept"/>); null when it has none.</summary>
+    /// <summary>
+    /// The patched range the record carries (<see cref="NpmPatchedVersions.Kept"/>); null when it has none.
+    /// </summary>
     public string? KeptPatched { get; } = keptPatched;
 
     private string? _patched;
 
-    /// <summary>npm's <c>patched_versions</c> (<see cref="NpmPatchedVersions.Served"/>), made on first use; null for a row without an npm range.</summary>
-    public string? PatchedVersions => NpmRange is null ? null : _patched ??= NpmPatchedVersions.Served(NpmRange, KeptPatched, FixedVersion);
+    /// <summary>
+    /// npm's <c>patched_versions</c> (<see cref="NpmPatchedVersions.Served"/>), made on first use; null for a row
+    /// without an npm range.
+    /// </summary>
+    public string? PatchedVersions =>
+        NpmRange is null ? null : _patched ??= NpmPatchedVersions.Served(NpmRange, KeptPatched, FixedVersion);
 }

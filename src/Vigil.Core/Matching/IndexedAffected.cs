@@ -27,9 +27,12 @@ internal sealed class IndexedAffected(CandidateRow row)
     /// dense 1,000-package request allocates no object per match (docs/performance.md, benchmark c).
     /// </summary>
     public AffectingMatch Match { get; } = new(row.AdvisoryNumber, row.Index, row.Id, row.Modified, row.Ecosystem,
-        row.Name, row.NpmRange, row.Severity, row.CvssScore, row.CvssVector, row.Summary, row.FixedVersion, row.KeptPatched);
+        row.Name, row.NpmRange, row.Severity, row.CvssScore, row.CvssVector, row.Summary, row.FixedVersion,
+            row.KeptPatched);
 
-    /// <summary>The audit's decision (<see cref="AffectedRule"/>), with this row's range or OSV entry parsed once.</summary>
+    /// <summary>
+    /// The audit's decision (<see cref="AffectedRule"/>), with this row's range or OSV entry parsed once.
+    /// </summary>
     public bool Affects(string version, NpmVersion? npmVersion)
     {
         var parsed = _parsed ??= Parse();
@@ -42,5 +45,7 @@ internal sealed class IndexedAffected(CandidateRow row)
     }
 
     private object Parse() =>
-        (Row.Ecosystem == "npm" ? AffectedRule.NpmRangeOf(Row.NpmRange) : (object?)AffectedRule.OsvOf(Row.AffectedJson)) ?? Unparsable;
+        (Row.Ecosystem == "npm"
+            ? AffectedRule.NpmRangeOf(Row.NpmRange)
+            : (object?)AffectedRule.OsvOf(Row.AffectedJson)) ?? Unparsable;
 }

@@ -16,7 +16,8 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         Match(await index.CurrentAsync(cancellationToken), queries);
 
     /// <summary>The current snapshot, for a caller that matches and renders against one load of the data.</summary>
-    public ValueTask<AffectedSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) => index.CurrentAsync(cancellationToken);
+    public ValueTask<AffectedSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
+        index.CurrentAsync(cancellationToken);
 
     /// <summary>
     /// The matching itself, synchronous so the loop is compiled as a plain method rather than inside the
@@ -31,7 +32,8 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
             var query = queries[i];
             var rows = snapshot.ForQuery(query.Ecosystem, query.Name);
             results[i] = rows.Length == 0 ? []
-                : query is { Ecosystem: { } ecosystem, Versions: { } versions } ? ForVersions(snapshot.VersionMatches, ecosystem, query.Name, versions, rows)
+                : query is { Ecosystem: { } ecosystem, Versions: { } versions }
+                    ? ForVersions(snapshot.VersionMatches, ecosystem, query.Name, versions, rows)
                 : Scan(rows, query.Ecosystem, query.Versions);
         }
         return results;
@@ -74,14 +76,18 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         return (IReadOnlyList<AffectingMatch>?)union ?? [];
     }
 
-    /// <summary>Any ecosystem or every version (OSV queries by name or purl without a version): tested row by row.</summary>
-    private static IReadOnlyList<AffectingMatch> Scan(IndexedAffected[] rows, string? ecosystem, IReadOnlyList<string>? versions)
+    /// <summary>
+    /// Any ecosystem or every version (OSV queries by name or purl without a version): tested row by row.
+    /// </summary>
+    private static IReadOnlyList<AffectingMatch> Scan(IndexedAffected[] rows, string? ecosystem,
+        IReadOnlyList<string>? versions)
     {
         var parsed = versions?.Select(v => (Text: v, Npm: Audit.AffectedRule.NpmVersionOf(v))).ToArray();
         List<IndexedAffected>? matched = null;
         foreach (var row in rows)
         {
-            if ((ecosystem is null || row.Row.Ecosystem == ecosystem) && (parsed is null || parsed.Any(v => row.Affects(v.Text, v.Npm))))
+            if ((ecosystem is null || row.Row.Ecosystem == ecosystem)
+                && (parsed is null || parsed.Any(v => row.Affects(v.Text, v.Npm))))
             {
                 (matched ??= []).Add(row);
             }
@@ -90,13 +96,16 @@ public sealed class QueryAffecting(VigilDbContext db, AffectedIndex index)
         return matched is null ? [] : TwinMarks.Without(matched);
     }
 
-    /// <summary>The CWE ids of the given advisories (npm's bulk answer needs only these), as the given snapshot holds them.</summary>
+    /// <summary>
+    /// The CWE ids of the given advisories (npm's bulk answer needs only these), as the given snapshot holds them.
+    /// </summary>
     public Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CweAsync(
         AffectedSnapshot snapshot, IEnumerable<long> numbers, CancellationToken cancellationToken = default) =>
         snapshot.CweAsync(db, numbers, cancellationToken);
 
     /// <summary>The stored OSV documents of the given advisories, by number (one read).</summary>
-    public async Task<Dictionary<long, OsvVulnerability>> DocumentsAsync(IEnumerable<long> numbers, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<long, OsvVulnerability>> DocumentsAsync(IEnumerable<long> numbers,
+        CancellationToken cancellationToken = default)
     {
         var wanted = numbers.Distinct().ToList();
         if (wanted.Count == 0)

@@ -13,7 +13,8 @@ namespace Vigil.Core.Matching;
 /// </summary>
 internal sealed class VersionMatches(int capacity)
 {
-    private readonly ConcurrentDictionary<(string Ecosystem, string Name, string Version), AffectingMatch[]> _entries = new();
+    private readonly ConcurrentDictionary<(string Ecosystem, string Name, string Version), AffectingMatch[]> _entries =
+        new();
     private int _added;
 
     public int Count => _entries.Count;

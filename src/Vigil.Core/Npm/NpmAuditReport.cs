@@ -48,7 +48,8 @@ public sealed class NpmAuditReport(QueryAffecting query)
             }
             foreach (var match in usable.Where(m => Intersects(m.NpmRange!, range)))
             {
-                Add(found, match, ranges[i].Spec, [new Installed(ranges[i].Name, ranges[i].Spec, ranges[i].Name, false, false, false)]);
+                Add(found, match, ranges[i].Spec,
+                    [new Installed(ranges[i].Name, ranges[i].Spec, ranges[i].Name, false, false, false)]);
             }
         }
 
@@ -57,7 +58,8 @@ public sealed class NpmAuditReport(QueryAffecting query)
             .Select(f => ToAdvisory(f, documents.GetValueOrDefault(f.Match.AdvisoryNumber)))
             .OrderBy(a => a.Advisory.Id)
             .ToList();
-        return new NpmAuditResult(advisories, Actions(advisories, found), Vulnerabilities(advisories), counts.ToCounts());
+        return new NpmAuditResult(advisories, Actions(advisories, found), Vulnerabilities(advisories),
+            counts.ToCounts());
     }
 
     private static IEnumerable<AffectingMatch> Usable(IReadOnlyList<AffectingMatch> matches) =>
@@ -68,7 +70,8 @@ public sealed class NpmAuditReport(QueryAffecting query)
     /// the body's; the web host caps that total before a tree gets here (Vigil:Limits:MaxAuditPathChars).
     /// </summary>
     private static void Walk(
-        IReadOnlyList<NpmAuditNode> nodes, string? parentPath, List<Installed> into, Counter counts, CancellationToken cancellationToken)
+        IReadOnlyList<NpmAuditNode> nodes, string? parentPath, List<Installed> into, Counter counts,
+            CancellationToken cancellationToken)
     {
         foreach (var node in nodes)
         {
@@ -108,7 +111,9 @@ public sealed class NpmAuditReport(QueryAffecting query)
         return ranges;
     }
 
-    /// <summary><c>"ms-alias": "npm:ms@2.0.0"</c> is package ms, version 2.0.0 (lockfile v1 and npm's requires).</summary>
+    /// <summary>
+    /// <c>"ms-alias": "npm:ms@2.0.0"</c> is package ms, version 2.0.0 (lockfile v1 and npm's requires).
+    /// </summary>
     private static (string Name, string Version) Unalias(string name, string version)
     {
         if (!version.StartsWith("npm:", StringComparison.Ordinal))
@@ -123,7 +128,8 @@ public sealed class NpmAuditReport(QueryAffecting query)
     private static bool Intersects(string advisoryRange, NpmRange spec) =>
         NpmRange.TryParseCached(advisoryRange, NpmSemverOptions.NpmAudit, out var parsed) && parsed.Intersects(spec);
 
-    private static void Add(Dictionary<long, Found> found, AffectingMatch match, string version, IEnumerable<Installed> at)
+    private static void Add(Dictionary<long, Found> found, AffectingMatch match, string version,
+        IEnumerable<Installed> at)
     {
         var id = match.AdvisoryNumber * NpmBulkAdvisories.IdFactor + match.Index;
         if (!found.TryGetValue(id, out var entry))
@@ -141,19 +147,25 @@ public sealed class NpmAuditReport(QueryAffecting query)
     {
         var match = found.Match;
         // The v6 report carries patched_versions itself, so vulnerable_versions is the record's range as it is.
-        var bulk = NpmBulkAdvisories.ToBulk(match, NpmBulkAdvisories.CweIds(document?.DatabaseSpecific)) with { VulnerableVersions = match.NpmRange! };
+        var bulk = NpmBulkAdvisories.ToBulk(match, NpmBulkAdvisories.CweIds(document?.DatabaseSpecific)) with
+        {
+            VulnerableVersions = match.NpmRange!
+        };
         var aliases = (document?.Aliases ?? []).Prepend(match.Id).ToList();
         // A WG record keeps overview and recommendation apart in details (docs/importers.md): serve them apart.
         var (overview, recommendation) = NswgFormat.SplitDetails(document?.Details);
         var patched = match.PatchedVersions!;
         return new NpmAuditAdvisory(
             bulk, match.Name,
-            found.Versions.Select(v => new NpmAuditFinding(v.Key, v.Value.Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList())).ToList(),
+            found.Versions.Select(v =>
+                new NpmAuditFinding(v.Key, v.Value.Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList()))
+                .ToList(),
             patched,
             overview ?? match.Summary ?? "",
             NpmPatchedVersions.Recommendation(patched, recommendation),
             string.Join('\n', (document?.References ?? []).Select(r => "- " + r.Url)),
-            aliases.Where(a => a.StartsWith("CVE-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList(),
+            aliases.Where(a => a.StartsWith("CVE-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
+                .ToList(),
             aliases.FirstOrDefault(a => a.StartsWith("GHSA-", StringComparison.Ordinal)),
             document?.Published ?? match.Modified,
             match.Modified,
@@ -162,7 +174,8 @@ public sealed class NpmAuditReport(QueryAffecting query)
     }
 
     private static string Credit(OsvVulnerability? document, string type) =>
-        document?.Credits?.FirstOrDefault(c => string.Equals(c.Type, type, StringComparison.OrdinalIgnoreCase))?.Name ?? "";
+        document?.Credits?.FirstOrDefault(c => string.Equals(c.Type, type, StringComparison.OrdinalIgnoreCase))?.Name
+            ?? "";
 
     private static List<NpmAuditAction> Actions(List<NpmAuditAdvisory> advisories, Dictionary<long, Found> found) =>
         advisories.Select(a => new NpmAuditAction(a.ModuleName, found[a.Advisory.Id].Versions.Values
@@ -172,7 +185,9 @@ public sealed class NpmAuditReport(QueryAffecting query)
                 .ToList()))
             .ToList();
 
-    /// <summary>npm 6 counts paths, not advisories: <c>metadata.vulnerabilities</c> sums the findings' paths by severity.</summary>
+    /// <summary>
+    /// npm 6 counts paths, not advisories: <c>metadata.vulnerabilities</c> sums the findings' paths by severity.
+    /// </summary>
     private static Dictionary<string, int> Vulnerabilities(List<NpmAuditAdvisory> advisories)
     {
         var counts = Severities.ToDictionary(s => s, _ => 0, StringComparer.Ordinal);

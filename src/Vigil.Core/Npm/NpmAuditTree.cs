@@ -6,7 +6,8 @@ namespace Vigil.Core.Npm;
 /// the lockfile-v1 style nested <see cref="Dependencies"/>. npm 10 sends no dependencies for a v3 lockfile,
 /// only the root's requires.
 /// </summary>
-public sealed record NpmAuditTree(IReadOnlyDictionary<string, string> Requires, IReadOnlyList<NpmAuditNode> Dependencies);
+public sealed record NpmAuditTree(IReadOnlyDictionary<string, string> Requires,
+    IReadOnlyList<NpmAuditNode> Dependencies);
 
 /// <summary>One installed package: its key in the parent's <c>dependencies</c>, its <c>version</c> and flags.</summary>
 public sealed record NpmAuditNode(

@@ -24,10 +24,14 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
     /// <summary>Affected indexes per advisory must stay below this for ids to be unique.</summary>
     public const long IdFactor = 1000;
 
-    public ValueTask<AffectedSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) => query.SnapshotAsync(cancellationToken);
+    public ValueTask<AffectedSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
+        query.SnapshotAsync(cancellationToken);
 
-    /// <summary>Per requested package, in the given order, its matching npm entries in the answer's order (empty: none).</summary>
-    public static List<AffectingMatch>[] Match(AffectedSnapshot snapshot, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> packages)
+    /// <summary>
+    /// Per requested package, in the given order, its matching npm entries in the answer's order (empty: none).
+    /// </summary>
+    public static List<AffectingMatch>[] Match(AffectedSnapshot snapshot,
+        IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> packages)
     {
         // Plain loops, no LINQ: a dense 1,000-package answer carries over a thousand advisories (benchmark c).
         var queries = new PackageQuery[packages.Count];
@@ -59,7 +63,8 @@ public sealed class NpmBulkAdvisories(QueryAffecting query)
 
     public static NpmBulkAdvisory ToBulk(AffectingMatch match, IReadOnlyList<string> cwe)
     {
-        // npm reads cvss as a CVSS v3 score + vector; without a v3 vector the registry sends {score:0, vectorString:null}.
+        // npm reads cvss as a CVSS v3 score + vector; without a v3 vector the registry sends {score:0,
+        // vectorString:null}.
         var v3 = match.CvssVector is { } vector && vector.StartsWith("CVSS:3", StringComparison.Ordinal);
         return new NpmBulkAdvisory(
             match.AdvisoryNumber * IdFactor + match.Index,

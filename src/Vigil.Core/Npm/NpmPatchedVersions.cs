@@ -34,7 +34,9 @@ public static partial class NpmPatchedVersions
     private static readonly NpmRange AboveZero = NpmRange.TryParse(">0.0.0", NpmSemverOptions.NpmAudit, out var range)
         ? range : throw new InvalidOperationException("unreachable");
 
-    /// <summary>The served <c>patched_versions</c>: the record's own range (<paramref name="kept"/>), else derived.</summary>
+    /// <summary>
+    /// The served <c>patched_versions</c>: the record's own range (<paramref name="kept"/>), else derived.
+    /// </summary>
     public static string Served(string vulnerableVersions, string? kept, string? fixedVersion) =>
         kept is not null && Normalise(kept) is { } normalised ? normalised : From(vulnerableVersions, fixedVersion);
 
@@ -57,7 +59,9 @@ public static partial class NpmPatchedVersions
         : range.Intersects(AboveZero, NpmSemverOptions.NpmAudit) ? kept
         : None;
 
-    /// <summary>Derived from the vulnerable range: the versions after each fix, up to the next vulnerable line.</summary>
+    /// <summary>
+    /// Derived from the vulnerable range: the versions after each fix, up to the next vulnerable line.
+    /// </summary>
     public static string From(string vulnerableVersions, string? fixedVersion)
     {
         var range = OsvNpmRanges.FromNpmRange(vulnerableVersions);

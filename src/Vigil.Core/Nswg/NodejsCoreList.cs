@@ -8,7 +8,9 @@ using Vigil.Core.Imports.NodejsWg;
 
 namespace Vigil.Core.Nswg;
 
-/// <summary>The Node.js core list as text, and the latest <c>modified</c> of the advisories in it (null when empty).</summary>
+/// <summary>
+/// The Node.js core list as text, and the latest <c>modified</c> of the advisories in it (null when empty).
+/// </summary>
 public sealed record NodejsCoreListFile(string Json, int Entries, DateTimeOffset? Modified);
 
 /// <summary>
@@ -31,7 +33,8 @@ public sealed class NodejsCoreList(VigilDbContext db)
         DateTimeOffset? modified = null;
         foreach (var row in rows)
         {
-            var advisory = new StoredAdvisory(row.Number, row.Source, row.Severity, row.CvssScore, OsvJson.Deserialize(row.Document));
+            var advisory = new StoredAdvisory(
+                row.Number, row.Source, row.Severity, row.CvssScore, OsvJson.Deserialize(row.Document));
             if (index.TryAdd(advisory, problems) && (modified is null || row.Modified > modified))
             {
                 modified = row.Modified;

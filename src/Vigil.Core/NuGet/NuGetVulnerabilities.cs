@@ -8,7 +8,9 @@ using OsvNuGetRanges = Vigil.Versioning.Osv.OsvNuGetRanges;
 
 namespace Vigil.Core.NuGet;
 
-/// <summary>One entry of a NuGet vulnerability page: an advisory's NuGet severity (0–3) and one vulnerable range.</summary>
+/// <summary>
+/// One entry of a NuGet vulnerability page: an advisory's NuGet severity (0–3) and one vulnerable range.
+/// </summary>
 public sealed record NuGetVulnerability(string AdvisoryId, int Severity, string Versions);
 
 /// <summary>
@@ -58,7 +60,8 @@ public sealed class NuGetVulnerabilities(VigilDbContext db)
         }
 
         return new NuGetVulnerabilityData(
-            packages.ToDictionary(p => p.Key, p => (IReadOnlyList<NuGetVulnerability>)p.Value.ToList(), StringComparer.Ordinal),
+            packages.ToDictionary(
+                p => p.Key, p => (IReadOnlyList<NuGetVulnerability>)p.Value.ToList(), StringComparer.Ordinal),
             rows.Count == 0 ? null : rows.Max(r => r.Modified));
     }
 
@@ -71,5 +74,6 @@ public sealed class NuGetVulnerabilities(VigilDbContext db)
     };
 
     private static readonly Comparer<NuGetVulnerability> EntryOrder = Comparer<NuGetVulnerability>.Create((a, b) =>
-        string.CompareOrdinal(a.AdvisoryId, b.AdvisoryId) is var c and not 0 ? c : string.CompareOrdinal(a.Versions, b.Versions));
+        string.CompareOrdinal(a.AdvisoryId, b.AdvisoryId) is var c and not 0 ? c
+            : string.CompareOrdinal(a.Versions, b.Versions));
 }

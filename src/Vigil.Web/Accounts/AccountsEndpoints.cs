@@ -6,7 +6,8 @@ using Vigil.Web.Accounts;
 
 namespace Vigil.Web.Accounts;
 
-public sealed record MeBody(Guid Id, string? Email, string? DisplayName, bool TwoFactorEnabled, bool TwoFactorVerified, bool InstanceAdmin, IReadOnlyList<string>? TokenScopes);
+public sealed record MeBody(Guid Id, string? Email, string? DisplayName, bool TwoFactorEnabled, bool TwoFactorVerified,
+    bool InstanceAdmin, IReadOnlyList<string>? TokenScopes);
 
 public sealed record CreateTokenBody(string? Name, List<string>? Scopes, int? ExpiresInDays);
 
@@ -21,13 +22,18 @@ public static class AccountsEndpoints
 {
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Accounts").RequireAuthorization().RequireTokenScope(TokenScope.SessionOnly);
-        group.MapGet("/me", MeAsync).RequireTokenScope(TokenScope.Public).ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api").WithTags("Accounts").RequireAuthorization()
+            .RequireTokenScope(TokenScope.SessionOnly);
+        group.MapGet("/me", MeAsync).RequireTokenScope(TokenScope.Public)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/tokens", async (ClaimsPrincipal user, ApiTokens tokens, CancellationToken ct) =>
-            TypedResults.Ok(await tokens.ListAsync(UserId(user), ct))).ProducesProblem(StatusCodes.Status401Unauthorized);
+            TypedResults.Ok(await tokens.ListAsync(UserId(user), ct)))
+                .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/tokens", CreateAsync).Accepts<CreateTokenBody>("application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
-        group.MapDelete("/tokens/{id:long}", async (long id, ClaimsPrincipal user, ApiTokens tokens, CancellationToken ct) =>
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesValidationProblem();
+        group.MapDelete("/tokens/{id:long}",
+            async (long id, ClaimsPrincipal user, ApiTokens tokens, CancellationToken ct) =>
             {
                 await tokens.RevokeAsync(UserId(user), id, ct);
                 return TypedResults.NoContent();
@@ -39,8 +45,10 @@ public static class AccountsEndpoints
     public static async Task<Ok<MeBody>> MeAsync(ClaimsPrincipal user, UserManager<VigilUser> users)
     {
         var account = await users.GetUserAsync(user) ?? throw new Core.Errors.NotFoundException("No such account.");
-        var scopes = user.Identity?.AuthenticationType == ApiTokenHandler.SchemeName ? user.FindAll(VigilClaims.Scope).Select(c => c.Value).ToList() : null;
-        return TypedResults.Ok(new MeBody(account.Id, account.Email, account.DisplayName, account.TwoFactorEnabled, user.HasTwoFactor(), account.IsInstanceAdmin, scopes));
+        var scopes = user.Identity?.AuthenticationType == ApiTokenHandler.SchemeName
+            ? user.FindAll(VigilClaims.Scope).Select(c => c.Value).ToList() : null;
+        return TypedResults.Ok(new MeBody(account.Id, account.Email, account.DisplayName, account.TwoFactorEnabled,
+            user.HasTwoFactor(), account.IsInstanceAdmin, scopes));
     }
 
     public static async Task<Results<Created<CreatedTokenBody>, ProblemHttpResult>> CreateAsync(

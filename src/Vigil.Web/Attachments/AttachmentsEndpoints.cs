@@ -23,16 +23,22 @@ public static class AttachmentsEndpoints
         // The same route as the JSON intake: the request's Content-Type picks this one. A request without a
         // Content-Type matches both; the later order leaves it to the JSON endpoint (415) instead of a routing
         // ambiguity, which routing reports as an exception (500) before any handler runs.
-        group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data").RequireIntakeLimit()
+        group.MapPost("/programs/{slug}/reports", SubmitWithFilesAsync).Accepts<SubmitReportBody>("multipart/form-data")
+            .RequireIntakeLimit()
             .WithOrder(1)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DisableAntiforgery();
         group.MapPost("/reports/{id:long}/attachments", UploadAsync).Accepts<IFormFileCollection>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem().DisableAntiforgery();
-        group.MapGet("/reports/{id:long}/attachments/{attachmentId:long}", DownloadAsync).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesValidationProblem().DisableAntiforgery();
+        group.MapGet("/reports/{id:long}/attachments/{attachmentId:long}", DownloadAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    /// <summary>A report and its files in one request: part <c>report</c> holds the JSON body of the JSON intake, every file part is an attachment.</summary>
+    /// <summary>
+    /// A report and its files in one request: part <c>report</c> holds the JSON body of the JSON intake, every file
+    /// part is an attachment.
+    /// </summary>
     public static async Task<Created<SubmittedReportBody>> SubmitWithFilesAsync(
         string slug, HttpContext context, SubmitReport submit, CancellationToken cancellationToken)
     {
@@ -40,7 +46,10 @@ public static class AttachmentsEndpoints
         if (form["report"].ToString() is not { Length: > 0 } json)
         {
             throw new ValidationFailedException("The form has no 'report' part.",
-                new Dictionary<string, string[]> { ["report"] = ["send the report's JSON (as for application/json) in a form field named 'report'."] });
+                new Dictionary<string, string[]>
+                {
+                    ["report"] = ["send the report's JSON (as for application/json) in a form field named 'report'."]
+                });
         }
         SubmitReportBody body;
         try
@@ -50,23 +59,30 @@ public static class AttachmentsEndpoints
         }
         catch (JsonException e)
         {
-            throw new ValidationFailedException("The 'report' part is not valid JSON.", new Dictionary<string, string[]> { ["report"] = [e.Message] });
+            throw new ValidationFailedException("The 'report' part is not valid JSON.",
+                new Dictionary<string, string[]> { ["report"] = [e.Message] });
         }
         var request = body.ToRequest() with { Attachments = await FilesAsync(form, cancellationToken) };
         var submitted = await submit.ExecuteAsync(slug, request, ApiActor.From(context), cancellationToken);
         var url = $"/api/reports/{submitted.Id}";
-        return TypedResults.Created(url, new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt, submitted.HeldForReview));
+        return TypedResults.Created(url,
+            new SubmittedReportBody(submitted.Id, url, submitted.FollowUpToken, submitted.TriageDueAt,
+            submitted.HeldForReview));
     }
 
-    public static async Task<Created<AttachmentsAddedBody>> UploadAsync(long id, HttpContext context, AttachToReport attach, CancellationToken cancellationToken)
+    public static async Task<Created<AttachmentsAddedBody>> UploadAsync(long id, HttpContext context,
+        AttachToReport attach, CancellationToken cancellationToken)
     {
         var form = await ReadFormAsync(context.Request, cancellationToken);
         var internalOnly = bool.TryParse(form["internal"], out var flag) && flag;
-        var ids = await attach.ExecuteAsync(id, ApiActor.From(context), await FilesAsync(form, cancellationToken), internalOnly, cancellationToken);
+        var ids =
+            await attach.ExecuteAsync(id, ApiActor.From(context), await FilesAsync(form, cancellationToken),
+                internalOnly, cancellationToken);
         return TypedResults.Created($"/api/reports/{id}", new AttachmentsAddedBody(ids));
     }
 
-    public static async Task<FileContentHttpResult> DownloadAsync(long id, long attachmentId, HttpContext context, GetAttachment get, CancellationToken cancellationToken) =>
+    public static async Task<FileContentHttpResult> DownloadAsync(long id, long attachmentId, HttpContext context,
+        GetAttachment get, CancellationToken cancellationToken) =>
         Download(context, await get.ExecuteAsync(id, attachmentId, ApiActor.From(context), cancellationToken));
 
     /// <summary>
@@ -93,7 +109,8 @@ public static class AttachmentsEndpoints
 
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (!request.HasFormContentType
+            || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             throw new ValidationFailedException($"Send the files as multipart/form-data, not '{request.ContentType}'.",
                 new Dictionary<string, string[]> { ["Content-Type"] = ["multipart/form-data"] });
@@ -104,11 +121,13 @@ public static class AttachmentsEndpoints
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw new ValidationFailedException($"The multipart body cannot be read: {e.Message}", new Dictionary<string, string[]> { ["body"] = [e.Message] });
+            throw new ValidationFailedException($"The multipart body cannot be read: {e.Message}",
+                new Dictionary<string, string[]> { ["body"] = [e.Message] });
         }
     }
 
-    public static async Task<IReadOnlyList<AttachmentUpload>> FilesAsync(IFormCollection form, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AttachmentUpload>> FilesAsync(IFormCollection form,
+        CancellationToken cancellationToken)
     {
         var files = new List<AttachmentUpload>();
         foreach (var file in form.Files)

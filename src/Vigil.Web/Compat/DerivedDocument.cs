@@ -14,9 +14,11 @@ public sealed record DerivedDocument(byte[] Body, EntityTagHeaderValue ETag, Dat
     public const string JsonType = "application/json; charset=utf-8";
 
     public static DerivedDocument Of(byte[] body, DateTimeOffset? lastModified) =>
-        new(body, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\""), lastModified);
+        new(body, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\""),
+            lastModified);
 
-    public static DerivedDocument Of(string text, DateTimeOffset? lastModified) => Of(Encoding.UTF8.GetBytes(text), lastModified);
+    public static DerivedDocument Of(string text, DateTimeOffset? lastModified) =>
+        Of(Encoding.UTF8.GetBytes(text), lastModified);
 
     /// <summary>
     /// 200 with the body, or 304 for a matching If-None-Match / If-Modified-Since (FileContentHttpResult

@@ -19,7 +19,8 @@ public sealed class DerivedDocumentCache(TimeProvider time)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     public async Task<T> GetAsync<T>(
-        string kind, string variant, VigilDbContext db, Func<CancellationToken, Task<T>> build, CancellationToken cancellationToken)
+        string kind, string variant, VigilDbContext db, Func<CancellationToken, Task<T>> build,
+            CancellationToken cancellationToken)
         where T : class
     {
         var stamp = await AdvisoryStamp.ReadAsync(db, cancellationToken);

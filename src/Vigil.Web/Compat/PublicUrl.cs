@@ -1,6 +1,8 @@
 namespace Vigil.Web.Compat;
 
-/// <summary>The base URL for links this server hands out: configured <c>Vigil:PublicUrl</c>, else the request's own.</summary>
+/// <summary>
+/// The base URL for links this server hands out: configured <c>Vigil:PublicUrl</c>, else the request's own.
+/// </summary>
 internal static class PublicUrl
 {
     public static string Of(HttpRequest request, ServerOptions options) =>

@@ -7,7 +7,8 @@ namespace Vigil.Web.Deadlines;
 /// Runs <see cref="RunDeadlines"/> every <see cref="ClockOptions.IntervalSeconds"/> on the injected
 /// <see cref="TimeProvider"/>. Safe on every instance at once: each action is claimed in the database.
 /// </summary>
-internal sealed class DeadlineClockService(IServiceScopeFactory scopes, IOptions<ClockOptions> options, TimeProvider time, ILogger<DeadlineClockService> logger)
+internal sealed class DeadlineClockService(IServiceScopeFactory scopes, IOptions<ClockOptions> options,
+    TimeProvider time, ILogger<DeadlineClockService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +26,8 @@ internal sealed class DeadlineClockService(IServiceScopeFactory scopes, IOptions
                 var pass = await scope.ServiceProvider.GetRequiredService<RunDeadlines>().ExecuteAsync(stoppingToken);
                 if (pass.Taken.Count > 0 || pass.Failed > 0)
                 {
-                    logger.LogInformation("Deadline clock: {Taken} action(s) taken, {Failed} failed", pass.Taken.Count, pass.Failed);
+                    logger.LogInformation("Deadline clock: {Taken} action(s) taken, {Failed} failed", pass.Taken.Count,
+                        pass.Failed);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

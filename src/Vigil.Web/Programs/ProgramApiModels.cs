@@ -23,11 +23,15 @@ public record ProgramPolicyBody
     public double? MinimumSignal { get; init; }
     public int? NewReporterReportsPerDay { get; init; }
 
-    public ProgramSettings ToSettings() => new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
-        Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal, MinimumSignal, NewReporterReportsPerDay);
+    public ProgramSettings ToSettings() =>
+        new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
+            Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal,
+            MinimumSignal, NewReporterReportsPerDay);
 }
 
-/// <summary><c>POST /api/programs</c>: the policy and the slug; slug, name and advisory id prefix are required.</summary>
+/// <summary>
+/// <c>POST /api/programs</c>: the policy and the slug; slug, name and advisory id prefix are required.
+/// </summary>
 public sealed record CreateProgramBody : ProgramPolicyBody
 {
     public string? Slug { get; init; }
@@ -43,7 +47,8 @@ public sealed record MaintainerBody(string? Ecosystem, string? Name, string? Ema
 
 public sealed record MaintainerCreatedBody(long Id);
 
-/// <param name="Events">Event types to deliver (e.g. <c>report.received</c>); empty or absent means every event.</param>
+/// <param name="Events">Event types to deliver (e.g. <c>report.received</c>); empty or absent means every
+/// event.</param>
 public sealed record WebhookBody(string? Url, List<string>? Events);
 
 /// <param name="Addresses">

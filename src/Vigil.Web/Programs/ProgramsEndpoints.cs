@@ -24,20 +24,25 @@ public static class ProgramsEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{slug}", (string slug, HttpContext context, GetProgramAdmin get, CancellationToken ct) =>
             Show(get, slug, context, ct));
-        group.MapPatch("/{slug}", UpdateAsync).Accepts<ProgramPolicyBody>("application/json").ProducesValidationProblem();
-        group.MapPost("/{slug}/members", async (string slug, MemberBody body, HttpContext context, AddProgramMember add, CancellationToken ct) =>
+        group.MapPatch("/{slug}", UpdateAsync).Accepts<ProgramPolicyBody>("application/json")
+            .ProducesValidationProblem();
+        group.MapPost("/{slug}/members",
+            async (string slug, MemberBody body, HttpContext context, AddProgramMember add, CancellationToken ct) =>
             {
                 await add.ExecuteAsync(slug, ApiActor.From(context), body.Email, body.Role, ct);
                 return TypedResults.NoContent();
             })
             .Accepts<MemberBody>("application/json").ProducesValidationProblem();
-        group.MapDelete("/{slug}/members/{userId:guid}", async (string slug, Guid userId, HttpContext context, RemoveProgramMember remove, CancellationToken ct) =>
+        group.MapDelete("/{slug}/members/{userId:guid}",
+            async (string slug, Guid userId, HttpContext context, RemoveProgramMember remove, CancellationToken ct) =>
             {
                 await remove.ExecuteAsync(slug, ApiActor.From(context), userId, ct);
                 return TypedResults.NoContent();
             });
-        group.MapPost("/{slug}/maintainers", AddMaintainerAsync).Accepts<MaintainerBody>("application/json").ProducesValidationProblem();
-        group.MapDelete("/{slug}/maintainers/{id:long}", async (string slug, long id, HttpContext context, RemovePackageMaintainer remove, CancellationToken ct) =>
+        group.MapPost("/{slug}/maintainers", AddMaintainerAsync).Accepts<MaintainerBody>("application/json")
+            .ProducesValidationProblem();
+        group.MapDelete("/{slug}/maintainers/{id:long}",
+            async (string slug, long id, HttpContext context, RemovePackageMaintainer remove, CancellationToken ct) =>
             {
                 await remove.ExecuteAsync(slug, ApiActor.From(context), id, ct);
                 return TypedResults.NoContent();
@@ -45,8 +50,10 @@ public static class ProgramsEndpoints
         group.MapPut("/{slug}/intake-addresses", SetIntakeAddressesAsync)
             .Accepts<IntakeAddressesBody>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{slug}/webhooks", AddWebhookAsync).Accepts<WebhookBody>("application/json").ProducesValidationProblem();
-        group.MapDelete("/{slug}/webhooks/{id:long}", async (string slug, long id, HttpContext context, RemoveWebhookEndpoint remove, CancellationToken ct) =>
+        group.MapPost("/{slug}/webhooks", AddWebhookAsync).Accepts<WebhookBody>("application/json")
+            .ProducesValidationProblem();
+        group.MapDelete("/{slug}/webhooks/{id:long}",
+            async (string slug, long id, HttpContext context, RemoveWebhookEndpoint remove, CancellationToken ct) =>
             {
                 await remove.ExecuteAsync(slug, ApiActor.From(context), id, ct);
                 return TypedResults.NoContent();
@@ -55,15 +62,20 @@ public static class ProgramsEndpoints
     }
 
     public static async Task<Created<ProgramAdminView>> CreateAsync(
-        CreateProgramBody body, HttpContext context, CreateProgram create, GetProgramAdmin get, CancellationToken cancellationToken)
+        CreateProgramBody body, HttpContext context, CreateProgram create, GetProgramAdmin get,
+            CancellationToken cancellationToken)
     {
         var actor = ApiActor.From(context);
-        var program = await create.ExecuteAsync(actor, body.Slug, body.Name, body.AdvisoryIdPrefix, body.ToSettings(), cancellationToken);
-        return TypedResults.Created($"/api/programs/{program.Slug}", await get.ExecuteAsync(program.Slug, actor, cancellationToken));
+        var program =
+            await create.ExecuteAsync(actor, body.Slug, body.Name, body.AdvisoryIdPrefix, body.ToSettings(),
+                cancellationToken);
+        return TypedResults.Created($"/api/programs/{program.Slug}",
+            await get.ExecuteAsync(program.Slug, actor, cancellationToken));
     }
 
     public static async Task<Ok<ProgramAdminView>> UpdateAsync(
-        string slug, ProgramPolicyBody body, HttpContext context, UpdateProgramPolicy update, GetProgramAdmin get, CancellationToken cancellationToken)
+        string slug, ProgramPolicyBody body, HttpContext context, UpdateProgramPolicy update, GetProgramAdmin get,
+            CancellationToken cancellationToken)
     {
         var actor = ApiActor.From(context);
         await update.ExecuteAsync(slug, actor, body.ToSettings(), cancellationToken);
@@ -71,10 +83,14 @@ public static class ProgramsEndpoints
     }
 
     public static async Task<Created<MaintainerCreatedBody>> AddMaintainerAsync(
-        string slug, MaintainerBody body, HttpContext context, AddPackageMaintainer add, CancellationToken cancellationToken)
+        string slug, MaintainerBody body, HttpContext context, AddPackageMaintainer add,
+            CancellationToken cancellationToken)
     {
-        var maintainer = await add.ExecuteAsync(slug, ApiActor.From(context), body.Ecosystem, body.Name, body.Email, body.AccountEmail, cancellationToken);
-        return TypedResults.Created($"/api/programs/{slug}/maintainers/{maintainer.Id}", new MaintainerCreatedBody(maintainer.Id));
+        var maintainer =
+            await add.ExecuteAsync(slug, ApiActor.From(context), body.Ecosystem, body.Name, body.Email,
+                body.AccountEmail, cancellationToken);
+        return TypedResults.Created($"/api/programs/{slug}/maintainers/{maintainer.Id}",
+            new MaintainerCreatedBody(maintainer.Id));
     }
 
     /// <summary>The answer holds the endpoint's signing secret: this once, never again.</summary>
@@ -91,6 +107,7 @@ public static class ProgramsEndpoints
         TypedResults.Ok(new IntakeAddressesBody(
             await set.ExecuteAsync(slug, ApiActor.From(context), body.Addresses, cancellationToken)));
 
-    private static async Task<Ok<ProgramAdminView>> Show(GetProgramAdmin get, string slug, HttpContext context, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ProgramAdminView>> Show(GetProgramAdmin get, string slug, HttpContext context,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await get.ExecuteAsync(slug, ApiActor.From(context), cancellationToken));
 }

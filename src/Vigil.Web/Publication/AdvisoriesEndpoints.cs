@@ -18,9 +18,12 @@ public static class AdvisoriesEndpoints
     {
         var group = app.MapGroup("/api/advisories").WithTags("Advisories");
         group.MapGet("", SearchAsync).RequireTokenScope(TokenScope.Public).ProducesValidationProblem();
-        group.MapPost("/{id}/corrections", CorrectAsync).RequireTokenScope(TokenScope.Reports).Accepts<CorrectionBody>("application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
-        group.MapGet("/{id}/revisions", RevisionsAsync).RequireTokenScope(TokenScope.Public).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/corrections", CorrectAsync).RequireTokenScope(TokenScope.Reports)
+            .Accepts<CorrectionBody>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesValidationProblem();
+        group.MapGet("/{id}/revisions", RevisionsAsync).RequireTokenScope(TokenScope.Public)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -32,9 +35,12 @@ public static class AdvisoriesEndpoints
         return TypedResults.Ok(AdvisorySearchPage.From(await search.ExecuteAsync(criteria, cancellationToken)));
     }
 
-    public static async Task<Ok<CorrectedAdvisory>> CorrectAsync(string id, CorrectionBody body, HttpContext context, CorrectAdvisory correct, CancellationToken cancellationToken) =>
+    public static async Task<Ok<CorrectedAdvisory>> CorrectAsync(string id, CorrectionBody body, HttpContext context,
+        CorrectAdvisory correct, CancellationToken cancellationToken) =>
         TypedResults.Ok(await correct.ExecuteAsync(id, ApiActor.From(context), body.ToCorrection(), cancellationToken));
 
-    public static async Task<Results<Ok<IReadOnlyList<AdvisoryRevision>>, NotFound>> RevisionsAsync(string id, ListAdvisoryRevisions list, CancellationToken cancellationToken) =>
-        await list.ExecuteAsync(id, cancellationToken) is { } revisions ? TypedResults.Ok(revisions) : TypedResults.NotFound();
+    public static async Task<Results<Ok<IReadOnlyList<AdvisoryRevision>>, NotFound>> RevisionsAsync(string id,
+        ListAdvisoryRevisions list, CancellationToken cancellationToken) =>
+        await list.ExecuteAsync(id, cancellationToken) is { } revisions ? TypedResults.Ok(revisions)
+            : TypedResults.NotFound();
 }

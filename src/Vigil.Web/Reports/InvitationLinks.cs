@@ -11,11 +11,13 @@ namespace Vigil.Web.Reports;
 /// host the inviter's own request came to. E-mails never take the request's host: a request could name any host, and
 /// an e-mailed link must lead to this site (they use the configured address only).
 /// </summary>
-public sealed class InvitationLinks(IOptions<NotificationOptions> notifications, IOptions<ServerOptions> server, IOptions<SmtpOptions> smtp)
+public sealed class InvitationLinks(IOptions<NotificationOptions> notifications, IOptions<ServerOptions> server,
+    IOptions<SmtpOptions> smtp)
 {
     public Uri For(HttpRequest request, long reportId, string token) =>
         ReportNotifier.InvitationLink(
-            string.IsNullOrWhiteSpace(notifications.Value.PublicBaseUrl) ? PublicUrl.Of(request, server.Value) : notifications.Value.PublicBaseUrl,
+            string.IsNullOrWhiteSpace(notifications.Value.PublicBaseUrl) ? PublicUrl.Of(request, server.Value)
+                : notifications.Value.PublicBaseUrl,
             reportId, token);
 
     /// <summary>Whether the invitation is e-mailed: an SMTP server is configured and the dispatcher runs.</summary>

@@ -4,7 +4,10 @@ namespace Vigil.Web.Reports;
 
 public sealed record ReportPackageBody(string? Ecosystem, string? Name, string? AffectedVersions);
 
-/// <summary>A new report. <c>reporterEmail</c> is optional (notifications for anonymous reporters); <c>creditName</c> is how to credit the finder.</summary>
+/// <summary>
+/// A new report. <c>reporterEmail</c> is optional (notifications for anonymous reporters); <c>creditName</c> is how to
+/// credit the finder.
+/// </summary>
 public sealed record SubmitReportBody(
     List<ReportPackageBody>? Packages,
     string? Title,
@@ -17,13 +20,19 @@ public sealed record SubmitReportBody(
     Guid? OnBehalfOf)
 {
     public SubmitReportRequest ToRequest() => new(
-        (Packages ?? []).Select(p => new ReportPackageInput(p.Ecosystem ?? "", p.Name ?? "", p.AffectedVersions ?? "")).ToList(),
+        (Packages ?? []).Select(p => new ReportPackageInput(p.Ecosystem ?? "", p.Name ?? "", p.AffectedVersions ?? ""))
+            .ToList(),
         Title ?? "", Description ?? "", ProofOfConcept, CvssVector, Cwe, ReporterEmail, CreditName, OnBehalfOf);
 }
 
-/// <summary>The answer to a submission. <c>followUpToken</c> is shown once, to an anonymous reporter: keep it, it is the only way back to the report.</summary>
-/// <param name="HeldForReview">The program reviews reports below its minimum signal before they join its queue (docs/community.md).</param>
-public sealed record SubmittedReportBody(long Id, string Url, string? FollowUpToken, DateTimeOffset TriageDueAt, bool HeldForReview = false);
+/// <summary>
+/// The answer to a submission. <c>followUpToken</c> is shown once, to an anonymous reporter: keep it, it is the only
+/// way back to the report.
+/// </summary>
+/// <param name="HeldForReview">The program reviews reports below its minimum signal before they join its queue
+/// (docs/community.md).</param>
+public sealed record SubmittedReportBody(long Id, string Url, string? FollowUpToken, DateTimeOffset TriageDueAt,
+    bool HeldForReview = false);
 
 /// <param name="Anonymous">true: the advisory credits "Anonymous" instead of your name; false: your name again.</param>
 public sealed record AnonymousCreditBody(bool Anonymous = true);
@@ -34,19 +43,27 @@ public sealed record CommentCreatedBody(long Id);
 
 public sealed record RejectBody(string? Reason, long? DuplicateOf, string? Note);
 
-/// <summary>One triage answer for several new reports: <c>reject</c> with a reason, or <c>needs-information</c> with the question in <c>text</c>.</summary>
+/// <summary>
+/// One triage answer for several new reports: <c>reject</c> with a reason, or <c>needs-information</c> with the
+/// question in <c>text</c>.
+/// </summary>
 public sealed record BulkTriageBody(IReadOnlyList<long>? Ids, string? Action, string? Reason, string? Text);
 
 public sealed record BulkTriagedBody(IReadOnlyList<long> Triaged);
 
-/// <summary>Merge a group of possible duplicates: the members to close (default: every one awaiting triage) and a note to their reporters.</summary>
+/// <summary>
+/// Merge a group of possible duplicates: the members to close (default: every one awaiting triage) and a note to their
+/// reporters.
+/// </summary>
 public sealed record MergeDuplicatesBody(IReadOnlyList<long>? Members, string? Note);
 
 public sealed record QuestionBody(string? Question);
 
 public sealed record InviteBody(Guid? UserId, string? Email);
 
-/// <summary><c>invitationUrl</c>: the secret link e-mailed to a maintainer invited by address (null when invited by account).</summary>
+/// <summary>
+/// <c>invitationUrl</c>: the secret link e-mailed to a maintainer invited by address (null when invited by account).
+/// </summary>
 public sealed record InvitationCreatedBody(long ParticipantId, string? InvitationUrl);
 
 public sealed record InvitationBody(string? Token);
@@ -63,13 +80,22 @@ public sealed record ExtensionRequestBody(string? Reason, DateTimeOffset? Propos
 
 public sealed record BallotBody(bool? InFavour);
 
-/// <summary>The advisory's credits (OSV types; <c>userId</c> lets that account decline) and references (OSV types, http(s) URLs); replaces what was set.</summary>
+/// <summary>
+/// The advisory's credits (OSV types; <c>userId</c> lets that account decline) and references (OSV types, http(s)
+/// URLs); replaces what was set.
+/// </summary>
 public sealed record CreditsBody(List<CreditInput>? Credits, List<ReferenceInput>? References);
 
-/// <summary><c>action</c>: <c>request</c> (asked of a CNA), <c>reserve</c> (the next id of the program's block) or <c>record</c> (an id assigned elsewhere, in <c>cveId</c>).</summary>
+/// <summary>
+/// <c>action</c>: <c>request</c> (asked of a CNA), <c>reserve</c> (the next id of the program's block) or <c>record</c>
+/// (an id assigned elsewhere, in <c>cveId</c>).
+/// </summary>
 public sealed record CveBody(string? Action, string? CveId);
 
-/// <summary>A correction of a published advisory (docs/publication.md, "Corrections"); a field left out stays as published. <c>reason</c> is published.</summary>
+/// <summary>
+/// A correction of a published advisory (docs/publication.md, "Corrections"); a field left out stays as published.
+/// <c>reason</c> is published.
+/// </summary>
 public sealed record CorrectionBody(
     string? Reason,
     List<CorrectedPackageBody>? Packages,
@@ -82,7 +108,9 @@ public sealed record CorrectionBody(
 {
     public Core.Publication.AdvisoryCorrection ToCorrection() => new(
         Reason ?? "",
-        Packages?.Select(p => new Core.Publication.CorrectedPackage(p.Ecosystem ?? "", p.Name ?? "", p.AffectedVersions ?? "", p.FixedVersions)).ToList(),
+        Packages?.Select(p =>
+            new Core.Publication.CorrectedPackage(p.Ecosystem ?? "", p.Name ?? "", p.AffectedVersions ?? "",
+            p.FixedVersions)).ToList(),
         CvssVector,
         References?.Select(r => new Core.Publication.DraftReference(r.Type ?? "", r.Url ?? "")).ToList(),
         Credits?.Select(c => new Core.Publication.DraftCredit(c.Name ?? "", c.Type ?? "")).ToList(),
@@ -91,7 +119,8 @@ public sealed record CorrectionBody(
         ConfirmNarrowerRange);
 }
 
-public sealed record CorrectedPackageBody(string? Ecosystem, string? Name, string? AffectedVersions, string? FixedVersions);
+public sealed record CorrectedPackageBody(string? Ecosystem, string? Name, string? AffectedVersions,
+    string? FixedVersions);
 
 public sealed record ReferenceBody(string? Type, string? Url);
 

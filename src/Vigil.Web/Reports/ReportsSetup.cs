@@ -4,13 +4,16 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Web.Reports;
 
-/// <summary>What the server adds to the disclosure program's use cases: the master key check and the notifier.</summary>
+/// <summary>
+/// What the server adds to the disclosure program's use cases: the master key check and the notifier.
+/// </summary>
 public static class ReportsSetup
 {
     public static IServiceCollection AddVigilReports(this IServiceCollection services)
     {
         services.AddHostedService<ReportVaultCheck>();
-        // The server tells people: e-mails and webhooks through the outbox, with links to the configured public address.
+        // The server tells people: e-mails and webhooks through the outbox, with links to the configured public
+        // address.
         services.AddScoped(sp => new ReportNotifier(
             sp.GetRequiredService<VigilDbContext>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<Core.Notifications.NotificationOptions>>().Value.PublicBaseUrl
@@ -27,16 +30,20 @@ public static class ReportsSetup
     /// <summary>
     /// Resolves the vault at start-up, so a missing or malformed master key stops the server with its message
     /// instead of failing the first report, and checks that the key opens the reports already stored
-    /// (<see cref="MasterKeyCheck"/>; runs after <see cref="DatabaseMigrator"/>, so the schema is there), then seals what an older version stored in clear (<see cref="SealClearValues"/>).
+    /// (<see cref="MasterKeyCheck"/>; runs after <see cref="DatabaseMigrator"/>, so the schema is there), then seals
+    /// what an older version stored in clear (<see cref="SealClearValues"/>).
     /// </summary>
-    private sealed class ReportVaultCheck(IServiceProvider services, DatabaseTarget target, IOptions<ServerOptions> server, ILogger<ReportsSetupLog> logger) : IHostedService
+    private sealed class ReportVaultCheck(IServiceProvider services, DatabaseTarget target,
+        IOptions<ServerOptions> server, ILogger<ReportsSetupLog> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             var vault = services.GetRequiredService<ReportVault>();
             if (!server.Value.MigrateOnStart && !await VigilDatabase.IsMigratedAsync(target, cancellationToken))
             {
-                return; // migrations run elsewhere and the schema is not there (or the database not reachable) yet: nothing to check
+                // migrations run elsewhere and the schema is not there (or the database not reachable) yet: nothing
+                // to check
+                return;
             }
             await using var scope = services.CreateAsyncScope();
             await MasterKeyCheck.VerifyAsync(
@@ -46,13 +53,16 @@ public static class ReportsSetup
                 var seal = scope.ServiceProvider.GetRequiredService<SealClearValues>();
                 if (await seal.ExecuteAsync(vault, cancellationToken) is var sealedRows and > 0)
                 {
-                    logger.LogInformation("Sealed {Rows} outbox messages and bounty reasons that an older version stored in clear.", sealedRows);
+                    logger.LogInformation(
+                        "Sealed {Rows} outbox messages and bounty reasons that an older version stored in clear.",
+                        sealedRows);
                 }
             }
             catch (Microsoft.EntityFrameworkCore.DbUpdateException)
             {
                 // A dispatcher took a row meanwhile: the values stay as they are until the next start.
-                logger.LogWarning("Sealing values stored in clear by an older version met a concurrent change; it runs again at the next start.");
+                logger.LogWarning("Sealing values stored in clear by an older version met a concurrent change; "
+                    + "it runs again at the next start.");
             }
         }
 

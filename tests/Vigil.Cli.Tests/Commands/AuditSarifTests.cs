@@ -10,7 +10,8 @@ public sealed class AuditSarifTests(AdvisoryDatabase database)
     {
         using var temp = new TempDirectory();
         var sarif = temp.Combine("audit.sarif");
-        await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--sarif", sarif, "--database", database.Path);
+        await CliRunner.RunAsync("audit", SharedData.Lockfiles("npm-package-lock-v3"), "--sarif", sarif, "--database",
+            database.Path);
 
         var (valid, output) = await SarifOracle.ValidateAsync(sarif);
 

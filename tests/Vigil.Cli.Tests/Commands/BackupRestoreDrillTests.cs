@@ -34,8 +34,12 @@ public sealed class BackupRestoreDrillTests
         Assert.True(await reader.Reports.AnyAsync(Ct));
 
         var backup = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"));
-        var restore = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", dir.Combine("fresh", "vigil.db"));
-        var compare = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.Combine("fresh", "vigil.db"));
+        var restore =
+            await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database",
+                dir.Combine("fresh", "vigil.db"));
+        var compare =
+            await CliRunner.RunAsync("admin", "compare", "--database", live, "--with",
+                dir.Combine("fresh", "vigil.db"));
 
         Assert.True(backup.ExitCode == 0, backup.Err);
         Assert.Contains($"{reports} reports and 4 attachments", backup.Out, StringComparison.Ordinal);
@@ -43,7 +47,8 @@ public sealed class BackupRestoreDrillTests
         Assert.True(compare.ExitCode == 0, compare.Out + compare.Err);
         Assert.Contains($"Identical: ", compare.Out, StringComparison.Ordinal);
         Assert.Contains($"{reports} reports and 4 attachments", compare.Out, StringComparison.Ordinal);
-        Assert.Equal(File.ReadAllText(dir.Combine("live", ReportVaultOptions.KeyFileName)), File.ReadAllText(dir.Combine("fresh", ReportVaultOptions.KeyFileName)));
+        Assert.Equal(File.ReadAllText(dir.Combine("live", ReportVaultOptions.KeyFileName)),
+            File.ReadAllText(dir.Combine("fresh", ReportVaultOptions.KeyFileName)));
 
         // The comparison sees a write made after the backup.
         await using (var db = VigilDatabase.Open(target))
@@ -51,7 +56,9 @@ public sealed class BackupRestoreDrillTests
             await new CommentOnReport(db, vault, TimeProvider.System).ExecuteAsync(1, Actor.System, "after the backup",
                 internalNote: true, Ct);
         }
-        var later = await CliRunner.RunAsync("admin", "compare", "--database", live, "--with", dir.Combine("fresh", "vigil.db"));
+        var later =
+            await CliRunner.RunAsync("admin", "compare", "--database", live, "--with",
+                dir.Combine("fresh", "vigil.db"));
         Assert.Equal(1, later.ExitCode);
         Assert.Contains("missing in the copy", later.Out, StringComparison.Ordinal);
     }
@@ -63,7 +70,10 @@ public sealed class BackupRestoreDrillTests
         var live = dir.Combine("live", "vigil.db");
         var target = DatabaseTarget.Sqlite(live);
         await FillAsync(target, new ReportVaultOptions().CreateVault(target));
-        Assert.Equal(0, (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"), "--without-key")).ExitCode);
+        Assert.Equal(0,
+            (
+            await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"),
+            "--without-key")).ExitCode);
         var wrong = dir.Combine("wrong.key");
         ReportVaultOptions.CreateKeyFile(wrong);
         var existing = dir.Combine("existing", "vigil.db");
@@ -71,9 +81,15 @@ public sealed class BackupRestoreDrillTests
         File.WriteAllText(existing, "the instance already here");
         var before = SHA256.HashData(File.ReadAllBytes(existing));
 
-        var noKey = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", dir.Combine("fresh", "vigil.db"));
-        var fresh = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", dir.Combine("fresh", "vigil.db"), "--master-key-file", wrong);
-        var over = await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", existing, "--master-key-file", wrong, "--replace");
+        var noKey =
+            await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database",
+                dir.Combine("fresh", "vigil.db"));
+        var fresh =
+            await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database",
+                dir.Combine("fresh", "vigil.db"), "--master-key-file", wrong);
+        var over =
+            await CliRunner.RunAsync("admin", "restore", "--from", dir.Combine("backup"), "--database", existing,
+                "--master-key-file", wrong, "--replace");
 
         Assert.Equal(1, noKey.ExitCode);
         Assert.Contains("no master key", noKey.Err, StringComparison.Ordinal);
@@ -93,7 +109,8 @@ public sealed class BackupRestoreDrillTests
         using var dir = new TempDirectory();
         var live = dir.Combine("live", "vigil.db");
         await FillAsync(DatabaseTarget.Sqlite(live), new ReportVaultOptions().CreateVault(DatabaseTarget.Sqlite(live)));
-        Assert.Equal(0, (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"))).ExitCode);
+        Assert.Equal(0,
+            (await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"))).ExitCode);
 
         var again = await CliRunner.RunAsync("admin", "backup", "--database", live, "--to", dir.Combine("backup"));
 
@@ -117,9 +134,13 @@ public sealed class BackupRestoreDrillTests
         var reports = await FillAsync(target, new ReportVaultOptions { MasterKeyFile = keyFile }.CreateVault(target));
 
         // The procedure docs/reliability.md gives: a custom-format dump, restored into a new, empty database.
-        await RunAsync(Path.Combine(tools, "pg_dump"), "--format=custom", "--no-owner", "--file", dir.Combine("vigil.dump"), Url(source.ConnectionString));
-        await RunAsync(Path.Combine(tools, "pg_restore"), "--no-owner", "--exit-on-error", "--dbname", Url(copy.ConnectionString), dir.Combine("vigil.dump"));
-        var compare = await CliRunner.RunAsync("admin", "compare", "--database", source.ConnectionString, "--with", copy.ConnectionString, "--master-key-file", keyFile);
+        await RunAsync(Path.Combine(tools, "pg_dump"), "--format=custom", "--no-owner", "--file",
+            dir.Combine("vigil.dump"), Url(source.ConnectionString));
+        await RunAsync(Path.Combine(tools, "pg_restore"), "--no-owner", "--exit-on-error", "--dbname",
+            Url(copy.ConnectionString), dir.Combine("vigil.dump"));
+        var compare =
+            await CliRunner.RunAsync("admin", "compare", "--database", source.ConnectionString, "--with",
+                copy.ConnectionString, "--master-key-file", keyFile);
 
         Assert.True(compare.ExitCode == 0, compare.Out + compare.Err);
         Assert.Contains($"{reports} reports and 4 attachments", compare.Out, StringComparison.Ordinal);

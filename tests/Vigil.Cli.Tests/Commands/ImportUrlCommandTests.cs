@@ -98,7 +98,9 @@ public sealed class ImportUrlCommandTests
         return buffer.ToArray();
     }
 
-    /// <summary>Answers every request with <paramref name="body"/> (404 when null), on the first free port of 18200-18299.</summary>
+    /// <summary>
+    /// Answers every request with <paramref name="body"/> (404 when null), on the first free port of 18200-18299.
+    /// </summary>
     private static HttpListener Serve(byte[]? body, out string url)
     {
         for (var port = 18200; port < 18300; port++)

@@ -76,9 +76,15 @@ public sealed class RotateMasterKeyCommandTests
     private static async Task<long> SubmitAsync(DatabaseTarget target, ReportVault vault)
     {
         await using var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct);
-        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        var report = await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)))).ExecuteAsync("npm-eco",
-            new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution 1", "details"), Actor.Anonymous, Ct);
+        await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+            new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        var gate = new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)));
+        var report = await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
+                Options.Create(new AttachmentOptions()), gate)
+            .ExecuteAsync("npm-eco",
+                new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")],
+                    "Prototype pollution 1", "details"),
+                Actor.Anonymous, Ct);
         return report.Id;
     }
 

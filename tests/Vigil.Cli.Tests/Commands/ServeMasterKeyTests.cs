@@ -25,9 +25,13 @@ public sealed class ServeMasterKeyTests
         {
             await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
                 new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+            var gate = new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)));
             await new SubmitReport(db, new ReportVaultOptions().CreateVault(target), TimeProvider.System,
-                SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)))).ExecuteAsync("npm-eco",  // key A, in the default file
-                new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution", "details"), Actor.Anonymous, Ct);
+                    SilentReportNotifier.Instance, Options.Create(new AttachmentOptions()), gate)
+                .ExecuteAsync("npm-eco", // key A, in the default file
+                    new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")],
+                        "Prototype pollution", "details"),
+                    Actor.Anonymous, Ct);
         }
         VigilDatabase.ClearSqlitePools();
         File.Delete(keyFile);

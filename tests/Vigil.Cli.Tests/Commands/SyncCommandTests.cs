@@ -70,7 +70,8 @@ public sealed class SyncCommandTests
                 File.Copy(Fixtures.Osv(id), Path.Combine(directory, id + ".json"), overwrite: true);
             }
         }
-        File.WriteAllText(Path.Combine(directory, "modified_id.csv"), string.Concat(records.Select(r => $"{r.Modified},{r.Id}\n")));
+        File.WriteAllText(Path.Combine(directory, "modified_id.csv"),
+            string.Concat(records.Select(r => $"{r.Modified},{r.Id}\n")));
         return temp.Combine("bucket");
     }
 }

@@ -14,7 +14,8 @@ public class AuditDatabaseTests
         await using (var database = await AuditDatabase.OpenAsync(DatabaseTarget.Sqlite(temp.Combine("vigil.db")), Ct))
         {
             Assert.False(await database.HasAdvisoriesAsync(Ct));
-            Assert.Equal(SchemaState.Current, await MigrationState.StateAsync(database.Connection, DatabaseProvider.Sqlite, Ct));
+            Assert.Equal(SchemaState.Current,
+                await MigrationState.StateAsync(database.Connection, DatabaseProvider.Sqlite, Ct));
         }
     }
 

@@ -69,8 +69,10 @@ public class AuditPackagesTests
         var report = await new AuditPackages(audit).ExecuteAsync([lockfile], new AuditOptions(), Ct);
 
         Assert.Equal(
-            [("GHSA-5crp-9r3c-p9vr", "Newtonsoft.Json", "12.0.1"), ("TEST-NUGET-2", "System.Text.Encodings.Web", "5.0.0")],
-            report.Findings.Select(f => (f.Id, f.Package, f.Version)).OrderBy(f => f.Id, StringComparer.Ordinal).ToList());
+            [("GHSA-5crp-9r3c-p9vr", "Newtonsoft.Json", "12.0.1"),
+                ("TEST-NUGET-2", "System.Text.Encodings.Web", "5.0.0")],
+            report.Findings.Select(f => (f.Id, f.Package, f.Version)).OrderBy(f => f.Id, StringComparer.Ordinal)
+                .ToList());
     }
 
     [Theory]

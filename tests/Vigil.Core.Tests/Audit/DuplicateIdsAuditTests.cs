@@ -90,7 +90,8 @@ public class DuplicateIdsAuditTests
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
-            var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
+            var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
+                .ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "npm")], cancellationToken: Ct);
             Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
         }
         await StoreGhsaAsync(database, ghsaOrigin);

@@ -59,7 +59,9 @@ public class CveRecordWriterTests
         // Two affected spans in one range.
         {
             """[{"introduced":"1.0.0"},{"fixed":"1.2.0"},{"introduced":"2.0.0"},{"fixed":"2.0.3"}]""",
-            """[{"version":"1.0.0","status":"affected","lessThan":"1.2.0","versionType":"semver"},{"version":"2.0.0","status":"affected","lessThan":"2.0.3","versionType":"semver"}]"""
+            """
+            [{"version":"1.0.0","status":"affected","lessThan":"1.2.0","versionType":"semver"},{"version":"2.0.0","status":"affected","lessThan":"2.0.3","versionType":"semver"}]
+            """
         },
     };
 

@@ -118,7 +118,9 @@ public class NpmRangeEventsTests
     public void ToRanges_EveryWgRange_WritesStrictSemVerEvents()
     {
         var strict = new System.Text.RegularExpressions.Regex(
-            @"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$");
+            @"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+            + @"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+            + @"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$");
         var events = WgRanges()
             .SelectMany(text => NpmRangeEvents.ToRanges(NpmRange.Parse(text, NpmSemverOptions.NpmAudit)))
             .SelectMany(r => r.Events.Select(Pair))

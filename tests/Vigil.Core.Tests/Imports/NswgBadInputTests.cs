@@ -88,10 +88,14 @@ public class NswgBadInputTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var temp = new TempDirectory();
-        var entry = """{"cve": [], "vulnerable": "8.x", "patched": "^8.1.4", "affectedEnvironments": ["all"], "severity": "high"}""";
+        var entry = """
+            {"cve": [], "vulnerable": "8.x", "patched": "^8.1.4", "affectedEnvironments": ["all"], "severity": "high"}
+            """;
         var broken = JsonNode.Parse(entry)!.AsObject();
         broken[field] = JsonNode.Parse(value);
-        var index = temp.Write(Path.Combine("vuln", "core", "index.json"), $$"""{"1": {{broken.ToJsonString()}}, "2": {{entry}}}""");
+        var index =
+            temp.Write(Path.Combine("vuln", "core", "index.json"),
+                $$"""{"1": {{broken.ToJsonString()}}, "2": {{entry}}}""");
 
         var summary = await ImportAsync(database, temp.Combine("vuln"));
 

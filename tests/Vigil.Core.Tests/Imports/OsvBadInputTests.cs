@@ -46,16 +46,28 @@ public class OsvBadInputTests
     [Theory]
     [InlineData("""{"id":"GHSA-1","schema_version":"1.7.5"}""", "/: required")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02"}""", "/modified: pattern")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"Node.js","name":"node"}}]}""", "/affected/0/package/ecosystem: pattern")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","references":[{"type":"BLOG","url":"https://example.com"}]}""", "/references/0/type: enum")]
+    [InlineData("""
+        {"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"Node.js","name":"node"}}]}
+        """, "/affected/0/package/ecosystem: pattern")]
+    [InlineData("""
+        {"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","references":[{"type":"BLOG","url":"https://example.com"}]}
+        """, "/references/0/type: enum")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","severity":[{"type":"CVSS_V3","score":"9.8"}]}""",
         "/severity/0/score: pattern")]
     [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","colour":"red"}""",
         "/colour: additionalProperties")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"fixed":"1.0.0"}]}]}]}""", "/affected/0/ranges/0/events: contains")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1"},{"last_affected":"2"}]}]}]}""", "/affected/0/ranges/0: then: last_affected and fixed events are mutually exclusive")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0","fixed":"1"}]}]}]}""", "/affected/0/ranges/0/events/0: oneOf: matches 2 of the alternatives")]
-    [InlineData("""{"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"GIT","events":[{"introduced":"0"}]}]}]}""", "/affected/0/ranges/0: required: Required properties [\"repo\"]")]
+    [InlineData("""
+        {"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"fixed":"1.0.0"}]}]}]}
+        """, "/affected/0/ranges/0/events: contains")]
+    [InlineData("""
+        {"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1"},{"last_affected":"2"}]}]}]}
+        """, "/affected/0/ranges/0: then: last_affected and fixed events are mutually exclusive")]
+    [InlineData("""
+        {"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0","fixed":"1"}]}]}]}
+        """, "/affected/0/ranges/0/events/0: oneOf: matches 2 of the alternatives")]
+    [InlineData("""
+        {"id":"GHSA-1","modified":"2024-01-02T00:00:00Z","affected":[{"package":{"ecosystem":"npm","name":"a"},"ranges":[{"type":"GIT","events":[{"introduced":"0"}]}]}]}
+        """, "/affected/0/ranges/0: required: Required properties [\"repo\"]")]
     [InlineData("""{"id":"not an id","modified":"2024-01-02T00:00:00Z"}""", "/id: pattern")]
     public async Task Execute_SchemaInvalidDocument_NamesPointerAndKeyword(string json, string expected)
     {

@@ -90,10 +90,14 @@ public class OsvImportTests
         {
             // Stands in for anything the checks before a batch did not foresee.
             foreach (var sql in provider == DatabaseProvider.Sqlite
-                ? ["""CREATE TRIGGER reject BEFORE INSERT ON advisories WHEN NEW."Id" = 'GHSA-bad' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END"""]
+                ? ["""
+                    CREATE TRIGGER reject BEFORE INSERT ON advisories WHEN NEW."Id" = 'GHSA-bad' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END
+                    """]
                 : new[]
                 {
-                    """CREATE FUNCTION reject() RETURNS trigger AS $$ BEGIN IF NEW."Id" = 'GHSA-bad' THEN RAISE EXCEPTION 'rejected by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql""",
+                    """
+                    CREATE FUNCTION reject() RETURNS trigger AS $$ BEGIN IF NEW."Id" = 'GHSA-bad' THEN RAISE EXCEPTION 'rejected by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql
+                    """,
                     """CREATE TRIGGER reject BEFORE INSERT ON advisories FOR EACH ROW EXECUTE FUNCTION reject()""",
                 })
             {

@@ -101,7 +101,10 @@ public class SealedAtRestTests
         var next = new ReportVault(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         await d.Run(db => new RotateMasterKey(db).ExecuteAsync(d.Vault, next, Ct));
 
-        var view = await d.Run(db => new GetReportBounty(db, next, new BountyPayments(db, d.Clock)).ExecuteAsync(id, Actor.User(d.Triager), Ct));
+        var view =
+            await d.Run(db =>
+                new GetReportBounty(db, next, new BountyPayments(db, d.Clock))
+            .ExecuteAsync(id, Actor.User(d.Triager), Ct));
         Assert.Equal($"Exceptional write-up {marker}", view.Reason);
     }
 

@@ -188,8 +188,8 @@ public class ReporterProfileTests
             () => d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "Ada", Ct)));
         await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(ada), "", Ct));
 
-        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
-            .ExecuteAsync("ada", Actor.Anonymous, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => d.Run(db =>
+            new GetReporterProfile(db, d.Use<ReporterReputation>(db)).ExecuteAsync("ada", Actor.Anonymous, Ct)));
         Assert.Equal("ada", await d.Run(db => new SetProfileHandle(db).ExecuteAsync(Actor.User(bob), "ada", Ct)));
         Assert.Equal("Bob", (await d.Run(db => new GetReporterProfile(db, d.Use<ReporterReputation>(db))
             .ExecuteAsync("ada", Actor.Anonymous, Ct))).DisplayName);

@@ -57,7 +57,9 @@ public class PublishedRangeTests
         var affected = Build("npm", Npm.ParseRange(">=1.0.0 <1.2.0 || >=1.5.0 <=1.6.0 || >=2.0.0 <=2.0.3")!, ["1.2.0"]);
 
         Assert.Equal(
-            """[[{"introduced":"1.0.0"},{"fixed":"1.2.0"},{"introduced":"2.0.0"}],[{"introduced":"1.5.0"},{"last_affected":"1.6.0"}]]""",
+            """
+            [[{"introduced":"1.0.0"},{"fixed":"1.2.0"},{"introduced":"2.0.0"}],[{"introduced":"1.5.0"},{"last_affected":"1.6.0"}]]
+            """,
             JsonSerializer.Serialize(affected.Ranges!.Select(r => r.Events), OsvJson.Options));
         Assert.Equal(">=1.0.0 <1.2.0 || >=2.0.0 || >=1.5.0 <=1.6.0", AffectedRanges.ToNpmRange(affected));
     }

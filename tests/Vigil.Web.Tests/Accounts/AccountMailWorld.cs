@@ -17,7 +17,8 @@ namespace Vigil.Web.Tests.Accounts;
 /// </summary>
 public sealed partial class AccountMailWorld : IAsyncDisposable
 {
-    private AccountMailWorld(WebTest test, LoopbackSmtpServer smtp, CountingHasher hasher, WebApplicationFactory<Program> factory)
+    private AccountMailWorld(WebTest test, LoopbackSmtpServer smtp, CountingHasher hasher,
+        WebApplicationFactory<Program> factory)
     {
         Test = test;
         Smtp = smtp;
@@ -40,7 +41,8 @@ public sealed partial class AccountMailWorld : IAsyncDisposable
             if (mail)
             {
                 builder.UseSetting("Vigil:Smtp:Host", "127.0.0.1");
-                builder.UseSetting("Vigil:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                builder.UseSetting("Vigil:Smtp:Port",
+                    smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 builder.UseSetting("Vigil:Smtp:Security", "None");
                 builder.UseSetting("Vigil:Smtp:From", "Vigil <vigil@example.test>");
                 builder.UseSetting("Vigil:Notifications:PollInterval", "00:00:01");
@@ -59,7 +61,8 @@ public sealed partial class AccountMailWorld : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var found = Smtp.Received.LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address == to) && !_read.Contains(m));
+            var found =
+                Smtp.Received.LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address == to) && !_read.Contains(m));
             if (found is not null)
             {
                 _read.Add(found);
@@ -77,10 +80,13 @@ public sealed partial class AccountMailWorld : IAsyncDisposable
     {
         var match = LinkPattern().Match(message.TextBody ?? "");
         Assert.True(match.Success, message.TextBody);
-        return (match.Groups["path"].Value, match.Groups["user"].Value, Uri.UnescapeDataString(match.Groups["token"].Value));
+        return (match.Groups["path"].Value, match.Groups["user"].Value,
+            Uri.UnescapeDataString(match.Groups["token"].Value));
     }
 
-    [GeneratedRegex(@"https://vigil\.example\.test(?<path>/account/[a-z-]+)#user=(?<user>[0-9a-f-]{36})&token=(?<token>[A-Za-z0-9_%-]+)")]
+    [GeneratedRegex(
+        @"https://vigil\.example\.test(?<path>/account/[a-z-]+)#user=(?<user>[0-9a-f-]{36})"
+        + @"&token=(?<token>[A-Za-z0-9_%-]+)")]
     private static partial Regex LinkPattern();
 
     /// <summary>A page's body without what differs per request: the antiforgery token.</summary>
@@ -110,7 +116,8 @@ public sealed partial class AccountMailWorld : IAsyncDisposable
             return _real.HashPassword(user, password);
         }
 
-        public PasswordVerificationResult VerifyHashedPassword(VigilUser user, string hashedPassword, string providedPassword)
+        public PasswordVerificationResult VerifyHashedPassword(VigilUser user, string hashedPassword,
+            string providedPassword)
         {
             Interlocked.Increment(ref _verifications);
             return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);

@@ -18,18 +18,25 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
 {
     public HttpClient Client { get; } = client;
 
-    /// <summary>The app's services, for <see cref="RegisterAsync"/> to confirm the address through the account store.</summary>
+    /// <summary>
+    /// The app's services, for <see cref="RegisterAsync"/> to confirm the address through the account store.
+    /// </summary>
     public IServiceProvider? Services { get; } = services;
 
     public string? TotpKey { get; private set; }
 
     public static AccountSession For(WebApplicationFactory<Program> factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), factory.Services);
+        new(
+            factory.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }),
+            factory.Services);
 
     private static CancellationToken Ct => WebTest.Ct;
 
-    /// <param name="formPage">The page that shows the form, when it is not <paramref name="path"/> itself (sign-out's form is on /account).</param>
-    public async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(string path, IDictionary<string, string> fields, string? formPage = null)
+    /// <param name="formPage">The page that shows the form, when it is not <paramref name="path"/> itself (sign-out's
+    /// form is on /account).</param>
+    public async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(string path,
+        IDictionary<string, string> fields, string? formPage = null)
     {
         // The form may be on a 404 page (the follow-up token form is), so the status is not checked here.
         using var pageResponse = await Client.GetAsync(formPage ?? path, Ct);
@@ -39,12 +46,16 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
             ?? throw new InvalidOperationException($"{path} has no antiforgery token");
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         using var response = await Client.PostAsync(path, new FormUrlEncodedContent(all), Ct);
-        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(Ct));
+        return (response.StatusCode, response.Headers.Location?.OriginalString,
+            await response.Content.ReadAsStringAsync(Ct));
     }
 
-    /// <summary>A multipart form post (a form with file inputs) with the antiforgery token of <paramref name="formPage"/>.</summary>
+    /// <summary>
+    /// A multipart form post (a form with file inputs) with the antiforgery token of <paramref name="formPage"/>.
+    /// </summary>
     public async Task<(HttpStatusCode Status, string? Location, string Html)> PostMultipartAsync(
-        string path, IDictionary<string, string> fields, IEnumerable<(string Field, string FileName, byte[] Content)> files, string? formPage = null)
+        string path, IDictionary<string, string> fields,
+            IEnumerable<(string Field, string FileName, byte[] Content)> files, string? formPage = null)
     {
         using var pageResponse = await Client.GetAsync(formPage ?? path, Ct);
         var document = await new HtmlParser().ParseDocumentAsync(await pageResponse.Content.ReadAsStringAsync(Ct), Ct);
@@ -60,7 +71,8 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
             content.Add(new ByteArrayContent(bytes), field, fileName);
         }
         using var response = await Client.PostAsync(path, content, Ct);
-        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(Ct));
+        return (response.StatusCode, response.Headers.Location?.OriginalString,
+            await response.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>The password this session registered or signed in with, for "Confirm it's you".</summary>
@@ -69,7 +81,9 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
     /// <summary>Proves the password on a page that asks for a recent proof (its <c>Confirm</c> handler).</summary>
     public async Task ConfirmIdentityAsync(string page)
     {
-        var (status, _, html) = await PostFormAsync($"{page}?handler=Confirm", new Dictionary<string, string> { ["password"] = Password! }, formPage: page);
+        var (status, _, html) =
+            await PostFormAsync($"{page}?handler=Confirm", new Dictionary<string, string> { ["password"] = Password! },
+                formPage: page);
         if (status != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"confirming the password on {page} failed: {status} {html}");
@@ -83,12 +97,22 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
     public async Task RegisterAsync(string email, string password)
     {
         Password = password;
-        var (status, _, html) = await PostFormAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["DisplayName"] = "Test" });
+        var (status, _, html) =
+            await PostFormAsync("/account/register",
+                new Dictionary<string, string>
+                {
+                    ["Email"] = email,
+                    ["Password"] = password,
+                    ["DisplayName"] = "Test"
+                });
         if (status != HttpStatusCode.OK || !html.Contains("id=\"check-email\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"registration failed: {status} {html}");
         }
-        await ConfirmInStoreAsync(Services ?? throw new InvalidOperationException("RegisterAsync needs a session made with AccountSession.For(factory)"), email);
+        await ConfirmInStoreAsync(
+            Services
+            ?? throw new InvalidOperationException(
+            "RegisterAsync needs a session made with AccountSession.For(factory)"), email);
         var (signedIn, location) = await LoginAsync(email, password);
         if (signedIn != HttpStatusCode.Redirect || location != "/account")
         {
@@ -96,11 +120,14 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
         }
     }
 
-    /// <summary>Marks an address confirmed directly in the account store, as <c>vigil admin user confirm</c> does.</summary>
+    /// <summary>
+    /// Marks an address confirmed directly in the account store, as <c>vigil admin user confirm</c> does.
+    /// </summary>
     public static async Task ConfirmInStoreAsync(IServiceProvider services, string email)
     {
         await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Vigil.Core.Accounts.VigilUser>>();
+        var users = scope.ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Vigil.Core.Accounts.VigilUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no account {email}");
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
@@ -111,8 +138,10 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
     {
         await ConfirmIdentityAsync("/account/2fa");
         var page = await new HtmlParser().ParseDocumentAsync(await Client.GetStringAsync("/account/2fa", Ct), Ct);
-        TotpKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var (status, _, html) = await PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = Code() });
+        TotpKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal)
+            .ToUpperInvariant();
+        var (status, _, html) =
+            await PostFormAsync("/account/2fa", new Dictionary<string, string> { ["Code"] = Code() });
         if (status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"2FA setup failed: {status}");
@@ -131,22 +160,31 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
     {
         var step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, _lastStep + 1);
         _lastStep = step;
-        return new Totp(Base32Encoding.ToBytes(TotpKey!)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+        return new Totp(Base32Encoding.ToBytes(TotpKey!))
+            .ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
     }
 
-    public Task LogoutAsync() => PostFormAsync("/account/logout", new Dictionary<string, string>(), formPage: "/account");
+    public Task LogoutAsync() =>
+        PostFormAsync("/account/logout", new Dictionary<string, string>(), formPage: "/account");
 
-    /// <summary>A new browser session signed in through the real pages: the password, then (when <paramref name="totpKey"/> is given) an authenticator code.</summary>
-    public static async Task<AccountSession> SignInAsync(VigilFactory factory, string email, string password, string? totpKey = null)
+    /// <summary>
+    /// A new browser session signed in through the real pages: the password, then (when <paramref name="totpKey"/> is
+    /// given) an authenticator code.
+    /// </summary>
+    public static async Task<AccountSession> SignInAsync(VigilFactory factory, string email, string password,
+        string? totpKey = null)
     {
         var session = For(factory);
         session.TotpKey = totpKey;
         var (status, location) = await session.LoginAsync(email, password);
         if (totpKey is not null && location?.StartsWith("/account/login-2fa", StringComparison.Ordinal) == true)
         {
-            (status, location, _) = await session.PostFormAsync(location!, new Dictionary<string, string> { ["Code"] = session.Code() });
+            (status, location, _) =
+                await session.PostFormAsync(location!, new Dictionary<string, string> { ["Code"] = session.Code() });
         }
-        if (status != HttpStatusCode.Redirect || location?.StartsWith("/account/login", StringComparison.Ordinal) == true)
+        if (
+            status != HttpStatusCode.Redirect
+            || location?.StartsWith("/account/login", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException($"signing in {email} failed: {status} {location}");
         }
@@ -156,7 +194,9 @@ public sealed class AccountSession(HttpClient client, IServiceProvider? services
     public async Task<(HttpStatusCode Status, string? Location)> LoginAsync(string email, string password)
     {
         Password = password;
-        var (status, location, _) = await PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        var (status, location, _) =
+            await PostFormAsync("/account/login",
+                new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         return (status, location);
     }
 

@@ -31,7 +31,9 @@ public class BountiesApiTests
         Assert.Contains("| high | 500–2000 EUR |", md, StringComparison.Ordinal);
 
         var id = await app.AcceptedReportAsync("deep-merge", "Prototype pollution");
-        var award = $$"""{"severity":"high","finderAmount":1000,"fixerAmount":250.5,"fixerUserId":"{{app.Id(Who.Maintainer)}}"}""";
+        var award = $$"""
+            {"severity":"high","finderAmount":1000,"fixerAmount":250.5,"fixerUserId":"{{app.Id(Who.Maintainer)}}"}
+            """;
         Assert.Equal(409,
             (await app.JsonAsync(Who.Reporter, HttpMethod.Put, $"/api/reports/{id}/bounty", award)).Status);
         Assert.Equal(404,

@@ -66,7 +66,9 @@ public class BountyPagesTests
             """{"currency":"EUR","ranges":[{"severity":"high","min":500,"max":2000}],"paysFixer":true}""");
         var id = await app.AcceptedReportAsync("deep-merge", "x");
         await app.JsonAsync(Who.Triager, HttpMethod.Put, $"/api/reports/{id}/bounty",
-            $$"""{"severity":"high","finderAmount":800,"fixerAmount":200,"fixerUserId":"{{app.Id(Who.Maintainer)}}","reason":"TEAM-ONLY-REASON"}""");
+            $$"""
+            {"severity":"high","finderAmount":800,"fixerAmount":200,"fixerUserId":"{{app.Id(Who.Maintainer)}}","reason":"TEAM-ONLY-REASON"}
+            """);
         var reporter = await app.SignInAsync(Who.Reporter);
 
         var html = await reporter.Client.GetStringAsync($"/reports/{id}/bounty", Ct);

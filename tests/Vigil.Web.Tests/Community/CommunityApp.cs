@@ -53,7 +53,8 @@ public sealed class CommunityApp : IAsyncDisposable
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }));
         await using var db = database.Open();
-        await new CreateProgram(db, app.Clock).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        await new CreateProgram(db, app.Clock)
+            .ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
         return app;
     }
 

@@ -41,7 +41,9 @@ public class DuplicateIdsTests
     public async Task NpmAuditsQuick_BothRecordsMatch_ReportsTheWgRecordOnce(DatabaseProvider provider)
     {
         await using var test = await StartAsync(provider);
-        var tree = """{"name":"twins","version":"1.0.0","requires":{"jquery":"3.0.0-rc.1"},"dependencies":{"jquery":{"version":"3.0.0-rc.1"}}}""";
+        var tree = """
+            {"name":"twins","version":"1.0.0","requires":{"jquery":"3.0.0-rc.1"},"dependencies":{"jquery":{"version":"3.0.0-rc.1"}}}
+            """;
 
         var (status, report) = await test.PostJsonAsync("/-/npm/v1/security/audits/quick", tree);
 

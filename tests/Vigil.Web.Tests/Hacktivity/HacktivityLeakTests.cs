@@ -22,7 +22,9 @@ public class HacktivityLeakTests
     {
         await using var app = await StartAsync(provider);
         await app.JsonAsync(Who.Admin, HttpMethod.Put, "/api/programs/npm-eco/bounty-table",
-            """{"currency":"EUR","ranges":[{"severity":"high","min":500,"max":2000},{"severity":"critical","min":1000,"max":9000}]}""");
+            """
+            {"currency":"EUR","ranges":[{"severity":"high","min":500,"max":2000},{"severity":"critical","min":1000,"max":9000}]}
+            """);
         var published = await app.AcceptedReportAsync("deep-merge", "Prototype pollution in deep-merge");
         await app.JsonAsync(Who.Triager, HttpMethod.Put, $"/api/reports/{published}/bounty",
             """{"severity":"high","finderAmount":1234}""");

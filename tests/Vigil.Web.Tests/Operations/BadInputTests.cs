@@ -106,7 +106,10 @@ public class BadInputTests
         "unknown ecosystem" => Json(path == Batch
             ? """{"queries":[{"package":{"ecosystem":"NoSuchEcosystem","name":"x"},"version":"1.0.0"}]}"""
             : """{"package":{"ecosystem":"NoSuchEcosystem","name":"x"},"version":"1.0.0"}"""),
-        "1,001 queries" => Json($$"""{"queries":[{{string.Join(',', Enumerable.Repeat("""{"package":{"ecosystem":"npm","name":"x"},"version":"1.0.0"}""", 1001))}}]}"""),
+        "1,001 queries" => Json($$"""
+            {"queries":[{{string.Join(',',
+                Enumerable.Repeat("""{"package":{"ecosystem":"npm","name":"x"},"version":"1.0.0"}""", 1001))}}]}
+            """),
         "wrong JSON type" => Json("[1, 2, 3]"),
         "no content type" => new ByteArrayContent("{}"u8.ToArray()),
         // 0xFF never occurs in UTF-8; the reader only notices when a name or value is decoded.

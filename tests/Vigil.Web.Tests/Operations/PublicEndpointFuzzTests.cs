@@ -27,10 +27,16 @@ public partial class PublicEndpointFuzzTests
     private static readonly string[] ValidBodies =
     [
         """{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}""",
-        """{"queries":[{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"},{"package":{"purl":"pkg:npm/minimist@0.0.8"}}]}""",
+        """
+        {"queries":[{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"},{"package":{"purl":"pkg:npm/minimist@0.0.8"}}]}
+        """,
         """{"minimist":["0.0.8","1.2.0"],"@scope/x":["1.0.0"]}""",
-        """{"name":"app","requires":{"mkdirp":"^0.5.1"},"dependencies":{"mkdirp":{"version":"0.5.1","dependencies":{"minimist":{"version":"0.0.8","dev":true}}}}}""",
-        """{"packages":[{"ecosystem":"npm","name":"minimist","affectedVersions":"<=1.2.5"}],"title":"t","description":"d","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H","cwe":"CWE-79","reporterEmail":"a@example.test"}""",
+        """
+        {"name":"app","requires":{"mkdirp":"^0.5.1"},"dependencies":{"mkdirp":{"version":"0.5.1","dependencies":{"minimist":{"version":"0.0.8","dev":true}}}}}
+        """,
+        """
+        {"packages":[{"ecosystem":"npm","name":"minimist","affectedVersions":"<=1.2.5"}],"title":"t","description":"d","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H","cwe":"CWE-79","reporterEmail":"a@example.test"}
+        """,
         """{"text":"hello","token":"vfu_x","reason":"r","inFavour":true,"date":"2026-01-01"}""",
     ];
 
@@ -218,7 +224,9 @@ public partial class PublicEndpointFuzzTests
         yield return Raw(Encoding.UTF8.GetBytes(
             """{"page":1e999999,"id":123456789012345678901234567890,"version":-0.0e-99999,"queries":[1e308,-1e308]}"""),
             "application/json");
-        yield return Raw(Encoding.UTF8.GetBytes("""{"packages":"x","title":[],"description":{},"queries":{},"minimist":"1.0.0","requires":[],"dependencies":7}"""), "application/json");
+        yield return Raw(Encoding.UTF8.GetBytes("""
+            {"packages":"x","title":[],"description":{},"queries":{},"minimist":"1.0.0","requires":[],"dependencies":7}
+            """), "application/json");
         yield return Raw(Encoding.UTF8.GetBytes("[null,true,false,\"\\ud800\",\"\\u0000\"]"), "application/json");
         yield return Raw(Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><a/>"), "application/xml");
         yield return Raw(Encoding.UTF8.GetBytes("{}"), "application/json; charset=utf-16");

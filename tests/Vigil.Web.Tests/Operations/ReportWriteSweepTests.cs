@@ -132,8 +132,12 @@ public sealed class ReportWriteSweepTests(
         ["BountyPayments.SetVisibility"] = new(AwardedAsync, (s, w, t) =>
             s.GetRequiredService<BountyPayments>().SetVisibilityAsync(t.Id, Actor.FollowUp(t.Reporter), true, Ct),
             ReportState.Accepted),
-        ["CommentOnReport"] = new(None, (s, w, t) => s.GetRequiredService<CommentOnReport>().ExecuteAsync(t.Id, w.As(Role.Triager), "A team comment.", false, Ct), ReportState.New),
-        ["AttachToReport"] = new(None, (s, w, t) => s.GetRequiredService<AttachToReport>().ExecuteAsync(t.Id, w.As(Role.Triager),
+        ["CommentOnReport"] =
+            new(None, (s, w, t) =>
+                s.GetRequiredService<CommentOnReport>()
+            .ExecuteAsync(t.Id, w.As(Role.Triager), "A team comment.", false, Ct), ReportState.New),
+        ["AttachToReport"] =
+            new(None, (s, w, t) => s.GetRequiredService<AttachToReport>().ExecuteAsync(t.Id, w.As(Role.Triager),
             [new AttachmentUpload("team.txt", "team file\n"u8.ToArray())], cancellationToken: Ct), ReportState.New),
     };
 

@@ -53,8 +53,9 @@ public class MasterKeyStartupTests
         await using var db = await VigilDatabase.OpenAndMigrateAsync(target, Ct);
         await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
             new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        var gate = new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)));
         return (await new SubmitReport(db, vault, TimeProvider.System, SilentReportNotifier.Instance,
-            Options.Create(new AttachmentOptions()), new ReportIntakeGate(db, new ReporterReputation(db, new BountyAwardedReports(db)))).ExecuteAsync("npm-eco",
+            Options.Create(new AttachmentOptions()), gate).ExecuteAsync("npm-eco",
             new SubmitReportRequest([new ReportPackageInput("npm", "deep-merge", "<=1.4.1")], "Prototype pollution",
                 "details"),
             Actor.Anonymous, Ct)).Id;

@@ -184,6 +184,8 @@ public class ParticipantsApiTests
             (await world.SendAsync(Role.Triager, HttpMethod.Post, $"/api/reports/{report.Id}/maintainers",
                 """{"email":"second@example.test"}""")).Status);
 
-        static string Token(string link) => $$"""{"token":"{{Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..])}}"}""";
+        static string Token(string link) => $$"""
+            {"token":"{{Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..])}}"}
+            """;
     }
 }

@@ -110,7 +110,9 @@ public class ReportIntakeTests
             "packages[0].affectedVersions" },
         { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"*"}],"title":"","description":"d"}""",
             "title" },
-        { """{"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"*"}],"title":"t","description":"d","cvssVector":"CVSS:9/AV:N"}""", "cvssVector" },
+        { """
+            {"packages":[{"ecosystem":"npm","name":"x","affectedVersions":"*"}],"title":"t","description":"d","cvssVector":"CVSS:9/AV:N"}
+            """, "cvssVector" },
     };
 
     [Theory]

@@ -82,7 +82,10 @@ public sealed record PackageUrl(string Ecosystem, string Name, string? Version)
         return encoded.ToString();
     }
 
-    /// <summary>False when the text is not a purl; <paramref name="url"/> is null (with true) for a purl of a type OSV does not know.</summary>
+    /// <summary>
+    /// False when the text is not a purl; <paramref name="url"/> is null (with true) for a purl of a type OSV does not
+    /// know.
+    /// </summary>
     public static bool TryParse(string text, out PackageUrl? url, [NotNullWhen(false)] out string? error)
     {
         url = null;

@@ -58,7 +58,8 @@ public sealed record AuditAdvisory(
     [property: JsonPropertyName("cwe")] string Cwe,
     [property: JsonPropertyName("metadata")] AuditAdvisoryMetadata Metadata,
     [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("github_advisory_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GithubAdvisoryId)
+    [property: JsonPropertyName("github_advisory_id"),
+        JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GithubAdvisoryId)
 {
     public static AuditAdvisory From(NpmAuditAdvisory advisory, string baseUrl)
     {

@@ -5,7 +5,8 @@ using Vigil.Web.Operations;
 namespace Vigil.Web.Compat.Npm;
 
 /// <summary>
-/// Reads the tree posted to <c>/audits/quick</c> and <c>/audits</c> (docs/api.md): <c>{requires: {name: spec}, dependencies: {name: {version, dev, optional, bundled,
+/// Reads the tree posted to <c>/audits/quick</c> and <c>/audits</c> (docs/api.md): <c>{requires: {name: spec},
+/// dependencies: {name: {version, dev, optional, bundled,
 /// requires, dependencies}}}</c>. Other keys (name, version, install, remove, metadata, integrity) are ignored.
 /// A node without a string <c>version</c> (a link or a missing package) is skipped, as npm skips it.
 /// The work is linear in the body: nodes, depth, name and version lengths and the paths' total length are
@@ -33,7 +34,8 @@ internal static class AuditTreeReader
             if (root.ValueKind != JsonValueKind.Object
                 || (!root.TryGetProperty("requires", out _) && !root.TryGetProperty("dependencies", out _)))
             {
-                return new(null, "The body must be an npm audit tree: a JSON object with \"requires\" and/or \"dependencies\".");
+                return new(null,
+                    "The body must be an npm audit tree: a JSON object with \"requires\" and/or \"dependencies\".");
             }
             try
             {
@@ -81,7 +83,8 @@ internal static class AuditTreeReader
         return requires;
     }
 
-    private static List<NpmAuditNode> Dependencies(JsonElement node, Location? parent, int depth, long pathChars, Budget budget)
+    private static List<NpmAuditNode> Dependencies(JsonElement node, Location? parent, int depth, long pathChars,
+        Budget budget)
     {
         var nodes = new List<NpmAuditNode>();
         if (!node.TryGetProperty("dependencies", out var element) || element.ValueKind == JsonValueKind.Null)
@@ -90,7 +93,8 @@ internal static class AuditTreeReader
         }
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"'{Location.Text(parent, "dependencies")}' must be an object of package name to installed package.");
+            throw new FormatException(
+                $"'{Location.Text(parent, "dependencies")}' must be an object of package name to installed package.");
         }
         foreach (var property in element.EnumerateObject())
         {
@@ -109,12 +113,14 @@ internal static class AuditTreeReader
             if (depth >= budget.Limits.MaxAuditDepth)
             {
                 throw new FormatException(
-                    $"'{at}' is nested more than {budget.Limits.MaxAuditDepth} packages deep (Vigil:Limits:MaxAuditDepth).");
+                    $"'{at}' is nested more than {budget.Limits.MaxAuditDepth} packages deep "
+                    + "(Vigil:Limits:MaxAuditDepth).");
             }
             // This node's path is its parent's, '>' and its name (NpmAuditReport's a>b>c).
             var path = pathChars + (depth == 0 ? 0 : 1) + name.Length;
             budget.Path(path);
-            nodes.Add(new NpmAuditNode(name, budget.Version(version.GetString()!, () => $"{at}.version"), Flag(value, "dev"),
+            nodes.Add(
+                new NpmAuditNode(name, budget.Version(version.GetString()!, () => $"{at}.version"), Flag(value, "dev"),
                 Flag(value, "optional"), Flag(value, "bundled"), Dependencies(value, at, depth + 1, path, budget)));
         }
         return nodes;
@@ -123,7 +129,10 @@ internal static class AuditTreeReader
     private static bool Flag(JsonElement node, string name) =>
         node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-    /// <summary>Where a node is, as the error messages name it (<c>dependencies.a.dependencies.b</c>); built only when one is written.</summary>
+    /// <summary>
+    /// Where a node is, as the error messages name it (<c>dependencies.a.dependencies.b</c>); built only when one is
+    /// written.
+    /// </summary>
     private sealed record Location(Location? Parent, string Name)
     {
         public override string ToString() => Text(Parent, "dependencies." + Name);
@@ -144,7 +153,8 @@ internal static class AuditTreeReader
             cancellationToken.ThrowIfCancellationRequested();
             if (++_nodes > limits.MaxAuditNodes)
             {
-                throw new TooLargeException($"The tree has more than {limits.MaxAuditNodes} packages (Vigil:Limits:MaxAuditNodes).");
+                throw new TooLargeException(
+                    $"The tree has more than {limits.MaxAuditNodes} packages (Vigil:Limits:MaxAuditNodes).");
             }
         }
 
@@ -153,20 +163,23 @@ internal static class AuditTreeReader
             if (name.Length > limits.MaxPackageNameChars)
             {
                 throw new FormatException(
-                    $"A package name under '{Location.Text(parent, "dependencies")}' is longer than {limits.MaxPackageNameChars} characters (Vigil:Limits:MaxPackageNameChars).");
+                    $"A package name under '{Location.Text(parent, "dependencies")}' is longer than "
+                    + $"{limits.MaxPackageNameChars} characters (Vigil:Limits:MaxPackageNameChars).");
             }
             return name;
         }
 
         public string Version(string version, Func<string> where) => version.Length <= limits.MaxVersionChars ? version
-            : throw new FormatException($"'{where()}' is longer than {limits.MaxVersionChars} characters (Vigil:Limits:MaxVersionChars).");
+            : throw new FormatException(
+                $"'{where()}' is longer than {limits.MaxVersionChars} characters (Vigil:Limits:MaxVersionChars).");
 
         public void Path(long chars)
         {
             if ((_pathChars += chars) > limits.MaxAuditPathChars)
             {
                 throw new TooLargeException(
-                    $"The tree's package paths (a>b>c) add up to more than {limits.MaxAuditPathChars} characters (Vigil:Limits:MaxAuditPathChars).");
+                    $"The tree's package paths (a>b>c) add up to more than {limits.MaxAuditPathChars} characters "
+                    + "(Vigil:Limits:MaxAuditPathChars).");
             }
         }
     }

@@ -63,7 +63,8 @@ public sealed class BulkAnswer(NpmBulkAdvisories bulk, BulkJsonCache cache)
     }
 
     private byte[] Render(
-        Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string name, List<AffectingMatch> matches, string baseUrl,
+        Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string name, List<AffectingMatch> matches,
+            string baseUrl,
         IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
     {
         if (matches.Count == 0)

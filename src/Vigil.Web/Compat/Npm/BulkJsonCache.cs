@@ -28,7 +28,9 @@ public sealed class BulkJsonCache(IOptions<JsonOptions> jsonOptions)
     private byte[] RenderNew(AffectingMatch match, string baseUrl, IReadOnlyDictionary<long, IReadOnlyList<string>> cwe)
     {
         var advisory = NpmBulkAdvisories.ToBulk(match, cwe.GetValueOrDefault(match.AdvisoryNumber) ?? []);
-        var json = JsonSerializer.SerializeToUtf8Bytes(BulkAdvisory.From(advisory, baseUrl), jsonOptions.Value.SerializerOptions);
+        var json =
+            JsonSerializer.SerializeToUtf8Bytes(BulkAdvisory.From(advisory, baseUrl),
+                jsonOptions.Value.SerializerOptions);
         MatchRenderings.Of(match).NpmBulk = new UrlRendering(baseUrl, json);
         return json;
     }

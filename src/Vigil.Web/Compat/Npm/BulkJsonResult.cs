@@ -41,5 +41,7 @@ public sealed class BulkJsonResult(byte[][] parts) : IResult, IEndpointMetadataP
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Dictionary<string, List<BulkAdvisory>>), ["application/json"]));
+        builder.Metadata.Add(
+            new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Dictionary<string, List<BulkAdvisory>>),
+            ["application/json"]));
 }

@@ -12,14 +12,18 @@ namespace Vigil.Web.Compat.Npm;
 /// </summary>
 internal static class BulkRequestReader
 {
-    public sealed record Outcome(Dictionary<string, IReadOnlyList<string>>? Packages, string? Error, int Status = StatusCodes.Status400BadRequest);
+    public sealed record Outcome(
+        Dictionary<string, IReadOnlyList<string>>? Packages,
+        string? Error,
+        int Status = StatusCodes.Status400BadRequest);
 
     private const string NotAnObject = "The body must be a JSON object: {\"package name\": [\"version\", …]}.";
 
     /// <summary>Up to this many versions a linear scan de-duplicates without allocating a set.</summary>
     private const int ScanLimit = 8;
 
-    public static async Task<Outcome> ReadAsync(HttpRequest request, long maxBytes, LimitsOptions limits, CancellationToken cancellationToken)
+    public static async Task<Outcome> ReadAsync(HttpRequest request, long maxBytes, LimitsOptions limits,
+        CancellationToken cancellationToken)
     {
         var body = await NpmRequestBody.ReadAsync(request, maxBytes, cancellationToken);
         return body.Bytes is null ? new(null, body.Error, body.Status) : Parse(body.Bytes, limits, cancellationToken);
@@ -71,12 +75,16 @@ internal static class BulkRequestReader
             cancellationToken.ThrowIfCancellationRequested();
             if (++read > limits.MaxPackagesPerRequest)
             {
-                return (null, $"The request names more than {limits.MaxPackagesPerRequest} packages (Vigil:Limits:MaxPackagesPerRequest).", TooLarge);
+                return (null,
+                    $"The request names more than {limits.MaxPackagesPerRequest} packages "
+                    + "(Vigil:Limits:MaxPackagesPerRequest).", TooLarge);
             }
             var name = reader.GetString()!;
             if (name.Length > limits.MaxPackageNameChars)
             {
-                return (null, $"A package name is longer than {limits.MaxPackageNameChars} characters (Vigil:Limits:MaxPackageNameChars).", BadRequest);
+                return (null,
+                    $"A package name is longer than {limits.MaxPackageNameChars} characters "
+                    + "(Vigil:Limits:MaxPackageNameChars).", BadRequest);
             }
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -94,12 +102,16 @@ internal static class BulkRequestReader
                 }
                 if (++count > limits.MaxVersionsPerPackage)
                 {
-                    return (null, $"'{name}' has more than {limits.MaxVersionsPerPackage} versions (Vigil:Limits:MaxVersionsPerPackage).", TooLarge);
+                    return (null,
+                        $"'{name}' has more than {limits.MaxVersionsPerPackage} versions "
+                        + "(Vigil:Limits:MaxVersionsPerPackage).", TooLarge);
                 }
                 var version = reader.GetString()!;
                 if (version.Length > limits.MaxVersionChars)
                 {
-                    return (null, $"A version of '{name}' is longer than {limits.MaxVersionChars} characters (Vigil:Limits:MaxVersionChars).", BadRequest);
+                    return (null,
+                        $"A version of '{name}' is longer than {limits.MaxVersionChars} characters "
+                        + "(Vigil:Limits:MaxVersionChars).", BadRequest);
                 }
                 if (seen is null && versions.Count == ScanLimit)
                 {

@@ -26,18 +26,23 @@ public static class NpmAuditEndpoints
     }
 
     public static async Task<Results<BulkJsonResult, ProblemHttpResult>> BulkAsync(
-        HttpRequest request, BulkAnswer answer, IOptions<ServerOptions> options, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+        HttpRequest request, BulkAnswer answer, IOptions<ServerOptions> options, IOptions<LimitsOptions> limits,
+            CancellationToken cancellationToken)
     {
-        var body = await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, limits.Value, cancellationToken);
+        var body =
+            await BulkRequestReader.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, limits.Value,
+                cancellationToken);
         if (body.Packages is null)
         {
             return TypedResults.Problem(title: "Bad npm audit request", detail: body.Error, statusCode: body.Status);
         }
-        return new BulkJsonResult(await answer.PartsAsync(body.Packages, PublicUrl.Of(request, options.Value), cancellationToken));
+        return new BulkJsonResult(
+            await answer.PartsAsync(body.Packages, PublicUrl.Of(request, options.Value), cancellationToken));
     }
 
     public static async Task<Results<Ok<AuditReport>, ProblemHttpResult>> AuditAsync(
-        HttpRequest request, NpmAuditReport audit, IOptions<ServerOptions> options, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+        HttpRequest request, NpmAuditReport audit, IOptions<ServerOptions> options, IOptions<LimitsOptions> limits,
+            CancellationToken cancellationToken)
     {
         var body = await NpmRequestBody.ReadAsync(request, options.Value.MaxDecompressedBodyBytes, cancellationToken);
         if (body.Bytes is null)
@@ -54,7 +59,9 @@ public static class NpmAuditEndpoints
     }
 }
 
-/// <summary>The seven fields npm reads (metavuln-calculator advisory.js L20-58), named as the registry names them.</summary>
+/// <summary>
+/// The seven fields npm reads (metavuln-calculator advisory.js L20-58), named as the registry names them.
+/// </summary>
 public sealed record BulkAdvisory(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("url")] string Url,

@@ -18,9 +18,12 @@ public static class NpmRegistryEndpoints
         // audit endpoints: it needs no token and says nothing beyond that the server is up.
         group.MapGet("/-/ping", Ping);
         // Scoped names arrive as /@scope%2fname (one segment; routing leaves %2f encoded) or /@scope/name.
-        group.MapGet("/{name}", (string name, HttpRequest request, PackumentProxy proxy, CancellationToken cancellationToken) =>
+        group.MapGet("/{name}",
+            (string name, HttpRequest request, PackumentProxy proxy, CancellationToken cancellationToken) =>
             proxy.GetAsync(Uri.UnescapeDataString(name), request, cancellationToken));
-        group.MapGet("/{scope:regex(^@)}/{name}", (string scope, string name, HttpRequest request, PackumentProxy proxy, CancellationToken cancellationToken) =>
+        group.MapGet("/{scope:regex(^@)}/{name}",
+            (string scope, string name, HttpRequest request, PackumentProxy proxy,
+            CancellationToken cancellationToken) =>
             proxy.GetAsync(scope + "/" + name, request, cancellationToken));
         return app;
     }

@@ -27,7 +27,9 @@ internal static class NpmRequestBody
                 "" or "identity" => request.Body,
                 "gzip" or "x-gzip" => new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
                 "deflate" => new ZLibStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
-                _ => throw new NotSupportedException($"Content-Encoding '{encoding}' is not supported; send gzip or plain JSON."),
+                _ =>
+                    throw new NotSupportedException(
+                        $"Content-Encoding '{encoding}' is not supported; send gzip or plain JSON."),
             };
             return new(await ReadCappedAsync(body, maxBytes, cancellationToken), StatusCodes.Status200OK, null);
         }
@@ -41,7 +43,8 @@ internal static class NpmRequestBody
         }
         catch (InvalidDataException exception)
         {
-            return new(null, StatusCodes.Status400BadRequest, $"The body is not valid compressed data: {exception.Message}");
+            return new(null, StatusCodes.Status400BadRequest,
+                $"The body is not valid compressed data: {exception.Message}");
         }
         catch (BadHttpRequestException exception)
         {
@@ -63,7 +66,8 @@ internal static class NpmRequestBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new TooLargeException($"The body is larger than {maxBytes} bytes after decompression (Vigil:MaxDecompressedBodyBytes).");
+                throw new TooLargeException(
+                    $"The body is larger than {maxBytes} bytes after decompression (Vigil:MaxDecompressedBodyBytes).");
             }
             buffer.Write(chunk, 0, read);
         }

@@ -15,9 +15,13 @@ public sealed partial class PackumentProxy(
 {
     public const string ClientName = "npm-upstream";
 
-    private static readonly string[] RequestHeaders = ["Accept", "Accept-Encoding", "If-None-Match", "If-Modified-Since"];
+    private static readonly string[] RequestHeaders =
+        ["Accept", "Accept-Encoding", "If-None-Match", "If-Modified-Since"];
 
-    /// <summary>npm's name rules (validate-npm-package-name): url-safe, ≤ 214 characters, optional @scope/; old names may have capitals.</summary>
+    /// <summary>
+    /// npm's name rules (validate-npm-package-name): url-safe, ≤ 214 characters, optional @scope/; old names may have
+    /// capitals.
+    /// </summary>
     [GeneratedRegex(@"^(?:@[A-Za-z0-9\-~*][A-Za-z0-9\-._~*]*/)?[A-Za-z0-9\-~][A-Za-z0-9\-._~]*$")]
     private static partial Regex PackageName();
 
@@ -52,14 +56,16 @@ public sealed partial class PackumentProxy(
         HttpResponseMessage response;
         try
         {
-            response = await clients.CreateClient(ClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            response = await clients.CreateClient(ClientName)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
             Dispose(linked, deadline);
             LogUpstream(logger, name, "timed out");
             return TypedResults.Problem(title: "Upstream registry timed out",
-                detail: $"The upstream npm registry did not answer for '{name}' within {timeout.TotalSeconds:0.###} s (Vigil:Npm:UpstreamTimeout).",
+                detail: $"The upstream npm registry did not answer for '{name}' within {timeout.TotalSeconds:0.###} s "
+                    + "(Vigil:Npm:UpstreamTimeout).",
                 statusCode: StatusCodes.Status504GatewayTimeout);
         }
         catch (HttpRequestException exception)
@@ -88,7 +94,8 @@ public sealed partial class PackumentProxy(
         }
         LogUpstream(logger, name, $"status {status}");
         return TypedResults.Problem(title: "Upstream registry error",
-            detail: $"The upstream npm registry answered {status} for '{name}'.", statusCode: StatusCodes.Status502BadGateway);
+            detail: $"The upstream npm registry answered {status} for '{name}'.",
+                statusCode: StatusCodes.Status502BadGateway);
     }
 
     private static void Dispose(params IDisposable[] disposables)

@@ -6,7 +6,8 @@ namespace Vigil.Web.Compat.Npm;
 /// packument it would take as complete.
 /// </summary>
 public sealed class UpstreamResponse(
-    HttpResponseMessage response, CancellationTokenSource token, CancellationTokenSource deadline, ILogger logger) : IResult
+    HttpResponseMessage response, CancellationTokenSource token, CancellationTokenSource deadline, ILogger logger)
+        : IResult
 {
     private static readonly string[] ResponseHeaders = ["ETag", "Last-Modified", "Cache-Control", "Vary"];
 
@@ -42,7 +43,8 @@ public sealed class UpstreamResponse(
                 await using var body = await response.Content.ReadAsStreamAsync(token.Token);
                 await body.CopyToAsync(target.Body, token.Token);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or IOException)
+            catch (Exception exception)
+                when (exception is OperationCanceledException or HttpRequestException or IOException)
             {
                 PackumentProxy.LogUpstream(logger, httpContext.Request.Path, "broke off: " + exception.Message);
                 httpContext.Abort();

@@ -30,7 +30,10 @@ public static class NuGetEndpoints
     {
         var baseUrl = PublicUrl.Of(request, options.Value);
         return TypedResults.Ok(new ServiceIndex("3.0.0",
-            [new ServiceResource($"{baseUrl}{VulnerabilitiesPath}/index.json", VulnerabilityInfoType, "Vigil's advisories for NuGet packages")]));
+            [
+                new ServiceResource($"{baseUrl}{VulnerabilitiesPath}/index.json", VulnerabilityInfoType,
+                    "Vigil's advisories for NuGet packages"),
+            ]));
     }
 
     public static async Task<FileContentHttpResult> VulnerabilityIndexAsync(

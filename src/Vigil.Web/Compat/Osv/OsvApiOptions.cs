@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Vigil.Web.Compat.Osv;
 
-/// <summary>Configuration section <c>Vigil:Osv</c>: page sizes of the OSV API (osv.dev's by default, query_affected.go L37-41).</summary>
+/// <summary>
+/// Configuration section <c>Vigil:Osv</c>: page sizes of the OSV API (osv.dev's by default, query_affected.go L37-41).
+/// </summary>
 public sealed class OsvApiOptions
 {
     public const string Section = "Vigil:Osv";

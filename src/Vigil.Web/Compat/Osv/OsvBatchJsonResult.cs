@@ -12,7 +12,8 @@ namespace Vigil.Web.Compat.Osv;
 /// </summary>
 public sealed class OsvBatchJsonResult : IResult
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = OsvJson.Options.Encoder, SkipValidation = true };
+    private static readonly JsonWriterOptions WriterOptions =
+        new() { Encoder = OsvJson.Options.Encoder, SkipValidation = true };
 
     private readonly IReadOnlyList<OsvPaging.Page?> _pages;
 
@@ -65,5 +66,6 @@ public sealed class OsvBatchJsonResult : IResult
     }
 
     private static byte[] Render(AffectingMatch match) =>
-        MatchRenderings.Of(match).OsvRef ??= JsonSerializer.SerializeToUtf8Bytes(new OsvVulnRef(match.Id, match.Modified), OsvJson.Options);
+        MatchRenderings.Of(match).OsvRef ??=
+            JsonSerializer.SerializeToUtf8Bytes(new OsvVulnRef(match.Id, match.Modified), OsvJson.Options);
 }

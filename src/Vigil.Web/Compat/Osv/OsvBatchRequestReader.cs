@@ -13,7 +13,8 @@ namespace Vigil.Web.Compat.Osv;
 /// </summary>
 internal static class OsvBatchRequestReader
 {
-    public static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request,
+        CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 0, 4096, 1 << 20) + 1);
         var length = 0;
@@ -146,7 +147,8 @@ internal static class OsvBatchRequestReader
             switch (property)
             {
                 case 1:
-                    read = reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.StartObject && TryReadPackage(ref reader, out package));
+                    read = reader.TokenType == JsonTokenType.Null
+                        || (reader.TokenType == JsonTokenType.StartObject && TryReadPackage(ref reader, out package));
                     break;
                 case 2:
                     read = TryReadString(ref reader, out version);

@@ -24,10 +24,12 @@ public static class OsvEndpoints
         // osv.dev's own examples post with `curl -d` (form content type), so that and text/plain are accepted too;
         // any other media type answers 415 (routing checks this metadata).
         group.MapPost("/query", QueryAsync)
-            .Accepts<OsvQueryRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "text/plain")
+            .Accepts<OsvQueryRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded",
+                "text/plain")
             .Produces<OsvVulnList>().Produces<OsvError>(StatusCodes.Status400BadRequest);
         group.MapPost("/querybatch", QueryBatchAsync)
-            .Accepts<OsvBatchRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "text/plain")
+            .Accepts<OsvBatchRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded",
+                "text/plain")
             .Produces<OsvBatchResponse>().Produces<OsvError>(StatusCodes.Status400BadRequest);
         group.MapGet("/vulns/{id}", GetVulnAsync)
             .Produces<OsvVulnerability>().Produces(StatusCodes.Status304NotModified)
@@ -38,7 +40,8 @@ public static class OsvEndpoints
     }
 
     public static async Task<Results<JsonHttpResult<OsvVulnList>, JsonHttpResult<OsvError>>> QueryAsync(
-        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, IOptions<LimitsOptions> limits,
+        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options,
+            IOptions<LimitsOptions> limits,
         CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadAsync<OsvQueryRequest>(request, cancellationToken);
@@ -66,7 +69,8 @@ public static class OsvEndpoints
     }
 
     public static async Task<Results<OsvBatchJsonResult, JsonHttpResult<OsvError>>> QueryBatchAsync(
-        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options, IOptions<LimitsOptions> limits,
+        HttpRequest request, QueryAffecting affecting, OsvPageTokens tokens, IOptions<OsvApiOptions> options,
+            IOptions<LimitsOptions> limits,
         CancellationToken cancellationToken)
     {
         var (body, readError) = await ReadBatchAsync(request, cancellationToken);
@@ -113,9 +117,14 @@ public static class OsvEndpoints
         return new OsvBatchJsonResult(pages);
     }
 
-    /// <summary>Full OSV JSON by id or alias. Withdrawn entries are still served here (they carry <c>withdrawn</c>), as osv.dev does.</summary>
-    /// Answers 304 to a client whose copy is current (ETag from the advisory's number and modified time; Last-Modified = modified).
-    public static async Task<Results<JsonHttpResult<OsvVulnerability>, StatusCodeHttpResult, JsonHttpResult<OsvError>>> GetVulnAsync(
+    /// <summary>
+    /// Full OSV JSON by id or alias. Withdrawn entries are still served here (they carry <c>withdrawn</c>), as osv.dev
+    /// does.
+    /// </summary>
+    /// Answers 304 to a client whose copy is current (ETag from the advisory's number and modified time; Last-Modified
+    /// = modified).
+    public static async Task<Results<JsonHttpResult<OsvVulnerability>, StatusCodeHttpResult, JsonHttpResult<OsvError>>>
+        GetVulnAsync(
         string id, HttpContext context, GetAdvisory getAdvisory, CancellationToken cancellationToken)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(id) > MaxIdBytes)
@@ -134,8 +143,12 @@ public static class OsvEndpoints
             : Ok(advisory.Vulnerability);
     }
 
-    /// <summary>The batch body, read whole and parsed by <see cref="OsvBatchRequestReader"/>; errors as <see cref="ReadAsync{T}"/> gives them.</summary>
-    private static async Task<(OsvBatchRequest? Body, JsonHttpResult<OsvError>? Error)> ReadBatchAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch body, read whole and parsed by <see cref="OsvBatchRequestReader"/>; errors as <see
+    /// cref="ReadAsync{T}"/> gives them.
+    /// </summary>
+    private static async Task<(OsvBatchRequest? Body, JsonHttpResult<OsvError>? Error)> ReadBatchAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -155,11 +168,14 @@ public static class OsvEndpoints
         }
         catch (BadHttpRequestException exception)
         {
-            return (null, TypedResults.Json(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options, statusCode: exception.StatusCode));
+            return (null,
+                TypedResults.Json(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options,
+                statusCode: exception.StatusCode));
         }
     }
 
-    private static async Task<(T? Body, JsonHttpResult<OsvError>? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(T? Body, JsonHttpResult<OsvError>? Error)> ReadAsync<T>(HttpRequest request,
+        CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -172,7 +188,9 @@ public static class OsvEndpoints
         }
         catch (BadHttpRequestException exception)
         {
-            return (null, TypedResults.Json(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options, statusCode: exception.StatusCode));
+            return (null,
+                TypedResults.Json(new OsvError(OsvError.InvalidArgument, exception.Message), OsvJson.Options,
+                statusCode: exception.StatusCode));
         }
     }
 

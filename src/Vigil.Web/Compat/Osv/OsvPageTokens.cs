@@ -17,7 +17,8 @@ public sealed class OsvPageTokens(IDataProtectionProvider provider)
 
     public string Create(PackageQuery query, string lastId) => _protector.Protect(Fingerprint(query) + "\n" + lastId);
 
-    /// <returns>false for a token that was altered, made up, issued by another key ring, or issued for another query.</returns>
+    /// <returns>false for a token that was altered, made up, issued by another key ring, or issued for another
+    /// query.</returns>
     public bool TryRead(string token, PackageQuery query, out string lastId)
     {
         lastId = "";
@@ -45,7 +46,8 @@ public sealed class OsvPageTokens(IDataProtectionProvider provider)
 
     private static string Fingerprint(PackageQuery query)
     {
-        var text = string.Join('\0', [query.Ecosystem ?? "*", query.Name, query.Versions is null ? "*" : string.Join('\0', query.Versions)]);
+        var text = string.Join('\0',
+            [query.Ecosystem ?? "*", query.Name, query.Versions is null ? "*" : string.Join('\0', query.Versions)]);
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
     }
 }

@@ -15,7 +15,8 @@ internal static class OsvPaging
     /// <param name="matches">One query's matches, ordered by id then affected index (QueryAffecting's order), so
     /// the entries of one advisory are adjacent: a page keeps the first of them. A plain loop, no LINQ: a
     /// 1,000-query batch pages every query (docs/performance.md, benchmark c).</param>
-    public static Page Take(PackageQuery query, IReadOnlyList<AffectingMatch> matches, string? afterId, int size, OsvPageTokens tokens)
+    public static Page Take(PackageQuery query, IReadOnlyList<AffectingMatch> matches, string? afterId, int size,
+        OsvPageTokens tokens)
     {
         if (matches.Count == 0)
         {
@@ -43,7 +44,9 @@ internal static class OsvPaging
         return new Page(page, null);
     }
 
-    /// <summary>The id to continue after; an empty token is the first page. Error message as osv.dev's API would put it.</summary>
+    /// <summary>
+    /// The id to continue after; an empty token is the first page. Error message as osv.dev's API would put it.
+    /// </summary>
     public static bool TryStart(OsvQueryRequest? request, PackageQuery query, OsvPageTokens tokens, out string? afterId)
     {
         afterId = null;

@@ -12,7 +12,8 @@ namespace Vigil.Web.Compat.Osv;
 /// </summary>
 internal static class OsvQueryParser
 {
-    public static bool TryParse(OsvQueryRequest? request, LimitsOptions limits, out PackageQuery? query, out string? error)
+    public static bool TryParse(OsvQueryRequest? request, LimitsOptions limits, out PackageQuery? query,
+        out string? error)
     {
         if (!TryParse(request, out query, out error))
         {
@@ -21,7 +22,8 @@ internal static class OsvQueryParser
         error = query switch
         {
             { Name.Length: var length } when length > limits.MaxPackageNameChars =>
-                $"package name is longer than {limits.MaxPackageNameChars} characters (Vigil:Limits:MaxPackageNameChars)",
+                $"package name is longer than {limits.MaxPackageNameChars} characters "
+                + "(Vigil:Limits:MaxPackageNameChars)",
             { Versions: [{ Length: var length }] } when length > limits.MaxVersionChars =>
                 $"version is longer than {limits.MaxVersionChars} characters (Vigil:Limits:MaxVersionChars)",
             _ => null,
@@ -73,7 +75,8 @@ internal static class OsvQueryParser
         return true;
     }
 
-    private static bool TryParsePurl(OsvPackageRequest package, string? version, out PackageQuery? query, out string? error)
+    private static bool TryParsePurl(OsvPackageRequest package, string? version, out PackageQuery? query,
+        out string? error)
     {
         query = null;
         error = !string.IsNullOrEmpty(package.Name) ? "name specified in a PURL query"

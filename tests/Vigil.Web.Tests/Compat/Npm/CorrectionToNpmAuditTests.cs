@@ -25,7 +25,9 @@ public class CorrectionToNpmAuditTests
         var (writer, reader) = (tokens[0], tokens[1]);
         using var http = new HttpClient { BaseAddress = new Uri(vigil.Url) };
         var submitted = await TeamApi.SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
-            """{"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}""");
+            """
+            {"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}
+            """);
         var id = submitted!["id"]!.GetValue<long>();
         await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", writer);
         await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", writer,
@@ -42,7 +44,9 @@ public class CorrectionToNpmAuditTests
         var project = vigil.Project("npm-package-lock-v3", "package.json", "package-lock.json");
         Assert.Null(await OursAsync(npm, vigil, project, advisoryId));
 
-        var correction = """{"reason":"0.5.0 and 0.5.1 are affected as reported; the fix is 0.5.2.","packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1","fixedVersions":"0.5.2"}]}""";
+        var correction = """
+            {"reason":"0.5.0 and 0.5.1 are affected as reported; the fix is 0.5.2.","packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1","fixedVersions":"0.5.2"}]}
+            """;
         Assert.Equal(HttpStatusCode.Forbidden,
             (await TeamApi.RawAsync(http, HttpMethod.Post, $"/api/advisories/{advisoryId}/corrections", reader,
                 correction)).Status);

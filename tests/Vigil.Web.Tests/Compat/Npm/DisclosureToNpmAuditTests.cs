@@ -24,7 +24,9 @@ public class DisclosureToNpmAuditTests
         using var http = new HttpClient { BaseAddress = new Uri(vigil.Url) };
 
         var submitted = await TeamApi.SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
-            """{"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cwe":"CWE-22","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}""");
+            """
+            {"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],"title":"mkdirp writes outside the target","description":"Path traversal.","cwe":"CWE-22","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"}
+            """);
         var id = submitted!["id"]!.GetValue<long>();
         await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", teamToken);
         await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/maintainers", teamToken,

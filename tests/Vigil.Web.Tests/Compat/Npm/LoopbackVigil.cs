@@ -39,12 +39,16 @@ public sealed class LoopbackVigil : IAsyncDisposable
     public ConcurrentQueue<string> Requests { get; private set; } = new();
 
     public static async Task<LoopbackVigil> StartAsync(
-        DatabaseProvider provider, string? upstream = null, bool failBulk = false, IEnumerable<Vigil.Core.Advisories.Osv.OsvVulnerability>? more = null)
+        DatabaseProvider provider, string? upstream = null, bool failBulk =
+            false, IEnumerable<Vigil.Core.Advisories.Osv.OsvVulnerability>? more = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await Advisories.SeedAsync(database.Target, [.. Advisories.Examples(), .. more ?? []]);
         var requests = new ConcurrentQueue<string>();
-        var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target, builder =>
+        var app =
+            VigilWebApp.Build(
+                ["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"],
+            database.Target, builder =>
         {
             if (upstream is not null)
             {
@@ -58,7 +62,9 @@ public sealed class LoopbackVigil : IAsyncDisposable
         return vigil;
     }
 
-    /// <summary>A project directory with the files of the recorded lockfile fixture <paramref name="lockfile"/>.</summary>
+    /// <summary>
+    /// A project directory with the files of the recorded lockfile fixture <paramref name="lockfile"/>.
+    /// </summary>
     public string Project(string lockfile, params string[] files)
     {
         var source = SharedData.Path("specs", "lockfiles", lockfile);
@@ -74,7 +80,8 @@ public sealed class LoopbackVigil : IAsyncDisposable
     public async Task<long> NpmIdAsync(string osvId, int index)
     {
         await using var db = _database.Open();
-        return await db.Advisories.Where(a => a.Id == osvId).Select(a => a.Number).SingleAsync(WebTest.Ct) * 1000 + index;
+        return await db.Advisories.Where(a => a.Id == osvId).Select(a => a.Number).SingleAsync(WebTest.Ct) * 1000
+            + index;
     }
 
     public async ValueTask DisposeAsync()

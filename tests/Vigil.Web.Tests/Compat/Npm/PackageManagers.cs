@@ -13,7 +13,8 @@ public sealed record PackageManager(string Label, string File, string[] Prefix)
     private const string InstallHint = "run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does)";
 
     public static PackageManager Npm11() =>
-        NodeOracles.OnPath("npm") is { } npm ? new PackageManager("npm 11", npm, []) : Skip("npm is not on PATH; this test runs the real npm CLI.");
+        NodeOracles.OnPath("npm") is { } npm ? new PackageManager("npm 11", npm, [])
+            : Skip("npm is not on PATH; this test runs the real npm CLI.");
 
     public static PackageManager Npm10() => Oracle("npm 10", "npm", "bin", "npm-cli.js");
 

@@ -104,7 +104,9 @@ public partial class DotnetRestoreAuditTests
     }
 
     // "/path/Vulnerable.csproj : warning NU1902: Package 'Id' 1.0.0 has a known moderate severity vulnerability, URL"
-    [GeneratedRegex(@"(?<project>\S+\.csproj) : warning (?<code>NU190[1-4]): Package '(?<package>[^']+)' (?<version>\S+) has a known (?<severity>\w+) severity vulnerability, (?<url>\S+?)(?=\s|$)", RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"(?<project>\S+\.csproj) : warning (?<code>NU190[1-4]): Package '(?<package>[^']+)' (?<version>\S+) "
+        + @"has a known (?<severity>\w+) severity vulnerability, (?<url>\S+?)(?=\s|$)", RegexOptions.Multiline)]
     private static partial Regex AuditWarnings();
 
     private static string NuGetConfig(string feed, string baseUrl) => $"""

@@ -14,13 +14,19 @@ public class OsvBatchRequestReaderTests
     public static TheoryData<string> Bodies => new()
     {
         """{"queries":[{"package":{"ecosystem":"npm","name":"minimist"},"version":"0.0.8"}]}""",
-        """{"queries":[{"version":"1.0.0","package":{"name":"lodash","ecosystem":"npm"}},null,{"package":{"purl":"pkg:npm/lodash@4.17.20"}}]}""",
-        """{"queries":[{"commit":"6879efc2c1596d11a6a6ad296f80063b558d5e0f"},{"package":{"name":"x","ecosystem":"npm"},"page_token":"abc"}]}""",
+        """
+        {"queries":[{"version":"1.0.0","package":{"name":"lodash","ecosystem":"npm"}},null,{"package":{"purl":"pkg:npm/lodash@4.17.20"}}]}
+        """,
+        """
+        {"queries":[{"commit":"6879efc2c1596d11a6a6ad296f80063b558d5e0f"},{"package":{"name":"x","ecosystem":"npm"},"page_token":"abc"}]}
+        """,
         // Escaped names and values, non-ASCII text.
         """{"qu\u0065ries":[{"p\u0061ckage":{"n\u0061me":"caf\u00e9","ecosystem":"npm"},"version":"1.0.0-\u03b1"}]}""",
         """{"queries":[{"package":{"name":"ü-päckage","ecosystem":"PyPI"},"version":"1.0"}]}""",
         // Unknown properties of every shape are skipped.
-        """{"extra":{"a":[1,{"b":null}]},"queries":[{"package":{"name":"x","ecosystem":"npm","other":[1,2]},"version":"1","more":{"deep":[[]]}}],"z":true}""",
+        """
+        {"extra":{"a":[1,{"b":null}]},"queries":[{"package":{"name":"x","ecosystem":"npm","other":[1,2]},"version":"1","more":{"deep":[[]]}}],"z":true}
+        """,
         // Nulls and empty values.
         """{"queries":[{"package":null,"version":null,"commit":null,"page_token":null}]}""",
         """{"queries":[{"package":{"name":null,"ecosystem":null,"purl":null}}]}""",
@@ -72,7 +78,9 @@ public class OsvBatchRequestReaderTests
         {
             0 => """{"package":{"purl":"pkg:npm/%40scope/p""" + i + "@1.0." + i + "\"}}",
             1 => "null",
-            _ => $$"""{"package":{"ecosystem":"npm","name":"p{{i}}"},"version":"{{random.Next(10)}}.{{random.Next(10)}}.{{random.Next(10)}}"}""",
+            _ => $$"""
+                {"package":{"ecosystem":"npm","name":"p{{i}}"},"version":"{{random.Next(10)}}.{{random.Next(10)}}.{{random.Next(10)}}"}
+                """,
         });
         AssertSameAsSerializer(Encoding.UTF8.GetBytes($$"""{"queries":[{{string.Join(',', queries)}}]}"""));
     }

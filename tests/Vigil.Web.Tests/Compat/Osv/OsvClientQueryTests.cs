@@ -12,7 +12,8 @@ public class OsvClientQueryTests
     {
         var test = await WebTest.StartAsync(provider);
         await using var db = test.OpenDatabase();
-        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln")], cancellationToken: WebTest.Ct);
+        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
+            .ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln")], cancellationToken: WebTest.Ct);
         Assert.Empty(summary.Problems);
         return test;
     }
@@ -88,7 +89,9 @@ public class OsvClientQueryTests
     }
 
     [Theory]
-    [InlineData("/v1/query", """{"commit":"6879efc2c1596d11a6a6ad296f80063b558d5e0f","version":"1.0.0","package":{"ecosystem":"npm","name":"minimist"}}""", "commit and version both specified")]
+    [InlineData("/v1/query", """
+        {"commit":"6879efc2c1596d11a6a6ad296f80063b558d5e0f","version":"1.0.0","package":{"ecosystem":"npm","name":"minimist"}}
+        """, "commit and version both specified")]
     [InlineData("/v1/querybatch",
         """{"queries":[{"commit":"6879efc2c1596d11a6a6ad296f80063b558d5e0f","version":"1.0.0"}]}""",
         "error in query at index 0: commit and version both specified")]

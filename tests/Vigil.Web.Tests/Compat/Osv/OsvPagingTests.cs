@@ -85,7 +85,9 @@ public class OsvPagingTests
         while (token is not null)
         {
             var again = (await PostAsync(app, "/v1/querybatch",
-                $$"""{"queries":[{"package":{"ecosystem":"npm","name":"many-vulns"},"version":"1.0.0","page_token":"{{token}}"}]}"""))["results"]!.AsArray();
+                $$"""
+                {"queries":[{"package":{"ecosystem":"npm","name":"many-vulns"},"version":"1.0.0","page_token":"{{token}}"}]}
+                """))["results"]!.AsArray();
             var vulns = again[0]!["vulns"]!.AsArray();
             Assert.All(vulns, v => Assert.Equal(["id", "modified"], v!.AsObject().Select(p => p.Key)));
             ids.AddRange(vulns.Select(v => (string)v!["id"]!));
@@ -107,7 +109,9 @@ public class OsvPagingTests
         var first = (await PostAsync(app, "/v1/querybatch",
             """{"queries":[{"package":{"ecosystem":"npm","name":"huge"},"version":"1.0.0"}]}"""))["results"]![0]!;
         var second = (await PostAsync(app, "/v1/querybatch",
-            $$"""{"queries":[{"package":{"ecosystem":"npm","name":"huge"},"version":"1.0.0","page_token":"{{(string?)first["next_page_token"]}}"}]}"""))["results"]![0]!;
+            $$"""
+            {"queries":[{"package":{"ecosystem":"npm","name":"huge"},"version":"1.0.0","page_token":"{{(string?)first["next_page_token"]}}"}]}
+            """))["results"]![0]!;
 
         Assert.Equal(1000, first["vulns"]!.AsArray().Count);
         Assert.Equal("VIGIL-BIG-1001", (string?)Assert.Single(second["vulns"]!.AsArray())!["id"]);

@@ -12,7 +12,8 @@ public class ShowFactsTests
     {
         var test = await WebTest.StartAsync(provider);
         await using var db = test.OpenDatabase();
-        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln")], cancellationToken: WebTest.Ct);
+        var summary = await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default)
+            .ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln")], cancellationToken: WebTest.Ct);
         Assert.Empty(summary.Problems);
         return test;
     }

@@ -15,7 +15,8 @@ public class ShowNodeRuntimeTests
         await using var test = await WebTest.StartAsync(provider);
         await using (var db = test.OpenDatabase())
         {
-            await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync([SharedData.Path("data", "nodejs-security-wg", "vuln", "core")], cancellationToken: WebTest.Ct);
+            await new ImportAdvisories(db, TimeProvider.System, ImportOptions.Default).ExecuteAsync(
+                [SharedData.Path("data", "nodejs-security-wg", "vuln", "core")], cancellationToken: WebTest.Ct);
         }
 
         var page = await PageHtml.GetAsync(test, "/advisories/NSWG-COR-98");

@@ -47,8 +47,12 @@ public sealed class BrowserApp : IAsyncDisposable
     {
         RequireChromium();
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await Infrastructure.Advisories.SeedAsync(database.Target, [.. Infrastructure.Advisories.Examples(), Advisories.Xss.Advisory()]);
-        var app = VigilWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"], database.Target,
+        await Infrastructure.Advisories.SeedAsync(database.Target,
+            [.. Infrastructure.Advisories.Examples(), Advisories.Xss.Advisory()]);
+        var app =
+            VigilWebApp.Build(
+                ["--urls", "http://127.0.0.1:0", $"--Vigil:Reports:MasterKey={Infrastructure.VigilFactory.MasterKey}"],
+            database.Target,
             builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         app.Use(async (context, next) =>
         {
@@ -56,13 +60,16 @@ public sealed class BrowserApp : IAsyncDisposable
             await next(context);
         });
         await app.StartAsync(WebTest.Ct);
-        var root = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var root = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.First();
 
         var browser = await SharedChromium.GetAsync();
         return new BrowserApp(database, app, browser, root);
     }
 
-    /// <summary>A fresh page (1280×900, scale 1, reduced motion) that records console errors and uncaught exceptions.</summary>
+    /// <summary>
+    /// A fresh page (1280×900, scale 1, reduced motion) that records console errors and uncaught exceptions.
+    /// </summary>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -98,14 +105,17 @@ public sealed class BrowserApp : IAsyncDisposable
         return (page, errors);
     }
 
-    /// <summary>Skips when Chromium is not installed, except under CI, where its absence is a failure (.ci/run installs it).</summary>
+    /// <summary>
+    /// Skips when Chromium is not installed, except under CI, where its absence is a failure (.ci/run installs it).
+    /// </summary>
     private static void RequireChromium()
     {
         if (File.Exists(ChromiumPath))
         {
             return;
         }
-        var message = $"Browser tests need Chromium at {ChromiumPath} (apt-get install -y chromium; .ci/run installs it).";
+        var message =
+            $"Browser tests need Chromium at {ChromiumPath} (apt-get install -y chromium; .ci/run installs it).";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(message);
