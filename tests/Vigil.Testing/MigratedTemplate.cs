@@ -1,4 +1,8 @@
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Vigil.Core.Data;
@@ -9,11 +13,11 @@ namespace Vigil.Testing;
 /// One database per provider that has run every migration, made once and copied for each test: EF Core builds
 /// and diffs the model for each of the migrations, which cost a test more CPU than most of its own work.
 /// SQLite: a file in the temporary folder, made by the first test of the process that asks, deleted when the
-/// process ends. PostgreSQL: a database named after a hash of the migrations assembly, so the test processes
-/// that run at once (and later runs of the same build) share it, made under an advisory lock by whichever asks
+/// process ends. PostgreSQL: a database named after a hash of the migrations' code, so the test processes
+/// that run at once (and later runs with the same migrations) share it, made under an advisory lock by whichever asks
 /// first and copied with <c>CREATE DATABASE … TEMPLATE</c>. It is built under a temporary name and renamed only
 /// once migrated, so a run that dies half-way never leaves a half-made template behind that name. Templates of
-/// other builds are left on the server: other checkouts may be using them.
+/// other migrations are left on the server: other checkouts may be using them.
 /// </summary>
 internal static class MigratedTemplate
 {
@@ -128,13 +132,35 @@ internal static class MigratedTemplate
         }
     }
 
-    /// <summary>The migrations assembly's bytes decide the schema (the build is deterministic: the same migrations
-    /// give the same bytes), so a changed migration gets a template of its own.</summary>
+    /// <summary>
+    /// A hash of what decides the schema: the migrations' code, names and SQL text (method bodies and the
+    /// string heaps of the migrations assembly), so a changed migration gets a template of its own. Not the
+    /// whole file: its version attribute names the commit, and a template per commit would pile up on a
+    /// developer's test server.
+    /// </summary>
     private static string MigrationsHash()
     {
         var file = Path.Combine(AppContext.BaseDirectory, VigilDatabase.PostgresMigrationsAssembly + ".dll");
         using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..24];
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var handle in metadata.MethodDefinitions)
+        {
+            var method = metadata.GetMethodDefinition(handle);
+            hash.AppendData(Encoding.UTF8.GetBytes(metadata.GetString(method.Name)));
+            if (method.RelativeVirtualAddress != 0)
+            {
+                hash.AppendData(pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? []);
+            }
+        }
+        var heaps = pe.GetMetadata();
+        foreach (var heap in new[] { HeapIndex.String, HeapIndex.UserString })
+        {
+            var content = heaps.GetContent(metadata.GetHeapMetadataOffset(heap), metadata.GetHeapSize(heap));
+            hash.AppendData(content.AsSpan());
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..24];
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
