@@ -6,7 +6,9 @@ namespace Vigil.Testing;
 /// <summary>
 /// A fresh, migrated database per test on a real server: a temporary SQLite file, or a new database on
 /// the PostgreSQL server named by <c>VIGIL_TEST_POSTGRES</c> (<c>scripts/start-postgres.sh</c> starts one;
-/// <c>.ci/run</c> always does). Without it, PostgreSQL cases skip locally and fail under CI.
+/// <c>.ci/run</c> always does). Without it, PostgreSQL cases skip locally and fail under CI. Each is a copy of
+/// a template migrated once per process (<see cref="MigratedTemplate"/>); <see cref="CreateByMigratingAsync"/>
+/// runs the migrations themselves.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -28,27 +30,47 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>A fresh database with every migration applied: a copy of the process's migrated template
+    /// (<see cref="MigratedTemplate"/>), so it costs a file copy or a <c>CREATE DATABASE</c>, not the whole
+    /// migration history.</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
+        CreateAsync(provider, fromTemplate: true);
+
+    /// <summary>A fresh database brought up to date by running every migration on an empty one, as a new install
+    /// does: for the tests of migrating itself.</summary>
+    public static Task<TestDatabase> CreateByMigratingAsync(DatabaseProvider provider) =>
+        CreateAsync(provider, fromTemplate: false);
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool fromTemplate)
     {
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.db");
+            if (fromTemplate)
+            {
+                File.Copy(await MigratedTemplate.SqliteFileAsync(), file);
+            }
             database = new TestDatabase(DatabaseTarget.Sqlite(file), file, null, null);
         }
         else
         {
             var admin = PostgresAdminConnectionString();
             var name = $"vigil_test_{Guid.NewGuid():N}";
+            var template = fromTemplate ? $" TEMPLATE \"{await MigratedTemplate.PostgresNameAsync(admin)}\"" : "";
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{template}", connection);
                 await command.ExecuteNonQueryAsync();
             }
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
             var target = new DatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString);
             database = new TestDatabase(target, null, admin, name);
+        }
+        if (fromTemplate)
+        {
+            return database;
         }
         try
         {

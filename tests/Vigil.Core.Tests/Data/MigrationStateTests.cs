@@ -24,7 +24,7 @@ public class MigrationStateTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task State_FreshlyMigrated_IsCurrent(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateByMigratingAsync(provider);
         await using var connection = MigrationState.Connect(database.Target);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
 

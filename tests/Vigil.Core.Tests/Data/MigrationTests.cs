@@ -10,7 +10,7 @@ public class MigrationTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Migrate_FreshDatabase_StoresAndReadsAnAdvisory(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateByMigratingAsync(provider);
         var modified = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero).AddTicks(1234560);
         await using (var context = database.Open())
         {
@@ -42,7 +42,7 @@ public class MigrationTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Migrate_Model_HasNoPendingChanges(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateByMigratingAsync(provider);
         await using var context = database.Open();
         Assert.False(context.Database.HasPendingModelChanges(),
             "The model changed without a migration for " + provider);
