@@ -24,7 +24,8 @@ public sealed class AdvisoryDatabase : IAsyncLifetime
     {
         HasNodejsWg = SharedData.Exists;
         string[] sources = HasNodejsWg ? [Fixtures.OsvDirectory, SharedData.NodejsWgVuln()] : [Fixtures.OsvDirectory];
-        Import = await CliRunner.RunAsync(["import", .. sources, "--database", Path], cancellationToken: CancellationToken.None);
+        Import = await CliRunner.RunAsync(["import", .. sources, "--database", Path],
+            cancellationToken: CancellationToken.None);
     }
 
     /// <summary>Skips the calling test when the WG data was not imported (no shared/ folder).</summary>

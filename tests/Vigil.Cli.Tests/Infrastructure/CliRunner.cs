@@ -16,10 +16,17 @@ public sealed record CliResult(int ExitCode, string Out, string Err)
 /// <summary>Runs the real command line in-process, through the same entry point as the executable.</summary>
 public static class CliRunner
 {
-    /// <param name="environment">The whole environment the command sees (none of the test process's own variables leak in).</param>
-    /// <param name="output">Where standard output goes while the command runs (e.g. to read a line a server prints); the result holds it too.</param>
+    /// <param name="environment">The whole environment the command sees (none of the test process's own variables
+    /// leak in).</param>
+    /// <param name="output">Where standard output goes while the command runs (e.g. to read a line a server prints);
+    /// the result holds it too.</param>
     /// <param name="errorIsTerminal">Whether the command sees stderr as an interactive terminal.</param>
-    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken? cancellationToken = null, StringWriter? output = null, bool errorIsTerminal = false)
+    public static async Task<CliResult> RunAsync(
+        string[] args,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken? cancellationToken = null,
+        StringWriter? output = null,
+        bool errorIsTerminal = false)
     {
         using var ownOutput = new StringWriter();
         output ??= ownOutput;
@@ -28,7 +35,8 @@ public static class CliRunner
         {
             IsErrorTerminal = errorIsTerminal,
         };
-        var exitCode = await VigilCli.RunAsync(args, console, cancellationToken ?? TestContext.Current.CancellationToken);
+        var exitCode = await VigilCli.RunAsync(
+            args, console, cancellationToken ?? TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

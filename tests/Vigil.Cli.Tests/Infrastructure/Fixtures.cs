@@ -1,6 +1,8 @@
 namespace Vigil.Cli.Tests.Infrastructure;
 
-/// <summary>Our own OSV test advisories (tests/Vigil.Cli.Tests/Fixtures/osv), copied beside the test assembly.</summary>
+/// <summary>
+/// Our own OSV test advisories (tests/Vigil.Cli.Tests/Fixtures/osv), copied beside the test assembly.
+/// </summary>
 public static class Fixtures
 {
     public static string OsvDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures", "osv");

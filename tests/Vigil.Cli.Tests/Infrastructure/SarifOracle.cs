@@ -9,13 +9,15 @@ namespace Vigil.Cli.Tests.Infrastructure;
 /// </summary>
 public static class SarifOracle
 {
-    private const string InstallHint = "run `npm ci --prefix tests/Vigil.Cli.Tests/oracle` (scripts/test.sh does) to install the pinned SARIF schema";
+    private const string InstallHint =
+        "run `npm ci --prefix tests/Vigil.Cli.Tests/oracle` (scripts/test.sh does) to install the pinned SARIF schema";
 
     /// <returns>The validator's output: "valid", or one schema error per line.</returns>
     public static async Task<(bool Valid, string Output)> ValidateAsync(string sarifFile)
     {
         var oracle = NodeOracles.Directory("Vigil.Cli.Tests", "sarif-validate.js");
-        if (oracle is null || !File.Exists(Path.Combine(oracle, "node_modules", "@microsoft", "jest-sarif", "lib", "schemas", "sarif-2.1.0-rtm.5.json")))
+        if (oracle is null || !File.Exists(Path.Combine(
+                oracle, "node_modules", "@microsoft", "jest-sarif", "lib", "schemas", "sarif-2.1.0-rtm.5.json")))
         {
             Assert.Skip($"SARIF schema oracle not installed: {InstallHint}");
         }

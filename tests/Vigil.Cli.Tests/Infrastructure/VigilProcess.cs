@@ -18,7 +18,8 @@ public static class VigilProcess
         }
     }
 
-    public static Process Start(string workingDirectory, params string[] args) => StartFile(Executable, workingDirectory, args);
+    public static Process Start(string workingDirectory, params string[] args) =>
+        StartFile(Executable, workingDirectory, args);
 
     /// <summary>
     /// Starts vigil with SIGINT's default disposition restored. A test host started in the background (by a

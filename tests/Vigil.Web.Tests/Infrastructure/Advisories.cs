@@ -8,15 +8,20 @@ namespace Vigil.Web.Tests.Infrastructure;
 public static class Advisories
 {
     public static readonly string[] GhsaExamples =
-        ["GHSA-35jh-r3h4-6jhm", "GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-vh95-rmgr-6w4m", "GHSA-xvch-5gv4-984h"];
+    [
+        "GHSA-35jh-r3h4-6jhm", "GHSA-cm22-4g7w-348p", "GHSA-p8p7-x288-28g6", "GHSA-vh95-rmgr-6w4m",
+        "GHSA-xvch-5gv4-984h",
+    ];
 
     public static IEnumerable<OsvVulnerability> Examples() =>
-        GhsaExamples.Select(id => OsvJson.Deserialize(File.ReadAllText(SharedData.Path("specs", "osv", "examples", id + ".json"))));
+        GhsaExamples.Select(id =>
+            OsvJson.Deserialize(File.ReadAllText(SharedData.Path("specs", "osv", "examples", id + ".json"))));
 
     public static async Task SeedAsync(DatabaseTarget target, IEnumerable<OsvVulnerability> vulnerabilities)
     {
         await using var db = VigilDatabase.Open(target);
-        await new UpsertAdvisories(db, TimeProvider.System).ExecuteAsync(vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(), TestContext.Current.CancellationToken);
+        await new UpsertAdvisories(db, TimeProvider.System).ExecuteAsync(
+            vulnerabilities.Select(v => new AdvisoryToStore(v, "osv")).ToList(), TestContext.Current.CancellationToken);
     }
 
     public static OsvVulnerability Made(string id, string ecosystem, string name, string introduced, string @fixed,
@@ -32,7 +37,13 @@ public static class Advisories
             new OsvAffected
             {
                 Package = new OsvPackage { Ecosystem = ecosystem, Name = name },
-                Ranges = [new OsvRangeModel { Type = "ECOSYSTEM", Events = [new() { Introduced = introduced }, new() { Fixed = @fixed }] }],
+                Ranges =
+                [
+                    new OsvRangeModel
+                    {
+                        Type = "ECOSYSTEM", Events = [new() { Introduced = introduced }, new() { Fixed = @fixed }],
+                    },
+                ],
             },
         ],
         };

@@ -6,7 +6,9 @@ using Vigil.Core.Data;
 
 namespace Vigil.Web.Tests.Infrastructure;
 
-/// <summary>The real app on a fresh database with extra configuration (e.g. a low rate limit) and, optionally, a log sink.</summary>
+/// <summary>
+/// The real app on a fresh database with extra configuration (e.g. a low rate limit) and, optionally, a log sink.
+/// </summary>
 public sealed class ConfiguredApp : IAsyncDisposable
 {
     private readonly TestDatabase _database;
@@ -16,7 +18,8 @@ public sealed class ConfiguredApp : IAsyncDisposable
     {
         _database = database;
         _factory = factory;
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = baseAddress, AllowAutoRedirect = false });
+        Client = factory.CreateClient(
+            new WebApplicationFactoryClientOptions { BaseAddress = baseAddress, AllowAutoRedirect = false });
     }
 
     public HttpClient Client { get; }

@@ -11,7 +11,8 @@ namespace Vigil.Web.Tests.Infrastructure;
 public sealed class VigilFactory(DatabaseTarget target, bool migrateOnStart = true) : WebApplicationFactory<Program>
 {
     /// <summary>The report master key of every test app (PostgreSQL has no default key file).</summary>
-    public static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static readonly string MasterKey =
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>PBKDF2 rounds of the test apps' password hashes (the stored hash records its count).</summary>
     public const int TestHashIterations = 1_000;

@@ -34,7 +34,8 @@ public sealed class WebTest : IAsyncDisposable
         {
             await Advisories.SeedAsync(database.Target, [
                 .. Advisories.Examples(),
-                Advisories.Made("VIGIL-WITHDRAWN-1", "npm", "minimist", "0", "9.9.9", withdrawn: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+                Advisories.Made("VIGIL-WITHDRAWN-1", "npm", "minimist", "0", "9.9.9",
+                    withdrawn: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
                 Advisories.Made("PYSEC-2026-1", "PyPI", "django", "4.0", "4.2.1"),
                 Advisories.Made("VIGIL-NOSEV-1", "npm", "left-pad", "0", "1.3.0"),
             ]);
