@@ -2,9 +2,12 @@
 // then runs each search (count + first page, as the home page does) RUNS times after one warm-up and
 // prints the median and the spread.
 // Usage: dotnet Vigil.Bench.Search.dll DATABASE RUNS SOURCE...   (DATABASE: a SQLite file or a connection string)
+// VIGIL_BENCH_SQL=1 prints each SQL statement EF Core sends, with its time, for the last run of each search.
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Vigil.Core.Advisories;
 using Vigil.Core.Data;
 using Vigil.Core.Imports;
@@ -43,7 +46,8 @@ foreach (var (name, search) in searches)
     var total = 0;
     for (var i = 0; i <= runs; i++)
     {
-        await using var db = VigilDatabase.Open(target);
+        var log = i == runs && Environment.GetEnvironmentVariable("VIGIL_BENCH_SQL") == "1";
+        await using var db = log ? OpenLogged(target) : VigilDatabase.Open(target);
         var watch = Stopwatch.StartNew();
         total = (await new SearchAdvisories(db).ExecuteAsync(search)).Total;
         if (i > 0)
@@ -55,3 +59,8 @@ foreach (var (name, search) in searches)
     Console.WriteLine($"{name,-36} {times[times.Count / 2],8:F1}ms {times[0],8:F1}ms {times[^1],8:F1}ms {total,8}");
 }
 return 0;
+
+static VigilDbContext OpenLogged(DatabaseTarget target) =>
+    new((DbContextOptions<VigilDbContext>)VigilDatabase.Configure(new DbContextOptionsBuilder<VigilDbContext>(), target)
+        .LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted], LogLevel.Information)
+        .Options);

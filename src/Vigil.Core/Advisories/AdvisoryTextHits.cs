@@ -18,11 +18,14 @@ internal static class AdvisoryTextHits
     {
         if (db.Database.IsSqlite())
         {
+            // LIMIT -1 (no limit) keeps SQLite from flattening this into the caller's LEFT JOIN: flattened, it
+            // runs the MATCH once per advisory (a rowid lookup each time, 30-100 ms on 600 rows); kept whole,
+            // it is run once and joined through an automatic index (under 1 ms).
             var fts = query.ToFts5();
             return db.Database.SqlQuery<AdvisoryTextHit>(
                 $"""
                 SELECT rowid AS "Number", -bm25(advisory_search, 4.0, 4.0, 1.0) AS "Rank"
-                FROM advisory_search WHERE advisory_search MATCH {fts}
+                FROM advisory_search WHERE advisory_search MATCH {fts} LIMIT -1
                 """);
         }
         var web = query.ToWebSearch();
