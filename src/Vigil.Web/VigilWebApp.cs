@@ -64,7 +64,6 @@ public static class VigilWebApp
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
-        app.MapPublicationPreviewEndpoints();
         app.MapAdvisoriesEndpoints();
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
@@ -37,6 +38,45 @@ public sealed record PublicationPreview(
     /// <summary>Whether anything speaks against publishing now; the team then confirms that it publishes
     /// anyway.</summary>
     public bool HasWarnings => BeforeDisclosure || WithoutFix.Count > 0 || WithoutCve;
+
+    /// <summary>What speaks against publishing now, in the words the page and the API both show.</summary>
+    public IReadOnlyList<PublicationWarning> Warnings
+    {
+        get
+        {
+            var warnings = new List<PublicationWarning>();
+            if (BeforeDisclosure && DisclosureAt is { } disclosure)
+            {
+                var day = disclosure.ToUniversalTime()
+                    .ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+                warnings.Add(new(PublicationWarning.BeforeDisclosure,
+                    $"The disclosure date agreed with the maintainers is {day}. "
+                    + "Publishing now breaks that agreement."));
+            }
+            foreach (var package in WithoutFix)
+            {
+                warnings.Add(new(PublicationWarning.NoFix,
+                    $"{package} has no fixed version: the published range is open-ended (every version is affected, "
+                    + "as the process requires), with no upgrade to name.", package));
+            }
+            if (WithoutCve)
+            {
+                warnings.Add(new(PublicationWarning.NoCve,
+                    "No CVE id is recorded. Every vulnerability the program publishes gets one: request or record it "
+                    + "on the report first, or add it later with a correction."));
+            }
+            return warnings;
+        }
+    }
+}
+
+/// <summary>One point that speaks against publishing now: <see cref="Code"/> is one of <see cref="BeforeDisclosure"/>,
+/// <see cref="NoFix"/> (with the <see cref="Package"/>) or <see cref="NoCve"/>.</summary>
+public sealed record PublicationWarning(string Code, string Text, string? Package = null)
+{
+    public const string BeforeDisclosure = "before-disclosure";
+    public const string NoFix = "no-fix";
+    public const string NoCve = "no-cve";
 }
 
 /// <summary>Builds the <see cref="PublicationPreview"/> of a report the viewer's team may publish; changes

@@ -76,6 +76,28 @@ public sealed record DisclosureDateBody(DateTimeOffset? Date);
 
 public sealed record PublishedBody(string AdvisoryId, string Url);
 
+/// <summary>
+/// The body of <c>POST /api/reports/{id}/publish</c>, optional: <c>revision</c> is the report's revision from the
+/// publication preview the caller reviewed; with it, a report changed since is not published (409).
+/// </summary>
+public sealed record PublishBody(int? Revision);
+
+/// <summary>One point that speaks against publishing now: <c>before-disclosure</c>, <c>no-fix</c> (with the
+/// package) or <c>no-cve</c>.</summary>
+public sealed record PublicationWarningBody(string Code, string Detail, string? Package = null);
+
+/// <summary>What <c>POST /api/reports/{id}/publish</c> would put into the public database (docs/api.md);
+/// <see cref="Advisory"/> is the OSV record as the OSV API would serve it.</summary>
+public sealed record PublicationPreviewBody(
+    long ReportId,
+    int Revision,
+    string ExpectedId,
+    System.Text.Json.JsonElement Advisory,
+    string? CveId,
+    DateTimeOffset? DisclosureAt,
+    DateTimeOffset? PublicationDueAt,
+    IReadOnlyList<PublicationWarningBody> Warnings);
+
 public sealed record ExtensionRequestBody(string? Reason, DateTimeOffset? ProposedDueAt);
 
 public sealed record BallotBody(bool? InFavour);

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Vigil.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Cve;
 using Vigil.Core.Errors;
 using Vigil.Core.ExtensionVotes;
@@ -77,7 +79,10 @@ public static class ReportsEndpoints
             (long id, DisclosureDateBody body, HttpContext context, SetDisclosureDate set, CancellationToken ct) =>
             Done(set.ExecuteAsync(id, ApiActor.From(context), body.Date ?? throw Missing("date"), ct)))
                 .Accepts<DisclosureDateBody>("application/json"));
-        Team(group.MapPost("/reports/{id:long}/publish", PublishAsync));
+        // The dry run of publishing (a read scope is enough; it changes nothing), then the publication itself,
+        // which takes the previewed revision so that a report changed in between is not published.
+        Team(group.MapGet("/reports/{id:long}/publication", PreviewPublicationAsync));
+        Team(group.MapPost("/reports/{id:long}/publish", PublishAsync).Accepts<PublishBody>("application/json"));
         Team(
             group.MapPost("/reports/{id:long}/extension",
             (long id, ExtensionRequestBody body, HttpContext context, RequestExtension request, CancellationToken ct) =>
@@ -225,10 +230,26 @@ public static class ReportsEndpoints
         TypedResults.Ok(
             await merge.ExecuteAsync(id, ApiActor.From(context), body?.Members, body?.Note, cancellationToken));
 
-    public static async Task<Ok<PublishedBody>> PublishAsync(long id, HttpContext context, PublishReport publish,
-        CancellationToken cancellationToken)
+    public static async Task<Ok<PublicationPreviewBody>> PreviewPublicationAsync(
+        long id, HttpContext context, PreviewPublication preview, CancellationToken cancellationToken)
     {
-        var published = await publish.ExecuteAsync(id, ApiActor.From(context), cancellationToken);
+        var shown = await preview.ExecuteAsync(id, ApiActor.From(context), cancellationToken);
+        return TypedResults.Ok(new PublicationPreviewBody(
+            shown.ReportId,
+            shown.Revision,
+            shown.ExpectedId,
+            JsonSerializer.SerializeToElement(shown.Advisory, OsvJson.Options),
+            shown.CveId,
+            shown.DisclosureAt,
+            shown.PublicationDueAt,
+            [.. shown.Warnings.Select(w => new PublicationWarningBody(w.Code, w.Text, w.Package))]));
+    }
+
+    public static async Task<Ok<PublishedBody>> PublishAsync(long id, PublishBody? body, HttpContext context,
+        PublishReport publish, CancellationToken cancellationToken)
+    {
+        var published =
+            await publish.ExecuteAsync(id, ApiActor.From(context), cancellationToken, body?.Revision);
         return TypedResults.Ok(new PublishedBody(published.Id, $"/advisories/{Uri.EscapeDataString(published.Id)}"));
     }
 

@@ -79,6 +79,44 @@ public class PublicationPreviewApiTests
         Assert.Equal(preview["advisory"]!["affected"]!.ToJsonString(), served["affected"]!.ToJsonString());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Publish_WithTheReviewedRevision_PublishesOnlyWhatWasReviewed(DatabaseProvider provider)
+    {
+        await using var vigil = await LoopbackVigil.StartAsync(provider);
+        var write = (await TeamApi.CreateProgramAsync(vigil, ApiScopes.ReportsWrite))[0];
+        using var http = new HttpClient { BaseAddress = new Uri(vigil.Url) };
+        var submitted = await TeamApi.SendAsync(http, HttpMethod.Post, "/api/programs/npm-eco/reports", null,
+            """
+            {"packages":[{"ecosystem":"npm","name":"mkdirp","affectedVersions":"<=0.5.1"}],
+             "title":"mkdirp writes outside the target","description":"Path traversal."}
+            """);
+        var id = submitted!["id"]!.GetValue<long>();
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/accept", write);
+        var reviewed = (await TeamApi.SendAsync(http, HttpMethod.Get, $"/api/reports/{id}/publication", write))!;
+        var revision = reviewed["revision"]!.GetValue<int>();
+
+        // The report changes after the review (a CVE id is recorded): the reviewed revision no longer holds.
+        await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/cve", write,
+            """{"action":"record","cveId":"CVE-2099-4242"}""");
+        var stale = await TeamApi.RawAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", write,
+            $$"""{"revision":{{revision}}}""");
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Contains("changed after you reviewed", stale.Body, StringComparison.Ordinal);
+        var expectedId = reviewed["expectedId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await TeamApi.RawAsync(http, HttpMethod.Get, $"/v1/vulns/{expectedId}", null)).Status);
+
+        // Reviewed again, then published with that revision: what the preview showed is what is served.
+        var current = (await TeamApi.SendAsync(http, HttpMethod.Get, $"/api/reports/{id}/publication", write))!;
+        Assert.Equal(["no-fix"], Codes(current));
+        var published = await TeamApi.SendAsync(http, HttpMethod.Post, $"/api/reports/{id}/publish", write,
+            $$"""{"revision":{{current["revision"]!.GetValue<int>()}}}""");
+        Assert.Equal(expectedId, published!["advisoryId"]!.GetValue<string>());
+        var served = (await TeamApi.SendAsync(http, HttpMethod.Get, $"/v1/vulns/{expectedId}", null))!;
+        Assert.Equal(["CVE-2099-4242"], served["aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
     private static List<string> Codes(JsonNode preview) =>
         [.. preview["warnings"]!.AsArray().Select(w => w!["code"]!.GetValue<string>())];
 }
