@@ -41,7 +41,8 @@ public sealed class LockfileReadersTests
     [Fact]
     public void Read_MissingFile_ThrowsLockfileException()
     {
-        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "package-lock.json");
+        using var temp = new TempDirectory();
+        var path = temp.Combine("missing", "package-lock.json");
 
         var error = Assert.Throws<LockfileException>(() => LockfileReaders.Read(path));
 

@@ -43,7 +43,7 @@ internal static class MigratedTemplate
                 return _sqliteFile;
             }
             var file = Path.Combine(Path.GetTempPath(), $"vigil-test-template-{Guid.NewGuid():N}.db");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteSqlite(file);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => SqliteFiles.Delete(file);
             // Unpooled, so that no connection stays open: the last one to close folds the log into the file.
             var target = new DatabaseTarget(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
             await using (await VigilDatabase.OpenAndMigrateAsync(target))
@@ -169,18 +169,4 @@ internal static class MigratedTemplate
         await command.ExecuteNonQueryAsync();
     }
 
-    private static void DeleteSqlite(string file)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(file + suffix);
-            }
-            catch (IOException)
-            {
-                // The temporary folder is cleaned by the system anyway.
-            }
-        }
-    }
 }

@@ -108,11 +108,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_sqliteFile is not null)
         {
-            VigilDatabase.ClearSqlitePools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_sqliteFile + suffix);
-            }
+            SqliteFiles.Delete(_sqliteFile);
         }
         if (_postgresAdmin is not null)
         {

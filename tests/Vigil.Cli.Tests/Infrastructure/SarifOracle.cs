@@ -9,8 +9,8 @@ namespace Vigil.Cli.Tests.Infrastructure;
 /// </summary>
 public static class SarifOracle
 {
-    private const string InstallHint =
-        "run `npm ci --prefix tests/Vigil.Cli.Tests/oracle` (scripts/test.sh does) to install the pinned SARIF schema";
+    private static readonly string InstallHint =
+        NodeOracles.InstallHint("Vigil.Cli.Tests") + " to install the pinned SARIF schema";
 
     /// <returns>The validator's output: "valid", or one schema error per line.</returns>
     public static async Task<(bool Valid, string Output)> ValidateAsync(string sarifFile)

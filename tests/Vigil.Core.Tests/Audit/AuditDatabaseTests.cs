@@ -44,7 +44,8 @@ public class AuditDatabaseTests
     [Fact]
     public async Task OpenIfCurrent_NoDatabaseFile_IsNullAndCreatesNothing()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}", "vigil.db");
+        using var temp = new TempDirectory();
+        var file = temp.Combine("missing", "vigil.db");
 
         Assert.Null(await AuditDatabase.OpenIfCurrentAsync(DatabaseTarget.Sqlite(file), AppContext.BaseDirectory, Ct));
 

@@ -12,41 +12,31 @@ public class RollbackJournalDatabaseTests
     [Fact]
     public async Task OpenAndMigrate_DatabaseInRollbackJournalMode_MigratesAndSwitchesToWal()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"vigil-journal-{Guid.NewGuid():N}.db");
-        try
+        using var temp = new TempDirectory("vigil-journal-");
+        var file = temp.Database;
+        using (var plain = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
         {
-            using (var plain = new SqliteConnection(
-                new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
-            {
-                plain.Open();
-                using var command = plain.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode=DELETE; CREATE TABLE before_vigil(x INTEGER);";
-                command.ExecuteNonQuery();
-            }
-
-            await using (await VigilDatabase.OpenAndMigrateAsync(DatabaseTarget.Sqlite(file),
-                TestContext.Current.CancellationToken))
-            {
-            }
-
-            Assert.True(
-                await VigilDatabase.IsMigratedAsync(DatabaseTarget.Sqlite(file),
-                    TestContext.Current.CancellationToken));
-            VigilDatabase.ClearSqlitePools();
-            using var check = new SqliteConnection(
-                new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-            check.Open();
-            using var mode = check.CreateCommand();
-            mode.CommandText = "PRAGMA journal_mode";
-            Assert.Equal("wal", mode.ExecuteScalar() as string);
+            plain.Open();
+            using var command = plain.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE; CREATE TABLE before_vigil(x INTEGER);";
+            command.ExecuteNonQuery();
         }
-        finally
+
+        await using (await VigilDatabase.OpenAndMigrateAsync(DatabaseTarget.Sqlite(file),
+            TestContext.Current.CancellationToken))
         {
-            VigilDatabase.ClearSqlitePools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
         }
+
+        Assert.True(
+            await VigilDatabase.IsMigratedAsync(DatabaseTarget.Sqlite(file),
+                TestContext.Current.CancellationToken));
+        VigilDatabase.ClearSqlitePools();
+        using var check = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        check.Open();
+        using var mode = check.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", mode.ExecuteScalar() as string);
     }
 }

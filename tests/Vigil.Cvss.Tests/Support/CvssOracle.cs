@@ -8,8 +8,8 @@ namespace Vigil.Cvss.Tests.Support;
 /// </summary>
 public static class CvssOracle
 {
-    public const string InstallHint =
-        "run `npm ci --prefix tests/Vigil.Cvss.Tests/oracle` to install the pinned ae-cvss-calculator 1.0.13";
+    private static readonly string InstallHint =
+        NodeOracles.InstallHint("Vigil.Cvss.Tests") + " to install the pinned ae-cvss-calculator";
 
     /// <summary>Skips the test unless node and the oracle's node_modules are present.</summary>
     public static (string Node, string OracleDirectory) Require()

@@ -7,8 +7,8 @@ namespace Vigil.Versioning.Tests.Support;
 /// </summary>
 public static class NodeOracle
 {
-    public const string InstallHint =
-        "run `npm ci --prefix tests/Vigil.Versioning.Tests/oracle` to install the pinned node-semver 7.8.5";
+    private static readonly string InstallHint =
+        NodeOracles.InstallHint("Vigil.Versioning.Tests") + " to install the pinned node-semver";
 
     /// <summary>The oracle folder when node and its node_modules are present; otherwise skips the test.</summary>
     public static (string Node, string OracleDirectory) RequireOracle()

@@ -160,7 +160,7 @@ public sealed class UpgradeFixtureTests
         {
             if (provider == DatabaseProvider.Sqlite)
             {
-                var file = Path.Combine(Path.GetTempPath(), $"vigil-upgrade-{Guid.NewGuid():N}.db");
+                var file = Path.Combine(Directory.CreateTempSubdirectory("vigil-upgrade-").FullName, "vigil.db");
                 File.Copy(Path.Combine(folder, "sqlite.db"), file);
                 return new LoadedFixture(DatabaseTarget.Sqlite(file), file, null, null);
             }
@@ -211,11 +211,8 @@ public sealed class UpgradeFixtureTests
         {
             if (_file is not null)
             {
-                VigilDatabase.ClearSqlitePools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                {
-                    File.Delete(_file + suffix);
-                }
+                SqliteFiles.Delete(_file);
+                Directory.Delete(Path.GetDirectoryName(_file)!, recursive: true);
             }
             if (_admin is not null)
             {

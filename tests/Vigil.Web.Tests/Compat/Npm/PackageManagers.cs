@@ -10,7 +10,7 @@ namespace Vigil.Web.Tests.Compat.Npm;
 /// </summary>
 public sealed record PackageManager(string Label, string File, string[] Prefix)
 {
-    private const string InstallHint = "run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does)";
+    private static readonly string InstallHint = NodeOracles.InstallHint("Vigil.Web.Tests");
 
     public static PackageManager Npm11() =>
         NodeOracles.OnPath("npm") is { } npm ? new PackageManager("npm 11", npm, [])

@@ -92,9 +92,8 @@ public class OsvOfflineTests
         {
             return (node, Path.Combine(oracle, "osv-offline-query.mjs"));
         }
-        Assert.Skip(
-            "@renovatebot/osv-offline or Node 22 (linux-x64) is not installed: run `npm ci --prefix "
-                + "tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).");
+        Assert.Skip("@renovatebot/osv-offline or Node 22 (linux-x64) is not installed: "
+            + $"{NodeOracles.InstallHint("Vigil.Web.Tests")}.");
         return default;
     }
 }

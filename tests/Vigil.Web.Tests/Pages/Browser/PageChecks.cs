@@ -67,8 +67,7 @@ public static class PageChecks
     {
         if (AxeSource.Value is not { } axe)
         {
-            const string message =
-                "axe-core is not installed: run `npm ci --prefix tests/Vigil.Web.Tests/oracle` (scripts/test.sh does).";
+            var message = $"axe-core is not installed: {NodeOracles.InstallHint("Vigil.Web.Tests")}.";
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException(message);

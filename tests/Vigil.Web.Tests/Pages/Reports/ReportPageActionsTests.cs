@@ -178,15 +178,7 @@ public partial class ReportPageActionsTests
     public async Task Action_NotAllowed_409WithTheReasonOnThePage()
     {
         await using var test = await WebTest.StartAsync(DatabaseProvider.Sqlite, seed: false);
-        await using (var db = test.OpenDatabase())
-        {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        }
-        var triager = await TeamMemberAsync(test, "tri@example.test");
-        var reporter = AccountSession.For(test.Factory);
-        var (_, _, html) = await reporter.PostMultipartAsync("/reports/new", ReportFields(), []);
-        var link = Html(html).QuerySelector("#report-link")!.GetAttribute("href")!;
+        var (triager, reporter, link) = await ReportOfTheProgramAsync(test, accept: false);
 
         var publishNew = await triager.PostFormAsync($"{link}?handler=Withdraw",
             new Dictionary<string, string> { ["reason"] = "no" }, formPage: link);
@@ -211,6 +203,29 @@ public partial class ReportPageActionsTests
         ["Description"] = $"Crafted keys pollute. {Marker}",
         ["Cwe"] = "CWE-1321",
     };
+
+    /// <summary>
+    /// The arrangement most report-page tests start from: the npm program (scope npm unless other settings are
+    /// given), its triager, and a report a registered reporter filed through the form, accepted by the triager.
+    /// </summary>
+    private static async Task<(AccountSession Triager, AccountSession Reporter, string Link)> ReportOfTheProgramAsync(
+        WebTest test, ProgramSettings? settings = null, bool accept = true)
+    {
+        await using (var db = test.OpenDatabase())
+        {
+            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
+                settings ?? new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
+        }
+        var triager = await TeamMemberAsync(test, "tri@example.test");
+        var reporter = AccountSession.For(test.Factory);
+        var (_, _, html) = await reporter.PostMultipartAsync("/reports/new", ReportFields(), []);
+        var link = Html(html).QuerySelector("#report-link")!.GetAttribute("href")!;
+        if (accept)
+        {
+            await Act(triager, link, "Accept");
+        }
+        return (triager, reporter, link);
+    }
 
     private static async Task<AccountSession> TeamMemberAsync(WebTest test, string email)
     {

@@ -16,16 +16,7 @@ public partial class ReportPageActionsTests
     public async Task Participants_TeamRevokesAndRemovesThroughTheForms_OthersSeePartsOnly(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
-        await using (var db = test.OpenDatabase())
-        {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        }
-        var triager = await TeamMemberAsync(test, "tri@example.test");
-        var reporter = AccountSession.For(test.Factory);
-        var (_, _, html) = await reporter.PostMultipartAsync("/reports/new", ReportFields(), []);
-        var link = Html(html).QuerySelector("#report-link")!.GetAttribute("href")!;
-        await Act(triager, link, "Accept");
+        var (triager, reporter, link) = await ReportOfTheProgramAsync(test);
         await Act(triager, link, "Invite", new() { ["email"] = "dev@deep-merge.test" });
         var invitation = await InvitationLinkAsync(test);
         var revoke = (await Page(triager, link)).Document.QuerySelector("#participants button[id^=revoke-]")!;

@@ -19,16 +19,8 @@ public partial class ReportPageActionsTests
     public async Task Publish_ShowsWhatWillBePublished_OnlyTheConfirmedRevisionPublishes(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
-        await using (var db = test.OpenDatabase())
-        {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-                new ProgramSettings(ScopeEcosystems: ["npm"], ReservedCveIds: ["CVE-2026-90002"]), Ct);
-        }
-        var triager = await TeamMemberAsync(test, "tri@example.test");
-        var reporter = AccountSession.For(test.Factory);
-        var (_, _, html) = await reporter.PostMultipartAsync("/reports/new", ReportFields(), []);
-        var link = Html(html).QuerySelector("#report-link")!.GetAttribute("href")!;
-        await Act(triager, link, "Accept");
+        var (triager, reporter, link) = await ReportOfTheProgramAsync(test,
+            new ProgramSettings(ScopeEcosystems: ["npm"], ReservedCveIds: ["CVE-2026-90002"]));
         await Act(triager, link, "Cve", new() { ["action"] = "reserve" });
         var check = $"{link}/publish";
 
@@ -97,16 +89,7 @@ public partial class ReportPageActionsTests
     public async Task Publish_WithoutCve_WarnsAndAsksToPublishAnyway(DatabaseProvider provider)
     {
         await using var test = await WebTest.StartAsync(provider, seed: false);
-        await using (var db = test.OpenDatabase())
-        {
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-        }
-        var triager = await TeamMemberAsync(test, "tri@example.test");
-        var reporter = AccountSession.For(test.Factory);
-        var (_, _, html) = await reporter.PostMultipartAsync("/reports/new", ReportFields(), []);
-        var link = Html(html).QuerySelector("#report-link")!.GetAttribute("href")!;
-        await Act(triager, link, "Accept");
+        var (triager, reporter, link) = await ReportOfTheProgramAsync(test);
         var check = $"{link}/publish";
         // No credit yet: the credits section says so instead of an empty list under its heading.
         var report = (await Page(triager, link)).Document;
