@@ -20,11 +20,12 @@ public sealed record WorkloadDeadline(
     int BusinessDaysLeft, bool Overdue, bool HeldForReview);
 
 /// <summary>
-/// One team member's load: open reports assigned to them, open reports they handle (assigned, or with a timeline
-/// entry of theirs), and the state changes they made in the last 30 days.
+/// One team member (by display name, else e-mail address; the address as on the administration page) and their load:
+/// open reports assigned to them, open reports they handle (assigned, or with a timeline entry of theirs), and the
+/// state changes they made in the last 30 days.
 /// </summary>
 public sealed record MemberLoad(
-    Guid UserId, string Name, string Role, int Assigned, int Handling, int DecisionsLast30Days);
+    Guid UserId, string Name, string? Email, string Role, int Assigned, int Handling, int DecisionsLast30Days);
 
 public sealed record ProgramWorkload(
     string Slug,
@@ -178,6 +179,7 @@ public sealed class GetProgramWorkload(VigilDbContext db, ReportVault vault, Tim
             return new MemberLoad(
                 m.UserId,
                 m.DisplayName is { Length: > 0 } name ? name : m.Email ?? "(account removed)",
+                m.Email,
                 GetProgramAdmin.RoleName(m.Role),
                 open.Count(r => r.AssignedTriagerId == m.UserId),
                 handling,
