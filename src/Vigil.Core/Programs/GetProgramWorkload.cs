@@ -147,7 +147,10 @@ public sealed class GetProgramWorkload(VigilDbContext db, ReportVault vault, Tim
             .GroupJoin(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m, u })
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new
             {
-                x.m.Id, x.m.UserId, x.m.Role, DisplayName = u == null ? null : u.DisplayName,
+                x.m.Id,
+                x.m.UserId,
+                x.m.Role,
+                DisplayName = u == null ? null : u.DisplayName,
                 Email = u == null ? null : u.Email,
             })
             .OrderBy(x => x.Id)
@@ -173,7 +176,8 @@ public sealed class GetProgramWorkload(VigilDbContext db, ReportVault vault, Tim
         {
             var handling = open.Where(r => r.AssignedTriagerId == m.UserId).Select(r => r.Id)
                 .Concat(acted.Where(a => a.User == m.UserId).Select(a => a.ReportId))
-                .Where(id => byId.TryGetValue(id, out var r) && r.ReporterUserId != m.UserId && r.FiledByUserId != m.UserId)
+                .Where(id => byId.TryGetValue(id, out var r)
+                    && r.ReporterUserId != m.UserId && r.FiledByUserId != m.UserId)
                 .Distinct()
                 .Count();
             return new MemberLoad(

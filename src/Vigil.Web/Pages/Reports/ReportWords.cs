@@ -115,9 +115,10 @@ public static class ReportWords
             "disclosure" => "Disclosure",
             _ => countdown.Deadline,
         };
+        var unit = businessDays || countdown.Deadline == "triage" ? "business day" : "day";
         var left = countdown.Remaining < TimeSpan.Zero
             ? $"overdue by {Span(-countdown.Remaining, businessDays ? "business day" : "day")}"
-            : $"{Span(countdown.Remaining, businessDays || countdown.Deadline == "triage" ? "business day" : "day")} left";
+            : $"{Span(countdown.Remaining, unit)} left";
         return $"{what} due {Moment(countdown.DueAt)} · {left}";
     }
 
