@@ -104,6 +104,7 @@ public static class CoreServices
         services.AddScoped<RemovePackageMaintainer>();
         services.AddScoped<AddWebhookEndpoint>();
         services.AddScoped<RemoveWebhookEndpoint>();
+        services.AddScoped<GetProgramWorkload>();
     }
 
     private static void AddReports(IServiceCollection services)

@@ -24,6 +24,9 @@ public static class ProgramsEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{slug}", (string slug, HttpContext context, GetProgramAdmin get, CancellationToken ct) =>
             Show(get, slug, context, ct));
+        group.MapGet("/{slug}/workload",
+            async (string slug, HttpContext context, GetProgramWorkload get, CancellationToken ct) =>
+                TypedResults.Ok(await get.ExecuteAsync(slug, ApiActor.From(context), ct)));
         group.MapPatch("/{slug}", UpdateAsync).Accepts<ProgramPolicyBody>("application/json")
             .ProducesValidationProblem();
         group.MapPost("/{slug}/members",

@@ -83,7 +83,8 @@ public class AuthorizationMatrixTests
             }
         }
         foreach (var path in new[] { "/", "/?q=MX", "/feeds/all.atom", "/packages/npm/deep-merge",
-            "/api/programs/npm-eco/queue", "/programs/npm-eco/queue" })
+            "/api/programs/npm-eco/queue", "/programs/npm-eco/queue", "/api/programs/npm-eco/workload",
+            "/programs/npm-eco/workload" })
         {
             var (_, body) = await world.SendAsync(Role.Anonymous, world.Reports[0], HttpMethod.Get, path,
                 page: !path.StartsWith("/api", StringComparison.Ordinal));
@@ -138,6 +139,12 @@ public class AuthorizationMatrixTests
             () =>
                 new MultipartFormDataContent { { new ByteArrayContent("matrix\n"u8.ToArray()), "file", "matrix.txt" } },
             (_, p, _, _) => p ? [201] : [404]);
+        // A program's workload: its administrators only (here the instance administrator, signed in with two-factor);
+        // its API needs the admin scope, which no token here holds.
+        yield return new(HttpMethod.Get, $"/programs/{report.Program}/workload", true, () => null,
+            (r, _, _, _) => r == Role.Admin ? [200] : [404]);
+        yield return new(HttpMethod.Get, $"/api/programs/{report.Program}/workload", false, () => null,
+            (r, _, _, _) => r == Role.Anonymous ? [404] : [403, 404]);
         // The participant list is the team's only; removing or revoking an id that is not there is 404 for everyone.
         yield return new(HttpMethod.Get, $"/api/reports/{id}/participants", false, () => null,
             (_, _, t, _) => t ? [200] : [404]);

@@ -103,9 +103,10 @@ public static class ReportWords
 
     /// <summary>
     /// The deadline in words: what is due, when, and how long is left — in business days and hours for
-    /// triage (counted on the program's calendar), in days and hours otherwise.
+    /// triage (counted on the program's calendar), in days and hours otherwise; in business days for every deadline
+    /// when <paramref name="businessDays"/> (the remaining time was counted on the program's calendar).
     /// </summary>
-    public static string Due(Countdown countdown)
+    public static string Due(Countdown countdown, bool businessDays = false)
     {
         var what = countdown.Deadline switch
         {
@@ -114,9 +115,10 @@ public static class ReportWords
             "disclosure" => "Disclosure",
             _ => countdown.Deadline,
         };
+        var unit = businessDays || countdown.Deadline == "triage" ? "business day" : "day";
         var left = countdown.Remaining < TimeSpan.Zero
-            ? $"overdue by {Span(-countdown.Remaining, "day")}"
-            : $"{Span(countdown.Remaining, countdown.Deadline == "triage" ? "business day" : "day")} left";
+            ? $"overdue by {Span(-countdown.Remaining, businessDays ? "business day" : "day")}"
+            : $"{Span(countdown.Remaining, unit)} left";
         return $"{what} due {Moment(countdown.DueAt)} · {left}";
     }
 

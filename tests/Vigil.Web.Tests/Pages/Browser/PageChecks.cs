@@ -15,13 +15,19 @@ public static class PageChecks
             ? File.ReadAllText(file)
             : null);
 
-    public static async Task AssertLooksRightAsync(IPage page, string name)
+    /// <param name="axeAtEveryWidth">Run axe-core at 390 px too (a page whose layout changes on narrow screens), not
+    /// only at 1280 px.</param>
+    public static async Task AssertLooksRightAsync(IPage page, string name, bool axeAtEveryWidth = false)
     {
         var problems = new List<string>();
         foreach (var width in new[] { 390, 1280 })
         {
             await page.SetViewportSizeAsync(width, 900);
             await SaveScreenshotAsync(page, name, width);
+            if (axeAtEveryWidth && width != 1280)
+            {
+                problems.AddRange(await AxeAsync(page, $"{name} at {width} px"));
+            }
             var overflow = await page.EvaluateAsync<int>(
                 "() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 0)
