@@ -104,6 +104,11 @@ public static class CoreServices
         services.AddScoped<RemovePackageMaintainer>();
         services.AddScoped<AddWebhookEndpoint>();
         services.AddScoped<RemoveWebhookEndpoint>();
+        services.AddScoped<SavedReplies.ListSavedReplies>();
+        services.AddScoped<SavedReplies.CreateSavedReply>();
+        services.AddScoped<SavedReplies.UpdateSavedReply>();
+        services.AddScoped<SavedReplies.DeleteSavedReply>();
+        services.AddScoped<SavedReplies.ReportSavedReplies>();
     }
 
     private static void AddReports(IServiceCollection services)
