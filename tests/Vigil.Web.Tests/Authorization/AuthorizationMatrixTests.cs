@@ -138,6 +138,13 @@ public class AuthorizationMatrixTests
             () =>
                 new MultipartFormDataContent { { new ByteArrayContent("matrix\n"u8.ToArray()), "file", "matrix.txt" } },
             (_, p, _, _) => p ? [201] : [404]);
+        // The program's saved replies are its team's alone, whatever the report.
+        var replies = $"/api/programs/{report.Program}/saved-replies";
+        yield return new(HttpMethod.Get, replies, false, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Get, replies[4..], true, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Post, replies, false, () => Json("""{"title":"Matrix","body":"matrix"}"""),
+            (_, _, t, _) => t ? [201, 409] : [404]);
+        yield return new(HttpMethod.Delete, $"{replies}/{long.MaxValue}", false, () => null, (_, _, _, _) => [404]);
         // The participant list is the team's only; removing or revoking an id that is not there is 404 for everyone.
         yield return new(HttpMethod.Get, $"/api/reports/{id}/participants", false, () => null,
             (_, _, t, _) => t ? [200] : [404]);
