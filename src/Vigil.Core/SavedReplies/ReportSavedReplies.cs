@@ -35,7 +35,8 @@ public sealed class ReportSavedReplies(VigilDbContext db)
             .Select(r => new ExpandedReply(r.Id, r.Title, SavedReplyText.Expand(r.Body, facts)))];
     }
 
-    /// <summary>One of them, or 404 when the report's program has no such reply or the caller is not its team.</summary>
+    /// <summary>One of them, or 404 when the report's program has no such reply or the caller is not its
+    /// team.</summary>
     public async Task<string> ExpandAsync(
         long reportId, Actor actor, long replyId, CancellationToken cancellationToken = default) =>
         (await ExecuteAsync(reportId, actor, cancellationToken)).SingleOrDefault(r => r.Id == replyId)?.Text

@@ -4,7 +4,8 @@ namespace Vigil.Core.SavedReplies;
 
 /// <summary>What a saved reply's placeholders stand for on one report.</summary>
 /// <param name="Report">The report's number (<c>{report}</c>).</param>
-/// <param name="Package">The name of the report's first package (<c>{package}</c>); null leaves the placeholder.</param>
+/// <param name="Package">The name of the report's first package (<c>{package}</c>); null leaves the placeholder.
+/// </param>
 /// <param name="Program">The program's name (<c>{program}</c>).</param>
 public sealed record ReplyFacts(string Report, string? Package, string Program);
 

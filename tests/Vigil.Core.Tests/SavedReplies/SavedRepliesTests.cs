@@ -29,7 +29,8 @@ public class SavedRepliesTests
     {
         await using var a = await ProgramAdministration.CreateAsync(provider);
         var triager = Actor.User(a.Triager);
-        var created = await CreateAsync(a, triager, "  Needs a proof of concept  ", "  Please send a PoC for {report}. ");
+        var created = await CreateAsync(
+            a, triager, "  Needs a proof of concept  ", "  Please send a PoC for {report}. ");
         Assert.Equal("Needs a proof of concept", created.Title);
         Assert.Equal("Please send a PoC for {report}.", created.Body);
         Assert.Equal(a.Clock.GetUtcNow(), created.CreatedAt);
@@ -54,8 +55,11 @@ public class SavedRepliesTests
             () => a.Run(db => new DeleteSavedReply(db).ExecuteAsync(Slug, triager, created.Id, Ct)));
     }
 
-    public enum Caller { InstanceAdmin, ProgramAdmin, Triager, TriagerWithoutTwoFactor, OtherProgramAdmin, Stranger,
-        Anonymous }
+    public enum Caller
+    {
+        InstanceAdmin, ProgramAdmin, Triager, TriagerWithoutTwoFactor, OtherProgramAdmin, Stranger,
+        Anonymous
+    }
 
     [Theory]
     [InlineData(Caller.InstanceAdmin, true)]
@@ -141,12 +145,18 @@ public class SavedRepliesTests
         var program = await db.Programs.SingleAsync(p => p.Slug == Slug, Ct);
         db.SavedReplies.Add(new SavedReplyEntity
         {
-            ProgramId = program.Id, Title = "Race", TitleKey = SavedReplyRules.KeyOf("race"), Body = "First.",
+            ProgramId = program.Id,
+            Title = "Race",
+            TitleKey = SavedReplyRules.KeyOf("race"),
+            Body = "First.",
         });
         await db.SaveChangesAsync(Ct);
         db.SavedReplies.Add(new SavedReplyEntity
         {
-            ProgramId = program.Id, Title = "RACE", TitleKey = SavedReplyRules.KeyOf("RACE"), Body = "Second.",
+            ProgramId = program.Id,
+            Title = "RACE",
+            TitleKey = SavedReplyRules.KeyOf("RACE"),
+            Body = "Second.",
         });
         await Assert.ThrowsAsync<ConflictException>(() => SavedReplyRules.SaveAsync(db, "RACE", Ct));
     }
@@ -192,7 +202,10 @@ public class SavedRepliesTests
             var program = await db.Programs.SingleAsync(p => p.Slug == Slug, Ct);
             db.SavedReplies.AddRange(Enumerable.Range(1, SavedReplyRules.MaxPerProgram).Select(i => new SavedReplyEntity
             {
-                ProgramId = program.Id, Title = $"Reply {i}", TitleKey = $"REPLY {i}", Body = "Text.",
+                ProgramId = program.Id,
+                Title = $"Reply {i}",
+                TitleKey = $"REPLY {i}",
+                Body = "Text.",
             }));
             await db.SaveChangesAsync(Ct);
         }

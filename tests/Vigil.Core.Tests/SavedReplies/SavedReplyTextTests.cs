@@ -11,7 +11,7 @@ public class SavedReplyTextTests
     [InlineData("{package} is not in {program}.", "deep-merge is not in npm ecosystem.")]
     [InlineData("{report}{report} {package}", "4242 deep-merge")]
     [InlineData("No placeholders.", "No placeholders.")]
-    [InlineData("Unknown {reporter} and {Report} and { report } stay.", "Unknown {reporter} and {Report} and { report } stay.")]
+    [InlineData("Unknown {reporter}, {Report}, { report } stay.", "Unknown {reporter}, {Report}, { report } stay.")]
     [InlineData("{{report}}", "{42}")]
     [InlineData("{\"json\": true} {report", "{\"json\": true} {report")]
     [InlineData("", "")]

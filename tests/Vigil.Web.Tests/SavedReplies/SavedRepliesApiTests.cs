@@ -7,8 +7,8 @@ using Role = Vigil.Web.Tests.Reports.ReportWorld.Role;
 
 namespace Vigil.Web.Tests.SavedReplies;
 
-/// <summary><c>/api/programs/{slug}/saved-replies</c>: the team's alone (404 for anyone else), report scopes, 400 naming
-/// the field, 409 for a title taken.</summary>
+/// <summary><c>/api/programs/{slug}/saved-replies</c>: the team's alone (404 for anyone else), report scopes, 400
+/// naming the field, 409 for a title taken.</summary>
 public class SavedRepliesApiTests
 {
     private const string Path = "/api/programs/npm-eco/saved-replies";
@@ -27,7 +27,8 @@ public class SavedRepliesApiTests
 
         var (listed, list) = await world.SendAsync(Role.Triager, HttpMethod.Get, Path);
         Assert.Equal(200, listed);
-        Assert.Equal("Please send a PoC for report {report}.", Assert.Single(list!.AsArray())!["body"]!.GetValue<string>());
+        Assert.Equal("Please send a PoC for report {report}.",
+            Assert.Single(list!.AsArray())!["body"]!.GetValue<string>());
 
         var (changed, body) = await world.SendAsync(Role.Triager, HttpMethod.Put, $"{Path}/{id}",
             """{"title":"Out of scope","body":"{package} is not in {program}."}""");

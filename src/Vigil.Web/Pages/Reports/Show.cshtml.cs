@@ -52,8 +52,8 @@ public sealed class ShowModel(GetReport get, ListParticipants participants, Repo
     }
 
     /// <summary>
-    /// Posts <paramref name="text"/>, or, when it is empty and <paramref name="savedReply"/> is chosen, that saved reply
-    /// as it reads on this report (the form without JavaScript; with it, the reply fills the box for editing).
+    /// Posts <paramref name="text"/>, or, when it is empty and <paramref name="savedReply"/> is chosen, that saved
+    /// reply as it reads on this report (the form without JavaScript; with it, the reply fills the box for editing).
     /// </summary>
     public Task<IActionResult> OnPostCommentAsync(long id, string? text, bool isInternal, long? savedReply,
         [FromServices] CommentOnReport comment, CancellationToken ct) =>

@@ -54,7 +54,9 @@ public class SavedReplyPagesTests
         var edited = await triager.PostFormAsync($"{Page}?handler=Edit",
             new Dictionary<string, string>
             {
-                ["replyId"] = $"{id}", ["title"] = "Out of scope", ["body"] = "{package} is not in {program}.",
+                ["replyId"] = $"{id}",
+                ["title"] = "Out of scope",
+                ["body"] = "{package} is not in {program}.",
             }, $"{Page}?edit={id}");
         Assert.Equal(HttpStatusCode.Redirect, edited.Status);
         Assert.Equal(("Out of scope", "{package} is not in {program}."),
