@@ -105,6 +105,11 @@ public static class CoreServices
         services.AddScoped<AddWebhookEndpoint>();
         services.AddScoped<RemoveWebhookEndpoint>();
         services.AddScoped<GetProgramWorkload>();
+        services.AddScoped<SavedReplies.ListSavedReplies>();
+        services.AddScoped<SavedReplies.CreateSavedReply>();
+        services.AddScoped<SavedReplies.UpdateSavedReply>();
+        services.AddScoped<SavedReplies.DeleteSavedReply>();
+        services.AddScoped<SavedReplies.ReportSavedReplies>();
     }
 
     private static void AddReports(IServiceCollection services)

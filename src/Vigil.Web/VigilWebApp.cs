@@ -18,6 +18,7 @@ using Vigil.Web.Health;
 using Vigil.Web.Instance;
 using Vigil.Web.Pages;
 using Vigil.Web.Profiles;
+using Vigil.Web.SavedReplies;
 using Vigil.Web.Programs;
 using Vigil.Web.Publication;
 using Vigil.Web.Reports;
@@ -68,6 +69,7 @@ public static class VigilWebApp
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();
         app.MapProgramsEndpoints();
+        app.MapSavedRepliesEndpoints();
         app.MapCommunityEndpoints();
         app.MapProfilesEndpoints();
         app.MapBountiesEndpoints();

@@ -71,6 +71,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<Mail.ReplyAddressEntity> ReplyAddresses => Set<Mail.ReplyAddressEntity>();
     public DbSet<Mail.ReceivedMessageEntity> ReceivedMessages => Set<Mail.ReceivedMessageEntity>();
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
+    public DbSet<SavedReplies.SavedReplyEntity> SavedReplies => Set<SavedReplies.SavedReplyEntity>();
     public DbSet<Profiles.CreditedAdvisoryEntity> CreditedAdvisories => Set<Profiles.CreditedAdvisoryEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -145,6 +145,13 @@ public class AuthorizationMatrixTests
             (r, _, _, _) => r == Role.Admin ? [200] : [404]);
         yield return new(HttpMethod.Get, $"/api/programs/{report.Program}/workload", false, () => null,
             (r, _, _, _) => r == Role.Anonymous ? [404] : [403, 404]);
+        // The program's saved replies are its team's alone, whatever the report.
+        var replies = $"/api/programs/{report.Program}/saved-replies";
+        yield return new(HttpMethod.Get, replies, false, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Get, replies[4..], true, () => null, (_, _, t, _) => t ? [200] : [404]);
+        yield return new(HttpMethod.Post, replies, false, () => Json("""{"title":"Matrix","body":"matrix"}"""),
+            (_, _, t, _) => t ? [201, 409] : [404]);
+        yield return new(HttpMethod.Delete, $"{replies}/{long.MaxValue}", false, () => null, (_, _, _, _) => [404]);
         // The participant list is the team's only; removing or revoking an id that is not there is 404 for everyone.
         yield return new(HttpMethod.Get, $"/api/reports/{id}/participants", false, () => null,
             (_, _, t, _) => t ? [200] : [404]);

@@ -6,6 +6,7 @@ using Vigil.Core.Cve;
 using Vigil.Core.Errors;
 using Vigil.Core.ExtensionVotes;
 using Vigil.Core.Reports;
+using Vigil.Core.SavedReplies;
 using Vigil.Web.Attachments;
 using Vigil.Web.Pages.Shared;
 using Vigil.Web.Reports;
@@ -19,8 +20,12 @@ namespace Vigil.Web.Pages.Reports;
 /// case (injected into the handler); the use case decides whether the viewer may (the page only hides what
 /// cannot apply).
 /// </summary>
-public sealed class ShowModel(GetReport get, ListParticipants participants) : UseCasePageModel
+public sealed class ShowModel(GetReport get, ListParticipants participants, ReportSavedReplies savedReplies)
+    : UseCasePageModel
 {
+    /// <summary>The program's saved replies, expanded for this report: the team's alone (empty for others).</summary>
+    public IReadOnlyList<ExpandedReply> SavedReplies { get; private set; } = [];
+
     public ReportView? Report { get; private set; }
 
     /// <summary>The report's participants: in full for the team, by part and date for the other participants.</summary>
@@ -46,9 +51,14 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Us
         return Redirect($"/reports/{id}");
     }
 
-    public Task<IActionResult> OnPostCommentAsync(long id, string? text, bool isInternal,
+    /// <summary>
+    /// Posts <paramref name="text"/>, or, when it is empty and <paramref name="savedReply"/> is chosen, that saved
+    /// reply as it reads on this report (the form without JavaScript; with it, the reply fills the box for editing).
+    /// </summary>
+    public Task<IActionResult> OnPostCommentAsync(long id, string? text, bool isInternal, long? savedReply,
         [FromServices] CommentOnReport comment, CancellationToken ct) =>
-        ActAsync(id, actor => comment.ExecuteAsync(id, actor, text ?? "", isInternal, ct), ct,
+        ActAsync(id, async actor => await comment.ExecuteAsync(
+            id, actor, await TextOrSavedReplyAsync(id, actor, text, savedReply, ct), isInternal, ct), ct,
             "Your comment is posted.");
 
     public Task<IActionResult> OnPostAttachAsync(long id, bool isInternal, [FromServices] AttachToReport attach,
@@ -75,10 +85,17 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Us
         ActAsync(id, actor => merge.ExecuteAsync(id, actor, null, note, ct), ct,
             "The duplicates are closed into this report. Their reporters are told.");
 
-    public Task<IActionResult> OnPostQuestionAsync(long id, string? question, [FromServices] TriageReport triage,
-        CancellationToken ct) =>
-        ActAsync(id, actor => triage.AskForInformationAsync(id, actor, question ?? "", ct), ct,
+    public Task<IActionResult> OnPostQuestionAsync(long id, string? question, long? savedReply,
+        [FromServices] TriageReport triage, CancellationToken ct) =>
+        ActAsync(id, async actor => await triage.AskForInformationAsync(
+            id, actor, await TextOrSavedReplyAsync(id, actor, question, savedReply, ct), ct), ct,
             "Your question is sent to the reporter. The report waits for their answer.");
+
+    private async Task<string> TextOrSavedReplyAsync(
+        long id, Core.Reports.Actor actor, string? text, long? savedReply, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(text) && savedReply is { } reply
+            ? await savedReplies.ExpandAsync(id, actor, reply, ct)
+            : text ?? "";
 
     /// <summary>
     /// Invites by e-mail and says what happened: whether an e-mail carries the link (an SMTP server is configured), and
@@ -241,6 +258,9 @@ public sealed class ShowModel(GetReport get, ListParticipants participants) : Us
         Participants = Report is null
             ? null
             : await participants.ExecuteAsync(Id, actor, cancellationToken, anyParticipant: true);
+        SavedReplies = Report is { ViewerRole: "team" or "admin" }
+            ? await savedReplies.ExecuteAsync(Id, actor, cancellationToken)
+            : [];
         ViewerUserId = actor.UserId;
     }
 
