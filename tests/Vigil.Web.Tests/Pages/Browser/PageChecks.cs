@@ -44,6 +44,18 @@ public static class PageChecks
             }
         }
         problems.AddRange(await AxeAsync(page, name));
+        // Dates are written for people ("Wednesday 9 December 2026, 14:00 UTC"), never as a machine stamp, outside
+        // code and the <time> element's datetime attribute.
+        var stamps = await page.EvaluateAsync<string[]>("""
+            () => { const body = document.body.cloneNode(true);
+                body.querySelectorAll('pre, code, script, style, textarea, input').forEach(e => e.remove());
+                return [...body.textContent.matchAll(/\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?\b/g)]
+                    .map(m => m[0]).slice(0, 3); }
+            """);
+        if (stamps.Length > 0)
+        {
+            problems.Add($"{name} shows machine timestamps instead of dates in words: {string.Join(", ", stamps)}");
+        }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
