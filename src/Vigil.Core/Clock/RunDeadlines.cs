@@ -183,6 +183,5 @@ public sealed class RunDeadlines(
         await notifier.QueueAsync(report, eventType, audience, null, deadline, cancellationToken);
     }
 
-    private static string Due(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Due(DateTimeOffset at) => DateWords.Moment(at);
 }

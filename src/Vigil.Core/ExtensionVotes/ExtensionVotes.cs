@@ -1,3 +1,4 @@
+using Vigil.Core.Clock;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
@@ -65,7 +66,8 @@ public sealed class RequestExtension(VigilDbContext db, ReportVault vault, TimeP
         }
         if (proposedDueAt <= due)
         {
-            errors["proposedDueAt"] = [$"the new date must be after the current deadline {due:u}."];
+            errors["proposedDueAt"] =
+                [$"the new date must be after the current deadline {DateWords.Moment(due)}."];
         }
         else if (proposedDueAt > due.AddDays(365))
         {
@@ -91,8 +93,8 @@ public sealed class RequestExtension(VigilDbContext db, ReportVault vault, TimeP
         };
         db.ExtensionVotes.Add(vote);
         ReportTimelineEvents.Add(db, report, actor, now,
-            $"extension vote opened: publication on {vote.ProposedDueAt:u} instead of {due:u}; "
-            + $"closes {vote.ClosesAt:u}");
+            $"extension vote opened: publication on {DateWords.Moment(vote.ProposedDueAt)} instead of "
+            + $"{DateWords.Moment(due)}; closes {DateWords.Moment(vote.ClosesAt)}");
         await db.SaveChangesAsync(cancellationToken);
         return vote;
     }
@@ -130,7 +132,8 @@ public sealed class CastExtensionVote(VigilDbContext db, TimeProvider time)
         }
         if (now >= vote.ClosesAt)
         {
-            throw new ConflictException($"The extension vote on report #{id} closed at {vote.ClosesAt:u}.");
+            throw new ConflictException(
+                $"The extension vote on report #{id} closed at {DateWords.Moment(vote.ClosesAt)}.");
         }
         if (await db.ExtensionBallots.AnyAsync(b => b.VoteId == vote.Id && b.Voter == key, cancellationToken))
         {
@@ -205,7 +208,7 @@ public sealed class CloseExtensionVotes(VigilDbContext db, TimeProvider time)
             report.PublicationDueAt = vote.ProposedDueAt;
             report.Revision++;
             ReportTimelineEvents.Add(db, report, Actor.System, now,
-                $"extension approved: {tally}; publication due {vote.ProposedDueAt:u}");
+                $"extension approved: {tally}; publication due {DateWords.Moment(vote.ProposedDueAt)}");
         }
         else
         {

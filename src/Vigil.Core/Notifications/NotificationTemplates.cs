@@ -16,7 +16,7 @@ public static class NotificationTemplates
     {
         var report = $"report #{facts.ReportNumber.ToString(CultureInfo.InvariantCulture)} in {facts.ProgramName}";
         var due = facts.Deadline is { } deadline
-            ? deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            ? Clock.DateWords.Moment(deadline)
             : null;
         var (subject, line) = eventType switch
         {

@@ -26,8 +26,9 @@ public sealed class AcceptInvitation(VigilDbContext db, TimeProvider time)
         if (now - participant.InvitedAt > InvitationTokens.Lifetime)
         {
             throw new ConflictException(
-                $"This invitation expired on {participant.InvitedAt + InvitationTokens.Lifetime:u}; ask the team to "
-                + "invite you again.");
+                "This invitation expired on "
+                + Clock.DateWords.Moment(participant.InvitedAt + InvitationTokens.Lifetime)
+                + "; ask the team to invite you again.");
         }
         var report = await db.Reports.SingleAsync(r => r.Id == id, cancellationToken);
         if (await db.ReportParticipants.AnyAsync(p => p.ReportId == id && p.UserId == user, cancellationToken))

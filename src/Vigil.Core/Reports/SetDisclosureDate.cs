@@ -28,15 +28,16 @@ public sealed class SetDisclosureDate(VigilDbContext db, TimeProvider time)
                 new Dictionary<string, string[]>
                 {
                     ["date"] = [
-                        $"between now and the publication deadline {report.PublicationDueAt:u}; later needs an "
-                        + "extension vote."],
+                        "between now and the publication deadline "
+                        + (report.PublicationDueAt is { } limit ? Clock.DateWords.Moment(limit) : "")
+                        + "; later needs an extension vote."],
                 });
         }
         report.DisclosureAt = date.ToUniversalTime();
         report.Revision++;
         ReportTimeline.Add(
             db, report, actor, ReportEventKind.DisclosureDateSet, now, EventVisibility.Participants,
-            detail: report.DisclosureAt.Value.ToString("u"));
+            detail: Clock.DateWords.Moment(report.DisclosureAt.Value));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -43,7 +43,8 @@ public class EmailDeliveryTests
         Assert.Equal(NotificationEvent.ReportReceived, mail.Headers["X-Vigil-Event"]);
         Assert.StartsWith("vigil-outbox-", mail.MessageId, StringComparison.Ordinal);
         Assert.Contains("https://vigil.test/reports/7", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Triage is due by 2026-12-01 12:00 UTC.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Triage is due by Tuesday 1 December 2026, 12:00 UTC.",
+            mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://vigil.test/reports/7\">", mail.HtmlBody, StringComparison.Ordinal);
         var row = await SingleRowAsync(database);
         Assert.Equal(OutboxState.Delivered, row.State);

@@ -94,12 +94,10 @@ public static class ReportWords
     };
 
     /// <summary>A day as people read it: "Wednesday 9 December 2026".</summary>
-    public static string Day(DateTimeOffset at) =>
-        at.ToUniversalTime().ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset at) => Core.Clock.DateWords.Day(at);
 
     /// <summary>A moment as people read it: "Wednesday 9 December 2026, 14:00 UTC".</summary>
-    public static string Moment(DateTimeOffset at) =>
-        at.ToUniversalTime().ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Moment(DateTimeOffset at) => Core.Clock.DateWords.Moment(at);
 
     /// <summary>
     /// The deadline in words: what is due, when, and how long is left — in business days and hours for

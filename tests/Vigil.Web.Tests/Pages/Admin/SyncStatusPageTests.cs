@@ -31,7 +31,7 @@ public class SyncStatusPageTests
         Assert.Equal("failed", failed.GetAttribute("data-state"));
         Assert.Contains("npm/all.zip: the server answered 503", html.QuerySelector("#error-upstream-npm")!.TextContent,
             StringComparison.Ordinal);
-        Assert.Contains("2026-01-02 03:04 UTC", failed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Friday 2 January 2026, 03:04 UTC", failed.TextContent, StringComparison.Ordinal);
         var ok = html.QuerySelector("#sync-upstream-NuGet")!;
         Assert.Equal("ok", ok.GetAttribute("data-state"));
         Assert.Equal("12 added, 3 updated, 1 withdrawn, 2 skipped", ok.QuerySelector(".counts")!.TextContent);
