@@ -108,8 +108,9 @@ public sealed class RunDeadlines(
         }
     }
 
-    /// <summary>The maintainer action due now for a report whose maintainers, notified at <paramref name="notifiedAt"/>,
-    /// have not answered: the escalation once its business day is reached, else the latest reminder passed.</summary>
+    /// <summary>The maintainer action due now for a report whose maintainers, notified at
+    /// <paramref name="notifiedAt"/>, have not answered: the escalation once its business day is reached, else the
+    /// latest reminder passed.</summary>
     internal static IEnumerable<(DeadlineAction, DateTimeOffset)> MaintainerDue(
         ProgramEntity program, DateTimeOffset notifiedAt, DateTimeOffset now)
     {
@@ -198,7 +199,7 @@ public sealed class RunDeadlines(
         var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
         if (action is DeadlineAction.MaintainerReminder or DeadlineAction.MaintainerEscalation)
         {
-            await ActOnMaintainersAsync(report, action, now, cancellationToken);
+            await ActOnMaintainersAsync(report, action, dueAt, now, cancellationToken);
             return;
         }
         var (kind, detail) = action switch
@@ -223,16 +224,23 @@ public sealed class RunDeadlines(
     }
 
     /// <summary>A reminder to the maintainers, or the escalation to the program's admins: a team entry on the timeline
-    /// saying since when nobody answered, and the e-mail (facts only: the report's number, link and publication
+    /// saying how long nobody answered, and the e-mail (facts only: the report's number, link and publication
     /// deadline).</summary>
     private async Task ActOnMaintainersAsync(
-        ReportEntity report, DeadlineAction action, DateTimeOffset now, CancellationToken cancellationToken)
+        ReportEntity report,
+        DeadlineAction action,
+        DateTimeOffset dueAt,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var notifiedAt = (await MaintainerAnswers.ForAsync(db, [report.Id], cancellationToken))[report.Id].NotifiedAt;
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+        var days = (int)Math.Round(BusinessCalendar.For(program).BusinessTimeUntil(notifiedAt, dueAt).TotalDays);
         var escalation = action == DeadlineAction.MaintainerEscalation;
+        var silence = $"no answer {days} business days after they were notified {Due(notifiedAt)}";
         var detail = escalation
-            ? $"maintainers unresponsive: no answer since they were notified {Due(notifiedAt)}; the admins are told"
-            : $"maintainers reminded: no answer since they were notified {Due(notifiedAt)}";
+            ? $"maintainers unresponsive: {silence}; the admins are told"
+            : $"maintainers reminded: {silence}";
         ReportTimeline.Add(db, report, Actor.System, escalation ? ReportEventKind.Escalated : ReportEventKind.Reminder,
             now, EventVisibility.Team, detail);
         await notifier.QueueAsync(

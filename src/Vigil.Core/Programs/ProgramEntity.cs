@@ -33,7 +33,8 @@ public sealed class ProgramEntity
     /// Reminders to the maintainers of a report they have not answered (<see cref="Reports.MaintainerAnswers"/>), this
     /// many business days after they were notified.
     /// </summary>
-    public List<int> MaintainerReminderBusinessDays { get; set; } = [.. ProgramPolicy.DefaultMaintainerReminderBusinessDays];
+    public List<int> MaintainerReminderBusinessDays { get; set; } =
+        [.. ProgramPolicy.DefaultMaintainerReminderBusinessDays];
 
     /// <summary>The escalation to the program's admins when the maintainers still have not answered, this many business
     /// days after they were notified; 0: none.</summary>

@@ -51,10 +51,12 @@ public class MaintainerRemindersTests
         var team = await d.ViewAsync(id, Actor.User(d.Triager));
         Assert.Equal(
             [
-                "Reminder maintainers reminded: no answer since they were notified 2026-11-25 09:00 UTC",
-                "Reminder maintainers reminded: no answer since they were notified 2026-11-25 09:00 UTC",
-                "Escalated maintainers unresponsive: no answer since they were notified 2026-11-25 09:00 UTC; the "
-                    + "admins are told",
+                "Reminder maintainers reminded: no answer 3 business days after they were notified 2026-11-25 "
+                    + "09:00 UTC",
+                "Reminder maintainers reminded: no answer 7 business days after they were notified 2026-11-25 "
+                    + "09:00 UTC",
+                "Escalated maintainers unresponsive: no answer 10 business days after they were notified 2026-11-25 "
+                    + "09:00 UTC; the admins are told",
             ],
             team.Timeline.Where(e => e.Actor == "vigil").Select(e => $"{e.Kind} {e.Detail}"));
         Assert.All(team.Timeline.Where(e => e.Actor == "vigil"), e => Assert.True(e.Internal));
