@@ -121,7 +121,10 @@ public class JourneyBrowserTests
         {
             var user = new Vigil.Core.Accounts.VigilUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = true
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                TwoFactorEnabled = true
             };
             var users = services
                 .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Vigil.Core.Accounts.VigilUser>>();
