@@ -23,6 +23,9 @@ public class MaintainerRemindersTests
     private static readonly DateTimeOffset SecondReminder = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Escalation = new(2026, 12, 9, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The secret of the last e-mail invitation <see cref="NotifiedReportAsync"/> sent.</summary>
+    private string? _lastToken;
+
     private static CancellationToken Ct => Disclosure.Ct;
 
     [Theory]
@@ -102,11 +105,15 @@ public class MaintainerRemindersTests
     public async Task Execute_AnsweredBeforeTheFirstReminder_NothingIsSent(DatabaseProvider provider, string answer)
     {
         await using var d = await Disclosure.CreateAsync(provider);
-        var id = await NotifiedReportAsync(d, byEmail: false);
+        var byEmail = answer == "accepts the e-mailed invitation";
+        var id = await NotifiedReportAsync(d, byEmail);
+        var token = byEmail ? _lastToken : null;
         d.Clock.SetUtcNow(Disclosure.Start.AddHours(5));
         var maintainer = Actor.User(d.Maintainer);
         await d.Run(db => answer switch
         {
+            "accepts the e-mailed invitation" =>
+                new AcceptInvitation(db, d.Clock).ExecuteAsync(id, maintainer, token!, Ct),
             "comment" => new CommentOnReport(db, d.Vault, d.Clock).ExecuteAsync(id, maintainer, "On it.", false, Ct),
             "fix started by the team" => new AdvanceReport(db, d.Clock).StartFixAsync(id, Actor.User(d.Triager), Ct),
             "team comment only" =>
@@ -125,7 +132,8 @@ public class MaintainerRemindersTests
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
         {
-            foreach (var answer in new[] { "comment", "fix started by the team", "team comment only" })
+            foreach (var answer in new[]
+                { "comment", "accepts the e-mailed invitation", "fix started by the team", "team comment only" })
             {
                 data.Add(provider, answer);
             }
@@ -181,7 +189,7 @@ public class MaintainerRemindersTests
 
     /// <summary>A report accepted and its maintainer invited at <see cref="Disclosure.Start"/>; the program's admin has
     /// an account with an address.</summary>
-    private static async Task<long> NotifiedReportAsync(Disclosure d, bool byEmail)
+    private async Task<long> NotifiedReportAsync(Disclosure d, bool byEmail)
     {
         var now = d.Clock.GetUtcNow();
         d.Clock.SetUtcNow(Disclosure.Start);
@@ -194,8 +202,9 @@ public class MaintainerRemindersTests
                 db.Users.Add(new VigilUser { Id = d.Admin, UserName = AdminEmail, Email = AdminEmail });
                 await db.SaveChangesAsync(Ct);
             }
-            await d.Use<InviteMaintainer>(db).ExecuteAsync(
-                report.Id, Actor.User(d.Triager), byEmail ? null : d.Maintainer, byEmail ? MaintainerEmail : null, Ct);
+            _lastToken = (await d.Use<InviteMaintainer>(db).ExecuteAsync(
+                report.Id, Actor.User(d.Triager), byEmail ? null : d.Maintainer, byEmail ? MaintainerEmail : null, Ct))
+                .Token;
         });
         d.Clock.SetUtcNow(now > Disclosure.Start ? now : Disclosure.Start);
         return report.Id;
