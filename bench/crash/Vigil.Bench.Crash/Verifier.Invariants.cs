@@ -56,7 +56,7 @@ internal sealed partial class Verifier
             // Each deadline action taken is one timeline entry: none without the other, none twice.
             var taken = actions.Where(a => a.ReportId == id).ToList();
             var reminders = taken.Count(a => a.Action is DeadlineAction.TriageReminder
-                or DeadlineAction.PublicationReminder);
+                or DeadlineAction.PublicationReminder or DeadlineAction.MaintainerReminder);
             var reminderEvents = report.Events.Count(e => e.Entity.Kind == ReportEventKind.Reminder);
             if (reminders != reminderEvents)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Clock;
 using Vigil.Core.Reports;
 
 namespace Vigil.Bench.ProgramYear;
@@ -22,6 +23,8 @@ internal sealed record Figures(
     int MaintainerAnswersTooLate,
     int FixesTooLate,
     int ReporterNotifications,
+    int MaintainerReminders,
+    int MaintainerEscalations,
     int ClockFailures)
 {
     public static async Task<Figures> ComputeAsync(Simulation sim, SimHost host, Scenario scenario, DateTimeOffset end)
@@ -34,6 +37,10 @@ internal sealed record Figures(
         var published = reports.Where(r => r.State is ReportState.Published or ReportState.Withdrawn).ToList();
         var triage = sim.Episodes.Where(e => e.AnsweredAt is not null || e.Due <= end).ToList();
         var effort = scenario.Reports.Where(r => r.Id != 0).Select(r => r.EffortMinutes).Order().ToList();
+        var maintainerActions = await db.DeadlineActions.AsNoTracking()
+            .Where(a => a.Action == DeadlineAction.MaintainerReminder
+                || a.Action == DeadlineAction.MaintainerEscalation)
+            .Select(a => a.Action).ToListAsync();
         return new Figures(
             reports.Count,
             triage.Count,
@@ -53,6 +60,8 @@ internal sealed record Figures(
             sim.MaintainerAnswersTooLate,
             sim.FixesTooLate,
             host.Notifier.ToReporters,
+            maintainerActions.Count(a => a == DeadlineAction.MaintainerReminder),
+            maintainerActions.Count(a => a == DeadlineAction.MaintainerEscalation),
             sim.ClockFailures);
     }
 
@@ -76,6 +85,8 @@ internal sealed record Figures(
         yield return ("maintainer answers after publication", N(MaintainerAnswersTooLate));
         yield return ("fixes after publication", N(FixesTooLate));
         yield return ("notifications to reporters", N(ReporterNotifications));
+        yield return ("reminders to maintainers who had not answered", N(MaintainerReminders));
+        yield return ("maintainers reported unresponsive to the admins", N(MaintainerEscalations));
         yield return ("clock actions that failed", N(ClockFailures));
     }
 

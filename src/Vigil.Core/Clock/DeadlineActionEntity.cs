@@ -8,6 +8,8 @@ public enum DeadlineAction
     PublishAtDisclosureDate = 4,
     PublishAtDeadline = 5,
     FlagAtDeadline = 6,
+    MaintainerReminder = 7,
+    MaintainerEscalation = 8,
 }
 
 /// <summary>

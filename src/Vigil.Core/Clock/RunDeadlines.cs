@@ -14,7 +14,9 @@ public sealed record DeadlinePass(IReadOnlyList<(long ReportId, DeadlineAction A
 /// One pass of the process clock at the current instant (docs/disclosure.md, deadlines): reminders before the triage
 /// and publication deadlines (the program's reminder hours), an escalation when triage is overdue, publication at the
 /// agreed disclosure date of a fixed report, and at the publication deadline either publication (the range open-ended
-/// when no fix exists) or, if the program so chooses, a flag for the team. Each action is claimed by a unique row
+/// when no fix exists) or, if the program so chooses, a flag for the team. Maintainers who have not answered a report
+/// (<see cref="MaintainerAnswers"/>) are reminded on the program's business days after they were notified, then the
+/// program's admins hear that they are unresponsive. Each action is claimed by a unique row
 /// (<see cref="DeadlineActionEntity"/>) in the transaction that takes it, so it happens exactly once however many
 /// instances run the clock.
 /// </summary>
@@ -41,13 +43,21 @@ public sealed class RunDeadlines(
             .Select(r => new { r.Id, r.ProgramId, r.State, r.TriageDueAt, r.PublicationDueAt, r.DisclosureAt })
             .ToListAsync(cancellationToken);
 
+        var waiting = await MaintainerAnswers.ForAsync(
+            db, reports.Where(r => r.State == ReportState.MaintainersNotified).Select(r => r.Id).ToList(),
+            cancellationToken);
+
         var taken = new List<(long, DeadlineAction)>();
         int lost = 0, failed = 0;
         foreach (var report in reports.OrderBy(r => r.Id))
         {
             var program = programs[report.ProgramId];
-            foreach (var (action, dueAt) in Due(
-                program, report.State, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, now))
+            var due = Due(program, report.State, report.TriageDueAt, report.PublicationDueAt, report.DisclosureAt, now);
+            if (waiting.TryGetValue(report.Id, out var answer) && answer.AnsweredAt is null)
+            {
+                due = MaintainerDue(program, answer.NotifiedAt, now).Concat(due);
+            }
+            foreach (var (action, dueAt) in due)
             {
                 switch (await TakeAsync(report.Id, action, dueAt, now, cancellationToken))
                 {
@@ -95,6 +105,31 @@ public sealed class RunDeadlines(
             {
                 yield return (DeadlineAction.PublicationReminder, reminder);
             }
+        }
+    }
+
+    /// <summary>The maintainer action due now for a report whose maintainers, notified at
+    /// <paramref name="notifiedAt"/>, have not answered: the escalation once its business day is reached, else the
+    /// latest reminder passed.</summary>
+    internal static IEnumerable<(DeadlineAction, DateTimeOffset)> MaintainerDue(
+        ProgramEntity program, DateTimeOffset notifiedAt, DateTimeOffset now)
+    {
+        var calendar = BusinessCalendar.For(program);
+        if (program.MaintainerEscalationBusinessDays > 0
+            && calendar.AddBusinessDays(notifiedAt, program.MaintainerEscalationBusinessDays) is var escalation
+            && now >= escalation)
+        {
+            yield return (DeadlineAction.MaintainerEscalation, escalation);
+            yield break;
+        }
+        var reminder = program.MaintainerReminderBusinessDays
+            .Select(days => calendar.AddBusinessDays(notifiedAt, days))
+            .Where(at => at <= now)
+            .Select(at => (DateTimeOffset?)at)
+            .Max();
+        if (reminder is { } at)
+        {
+            yield return (DeadlineAction.MaintainerReminder, at);
         }
     }
 
@@ -162,6 +197,11 @@ public sealed class RunDeadlines(
             return;
         }
         var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
+        if (action is DeadlineAction.MaintainerReminder or DeadlineAction.MaintainerEscalation)
+        {
+            await ActOnMaintainersAsync(report, action, dueAt, now, cancellationToken);
+            return;
+        }
         var (kind, detail) = action switch
         {
             DeadlineAction.TriageReminder => (ReportEventKind.Reminder, $"triage due {Due(report.TriageDueAt)}"),
@@ -181,6 +221,35 @@ public sealed class RunDeadlines(
             _ => (NotificationEvent.PublicationDueSoon, Audience.Team, dueAt),
         };
         await notifier.QueueAsync(report, eventType, audience, null, deadline, cancellationToken);
+    }
+
+    /// <summary>A reminder to the maintainers, or the escalation to the program's admins: a team entry on the timeline
+    /// saying how long nobody answered, and the e-mail (facts only: the report's number, link and publication
+    /// deadline).</summary>
+    private async Task ActOnMaintainersAsync(
+        ReportEntity report,
+        DeadlineAction action,
+        DateTimeOffset dueAt,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var notifiedAt = (await MaintainerAnswers.ForAsync(db, [report.Id], cancellationToken))[report.Id].NotifiedAt;
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == report.ProgramId, cancellationToken);
+        var days = (int)Math.Round(BusinessCalendar.For(program).BusinessTimeUntil(notifiedAt, dueAt).TotalDays);
+        var escalation = action == DeadlineAction.MaintainerEscalation;
+        var silence = $"no answer {days} business days after they were notified on {Due(notifiedAt)}";
+        var detail = escalation
+            ? $"maintainers unresponsive: {silence}; the admins are told"
+            : $"maintainers reminded: {silence}";
+        ReportTimeline.Add(db, report, Actor.System, escalation ? ReportEventKind.Escalated : ReportEventKind.Reminder,
+            now, EventVisibility.Team, detail);
+        await notifier.QueueAsync(
+            report,
+            escalation ? NotificationEvent.MaintainersUnresponsive : NotificationEvent.MaintainerReminder,
+            escalation ? Audience.Admins : Audience.Maintainers,
+            null,
+            report.PublicationDueAt,
+            cancellationToken);
     }
 
     private static string Due(DateTimeOffset at) => DateWords.Moment(at);

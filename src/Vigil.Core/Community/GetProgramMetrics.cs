@@ -31,7 +31,20 @@ public sealed record ProgramMetrics(
     DateTimeOffset To,
     int Reports,
     DeadlineShare Triage,
-    DeadlineShare Publication);
+    DeadlineShare Publication,
+    IReadOnlyList<PackageAnswerTimes> Maintainers);
+
+/// <summary>
+/// How a package's maintainers answered the published reports of the window that notified them
+/// (<see cref="MaintainerAnswers"/>): of <see cref="Notified"/> reports, <see cref="Answered"/> got an answer, the
+/// median after <see cref="MedianHoursToAnswer"/> hours (wall-clock time; null: none answered).
+/// </summary>
+public sealed record PackageAnswerTimes(
+    string Ecosystem, string Name, int Notified, int Answered, double? MedianHoursToAnswer)
+{
+    /// <summary>The share never answered as a percentage.</summary>
+    public double NeverAnsweredPercent => Notified == 0 ? 0 : Math.Round(100.0 * (Notified - Answered) / Notified, 1);
+}
 
 /// <summary>
 /// A program's responsiveness over the last <see cref="WindowDays"/> days, in aggregate only, counted over
@@ -40,7 +53,9 @@ public sealed record ProgramMetrics(
 /// reporter's totals, never per program), is not counted: on a one-package program any figure that moved when
 /// a private report arrived or was accepted would announce the embargo. Triage: answered (accepted, or asked
 /// for more information, whichever came first) by its triage deadline. Publication: published by its
-/// publication deadline (as extended, if it was).
+/// publication deadline (as extended, if it was). Maintainers, per package the reports name: the median time from the
+/// maintainers' notification to their first answer, and how many never answered — over the same published reports, so
+/// a package appears only once it has a public advisory from the window.
 /// </summary>
 public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
 {
@@ -80,8 +95,43 @@ public sealed class GetProgramMetrics(VigilDbContext db, TimeProvider time)
             }
         }
         return new ProgramMetrics(program.Slug, program.Name, from, now, reports.Count,
-            new DeadlineShare(triageMet, triageMissed), new DeadlineShare(publicationMet, publicationMissed));
+            new DeadlineShare(triageMet, triageMissed), new DeadlineShare(publicationMet, publicationMissed),
+            await AnswerTimesAsync(ids, cancellationToken));
     }
+
+    private async Task<IReadOnlyList<PackageAnswerTimes>> AnswerTimesAsync(
+        List<long> ids, CancellationToken cancellationToken)
+    {
+        var answers = await MaintainerAnswers.ForAsync(db, ids, cancellationToken);
+        var notified = answers.Keys.ToList();
+        var packages = await db.ReportPackages.AsNoTracking()
+            .Where(p => notified.Contains(p.ReportId))
+            .Select(p => new { p.ReportId, p.Ecosystem, p.Name })
+            .ToListAsync(cancellationToken);
+        return packages
+            .DistinctBy(p => (p.ReportId, p.Ecosystem, p.Name))
+            .GroupBy(p => (p.Ecosystem, p.Name))
+            .Select(g =>
+            {
+                var hours = g.Select(p => answers[p.ReportId])
+                    .Where(a => a.AnsweredAt is not null)
+                    .Select(a => (a.AnsweredAt!.Value - a.NotifiedAt).TotalHours)
+                    .Order()
+                    .ToList();
+                return new PackageAnswerTimes(g.Key.Ecosystem, g.Key.Name, g.Count(), hours.Count, Median(hours));
+            })
+            .OrderBy(p => p.Ecosystem, StringComparer.Ordinal)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static double? Median(List<double> sorted) => sorted.Count == 0
+        ? null
+        : Math.Round(
+            sorted.Count % 2 == 1
+                ? sorted[sorted.Count / 2]
+                : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2,
+            1);
 
     private static void Count(
         DateTimeOffset? doneAt, DateTimeOffset due, DateTimeOffset now, ref int met, ref int missed)

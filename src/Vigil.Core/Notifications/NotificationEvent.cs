@@ -14,6 +14,13 @@ public static class NotificationEvent
     public const string PublicationDueSoon = "report.publication_due_soon";
     public const string Published = "report.published";
 
+    /// <summary>To the maintainers of a report they have not answered, on the program's business days after they were
+    /// notified.</summary>
+    public const string MaintainerReminder = "report.maintainer_reminder";
+
+    /// <summary>To the program's admins: the maintainers have not answered by the program's escalation day.</summary>
+    public const string MaintainersUnresponsive = "report.maintainers_unresponsive";
+
     /// <summary>
     /// To the sender of a report that came by e-mail: received, with its number and link. Never sent to webhooks.
     /// </summary>
@@ -22,6 +29,6 @@ public static class NotificationEvent
     public static IReadOnlyList<string> All { get; } =
         [
             ReportReceived, TriageDueSoon, TriageOverdue, NeedsMoreInformation, Accepted, Rejected, MaintainerInvited,
-            PublicationDueSoon, Published
+            PublicationDueSoon, Published, MaintainerReminder, MaintainersUnresponsive,
         ];
 }

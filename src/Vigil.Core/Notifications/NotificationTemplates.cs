@@ -38,6 +38,14 @@ public static class NotificationTemplates
             NotificationEvent.PublicationDueSoon =>
                 ($"Publication due soon: {report}",
                     $"The advisory for {report} is due to be published" + Due(" on ", due) + "."),
+            NotificationEvent.MaintainerReminder =>
+                ($"Waiting for your answer: {report}",
+                    $"The maintainers of {report} have not answered since they were notified. Please read the report "
+                    + "and answer the team." + Sentence("Publication is due by", due)),
+            NotificationEvent.MaintainersUnresponsive =>
+                ($"Maintainers unresponsive: {report}",
+                    $"No maintainer has answered {report} since they were notified; the program's admins are told."
+                    + Sentence("Publication is due by", due)),
             NotificationEvent.Published => ($"Published: {report}", $"The advisory for {report} is now public."),
             NotificationEvent.Acknowledged => ($"Received: {report}",
                 $"Your e-mail was received as {report}. Reply to this message to add to it."

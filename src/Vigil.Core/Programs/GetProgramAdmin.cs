@@ -34,7 +34,9 @@ public sealed record ProgramAdminView(
     IReadOnlyList<WebhookEndpointView> Webhooks,
     double? MinimumSignal,
     int NewReporterReportsPerDay,
-    IReadOnlyList<string> IntakeAddresses);
+    IReadOnlyList<string> IntakeAddresses,
+    IReadOnlyList<int> MaintainerReminderBusinessDays,
+    int MaintainerEscalationBusinessDays);
 
 /// <summary>
 /// One program for its administrators. Maintainers are recorded per program: a program lists (and its admins
@@ -79,7 +81,8 @@ public sealed class GetProgramAdmin(VigilDbContext db)
                 m.UserId is { } id ? emails.GetValueOrDefault(id) : null, m.AddedAt)).ToList(),
             webhooks.Select(View).ToList(),
             p.MinimumSignal, p.NewReporterReportsPerDay,
-            await SetIntakeAddresses.ListAsync(db, p.Id, cancellationToken));
+            await SetIntakeAddresses.ListAsync(db, p.Id, cancellationToken),
+            p.MaintainerReminderBusinessDays, p.MaintainerEscalationBusinessDays);
     }
 
     public static string RoleName(ProgramRole role) => role.ToString().ToLowerInvariant();

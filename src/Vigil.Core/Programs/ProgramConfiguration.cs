@@ -21,6 +21,7 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<ProgramEnt
         JsonList(builder.Property(p => p.Holidays));
         JsonList(builder.Property(p => p.ReservedCveIds));
         JsonList(builder.Property(p => p.ReminderHours));
+        JsonList(builder.Property(p => p.MaintainerReminderBusinessDays));
     }
 
     /// <summary>A list kept as JSON text: the same column type on both providers, compared by content.</summary>

@@ -29,6 +29,17 @@ public sealed class ProgramEntity
     /// <summary>Reminders before a deadline, in hours (e.g. 24 and 4).</summary>
     public List<int> ReminderHours { get; set; } = [24];
 
+    /// <summary>
+    /// Reminders to the maintainers of a report they have not answered (<see cref="Reports.MaintainerAnswers"/>), this
+    /// many business days after they were notified.
+    /// </summary>
+    public List<int> MaintainerReminderBusinessDays { get; set; } =
+        [.. ProgramPolicy.DefaultMaintainerReminderBusinessDays];
+
+    /// <summary>The escalation to the program's admins when the maintainers still have not answered, this many business
+    /// days after they were notified; 0: none.</summary>
+    public int MaintainerEscalationBusinessDays { get; set; } = ProgramPolicy.DefaultMaintainerEscalationBusinessDays;
+
     /// <summary>What the clock does at the publication deadline: publish, or flag the report for the team.</summary>
     public bool PublishAtDeadline { get; set; } = true;
 

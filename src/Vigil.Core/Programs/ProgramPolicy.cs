@@ -22,7 +22,9 @@ public sealed record ProgramSettings(
     IReadOnlyList<string>? ReservedCveIds = null,
     bool? RequireMinimumSignal = null,
     double? MinimumSignal = null,
-    int? NewReporterReportsPerDay = null);
+    int? NewReporterReportsPerDay = null,
+    IReadOnlyList<int>? MaintainerReminderBusinessDays = null,
+    int? MaintainerEscalationBusinessDays = null);
 
 /// <summary>The process rules' defaults and the checks on a program's settings; each error names its field.</summary>
 public static partial class ProgramPolicy
@@ -32,6 +34,17 @@ public static partial class ProgramPolicy
 
     /// <summary>The vulnerability is published 45 days after triage (docs/disclosure.md).</summary>
     public const int DefaultPublicationDays = 45;
+
+    /// <summary>Maintainers who have not answered are reminded 3 and 7 business days after they were notified
+    /// (docs/disclosure.md, unresponsive maintainers).</summary>
+    public static readonly IReadOnlyList<int> DefaultMaintainerReminderBusinessDays = [3, 7];
+
+    /// <summary>The program's admins hear that the maintainers are unresponsive 10 business days after they were
+    /// notified.</summary>
+    public const int DefaultMaintainerEscalationBusinessDays = 10;
+
+    /// <summary>The latest a maintainer reminder or escalation may come, in business days after notification.</summary>
+    public const int MaxMaintainerBusinessDays = 60;
 
     public const int MaxSlugLength = 60;
 
@@ -79,6 +92,33 @@ public static partial class ProgramPolicy
             if (hours is < 1 or > 24 * 60)
             {
                 Add($"reminderHours[{i}]", "between 1 and 1,440 hours before the deadline.");
+            }
+        }
+        var escalation = settings.MaintainerEscalationBusinessDays ?? program.MaintainerEscalationBusinessDays;
+        if (settings.MaintainerEscalationBusinessDays is < 0 or > MaxMaintainerBusinessDays)
+        {
+            Add(
+                "maintainerEscalationBusinessDays",
+                $"between 1 and {MaxMaintainerBusinessDays} business days after notification, or 0 for none.");
+        }
+        var maintainerReminders = settings.MaintainerReminderBusinessDays ?? program.MaintainerReminderBusinessDays;
+        if (maintainerReminders.Count > 10)
+        {
+            Add("maintainerReminderBusinessDays", "at most 10 reminders.");
+        }
+        foreach (var (days, i) in maintainerReminders.Select((d, i) => (d, i)))
+        {
+            if (days is < 1 or > MaxMaintainerBusinessDays)
+            {
+                Add(
+                    $"maintainerReminderBusinessDays[{i}]",
+                    $"between 1 and {MaxMaintainerBusinessDays} business days after notification.");
+            }
+            else if (escalation is > 0 and <= MaxMaintainerBusinessDays && days >= escalation)
+            {
+                Add(
+                    $"maintainerReminderBusinessDays[{i}]",
+                    $"{days} is not before the escalation ({escalation} business days): a reminder comes first.");
             }
         }
         if (settings.AdvisoryIdPrefix is { } prefix && !AdvisoryIds.IsValidPrefix(prefix))
@@ -155,6 +195,8 @@ public static partial class ProgramPolicy
         program.ReservedCveIds = settings.ReservedCveIds?.Distinct().ToList() ?? program.ReservedCveIds;
         program.MinimumSignal = minimumSignal;
         program.NewReporterReportsPerDay = settings.NewReporterReportsPerDay ?? program.NewReporterReportsPerDay;
+        program.MaintainerReminderBusinessDays = maintainerReminders.Distinct().Order().ToList();
+        program.MaintainerEscalationBusinessDays = escalation;
     }
 
     /// <summary>Whether a package falls in the program's scope.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Notifications;
+using Vigil.Core.Programs;
 
 namespace Vigil.Core.Reports;
 
@@ -11,6 +12,9 @@ public enum Audience
     Team = 1,
     Reporter = 2,
     Maintainers = 4,
+
+    /// <summary>The program's admins (members with the admin role).</summary>
+    Admins = 8,
 }
 
 /// <summary>
@@ -52,6 +56,14 @@ public sealed class ReportNotifier(
         if (audience.HasFlag(Audience.Team))
         {
             recipients.AddRange((await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == report.ProgramId)
+                .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email })
+                .Where(u => u.Email != null).ToListAsync(cancellationToken))
+                .Select(u => (u.Email!, (Guid?)u.Id, true)));
+        }
+        if (audience.HasFlag(Audience.Admins))
+        {
+            recipients.AddRange((await db.ProgramMembers.AsNoTracking()
+                .Where(m => m.ProgramId == report.ProgramId && m.Role == ProgramRole.Admin)
                 .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email })
                 .Where(u => u.Email != null).ToListAsync(cancellationToken))
                 .Select(u => (u.Email!, (Guid?)u.Id, true)));

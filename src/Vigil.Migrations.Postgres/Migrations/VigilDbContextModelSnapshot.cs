@@ -1061,6 +1061,13 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("MaintainerEscalationBusinessDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MaintainerReminderBusinessDays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<double?>("MinimumSignal")
                         .HasColumnType("double precision");
 

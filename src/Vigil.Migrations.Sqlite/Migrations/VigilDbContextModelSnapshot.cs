@@ -1008,6 +1008,13 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MaintainerEscalationBusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaintainerReminderBusinessDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MinimumSignal")
                         .HasColumnType("REAL");
 

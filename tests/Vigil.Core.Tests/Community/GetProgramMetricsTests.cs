@@ -104,6 +104,52 @@ public class GetProgramMetricsTests
         Assert.Equal(d.Clock.GetUtcNow().AddDays(-90), metrics.From);
     }
 
+    /// <summary>
+    /// Per package, over published reports only: three published deep-merge reports whose maintainers answered after
+    /// 10 and 30 hours or never (median 20 hours, a third never answered); a left-pad report under embargo, never
+    /// answered, shows nothing until it is published.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Execute_MaintainerAnswers_MedianAndNeverAnsweredPerPublishedPackage(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var triager = Actor.User(d.Triager);
+        var ids = new List<long>();
+        foreach (var name in new[] { "deep-merge", "deep-merge", "deep-merge", "left-pad" })
+        {
+            var id = (await d.SubmitAsync(Disclosure.Request(name))).Id;
+            ids.Add(id);
+            await d.AcceptAsync(id);
+            await d.Run(db => d.Use<InviteMaintainer>(db).ExecuteAsync(id, triager, d.Maintainer, null, Ct));
+        }
+        foreach (var (id, hours) in new[] { (ids[0], 10), (ids[1], 30) })
+        {
+            d.Clock.SetUtcNow(Disclosure.Start.AddHours(hours));
+            await d.Run(db => new CommentOnReport(db, d.Vault, d.Clock)
+                .ExecuteAsync(id, Actor.User(d.Maintainer), "Confirmed, fixing.", false, Ct));
+        }
+        d.Clock.SetUtcNow(Disclosure.Start.AddDays(5));
+        foreach (var id in ids.Take(3))
+        {
+            await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(id, triager, Ct));
+        }
+        d.Clock.SetUtcNow(Disclosure.Start.AddDays(20));
+
+        var metrics = await d.Run(db => new GetProgramMetrics(db, d.Clock).ExecuteAsync(Disclosure.Slug, Ct));
+
+        var package = Assert.Single(metrics.Maintainers);
+        Assert.Equal(("npm", "deep-merge", 3, 2, (double?)20.0, 33.3),
+            (package.Ecosystem, package.Name, package.Notified, package.Answered, package.MedianHoursToAnswer,
+                package.NeverAnsweredPercent));
+
+        await d.Run(db => d.Use<PublishReport>(db).ExecuteAsync(ids[3], triager, Ct));
+        var published = await d.Run(db => new GetProgramMetrics(db, d.Clock).ExecuteAsync(Disclosure.Slug, Ct));
+        Assert.Equal(["deep-merge 3", "left-pad 1 (never answered: 100 %)"], published.Maintainers.Select(
+            p => p.Answered == 0 ? $"{p.Name} {p.Notified} (never answered: {p.NeverAnsweredPercent} %)"
+                : $"{p.Name} {p.Notified}"));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Execute_UnknownProgram_NotFound(DatabaseProvider provider)

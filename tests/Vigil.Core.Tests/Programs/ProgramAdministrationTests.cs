@@ -100,6 +100,14 @@ public class ProgramAdministrationTests
         { new ProgramSettings(ScopePackages: ["express"]), "scopePackages[0]" },
         { new ProgramSettings(ReservedCveIds: ["CVE-26-1"]), "reservedCveIds[0]" },
         { new ProgramSettings(Name: " "), "name" },
+        { new ProgramSettings(MaintainerReminderBusinessDays: [3, 0]), "maintainerReminderBusinessDays[1]" },
+        { new ProgramSettings(MaintainerReminderBusinessDays: [3, 10]), "maintainerReminderBusinessDays[1]" },
+        { new ProgramSettings(MaintainerReminderBusinessDays: [12], MaintainerEscalationBusinessDays: 11),
+            "maintainerReminderBusinessDays[0]" },
+        { new ProgramSettings(MaintainerEscalationBusinessDays: 61), "maintainerEscalationBusinessDays" },
+        { new ProgramSettings(MaintainerEscalationBusinessDays: -1), "maintainerEscalationBusinessDays" },
+        { new ProgramSettings(MaintainerReminderBusinessDays: [.. Enumerable.Range(1, 11)],
+            MaintainerEscalationBusinessDays: 0), "maintainerReminderBusinessDays" },
     };
 
     [Theory]

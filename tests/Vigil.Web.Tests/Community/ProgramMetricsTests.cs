@@ -27,6 +27,8 @@ public class ProgramMetricsTests
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("no-data", page.QuerySelector("#triage")!.GetAttribute("data-status"));
         Assert.EndsWith("no data", page.QuerySelector("#publication")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(body["maintainers"]!.AsArray());
+        Assert.EndsWith("no data.", page.QuerySelector("#maintainer-answers")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,9 +59,17 @@ public class PublicFiguresTests
         await UseCaseAsync(app,
             services => services.GetRequiredService<TriageReport>().AcceptAsync(id, triager, CommunityApp.Ct));
         var afterAccept = await SnapshotAsync(app);
+        // The maintainers are notified and answer: their answer time is a public figure only once it is published.
+        var maintainer = await UserAsync(app, "keeper@example.test");
+        await UseCaseAsync(app, services => services.GetRequiredService<InviteMaintainer>()
+            .ExecuteAsync(id, triager, maintainer.UserId, null, CommunityApp.Ct));
+        await UseCaseAsync(app, services => services.GetRequiredService<CommentOnReport>()
+            .ExecuteAsync(id, maintainer, "Confirmed; a fix is coming.", false, CommunityApp.Ct));
+        var afterAnswer = await SnapshotAsync(app);
 
         Assert.All(PublicPaths, path => Assert.Equal(before[path], afterSubmit[path]));
         Assert.All(PublicPaths, path => Assert.Equal(before[path], afterAccept[path]));
+        Assert.All(PublicPaths, path => Assert.Equal(before[path], afterAnswer[path]));
 
         await UseCaseAsync(app,
             services => services.GetRequiredService<PublishReport>().ExecuteAsync(id, triager, CommunityApp.Ct));
@@ -70,6 +78,15 @@ public class PublicFiguresTests
         var metrics = JsonNode.Parse(published["/api/programs/npm-eco/metrics"])!;
         Assert.Equal(1, metrics["reports"]!.GetValue<int>());
         Assert.Equal("green", metrics["triage"]!["status"]!.GetValue<string>());
+        var answers = Assert.Single(metrics["maintainers"]!.AsArray())!;
+        Assert.Equal(("left-pad", 1, 1, 0.0, 0.0),
+            (answers["name"]!.GetValue<string>(), answers["notified"]!.GetValue<int>(),
+                answers["answered"]!.GetValue<int>(), answers["medianHoursToAnswer"]!.GetValue<double>(),
+                answers["neverAnsweredPercent"]!.GetValue<double>()));
+        var row = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(published["/programs/npm-eco"])
+            .QuerySelector("#maintainer-answers tbody tr")!.TextContent;
+        Assert.Equal("left-pad (npm) 1 0 hours 0 % (0)", string.Join(' ', row.Split(
+            (char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         Assert.Equal(1, JsonNode.Parse(published["/api/badges/npm/left-pad"])!["publishedAdvisories"]!.GetValue<int>());
         Assert.Single(JsonNode.Parse(published["/api/programs/npm-eco/hacktivity"])!["items"]!.AsArray());
         foreach (var path in new[] { "/api/programs/npm-eco/metrics", "/programs/npm-eco", "/api/badges/npm/left-pad",
@@ -94,19 +111,20 @@ public class PublicFiguresTests
 
     private static async Task<Actor> TriagerAsync(CommunityApp app)
     {
+        var triager = await UserAsync(app, "triager@example.test");
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        await new AddProgramMember(db, app.Clock).ExecuteAsync("npm-eco", triager.UserId!.Value, ProgramRole.Triager,
+            CommunityApp.Ct);
+        return triager;
+    }
+
+    private static async Task<Actor> UserAsync(CommunityApp app, string email)
+    {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-        var user = new VigilUser
-        {
-            UserName = "triager@example.test",
-            Email = "triager@example.test",
-            EmailConfirmed = true,
-            TwoFactorEnabled = true
-        };
+        var user = new VigilUser { UserName = email, Email = email, EmailConfirmed = true, TwoFactorEnabled = true };
         Assert.True((await users.CreateAsync(user, "a long enough password")).Succeeded);
-        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        await new AddProgramMember(db, app.Clock).ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager,
-            CommunityApp.Ct);
         return Actor.User(user.Id);
     }
 

@@ -24,7 +24,8 @@ public class ProgramsApiTests
         var patched = await api.JsonAsync(HttpMethod.Patch, "/api/programs/nuget-eco", """
             {"triageBusinessDays":3,"publicationDays":90,"timeZone":"Europe/Berlin","holidays":["2026-12-25","2026-12-24"],
              "reminderHours":[4,24,48],"publishAtDeadline":false,"reservedCveIds":["CVE-2026-50001","CVE-2026-50002"],
-             "scopePackages":["npm/left-pad"]}
+             "scopePackages":["npm/left-pad"],"maintainerReminderBusinessDays":[5,2,5],
+             "maintainerEscalationBusinessDays":8}
             """, token);
         Assert.True(api.LastStatus == 200, patched?.ToJsonString());
         await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/members",
@@ -42,7 +43,11 @@ public class ProgramsApiTests
         Assert.Equal((204, 201, 201), (memberStatus, maintainerStatus, webhookStatus));
         Assert.Equal("NUSEC", created!["advisoryIdPrefix"]!.GetValue<string>());
         Assert.Equal(2, created["triageBusinessDays"]!.GetValue<int>());
-        Assert.Equal(3, shown!["triageBusinessDays"]!.GetValue<int>());
+        Assert.Equal([3, 7], created["maintainerReminderBusinessDays"]!.AsArray().Select(d => d!.GetValue<int>()));
+        Assert.Equal(10, created["maintainerEscalationBusinessDays"]!.GetValue<int>());
+        Assert.Equal([2, 5], shown!["maintainerReminderBusinessDays"]!.AsArray().Select(d => d!.GetValue<int>()));
+        Assert.Equal(8, shown["maintainerEscalationBusinessDays"]!.GetValue<int>());
+        Assert.Equal(3, shown["triageBusinessDays"]!.GetValue<int>());
         Assert.Equal(90, shown["publicationDays"]!.GetValue<int>());
         Assert.Equal("Europe/Berlin", shown["timeZone"]!.GetValue<string>());
         Assert.Equal(["2026-12-24", "2026-12-25"], Strings(shown["holidays"]));
@@ -86,6 +91,9 @@ public class ProgramsApiTests
         { """{"advisoryIdPrefix":"npm-sec"}""", "advisoryIdPrefix" },
         { """{"scopeEcosystems":["PyPI"]}""", "scopeEcosystems[0]" },
         { """{"reservedCveIds":["CVE-2026-1"]}""", "reservedCveIds[0]" },
+        { """{"maintainerReminderBusinessDays":[3, 61]}""", "maintainerReminderBusinessDays[1]" },
+        { """{"maintainerReminderBusinessDays":[12]}""", "maintainerReminderBusinessDays[0]" },
+        { """{"maintainerEscalationBusinessDays":100}""", "maintainerEscalationBusinessDays" },
     };
 
     [Theory]

@@ -63,6 +63,10 @@ public sealed class UpgradeFixtureTests
             Actor.System, Ct);
         Assert.Equal("Prototype pollution in deep-merge", report.Title);
         Assert.Equal("published", report.State);
+        // A program from before the maintainer reminders takes the process defaults.
+        var program = await db.Programs.AsNoTracking().OrderBy(p => p.Id).FirstAsync(Ct);
+        Assert.Equal([3, 7], program.MaintainerReminderBusinessDays);
+        Assert.Equal(10, program.MaintainerEscalationBusinessDays);
     }
 
     /// <summary>Writes a new fixture folder; run by <c>scripts/make-upgrade-fixture.sh</c>, skipped

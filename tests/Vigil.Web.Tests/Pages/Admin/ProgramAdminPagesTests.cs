@@ -40,6 +40,12 @@ public class ProgramAdminPagesTests
         var wrong = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy",
             Policy(triage: "2", zone: "Mars/Olympus_Mons", publication: "90"), "/admin/programs/npm-eco");
         var unchanged = await ViewAsync(test, "npm-eco");
+        var lateReminder = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy",
+            new Dictionary<string, string>(Policy(triage: "3", zone: "UTC", publication: "90"))
+            {
+                ["Policy.MaintainerReminderBusinessDays"] = "2, 9",
+            },
+            "/admin/programs/npm-eco");
         var saved = await admin.PostFormAsync("/admin/programs/npm-eco?handler=Policy",
             Policy(triage: "3", zone: "Europe/Berlin", publication: "90"), "/admin/programs/npm-eco");
         var member = await admin.PostFormAsync("/admin/programs/npm-eco?handler=AddMember",
@@ -71,11 +77,21 @@ public class ProgramAdminPagesTests
         Assert.Contains("timeZone", problem, StringComparison.Ordinal);
         Assert.Equal("Mars/Olympus_Mons", Html(wrong.Html).QuerySelector("#p-zone")!.GetAttribute("value"));
         Assert.Equal((2, 45, "UTC"), (unchanged.TriageBusinessDays, unchanged.PublicationDays, unchanged.TimeZone));
+        Assert.Equal([3, 7], unchanged.MaintainerReminderBusinessDays);
+        Assert.Equal(10, unchanged.MaintainerEscalationBusinessDays);
+        Assert.Equal(HttpStatusCode.BadRequest, lateReminder.Status);
+        Assert.Contains("maintainerReminderBusinessDays[1]",
+            Html(lateReminder.Html).QuerySelector("#problem-policy")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2, 9", Html(lateReminder.Html).QuerySelector("#p-maintainer-reminders")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal((3, 90, "Europe/Berlin", false),
             (stored.TriageBusinessDays, stored.PublicationDays, stored.TimeZone, stored.PublishAtDeadline));
         Assert.Equal(["2026-12-24", "2026-12-25"], stored.Holidays);
         Assert.Equal([24, 4], stored.ReminderHours);
+        Assert.Equal([2, 5], stored.MaintainerReminderBusinessDays);
+        Assert.Equal(8, stored.MaintainerEscalationBusinessDays);
+        Assert.Equal(("2, 5", "8"), (Html(page).QuerySelector("#p-maintainer-reminders")!.GetAttribute("value"),
+            Html(page).QuerySelector("#p-maintainer-escalation")!.GetAttribute("value")));
         Assert.Equal(["CVE-2026-50001"], stored.ReservedCveIds);
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (member.Status, maintainer.Status));
         Assert.Contains(stored.Members, m => m is { Email: "mate@example.test", Role: "triager" });
@@ -248,6 +264,8 @@ public class ProgramAdminPagesTests
         ["Policy.AtDeadline"] = "flag",
         ["Policy.AdvisoryIdPrefix"] = "NPMSEC",
         ["Policy.ReservedCveIds"] = "CVE-2026-50001",
+        ["Policy.MaintainerReminderBusinessDays"] = "5, 2",
+        ["Policy.MaintainerEscalationBusinessDays"] = "8",
     };
 
     /// <summary>Registers through the pages, makes the account an instance admin if asked, turns on TOTP if asked, and

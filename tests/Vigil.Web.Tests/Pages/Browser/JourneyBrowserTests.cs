@@ -18,6 +18,7 @@ public class JourneyBrowserTests
     public async Task Visitor_FindsAdvisoriesPackagesAndProgramPolicies()
     {
         await using var app = await StartWithProgramAsync();
+        await PublishAnsweredReportAsync(app);
         var (page, errors) = await app.NewPageAsync();
 
         await page.GotoAsync(app.Root + "/");
@@ -42,6 +43,7 @@ public class JourneyBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "npm ecosystem", Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync("**/programs/npm-eco");
         await PageChecks.AssertLooksRightAsync(page, "the program page");
+        Assert.Contains("left-merge", await page.InnerTextAsync("#maintainer-answers"), StringComparison.Ordinal);
         foreach (var (path, name) in new[]
         {
             ("/programs/npm-eco/security-md", "the program's SECURITY.md"),
@@ -104,6 +106,52 @@ public class JourneyBrowserTests
             StringComparison.Ordinal);
         await PageChecks.AssertLooksRightAsync(page, "the account page");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>A published report of the program whose maintainer answered, for the program page's figures.</summary>
+    private static async Task PublishAnsweredReportAsync(BrowserApp app)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        async Task<T> Use<T>(Func<IServiceProvider, Task<T>> action)
+        {
+            using var scope = app.Services.CreateScope();
+            return await action(scope.ServiceProvider);
+        }
+        async Task<Vigil.Core.Reports.Actor> UserAsync(string email) => await Use(async services =>
+        {
+            var user = new Vigil.Core.Accounts.VigilUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                TwoFactorEnabled = true
+            };
+            var users = services
+                .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Vigil.Core.Accounts.VigilUser>>();
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            return Vigil.Core.Reports.Actor.User(user.Id);
+        });
+        var triager = await UserAsync("triager@example.test");
+        var maintainer = await UserAsync("keeper@example.test");
+        await Use(async s =>
+        {
+            await s.GetRequiredService<AddProgramMember>().ExecuteAsync(
+                "npm-eco", triager.UserId!.Value, ProgramRole.Triager, ct);
+            return 0;
+        });
+        var id = (await Use(s => s.GetRequiredService<Vigil.Core.Reports.SubmitReport>().ExecuteAsync("npm-eco",
+            new([new("npm", "left-merge", "<3.0.0")], "Prototype pollution", "Details."),
+            Vigil.Core.Reports.Actor.Anonymous, ct))).Id;
+        await Use(async s =>
+        {
+            await s.GetRequiredService<Vigil.Core.Reports.TriageReport>().AcceptAsync(id, triager, ct);
+            return 0;
+        });
+        await Use(s => s.GetRequiredService<Vigil.Core.Reports.InviteMaintainer>()
+            .ExecuteAsync(id, triager, maintainer.UserId, null, ct));
+        await Use(s => s.GetRequiredService<Vigil.Core.Reports.CommentOnReport>()
+            .ExecuteAsync(id, maintainer, "Confirmed.", false, ct));
+        await Use(s => s.GetRequiredService<Vigil.Core.Reports.PublishReport>().ExecuteAsync(id, triager, ct));
     }
 
     private static async Task<BrowserApp> StartWithProgramAsync()

@@ -31,6 +31,12 @@ public sealed class PolicyInput
 
     public string? NewReporterReportsPerDay { get; set; }
 
+    /// <summary>Business days after notification, comma-separated; empty: no reminders.</summary>
+    public string? MaintainerReminderBusinessDays { get; set; }
+
+    /// <summary>Business days after notification; 0: no escalation.</summary>
+    public string? MaintainerEscalationBusinessDays { get; set; }
+
     public static PolicyInput From(ProgramAdminView p) => new()
     {
         Name = p.Name,
@@ -46,6 +52,8 @@ public sealed class PolicyInput
         ReservedCveIds = string.Join('\n', p.ReservedCveIds),
         MinimumSignal = p.MinimumSignal?.ToString(CultureInfo.InvariantCulture),
         NewReporterReportsPerDay = p.NewReporterReportsPerDay.ToString(CultureInfo.InvariantCulture),
+        MaintainerReminderBusinessDays = string.Join(", ", p.MaintainerReminderBusinessDays),
+        MaintainerEscalationBusinessDays = p.MaintainerEscalationBusinessDays.ToString(CultureInfo.InvariantCulture),
     };
 
     public ProgramSettings ToSettings()
@@ -65,6 +73,21 @@ public sealed class PolicyInput
                 errors[$"reminderHours[{i}]"] = [$"'{text}' is not a whole number of hours."];
             }
         }
+        var maintainerReminders = new List<int>();
+        foreach (var (text, i) in List(MaintainerReminderBusinessDays).Select((t, i) => (t, i)))
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))
+            {
+                maintainerReminders.Add(days);
+            }
+            else
+            {
+                errors[$"maintainerReminderBusinessDays[{i}]"] = [$"'{text}' is not a whole number of business days."];
+            }
+        }
+        var maintainerEscalation = string.IsNullOrWhiteSpace(MaintainerEscalationBusinessDays)
+            ? 0
+            : Number(MaintainerEscalationBusinessDays, "maintainerEscalationBusinessDays", errors);
         double? minimumSignal = null;
         if (!string.IsNullOrWhiteSpace(MinimumSignal))
         {
@@ -92,7 +115,8 @@ public sealed class PolicyInput
         return new ProgramSettings(Name ?? "", ScopeEcosystems, List(ScopePackages), triage, publication,
             TimeZone?.Trim() ?? "", List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "",
             List(ReservedCveIds), RequireMinimumSignal: minimumSignal is not null, MinimumSignal: minimumSignal,
-            NewReporterReportsPerDay: newReporterLimit);
+            NewReporterReportsPerDay: newReporterLimit, MaintainerReminderBusinessDays: maintainerReminders,
+            MaintainerEscalationBusinessDays: maintainerEscalation);
     }
 
     private static int? Number(string? text, string field, Dictionary<string, string[]> errors)
