@@ -34,7 +34,8 @@ public sealed record ProgramAdminView(
     IReadOnlyList<WebhookEndpointView> Webhooks,
     double? MinimumSignal,
     int NewReporterReportsPerDay,
-    IReadOnlyList<string> IntakeAddresses);
+    IReadOnlyList<string> IntakeAddresses,
+    bool RequireProofOfConcept);
 
 /// <summary>
 /// One program for its administrators. Maintainers are recorded per program: a program lists (and its admins
@@ -79,7 +80,7 @@ public sealed class GetProgramAdmin(VigilDbContext db)
                 m.UserId is { } id ? emails.GetValueOrDefault(id) : null, m.AddedAt)).ToList(),
             webhooks.Select(View).ToList(),
             p.MinimumSignal, p.NewReporterReportsPerDay,
-            await SetIntakeAddresses.ListAsync(db, p.Id, cancellationToken));
+            await SetIntakeAddresses.ListAsync(db, p.Id, cancellationToken), p.RequireProofOfConcept);
     }
 
     public static string RoleName(ProgramRole role) => role.ToString().ToLowerInvariant();

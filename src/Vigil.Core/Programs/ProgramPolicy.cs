@@ -22,7 +22,8 @@ public sealed record ProgramSettings(
     IReadOnlyList<string>? ReservedCveIds = null,
     bool? RequireMinimumSignal = null,
     double? MinimumSignal = null,
-    int? NewReporterReportsPerDay = null);
+    int? NewReporterReportsPerDay = null,
+    bool? RequireProofOfConcept = null);
 
 /// <summary>The process rules' defaults and the checks on a program's settings; each error names its field.</summary>
 public static partial class ProgramPolicy
@@ -155,6 +156,7 @@ public static partial class ProgramPolicy
         program.ReservedCveIds = settings.ReservedCveIds?.Distinct().ToList() ?? program.ReservedCveIds;
         program.MinimumSignal = minimumSignal;
         program.NewReporterReportsPerDay = settings.NewReporterReportsPerDay ?? program.NewReporterReportsPerDay;
+        program.RequireProofOfConcept = settings.RequireProofOfConcept ?? program.RequireProofOfConcept;
     }
 
     /// <summary>Whether a package falls in the program's scope.</summary>

@@ -22,11 +22,12 @@ public record ProgramPolicyBody
     public bool? RequireMinimumSignal { get; init; }
     public double? MinimumSignal { get; init; }
     public int? NewReporterReportsPerDay { get; init; }
+    public bool? RequireProofOfConcept { get; init; }
 
     public ProgramSettings ToSettings() =>
         new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
             Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal,
-            MinimumSignal, NewReporterReportsPerDay);
+            MinimumSignal, NewReporterReportsPerDay, RequireProofOfConcept);
 }
 
 /// <summary>

@@ -31,6 +31,9 @@ public sealed class PolicyInput
 
     public string? NewReporterReportsPerDay { get; set; }
 
+    /// <summary>A checkbox: intake refuses a report without a proof of concept in the form of one.</summary>
+    public bool RequireProofOfConcept { get; set; }
+
     public static PolicyInput From(ProgramAdminView p) => new()
     {
         Name = p.Name,
@@ -46,6 +49,7 @@ public sealed class PolicyInput
         ReservedCveIds = string.Join('\n', p.ReservedCveIds),
         MinimumSignal = p.MinimumSignal?.ToString(CultureInfo.InvariantCulture),
         NewReporterReportsPerDay = p.NewReporterReportsPerDay.ToString(CultureInfo.InvariantCulture),
+        RequireProofOfConcept = p.RequireProofOfConcept,
     };
 
     public ProgramSettings ToSettings()
@@ -92,7 +96,7 @@ public sealed class PolicyInput
         return new ProgramSettings(Name ?? "", ScopeEcosystems, List(ScopePackages), triage, publication,
             TimeZone?.Trim() ?? "", List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "",
             List(ReservedCveIds), RequireMinimumSignal: minimumSignal is not null, MinimumSignal: minimumSignal,
-            NewReporterReportsPerDay: newReporterLimit);
+            NewReporterReportsPerDay: newReporterLimit, RequireProofOfConcept: RequireProofOfConcept);
     }
 
     private static int? Number(string? text, string field, Dictionary<string, string[]> errors)
