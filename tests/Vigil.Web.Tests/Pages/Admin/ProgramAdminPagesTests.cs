@@ -77,6 +77,9 @@ public class ProgramAdminPagesTests
         Assert.Equal(["2026-12-24", "2026-12-25"], stored.Holidays);
         Assert.Equal([24, 4], stored.ReminderHours);
         Assert.Equal(["CVE-2026-50001"], stored.ReservedCveIds);
+        Assert.False(unchanged.RequireProofOfConcept);
+        Assert.True(stored.RequireProofOfConcept);
+        Assert.Equal("checked", Html(page).QuerySelector("#p-require-poc")!.GetAttribute("checked"));
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (member.Status, maintainer.Status));
         Assert.Contains(stored.Members, m => m is { Email: "mate@example.test", Role: "triager" });
         Assert.Equal("deep-merge", Assert.Single(stored.Maintainers).Name);
@@ -248,6 +251,7 @@ public class ProgramAdminPagesTests
         ["Policy.AtDeadline"] = "flag",
         ["Policy.AdvisoryIdPrefix"] = "NPMSEC",
         ["Policy.ReservedCveIds"] = "CVE-2026-50001",
+        ["Policy.RequireProofOfConcept"] = "true",
     };
 
     /// <summary>Registers through the pages, makes the account an instance admin if asked, turns on TOTP if asked, and
