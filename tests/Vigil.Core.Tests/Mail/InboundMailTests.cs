@@ -213,7 +213,7 @@ public class InboundMailTests
         var nothing = await ReportIdsAsync(world);
         var outbox = await world.Disclosure.Run(db => db.OutboxMessages.CountAsync(Ct));
         await world.SendAsync(MailWorld.Message(Researcher, Intake, "RCE in deep-merge",
-            $"Merging runs code. {Secret}\n\n```js\nrequire('deep-merge')({}, JSON.parse(evil));\n```\n"));
+            $"Merging runs code. {Secret}\n\n```js\nrequire('deep-merge')({{}}, JSON.parse(evil));\n```\n"));
 
         Assert.Equal(554, (int)refused.StatusCode);
         Assert.Contains("proofOfConcept", refused.Message, StringComparison.Ordinal);
