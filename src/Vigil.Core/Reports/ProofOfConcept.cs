@@ -44,7 +44,8 @@ public static partial class ProofOfConcept
         {
             return true;
         }
-        if (lines.Any(l => l.StartsWith("$ ", StringComparison.Ordinal) || l.StartsWith("> ", StringComparison.Ordinal)))
+        if (lines.Any(l => l.StartsWith("$ ", StringComparison.Ordinal)
+            || l.StartsWith("> ", StringComparison.Ordinal)))
         {
             return true;
         }
