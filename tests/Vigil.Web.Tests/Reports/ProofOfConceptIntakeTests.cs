@@ -97,6 +97,27 @@ public class ProofOfConceptIntakeTests
         Assert.Equal(1, await db.Reports.CountAsync(Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgramPageAndSecurityMd_StateTheRequirement_OnlyWhereSet(DatabaseProvider provider)
+    {
+        await using var test = await StartAsync(provider);
+        var visitor = AccountSession.For(test.Factory);
+
+        var strict = await new HtmlParser().ParseDocumentAsync(
+            await visitor.Client.GetStringAsync("/programs/npm-eco", Ct), Ct);
+        var plain = await new HtmlParser().ParseDocumentAsync(
+            await visitor.Client.GetStringAsync("/programs/other", Ct), Ct);
+        var strictMd = await visitor.Client.GetStringAsync("/api/programs/npm-eco/security-md", Ct);
+        var plainMd = await visitor.Client.GetStringAsync("/api/programs/other/security-md", Ct);
+
+        Assert.Contains("numbered steps", strict.QuerySelector("#proof-of-concept-rule")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Null(plain.QuerySelector("#proof-of-concept-rule"));
+        Assert.Contains("A report needs a proof of concept", strictMd, StringComparison.Ordinal);
+        Assert.DoesNotContain("proof of concept", plainMd, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Form(string proofOfConcept) => new()
     {
         ["Program"] = "npm-eco",
