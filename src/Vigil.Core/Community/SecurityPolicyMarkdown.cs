@@ -47,6 +47,13 @@ public static partial class SecurityPolicyMarkdown
         md.Append($"Report it privately with the program's form: <{link}>\n\n");
         md.Append(
             "No account is needed. Only the program's team, and the maintainers they invite, see the report.\n\n");
+        if (program.RequireProofOfConcept)
+        {
+            md.Append(
+                "A report needs a proof of concept: a code block, shell commands or numbered steps to reproduce, at "
+                + $"least {Reports.ProofOfConcept.MinLength} characters (in an e-mail, in the message). A report "
+                + "without one is refused.\n\n");
+        }
         foreach (var address in intakeAddresses ?? [])
         {
             md.Append($"You can also report by e-mail to <mailto:{address}>; you will be answered by e-mail.\n\n");

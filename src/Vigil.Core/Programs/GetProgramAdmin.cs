@@ -36,7 +36,8 @@ public sealed record ProgramAdminView(
     int NewReporterReportsPerDay,
     IReadOnlyList<string> IntakeAddresses,
     IReadOnlyList<int> MaintainerReminderBusinessDays,
-    int MaintainerEscalationBusinessDays);
+    int MaintainerEscalationBusinessDays,
+    bool RequireProofOfConcept);
 
 /// <summary>
 /// One program for its administrators. Maintainers are recorded per program: a program lists (and its admins
@@ -82,7 +83,7 @@ public sealed class GetProgramAdmin(VigilDbContext db)
             webhooks.Select(View).ToList(),
             p.MinimumSignal, p.NewReporterReportsPerDay,
             await SetIntakeAddresses.ListAsync(db, p.Id, cancellationToken),
-            p.MaintainerReminderBusinessDays, p.MaintainerEscalationBusinessDays);
+            p.MaintainerReminderBusinessDays, p.MaintainerEscalationBusinessDays, p.RequireProofOfConcept);
     }
 
     public static string RoleName(ProgramRole role) => role.ToString().ToLowerInvariant();

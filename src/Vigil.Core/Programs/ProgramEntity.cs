@@ -43,6 +43,12 @@ public sealed class ProgramEntity
     /// <summary>What the clock does at the publication deadline: publish, or flag the report for the team.</summary>
     public bool PublishAtDeadline { get; set; } = true;
 
+    /// <summary>
+    /// Intake refuses a report whose proof of concept has not the form of one (<see cref="Reports.ProofOfConcept"/>):
+    /// a runnable snippet or steps to reproduce.
+    /// </summary>
+    public bool RequireProofOfConcept { get; set; }
+
     public required string AdvisoryIdPrefix { get; set; }
 
     /// <summary>A block of CVE ids reserved by the program's CNA, handed out in order.</summary>

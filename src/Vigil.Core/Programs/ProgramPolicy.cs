@@ -24,7 +24,8 @@ public sealed record ProgramSettings(
     double? MinimumSignal = null,
     int? NewReporterReportsPerDay = null,
     IReadOnlyList<int>? MaintainerReminderBusinessDays = null,
-    int? MaintainerEscalationBusinessDays = null);
+    int? MaintainerEscalationBusinessDays = null,
+    bool? RequireProofOfConcept = null);
 
 /// <summary>The process rules' defaults and the checks on a program's settings; each error names its field.</summary>
 public static partial class ProgramPolicy
@@ -197,6 +198,7 @@ public static partial class ProgramPolicy
         program.NewReporterReportsPerDay = settings.NewReporterReportsPerDay ?? program.NewReporterReportsPerDay;
         program.MaintainerReminderBusinessDays = maintainerReminders.Distinct().Order().ToList();
         program.MaintainerEscalationBusinessDays = escalation;
+        program.RequireProofOfConcept = settings.RequireProofOfConcept ?? program.RequireProofOfConcept;
     }
 
     /// <summary>Whether a package falls in the program's scope.</summary>

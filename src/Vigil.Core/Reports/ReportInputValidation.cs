@@ -52,6 +52,17 @@ internal static partial class ReportInputValidation
         {
             Add("proofOfConcept", $"at most {MaxText:N0} characters.");
         }
+        else if (program.RequireProofOfConcept)
+        {
+            // By e-mail everything is in the message's body: the check reads it instead of a separate field.
+            var mail = request.Channel == ReportChannel.Mail;
+            if (!(mail && errors.ContainsKey("description"))
+                && ProofOfConcept.Check(mail ? request.Description : request.ProofOfConcept) is { } why)
+            {
+                Add("proofOfConcept", $"this program requires a proof of concept{(mail ? " in the message" : "")}: "
+                    + $"{ProofOfConcept.Expected} ({why}).");
+            }
+        }
         double? score = null;
         string? severity = null;
         if (!string.IsNullOrWhiteSpace(request.CvssVector))

@@ -1089,6 +1089,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("RequireProofOfConcept")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ReservedCveIds")
                         .IsRequired()
                         .HasColumnType("text");

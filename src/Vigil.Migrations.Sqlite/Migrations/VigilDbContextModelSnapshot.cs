@@ -1036,6 +1036,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequireProofOfConcept")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReservedCveIds")
                         .IsRequired()
                         .HasColumnType("TEXT");

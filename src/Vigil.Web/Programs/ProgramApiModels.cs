@@ -24,11 +24,13 @@ public record ProgramPolicyBody
     public int? NewReporterReportsPerDay { get; init; }
     public List<int>? MaintainerReminderBusinessDays { get; init; }
     public int? MaintainerEscalationBusinessDays { get; init; }
+    public bool? RequireProofOfConcept { get; init; }
 
     public ProgramSettings ToSettings() =>
         new(Name, ScopeEcosystems, ScopePackages, TriageBusinessDays, PublicationDays, TimeZone,
             Holidays, ReminderHours, PublishAtDeadline, AdvisoryIdPrefix, ReservedCveIds, RequireMinimumSignal,
-            MinimumSignal, NewReporterReportsPerDay, MaintainerReminderBusinessDays, MaintainerEscalationBusinessDays);
+            MinimumSignal, NewReporterReportsPerDay, MaintainerReminderBusinessDays, MaintainerEscalationBusinessDays,
+            RequireProofOfConcept);
 }
 
 /// <summary>

@@ -201,6 +201,31 @@ public class InboundMailTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Intake_ProgramRequiresProofOfConcept_MessageWithoutOneIsRefusedNamingOnlyTheField(
+        DatabaseProvider provider)
+    {
+        await using var world = await MailWorld.StartAsync(provider);
+        await world.Disclosure.Run(db => new Vigil.Core.Programs.UpdateProgramPolicy(db).ExecuteAsync(
+            Disclosure.Slug, new Vigil.Core.Programs.ProgramSettings(RequireProofOfConcept: true), Ct));
+
+        var refused = await Assert.ThrowsAsync<SmtpCommandException>(() => world.SendAsync(MailWorld.Message(
+            Researcher, Intake, $"RCE in deep-merge {Secret}", $"It is exploitable, believe me. {Secret}")));
+        var nothing = await ReportIdsAsync(world);
+        var outbox = await world.Disclosure.Run(db => db.OutboxMessages.CountAsync(Ct));
+        await world.SendAsync(MailWorld.Message(Researcher, Intake, "RCE in deep-merge",
+            $"Merging runs code. {Secret}\n\n```js\nrequire('deep-merge')({{}}, JSON.parse(evil));\n```\n"));
+
+        Assert.Equal(554, (int)refused.StatusCode);
+        Assert.Contains("proofOfConcept", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(nothing);
+        Assert.Equal(0, outbox);
+        Assert.Single(await ReportIdsAsync(world));
+        AssertNothingPrivateLeaked(world, await world.DispatchAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Intake_HtmlOnlyMessage_DescriptionIsItsTextWithoutMarkup(DatabaseProvider provider)
     {
         await using var world = await MailWorld.StartAsync(provider);

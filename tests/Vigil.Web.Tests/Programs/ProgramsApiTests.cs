@@ -25,7 +25,7 @@ public class ProgramsApiTests
             {"triageBusinessDays":3,"publicationDays":90,"timeZone":"Europe/Berlin","holidays":["2026-12-25","2026-12-24"],
              "reminderHours":[4,24,48],"publishAtDeadline":false,"reservedCveIds":["CVE-2026-50001","CVE-2026-50002"],
              "scopePackages":["npm/left-pad"],"maintainerReminderBusinessDays":[5,2,5],
-             "maintainerEscalationBusinessDays":8}
+             "maintainerEscalationBusinessDays":8,"requireProofOfConcept":true}
             """, token);
         Assert.True(api.LastStatus == 200, patched?.ToJsonString());
         await api.JsonAsync(HttpMethod.Post, "/api/programs/nuget-eco/members",
@@ -53,6 +53,8 @@ public class ProgramsApiTests
         Assert.Equal(["2026-12-24", "2026-12-25"], Strings(shown["holidays"]));
         Assert.Equal([48, 24, 4], shown["reminderHours"]!.AsArray().Select(h => h!.GetValue<int>()));
         Assert.False(shown["publishAtDeadline"]!.GetValue<bool>());
+        Assert.False(created["requireProofOfConcept"]!.GetValue<bool>());
+        Assert.True(shown["requireProofOfConcept"]!.GetValue<bool>());
         Assert.Equal(["CVE-2026-50001", "CVE-2026-50002"], Strings(shown["reservedCveIds"]));
         Assert.Equal(["NuGet"], Strings(shown["scopeEcosystems"]));
         var member = Assert.Single(shown["members"]!.AsArray());

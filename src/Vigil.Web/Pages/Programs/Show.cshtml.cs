@@ -16,7 +16,10 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
     /// The intake rules of reputation (docs/community.md): the minimum signal to report without review, and new
     /// reporters' daily limit.
     /// </summary>
-    public (double? MinimumSignal, int NewReporterReportsPerDay) Intake { get; private set; }
+    public (double? MinimumSignal, int NewReporterReportsPerDay, bool RequireProofOfConcept) Intake
+    {
+        get; private set;
+    }
 
     /// <summary>The addresses the program takes reports at by e-mail (docs/mail.md): public contacts.</summary>
     public IReadOnlyList<string> IntakeAddresses { get; private set; } = [];
@@ -25,8 +28,9 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
     {
         Metrics = await metrics.ExecuteAsync(slug, cancellationToken);
         var intake = await db.Programs.AsNoTracking().Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.MinimumSignal, p.NewReporterReportsPerDay }).SingleAsync(cancellationToken);
-        Intake = (intake.MinimumSignal, intake.NewReporterReportsPerDay);
+            .Select(p => new { p.Id, p.MinimumSignal, p.NewReporterReportsPerDay, p.RequireProofOfConcept })
+            .SingleAsync(cancellationToken);
+        Intake = (intake.MinimumSignal, intake.NewReporterReportsPerDay, intake.RequireProofOfConcept);
         IntakeAddresses = await Core.Programs.SetIntakeAddresses.ListAsync(db, intake.Id, cancellationToken);
     }
 }

@@ -93,6 +93,9 @@ public class ProgramAdminPagesTests
         Assert.Equal(("2, 5", "8"), (Html(page).QuerySelector("#p-maintainer-reminders")!.GetAttribute("value"),
             Html(page).QuerySelector("#p-maintainer-escalation")!.GetAttribute("value")));
         Assert.Equal(["CVE-2026-50001"], stored.ReservedCveIds);
+        Assert.False(unchanged.RequireProofOfConcept);
+        Assert.True(stored.RequireProofOfConcept);
+        Assert.Equal("checked", Html(page).QuerySelector("#p-require-poc")!.GetAttribute("checked"));
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (member.Status, maintainer.Status));
         Assert.Contains(stored.Members, m => m is { Email: "mate@example.test", Role: "triager" });
         Assert.Equal("deep-merge", Assert.Single(stored.Maintainers).Name);
@@ -266,6 +269,7 @@ public class ProgramAdminPagesTests
         ["Policy.ReservedCveIds"] = "CVE-2026-50001",
         ["Policy.MaintainerReminderBusinessDays"] = "5, 2",
         ["Policy.MaintainerEscalationBusinessDays"] = "8",
+        ["Policy.RequireProofOfConcept"] = "true",
     };
 
     /// <summary>Registers through the pages, makes the account an instance admin if asked, turns on TOTP if asked, and

@@ -27,7 +27,8 @@ public class DisclosureBrowserTests
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<CreateProgram>().ExecuteAsync(
-                "npm-eco", "npm ecosystem", "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]),
+                "npm-eco", "npm ecosystem", "NPMSEC",
+                new ProgramSettings(ScopeEcosystems: ["npm"], RequireProofOfConcept: true),
                 TestContext.Current.CancellationToken);
         }
 
@@ -36,7 +37,7 @@ public class DisclosureBrowserTests
         await reporter.GotoAsync(app.Root + "/programs");
         await PageChecks.AssertLooksRightAsync(reporter, "the program directory");
         await reporter.GotoAsync(app.Root + "/reports/new");
-        await PageChecks.AssertLooksRightAsync(reporter, "the report form");
+        await PageChecks.AssertLooksRightAsync(reporter, "the report form", axeAtEveryWidth: true);
         // The program's policy stands beside the form at 1280 px.
         Assert.Contains("2 business days", await reporter.TextContentAsync("#program-policy"),
             StringComparison.Ordinal);
@@ -44,6 +45,9 @@ public class DisclosureBrowserTests
         var policy = (await reporter.Locator("#program-policy").BoundingBoxAsync())!;
         Assert.True(policy.X >= form.X + form.Width,
             $"the policy ({policy.X}) is not beside the form (ends at {form.X + form.Width})");
+        // The program requires a proof of concept: the form says which form it takes, beside the field.
+        Assert.Equal("poc-hint", await reporter.GetAttributeAsync("#poc", "aria-describedby"));
+        Assert.Contains("numbered steps", await reporter.TextContentAsync("#poc-hint"), StringComparison.Ordinal);
         await reporter.FillAsync("#package", "browser-merge");
         await reporter.FillAsync("#versions", "2.0.0 - 1.0.0");
         await reporter.FillAsync("#title", "Prototype pollution in browser-merge");
@@ -67,17 +71,23 @@ public class DisclosureBrowserTests
             StringComparison.Ordinal);
         Assert.DoesNotContain("packages[0]", await reporter.TextContentAsync("main"), StringComparison.Ordinal);
         Assert.Contains("poc.js", await reporter.TextContentAsync("#attachments-again"), StringComparison.Ordinal);
+        // A proof of concept without a code block or steps: refused beside its field too.
+        Assert.Equal("true", await reporter.GetAttributeAsync("#poc", "aria-invalid"));
+        Assert.Equal("poc-hint poc-error", await reporter.GetAttributeAsync("#poc", "aria-describedby"));
+        Assert.Contains("no code block and no numbered steps", await reporter.TextContentAsync("#poc-error"),
+            StringComparison.Ordinal);
         Assert.Equal("Prototype pollution in browser-merge", await reporter.InputValueAsync("#title"));
         var versionsBox = (await reporter.Locator("#versions").BoundingBoxAsync())!;
         var errorBox = (await reporter.Locator("#versions-error").BoundingBoxAsync())!;
         Assert.True(
             errorBox.Y >= versionsBox.Y + versionsBox.Height && errorBox.Y - (versionsBox.Y + versionsBox.Height) < 40,
             "the error is not right under its field");
-        await PageChecks.AssertLooksRightAsync(reporter, "the report form with a problem");
+        await PageChecks.AssertLooksRightAsync(reporter, "the report form with a problem", axeAtEveryWidth: true);
         // the form's answer, as intended
         Assert.Single(reporterErrors, e => e.Contains("status of 400", StringComparison.Ordinal));
         reporterErrors.Clear();
         await reporter.FillAsync("#versions", "<=2.0.0");
+        await reporter.FillAsync("#poc", "1. npm install browser-merge@2.0.0\n2. merge({}, JSON.parse(payload))");
         await reporter.SetInputFilesAsync("#attachments", pocFile);
         await reporter.ClickAsync("#report-form button[type=submit]");
         await reporter.WaitForSelectorAsync("#followup-token");

@@ -37,6 +37,9 @@ public sealed class PolicyInput
     /// <summary>Business days after notification; 0: no escalation.</summary>
     public string? MaintainerEscalationBusinessDays { get; set; }
 
+    /// <summary>A checkbox: intake refuses a report without a proof of concept in the form of one.</summary>
+    public bool RequireProofOfConcept { get; set; }
+
     public static PolicyInput From(ProgramAdminView p) => new()
     {
         Name = p.Name,
@@ -54,6 +57,7 @@ public sealed class PolicyInput
         NewReporterReportsPerDay = p.NewReporterReportsPerDay.ToString(CultureInfo.InvariantCulture),
         MaintainerReminderBusinessDays = string.Join(", ", p.MaintainerReminderBusinessDays),
         MaintainerEscalationBusinessDays = p.MaintainerEscalationBusinessDays.ToString(CultureInfo.InvariantCulture),
+        RequireProofOfConcept = p.RequireProofOfConcept,
     };
 
     public ProgramSettings ToSettings()
@@ -116,7 +120,7 @@ public sealed class PolicyInput
             TimeZone?.Trim() ?? "", List(Holidays), reminders, publish, AdvisoryIdPrefix?.Trim() ?? "",
             List(ReservedCveIds), RequireMinimumSignal: minimumSignal is not null, MinimumSignal: minimumSignal,
             NewReporterReportsPerDay: newReporterLimit, MaintainerReminderBusinessDays: maintainerReminders,
-            MaintainerEscalationBusinessDays: maintainerEscalation);
+            MaintainerEscalationBusinessDays: maintainerEscalation, RequireProofOfConcept: RequireProofOfConcept);
     }
 
     private static int? Number(string? text, string field, Dictionary<string, string[]> errors)
