@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
@@ -82,7 +83,23 @@ public class DisclosureJourneyTests
         Assert.Equal("mailto:finder@example.test",
             teamView.Document.QuerySelector("#reporter-contact a")!.GetAttribute("href"));
         var queue = await Page(triager, "/programs/npm-eco/queue");
-        Assert.Contains(Marker, queue.Document.QuerySelector("#queue")!.TextContent, StringComparison.Ordinal);
+        // The queue says the state and the deadline in words.
+        var listed = queue.Document.QuerySelector("#queue")!;
+        Assert.Contains(Marker, listed.TextContent, StringComparison.Ordinal);
+        Assert.Equal("New", listed.QuerySelector(".state")!.TextContent);
+        Assert.Matches(@"Triage due \w+day \d+ \w+ \d{4}, \d\d:\d\d UTC · .*left", listed.TextContent);
+        Assert.Null(queue.Document.QuerySelector("#held"));
+        // A report held for review (its reporter below the program's minimum signal) is listed apart.
+        await using (var db = test.OpenDatabase())
+        {
+            await db.Reports.ExecuteUpdateAsync(set => set.SetProperty(r => r.HeldForReview, true), Ct);
+        }
+        var withHeld = await Page(triager, "/programs/npm-eco/queue");
+        Assert.Contains(Marker, withHeld.Document.QuerySelector("#held")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, withHeld.Document.QuerySelector("#queue")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Contains("besides those held for review", withHeld.Document.QuerySelector("#empty")!.TextContent,
+            StringComparison.Ordinal);
         var accepted = await triager.PostFormAsync($"{link}?handler=Accept", new Dictionary<string, string>(),
             formPage: link);
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
