@@ -106,9 +106,11 @@ public class BrowserTests
     {
         try
         {
-            var loaded = page.WaitForURLAsync(url => url.Contains(expected, StringComparison.Ordinal));
+            var loaded = page.WaitForURLAsync(url => url.Contains(expected, StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.Commit });
             await action();
             await loaded;
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         }
         catch (TimeoutException e)
         {

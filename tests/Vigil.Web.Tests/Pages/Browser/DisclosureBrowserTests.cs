@@ -93,7 +93,7 @@ public class DisclosureBrowserTests
         await reporter.WaitForSelectorAsync("#followup-token");
         Assert.StartsWith("vfu_", await reporter.TextContentAsync("#followup-token"), StringComparison.Ordinal);
         await reporter.ClickAsync("#report-link");
-        await reporter.WaitForURLAsync("**/reports/*");
+        await PageChecks.ArrivedAsync(reporter, "**/reports/*");
         var reportUrl = reporter.Url;
         Assert.Equal("new", await reporter.GetAttributeAsync("#report-state", "data-state"));
         Assert.Equal("poc.js", await reporter.TextContentAsync("#attachment-list a"));
@@ -113,7 +113,7 @@ public class DisclosureBrowserTests
         await triager.FillAsync("#email", "tri@example.test");
         await triager.FillAsync("#password", Password);
         await triager.ClickAsync("#login-form button[type=submit]");
-        await triager.WaitForURLAsync("**/account");
+        await PageChecks.ArrivedAsync(triager, "**/account");
         await triager.GotoAsync(app.Root + "/account/2fa");
         await triager.FillAsync("#confirm-password", Password); // setting up a factor asks for the password again
         await triager.ClickAsync("#confirm-form button[type=submit]");
@@ -136,7 +136,7 @@ public class DisclosureBrowserTests
         await triager.GetByRole(AriaRole.Link,
             new() { NameRegex = new System.Text.RegularExpressions.Regex("Prototype pollution in browser-merge") })
                 .ClickAsync();
-        await triager.WaitForURLAsync(reportUrl);
+        await PageChecks.ArrivedAsync(triager, reportUrl);
         // The team asks; the question stands out on the reporter's page with a prompt to answer it.
         await triager.FillAsync("#question", "Which Node.js versions did you try?");
         await triager.ClickAsync("#team-actions form:has(#question) button");
@@ -194,11 +194,11 @@ public class DisclosureBrowserTests
         await maintainer.FillAsync("#email", "dev@browser-merge.test");
         await maintainer.FillAsync("#password", Password);
         await maintainer.ClickAsync("#login-form button[type=submit]");
-        await maintainer.WaitForURLAsync("**/account");
+        await PageChecks.ArrivedAsync(maintainer, "**/account");
         await maintainer.GotoAsync(invitation);
         await maintainer.WaitForSelectorAsync("#accept-invitation");
         await maintainer.ClickAsync("#accept-invitation");
-        await maintainer.WaitForURLAsync(reportUrl);
+        await PageChecks.ArrivedAsync(maintainer, reportUrl);
         Assert.Contains("you are the maintainer", await maintainer.TextContentAsync(".kicker"),
             StringComparison.Ordinal);
         // Who takes part, by part and date in words; addresses are the team's alone.
@@ -223,7 +223,7 @@ public class DisclosureBrowserTests
         await triager.ClickAsync("#disclosure-form button[type=submit]");
         await triager.WaitForSelectorAsync("#flash");
         await triager.ClickAsync("#publish");
-        await triager.WaitForURLAsync(reportUrl + "/publish");
+        await PageChecks.ArrivedAsync(triager, reportUrl + "/publish");
         Assert.Equal("<2.0.1", await triager.TextContentAsync(".affected-range"));
         Assert.Equal(">=2.0.1", await triager.TextContentAsync(".patched"));
         Assert.NotNull(await triager.QuerySelectorAsync("#warn-disclosure"));
@@ -240,7 +240,7 @@ public class DisclosureBrowserTests
         await reporter.ReloadAsync();
         Assert.Equal("published", await reporter.GetAttributeAsync("#report-state", "data-state"));
         await reporter.ClickAsync("#advisory-link");
-        await reporter.WaitForURLAsync($"**/advisories/{advisoryId}");
+        await PageChecks.ArrivedAsync(reporter, $"**/advisories/{advisoryId}");
         Assert.Equal(advisoryId, await reporter.TextContentAsync("h1"));
         await PageChecks.AssertLooksRightAsync(reporter, "the published advisory");
         await triager.ReloadAsync();

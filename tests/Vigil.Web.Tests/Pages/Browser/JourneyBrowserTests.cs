@@ -25,13 +25,13 @@ public class JourneyBrowserTests
         await PageChecks.AssertLooksRightAsync(page, "the advisory list");
         await page.FillAsync("#q", "minimist");
         await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync("**/?q=minimist*");
+        await PageChecks.ArrivedAsync(page, "**/?q=minimist*");
         await PageChecks.AssertLooksRightAsync(page, "the search results");
         await page.GetByRole(AriaRole.Link, new() { Name = "GHSA-vh95-rmgr-6w4m", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/advisories/GHSA-vh95-rmgr-6w4m");
+        await PageChecks.ArrivedAsync(page, "**/advisories/GHSA-vh95-rmgr-6w4m");
         await PageChecks.AssertLooksRightAsync(page, "the advisory page");
         await page.Locator(".affected h3 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/packages/npm/minimist");
+        await PageChecks.ArrivedAsync(page, "**/packages/npm/minimist");
         await page.FillAsync("#version", "1.2.5");
         await page.ClickAsync("form.check button");
         await page.WaitForSelectorAsync("#answer");
@@ -39,9 +39,9 @@ public class JourneyBrowserTests
 
         // From the header to the programs, a program's page and its policies.
         await page.ClickAsync("#nav-programs");
-        await page.WaitForURLAsync("**/programs");
+        await PageChecks.ArrivedAsync(page, "**/programs");
         await page.GetByRole(AriaRole.Link, new() { Name = "npm ecosystem", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync("**/programs/npm-eco");
+        await PageChecks.ArrivedAsync(page, "**/programs/npm-eco");
         await PageChecks.AssertLooksRightAsync(page, "the program page");
         Assert.Contains("left-merge", await page.InnerTextAsync("#maintainer-answers"), StringComparison.Ordinal);
         foreach (var (path, name) in new[]
@@ -78,7 +78,7 @@ public class JourneyBrowserTests
         await page.FillAsync("#email", "ada@example.test");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForURLAsync("**/account");
+        await PageChecks.ArrivedAsync(page, "**/account");
 
         await page.GotoAsync(app.Root + "/reports/new?program=npm-eco");
         await page.FillAsync("#package", "left-merge");
@@ -91,7 +91,7 @@ public class JourneyBrowserTests
         Assert.Null(await page.QuerySelectorAsync("#followup-token")); // the account is the way back
         await PageChecks.AssertLooksRightAsync(page, "the report received page");
         await page.ClickAsync("#report-link");
-        await page.WaitForURLAsync("**/reports/*");
+        await PageChecks.ArrivedAsync(page, "**/reports/*");
         await PageChecks.AssertLooksRightAsync(page, "the registered reporter's report page");
 
         // The reporter holds the finder credit: the credit buttons are theirs, and each says what it did.

@@ -60,6 +60,17 @@ public static class PageChecks
     }
 
     /// <summary>
+    /// Waits until <paramref name="page"/> has navigated to a URL matching <paramref name="url"/> (a glob) and the new
+    /// document has loaded, by polling <c>document.readyState</c> rather than waiting for the load event: under load,
+    /// Playwright was seen to miss a document's load event (90 s timeouts with the network idle and the page there).
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
+    /// <summary>
     /// With <c>VIGIL_SCREENSHOTS</c> set to a directory, every checked page is also saved there as
     /// <c>NAME-WIDTH.png</c> (the whole page): scripts/screenshots.sh makes the pictures in docs/ this way.
     /// </summary>

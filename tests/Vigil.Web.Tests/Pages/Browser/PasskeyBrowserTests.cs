@@ -55,7 +55,7 @@ public class PasskeyBrowserTests
         await page.FillAsync("#email", "keys@example.test");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForURLAsync("**/account");
+        await PageChecks.ArrivedAsync(page, "**/account");
         using (var scope = app.Services.CreateScope())
         {
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>()
@@ -87,7 +87,7 @@ public class PasskeyBrowserTests
         await page.ClickAsync("form[action='/account/logout'] button");
         await page.GotoAsync(root + "/account/login");
         await page.ClickAsync("#passkey-login");
-        await page.WaitForURLAsync("**/account");
+        await PageChecks.ArrivedAsync(page, "**/account");
         Assert.Contains("this session used it", await page.TextContentAsync("#twofactor-status"),
             StringComparison.Ordinal);
         var queue = await page.GotoAsync(root + "/programs/npm-eco/queue");

@@ -40,7 +40,7 @@ public class SyncStatusBrowserTests
         await page.FillAsync("#email", "root@example.test");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForURLAsync("**/account/login-2fa**");
+        await PageChecks.ArrivedAsync(page, "**/account/login-2fa**");
         await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
         await page.ClickAsync("#code-form button[type=submit]");
         // The account page's link, not the URL: waiting for the URL also waits for the page's load event, which a CI

@@ -72,7 +72,7 @@ public class WorkloadBrowserTests
         await page.FillAsync("#email", "admin@example.test");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForURLAsync("**/account/login-2fa**");
+        await PageChecks.ArrivedAsync(page, "**/account/login-2fa**");
         await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
         await page.ClickAsync("#code-form button[type=submit]");
         await page.WaitForSelectorAsync("#sync-link, #admin-link");
