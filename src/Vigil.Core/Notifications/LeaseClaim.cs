@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Vigil.Core.Notifications;
@@ -20,10 +21,17 @@ public interface ILeased
 /// </summary>
 public static class LeaseClaim
 {
-    /// <summary>Tries to claim each candidate; returns the ids this owner now holds.</summary>
+    /// <summary>
+    /// Tries to claim each candidate that is still <paramref name="due"/>; returns the ids this owner now holds.
+    /// </summary>
+    /// <param name="due">
+    /// The condition that made the row a candidate, checked again in the claim itself: another instance may have
+    /// finished the row (and cleared its lease) between this caller's read of the candidates and its claim, and
+    /// without the condition the free lease alone would let it claim and do the work a second time.
+    /// </param>
     public static async Task<IReadOnlyList<long>> ClaimAsync<T>(
-        DbSet<T> set, IEnumerable<long> candidateIds, string owner, DateTimeOffset now, TimeSpan duration,
-        CancellationToken cancellationToken)
+        DbSet<T> set, IEnumerable<long> candidateIds, Expression<Func<T, bool>> due, string owner, DateTimeOffset now,
+        TimeSpan duration, CancellationToken cancellationToken)
         where T : class, ILeased
     {
         var until = now + duration;
@@ -31,6 +39,7 @@ public static class LeaseClaim
         foreach (var id in candidateIds)
         {
             var affected = await set
+                .Where(due)
                 .Where(e => e.Id == id && (e.LeaseUntil == null || e.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(
                     e => e.LeaseUntil, until), cancellationToken);

@@ -29,8 +29,7 @@ public sealed class NotificationDispatcher(
         var settings = options.Value;
         await using var db = VigilDatabase.Open(target);
         var now = clock.GetUtcNow();
-        var due = db.OutboxMessages.Where(m => m.State == OutboxState.Pending && m.NextAttempt <= now
-            && (m.LeaseUntil == null || m.LeaseUntil < now));
+        var due = db.OutboxMessages.Where(Due(now)).Where(m => m.LeaseUntil == null || m.LeaseUntil < now);
         if (!email.Configured)
         {
             due = due.Where(m => m.Kind != OutboxKind.Email);
@@ -41,7 +40,7 @@ public sealed class NotificationDispatcher(
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
         var claimed = await LeaseClaim.ClaimAsync(
-            db.OutboxMessages, candidates, Owner, now, settings.LeaseDuration, cancellationToken);
+            db.OutboxMessages, candidates, Due(now), Owner, now, settings.LeaseDuration, cancellationToken);
         foreach (var id in claimed)
         {
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
@@ -51,6 +50,11 @@ public sealed class NotificationDispatcher(
         await PurgeAsync(db, now - settings.Retention, cancellationToken);
         return claimed.Count;
     }
+
+    /// <summary>A message waiting to be sent: pending and due. A delivered or dead one is never claimed again, even
+    /// though its lease is free.</summary>
+    public static System.Linq.Expressions.Expression<Func<OutboxMessageEntity, bool>> Due(DateTimeOffset now) =>
+        m => m.State == OutboxState.Pending && m.NextAttempt <= now;
 
     /// <summary>Deletes delivered and dead messages last touched before <paramref name="before"/>: the outbox keeps
     /// recipient addresses, which are not kept forever.</summary>
