@@ -13,10 +13,10 @@ public interface ILeased
 
 /// <summary>
 /// Claims rows for one worker when several server instances share a database: a conditional
-/// <c>UPDATE … SET lease_owner = me, lease_until = now + d WHERE id = x AND (lease_until IS NULL OR
-/// lease_until &lt; now)</c>. The database applies it atomically, so for each row exactly one concurrent
+/// <c>UPDATE … SET lease_owner = me, lease_until = now + d WHERE id = x AND &lt;still due&gt; AND (lease_until IS
+/// NULL OR lease_until &lt; now)</c>. The database applies it atomically, so for each row exactly one concurrent
 /// caller sees "1 row affected" and wins. Reuse it for any table by implementing <see cref="ILeased"/>
-/// on the entity (the deadline clock does the same with its due deadlines); the winner finishes its work and
+/// on the entity (the deadline clock claims by inserting a unique row instead); the winner finishes its work and
 /// clears the lease in the update that records the outcome (a crashed worker's lease lapses, then another retries).
 /// </summary>
 public static class LeaseClaim
