@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Advisories.Osv;
 using Vigil.Core.Data;
@@ -47,10 +46,8 @@ public sealed record PublicationPreview(
             var warnings = new List<PublicationWarning>();
             if (BeforeDisclosure && DisclosureAt is { } disclosure)
             {
-                var day = disclosure.ToUniversalTime()
-                    .ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
                 warnings.Add(new(PublicationWarning.BeforeDisclosure,
-                    $"The disclosure date agreed with the maintainers is {day}. "
+                    $"The disclosure date agreed with the maintainers is {Clock.DateWords.Moment(disclosure)}. "
                     + "Publishing now breaks that agreement."));
             }
             foreach (var package in WithoutFix)
