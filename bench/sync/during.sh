@@ -6,9 +6,11 @@
 # same bucket with every id renamed (MIRROR-n for BENCH-n, the same CVE aliases, so the two sources'
 # records are one vulnerability each, as a second mirror of the same feed would be). The sync is a separate
 # process on the same database and the same 2 cores, as a cron job would be. Each round starts from a
-# copy of the same database. Prints p50 and p99 of each phase, their medians over ROUNDS and the ratios.
+# copy of the same database. The idle phase lasts SECONDS; the 'during' phase lasts the whole sync and AFTER
+# seconds more (its commit and the server's switch to the new data included). Prints p50 and p99 of each phase,
+# each round's ratios side by side, and the medians over ROUNDS.
 # Usage: bench/sync/during.sh [seconds=30]
-#   VIGIL_BIN=DIR (a built vigil with vigil.dll; default: build one)  ROUNDS=3  WARMUP=15  PORT=18766
+#   VIGIL_BIN=DIR (a built vigil with vigil.dll; default: build one)  ROUNDS=3  WARMUP=15  AFTER=10  PORT=18766
 #   BENCH_BUCKET=DIR (default: run.sh's 220,000-record bucket; generated when missing)
 # Needs wrk (apt-get install wrk), python3, /usr/bin/time.
 set -euo pipefail
@@ -17,6 +19,7 @@ ROOT="$PWD"
 SECONDS_PER_PHASE="${1:-30}"
 ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-15}"
+AFTER="${AFTER:-10}"
 PORT="${PORT:-18766}"
 WORK="${BENCH_DIR:-/tmp/vigil-bench-sync}"
 DATA="${BENCH_BUCKET:-$WORK/bucket-220000-1000}"
@@ -92,10 +95,16 @@ for round in $(seq "$ROUNDS"); do
   /usr/bin/time -f '%e' -o "$WORK/during-sync-time.txt" \
     "${VIGIL[@]}" sync "$MIRROR" --ecosystem npm --name mirror --database "$WORK/during.db" >"$WORK/during-sync.log" 2>&1 &
   SYNC=$!
-  phase during "$WORK/during-during-$round.txt"
-  wait "$SYNC" || { echo "sync failed:"; tail "$WORK/during-sync.log"; exit 1; }
+  # The 'during' phase lasts the whole sync and AFTER seconds more, so it takes in the commit and the server's
+  # switch to the new data; wrk stops on SIGINT and prints its figures.
+  wrk -t2 -c8 -d3600s --latency -s bench/server/post.lua "$URL" -- "$BODY" gzip >"$WORK/during-during-$round.txt" &
+  WRK=$!
+  wait "$SYNC" || { kill -INT "$WRK"; echo "sync failed:"; tail "$WORK/during-sync.log"; exit 1; }
+  sleep "$AFTER"
+  kill -INT "$WRK"; wait "$WRK" || true
+  python3 "$ROOT/bench/server/wrk_summary.py" during "$WORK/during-during-$round.txt"
   sync_s=$(cat "$WORK/during-sync-time.txt")
-  echo "   sync: $sync_s s ($(grep -Eo '[0-9,]+ added' "$WORK/during-sync.log" | head -1)); the 'during' phase lasted ${SECONDS_PER_PHASE} s from its start"
+  echo "   sync: $sync_s s ($(grep -Eo '[0-9,]+ added' "$WORK/during-sync.log" | head -1)); the 'during' phase: the sync and ${AFTER} s after it"
   echo "$sync_s" >"$WORK/during-sync-$round.s"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 done
@@ -106,16 +115,17 @@ work, rounds, window = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 def lat(text, p):
     m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-rows = {}
-for phase in ("idle", "during"):
-    texts = [open(f"{work}/during-{phase}-{r}.txt").read() for r in range(1, rounds + 1)]
-    rows[phase] = (statistics.median(lat(t, 50) for t in texts), statistics.median(lat(t, 99) for t in texts),
-                   statistics.median(float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)) for t in texts))
+def figures(phase, r):
+    t = open(f"{work}/during-{phase}-{r}.txt").read()
+    return lat(t, 50), lat(t, 99), float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+rounds_figures = [(figures("idle", r), figures("during", r)) for r in range(1, rounds + 1)]
 syncs = [float(open(f"{work}/during-sync-{r}.s").read()) for r in range(1, rounds + 1)]
-print(f"== medians of {rounds} rounds (npm bulk, 1,000 packages, wrk 2 threads 8 connections, {window:.0f} s per phase)")
-for phase, (p50, p99, rps) in rows.items():
-    print(f"   {phase:7s} p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   {rps:6.0f} req/s")
-print(f"   during / idle: p50 {rows['during'][0] / rows['idle'][0]:.2f}x, p99 {rows['during'][1] / rows['idle'][1]:.2f}x,"
-      f" throughput {rows['during'][2] / rows['idle'][2]:.2f}x; sync wall time median {statistics.median(syncs):.1f} s"
-      f" ({'longer' if statistics.median(syncs) >= window else 'shorter'} than the phase)")
+print(f"== {rounds} rounds (npm bulk, 1,000 packages, wrk 2 threads 8 connections; idle {window:.0f} s, during: the sync)")
+for r, ((i50, i99, irps), (d50, d99, drps)) in enumerate(rounds_figures, 1):
+    print(f"   round {r}: p50 {i50:.1f} -> {d50:.1f} ms ({d50 / i50:.2f}x), p99 {i99:.1f} -> {d99:.1f} ms"
+          f" ({d99 / i99:.2f}x), throughput {drps / irps:.2f}x; sync {syncs[r - 1]:.1f} s")
+med = statistics.median
+print(f"   median of the rounds' ratios: p50 {med(d[0] / i[0] for i, d in rounds_figures):.2f}x,"
+      f" p99 {med(d[1] / i[1] for i, d in rounds_figures):.2f}x,"
+      f" throughput {med(d[2] / i[2] for i, d in rounds_figures):.2f}x; sync wall time median {med(syncs):.1f} s")
 PY

@@ -40,6 +40,7 @@ internal static class ImportCommand
         var files = paths.Where(p => !IsUrl(p)).ToArray();
         var inputs = files.Select(console.ResolvePath).ToList();
         CheckInputs(files, inputs);
+        BatchProcess.Enter();
         await using var services = await CliServices.OpenAsync(database, parseResult, console, cancellationToken);
         var results = new List<ImportPathResult>();
         if (inputs.Count > 0)

@@ -45,6 +45,7 @@ internal static class SyncCommand
         CliConsole console, DatabaseOption database, string location, string[] ecosystems, string? name,
         ParseResult parseResult, CancellationToken cancellationToken)
     {
+        BatchProcess.Enter();
         var resolved = Uri.TryCreate(location, UriKind.Absolute, out var uri)
             && uri.Scheme is "http" or "https" or "file"
             ? location
