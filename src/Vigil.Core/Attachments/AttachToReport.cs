@@ -31,15 +31,22 @@ public sealed class AttachToReport(
         {
             throw new ConflictException("Only the team adds internal attachments.");
         }
+        await using var owned = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await CapLock.ReportAsync(db, id, cancellationToken);
         var held = await db.ReportAttachments.Where(a => a.ReportId == id)
             .GroupBy(a => a.ReportId).Select(g => new { Count = g.Count(), Bytes = g.Sum(a => a.Size) })
             .SingleOrDefaultAsync(cancellationToken);
         var checkedFiles = ReportAttachments.Check(files, options.Value, held?.Count ?? 0, held?.Bytes ?? 0);
         var added = ReportAttachments.Add(db, report, vault.Unwrap(report.WrappedKey), actor, time.GetUtcNow(),
             internalOnly ? EventVisibility.Team : EventVisibility.Participants, checkedFiles);
-        // An append: the report row is left alone (its revision too), so uploads never fail for another write
-        // (ReportRaces).
+        // An append: the report's revision is left alone, so uploads never fail for another write (ReportRaces);
+        // uploads at the same moment count the report's files one after the other (CapLock), so its limits hold.
         await db.SaveChangesAsync(cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
         return added.Select(a => a.Id).ToList();
     }
 }

@@ -7,7 +7,8 @@ namespace Vigil.Core.SavedReplies;
 
 /// <summary>
 /// Adds a saved reply to a program, for its team. A title the program already has (in any case) is a conflict, and so
-/// is a program that holds <see cref="SavedReplyRules.MaxPerProgram"/> replies already.
+/// is a program that holds <see cref="SavedReplyRules.MaxPerProgram"/> replies already; creations at the same moment
+/// count one after the other (<see cref="CapLock"/>), so the cap holds.
 /// </summary>
 public sealed class CreateSavedReply(VigilDbContext db, TimeProvider clock)
 {
@@ -21,6 +22,9 @@ public sealed class CreateSavedReply(VigilDbContext db, TimeProvider clock)
         {
             throw SavedReplyRules.TitleTaken(title);
         }
+        await using var owned = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await CapLock.ProgramAsync(db, program.Id, cancellationToken);
         if (await db.SavedReplies.CountAsync(r => r.ProgramId == program.Id, cancellationToken)
             >= SavedReplyRules.MaxPerProgram)
         {
@@ -43,6 +47,10 @@ public sealed class CreateSavedReply(VigilDbContext db, TimeProvider clock)
         };
         db.SavedReplies.Add(reply);
         await SavedReplyRules.SaveAsync(db, title, cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
         return await SavedReplyRules.ViewAsync(db, reply, cancellationToken);
     }
 }

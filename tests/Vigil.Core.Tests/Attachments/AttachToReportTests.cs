@@ -178,6 +178,34 @@ public class AttachToReportTests
         Assert.Contains("at most 2 files", count.Errors["attachments"][0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Execute_ManyUploadsAtOnceNearTheLimit_KeepTheLimit(DatabaseProvider provider)
+    {
+        await using var d = await Disclosure.CreateAsync(provider);
+        var submitted = await d.SubmitAsync();
+        var limits = new AttachmentOptions { MaxFilesPerReport = 3 };
+        var triager = Actor.User(d.Triager);
+
+        // Each upload counts the report's files and adds one; without the report's lock all eight count none.
+        var stored = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await d.Run(db => Attach(db, d, limits).ExecuteAsync(submitted.Id, triager,
+                    [new AttachmentUpload($"log-{i}.txt", "a log line"u8.ToArray())], cancellationToken: Ct));
+                return true;
+            }
+            catch (ValidationFailedException)
+            {
+                return false;
+            }
+        })));
+
+        var files = await d.Run(db => db.ReportAttachments.CountAsync(a => a.ReportId == submitted.Id, Ct));
+        Assert.Equal((3, 3), (stored.Count(s => s), files));
+    }
+
     [Fact]
     public async Task Submit_WithABadAttachment_StoresNothingAndReportsFieldAndFileErrorsTogether()
     {

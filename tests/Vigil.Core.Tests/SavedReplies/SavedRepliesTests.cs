@@ -222,6 +222,45 @@ public class SavedRepliesTests
         Assert.Equal(SavedReplyRules.MaxPerProgram, (await ListAsync(a, triager)).Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Create_ManyAtOnceNearTheMost_KeepsTheCap(DatabaseProvider provider)
+    {
+        await using var a = await ProgramAdministration.CreateAsync(provider);
+        const int room = 3, racing = 8;
+        await using (var db = a.Open())
+        {
+            var program = await db.Programs.SingleAsync(p => p.Slug == Slug, Ct);
+            db.SavedReplies.AddRange(Enumerable.Range(1, SavedReplyRules.MaxPerProgram - room)
+                .Select(i => new SavedReplyEntity
+                {
+                    ProgramId = program.Id,
+                    Title = $"Reply {i}",
+                    TitleKey = $"REPLY {i}",
+                    Body = "Text.",
+                }));
+            await db.SaveChangesAsync(Ct);
+        }
+        var triager = Actor.User(a.Triager);
+
+        // Each creation counts the replies and inserts one; without the program's lock all eight count 197.
+        var created = await Task.WhenAll(Enumerable.Range(1, racing).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await CreateAsync(a, triager, $"Racing {i}");
+                return true;
+            }
+            catch (ConflictException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal((room, SavedReplyRules.MaxPerProgram),
+            (created.Count(c => c), (await ListAsync(a, triager)).Count));
+    }
+
     private static async Task<bool> Outcome(Func<Task> action)
     {
         try
