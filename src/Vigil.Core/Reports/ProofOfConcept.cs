@@ -4,9 +4,11 @@ namespace Vigil.Core.Reports;
 
 /// <summary>
 /// Whether a proof of concept has the form of one (docs/disclosure.md): a runnable snippet (a fenced code block,
-/// two or more consecutive lines indented four spaces, or shell-prompt lines starting with <c>$ </c> or
-/// <c>&gt; </c>) or steps to reproduce (two or more numbered lines <c>1.</c>/<c>1)</c> or bullet lines), and at
-/// least <see cref="MinLength"/> non-blank characters. It judges the form only, never whether the proof works.
+/// two or more consecutive lines indented four spaces, a shell-prompt line starting with <c>$ </c>, or a REPL line
+/// starting with <c>&gt; </c> that holds code: a call, an arrow, braces or a closing semicolon; a <c>&gt; </c> line
+/// of prose is a quotation, as in a Markdown blockquote or a quoted e-mail) or steps to reproduce (two or more
+/// numbered lines <c>1.</c>/<c>1)</c> or bullet lines), and at least <see cref="MinLength"/> non-blank
+/// characters. It judges the form only, never whether the proof works.
 /// </summary>
 public static partial class ProofOfConcept
 {
@@ -45,7 +47,7 @@ public static partial class ProofOfConcept
             return true;
         }
         if (lines.Any(l => l.StartsWith("$ ", StringComparison.Ordinal)
-            || l.StartsWith("> ", StringComparison.Ordinal)))
+            || (l.StartsWith("> ", StringComparison.Ordinal) && Code().IsMatch(l))))
         {
             return true;
         }
@@ -65,6 +67,9 @@ public static partial class ProofOfConcept
         }
         return best;
     }
+
+    [GeneratedRegex(@"\w\(|=>|[{}]|;\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Code();
 
     [GeneratedRegex(@"^\s{0,3}[0-9]{1,3}[.)]\s+\S", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedStep();

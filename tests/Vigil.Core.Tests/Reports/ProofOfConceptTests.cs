@@ -26,6 +26,8 @@ public class ProofOfConceptTests
         "no code block and no numbered steps")]
     [InlineData("```\nopen a fence that never closes and is long enough to count",
         "no code block and no numbered steps")]
+    [InlineData("> On Monday you wrote that merging crafted objects pollutes the prototype\n> of every object",
+        "no code block and no numbered steps")]
     [InlineData("```\nmerge(a, b)\n```", "fewer than 40 characters")]
     [InlineData("1. a\n2. b", "fewer than 40 characters")]
     [InlineData("see below", "no code block and no numbered steps; fewer than 40 characters")]
