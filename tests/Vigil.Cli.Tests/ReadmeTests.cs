@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Vigil.Cli.Tests.Infrastructure;
 using Vigil.Core.Data;
+using Vigil.Testing;
 using Vigil.Web;
 
 namespace Vigil.Cli.Tests;
@@ -86,23 +87,12 @@ public partial class ReadmeTests
 
     private static string UseSection()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md"));
         var start = readme.IndexOf("## Use", StringComparison.Ordinal);
         var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         return readme[start..end];
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Vigil.slnx above {AppContext.BaseDirectory}");
-    }
 
     /// <summary>Shell words: spaces split, double quotes group.</summary>
     private static IEnumerable<string> Words(string line) =>

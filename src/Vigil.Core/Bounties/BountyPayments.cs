@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Clock;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
 using Vigil.Core.Reports;
@@ -39,7 +40,7 @@ public sealed class BountyPayments(VigilDbContext db, TimeProvider time)
         report.Revision++;
         ReportTimeline.Add(
             db, report, actor, ReportEventKind.InternalNote, now, EventVisibility.Team,
-            detail: $"bounty paid to the {recipient.Name()} on {paidAt:yyyy-MM-dd}");
+            detail: $"bounty paid to the {recipient.Name()} on {DateWords.Day(paidAt)}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -13,6 +13,10 @@ public static class DateWords
     public static string Day(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A day in a list or a table, where the weekday is noise: "9 Dec 2026".</summary>
+    public static string Short(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A moment: "Wednesday 9 December 2026, 14:00 UTC".</summary>
     public static string Moment(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -9,6 +9,7 @@ using Vigil.Core.Audit;
 using Vigil.Core.Data;
 using Vigil.Core.Matching;
 using Vigil.Core.Reports;
+using Vigil.Testing;
 
 namespace Vigil.Core.Tests.Architecture;
 
@@ -162,7 +163,7 @@ public class CompositionRootTests
     {
         var names = Found().Where(t => !MadeElsewhere.ContainsKey(t)).Select(t => Regex.Escape(t.Name));
         var pattern = new Regex(@"\bnew\s+(?:[\w.]+\.)?(" + string.Join("|", names) + @")\s*\(");
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryFolder.Root, "src");
         var skipped = new[] { "bin", "obj", "Migrations" };
 
         var found = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
@@ -177,17 +178,5 @@ public class CompositionRootTests
 
         Assert.True(found.Count == 0,
             "use cases come from the container (AddVigilCore), never from new:\n" + string.Join("\n", found));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Vigil.slnx above {AppContext.BaseDirectory}");
     }
 }

@@ -44,13 +44,16 @@ public static class PageChecks
             }
         }
         problems.AddRange(await AxeAsync(page, name));
-        // Dates are written for people ("Wednesday 9 December 2026, 14:00 UTC"), never as a machine stamp, outside
-        // code and the <time> element's datetime attribute.
+        // Dates are written for people ("Wednesday 9 December 2026, 14:00 UTC", "9 Dec 2026"), never as a machine
+        // stamp outside code and the <time> element's datetime attribute, nor as a bare machine day in a <time>.
         var stamps = await page.EvaluateAsync<string[]>("""
             () => { const body = document.body.cloneNode(true);
                 body.querySelectorAll('pre, code, script, style, textarea, input').forEach(e => e.remove());
-                return [...body.textContent.matchAll(/\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?\b/g)]
-                    .map(m => m[0]).slice(0, 3); }
+                const stamps = [...body.textContent.matchAll(/\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?\b/g)]
+                    .map(m => m[0]);
+                const days = [...body.querySelectorAll('time')].map(t => t.textContent.trim())
+                    .filter(text => /^\d{4}-\d{2}-\d{2}$/.test(text));
+                return [...stamps, ...days].slice(0, 3); }
             """);
         if (stamps.Length > 0)
         {
