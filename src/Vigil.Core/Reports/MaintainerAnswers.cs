@@ -36,11 +36,10 @@ public static class MaintainerAnswers
             .ToHashSet();
         var accounts = maintainers.Select(m => (Guid?)m.Item2).Distinct().ToList();
         var events = (await db.ReportEvents.AsNoTracking()
+                // Every entry the rule below may look at (a few moves per report); the rule itself is stated once,
+                // below.
                 .Where(e => ids.Contains(e.ReportId)
-                    && ((e.Kind == ReportEventKind.StateChanged
-                            && (e.ToState == ReportState.MaintainersNotified || e.ToState == ReportState.FixInProgress
-                                || e.ToState == ReportState.Fixed))
-                        || e.Kind == ReportEventKind.InvitationAccepted
+                    && (e.Kind == ReportEventKind.StateChanged || e.Kind == ReportEventKind.InvitationAccepted
                         || (e.ActorKind == ActorKind.User && accounts.Contains(e.ActorUserId))))
                 .Select(e => new { e.ReportId, e.At, e.Kind, e.ToState, e.ActorKind, e.ActorUserId })
                 .ToListAsync(cancellationToken))
