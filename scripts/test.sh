@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on SQLite and on a real PostgreSQL server.
 # It sets up what it can by itself: a PostgreSQL 15 on loopback (scripts/start-postgres.sh, stopped again at
-# the end unless VIGIL_KEEP_POSTGRES=1 or it was already running) and the pinned npm oracles under
+# the end unless VIGIL_KEEP_POSTGRES=1 or it was already running), a Dovecot IMAP server on loopback
+# (scripts/start-dovecot.sh, stopped likewise unless VIGIL_KEEP_DOVECOT=1) and the pinned npm oracles under
 # tests/*/oracle (registry access needed). What it cannot install (the shared/ folder beside the clone,
-# Chromium, GnuPG, Node.js) stops it with a message, unless VIGIL_TEST_PARTIAL=1: then those tests skip.
+# Chromium, GnuPG, Dovecot, Node.js) stops it with a message, unless VIGIL_TEST_PARTIAL=1: then those tests skip.
 # It ends with the number of skipped tests; under CI=true a skip not on tests/allowed-skips.txt fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ missing=()
 command -v node >/dev/null && command -v npm >/dev/null || missing+=("Node.js and npm (the oracles: apt-get install nodejs npm)")
 [[ -x /usr/bin/chromium ]] || missing+=("Chromium at /usr/bin/chromium (browser tests: apt-get install chromium)")
 [[ -x /usr/bin/gpg ]] || missing+=("GnuPG at /usr/bin/gpg (security.txt signing tests: apt-get install gnupg)")
+[[ -x /usr/sbin/dovecot ]] || missing+=("Dovecot at /usr/sbin/dovecot (IMAP mailbox tests: apt-get install dovecot-imapd)")
 if (( ${#missing[@]} > 0 )); then
   printf 'scripts/test.sh: missing %s\n' "${missing[@]}" >&2
   if [[ "${VIGIL_TEST_PARTIAL:-}" != 1 ]]; then
@@ -22,6 +24,7 @@ if (( ${#missing[@]} > 0 )); then
 fi
 
 eval "$(scripts/start-postgres.sh)"
+if [[ -x /usr/sbin/dovecot ]]; then eval "$(scripts/start-dovecot.sh)"; fi
 results="$(mktemp -d)"
 log="$results/test.log"
 cleanup() {
@@ -32,6 +35,9 @@ cleanup() {
     else
       "${PG_BIN:-/usr/lib/postgresql/15/bin}/pg_ctl" -D "$VIGIL_TEST_POSTGRES_STARTED" -m fast stop >/dev/null || true
     fi
+  fi
+  if [[ -n "${VIGIL_TEST_IMAP_STARTED:-}" && "${VIGIL_KEEP_DOVECOT:-}" != 1 ]]; then
+    doveadm -c "$VIGIL_TEST_IMAP_STARTED" stop >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT

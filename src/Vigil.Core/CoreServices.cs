@@ -173,6 +173,13 @@ public static class CoreServices
     {
         services.AddOptions<Mail.InboundMailOptions>().BindConfiguration(Mail.InboundMailOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Mail.ImapMailOptions>().BindConfiguration(Mail.ImapMailOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate<IOptions<Mail.InboundMailOptions>>(
+                (imap, inbound) => !imap.Enabled || Mail.InboundMailOptions.IsDomain(inbound.Value.ReplyDomain),
+                $"{Mail.InboundMailOptions.Section}:ReplyDomain must be a domain name (e.g. reply.example.org) when "
+                + $"{Mail.ImapMailOptions.Section}:Enabled is true: the reply addresses are made with it.")
+            .ValidateOnStart();
         services.AddOptions<Mail.MailKeyOptions>().BindConfiguration(Mail.MailKeyOptions.Section);
         services.AddSingleton<Mail.MailKey>();
         services.AddScoped<Mail.ReplyAddresses>();
@@ -180,6 +187,7 @@ public static class CoreServices
         services.AddScoped<Mail.ReceiveMail>();
         services.AddSingleton<Mail.InboundRateLimit>();
         services.AddSingleton<Mail.InboundMailListener>();
+        services.AddSingleton<Mail.ImapMailPoller>();
         services.AddScoped<SetIntakeAddresses>();
     }
 

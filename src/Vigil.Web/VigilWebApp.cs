@@ -110,6 +110,8 @@ public static class VigilWebApp
         services.AddHostedService<NotificationDispatcherService>();
         // The SMTP listener for intake and reply addresses; it does nothing unless Vigil:Mail:Inbound:Enabled.
         services.AddHostedService(sp => sp.GetRequiredService<Core.Mail.InboundMailListener>());
+        // The IMAP mailbox poller, the listener's alternative; it does nothing unless Vigil:Mail:Imap:Enabled.
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Mail.ImapMailPoller>());
         services.AddVigilCommunity();
         services.AddVigilSync();
     }

@@ -43,6 +43,10 @@ public sealed class InboundMailOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int PerAddressPerHour { get; set; } = 200;
 
+    /// <summary>Whether <paramref name="value"/> can be the domain of the reply addresses.</summary>
+    public static bool IsDomain(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && Uri.CheckHostName(value) == UriHostNameType.Dns;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!IPAddress.TryParse(Address, out _))
@@ -50,8 +54,7 @@ public sealed class InboundMailOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{Section}:Address must be an IP address, e.g. 127.0.0.1.", [nameof(Address)]);
         }
-        if (Enabled
-            && (string.IsNullOrWhiteSpace(ReplyDomain) || Uri.CheckHostName(ReplyDomain) != UriHostNameType.Dns))
+        if (Enabled && !IsDomain(ReplyDomain))
         {
             yield return new ValidationResult(
                 $"{Section}:ReplyDomain must be a domain name (e.g. reply.example.org) when {Section}:Enabled is true.",

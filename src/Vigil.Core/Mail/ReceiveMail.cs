@@ -43,6 +43,7 @@ public sealed class ReceiveMail(
 
     public const string NoSubject = "(no subject)";
     public const string UnknownAddress = "unknown address";
+    public const string RateLimit = "rate limit";
 
     /// <summary>
     /// The RCPT check: an intake address, or a known reply address not spent. Anything else is refused without a
@@ -85,7 +86,7 @@ public sealed class ReceiveMail(
         }
         if (!limit.TryTake(from.Address, to))
         {
-            return new MailReceipt(MailVerdict.Deferred, "rate limit", []);
+            return new MailReceipt(MailVerdict.Deferred, RateLimit, []);
         }
         var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => to.Contains(a.Address))
             .Join(db.Programs.AsNoTracking(), a => a.ProgramId, p => p.Id, (a, p) => p.Slug)

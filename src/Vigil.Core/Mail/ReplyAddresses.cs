@@ -11,12 +11,17 @@ namespace Vigil.Core.Mail;
 /// Per-participant reply addresses (docs/mail.md): <c>reply+&lt;token&gt;@ReplyDomain</c>, the token 192 random
 /// bits in lower-case hex (mail systems may fold the case of a local part), stored as its SHA-256 only.
 /// </summary>
-public sealed class ReplyAddresses(VigilDbContext db, TimeProvider time, IOptions<InboundMailOptions> options)
+public sealed class ReplyAddresses(
+    VigilDbContext db, TimeProvider time, IOptions<InboundMailOptions> options, IOptions<ImapMailOptions> imap)
 {
     public const string LocalPrefix = "reply+";
 
-    /// <summary>Whether mail from reports carries reply addresses: only when the listener takes them.</summary>
-    public bool Enabled => options.Value is { Enabled: true, ReplyDomain: { Length: > 0 } };
+    /// <summary>
+    /// Whether mail from reports carries reply addresses: only when they reach Vigil, through the listener or the
+    /// polled mailbox.
+    /// </summary>
+    public bool Enabled =>
+        (options.Value.Enabled || imap.Value.Enabled) && options.Value.ReplyDomain is { Length: > 0 };
 
     /// <summary>
     /// A new reply address of <paramref name="userId"/> (null: the anonymous reporter) for mail to

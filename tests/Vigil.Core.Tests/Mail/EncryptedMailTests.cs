@@ -105,6 +105,32 @@ public class EncryptedMailTests(MailKeys keys) : IClassFixture<MailKeys>
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PgpMime_PolledFromAnImapMailbox_BecomesAReport_AnotherKeysIsRefused(DatabaseProvider provider)
+    {
+        var (world, mailbox) = await ImapMailTests.StartAsync(provider, KeySettings());
+        await using var _ = world;
+        var ours = await PgpMimeAsync(new TextPart("plain") { Text = $"Pollution by mail. {Secret}" }, keys.Instance);
+        ours.MessageId = "encrypted@mail.example.test";
+        var theirs = await PgpMimeAsync(new TextPart("plain") { Text = $"Not for us. {Secret}" }, keys.Stranger);
+        theirs.MessageId = "elsewhere@mail.example.test";
+        await mailbox.AppendAsync(ours);
+        await mailbox.AppendAsync(theirs);
+
+        var pass = await world.Poller.PollAsync(Ct);
+
+        Assert.Equal([MailVerdict.Taken, MailVerdict.Refused], pass.Messages.Select(m => m.Receipt.Verdict));
+        var id = Assert.Single(await world.Disclosure.Run(db => db.Reports.Select(r => r.Id).ToListAsync(Ct)));
+        var view = await world.Disclosure.ViewAsync(id, Actor.System);
+        Assert.Equal($"Pollution by mail. {Secret}", view.Description);
+        Assert.Equal("received encrypted with OpenPGP",
+            view.Timeline.First(e => e.Kind == nameof(ReportEventKind.Submitted)).Detail);
+        Assert.Single(await mailbox.MessagesAsync("Vigil/Processed"));
+        Assert.Single(await mailbox.MessagesAsync("Vigil/Refused"));
+        Assert.DoesNotContain(world.LogLines, l => l.Contains(Secret, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Inline_SignedByTheResearcher_IsOpenedAndTheSignatureIsRecordedAsNotVerified(
         DatabaseProvider provider)
     {

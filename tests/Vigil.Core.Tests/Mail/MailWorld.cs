@@ -34,11 +34,13 @@ public sealed class MailWorld : IAsyncDisposable
     private readonly InboundMailListener _listener;
 
     private readonly ConcurrentQueue<string> _logs;
+    private readonly IConfiguration _configuration;
 
     private MailWorld(Disclosure disclosure, ServiceProvider services, LoopbackSmtpServer outbound,
-        ConcurrentQueue<string> logs)
+        ConcurrentQueue<string> logs, IConfiguration configuration)
     {
         _logs = logs;
+        _configuration = configuration;
         Disclosure = disclosure;
         _services = services;
         _listener = services.GetRequiredService<InboundMailListener>();
@@ -62,16 +64,35 @@ public sealed class MailWorld : IAsyncDisposable
             await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake],
                 Ct);
         });
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Vigil:Mail:Inbound:Enabled"] = "true",
             ["Vigil:Mail:Inbound:Port"] = "0",
             ["Vigil:Mail:Inbound:ReplyDomain"] = ReplyDomain,
             ["Vigil:Mail:Inbound:MaxMessageBytes"] = "200000",
-        }.Concat(settings ?? []).ToDictionary()).Build();
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new ConcurrentQueue<string>();
+        var outbound = LoopbackSmtpServer.Start();
+        var world = new MailWorld(disclosure, Compose(disclosure, configuration, logs), outbound, logs, configuration);
+        await world._listener.StartAsync(Ct);
+        if (values["Vigil:Mail:Inbound:Enabled"] == "true")
+        {
+            world.Port = (await world._listener.Bound.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Port;
+        }
+        return world;
+    }
+
+    /// <summary>What <c>vigil serve</c> composes for mail, on the world's database and clock.</summary>
+    private static ServiceProvider Compose(
+        Disclosure disclosure, IConfiguration configuration, ConcurrentQueue<string> logs)
+    {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(configuration);
         services.AddLogging(l => l.AddProvider(new KeepingLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(disclosure.Database.Target);
         services.AddDbContext<VigilDbContext>((sp, o) => VigilDatabase.Configure(o, disclosure.Database.Target));
@@ -81,12 +102,17 @@ public sealed class MailWorld : IAsyncDisposable
         services.AddScoped<IReportNotifier>(
             sp => new ReportNotifier(sp.GetRequiredService<VigilDbContext>(), disclosure.Clock,
             "https://vigil.test", disclosure.Vault, sp.GetRequiredService<ReplyAddresses>()));
-        var outbound = LoopbackSmtpServer.Start();
-        var world = new MailWorld(disclosure, services.BuildServiceProvider(), outbound, logs);
-        await world._listener.StartAsync(Ct);
-        world.Port = (await world._listener.Bound.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Port;
-        return world;
+        return services.BuildServiceProvider();
     }
+
+    /// <summary>The IMAP poller of this instance (configured by the world's settings).</summary>
+    public ImapMailPoller Poller => _services.GetRequiredService<ImapMailPoller>();
+
+    /// <summary>
+    /// A second server instance on the same database, with the same settings: its own container, hence its own
+    /// singletons (rate limits, poller); disposed by the caller.
+    /// </summary>
+    public ServiceProvider AnotherInstance() => Compose(Disclosure, _configuration, _logs);
 
     /// <summary>Every log line written so far.</summary>
     public IReadOnlyList<string> LogLines => _logs.ToArray();
