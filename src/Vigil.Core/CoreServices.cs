@@ -178,7 +178,7 @@ public static class CoreServices
         services.AddScoped<Mail.ReplyAddresses>();
         services.AddScoped<Mail.ReceivedMessages>();
         services.AddScoped<Mail.ReceiveMail>();
-        services.AddSingleton<Mail.InboundRateLimit>();
+        services.AddScoped<Mail.InboundRateLimit>();
         services.AddSingleton<Mail.InboundMailListener>();
         services.AddScoped<SetIntakeAddresses>();
     }

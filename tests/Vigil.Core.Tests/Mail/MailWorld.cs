@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
@@ -35,10 +36,13 @@ public sealed class MailWorld : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> _logs;
 
+    private readonly bool _ownsDisclosure;
+
     private MailWorld(Disclosure disclosure, ServiceProvider services, LoopbackSmtpServer outbound,
-        ConcurrentQueue<string> logs)
+        ConcurrentQueue<string> logs, bool ownsDisclosure)
     {
         _logs = logs;
+        _ownsDisclosure = ownsDisclosure;
         Disclosure = disclosure;
         _services = services;
         _listener = services.GetRequiredService<InboundMailListener>();
@@ -48,6 +52,11 @@ public sealed class MailWorld : IAsyncDisposable
     public Disclosure Disclosure { get; }
     public LoopbackSmtpServer Outbound { get; }
     public int Port { get; private set; }
+
+    /// <summary>Where the listener listens: a loopback port, or a Unix socket.</summary>
+    public EndPoint EndPoint { get; private set; } = null!;
+
+    public IServiceProvider Services => _services;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -62,6 +71,16 @@ public sealed class MailWorld : IAsyncDisposable
             await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake],
                 Ct);
         });
+        return await StartOnAsync(disclosure, settings, ownsDisclosure: true);
+    }
+
+    /// <summary>Another instance (a second <c>vigil serve</c>) on this world's database and clock.</summary>
+    public Task<MailWorld> AnotherInstanceAsync(Dictionary<string, string?>? settings = null) =>
+        StartOnAsync(Disclosure, settings, ownsDisclosure: false);
+
+    private static async Task<MailWorld> StartOnAsync(Disclosure disclosure, Dictionary<string, string?>? settings,
+        bool ownsDisclosure)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Vigil:Mail:Inbound:Enabled"] = "true",
@@ -82,9 +101,10 @@ public sealed class MailWorld : IAsyncDisposable
             sp => new ReportNotifier(sp.GetRequiredService<VigilDbContext>(), disclosure.Clock,
             "https://vigil.test", disclosure.Vault, sp.GetRequiredService<ReplyAddresses>()));
         var outbound = LoopbackSmtpServer.Start();
-        var world = new MailWorld(disclosure, services.BuildServiceProvider(), outbound, logs);
+        var world = new MailWorld(disclosure, services.BuildServiceProvider(), outbound, logs, ownsDisclosure);
         await world._listener.StartAsync(Ct);
-        world.Port = (await world._listener.Bound.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Port;
+        world.EndPoint = await world._listener.Bound.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        world.Port = (world.EndPoint as IPEndPoint)?.Port ?? 0;
         return world;
     }
 
@@ -151,7 +171,10 @@ public sealed class MailWorld : IAsyncDisposable
         await _listener.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         await Outbound.DisposeAsync();
-        await Disclosure.DisposeAsync();
+        if (_ownsDisclosure)
+        {
+            await Disclosure.DisposeAsync();
+        }
     }
 
     private sealed class KeepingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
