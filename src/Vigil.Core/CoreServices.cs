@@ -185,7 +185,7 @@ public static class CoreServices
         services.AddScoped<Mail.ReplyAddresses>();
         services.AddScoped<Mail.ReceivedMessages>();
         services.AddScoped<Mail.ReceiveMail>();
-        services.AddSingleton<Mail.InboundRateLimit>();
+        services.AddScoped<Mail.InboundRateLimit>();
         services.AddSingleton<Mail.InboundMailListener>();
         services.AddSingleton<Mail.ImapMailPoller>();
         services.AddScoped<SetIntakeAddresses>();

@@ -70,6 +70,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<ProgramIntakeAddressEntity> ProgramIntakeAddresses => Set<ProgramIntakeAddressEntity>();
     public DbSet<Mail.ReplyAddressEntity> ReplyAddresses => Set<Mail.ReplyAddressEntity>();
     public DbSet<Mail.ReceivedMessageEntity> ReceivedMessages => Set<Mail.ReceivedMessageEntity>();
+    public DbSet<Mail.MailRateCountEntity> MailRateCounts => Set<Mail.MailRateCountEntity>();
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
     public DbSet<SavedReplies.SavedReplyEntity> SavedReplies => Set<SavedReplies.SavedReplyEntity>();
     public DbSet<Profiles.CreditedAdvisoryEntity> CreditedAdvisories => Set<Profiles.CreditedAdvisoryEntity>();

@@ -15,25 +15,45 @@ using Vigil.Core.Notifications;
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// The SMTP listener of <c>vigil serve</c> (docs/mail.md), with the SmtpServer library: recipients are checked at
+/// The mail listener of <c>vigil serve</c> (docs/mail.md): SMTP with the SmtpServer library, or LMTP with
+/// <see cref="LmtpServer"/> (<see cref="InboundMailOptions.Protocol"/>). Either way recipients are checked at
 /// RCPT (an intake or a live reply address, else 550 with no reason), the size at MAIL (SIZE) and while reading,
 /// and each message is handed to <see cref="ReceiveMail"/> in a scope of its own. Replies and log lines carry fixed
 /// wording, a masked sender and report numbers: never a subject, a body or a file name.
 /// </summary>
 public sealed partial class InboundMailListener(
-    IServiceScopeFactory scopes, IOptions<InboundMailOptions> options, MailKey key, ILogger<InboundMailListener> logger)
+    IServiceScopeFactory scopes, IOptions<InboundMailOptions> options, MailKey key, TimeProvider time,
+    ILogger<InboundMailListener> logger)
     : BackgroundService
 {
-    private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<EndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Where the listener listens, once it does (the port picked when configured as 0).</summary>
-    public Task<IPEndPoint> Bound => _bound.Task;
+    /// <summary>
+    /// Where the listener listens, once it does: an <see cref="IPEndPoint"/> (the port picked when configured as 0)
+    /// or, for LMTP on a Unix socket, a <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/>.
+    /// </summary>
+    public Task<EndPoint> Bound => _bound.Task;
+
+    internal ILogger Logger => logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (!settings.Enabled)
         {
+            return;
+        }
+        if (settings.IsLmtp)
+        {
+            try
+            {
+                await new LmtpServer(this, settings, time).RunAsync(Listening, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                _bound.TrySetException(e);
+                throw;
+            }
             return;
         }
         var server = new SmtpServerOptionsBuilder()
@@ -43,17 +63,7 @@ public sealed partial class InboundMailListener(
                 .SessionTimeout(TimeSpan.FromMinutes(2)))
             .Build();
         var listeners = new EndpointListenerFactory();
-        listeners.EndpointStarted += (_, e) =>
-        {
-            if (e.LocalEndPoint is IPEndPoint bound && _bound.TrySetResult(bound))
-            {
-                LogListening(bound);
-                if (key.Fingerprint is { } fingerprint)
-                {
-                    LogKey(fingerprint);
-                }
-            }
-        };
+        listeners.EndpointStarted += (_, e) => Listening(e.LocalEndPoint);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new RecipientFilter(this));
@@ -72,53 +82,76 @@ public sealed partial class InboundMailListener(
         }
     }
 
-    private async Task<bool> AcceptsAsync(IMailbox to, CancellationToken cancellationToken)
+    private void Listening(EndPoint bound)
+    {
+        if (_bound.TrySetResult(bound))
+        {
+            LogListening(options.Value.IsLmtp ? InboundMailOptions.Lmtp : InboundMailOptions.Smtp, bound);
+            if (key.Fingerprint is { } fingerprint)
+            {
+                LogKey(fingerprint);
+            }
+        }
+    }
+
+    /// <summary>The RCPT check, in a scope of its own.</summary>
+    internal async Task<bool> AcceptsAsync(string to, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReceiveMail>()
-            .AcceptsRecipientAsync(to.AsAddress(), cancellationToken);
+            .AcceptsRecipientAsync(to, cancellationToken);
+    }
+
+    /// <summary>
+    /// The message in <paramref name="content"/> for <paramref name="recipients"/>: one reply for them all (SMTP),
+    /// or one per recipient in their order when <paramref name="eachRecipient"/> (LMTP).
+    /// </summary>
+    internal async Task<IReadOnlyList<MailReply>> ReceiveAsync(
+        string? sender, IReadOnlyList<string> recipients, Stream content, bool eachRecipient,
+        CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = await MimeMessage.LoadAsync(content, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            LogReceipt(MailVerdict.Refused, "malformed MIME", Mask.Email(sender), "");
+            return [.. Enumerable.Repeat(MailReply.Malformed, eachRecipient ? recipients.Count : 1)];
+        }
+        IReadOnlyList<MailReceipt> receipts;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var receive = scope.ServiceProvider.GetRequiredService<ReceiveMail>();
+            receipts = eachRecipient
+                ? await receive.ExecuteForEachAsync(sender, recipients, message, cancellationToken)
+                : [await receive.ExecuteAsync(sender, recipients, message, cancellationToken)];
+        }
+        foreach (var receipt in receipts)
+        {
+            LogReceipt(receipt.Verdict, receipt.Reason, Mask.Email(sender),
+                string.Join(",", receipt.Reports.Select(r => "#" + r)));
+        }
+        return [.. receipts.Select(MailReply.For)];
     }
 
     private async Task<SmtpResponse> SaveAsync(
         IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
         var sender = transaction.From is { User.Length: > 0 } from ? from.AsAddress() : null;
-        MimeMessage message;
-        try
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            message = await MimeMessage.LoadAsync(stream, cancellationToken);
-        }
-        catch (FormatException)
-        {
-            LogReceipt(MailVerdict.Refused, "malformed MIME", Mask.Email(sender), "");
-            return new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.6.0 Malformed message");
-        }
-        MailReceipt receipt;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            receipt = await scope.ServiceProvider.GetRequiredService<ReceiveMail>()
-                .ExecuteAsync(sender, transaction.To.Select(t => t.AsAddress()).ToList(), message, cancellationToken);
-        }
-        LogReceipt(receipt.Verdict, receipt.Reason, Mask.Email(sender),
-            string.Join(",", receipt.Reports.Select(r => "#" + r)));
-        return receipt.Verdict switch
-        {
-            MailVerdict.Taken or MailVerdict.Dropped => SmtpResponse.Ok,
-            MailVerdict.Deferred => new SmtpResponse((SmtpReplyCode)451, "4.7.1 Too many messages, try again later"),
-            _ when receipt.Reason == ReceiveMail.UnknownAddress =>
-                new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 Message refused"),
-            // Field names only (e.g. "attachments[0]"): the MTA logs this line and bounces it to the sender.
-            _ => new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.6.0 Message refused: " + receipt.Reason),
-        };
+        using var stream = new MemoryStream(buffer.ToArray());
+        var reply = (await ReceiveAsync(sender, [.. transaction.To.Select(t => t.AsAddress())], stream,
+            eachRecipient: false, cancellationToken)).Single();
+        return new SmtpResponse((SmtpReplyCode)reply.Code, reply.Text);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Inbound mail encrypted with OpenPGP to the key {Fingerprint} is opened on receipt")]
     private partial void LogKey(string fingerprint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound mail listening on {EndPoint}")]
-    private partial void LogListening(IPEndPoint endPoint);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound mail listening ({Protocol}) on {EndPoint}")]
+    private partial void LogListening(string protocol, EndPoint endPoint);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Inbound mail from {Sender}: {Verdict} ({Reason}) {Reports}")]
@@ -132,7 +165,7 @@ public sealed partial class InboundMailListener(
 
         public Task<bool> CanDeliverToAsync(
             ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
-            listener.AcceptsAsync(to, cancellationToken);
+            listener.AcceptsAsync(to.AsAddress(), cancellationToken);
     }
 
     private sealed class Store(InboundMailListener listener) : MessageStore

@@ -4,14 +4,31 @@ using System.Net;
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// The <c>Vigil:Mail:Inbound</c> section (docs/mail.md): the SMTP listener an MTA forwards a program's intake
-/// addresses and the reply addresses to. Off unless <see cref="Enabled"/>; bound to loopback by default.
+/// The <c>Vigil:Mail:Inbound</c> section (docs/mail.md): the SMTP or LMTP listener an MTA forwards a program's
+/// intake addresses and the reply addresses to. Off unless <see cref="Enabled"/>; bound to loopback by default.
 /// </summary>
 public sealed class InboundMailOptions : IValidatableObject
 {
     public const string Section = "Vigil:Mail:Inbound";
 
+    public const string Smtp = "smtp", Lmtp = "lmtp";
+
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// <c>smtp</c> (an MTA's <c>smtp:</c> transport) or <c>lmtp</c> (RFC 2033, Postfix's <c>lmtp:</c> transport:
+    /// one reply per recipient after the message).
+    /// </summary>
+    public string Protocol { get; set; } = Smtp;
+
+    /// <summary>
+    /// With <c>lmtp</c>: an absolute path of a Unix socket to listen on instead of <see cref="Address"/> and
+    /// <see cref="Port"/> (Postfix's <c>lmtp:unix:</c>).
+    /// </summary>
+    public string? UnixSocket { get; set; }
+
+    /// <summary>Whether the listener speaks LMTP.</summary>
+    public bool IsLmtp => string.Equals(Protocol?.Trim(), Lmtp, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The address the listener binds to; loopback unless the operator says otherwise.</summary>
     public string Address { get; set; } = "127.0.0.1";
@@ -49,6 +66,17 @@ public sealed class InboundMailOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!IsLmtp && !string.Equals(Protocol?.Trim(), Smtp, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                $"{Section}:Protocol must be {Smtp} or {Lmtp}.", [nameof(Protocol)]);
+        }
+        if (!string.IsNullOrEmpty(UnixSocket) && (!IsLmtp || !Path.IsPathFullyQualified(UnixSocket)))
+        {
+            yield return new ValidationResult(
+                $"{Section}:UnixSocket must be an absolute path, and is for {Section}:Protocol {Lmtp} only.",
+                [nameof(UnixSocket)]);
+        }
         if (!IPAddress.TryParse(Address, out _))
         {
             yield return new ValidationResult(

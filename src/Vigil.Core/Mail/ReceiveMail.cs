@@ -56,13 +56,95 @@ public sealed class ReceiveMail(
             || await replies.FindAsync(address, sender: null, cancellationToken) is not null;
     }
 
+    /// <summary>
+    /// The message for all its <paramref name="recipients"/> at once, with one verdict (SMTP: one reply to the
+    /// message). Remembered, and counted against the rate limits, as one message.
+    /// </summary>
     public async Task<MailReceipt> ExecuteAsync(
         string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
         CancellationToken cancellationToken)
     {
+        var (opened, refusal) = Open(envelopeSender, message);
+        if (opened is null)
+        {
+            return refusal!;
+        }
+        var to = recipients.Select(Normalize).Distinct().ToList();
+        var seen = ReceivedMessages.Key(opened.Message, opened.From, to);
+        if (seen is not null && await received.SeenAsync(seen, cancellationToken))
+        {
+            return new MailReceipt(MailVerdict.Dropped, Duplicate, []);
+        }
+        if (!await limit.TryTakeAsync(opened.From, to, cancellationToken))
+        {
+            return RateLimited;
+        }
+        var receipt = await DeliverAsync(opened, to, cancellationToken);
+        if (receipt.Verdict == MailVerdict.Taken && seen is not null)
+        {
+            await received.RememberAsync(seen, cancellationToken);
+        }
+        return receipt;
+    }
+
+    /// <summary>
+    /// The message for each of its <paramref name="recipients"/> on its own, one verdict each in their order,
+    /// duplicates included (LMTP: one reply per accepted recipient, RFC 2033 § 4.2), under the same rules as
+    /// <see cref="ExecuteAsync"/>: the message counts once against the sender's limit and once against each
+    /// address's, and each recipient is remembered on its own, so an MTA that retries only the recipients it was
+    /// told to retry gets each taken once.
+    /// </summary>
+    public async Task<IReadOnlyList<MailReceipt>> ExecuteForEachAsync(
+        string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
+        CancellationToken cancellationToken)
+    {
+        var (opened, refusal) = Open(envelopeSender, message);
+        if (opened is null)
+        {
+            return [.. recipients.Select(_ => refusal!)];
+        }
+        var to = recipients.Select(Normalize).ToList();
+        var keys = to.Distinct().ToDictionary(r => r, r => ReceivedMessages.Key(opened.Message, opened.From, [r]));
+        var receipts = new Dictionary<string, MailReceipt>();
+        foreach (var (recipient, key) in keys)
+        {
+            if (key is not null && await received.SeenAsync(key, cancellationToken))
+            {
+                receipts[recipient] = new MailReceipt(MailVerdict.Dropped, Duplicate, []);
+            }
+        }
+        var fresh = keys.Keys.Where(r => !receipts.ContainsKey(r)).ToList();
+        var taken = fresh.Count > 0 && await limit.TryTakeAsync(opened.From, fresh, cancellationToken);
+        foreach (var recipient in fresh)
+        {
+            var receipt = taken ? await DeliverAsync(opened, [recipient], cancellationToken) : RateLimited;
+            if (receipt.Verdict == MailVerdict.Taken && keys[recipient] is { } key)
+            {
+                await received.RememberAsync(key, cancellationToken);
+            }
+            else
+            {
+                // nothing of a refused recipient stays tracked for the next one's save
+                db.ChangeTracker.Clear();
+            }
+            receipts[recipient] = receipt;
+        }
+        return [.. to.Select(r => receipts[r])];
+    }
+
+    private static readonly MailReceipt RateLimited = new(MailVerdict.Deferred, RateLimit, []);
+
+    private sealed record Opened(
+        MimeMessage Message, MailSecurity Security, string From, IReadOnlyList<AttachmentUpload> Files);
+
+    private static string Normalize(string recipient) => recipient.Trim().ToLowerInvariant();
+
+    /// <summary>What holds for every recipient: loops and bounces dropped, encryption opened, one sender.</summary>
+    private (Opened? Opened, MailReceipt? Refusal) Open(string? envelopeSender, MimeMessage message)
+    {
         if (MailScreening.DropReason(envelopeSender, message) is { } drop)
         {
-            return new MailReceipt(MailVerdict.Dropped, drop, []);
+            return (null, new MailReceipt(MailVerdict.Dropped, drop, []));
         }
         MailSecurity security;
         try
@@ -71,23 +153,19 @@ public sealed class ReceiveMail(
         }
         catch (MailNotOpenedException e)
         {
-            return MailReceipt.Refuse(e.Message);
+            return (null, MailReceipt.Refuse(e.Message));
         }
         if (message.From.Mailboxes.ToList() is not [{ } from]
             || !MailboxAddress.TryParse(from.Address, out _) || from.Address.Length > 320)
         {
-            return MailReceipt.Refuse("malformed: one sender mailbox needed in From");
+            return (null, MailReceipt.Refuse("malformed: one sender mailbox needed in From"));
         }
-        var to = recipients.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
-        var seen = ReceivedMessages.Key(message, from.Address, to);
-        if (seen is not null && await received.SeenAsync(seen, cancellationToken))
-        {
-            return new MailReceipt(MailVerdict.Dropped, Duplicate, []);
-        }
-        if (!limit.TryTake(from.Address, to))
-        {
-            return new MailReceipt(MailVerdict.Deferred, RateLimit, []);
-        }
+        return (new Opened(message, security, from.Address, Attachments(message)), null);
+    }
+
+    private async Task<MailReceipt> DeliverAsync(Opened opened, List<string> to, CancellationToken cancellationToken)
+    {
+        var (message, from) = (opened.Message, opened.From);
         var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => to.Contains(a.Address))
             .Join(db.Programs.AsNoTracking(), a => a.ProgramId, p => p.Id, (a, p) => p.Slug)
             .Distinct().ToListAsync(cancellationToken);
@@ -95,24 +173,23 @@ public sealed class ReceiveMail(
         foreach (var recipient in to.Where(replies.IsReplyAddress))
         {
             // Unknown, spent, or written by someone other than the participant: refused, and the answer says no more.
-            if (await replies.FindAsync(recipient, from.Address, cancellationToken) is not { } thread)
+            if (await replies.FindAsync(recipient, from, cancellationToken) is not { } thread)
             {
                 return MailReceipt.Refuse(UnknownAddress);
             }
             threads.Add(thread);
         }
-        var files = Attachments(message);
         var written = new List<long>();
         try
         {
             foreach (var slug in intake)
             {
-                var report = Report(message, from.Address, files, security);
+                var report = Report(message, from, opened.Files, opened.Security);
                 written.Add((await submit.ExecuteAsync(slug, report, Actor.Anonymous, cancellationToken)).Id);
             }
             foreach (var thread in threads.DistinctBy(t => (t.ReportId, t.UserId)))
             {
-                await ReplyAsync(thread, message, files, cancellationToken);
+                await ReplyAsync(thread, message, opened.Files, cancellationToken);
                 written.Add(thread.ReportId);
             }
         }
@@ -129,15 +206,9 @@ public sealed class ReceiveMail(
             // The participant no longer sees the report: the address is spent.
             return MailReceipt.Refuse(UnknownAddress);
         }
-        if (written.Count == 0)
-        {
-            return MailReceipt.Refuse("no recipient");
-        }
-        if (seen is not null)
-        {
-            await received.RememberAsync(seen, cancellationToken);
-        }
-        return new MailReceipt(MailVerdict.Taken, "taken", written);
+        return written.Count == 0
+            ? MailReceipt.Refuse("no recipient")
+            : new MailReceipt(MailVerdict.Taken, "taken", written);
     }
 
     private static SubmitReportRequest Report(

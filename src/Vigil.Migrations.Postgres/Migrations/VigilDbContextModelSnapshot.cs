@@ -796,6 +796,25 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("extension_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.MailRateCountEntity", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KeyHash", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("mail_rate_counts", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Mail.ReceivedMessageEntity", b =>
                 {
                     b.Property<byte[]>("KeyHash")

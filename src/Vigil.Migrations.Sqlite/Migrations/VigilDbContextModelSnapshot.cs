@@ -755,6 +755,25 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("extension_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Mail.MailRateCountEntity", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyHash", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("mail_rate_counts", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Mail.ReceivedMessageEntity", b =>
                 {
                     b.Property<byte[]>("KeyHash")

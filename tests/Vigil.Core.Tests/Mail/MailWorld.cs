@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
@@ -34,13 +35,17 @@ public sealed class MailWorld : IAsyncDisposable
     private readonly InboundMailListener _listener;
 
     private readonly ConcurrentQueue<string> _logs;
+
     private readonly IConfiguration _configuration;
 
+    private readonly bool _ownsDisclosure;
+
     private MailWorld(Disclosure disclosure, ServiceProvider services, LoopbackSmtpServer outbound,
-        ConcurrentQueue<string> logs, IConfiguration configuration)
+        ConcurrentQueue<string> logs, IConfiguration configuration, bool ownsDisclosure)
     {
         _logs = logs;
         _configuration = configuration;
+        _ownsDisclosure = ownsDisclosure;
         Disclosure = disclosure;
         _services = services;
         _listener = services.GetRequiredService<InboundMailListener>();
@@ -50,6 +55,11 @@ public sealed class MailWorld : IAsyncDisposable
     public Disclosure Disclosure { get; }
     public LoopbackSmtpServer Outbound { get; }
     public int Port { get; private set; }
+
+    /// <summary>Where the listener listens: a loopback port, or a Unix socket.</summary>
+    public EndPoint EndPoint { get; private set; } = null!;
+
+    public IServiceProvider Services => _services;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -64,6 +74,16 @@ public sealed class MailWorld : IAsyncDisposable
             await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake],
                 Ct);
         });
+        return await StartOnAsync(disclosure, settings, ownsDisclosure: true);
+    }
+
+    /// <summary>Another instance (a second <c>vigil serve</c>) on this world's database and clock.</summary>
+    public Task<MailWorld> AnotherInstanceAsync(Dictionary<string, string?>? settings = null) =>
+        StartOnAsync(Disclosure, settings, ownsDisclosure: false);
+
+    private static async Task<MailWorld> StartOnAsync(Disclosure disclosure, Dictionary<string, string?>? settings,
+        bool ownsDisclosure)
+    {
         var values = new Dictionary<string, string?>
         {
             ["Vigil:Mail:Inbound:Enabled"] = "true",
@@ -78,11 +98,13 @@ public sealed class MailWorld : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new ConcurrentQueue<string>();
         var outbound = LoopbackSmtpServer.Start();
-        var world = new MailWorld(disclosure, Compose(disclosure, configuration, logs), outbound, logs, configuration);
+        var world = new MailWorld(
+            disclosure, Compose(disclosure, configuration, logs), outbound, logs, configuration, ownsDisclosure);
         await world._listener.StartAsync(Ct);
         if (values["Vigil:Mail:Inbound:Enabled"] == "true")
         {
-            world.Port = (await world._listener.Bound.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Port;
+            world.EndPoint = await world._listener.Bound.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            world.Port = (world.EndPoint as IPEndPoint)?.Port ?? 0;
         }
         return world;
     }
@@ -177,7 +199,10 @@ public sealed class MailWorld : IAsyncDisposable
         await _listener.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         await Outbound.DisposeAsync();
-        await Disclosure.DisposeAsync();
+        if (_ownsDisclosure)
+        {
+            await Disclosure.DisposeAsync();
+        }
     }
 
     private sealed class KeepingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider

@@ -1,3 +1,4 @@
+using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public class InboundListenerHostTests
             ["Vigil:Mail:Inbound:Port"] = "0",
             ["Vigil:Mail:Inbound:ReplyDomain"] = "reply.vigil.test",
         }, seed: [], provider: provider);
-        var bound = await app.Services.GetRequiredService<InboundMailListener>()
+        var bound = (IPEndPoint)await app.Services.GetRequiredService<InboundMailListener>()
             .Bound.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         using (var scope = app.Services.CreateScope())
         {
