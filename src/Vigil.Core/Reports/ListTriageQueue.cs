@@ -11,9 +11,9 @@ public sealed record QueueItem(
     long? DuplicateGroupId = null, QueueDuplicates? Duplicates = null);
 
 /// <summary>
-/// The group of possible duplicates a queued report belongs to (<see cref="DuplicateGroups"/>), as its first report or a
-/// member: the group's id (its first report), every report of it, and the one that would stand if the rest were merged
-/// into it (<see cref="MergeDuplicates"/>: the first valid one), or null when none is valid any more.
+/// The group of possible duplicates a queued report belongs to (<see cref="DuplicateGroups"/>), as its first report
+/// or a member: the group's id (its first report), every report of it, and the one that would stand if the rest were
+/// merged into it (<see cref="MergeDuplicates"/>: the first valid one), or null when none is valid any more.
 /// </summary>
 public sealed record QueueDuplicates(long GroupId, IReadOnlyList<long> Members, long? StandingId);
 

@@ -37,7 +37,12 @@ public class QueueBrowserTests
             await services.GetRequiredService<CreateProgram>().ExecuteAsync(Actor.System, "npm-eco", "npm ecosystem",
                 "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
             var users = services.GetRequiredService<UserManager<VigilUser>>();
-            var user = new VigilUser { UserName = "tri@example.test", Email = "tri@example.test", EmailConfirmed = true };
+            var user = new VigilUser
+            {
+                UserName = "tri@example.test",
+                Email = "tri@example.test",
+                EmailConfirmed = true
+            };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             await users.ResetAuthenticatorKeyAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;

@@ -8,6 +8,7 @@ using Vigil.Core.Data;
 using Vigil.Core.Notifications;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
+using Vigil.Core.SavedReplies;
 using Vigil.Web.Tests.Accounts;
 using Vigil.Web.Tests.Infrastructure;
 using Vigil.Web.Tests.Pages.Admin;
@@ -41,8 +42,17 @@ public class QueuePageTests
         var unclear = await SubmitAsync(test, "npm-eco", "deep-merge", $"Unclear {Marker}", "u@example.test");
 
         var rejected = await PostAsync(triager, Triage, [.. Ids(spam), ("action", "reject"), ("reason", "spam")]);
-        var asked = await PostAsync(triager, Triage, [.. Ids([unclear]), ("action", "ask"),
-            ("question", "Which version of {package} does report {report} affect?")]);
+        long reply;
+        using (var scope = test.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
+            var id = (await users.FindByEmailAsync("triager@example.test"))!.Id;
+            reply = (await scope.ServiceProvider.GetRequiredService<CreateSavedReply>().ExecuteAsync("npm-eco",
+                Actor.User(id), "Which version", "Which version of {package} does report {report} affect?", Ct)).Id;
+        }
+        // Without JavaScript: the question left empty, the saved reply chosen.
+        var asked = await PostAsync(triager, Triage, [.. Ids([unclear]), ("action", "ask"), ("question", ""),
+            ("savedReply", reply.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         var queue = await triager.Client.GetStringAsync("/programs/npm-eco/queue", Ct);
 
         Assert.Equal((HttpStatusCode.Redirect, "/programs/npm-eco/queue"), (rejected.Status, rejected.Location));
@@ -205,6 +215,7 @@ public class QueuePageTests
 
 internal static class FormFields
 {
-    public static IEnumerable<KeyValuePair<string, string>> ToKeyValues(this IEnumerable<(string Name, string Value)> f) =>
+    public static IEnumerable<KeyValuePair<string, string>> ToKeyValues(
+        this IEnumerable<(string Name, string Value)> f) =>
         f.Select(p => new KeyValuePair<string, string>(p.Name, p.Value));
 }
