@@ -8,7 +8,14 @@ namespace Vigil.Core.Reports;
 public sealed record QueueItem(
     long Id, string Title, string State, IReadOnlyList<string> Packages, double? CvssScore, Countdown? Countdown,
     bool Recused, Guid? AssignedTriagerId, bool HeldForReview = false,
-    long? DuplicateGroupId = null);
+    long? DuplicateGroupId = null, QueueDuplicates? Duplicates = null);
+
+/// <summary>
+/// The group of possible duplicates a queued report belongs to (<see cref="DuplicateGroups"/>), as its first report
+/// or a member: the group's id (its first report), every report of it, and the one that would stand if the rest were
+/// merged into it (<see cref="MergeDuplicates"/>: the first valid one), or null when none is valid any more.
+/// </summary>
+public sealed record QueueDuplicates(long GroupId, IReadOnlyList<long> Members, long? StandingId);
 
 /// <summary>
 /// A program's open reports for its team, the most urgent first: by the next deadline (triage due for new
@@ -36,6 +43,7 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
                 .Select(m => m.Ecosystem + "/" + m.Name)
                 .ToListAsync(cancellationToken)
             : [];
+        var groups = await GroupsAsync(program.Id, reports, cancellationToken);
         var now = time.GetUtcNow();
         return reports
             .Select(r => new QueueItem(
@@ -49,11 +57,34 @@ public sealed class ListTriageQueue(VigilDbContext db, ReportVault vault, TimePr
                     || r.Packages.Any(p => maintained.Contains($"{p.Ecosystem}/{p.Name}")),
                 r.AssignedTriagerId,
                 r.HeldForReview,
-                r.DuplicateGroupId))
+                r.DuplicateGroupId,
+                groups.GetValueOrDefault(r.DuplicateGroupId ?? r.Id)))
             .OrderBy(i => i.HeldForReview ? 1 : 0)
             .ThenBy(i => i.Countdown is null ? 1 : 0)
             .ThenBy(i => i.Countdown?.DueAt ?? DateTimeOffset.MaxValue)
             .ThenBy(i => i.Id)
             .ToList();
+    }
+
+    /// <summary>The groups of the queued reports with two members or more, by group id.</summary>
+    private async Task<Dictionary<long, QueueDuplicates>> GroupsAsync(
+        long programId, List<ReportEntity> reports, CancellationToken cancellationToken)
+    {
+        var ids = reports.Select(r => r.DuplicateGroupId ?? r.Id).Distinct().ToList();
+        var members = await db.Reports.AsNoTracking()
+            .Where(r => r.ProgramId == programId
+                && (ids.Contains(r.Id) || r.DuplicateGroupId != null && ids.Contains(r.DuplicateGroupId.Value)))
+            .Select(r => new { r.Id, Group = r.DuplicateGroupId ?? r.Id, r.State, r.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        return members
+            .GroupBy(m => m.Group)
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => new QueueDuplicates(
+                g.Key,
+                [.. g.OrderBy(m => m.Id).Select(m => m.Id)],
+                g.Where(m => m.State is not (ReportState.Rejected or ReportState.Withdrawn))
+                    .OrderBy(m => m.SubmittedAt).ThenBy(m => m.Id)
+                    .Select(m => (long?)m.Id)
+                    .FirstOrDefault()));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Core.Data;
 using Vigil.Core.Errors;
+using Vigil.Core.SavedReplies;
 
 namespace Vigil.Core.Reports;
 
@@ -18,7 +19,8 @@ public enum BulkTriage
 /// concept. Each report gets exactly what <see cref="TriageReport"/> gives one (state, timeline, the reporter told),
 /// and all of them or none: a report that is not new, not of the program, or that the caller is recused from
 /// (four-eyes) stops the whole action. Duplicates are closed with <see cref="MergeDuplicates"/>, which names the report
-/// that stands.
+/// that stands. The text is the same for each, its saved-reply placeholders (<c>{report}</c>, <c>{package}</c>,
+/// <c>{program}</c>, <see cref="SavedReplyText"/>) filled for each report, so one saved reply reads right on all.
 /// </summary>
 public sealed class TriageMany(VigilDbContext db, TriageReport triage)
 {
@@ -41,16 +43,26 @@ public sealed class TriageMany(VigilDbContext db, TriageReport triage)
             .ToDictionaryAsync(r => r.Id, r => r.State, cancellationToken);
         Check(ids, action, reason, text, found);
 
+        var packages = await db.ReportPackages.AsNoTracking()
+            .Where(p => wanted.Contains(p.ReportId))
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.ReportId, p.Name })
+            .ToListAsync(cancellationToken);
+        string? For(long id) => text is null
+            ? null
+            : SavedReplyText.Expand(text, new ReplyFacts(id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                packages.FirstOrDefault(p => p.ReportId == id)?.Name, program.Name));
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var id in wanted)
         {
             if (action == BulkTriage.Reject)
             {
-                await triage.RejectAsync(id, actor, reason!.Value, null, text, cancellationToken);
+                await triage.RejectAsync(id, actor, reason!.Value, null, For(id), cancellationToken);
             }
             else
             {
-                await triage.AskForInformationAsync(id, actor, text!, cancellationToken);
+                await triage.AskForInformationAsync(id, actor, For(id)!, cancellationToken);
             }
         }
         await transaction.CommitAsync(cancellationToken);

@@ -43,6 +43,12 @@ public class DuplicateGroupsTests
             [(first.Id, (long?)null), (overlapping.Id, first.Id), (later.Id, first.Id), (disjoint.Id, null),
                 (otherPackage.Id, null)],
             queue.OrderBy(i => i.Id).Select(i => (i.Id, i.DuplicateGroupId)));
+        // Each member carries its group and the report that would stand, the first report among them.
+        Assert.Equal(
+            [(first.Id, (long?)first.Id), (overlapping.Id, first.Id), (later.Id, first.Id), (disjoint.Id, null),
+                (otherPackage.Id, null)],
+            queue.OrderBy(i => i.Id).Select(i => (i.Id, i.Duplicates?.StandingId)));
+        Assert.Equal([first.Id, overlapping.Id, later.Id], queue.Single(i => i.Id == later.Id).Duplicates!.Members);
         Assert.Contains(team.Timeline,
             e =>
                 e.Kind == nameof(ReportEventKind.Grouped)

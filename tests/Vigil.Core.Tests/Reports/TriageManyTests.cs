@@ -53,13 +53,14 @@ public class TriageManyTests
             db =>
                 d.Use<TriageMany>(db)
                     .ExecuteAsync(Disclosure.Slug, Actor.User(d.Triager), reports.Select(r => r.Id).ToList(),
-            BulkTriage.AskForInformation, null, "Send a proof of concept that runs.", Ct));
+            BulkTriage.AskForInformation, null, "Send a proof of concept that runs {package} ({report}).", Ct));
 
-        foreach (var r in reports)
+        // The saved-reply placeholders are filled for each report.
+        foreach (var (r, package) in reports.Zip(["a", "b"]))
         {
             var view = await d.ViewAsync(r.Id, Actor.FollowUp(r.FollowUpToken!));
             Assert.Equal("needs-more-information", view.State);
-            Assert.Contains(view.Timeline, e => e.Text == "Send a proof of concept that runs.");
+            Assert.Contains(view.Timeline, e => e.Text == $"Send a proof of concept that runs {package} ({r.Id}).");
         }
     }
 
