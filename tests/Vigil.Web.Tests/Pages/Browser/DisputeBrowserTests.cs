@@ -35,12 +35,16 @@ public class DisputeBrowserTests
             var users = services.GetRequiredService<UserManager<VigilUser>>();
             var triager = new VigilUser
             {
-                UserName = "tri@example.test", Email = "tri@example.test", EmailConfirmed = true,
+                UserName = "tri@example.test",
+                Email = "tri@example.test",
+                EmailConfirmed = true,
                 DisplayName = "Tomás Triager",
             };
             var maintainer = new VigilUser
             {
-                UserName = "dev@example.test", Email = "dev@example.test", EmailConfirmed = true,
+                UserName = "dev@example.test",
+                Email = "dev@example.test",
+                EmailConfirmed = true,
                 DisplayName = "Dana Maintainer",
             };
             Assert.True((await users.CreateAsync(triager, Password)).Succeeded);
