@@ -116,7 +116,7 @@ public class DisputeBrowserTests
         await team.WaitForSelectorAsync("#flash");
         Assert.Equal("accepted", await team.GetAttributeAsync("#disputes li", "data-state"));
         Assert.Equal("maintainers-notified", await team.GetAttributeAsync("#report-state", "data-state"));
-        Assert.Contains("once the advisory is published", await team.TextContentAsync("#disputes"),
+        Assert.Contains("once the advisory is published", await team.InnerTextAsync("#disputes"),
             StringComparison.Ordinal);
 
         // The advisory is published (as the clock or the publish page would), then the VEX document.
