@@ -140,6 +140,10 @@ public static class CoreServices
         services.AddScoped<PublishReport>();
         services.AddScoped<PreviewPublication>();
         services.AddScoped<WithdrawReport>();
+        services.AddScoped<DisputeReport>();
+        services.AddScoped<DecideDispute>();
+        services.AddScoped<PublishVex>();
+        services.AddScoped<Vex.ListVexDocuments>();
         services.AddScoped<RunDeadlines>();
         services.AddScoped<AssignCve>();
         services.AddScoped<ExportCveRecord>();

@@ -24,6 +24,7 @@ using Vigil.Web.Publication;
 using Vigil.Web.Reports;
 using Vigil.Web.Operations;
 using Vigil.Web.Sync;
+using Vigil.Web.Vex;
 
 namespace Vigil.Web;
 
@@ -65,6 +66,8 @@ public static class VigilWebApp
         app.MapNuGetEndpoints();
         app.MapNodejsCoreEndpoints();
         app.MapReportsEndpoints();
+        app.MapDisputesEndpoints();
+        app.MapVexEndpoints();
         app.MapAdvisoriesEndpoints();
         app.MapAttachmentsEndpoints();
         app.MapAccountsEndpoints();

@@ -74,6 +74,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<WebhookEndpointEntity> WebhookEndpoints => Set<WebhookEndpointEntity>();
     public DbSet<SavedReplies.SavedReplyEntity> SavedReplies => Set<SavedReplies.SavedReplyEntity>();
     public DbSet<Profiles.CreditedAdvisoryEntity> CreditedAdvisories => Set<Profiles.CreditedAdvisoryEntity>();
+    public DbSet<ReportDisputeEntity> ReportDisputes => Set<ReportDisputeEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -26,9 +26,15 @@ public static class NotificationEvent
     /// </summary>
     public const string Acknowledged = "report.acknowledged";
 
+    /// <summary>To the team: an invited maintainer disputes the report (not affected); the team decides.</summary>
+    public const string DisputeOpened = "report.dispute_opened";
+
+    /// <summary>To the maintainers and the reporter: the team accepted or rejected a dispute.</summary>
+    public const string DisputeDecided = "report.dispute_decided";
+
     public static IReadOnlyList<string> All { get; } =
         [
             ReportReceived, TriageDueSoon, TriageOverdue, NeedsMoreInformation, Accepted, Rejected, MaintainerInvited,
-            PublicationDueSoon, Published, MaintainerReminder, MaintainersUnresponsive,
+            PublicationDueSoon, Published, MaintainerReminder, MaintainersUnresponsive, DisputeOpened, DisputeDecided,
         ];
 }

@@ -46,6 +46,10 @@ public static class NotificationTemplates
                 ($"Maintainers unresponsive: {report}",
                     $"No maintainer has answered {report} since they were notified; the program's admins are told."
                     + Sentence("Publication is due by", due)),
+            NotificationEvent.DisputeOpened => ($"Dispute to decide: {report}",
+                $"A maintainer says the package of {report} is not affected. The team decides on the report page."),
+            NotificationEvent.DisputeDecided => ($"Dispute decided: {report}",
+                $"The team decided on a maintainer's dispute of {report}. The decision is on the report page."),
             NotificationEvent.Published => ($"Published: {report}", $"The advisory for {report} is now public."),
             NotificationEvent.Acknowledged => ($"Received: {report}",
                 $"Your e-mail was received as {report}. Reply to this message to add to it."

@@ -57,7 +57,8 @@ public sealed class GetReport(VigilDbContext db, ReportVault vault, TimeProvider
             References: content.References,
             FinderCreditAnonymous: content.FinderCreditAnonymous,
             HeldForReview: report.HeldForReview,
-            DuplicateGroup: access.IsTeam ? await DuplicateGroups.ViewAsync(db, report, cancellationToken) : null);
+            DuplicateGroup: access.IsTeam ? await DuplicateGroups.ViewAsync(db, report, cancellationToken) : null,
+            Disputes: await ReportDisputes.ViewAsync(db, report.Id, dataKey, cancellationToken));
     }
 
     private async Task<ExtensionVoteView?> ExtensionAsync(

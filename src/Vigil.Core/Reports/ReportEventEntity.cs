@@ -26,6 +26,9 @@ public enum ReportEventKind
     AdvisoryCorrected = 22,
     Grouped = 23,
     DuplicatesMerged = 24,
+    DisputeOpened = 25,
+    DisputeDecided = 26,
+    VexPublished = 27,
 }
 
 /// <summary>Who may read a timeline event: every participant, or the program's team only.</summary>

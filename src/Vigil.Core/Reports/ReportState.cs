@@ -12,6 +12,9 @@ public enum ReportState
     Fixed = 7,
     Published = 8,
     Withdrawn = 9,
+
+    /// <summary>Closed: the team accepted a maintainer's dispute that the package is not affected (VEX).</summary>
+    NotAffected = 10,
 }
 
 /// <summary>Why a report was rejected at triage.</summary>
@@ -28,7 +31,8 @@ public static class ReportStates
     /// <summary>
     /// Every legal move: new → needs more information ⇄ new; new → rejected or accepted; accepted →
     /// maintainers notified → fix in progress → fixed; accepted … fixed → published (by the team, at the
-    /// agreed date or at the deadline); published → withdrawn.
+    /// agreed date or at the deadline); published → withdrawn; accepted … fixed → not affected (the team accepts a
+    /// maintainer's dispute covering every reported version: docs/disclosure.md, "Disputes").
     /// </summary>
     public static readonly IReadOnlySet<(
         ReportState From, ReportState To)> Transitions = new HashSet<(ReportState, ReportState)>
@@ -45,13 +49,18 @@ public static class ReportStates
         (ReportState.FixInProgress, ReportState.Published),
         (ReportState.Fixed, ReportState.Published),
         (ReportState.Published, ReportState.Withdrawn),
+        (ReportState.Accepted, ReportState.NotAffected),
+        (ReportState.MaintainersNotified, ReportState.NotAffected),
+        (ReportState.FixInProgress, ReportState.NotAffected),
+        (ReportState.Fixed, ReportState.NotAffected),
     };
 
     public static bool CanMove(ReportState from, ReportState to) => Transitions.Contains((from, to));
 
-    /// <summary>Open reports still need the team: not rejected, published or withdrawn.</summary>
+    /// <summary>Open reports still need the team: not rejected, published, withdrawn or closed not affected.</summary>
     public static bool IsOpen(ReportState state) =>
-        state is not (ReportState.Rejected or ReportState.Published or ReportState.Withdrawn);
+        state is not (ReportState.Rejected or ReportState.Published or ReportState.Withdrawn
+            or ReportState.NotAffected);
 
     /// <summary>The open states, for queries (<see cref="IsOpen"/> as a list).</summary>
     public static readonly ReportState[] Open = Enum.GetValues<ReportState>().Where(IsOpen).ToArray();
@@ -72,6 +81,7 @@ public static class ReportStates
         ReportState.FixInProgress => "fix-in-progress",
         ReportState.Fixed => "fixed",
         ReportState.Published => "published",
+        ReportState.NotAffected => "not-affected",
         _ => "withdrawn",
     };
 

@@ -46,7 +46,8 @@ public sealed record ReportView(
     IReadOnlyList<Publication.DraftReference> References,
     bool FinderCreditAnonymous = false,
     bool HeldForReview = false,
-    DuplicateGroupView? DuplicateGroup = null);
+    DuplicateGroupView? DuplicateGroup = null,
+    IReadOnlyList<DisputeView>? Disputes = null);
 
 /// <summary>
 /// The team's view of the group of possible duplicates a report belongs to (found at intake): the group's first report,

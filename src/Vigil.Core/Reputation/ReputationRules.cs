@@ -24,11 +24,13 @@ public static class ReputationRules
         "informative", 0, true, "useful information, no vulnerability to fix");
     public static readonly ReputationRule NotApplicable = new(
         "not-applicable", -5, true, "not a vulnerability, or out of scope");
+    public static readonly ReputationRule NotAffected = new(
+        "not-affected", 0, true, "accepted, then shown not to affect the package (a maintainer's dispute)");
     public static readonly ReputationRule Spam = new("spam", -10, true, "spam or abuse");
 
     /// <summary>Every rule, best first: the table as documented.</summary>
     public static readonly IReadOnlyList<ReputationRule> Table = [
-        Published, Accepted, Duplicate, Informative, Withdrawn, NotApplicable, Spam];
+        Published, Accepted, Duplicate, Informative, NotAffected, Withdrawn, NotApplicable, Spam];
 
     /// <summary>The highest and lowest points one report can earn: the bounds of a signal.</summary>
     public static readonly int MaxPoints = Table.Max(r => r.Points);
@@ -39,6 +41,7 @@ public static class ReputationRules
     {
         ReportState.Published => Published,
         ReportState.Withdrawn => Withdrawn,
+        ReportState.NotAffected => NotAffected,
         ReportState.Accepted or ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed =>
             Accepted,
         ReportState.Rejected => reason switch

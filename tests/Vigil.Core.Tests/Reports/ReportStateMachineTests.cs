@@ -24,6 +24,9 @@ public class ReportStateMachineTests
             (ReportState.FixInProgress, ReportState.Fixed), (ReportState.Fixed, ReportState.Published),
             (ReportState.Accepted, ReportState.Published), (ReportState.MaintainersNotified, ReportState.Published),
             (ReportState.FixInProgress, ReportState.Published), (ReportState.Published, ReportState.Withdrawn),
+            // An accepted dispute covering every reported version closes an embargoed report as not affected.
+            (ReportState.Accepted, ReportState.NotAffected), (ReportState.MaintainersNotified, ReportState.NotAffected),
+            (ReportState.FixInProgress, ReportState.NotAffected), (ReportState.Fixed, ReportState.NotAffected),
         };
         var data = new TheoryData<ReportState, ReportState, bool>();
         foreach (var from in Enum.GetValues<ReportState>())

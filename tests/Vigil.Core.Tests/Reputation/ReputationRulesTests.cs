@@ -15,6 +15,7 @@ public class ReputationRulesTests
     [InlineData(ReportState.Fixed, null, "accepted", 2, false)]
     [InlineData(ReportState.Published, null, "published", 7, true)]
     [InlineData(ReportState.Withdrawn, null, "withdrawn", 0, true)]
+    [InlineData(ReportState.NotAffected, null, "not-affected", 0, true)]
     [InlineData(ReportState.Rejected, RejectionReason.Duplicate, "duplicate", 1, true)]
     [InlineData(ReportState.Rejected, RejectionReason.Informative, "informative", 0, true)]
     [InlineData(ReportState.Rejected, RejectionReason.NotApplicable, "not-applicable", -5, true)]

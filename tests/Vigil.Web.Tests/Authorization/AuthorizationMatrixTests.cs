@@ -28,6 +28,7 @@ public class AuthorizationMatrixTests
         ReportState.New, ReportState.NeedsMoreInformation, ReportState.Rejected, ReportState.Accepted,
         ReportState.MaintainersNotified,
         ReportState.FixInProgress, ReportState.Fixed, ReportState.Published, ReportState.Withdrawn,
+        ReportState.NotAffected,
     ];
 
     [Theory]
@@ -84,7 +85,7 @@ public class AuthorizationMatrixTests
         }
         foreach (var path in new[] { "/", "/?q=MX", "/feeds/all.atom", "/packages/npm/deep-merge",
             "/api/programs/npm-eco/queue", "/programs/npm-eco/queue", "/api/programs/npm-eco/workload",
-            "/programs/npm-eco/workload" })
+            "/programs/npm-eco/workload", "/api/vex" })
         {
             var (_, body) = await world.SendAsync(Role.Anonymous, world.Reports[0], HttpMethod.Get, path,
                 page: !path.StartsWith("/api", StringComparison.Ordinal));
@@ -203,6 +204,20 @@ public class AuthorizationMatrixTests
         yield return new(HttpMethod.Put, $"/api/reports/{id}/credits/anonymous", false,
             () => Json("""{"anonymous":true}"""),
             (_, p, _, _) => p ? [204, 409] : [404]);
+        // Disputes: participants read them; only the invited maintainer opens one (then one waits: 409), on an accepted
+        // or published report; deciding and publishing one are team decisions (no dispute of that id: 404 to the team).
+        yield return new(HttpMethod.Get, $"/api/reports/{id}/disputes", false, () => null,
+            (_, p, _, _) => p ? [200] : [404]);
+        yield return new(HttpMethod.Post, $"/api/reports/{id}/disputes", false,
+            () => Json("""{"justification":"component_not_present","impactStatement":"matrix"}"""),
+            (r, p, _, s) => !p ? [404]
+                : r == Role.InvitedMaintainer && (Embargoed(s) || s == ReportState.Published) ? [201, 409] : [409]);
+        foreach (var action in new[] { "decision", "vex" })
+        {
+            yield return new(HttpMethod.Post, $"/api/reports/{id}/disputes/{long.MaxValue}/{action}", false,
+                () => Json("""{"decision":"accept","reason":"matrix"}"""),
+                (_, p, t, _) => t ? [404] : p ? [409] : [404]);
+        }
         // An invitation needs a signed-in account (409 otherwise, whatever the report); a wrong token is 404 for
         // everyone.
         yield return new(HttpMethod.Post, $"/api/reports/{id}/invitation", false,
@@ -330,6 +345,14 @@ public class AuthorizationMatrixTests
             }
             await services.GetRequiredService<InviteMaintainer>().ExecuteAsync(id, decider, maintainer, null, Ct);
             var advance = services.GetRequiredService<AdvanceReport>();
+            if (state == ReportState.NotAffected)
+            {
+                var dispute = await services.GetRequiredService<DisputeReport>().ExecuteAsync(id,
+                    Actor.User(maintainer), new DisputeInput("component_not_present", "not shipped"), Ct);
+                await services.GetRequiredService<DecideDispute>()
+                    .ExecuteAsync(id, dispute, decider, true, "confirmed", null, Ct);
+                return;
+            }
             if (state is ReportState.FixInProgress or ReportState.Fixed)
             {
                 await advance.StartFixAsync(id, decider, Ct);
@@ -355,7 +378,7 @@ public class AuthorizationMatrixTests
             Role.Reporter or Role.Team or Role.Admin => true,
             Role.InvitedMaintainer =>
                 report.State is ReportState.MaintainersNotified or ReportState.FixInProgress or ReportState.Fixed
-                    or ReportState.Published or ReportState.Withdrawn,
+                    or ReportState.Published or ReportState.Withdrawn or ReportState.NotAffected,
             _ => false,
         };
 

@@ -147,7 +147,7 @@ public sealed class BoundaryWorld
         "handle" => "nobody",
         "advisoryId" => "NPMSEC-2026-1",
         "documentName" => "v1",
-        "participantId" or "invitationId" or "replyId" => "1",
+        "participantId" or "invitationId" or "replyId" or "disputeId" => "1",
         _ =>
             throw new InvalidOperationException(
                 $"The sweep has no value for route parameter '{{{parameter}}}': add one to BoundaryWorld.Value."),

@@ -132,6 +132,15 @@ public sealed class ReportWriteSweepTests(
         ["BountyPayments.SetVisibility"] = new(AwardedAsync, (s, w, t) =>
             s.GetRequiredService<BountyPayments>().SetVisibilityAsync(t.Id, Actor.FollowUp(t.Reporter), true, Ct),
             ReportState.Accepted),
+        ["DisputeReport"] = new(NotifyAsync, (s, w, t) => s.GetRequiredService<DisputeReport>().ExecuteAsync(t.Id,
+            w.As(Role.Maintainer), new DisputeInput("component_not_present", "The package never ships it."), Ct),
+            ReportState.MaintainersNotified),
+        ["DecideDispute"] = new(DisputedAsync, (s, w, t) => s.GetRequiredService<DecideDispute>().ExecuteAsync(
+            t.Id, long.Parse(t.Prepared!), w.As(Role.Triager), true, "Confirmed.", null, Ct),
+            ReportState.NotAffected),
+        ["PublishVex"] = new(AcceptedDisputeAsync, (s, w, t) => s.GetRequiredService<PublishVex>().ExecuteAsync(
+            t.Id, long.Parse(t.Prepared!), w.As(Role.Triager), "http://localhost", Ct),
+            ReportState.NotAffected),
         ["CommentOnReport"] =
             new(None, (s, w, t) =>
                 s.GetRequiredService<CommentOnReport>()
@@ -302,6 +311,30 @@ public sealed class ReportWriteSweepTests(
     {
         await world.NotifyMaintainersAsync(id);
         return null;
+    }
+
+    /// <summary>Maintainers notified and a dispute of the maintainer waiting for the team: its id.</summary>
+    private static async Task<string?> DisputedAsync(ReportWorld world, long id)
+    {
+        await world.NotifyMaintainersAsync(id);
+        return await world.RunAsync(async s => (string?)(await s.GetRequiredService<DisputeReport>().ExecuteAsync(id,
+            world.As(Role.Maintainer), new DisputeInput("component_not_present", "Never shipped."), Ct))
+            .ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A dispute accepted (the report is not affected) and a CVE id recorded: the dispute's id.</summary>
+    private static async Task<string?> AcceptedDisputeAsync(ReportWorld world, long id)
+    {
+        var dispute = await DisputedAsync(world, id);
+        await world.RunAsync(async s =>
+        {
+            await s.GetRequiredService<DecideDispute>().ExecuteAsync(id, long.Parse(dispute!), world.As(Role.Triager),
+                true, "Confirmed.", null, Ct);
+            await s.GetRequiredService<Vigil.Core.Cve.AssignCve>().RecordAsync(id, world.As(Role.Triager),
+                $"CVE-2026-{40000 + id}", Ct);
+            return 0;
+        });
+        return dispute;
     }
 
     private static async Task<string?> MaintainerParticipantAsync(ReportWorld world, long id)

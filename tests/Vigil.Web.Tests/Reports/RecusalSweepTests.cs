@@ -18,7 +18,7 @@ public class RecusalSweepTests
     /// <summary>Every team decision the API offers on a report, with a body that would succeed for a member who is not
     /// recused.</summary>
     private static IEnumerable<(HttpMethod Method, string Path, string? Body)> Decisions(long fresh, long notified,
-        long invitation, long maintainerRow)
+        long invitation, long maintainerRow, long dispute)
     {
         var soon = DateTimeOffset.UtcNow.AddDays(5).ToString("O");
         yield return (HttpMethod.Post, $"/api/reports/{fresh}/accept", null);
@@ -44,6 +44,9 @@ public class RecusalSweepTests
         yield return (HttpMethod.Post, $"/api/reports/{notified}/bounty/paid", """{"recipient":"finder"}""");
         yield return (HttpMethod.Delete, $"/api/reports/{notified}/participants/{maintainerRow}", null);
         yield return (HttpMethod.Delete, $"/api/reports/{notified}/invitations/{invitation}", null);
+        yield return (HttpMethod.Post, $"/api/reports/{notified}/disputes/{dispute}/decision",
+            """{"decision":"accept","reason":"confirmed"}""");
+        yield return (HttpMethod.Post, $"/api/reports/{notified}/disputes/{dispute}/vex", null);
     }
 
     [Theory]
@@ -60,6 +63,9 @@ public class RecusalSweepTests
                 s.GetRequiredService<RequestExtension>()
                     .ExecuteAsync(notified.Id, world.As(Role.Triager), "the fix needs a major release",
                         DateTimeOffset.UtcNow.AddDays(100), Ct));
+        var dispute = (await world.SendAsync(Role.Maintainer, HttpMethod.Post, $"/api/reports/{notified.Id}/disputes",
+            """{"justification":"component_not_present","impactStatement":"not shipped"}""")).Body!["id"]!
+            .GetValue<long>();
         var participants = await world.SendAsync(Role.Recused, HttpMethod.Get,
             $"/api/reports/{notified.Id}/participants");
         // a recused member is still the team: they see the report and its participants
@@ -69,7 +75,7 @@ public class RecusalSweepTests
         var before = (await world.SnapshotAsync(fresh.Id), await world.SnapshotAsync(notified.Id));
         var failures = new List<string>();
 
-        foreach (var (method, path, body) in Decisions(fresh.Id, notified.Id, invitation, maintainerRow))
+        foreach (var (method, path, body) in Decisions(fresh.Id, notified.Id, invitation, maintainerRow, dispute))
         {
             var (status, problem) = await world.SendAsync(Role.Recused, method, path, body);
             var detail = problem?["detail"]?.GetValue<string>() ?? "";

@@ -12,7 +12,8 @@ namespace Vigil.Web.Pages.Advisories;
 /// Anonymous views are output-cached per data version (<see cref="AdvisoryPageCache"/>).</summary>
 [OutputCache(PolicyName = AdvisoryPageCache.PolicyName)]
 public sealed class ShowModel(
-    GetAdvisory getAdvisory, ListAdvisoryRevisions listRevisions, AdvisoryMarkdown markdown) : PageModel
+    GetAdvisory getAdvisory, ListAdvisoryRevisions listRevisions, AdvisoryMarkdown markdown,
+    Core.Vex.ListVexDocuments listVex) : PageModel
 {
     public string RequestedId { get; private set; } = "";
     public StoredAdvisory? Advisory { get; private set; }
@@ -21,6 +22,10 @@ public sealed class ShowModel(
 
     /// <summary>The corrections since publication, newest first (docs/publication.md, "Corrections").</summary>
     public IReadOnlyList<AdvisoryRevision> Revisions { get; private set; } = [];
+
+    /// <summary>The OpenVEX documents the team published for the advisory's report (docs/disclosure.md,
+    /// "Disputes").</summary>
+    public IReadOnlyList<Core.Vex.VexSummary> Vex { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -37,6 +42,7 @@ public sealed class ShowModel(
         }
         Details = new HtmlString(markdown.ToHtml(Advisory.Vulnerability.Details));
         Revisions = await listRevisions.ExecuteAsync(id, cancellationToken) ?? [];
+        Vex = await listVex.ExecuteAsync(advisoryId: id, cancellationToken: cancellationToken);
         return Page();
     }
 

@@ -6,14 +6,18 @@ namespace Vigil.Web.Pages.Packages;
 
 /// <summary>
 /// Every advisory of one package, and with <c>?version=</c> whether that version is affected (the
-/// audit's own range evaluation). A version that does not parse is a 400 page saying so; a package
-/// no advisory names is a 404 page.
+/// audit's own range evaluation), and the VEX documents published for it. A version that does not parse is a 400
+/// page saying so; a package no advisory or VEX document names is a 404 page.
 /// </summary>
-public sealed class ShowModel(GetPackageAdvisories getPackageAdvisories) : PageModel
+public sealed class ShowModel(GetPackageAdvisories getPackageAdvisories, Core.Vex.ListVexDocuments listVex)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Version { get; set; }
 
     public PackageAdvisories Package { get; private set; } = null!;
+
+    /// <summary>The OpenVEX documents published for the package (docs/disclosure.md, "Disputes").</summary>
+    public IReadOnlyList<Core.Vex.VexSummary> Vex { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string ecosystem, string name, CancellationToken cancellationToken)
     {
@@ -23,7 +27,8 @@ public sealed class ShowModel(GetPackageAdvisories getPackageAdvisories) : PageM
         }
         Package = await getPackageAdvisories.ExecuteAsync(
             ecosystem, PageLinks.RouteName(name), Version, cancellationToken);
-        if (Package.Advisories.Count == 0)
+        Vex = await listVex.ExecuteAsync(Package.Ecosystem, Package.Name, cancellationToken: cancellationToken);
+        if (Package.Advisories.Count == 0 && Vex.Count == 0)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }

@@ -24,11 +24,13 @@ public static class ReportWords
         "fixed" => "Fixed",
         "published" => "Published",
         "withdrawn" => "Withdrawn",
+        "not-affected" => "Not affected",
         _ => state,
     };
 
     /// <summary>
-    /// The step of <see cref="Steps"/> the report is at, or null when it left the process (rejected, withdrawn).
+    /// The step of <see cref="Steps"/> the report is at, or null when it left the process (rejected, withdrawn, not
+    /// affected).
     /// </summary>
     public static int? Step(string state) => state switch
     {
@@ -67,6 +69,9 @@ public static class ReportWords
         nameof(ReportEventKind.AdvisoryCorrected) => "Advisory corrected",
         nameof(ReportEventKind.Grouped) => "Grouped with possible duplicates",
         nameof(ReportEventKind.DuplicatesMerged) => "Duplicates merged",
+        nameof(ReportEventKind.DisputeOpened) => "Disputed: not affected",
+        nameof(ReportEventKind.DisputeDecided) => "Dispute decided",
+        nameof(ReportEventKind.VexPublished) => "VEX document published",
         _ => entry.Kind,
     };
 

@@ -20,7 +20,7 @@ namespace Vigil.Web.Pages.Reports;
 /// case (injected into the handler); the use case decides whether the viewer may (the page only hides what
 /// cannot apply).
 /// </summary>
-public sealed class ShowModel(GetReport get, ListParticipants participants, ReportSavedReplies savedReplies)
+public sealed partial class ShowModel(GetReport get, ListParticipants participants, ReportSavedReplies savedReplies)
     : UseCasePageModel
 {
     /// <summary>The program's saved replies, expanded for this report: the team's alone (empty for others).</summary>
@@ -314,7 +314,7 @@ public sealed class ShowModel(GetReport get, ListParticipants participants, Repo
         "Comment" => new() { ["text"] = ("comment", "Comment") },
         "Attach" => new() { ["attachments"] = ("files", "Files") },
         "Credits" => new() { ["credits"] = ("credits-text", "Credits") },
-        _ => new(),
+        _ => DisputeFieldsOf(form),
     };
 
     /// <summary>
@@ -330,6 +330,10 @@ public sealed class ShowModel(GetReport get, ListParticipants participants, Repo
                 ? null
                 : (Failure?.Form == "Correct" ? $"correct-fixed-{index}" : $"fixed-{index}",
                     $"Fixed version of {package}");
+        }
+        if (DisputeVersionsField(name) is { } versions)
+        {
+            return versions;
         }
         return name.StartsWith("credits[", StringComparison.Ordinal) ? ("credits-text", $"Credits, line {LineOf(name)}")
             : name.StartsWith("references[", StringComparison.Ordinal)
