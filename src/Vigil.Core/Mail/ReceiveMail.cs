@@ -66,7 +66,7 @@ public sealed class ReceiveMail(
         MailSecurity security;
         try
         {
-            (message, security) = OpenPgpMail.Open(message, key);
+            (message, security) = OpenPgpMail.Open(message, key, await SenderKeyAsync(message, cancellationToken));
         }
         catch (MailNotOpenedException e)
         {
@@ -111,7 +111,7 @@ public sealed class ReceiveMail(
             }
             foreach (var thread in threads.DistinctBy(t => (t.ReportId, t.UserId)))
             {
-                await ReplyAsync(thread, message, files, cancellationToken);
+                await ReplyAsync(thread, message, files, security, cancellationToken);
                 written.Add(thread.ReportId);
             }
         }
@@ -152,7 +152,7 @@ public sealed class ReceiveMail(
     }
 
     private async Task ReplyAsync(
-        ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files,
+        ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files, MailSecurity security,
         CancellationToken cancellationToken)
     {
         // A reply is a comment of the participant: the secret address stands for their second factor on this one
@@ -172,8 +172,27 @@ public sealed class ReceiveMail(
         }
         if (text.Length > 0)
         {
-            await comment.ExecuteAsync(thread.ReportId, actor, text, internalNote: false, cancellationToken);
+            await comment.ExecuteAsync(
+                thread.ReportId, actor, text, internalNote: false, security.Describe(), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The key registered by the account whose confirmed address is the message's sender, to check a signature
+    /// with: a signature proves the account only through the key the account chose.
+    /// </summary>
+    private async Task<Accounts.OpenPgpPublicKey?> SenderKeyAsync(
+        MimeMessage message, CancellationToken cancellationToken)
+    {
+        if (message.From.Mailboxes.FirstOrDefault()?.Address is not { Length: > 0 and <= 320 } address)
+        {
+            return null;
+        }
+        var normalized = address.ToUpperInvariant();
+        var armored = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed)
+            .Join(db.AccountKeys.AsNoTracking(), u => u.Id, k => k.UserId, (u, k) => k.PublicKey)
+            .FirstOrDefaultAsync(cancellationToken);
+        return armored is null ? null : Accounts.OpenPgpPublicKey.Stored(armored);
     }
 
     private static List<AttachmentUpload> Attachments(MimeMessage message)
