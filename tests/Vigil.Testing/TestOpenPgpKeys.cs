@@ -21,7 +21,7 @@ public static class TestOpenPgpKeys
 
     /// <param name="created">The keys' creation time (UTC).</param>
     /// <param name="expiresAfter">The primary key's lifetime from <paramref name="created"/>; null: never.</param>
-    public static PgpSecretKeyRing Make(string userId, DateTime created, TimeSpan? expiresAfter = null,
+    public static TestKey Make(string userId, DateTime created, TimeSpan? expiresAfter = null,
         bool encryptionSubkey = true)
     {
         var master = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, Rsa(), created);
@@ -32,7 +32,7 @@ public static class TestOpenPgpKeys
             certification.SetKeyExpirationTime(false, (long)lifetime.TotalSeconds);
         }
         var generator = new PgpKeyRingGenerator(PgpSignature.PositiveCertification, master, userId,
-            SymmetricKeyAlgorithmTag.Aes256, [], false, certification.Generate(), null, Random);
+            SymmetricKeyAlgorithmTag.Aes256, Array.Empty<char>(), false, certification.Generate(), null, Random);
         if (encryptionSubkey)
         {
             var binding = new PgpSignatureSubpacketGenerator();
@@ -40,37 +40,34 @@ public static class TestOpenPgpKeys
             generator.AddSubKey(new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, Rsa(), created), binding.Generate(),
                 null);
         }
-        return generator.GenerateSecretKeyRing();
+        return new TestKey(generator.GenerateSecretKeyRing(), generator.GeneratePublicKeyRing());
     }
 
     /// <summary>The public half of <paramref name="ring"/> with a revocation of its primary key, armored.</summary>
-    public static string Revoked(PgpSecretKeyRing ring)
+    public static string Revoked(TestKey key)
     {
         var revocation = new PgpSignatureGenerator(PublicKeyAlgorithmTag.RsaGeneral, HashAlgorithmTag.Sha256);
-        revocation.InitSign(PgpSignature.KeyRevocation, ring.GetSecretKey().ExtractPrivateKey([]));
-        var master = ring.GetPublicKey();
+        revocation.InitSign(PgpSignature.KeyRevocation,
+            key.Secret.GetSecretKey().ExtractPrivateKey(Array.Empty<char>()));
+        var master = key.Public.GetPublicKey();
         var revoked = PgpPublicKey.AddCertification(master, revocation.GenerateCertification(master));
-        return Armored(ring.GetPublicKeys().Skip(1).Prepend(revoked));
+        return Armored(PgpPublicKeyRing.InsertPublicKey(key.Public, revoked));
     }
 
     /// <summary>The public half, ASCII-armored, as <c>gpg --armor --export</c> writes it.</summary>
-    public static string Armored(PgpSecretKeyRing ring) => Armored(ring.GetPublicKeys());
+    public static string Armored(TestKey key) => Armored(key.Public);
 
-    private static string Armored(IEnumerable<PgpPublicKey> keys)
+    private static string Armored(PgpPublicKeyRing ring)
     {
         using var buffer = new MemoryStream();
         using (var armor = new ArmoredOutputStream(buffer))
         {
-            foreach (var key in keys)
-            {
-                key.Encode(armor);
-            }
+            ring.Encode(armor);
         }
         return Encoding.ASCII.GetString(buffer.ToArray());
     }
 
-    public static string Fingerprint(PgpSecretKeyRing ring) =>
-        Convert.ToHexString(ring.GetPublicKey().GetFingerprint());
+    public static string Fingerprint(TestKey key) => Convert.ToHexString(key.Public.GetPublicKey().GetFingerprint());
 
     private static AsymmetricCipherKeyPair Rsa()
     {
@@ -80,3 +77,6 @@ public static class TestOpenPgpKeys
         return generator.GenerateKeyPair();
     }
 }
+
+/// <summary>A key made by <see cref="TestOpenPgpKeys.Make"/>: its secret and public rings.</summary>
+public sealed record TestKey(PgpSecretKeyRing Secret, PgpPublicKeyRing Public);

@@ -72,7 +72,7 @@ public class AccountKeysTests
         Assert.Equal(new DateTimeOffset(created.AddTicks(-(created.Ticks % TimeSpan.TicksPerSecond)), TimeSpan.Zero),
             key.Created);
         Assert.Equal(key.Created.AddDays(365), key.Expires);
-        var subkey = ring.GetPublicKeys().Skip(1).Single();
+        var subkey = ring.Public.GetPublicKeys().Skip(1).Single();
         Assert.Equal(subkey.KeyId, key.EncryptionKey(Now)?.KeyId);
         Assert.Null(key.EncryptionKey(Now.AddDays(400)));
     }
