@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Accounts;
+using Vigil.Core.Data;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Accounts;
