@@ -76,7 +76,9 @@ public static class MailSignatures
         ? security
         : security with
         {
-            Signature = outcome.Signature, SignerKeyId = outcome.KeyId, Fingerprint = outcome.Fingerprint,
+            Signature = outcome.Signature,
+            SignerKeyId = outcome.KeyId,
+            Fingerprint = outcome.Fingerprint,
         };
 
     private static Outcome Verdict(bool verified, string keyId, OpenPgpPublicKey sender) => verified

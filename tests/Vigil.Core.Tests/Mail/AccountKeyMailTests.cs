@@ -46,7 +46,10 @@ public class AccountKeyMailTests(MailKeys keys) : IClassFixture<MailKeys>
         {
             db.Users.Add(new VigilUser
             {
-                Id = id, UserName = Researcher, Email = Researcher, NormalizedEmail = Researcher.ToUpperInvariant(),
+                Id = id,
+                UserName = Researcher,
+                Email = Researcher,
+                NormalizedEmail = Researcher.ToUpperInvariant(),
                 EmailConfirmed = true,
             });
             await db.SaveChangesAsync(Ct);

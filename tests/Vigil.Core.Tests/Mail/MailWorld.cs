@@ -59,8 +59,11 @@ public sealed class MailWorld : IAsyncDisposable
         {
             db.Users.Add(new VigilUser
             {
-                Id = disclosure.Triager, UserName = TriagerEmail, Email = TriagerEmail,
-                NormalizedEmail = TriagerEmail.ToUpperInvariant(), EmailConfirmed = true,
+                Id = disclosure.Triager,
+                UserName = TriagerEmail,
+                Email = TriagerEmail,
+                NormalizedEmail = TriagerEmail.ToUpperInvariant(),
+                EmailConfirmed = true,
             });
             await db.SaveChangesAsync(Ct);
             await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake],
