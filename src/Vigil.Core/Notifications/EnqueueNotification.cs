@@ -48,7 +48,9 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
                 ReplyTo = recipient.ReplyTo is null
                     ? null
                     : OutboxSeal.Seal(vault, recipient.ReplyTo, OutboxSeal.ReplyToPurpose),
-                EncryptTo = recipient.EncryptTo,
+                EncryptTo = recipient.EncryptTo is null
+                    ? null
+                    : OutboxSeal.Seal(vault, recipient.EncryptTo, OutboxSeal.EncryptToPurpose),
                 PrivateText = recipient.EncryptTo is null || notice is null
                     ? null
                     : OutboxSeal.Seal(vault, notice.Render(), OutboxSeal.PrivatePurpose),

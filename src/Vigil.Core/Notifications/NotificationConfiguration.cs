@@ -15,7 +15,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);
-        builder.Property(m => m.EncryptTo).HasMaxLength(64);
         // The dispatcher's query: pending rows whose next attempt is due.
         builder.HasIndex(m => new { m.State, m.NextAttempt });
     }

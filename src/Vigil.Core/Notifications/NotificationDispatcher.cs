@@ -75,7 +75,7 @@ public sealed class NotificationDispatcher(
             recipient = opened.Recipient;
             if (message.Kind == OutboxKind.Email)
             {
-                await email.SendAsync(opened, await EncryptionKeyAsync(db, message, cancellationToken),
+                await email.SendAsync(opened, await EncryptionKeyAsync(db, opened.EncryptTo, cancellationToken),
                     cancellationToken);
             }
             else
@@ -101,9 +101,9 @@ public sealed class NotificationDispatcher(
     /// never sent).
     /// </summary>
     private async Task<Org.BouncyCastle.Bcpg.OpenPgp.PgpPublicKey?> EncryptionKeyAsync(
-        VigilDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
+        VigilDbContext db, string? encryptTo, CancellationToken cancellationToken)
     {
-        if (message.EncryptTo is not { } fingerprint)
+        if (encryptTo is not { } fingerprint)
         {
             return null;
         }
@@ -140,6 +140,7 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.HtmlBody, m => error == null ? null : m.HtmlBody)
                 .SetProperty(m => m.ReplyTo, m => error == null ? null : m.ReplyTo)
                 .SetProperty(m => m.PrivateText, m => error == null ? null : m.PrivateText)
+                .SetProperty(m => m.EncryptTo, m => error == null ? null : m.EncryptTo)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         var to = message.Kind == OutboxKind.Email

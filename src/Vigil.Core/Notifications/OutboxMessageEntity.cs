@@ -43,7 +43,8 @@ public sealed class OutboxMessageEntity : ILeased
 
     /// <summary>
     /// The fingerprint of the OpenPGP key the recipient's account registered when the message was queued: the e-mail
-    /// is sent encrypted to that key if the account still has it when sent, else as to everyone.
+    /// is sent encrypted to that key if the account still has it when sent, else as to everyone. Sealed like the
+    /// recipient, whom it would name; erased once delivered.
     /// </summary>
     public string? EncryptTo { get; set; }
 

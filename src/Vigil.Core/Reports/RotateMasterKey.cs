@@ -41,6 +41,7 @@ public sealed class RotateMasterKey(VigilDbContext db)
             message.HtmlBody = OutboxSeal.Rewrap(current, next, message.HtmlBody, OutboxSeal.HtmlPurpose);
             message.ReplyTo = OutboxSeal.Rewrap(current, next, message.ReplyTo, OutboxSeal.ReplyToPurpose);
             message.PrivateText = OutboxSeal.Rewrap(current, next, message.PrivateText, OutboxSeal.PrivatePurpose);
+            message.EncryptTo = OutboxSeal.Rewrap(current, next, message.EncryptTo, OutboxSeal.EncryptToPurpose);
         }
         foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(cancellationToken))
         {

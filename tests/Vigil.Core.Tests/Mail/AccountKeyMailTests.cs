@@ -66,8 +66,10 @@ public class AccountKeyMailTests(MailKeys keys) : IClassFixture<MailKeys>
 
         await world.SendAsync(MailWorld.Message(Researcher, Intake, $"Prototype pollution {Secret}", "Details"));
         var pending = await world.Disclosure.Run(db => db.OutboxMessages.AsNoTracking().ToListAsync(Ct));
+        // Whose key, and the title, are sealed like the recipient.
         var queued = Assert.Single(pending, m => m.EncryptTo is not null);
-        Assert.Equal(keys.Triager, queued.EncryptTo);
+        Assert.StartsWith("sealed:", queued.EncryptTo, StringComparison.Ordinal);
+        Assert.DoesNotContain(keys.Triager, queued.EncryptTo, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("sealed:", queued.PrivateText, StringComparison.Ordinal);
         Assert.DoesNotContain(pending, m => m.PrivateText?.Contains(Secret, StringComparison.Ordinal) == true);
         var sent = await world.DispatchAsync();
@@ -92,6 +94,7 @@ public class AccountKeyMailTests(MailKeys keys) : IClassFixture<MailKeys>
         // Sent: the private text is erased with the bodies.
         var delivered = await world.Disclosure.Run(db => db.OutboxMessages.AsNoTracking().ToListAsync(Ct));
         Assert.All(delivered, m => Assert.Null(m.PrivateText));
+        Assert.All(delivered, m => Assert.Null(m.EncryptTo));
         Assert.DoesNotContain(world.LogLines, l => l.Contains(Secret, StringComparison.Ordinal));
     }
 

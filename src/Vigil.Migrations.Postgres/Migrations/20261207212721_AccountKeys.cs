@@ -15,8 +15,7 @@ namespace Vigil.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "EncryptTo",
                 table: "outbox_messages",
-                type: "character varying(64)",
-                maxLength: 64,
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(

@@ -13,7 +13,7 @@ using Vigil.Core.Data;
 namespace Vigil.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(VigilDbContext))]
-    [Migration("20261207204657_AccountKeys")]
+    [Migration("20261207212721_AccountKeys")]
     partial class AccountKeys
     {
         /// <inheritdoc />
@@ -911,8 +911,7 @@ namespace Vigil.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EncryptTo")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("EventType")
                         .IsRequired()

@@ -15,7 +15,6 @@ namespace Vigil.Migrations.Sqlite.Migrations
                 name: "EncryptTo",
                 table: "outbox_messages",
                 type: "TEXT",
-                maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(

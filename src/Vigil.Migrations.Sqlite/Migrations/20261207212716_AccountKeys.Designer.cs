@@ -11,7 +11,7 @@ using Vigil.Core.Data;
 namespace Vigil.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VigilDbContext))]
-    [Migration("20261207204637_AccountKeys")]
+    [Migration("20261207212716_AccountKeys")]
     partial class AccountKeys
     {
         /// <inheritdoc />
@@ -864,7 +864,6 @@ namespace Vigil.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EncryptTo")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EventType")
