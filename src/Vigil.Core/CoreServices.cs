@@ -202,6 +202,9 @@ public static class CoreServices
         services.AddScoped<ConfirmAccount>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
+        services.AddScoped<GetAccountKey>();
+        services.AddScoped<RegisterAccountKey>();
+        services.AddScoped<RemoveAccountKey>();
     }
 
     private static void AddSync(IServiceCollection services)

@@ -75,6 +75,7 @@ public static class VigilWebApp
         app.MapSavedRepliesEndpoints();
         app.MapCommunityEndpoints();
         app.MapProfilesEndpoints();
+        app.MapAccountKeyEndpoints();
         app.MapBountiesEndpoints();
         app.MapHacktivityEndpoints();
         app.MapVigilPages();

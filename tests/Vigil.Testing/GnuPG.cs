@@ -68,6 +68,34 @@ public sealed class GnuPG : IDisposable
             "--output", "-", input]);
     }
 
+    /// <summary>The public key, ASCII-armored, as <c>gpg --armor --export</c> writes it.</summary>
+    public Task<string> ExportPublicKeyAsync(string fingerprint) => RunAsync("--armor", "--export", fingerprint);
+
+    /// <summary><paramref name="text"/> with a cleartext signature of <paramref name="signer"/> (<c>--clearsign</c>).
+    /// </summary>
+    public async Task<string> ClearSignAsync(string text, string signer) =>
+        await RunAsync(["--clearsign", .. Signer(signer), "--output", "-", await FileAsync(
+            System.Text.Encoding.UTF8.GetBytes(text))]);
+
+    /// <summary>An armored detached signature of <paramref name="data"/> by <paramref name="signer"/>.</summary>
+    public async Task<string> DetachSignAsync(byte[] data, string signer) =>
+        await RunAsync(["--armor", "--detach-sign", .. Signer(signer), "--output", "-", await FileAsync(data)]);
+
+    /// <summary>Decrypts an armored message with a secret key of this home; returns the clear text.</summary>
+    public async Task<string> DecryptAsync(string armored) =>
+        await RunAsync("--pinentry-mode", "loopback", "--passphrase", "", "--decrypt", "--output", "-",
+            await FileAsync(System.Text.Encoding.ASCII.GetBytes(armored)));
+
+    private static string[] Signer(string signer) =>
+        ["--local-user", signer, "--pinentry-mode", "loopback", "--passphrase", ""];
+
+    private async Task<string> FileAsync(byte[] content)
+    {
+        var file = Path.Combine(_home, $"input-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(file, content);
+        return file;
+    }
+
     private static string Fingerprint(string colons) =>
         colons.Split('\n').First(l => l.StartsWith("fpr:", StringComparison.Ordinal)).Split(':')[9];
 

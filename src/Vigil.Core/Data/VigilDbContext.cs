@@ -24,6 +24,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     public DbSet<AdvisoryCweEntity> AdvisoryCwes => Set<AdvisoryCweEntity>();
     public DbSet<Publication.AdvisoryRevisionEntity> AdvisoryRevisions => Set<Publication.AdvisoryRevisionEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    public DbSet<AccountKeyEntity> AccountKeys => Set<AccountKeyEntity>();
     public DbSet<ProgramEntity> Programs => Set<ProgramEntity>();
     public DbSet<ProgramMemberEntity> ProgramMembers => Set<ProgramMemberEntity>();
     public DbSet<PackageMaintainerEntity> PackageMaintainers => Set<PackageMaintainerEntity>();

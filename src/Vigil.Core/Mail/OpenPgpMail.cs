@@ -26,21 +26,23 @@ public static class OpenPgpMail
     /// <summary>Bounds what an encrypted message may unpack to, against compression bombs.</summary>
     public const int MaxDecryptedBytes = 64 * 1024 * 1024;
 
-    public static (MimeMessage Message, MailSecurity Security) Open(MimeMessage message, MailKey key)
+    /// <param name="sender">The key the sender's account registered, to verify a signature with
+    /// (<see cref="MailSignatures"/>); null: a signature is recorded as by an unknown key.</param>
+    public static (MimeMessage Message, MailSecurity Security) Open(
+        MimeMessage message, MailKey key, Accounts.OpenPgpPublicKey? sender = null)
     {
-        if (message.Body is MultipartEncrypted encrypted)
+        var (opened, security) = message.Body switch
         {
-            return OpenPgpMime(message, encrypted, key);
-        }
-        if (message.Body is TextPart { IsPlain: true } text && text.Text.Contains(ArmorBegin, StringComparison.Ordinal))
-        {
-            return OpenInline(message, text, key);
-        }
-        return (message, MailSecurity.Plain);
+            MultipartEncrypted encrypted => OpenPgpMime(message, encrypted, key, sender),
+            TextPart { IsPlain: true } text when text.Text.Contains(ArmorBegin, StringComparison.Ordinal) =>
+                OpenInline(message, text, key, sender),
+            _ => (message, MailSecurity.Plain),
+        };
+        return MailSignatures.Open(opened, security, sender);
     }
 
     private static (MimeMessage, MailSecurity) OpenPgpMime(
-        MimeMessage message, MultipartEncrypted encrypted, MailKey key)
+        MimeMessage message, MultipartEncrypted encrypted, MailKey key, Accounts.OpenPgpPublicKey? sender)
     {
         if (encrypted.Count != 2 || encrypted[1] is not MimePart { Content: not null } payload)
         {
@@ -49,7 +51,7 @@ public static class OpenPgpMail
         using var ciphertext = new MemoryStream();
         payload.Content.DecodeTo(ciphertext);
         ciphertext.Position = 0;
-        var (clear, security) = Decrypt(ciphertext, key);
+        var (clear, security) = Decrypt(ciphertext, key, sender);
         MimeEntity body;
         try
         {
@@ -62,7 +64,8 @@ public static class OpenPgpMail
         return (WithBody(message, body), security);
     }
 
-    private static (MimeMessage, MailSecurity) OpenInline(MimeMessage message, TextPart text, MailKey key)
+    private static (MimeMessage, MailSecurity) OpenInline(
+        MimeMessage message, TextPart text, MailKey key, Accounts.OpenPgpPublicKey? sender)
     {
         var content = text.Text;
         var start = content.IndexOf(ArmorBegin, StringComparison.Ordinal);
@@ -73,12 +76,14 @@ public static class OpenPgpMail
         }
         end += ArmorEnd.Length;
         using var armored = new MemoryStream(Encoding.ASCII.GetBytes(content[start..end]));
-        var (clear, security) = Decrypt(armored, key);
+        var (clear, security) = Decrypt(armored, key, sender);
         var opened = content[..start] + Encoding.UTF8.GetString(clear) + content[end..];
         return (WithBody(message, new TextPart("plain") { Text = opened }), security);
     }
 
-    private static MimeMessage WithBody(MimeMessage message, MimeEntity body)
+    /// <summary>A copy of <paramref name="message"/>'s headers (its own content headers left out) over
+    /// <paramref name="body"/>.</summary>
+    internal static MimeMessage WithBody(MimeMessage message, MimeEntity body)
     {
         var copy = new MimeMessage(message.Headers.Where(h =>
             !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && h.Id != HeaderId.MimeVersion));
@@ -86,7 +91,8 @@ public static class OpenPgpMail
         return copy;
     }
 
-    private static (byte[] Clear, MailSecurity Security) Decrypt(Stream input, MailKey key)
+    private static (byte[] Clear, MailSecurity Security) Decrypt(
+        Stream input, MailKey key, Accounts.OpenPgpPublicKey? sender)
     {
         if (!key.Enabled)
         {
@@ -108,13 +114,14 @@ public static class OpenPgpMail
             {
                 throw new MailNotOpenedException("encrypted without integrity protection");
             }
-            var (clear, signer) = Literal(new PgpObjectFactory(data.GetDataStream(privateKey)));
+            var (clear, signer) = Literal(new PgpObjectFactory(data.GetDataStream(privateKey)), sender);
             if (!data.Verify())
             {
                 throw new MailNotOpenedException("damaged: the integrity check failed");
             }
-            var signature = signer is null ? MailSignature.None : MailSignature.UnknownKey;
-            return (clear, new MailSecurity(true, signature, signer));
+            return (clear, signer is null
+                ? new MailSecurity(true, MailSignature.None, null)
+                : new MailSecurity(true, signer.Signature, signer.KeyId, signer.Fingerprint));
         }
         catch (Exception e) when (e is PgpException or IOException or InvalidOperationException)
         {
@@ -123,11 +130,12 @@ public static class OpenPgpMail
     }
 
     /// <summary>
-    /// The literal data, through compression, and the key id of a one-pass signature if there is one.
+    /// The literal data, through compression, and what a one-pass signature over it proves, if there is one.
     /// </summary>
-    private static (byte[] Clear, string? Signer) Literal(PgpObjectFactory factory)
+    private static (byte[] Clear, MailSignatures.Outcome? Signer) Literal(
+        PgpObjectFactory factory, Accounts.OpenPgpPublicKey? sender)
     {
-        string? signer = null;
+        PgpOnePassSignature? signer = null;
         for (var next = factory.NextPgpObject(); next is not null; next = factory.NextPgpObject())
         {
             switch (next)
@@ -136,10 +144,11 @@ public static class OpenPgpMail
                     factory = new PgpObjectFactory(compressed.GetDataStream());
                     break;
                 case PgpOnePassSignatureList signatures when signatures.Count > 0:
-                    signer = signatures[0].KeyId.ToString("X16");
+                    signer = signatures[0];
                     break;
                 case PgpLiteralData literal:
-                    return (ReadBounded(literal.GetInputStream()), signer);
+                    var clear = ReadBounded(literal.GetInputStream());
+                    return (clear, signer is null ? null : MailSignatures.OnePass(signer, clear, factory, sender));
             }
         }
         throw new MailNotOpenedException("malformed: no content in the OpenPGP message");

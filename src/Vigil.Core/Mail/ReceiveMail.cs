@@ -64,7 +64,7 @@ public sealed class ReceiveMail(
         string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
         CancellationToken cancellationToken)
     {
-        var (opened, refusal) = Open(envelopeSender, message);
+        var (opened, refusal) = await OpenAsync(envelopeSender, message, cancellationToken);
         if (opened is null)
         {
             return refusal!;
@@ -98,7 +98,7 @@ public sealed class ReceiveMail(
         string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
         CancellationToken cancellationToken)
     {
-        var (opened, refusal) = Open(envelopeSender, message);
+        var (opened, refusal) = await OpenAsync(envelopeSender, message, cancellationToken);
         if (opened is null)
         {
             return [.. recipients.Select(_ => refusal!)];
@@ -140,7 +140,8 @@ public sealed class ReceiveMail(
     private static string Normalize(string recipient) => recipient.Trim().ToLowerInvariant();
 
     /// <summary>What holds for every recipient: loops and bounces dropped, encryption opened, one sender.</summary>
-    private (Opened? Opened, MailReceipt? Refusal) Open(string? envelopeSender, MimeMessage message)
+    private async Task<(Opened? Opened, MailReceipt? Refusal)> OpenAsync(
+        string? envelopeSender, MimeMessage message, CancellationToken cancellationToken)
     {
         if (MailScreening.DropReason(envelopeSender, message) is { } drop)
         {
@@ -149,7 +150,7 @@ public sealed class ReceiveMail(
         MailSecurity security;
         try
         {
-            (message, security) = OpenPgpMail.Open(message, key);
+            (message, security) = OpenPgpMail.Open(message, key, await SenderKeyAsync(message, cancellationToken));
         }
         catch (MailNotOpenedException e)
         {
@@ -189,7 +190,7 @@ public sealed class ReceiveMail(
             }
             foreach (var thread in threads.DistinctBy(t => (t.ReportId, t.UserId)))
             {
-                await ReplyAsync(thread, message, opened.Files, cancellationToken);
+                await ReplyAsync(thread, message, opened.Files, opened.Security, cancellationToken);
                 written.Add(thread.ReportId);
             }
         }
@@ -224,7 +225,7 @@ public sealed class ReceiveMail(
     }
 
     private async Task ReplyAsync(
-        ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files,
+        ReplyAddressEntity thread, MimeMessage message, IReadOnlyList<AttachmentUpload> files, MailSecurity security,
         CancellationToken cancellationToken)
     {
         // A reply is a comment of the participant: the secret address stands for their second factor on this one
@@ -244,8 +245,27 @@ public sealed class ReceiveMail(
         }
         if (text.Length > 0)
         {
-            await comment.ExecuteAsync(thread.ReportId, actor, text, internalNote: false, cancellationToken);
+            await comment.ExecuteAsync(
+                thread.ReportId, actor, text, internalNote: false, security.Describe(), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The key registered by the account whose confirmed address is the message's sender, to check a signature
+    /// with: a signature proves the account only through the key the account chose.
+    /// </summary>
+    private async Task<Accounts.OpenPgpPublicKey?> SenderKeyAsync(
+        MimeMessage message, CancellationToken cancellationToken)
+    {
+        if (message.From.Mailboxes.FirstOrDefault()?.Address is not { Length: > 0 and <= 320 } address)
+        {
+            return null;
+        }
+        var normalized = address.ToUpperInvariant();
+        var armored = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed)
+            .Join(db.AccountKeys.AsNoTracking(), u => u.Id, k => k.UserId, (u, k) => k.PublicKey)
+            .FirstOrDefaultAsync(cancellationToken);
+        return armored is null ? null : Accounts.OpenPgpPublicKey.Stored(armored);
     }
 
     private static List<AttachmentUpload> Attachments(MimeMessage message)

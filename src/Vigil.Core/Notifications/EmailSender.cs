@@ -1,20 +1,28 @@
+using System.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Org.BouncyCastle.Bcpg;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+using Org.BouncyCastle.Security;
 
 namespace Vigil.Core.Notifications;
 
 /// <summary>Sends one outbox e-mail through the configured SMTP server with MailKit (plain text + HTML
-/// alternative).</summary>
+/// alternative); to a recipient's OpenPGP key, as PGP/MIME (RFC 3156).</summary>
 public sealed class EmailSender(IOptions<SmtpOptions> options)
 {
     public bool Configured => options.Value.Configured;
 
-    public async Task SendAsync(OutboxMessageEntity message, CancellationToken cancellationToken)
+    /// <param name="encryptTo">The recipient's encryption key: the body, with the message's
+    /// <see cref="OutboxMessageEntity.PrivateText"/>, is sent encrypted to it; null: the body as queued, without the
+    /// private text.</param>
+    public async Task SendAsync(
+        OutboxMessageEntity message, PgpPublicKey? encryptTo, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        var mime = Build(message, smtp);
+        var mime = Build(message, smtp, encryptTo);
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
@@ -45,7 +53,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         }
     }
 
-    internal static MimeMessage Build(OutboxMessageEntity message, SmtpOptions smtp)
+    internal static MimeMessage Build(OutboxMessageEntity message, SmtpOptions smtp, PgpPublicKey? encryptTo = null)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(smtp.From!));
@@ -60,9 +68,53 @@ public sealed class EmailSender(IOptions<SmtpOptions> options)
         {
             mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         }
-        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
-        mime.Body = body.ToMessageBody();
+        if (encryptTo is null)
+        {
+            mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+            return mime;
+        }
+        var (text, html) = NotificationTemplates.Encrypted(message.TextBody, message.HtmlBody, message.PrivateText);
+        mime.Body = Encrypt(new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody(), encryptTo);
         return mime;
+    }
+
+    /// <summary>
+    /// RFC 3156 § 4: <c>multipart/encrypted</c> with the <c>application/pgp-encrypted</c> control part and the
+    /// armored OpenPGP message of the whole inner MIME entity (AES-256, with integrity protection).
+    /// </summary>
+    internal static MimeEntity Encrypt(MimeEntity inner, PgpPublicKey key)
+    {
+        using var clear = new MemoryStream();
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        inner.WriteTo(format, clear);
+        using var armored = new MemoryStream();
+        using (var armor = new ArmoredOutputStream(armored))
+        {
+            var generator = new PgpEncryptedDataGenerator(SymmetricKeyAlgorithmTag.Aes256, true, new SecureRandom());
+            generator.AddMethod(key);
+            using var encrypted = generator.Open(armor, new byte[1 << 16]);
+            var literal = new PgpLiteralDataGenerator();
+            using (var data = literal.Open(encrypted, PgpLiteralData.Binary, "", clear.Length, DateTime.UtcNow))
+            {
+                clear.Position = 0;
+                clear.CopyTo(data);
+            }
+        }
+        var multipart = new Multipart("encrypted");
+        multipart.ContentType.Parameters.Add("protocol", "application/pgp-encrypted");
+        multipart.Add(new MimePart("application", "pgp-encrypted")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.ASCII.GetBytes("Version: 1\r\n"))),
+            ContentTransferEncoding = ContentEncoding.SevenBit,
+        });
+        multipart.Add(new MimePart("application", "octet-stream")
+        {
+            FileName = "encrypted.asc",
+            Content = new MimeContent(new MemoryStream(armored.ToArray())),
+            ContentTransferEncoding = ContentEncoding.SevenBit,
+        });
+        return multipart;
     }
 
     private static SecureSocketOptions Socket(SmtpSecurity security) => security switch

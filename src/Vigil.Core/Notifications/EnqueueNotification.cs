@@ -4,8 +4,11 @@ using Vigil.Core.Reports;
 
 namespace Vigil.Core.Notifications;
 
-/// <summary>One e-mail's recipient and, for mail from a report, the recipient's own reply address.</summary>
-public sealed record MailRecipient(string Address, string? ReplyTo = null);
+/// <summary>
+/// One e-mail's recipient and, for mail from a report, the recipient's own reply address and the fingerprint of the
+/// OpenPGP key their account registered (the mail is then encrypted to it, docs/notifications.md).
+/// </summary>
+public sealed record MailRecipient(string Address, string? ReplyTo = null, string? EncryptTo = null);
 
 /// <summary>
 /// Queues the notifications for one event on the caller's <see cref="VigilDbContext"/> without saving:
@@ -19,8 +22,12 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
     public void Email(string eventType, NotificationFacts facts, IEnumerable<string> recipients) =>
         Email(eventType, facts, recipients.Select(r => new MailRecipient(r)));
 
-    /// <summary>Queues one e-mail per recipient, each with its own <c>Reply-To</c> when it has one.</summary>
-    public void Email(string eventType, NotificationFacts facts, IEnumerable<MailRecipient> recipients)
+    /// <summary>
+    /// Queues one e-mail per recipient, each with its own <c>Reply-To</c> when it has one. A recipient with a key
+    /// (<see cref="MailRecipient.EncryptTo"/>) also gets <paramref name="notice"/>, which is sent only encrypted.
+    /// </summary>
+    public void Email(
+        string eventType, NotificationFacts facts, IEnumerable<MailRecipient> recipients, PrivateNotice? notice = null)
     {
         var rendered = NotificationTemplates.Render(eventType, facts);
         var now = clock.GetUtcNow();
@@ -41,6 +48,12 @@ public sealed class EnqueueNotification(VigilDbContext db, TimeProvider clock, R
                 ReplyTo = recipient.ReplyTo is null
                     ? null
                     : OutboxSeal.Seal(vault, recipient.ReplyTo, OutboxSeal.ReplyToPurpose),
+                EncryptTo = recipient.EncryptTo is null
+                    ? null
+                    : OutboxSeal.Seal(vault, recipient.EncryptTo, OutboxSeal.EncryptToPurpose),
+                PrivateText = recipient.EncryptTo is null || notice is null
+                    ? null
+                    : OutboxSeal.Seal(vault, notice.Render(), OutboxSeal.PrivatePurpose),
                 Created = now,
                 NextAttempt = now,
             });

@@ -75,7 +75,8 @@ public sealed class NotificationDispatcher(
             recipient = opened.Recipient;
             if (message.Kind == OutboxKind.Email)
             {
-                await email.SendAsync(opened, cancellationToken);
+                await email.SendAsync(opened, await EncryptionKeyAsync(db, opened.EncryptTo, cancellationToken),
+                    cancellationToken);
             }
             else
             {
@@ -92,6 +93,23 @@ public sealed class NotificationDispatcher(
             // Unknown exception texts may quote addresses or bodies: keep the type only.
             return (e.GetType().Name, recipient);
         }
+    }
+
+    /// <summary>
+    /// The key to encrypt an e-mail to: the one its recipient's account registered when it was queued, if the account
+    /// still has it and it can still encrypt; else null, and the mail goes as to everyone (its private text is
+    /// never sent).
+    /// </summary>
+    private async Task<Org.BouncyCastle.Bcpg.OpenPgp.PgpPublicKey?> EncryptionKeyAsync(
+        VigilDbContext db, string? encryptTo, CancellationToken cancellationToken)
+    {
+        if (encryptTo is not { } fingerprint)
+        {
+            return null;
+        }
+        var armored = await db.AccountKeys.AsNoTracking().Where(k => k.Fingerprint == fingerprint)
+            .Select(k => k.PublicKey).FirstOrDefaultAsync(cancellationToken);
+        return armored is null ? null : Accounts.OpenPgpPublicKey.Stored(armored)?.EncryptionKey(clock.GetUtcNow());
     }
 
     private async Task RecordAsync(
@@ -121,6 +139,8 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.TextBody, m => error == null ? "" : m.TextBody)
                 .SetProperty(m => m.HtmlBody, m => error == null ? null : m.HtmlBody)
                 .SetProperty(m => m.ReplyTo, m => error == null ? null : m.ReplyTo)
+                .SetProperty(m => m.PrivateText, m => error == null ? null : m.PrivateText)
+                .SetProperty(m => m.EncryptTo, m => error == null ? null : m.EncryptTo)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         var to = message.Kind == OutboxKind.Email

@@ -57,12 +57,33 @@ public static class NotificationTemplates
             _ => throw new ArgumentOutOfRangeException(nameof(eventType), eventType, "No template for this event."),
         };
         var link = facts.Link.AbsoluteUri;
-        var text = $"{line}\n\nOpen it: {link}\n\nThis message never contains report details; sign in to read them.\n";
+        var text = $"{line}\n\nOpen it: {link}\n\n{PlainFooter}\n";
         var html =
             $"<p>{WebUtility.HtmlEncode(line)}</p>\n<p><a href=\"{WebUtility.HtmlEncode(link)}\">Open the "
             + "report</a></p>\n"
-            + "<p>This message never contains report details; sign in to read them.</p>\n";
+            + $"<p>{PlainFooter}</p>\n";
         return new RenderedNotification(subject, text, html);
+    }
+
+    public const string PlainFooter = "This message never contains report details; sign in to read them.";
+
+    public const string EncryptedFooter =
+        "This message is encrypted to the OpenPGP key of your account, so it may name what the report is about; "
+        + "sign in to read the rest.";
+
+    /// <summary>
+    /// The bodies of a message to be sent encrypted: <paramref name="privateText"/> (may be null) first, and the
+    /// footer saying why it may be there.
+    /// </summary>
+    public static (string Text, string? Html) Encrypted(string text, string? html, string? privateText)
+    {
+        var lead = privateText is null ? "" : privateText + "\n\n";
+        var encryptedText = lead + text.Replace(PlainFooter, EncryptedFooter, StringComparison.Ordinal);
+        var encryptedHtml = html is null
+            ? null
+            : (privateText is null ? "" : $"<p>{WebUtility.HtmlEncode(privateText)}</p>\n")
+                + html.Replace(PlainFooter, EncryptedFooter, StringComparison.Ordinal);
+        return (encryptedText, encryptedHtml);
     }
 
     private static string Due(string prefix, string? due) => due is null ? "" : prefix + due;

@@ -41,6 +41,19 @@ public sealed class OutboxMessageEntity : ILeased
     /// </summary>
     public string? ReplyTo { get; set; }
 
+    /// <summary>
+    /// The fingerprint of the OpenPGP key the recipient's account registered when the message was queued: the e-mail
+    /// is sent encrypted to that key if the account still has it when sent, else as to everyone. Sealed like the
+    /// recipient, whom it would name; erased once delivered.
+    /// </summary>
+    public string? EncryptTo { get; set; }
+
+    /// <summary>
+    /// What only the encrypted e-mail may add (<see cref="PrivateNotice"/>: the report's title), sealed; sent only
+    /// inside the encryption to <see cref="EncryptTo"/>, never in clear; erased once delivered.
+    /// </summary>
+    public string? PrivateText { get; set; }
+
     public OutboxState State { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset NextAttempt { get; set; }

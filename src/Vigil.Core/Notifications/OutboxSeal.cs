@@ -15,6 +15,8 @@ public static class OutboxSeal
     public const string TextPurpose = "vigil:outbox-text:v1";
     public const string HtmlPurpose = "vigil:outbox-html:v1";
     public const string ReplyToPurpose = "vigil:outbox-reply-to:v1";
+    public const string PrivatePurpose = "vigil:outbox-private:v1";
+    public const string EncryptToPurpose = "vigil:outbox-encrypt-to:v1";
     private const string Prefix = "sealed:";
 
     public static string Seal(ReportVault vault, string value, string purpose)
@@ -64,6 +66,8 @@ public static class OutboxSeal
         TextBody = Open(vault, message.TextBody, TextPurpose)!,
         HtmlBody = Open(vault, message.HtmlBody, HtmlPurpose),
         ReplyTo = Open(vault, message.ReplyTo, ReplyToPurpose),
+        EncryptTo = Open(vault, message.EncryptTo, EncryptToPurpose),
+        PrivateText = Open(vault, message.PrivateText, PrivatePurpose),
         State = message.State,
         Created = message.Created,
         NextAttempt = message.NextAttempt,

@@ -16,8 +16,14 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
 {
     public const int MaxLength = 100_000;
 
+    public Task<long> ExecuteAsync(
+        long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(id, actor, text, internalNote, detail: null, cancellationToken);
+
+    /// <param name="detail">Words for the timeline about how the comment came (a reply's OpenPGP signature); never
+    /// text of the comment.</param>
     public async Task<long> ExecuteAsync(
-        long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken = default)
+        long id, Actor actor, string text, bool internalNote, string? detail, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
         {
@@ -28,7 +34,7 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
         {
             try
             {
-                return await SaveAsync(id, actor, text, internalNote, cancellationToken);
+                return await SaveAsync(id, actor, text, internalNote, detail, cancellationToken);
             }
             catch (ConflictException e) when (e.InnerException is DbUpdateConcurrencyException && attempt < MaxAttempts)
             {
@@ -42,7 +48,7 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
     private const int MaxAttempts = 5;
 
     private async Task<long> SaveAsync(
-        long id, Actor actor, string text, bool internalNote, CancellationToken cancellationToken)
+        long id, Actor actor, string text, bool internalNote, string? detail, CancellationToken cancellationToken)
     {
         var (report, access) = await ReportAccess.LoadAsync(db, id, actor, cancellationToken);
         if (internalNote && !access.IsTeam)
@@ -53,7 +59,7 @@ public sealed class CommentOnReport(VigilDbContext db, ReportVault vault, TimePr
         var sealedText = ReportVault.Seal(vault.Unwrap(report.WrappedKey), text, ReportContent.EventPurpose);
         var entry = ReportTimeline.Add(
             db, report, actor, internalNote ? ReportEventKind.InternalNote : ReportEventKind.Comment, now,
-            internalNote ? EventVisibility.Team : EventVisibility.Participants, sealedText: sealedText);
+            internalNote ? EventVisibility.Team : EventVisibility.Participants, detail, sealedText: sealedText);
         if (access.Role == ReportRole.Reporter && report.State == ReportState.NeedsMoreInformation)
         {
             var program = await db.Programs.AsNoTracking()

@@ -20,7 +20,9 @@ public enum Audience
 /// <summary>
 /// Queues the notifications of a report event in the caller's unit of work (they commit with the state
 /// change, or not at all): e-mails to the chosen audience and the program's webhooks. Messages carry only
-/// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text.
+/// <see cref="NotificationFacts"/> — program, number, link, deadline — never report text, except an e-mail to a
+/// recipient whose account registered an OpenPGP key: it is encrypted to that key and names the report's title
+/// (<see cref="PrivateNotice"/>).
 /// </summary>
 /// <param name="replies">Per-participant reply addresses for the mail (docs/mail.md); disabled: none.</param>
 public sealed class ReportNotifier(
@@ -99,10 +101,15 @@ public sealed class ReportNotifier(
                 .Select(u => (u.Email!, (Guid?)u.Id, true)));
         }
         var enqueue = Outbox;
+        var users = recipients.Where(r => r.User is not null).Select(r => r.User!.Value).Distinct().ToList();
+        // The OpenPGP keys the recipients' accounts registered: their mail goes encrypted, with the report's title.
+        var keys = await db.AccountKeys.AsNoTracking().Where(k => users.Contains(k.UserId))
+            .ToDictionaryAsync(k => k.UserId, k => k.Fingerprint, cancellationToken);
         enqueue.Email(eventType, facts, recipients.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
             .Select(r => new MailRecipient(r.Address,
-                replies.Enabled && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null))
-            .ToList());
+                replies.Enabled && r.CanReply ? replies.Issue(report.Id, r.User, r.Address) : null,
+                r.User is { } user ? keys.GetValueOrDefault(user) : null))
+            .ToList(), content is null ? null : new PrivateNotice(content.Title));
         if (eventType != NotificationEvent.Acknowledged)
         {
             await enqueue.WebhooksAsync(eventType, report.ProgramId, facts, cancellationToken);

@@ -40,6 +40,8 @@ public sealed class RotateMasterKey(VigilDbContext db)
             message.TextBody = OutboxSeal.Rewrap(current, next, message.TextBody, OutboxSeal.TextPurpose)!;
             message.HtmlBody = OutboxSeal.Rewrap(current, next, message.HtmlBody, OutboxSeal.HtmlPurpose);
             message.ReplyTo = OutboxSeal.Rewrap(current, next, message.ReplyTo, OutboxSeal.ReplyToPurpose);
+            message.PrivateText = OutboxSeal.Rewrap(current, next, message.PrivateText, OutboxSeal.PrivatePurpose);
+            message.EncryptTo = OutboxSeal.Rewrap(current, next, message.EncryptTo, OutboxSeal.EncryptToPurpose);
         }
         foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(cancellationToken))
         {

@@ -188,6 +188,46 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Accounts.AccountKeyEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("KeyCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("KeyExpires")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("account_keys", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Accounts.ApiTokenEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -886,6 +926,9 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("Delivered")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EncryptTo")
+                        .HasColumnType("text");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -910,6 +953,9 @@ namespace Vigil.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("NextAttempt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateText")
+                        .HasColumnType("text");
 
                     b.Property<string>("Recipient")
                         .HasColumnType("text");
@@ -1749,6 +1795,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("Vigil.Core.Accounts.VigilUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Accounts.AccountKeyEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Accounts.VigilUser", null)
                         .WithMany()

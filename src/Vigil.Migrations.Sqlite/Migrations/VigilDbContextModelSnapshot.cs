@@ -176,6 +176,44 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Accounts.AccountKeyEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KeyCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("KeyExpires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("account_keys", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Accounts.ApiTokenEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -841,6 +879,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.Property<long?>("Delivered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EncryptTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -865,6 +906,9 @@ namespace Vigil.Migrations.Sqlite.Migrations
 
                     b.Property<long>("NextAttempt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivateText")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
                         .HasColumnType("TEXT");
@@ -1678,6 +1722,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("Vigil.Core.Accounts.VigilUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Accounts.AccountKeyEntity", b =>
                 {
                     b.HasOne("Vigil.Core.Accounts.VigilUser", null)
                         .WithMany()

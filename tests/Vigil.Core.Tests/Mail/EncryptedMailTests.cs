@@ -11,8 +11,8 @@ using Vigil.Core.Tests.Reports;
 namespace Vigil.Core.Tests.Mail;
 
 /// <summary>
-/// Keys made once by the real GnuPG for the class: the instance's (passphrase-protected), a researcher's and a
-/// stranger's.
+/// Keys made once by the real GnuPG for the class: the instance's (passphrase-protected), a researcher's, a
+/// stranger's and a triager's.
 /// </summary>
 public sealed class MailKeys : IAsyncLifetime
 {
@@ -22,6 +22,7 @@ public sealed class MailKeys : IAsyncLifetime
     public string InstanceKeyFile { get; private set; } = "";
     public string Researcher { get; private set; } = "";
     public string Stranger { get; private set; } = "";
+    public string Triager { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
@@ -29,6 +30,7 @@ public sealed class MailKeys : IAsyncLifetime
         InstanceKeyFile = await Gpg.ExportSecretKeyAsync(Instance, Passphrase);
         Researcher = await Gpg.NewKeyAsync($"Researcher <{MailWorld.Researcher}>");
         Stranger = await Gpg.NewKeyAsync("Someone Else <else@example.test>");
+        Triager = await Gpg.NewKeyAsync($"Triager <{MailWorld.TriagerEmail}>");
     }
 
     public ValueTask DisposeAsync()

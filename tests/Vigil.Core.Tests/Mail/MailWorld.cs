@@ -69,7 +69,14 @@ public sealed class MailWorld : IAsyncDisposable
         var disclosure = await Disclosure.CreateAsync(provider);
         await disclosure.Run(async db =>
         {
-            db.Users.Add(new VigilUser { Id = disclosure.Triager, UserName = TriagerEmail, Email = TriagerEmail });
+            db.Users.Add(new VigilUser
+            {
+                Id = disclosure.Triager,
+                UserName = TriagerEmail,
+                Email = TriagerEmail,
+                NormalizedEmail = TriagerEmail.ToUpperInvariant(),
+                EmailConfirmed = true,
+            });
             await db.SaveChangesAsync(Ct);
             await new SetIntakeAddresses(db, disclosure.Clock).ExecuteAsync(Disclosure.Slug, Actor.System, [Intake],
                 Ct);
