@@ -197,18 +197,7 @@ public class SavedRepliesTests
     public async Task Create_ProgramHoldsTheMost_ConflictUntilOneIsDeleted(DatabaseProvider provider)
     {
         await using var a = await ProgramAdministration.CreateAsync(provider);
-        await using (var db = a.Open())
-        {
-            var program = await db.Programs.SingleAsync(p => p.Slug == Slug, Ct);
-            db.SavedReplies.AddRange(Enumerable.Range(1, SavedReplyRules.MaxPerProgram).Select(i => new SavedReplyEntity
-            {
-                ProgramId = program.Id,
-                Title = $"Reply {i}",
-                TitleKey = $"REPLY {i}",
-                Body = "Text.",
-            }));
-            await db.SaveChangesAsync(Ct);
-        }
+        await SeedRepliesAsync(a, SavedReplyRules.MaxPerProgram);
         var triager = Actor.User(a.Triager);
         var e = await Assert.ThrowsAsync<ConflictException>(() => CreateAsync(a, triager, "One too many"));
         Assert.Contains("200", e.Message, StringComparison.Ordinal);
@@ -228,19 +217,7 @@ public class SavedRepliesTests
     {
         await using var a = await ProgramAdministration.CreateAsync(provider);
         const int room = 3, racing = 8;
-        await using (var db = a.Open())
-        {
-            var program = await db.Programs.SingleAsync(p => p.Slug == Slug, Ct);
-            db.SavedReplies.AddRange(Enumerable.Range(1, SavedReplyRules.MaxPerProgram - room)
-                .Select(i => new SavedReplyEntity
-                {
-                    ProgramId = program.Id,
-                    Title = $"Reply {i}",
-                    TitleKey = $"REPLY {i}",
-                    Body = "Text.",
-                }));
-            await db.SaveChangesAsync(Ct);
-        }
+        await SeedRepliesAsync(a, SavedReplyRules.MaxPerProgram - room);
         var triager = Actor.User(a.Triager);
 
         // Each creation counts the replies and inserts one; without the program's lock all eight count 197.
@@ -259,6 +236,21 @@ public class SavedRepliesTests
 
         Assert.Equal((room, SavedReplyRules.MaxPerProgram),
             (created.Count(c => c), (await ListAsync(a, triager)).Count));
+    }
+
+    /// <summary>Stores <paramref name="count"/> replies in the program directly ("Reply 1", "Reply 2", …).</summary>
+    private static async Task SeedRepliesAsync(ProgramAdministration a, int count)
+    {
+        await using var db = a.Open();
+        var program = await db.Programs.SingleAsync(p => p.Slug == Slug, Ct);
+        db.SavedReplies.AddRange(Enumerable.Range(1, count).Select(i => new SavedReplyEntity
+        {
+            ProgramId = program.Id,
+            Title = $"Reply {i}",
+            TitleKey = $"REPLY {i}",
+            Body = "Text.",
+        }));
+        await db.SaveChangesAsync(Ct);
     }
 
     private static async Task<bool> Outcome(Func<Task> action)

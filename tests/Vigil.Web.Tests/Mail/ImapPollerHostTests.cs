@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Vigil.Core.Data;
 using Vigil.Core.Mail;
-using Vigil.Core.Programs;
-using Vigil.Core.Reports;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Mail;
@@ -25,34 +21,16 @@ public class ImapPollerHostTests
         settings["Vigil:Mail:Imap:PollInterval"] = "00:00:01";
         settings["Vigil:Mail:Inbound:ReplyDomain"] = "reply.vigil.test";
         await using var app = await ConfiguredApp.StartAsync(settings, seed: [], provider: provider);
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            await new SetIntakeAddresses(db, TimeProvider.System).ExecuteAsync("npm-eco", Actor.System,
-                ["security@npm-eco.test"], Ct);
-        }
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("researcher@example.test"));
-        message.To.Add(MailboxAddress.Parse("security@npm-eco.test"));
-        message.Subject = "Path traversal";
-        message.Body = new TextPart("plain") { Text = "The archive extractor writes outside its folder." };
+        await MailHost.AddProgramTakingMailAsync(app.Services);
 
-        await mailbox.AppendAsync(message);
+        await mailbox.AppendAsync(MailHost.ResearchersReport());
 
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while ((await mailbox.MessagesAsync("Vigil/Processed")).Count == 0 && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(200, Ct);
         }
-        using var check = app.Services.CreateScope();
-        var context = check.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var report = await context.Reports.AsNoTracking().SingleAsync(Ct);
-        Assert.Equal(ReportState.New, report.State);
-        var ack = await context.OutboxMessages.AsNoTracking()
-            .SingleAsync(m => m.EventType == "report.acknowledged", Ct);
-        Assert.StartsWith("sealed:", ack.ReplyTo, StringComparison.Ordinal);
+        await MailHost.AssertOneReportAcknowledgedAsync(app.Services);
         Assert.Empty(await mailbox.MessagesAsync());
         Assert.False(app.Services.GetRequiredService<InboundMailListener>().Bound.IsCompleted);
     }

@@ -1,13 +1,9 @@
 using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Vigil.Core.Data;
 using Vigil.Core.Mail;
-using Vigil.Core.Programs;
-using Vigil.Core.Reports;
 using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Mail;
@@ -30,36 +26,17 @@ public class InboundListenerHostTests
         }, seed: [], provider: provider);
         var bound = (IPEndPoint)await app.Services.GetRequiredService<InboundMailListener>()
             .Bound.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            await new CreateProgram(db, TimeProvider.System).ExecuteAsync("npm-eco", "npm ecosystem", "NPMSEC",
-                new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            await new SetIntakeAddresses(db, TimeProvider.System).ExecuteAsync("npm-eco", Actor.System,
-                ["security@npm-eco.test"], Ct);
-        }
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("researcher@example.test"));
-        message.To.Add(MailboxAddress.Parse("security@npm-eco.test"));
-        message.Subject = "Path traversal";
-        message.Body = new TextPart("plain") { Text = "The archive extractor writes outside its folder." };
+        await MailHost.AddProgramTakingMailAsync(app.Services);
 
         using (var client = new SmtpClient { Timeout = 60_000 })
         {
             await client.ConnectAsync(bound.Address.ToString(), bound.Port, SecureSocketOptions.None, Ct);
-            await client.SendAsync(message, Ct);
+            await client.SendAsync(MailHost.ResearchersReport(), Ct);
             await client.DisconnectAsync(true, Ct);
         }
 
         Assert.Equal("127.0.0.1", bound.Address.ToString());
-        using var check = app.Services.CreateScope();
-        var context = check.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var report = await context.Reports.AsNoTracking().SingleAsync(Ct);
-        Assert.Equal(ReportState.New, report.State);
-        var ack = await context.OutboxMessages.AsNoTracking()
-            .SingleAsync(m => m.EventType == "report.acknowledged", Ct);
-        Assert.StartsWith("sealed:", ack.ReplyTo, StringComparison.Ordinal);
-        Assert.Equal(1, await context.ReplyAddresses.CountAsync(a => a.ReportId == report.Id, Ct));
+        await MailHost.AssertOneReportAcknowledgedAsync(app.Services);
     }
 
     [Fact]
