@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 using Vigil.Core.Accounts;
 using Vigil.Core.Cve;
 using Vigil.Core.Programs;
@@ -99,14 +98,7 @@ public class DisputeBrowserTests
 
         // The triager accepts it: the report goes on (two versions only).
         var (team, teamErrors) = await app.NewPageAsync();
-        await team.GotoAsync(app.Root + "/account/login");
-        await team.FillAsync("#email", "tri@example.test");
-        await team.FillAsync("#password", Password);
-        await team.ClickAsync("#login-form button[type=submit]");
-        await PageChecks.ArrivedAsync(team, "**/account/login-2fa**");
-        await team.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await team.ClickAsync("#code-form button[type=submit]");
-        await PageChecks.ArrivedAsync(team, "**/account");
+        await BrowserAccounts.SignInAsync(team, app.Root, "tri@example.test", key);
         await team.GotoAsync(app.Root + $"/reports/{id}");
         await team.WaitForSelectorAsync("#decide-form");
         await PageChecks.AssertLooksRightAsync(team, "the team's dispute decision", axeAtEveryWidth: true);

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Notifications;
@@ -19,7 +17,6 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// after the merge at 390 and 1280 px, axe-core clean.</summary>
 public class QueueBrowserTests
 {
-    private const string Password = TestAccounts.Password;
 
     private static CancellationToken Ct => WebTest.Ct;
 
@@ -36,17 +33,7 @@ public class QueueBrowserTests
             var services = scope.ServiceProvider;
             await services.GetRequiredService<CreateProgram>().ExecuteAsync(Actor.System, "npm-eco", "npm ecosystem",
                 "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), Ct);
-            var users = services.GetRequiredService<UserManager<VigilUser>>();
-            var user = new VigilUser
-            {
-                UserName = "tri@example.test",
-                Email = "tri@example.test",
-                EmailConfirmed = true
-            };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-            await users.SetTwoFactorEnabledAsync(user, true);
+            (var user, key) = await BrowserAccounts.AddWithTwoFactorAsync(services, "tri@example.test");
             await services.GetRequiredService<AddProgramMember>()
                 .ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, Ct);
             await services.GetRequiredService<CreateSavedReply>().ExecuteAsync("npm-eco", Actor.User(user.Id),
@@ -73,14 +60,7 @@ public class QueueBrowserTests
             }
         }
         var (page, errors) = await app.NewPageAsync();
-        await page.GotoAsync(app.Root + "/account/login");
-        await page.FillAsync("#email", "tri@example.test");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await PageChecks.ArrivedAsync(page, "**/account/login-2fa**");
-        await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.ClickAsync("#code-form button[type=submit]");
-        await page.WaitForSelectorAsync("#nav-account");
+        await BrowserAccounts.SignInAsync(page, app.Root, "tri@example.test", key);
 
         // Three spam reports rejected in one step.
         await page.GotoAsync(app.Root + "/programs/npm-eco/queue");

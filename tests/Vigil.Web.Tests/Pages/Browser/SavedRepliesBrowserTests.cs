@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using Vigil.Core.Accounts;
 using Vigil.Core.Programs;
 using Vigil.Core.Reports;
@@ -13,7 +11,6 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// axe-core clean.</summary>
 public class SavedRepliesBrowserTests
 {
-    private const string Password = TestAccounts.Password;
 
     [Fact]
     public async Task ManageThenUseOnAReport_Triager_LooksRightAndPostsTheEditedReply()
@@ -26,17 +23,7 @@ public class SavedRepliesBrowserTests
             var services = scope.ServiceProvider;
             await services.GetRequiredService<CreateProgram>().ExecuteAsync(Actor.System, "npm-eco", "npm ecosystem",
                 "NPMSEC", new ProgramSettings(ScopeEcosystems: ["npm"]), WebTestCt);
-            var users = services.GetRequiredService<UserManager<VigilUser>>();
-            var user = new VigilUser
-            {
-                UserName = "tri@example.test",
-                Email = "tri@example.test",
-                EmailConfirmed = true
-            };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-            await users.SetTwoFactorEnabledAsync(user, true);
+            (var user, key) = await BrowserAccounts.AddWithTwoFactorAsync(services, "tri@example.test");
             await services.GetRequiredService<AddProgramMember>()
                 .ExecuteAsync("npm-eco", user.Id, ProgramRole.Triager, WebTestCt);
             report = (await services.GetRequiredService<SubmitReport>().ExecuteAsync("npm-eco",
@@ -45,14 +32,7 @@ public class SavedRepliesBrowserTests
                 Actor.Anonymous, WebTestCt)).Id;
         }
         var (page, errors) = await app.NewPageAsync();
-        await page.GotoAsync(app.Root + "/account/login");
-        await page.FillAsync("#email", "tri@example.test");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await PageChecks.ArrivedAsync(page, "**/account/login-2fa**");
-        await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.ClickAsync("#code-form button[type=submit]");
-        await page.WaitForSelectorAsync("#nav-account");
+        await BrowserAccounts.SignInAsync(page, app.Root, "tri@example.test", key);
 
         await page.GotoAsync(app.Root + "/programs/npm-eco/queue");
         await page.ClickAsync("#saved-replies-link");

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Web.Tests.Pages.Admin;
@@ -11,7 +9,6 @@ namespace Vigil.Web.Tests.Pages.Browser;
 /// at 390 and 1280 px.</summary>
 public class SyncStatusBrowserTests
 {
-    private const string Password = TestAccounts.Password;
 
     [Fact]
     public async Task SyncStatus_InstanceAdmin_LooksRight()
@@ -21,28 +18,12 @@ public class SyncStatusBrowserTests
         using (var scope = app.Services.CreateScope())
         {
             await SyncStatusPageTests.StoreStatesAsync(scope.ServiceProvider.GetRequiredService<DatabaseTarget>());
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<VigilUser>>();
-            var user = new VigilUser
-            {
-                UserName = "root@example.test",
-                Email = "root@example.test",
-                EmailConfirmed = true,
-                IsInstanceAdmin = true
-            };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-            await users.SetTwoFactorEnabledAsync(user, true);
+            (_, key) = await BrowserAccounts.AddWithTwoFactorAsync(
+                scope.ServiceProvider, "root@example.test", instanceAdmin: true);
         }
         var (page, errors) = await app.NewPageAsync();
 
-        await page.GotoAsync(app.Root + "/account/login");
-        await page.FillAsync("#email", "root@example.test");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await PageChecks.ArrivedAsync(page, "**/account/login-2fa**");
-        await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.ClickAsync("#code-form button[type=submit]");
+        await BrowserAccounts.SignInAsync(page, app.Root, "root@example.test", key);
         // The account page's link, not the URL: waiting for the URL also waits for the page's load event, which a CI
         // run once saw time out after the page had arrived (Playwright reported only "NetworkIdle").
         await page.WaitForSelectorAsync("#sync-link");

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 using Vigil.Core.Accounts;
 using Vigil.Core.Data;
 using Vigil.Core.Programs;
@@ -68,13 +67,7 @@ public class WorkloadBrowserTests
         }
         var (page, errors) = await app.NewPageAsync();
 
-        await page.GotoAsync(app.Root + "/account/login");
-        await page.FillAsync("#email", "admin@example.test");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await PageChecks.ArrivedAsync(page, "**/account/login-2fa**");
-        await page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.ClickAsync("#code-form button[type=submit]");
+        await BrowserAccounts.SignInAsync(page, app.Root, "admin@example.test", key);
         await page.WaitForSelectorAsync("#sync-link, #admin-link");
         await page.GotoAsync(app.Root + "/programs/npm-eco/queue");
         await page.ClickAsync("#workload-link");
