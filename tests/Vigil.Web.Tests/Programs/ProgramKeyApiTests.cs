@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Vigil.Core.Data;
 using Vigil.Web.Tests.Infrastructure;
 using Role = Vigil.Web.Tests.Programs.AdminWorld.Role;
 
