@@ -67,7 +67,8 @@ public static partial class SecurityPolicyMarkdown
         {
             // The program's own key opens mail to its addresses; the instance's key is not offered beside it.
             md.Append("To encrypt your e-mail, use the program's OpenPGP key ");
-            md.Append($"<{contacts.PublicUrl.TrimEnd('/')}/programs/{Uri.EscapeDataString(program.Slug)}/pgp-key.txt> ");
+            var slug = Uri.EscapeDataString(program.Slug);
+            md.Append($"<{contacts.PublicUrl.TrimEnd('/')}/programs/{slug}/pgp-key.txt> ");
             md.Append($"(fingerprint `{programKey.FingerprintForPeople}`).\n\n");
         }
         else if (contacts.EncryptionKey is { } key

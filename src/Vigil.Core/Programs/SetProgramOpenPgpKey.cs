@@ -17,12 +17,16 @@ public sealed class SetProgramOpenPgpKey(VigilDbContext db, ReportVault vault, T
         var program = await ProgramAdminAccess.LoadAsync(db, slug, actor, cancellationToken);
         var now = time.GetUtcNow();
         var key = ProgramOpenPgpSecretKey.Parse(secretKey, passphrase, now);
-        var stored = await db.ProgramOpenPgpKeys.SingleOrDefaultAsync(k => k.ProgramId == program.Id, cancellationToken);
+        var stored = await db.ProgramOpenPgpKeys.SingleOrDefaultAsync(
+            k => k.ProgramId == program.Id, cancellationToken);
         if (stored is null)
         {
             stored = new ProgramOpenPgpKeyEntity
             {
-                ProgramId = program.Id, Fingerprint = "", PublicKey = "", SealedSecretKey = "",
+                ProgramId = program.Id,
+                Fingerprint = "",
+                PublicKey = "",
+                SealedSecretKey = "",
             };
             db.ProgramOpenPgpKeys.Add(stored);
         }
