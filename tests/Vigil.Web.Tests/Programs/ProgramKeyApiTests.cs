@@ -87,7 +87,8 @@ public class ProgramKeyApiTests(ProgramKeys keys) : IClassFixture<ProgramKeys>
         var imported = await keys.Gpg.RunAsync("--with-colons", "--import-options", "show-only", "--import", file);
         Assert.Contains($"fpr:::::::::{keys.Fingerprint}:", imported, StringComparison.Ordinal);
         var grouped = string.Join(' ', Enumerable.Range(0, 10).Select(i => keys.Fingerprint.Substring(i * 4, 4)));
-        Assert.Contains($"<code id=\"openpgp-fingerprint\">{grouped}</code>", page, StringComparison.Ordinal);
+        Assert.Contains($"<code id=\"openpgp-fingerprint\" class=\"fingerprint\">{grouped}</code>", page,
+            StringComparison.Ordinal);
         Assert.Contains("href=\"/programs/npm-eco/pgp-key.txt\"", page, StringComparison.Ordinal);
         Assert.Contains($"/programs/npm-eco/pgp-key.txt> (fingerprint `{grouped}`)", securityMd,
             StringComparison.Ordinal);
