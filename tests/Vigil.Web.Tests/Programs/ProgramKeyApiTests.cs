@@ -18,6 +18,7 @@ public sealed class ProgramKeys : IAsyncLifetime
     public string Public { get; private set; } = "";
     public string SignOnly { get; private set; } = "";
     public string Expired { get; private set; } = "";
+    public string Revoked { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
@@ -30,6 +31,13 @@ public sealed class ProgramKeys : IAsyncLifetime
         await Gpg.RunAsync("--faked-system-time", "20200101T000000!", "--pinentry-mode", "loopback",
             "--passphrase", "", "--quick-gen-key", "Old <old@npm-eco.test>", "rsa3072", "default", "1y");
         Expired = await Gpg.RunAsync("--armor", "--export-secret-keys", "old@npm-eco.test");
+        // GnuPG keeps a revocation certificate for each key it makes; imported, it revokes the key.
+        var revoked = await Gpg.NewKeyAsync("Revoked <revoked@npm-eco.test>");
+        var certificate = System.IO.Path.Combine(Gpg.Home, "openpgp-revocs.d", $"{revoked}.rev");
+        await File.WriteAllTextAsync(certificate,
+            (await File.ReadAllTextAsync(certificate)).Replace(":-----BEGIN", "-----BEGIN", StringComparison.Ordinal));
+        await Gpg.RunAsync("--import", certificate);
+        Revoked = await Gpg.RunAsync("--armor", "--export-secret-keys", revoked);
     }
 
     public ValueTask DisposeAsync()
@@ -133,6 +141,7 @@ public class ProgramKeyApiTests(ProgramKeys keys) : IClassFixture<ProgramKeys>
             ("public only", Body(keys.Public)),
             ("signs only", Body(keys.SignOnly, null)),
             ("expired", Body(keys.Expired, null)),
+            ("revoked", Body(keys.Revoked, null)),
             ("wrong passphrase", Body(keys.Secret, "wrong")),
             ("too long", Body(new string('a', 70 * 1024))),
         })
@@ -144,13 +153,14 @@ public class ProgramKeyApiTests(ProgramKeys keys) : IClassFixture<ProgramKeys>
 
         Assert.All(statuses, s => Assert.Equal(404, s));
         Assert.All(refusals.Values, r => Assert.Equal(400, r.Status));
-        foreach (var name in new[] { "not armored", "public only", "signs only", "expired", "too long" })
+        foreach (var name in new[] { "not armored", "public only", "signs only", "expired", "revoked", "too long" })
         {
             Assert.True(refusals[name].Errors?["secretKey"] is not null, name);
         }
         Assert.Contains("public key only", refusals["public only"].Errors!["secretKey"]!.ToJsonString(),
             StringComparison.Ordinal);
         Assert.Contains("expired", refusals["expired"].Errors!["secretKey"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("revoked", refusals["revoked"].Errors!["secretKey"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("encryption", refusals["signs only"].Errors!["secretKey"]!.ToJsonString(),
             StringComparison.Ordinal);
         Assert.NotNull(refusals["wrong passphrase"].Errors?["passphrase"]);
