@@ -193,6 +193,9 @@ public static class CoreServices
         services.AddSingleton<Mail.InboundMailListener>();
         services.AddSingleton<Mail.ImapMailPoller>();
         services.AddScoped<SetIntakeAddresses>();
+        services.AddScoped<SetProgramOpenPgpKey>();
+        services.AddScoped<GetProgramOpenPgpKey>();
+        services.AddScoped<RemoveProgramOpenPgpKey>();
     }
 
     private static void AddAccounts(IServiceCollection services)

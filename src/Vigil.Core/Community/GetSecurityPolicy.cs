@@ -42,8 +42,9 @@ public sealed class GetSecurityPolicy(VigilDbContext db, IProgramBountySummary b
         var bountySummary = await bounty.DescribeAsync(program, cancellationToken);
         var intake = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => a.ProgramId == program.Id)
             .Select(a => a.Address).OrderBy(a => a).ToListAsync(cancellationToken);
+        var key = await ProgramOpenPgpKeyView.FindAsync(db, program.Id, cancellationToken);
         return SecurityPolicyMarkdown.Write(
-            program, NullIfEmpty(ecosystem), NullIfEmpty(package), contacts, bountySummary, intake);
+            program, NullIfEmpty(ecosystem), NullIfEmpty(package), contacts, bountySummary, intake, key);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

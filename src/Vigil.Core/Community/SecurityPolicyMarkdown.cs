@@ -23,7 +23,8 @@ public static partial class SecurityPolicyMarkdown
         string? package,
         SecurityPolicyContacts contacts,
         string? bountySummary,
-        IReadOnlyList<string>? intakeAddresses = null)
+        IReadOnlyList<string>? intakeAddresses = null,
+        ProgramOpenPgpKeyView? programKey = null)
     {
         var name = Escape(program.Name);
         var link = $"{contacts.PublicUrl.TrimEnd('/')}/reports/new?program={Uri.EscapeDataString(program.Slug)}";
@@ -62,7 +63,16 @@ public static partial class SecurityPolicyMarkdown
         {
             md.Append($"If you cannot use the form, write to <mailto:{email}>.\n\n");
         }
-        if (contacts.EncryptionKey is { } key && ((intakeAddresses?.Count ?? 0) > 0 || contacts.Email is not null))
+        if (programKey is not null && (intakeAddresses?.Count ?? 0) > 0)
+        {
+            // The program's own key opens mail to its addresses; the instance's key is not offered beside it.
+            md.Append("To encrypt your e-mail, use the program's OpenPGP key ");
+            var slug = Uri.EscapeDataString(program.Slug);
+            md.Append($"<{contacts.PublicUrl.TrimEnd('/')}/programs/{slug}/pgp-key.txt> ");
+            md.Append($"(fingerprint `{programKey.FingerprintForPeople}`).\n\n");
+        }
+        else if (contacts.EncryptionKey is { } key
+            && ((intakeAddresses?.Count ?? 0) > 0 || contacts.Email is not null))
         {
             md.Append($"To encrypt your e-mail, use the OpenPGP key <{contacts.PublicUrl.TrimEnd('/')}/pgp-key.txt> ");
             md.Append($"(fingerprint `{key}`).\n\n");

@@ -69,6 +69,7 @@ public sealed class VigilDbContext(DbContextOptions<VigilDbContext> options)
     }
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
     public DbSet<ProgramIntakeAddressEntity> ProgramIntakeAddresses => Set<ProgramIntakeAddressEntity>();
+    public DbSet<ProgramOpenPgpKeyEntity> ProgramOpenPgpKeys => Set<ProgramOpenPgpKeyEntity>();
     public DbSet<Mail.ReplyAddressEntity> ReplyAddresses => Set<Mail.ReplyAddressEntity>();
     public DbSet<Mail.ReceivedMessageEntity> ReceivedMessages => Set<Mail.ReceivedMessageEntity>();
     public DbSet<Mail.MailRateCountEntity> MailRateCounts => Set<Mail.MailRateCountEntity>();

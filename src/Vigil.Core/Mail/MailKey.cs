@@ -52,7 +52,7 @@ public sealed class MailKey
     private static bool IsUsableForMail(PgpSecretKey key) =>
         !key.IsPrivateKeyEmpty && key.PublicKey.IsEncryptionKey && !key.PublicKey.HasRevocation();
 
-    private static string Armor(PgpSecretKeyRing ring)
+    internal static string Armor(PgpSecretKeyRing ring)
     {
         using var buffer = new MemoryStream();
         using (var armored = new ArmoredOutputStream(buffer))

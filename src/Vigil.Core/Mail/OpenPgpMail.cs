@@ -11,12 +11,13 @@ namespace Vigil.Core.Mail;
 public sealed class MailNotOpenedException(string reason) : Exception(reason);
 
 /// <summary>
-/// Opens mail encrypted to the instance's key (docs/mail.md): PGP/MIME (RFC 3156, <c>multipart/encrypted</c>),
-/// whose decrypted content is a MIME entity with its own parts and attachments, and inline PGP, an armored
-/// message in the text part. Decryption is BouncyCastle's; the instance holds one key in memory, which MimeKit's
-/// key-store contexts are not made for. A message that is not encrypted passes unchanged. Encrypted mail that
-/// this instance cannot open (no key, another key, damaged or without integrity protection) is refused, so
-/// nothing unreadable becomes a report and the sender learns it did not arrive.
+/// Opens mail encrypted to a program's key or the instance's key (docs/mail.md): PGP/MIME (RFC 3156,
+/// <c>multipart/encrypted</c>), whose decrypted content is a MIME entity with its own parts and attachments, and
+/// inline PGP, an armored message in the text part. Decryption is BouncyCastle's; the keys are held in memory
+/// (the instance's) or sealed in the database (programs'), which MimeKit's key-store contexts are not made for.
+/// A message that is not encrypted passes unchanged. Encrypted mail that this instance cannot open (no key,
+/// another key, damaged or without integrity protection) is refused, so nothing unreadable becomes a report and
+/// the sender learns it did not arrive.
 /// </summary>
 public static class OpenPgpMail
 {
@@ -29,20 +30,27 @@ public static class OpenPgpMail
     /// <param name="sender">The key the sender's account registered, to verify a signature with
     /// (<see cref="MailSignatures"/>); null: a signature is recorded as by an unknown key.</param>
     public static (MimeMessage Message, MailSecurity Security) Open(
-        MimeMessage message, MailKey key, Accounts.OpenPgpPublicKey? sender = null)
+        MimeMessage message, MailKey key, Accounts.OpenPgpPublicKey? sender = null) =>
+        Open(message, key.Enabled ? [key.Find] : [], sender);
+
+    /// <param name="keys">Where to look for the private key a message is encrypted to, in order (a program's own
+    /// key, then the instance's); empty: this instance holds no key for it.</param>
+    public static (MimeMessage Message, MailSecurity Security) Open(
+        MimeMessage message, IReadOnlyList<Func<long, PgpPrivateKey?>> keys, Accounts.OpenPgpPublicKey? sender)
     {
         var (opened, security) = message.Body switch
         {
-            MultipartEncrypted encrypted => OpenPgpMime(message, encrypted, key, sender),
+            MultipartEncrypted encrypted => OpenPgpMime(message, encrypted, keys, sender),
             TextPart { IsPlain: true } text when text.Text.Contains(ArmorBegin, StringComparison.Ordinal) =>
-                OpenInline(message, text, key, sender),
+                OpenInline(message, text, keys, sender),
             _ => (message, MailSecurity.Plain),
         };
         return MailSignatures.Open(opened, security, sender);
     }
 
     private static (MimeMessage, MailSecurity) OpenPgpMime(
-        MimeMessage message, MultipartEncrypted encrypted, MailKey key, Accounts.OpenPgpPublicKey? sender)
+        MimeMessage message, MultipartEncrypted encrypted, IReadOnlyList<Func<long, PgpPrivateKey?>> keys,
+        Accounts.OpenPgpPublicKey? sender)
     {
         if (encrypted.Count != 2 || encrypted[1] is not MimePart { Content: not null } payload)
         {
@@ -51,7 +59,7 @@ public static class OpenPgpMail
         using var ciphertext = new MemoryStream();
         payload.Content.DecodeTo(ciphertext);
         ciphertext.Position = 0;
-        var (clear, security) = Decrypt(ciphertext, key, sender);
+        var (clear, security) = Decrypt(ciphertext, keys, sender);
         MimeEntity body;
         try
         {
@@ -65,7 +73,8 @@ public static class OpenPgpMail
     }
 
     private static (MimeMessage, MailSecurity) OpenInline(
-        MimeMessage message, TextPart text, MailKey key, Accounts.OpenPgpPublicKey? sender)
+        MimeMessage message, TextPart text, IReadOnlyList<Func<long, PgpPrivateKey?>> keys,
+        Accounts.OpenPgpPublicKey? sender)
     {
         var content = text.Text;
         var start = content.IndexOf(ArmorBegin, StringComparison.Ordinal);
@@ -76,7 +85,7 @@ public static class OpenPgpMail
         }
         end += ArmorEnd.Length;
         using var armored = new MemoryStream(Encoding.ASCII.GetBytes(content[start..end]));
-        var (clear, security) = Decrypt(armored, key, sender);
+        var (clear, security) = Decrypt(armored, keys, sender);
         var opened = content[..start] + Encoding.UTF8.GetString(clear) + content[end..];
         return (WithBody(message, new TextPart("plain") { Text = opened }), security);
     }
@@ -92,9 +101,9 @@ public static class OpenPgpMail
     }
 
     private static (byte[] Clear, MailSecurity Security) Decrypt(
-        Stream input, MailKey key, Accounts.OpenPgpPublicKey? sender)
+        Stream input, IReadOnlyList<Func<long, PgpPrivateKey?>> keys, Accounts.OpenPgpPublicKey? sender)
     {
-        if (!key.Enabled)
+        if (keys.Count == 0)
         {
             throw new MailNotOpenedException("encrypted, and this instance has no OpenPGP key");
         }
@@ -103,8 +112,8 @@ public static class OpenPgpMail
             var factory = new PgpObjectFactory(PgpUtilities.GetDecoderStream(input));
             var list = NextOf<PgpEncryptedDataList>(factory)
                 ?? throw new MailNotOpenedException("malformed: no OpenPGP encrypted data");
-            var (data, privateKey) = list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>()
-                .Select(d => (Data: d, Key: key.Find(d.KeyId)))
+            var encrypted = list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>().ToList();
+            var (data, privateKey) = keys.SelectMany(find => encrypted.Select(d => (Data: d, Key: find(d.KeyId))))
                 .FirstOrDefault(d => d.Key is not null);
             if (data is null || privateKey is null)
             {

@@ -37,7 +37,7 @@ public sealed record MailReceipt(MailVerdict Verdict, string Reason, IReadOnlyLi
 /// </summary>
 public sealed class ReceiveMail(
     VigilDbContext db, ReplyAddresses replies, SubmitReport submit, CommentOnReport comment, AttachToReport attach,
-    InboundRateLimit limit, MailKey key, ReceivedMessages received)
+    InboundRateLimit limit, MailKey key, ReceivedMessages received, ReportVault vault)
 {
     public const string Duplicate = "duplicate message";
 
@@ -64,7 +64,7 @@ public sealed class ReceiveMail(
         string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
         CancellationToken cancellationToken)
     {
-        var (opened, refusal) = await OpenAsync(envelopeSender, message, cancellationToken);
+        var (opened, refusal) = await OpenAsync(envelopeSender, recipients, message, cancellationToken);
         if (opened is null)
         {
             return refusal!;
@@ -98,7 +98,7 @@ public sealed class ReceiveMail(
         string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
         CancellationToken cancellationToken)
     {
-        var (opened, refusal) = await OpenAsync(envelopeSender, message, cancellationToken);
+        var (opened, refusal) = await OpenAsync(envelopeSender, recipients, message, cancellationToken);
         if (opened is null)
         {
             return [.. recipients.Select(_ => refusal!)];
@@ -141,7 +141,8 @@ public sealed class ReceiveMail(
 
     /// <summary>What holds for every recipient: loops and bounces dropped, encryption opened, one sender.</summary>
     private async Task<(Opened? Opened, MailReceipt? Refusal)> OpenAsync(
-        string? envelopeSender, MimeMessage message, CancellationToken cancellationToken)
+        string? envelopeSender, IReadOnlyList<string> recipients, MimeMessage message,
+        CancellationToken cancellationToken)
     {
         if (MailScreening.DropReason(envelopeSender, message) is { } drop)
         {
@@ -150,7 +151,8 @@ public sealed class ReceiveMail(
         MailSecurity security;
         try
         {
-            (message, security) = OpenPgpMail.Open(message, key, await SenderKeyAsync(message, cancellationToken));
+            (message, security) = OpenPgpMail.Open(message, await KeysAsync(recipients, cancellationToken),
+                await SenderKeyAsync(message, cancellationToken));
         }
         catch (MailNotOpenedException e)
         {
@@ -162,6 +164,33 @@ public sealed class ReceiveMail(
             return (null, MailReceipt.Refuse("malformed: one sender mailbox needed in From"));
         }
         return (new Opened(message, security, from.Address, Attachments(message)), null);
+    }
+
+    /// <summary>
+    /// Where to look for the key a message is encrypted to: the own keys of the programs whose intake addresses
+    /// are among <paramref name="recipients"/>, then the instance's key (which alone opens replies). A program's
+    /// key is unsealed here and unlocked only for a message encrypted to it.
+    /// </summary>
+    private async Task<List<Func<long, Org.BouncyCastle.Bcpg.OpenPgp.PgpPrivateKey?>>> KeysAsync(
+        IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+    {
+        var to = recipients.Select(Normalize).Distinct().ToList();
+        var sealedKeys = await db.ProgramIntakeAddresses.AsNoTracking().Where(a => to.Contains(a.Address))
+            .Join(db.ProgramOpenPgpKeys.AsNoTracking(), a => a.ProgramId, k => k.ProgramId, (a, k) => k)
+            .Select(k => k.SealedSecretKey).Distinct().ToListAsync(cancellationToken);
+        var keys = new List<Func<long, Org.BouncyCastle.Bcpg.OpenPgp.PgpPrivateKey?>>();
+        foreach (var sealedKey in sealedKeys)
+        {
+            if (Programs.ProgramOpenPgpSecretKey.Open(vault, sealedKey) is { } programKey)
+            {
+                keys.Add(programKey.Find);
+            }
+        }
+        if (key.Enabled)
+        {
+            keys.Add(key.Find);
+        }
+        return keys;
     }
 
     private async Task<MailReceipt> DeliverAsync(Opened opened, List<string> to, CancellationToken cancellationToken)

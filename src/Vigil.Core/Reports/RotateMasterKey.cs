@@ -8,7 +8,8 @@ namespace Vigil.Core.Reports;
 /// <summary>
 /// Re-wraps every report's data key with a new master key, in one transaction: the sealed text, comments,
 /// attachments and bounty reasons stay as they are (they are sealed with the per-report keys). The outbox's
-/// sealed recipients and bodies and the data-protection key ring have keys of their own, re-wrapped too
+/// sealed recipients and bodies, programs' OpenPGP secret keys and the data-protection key ring have keys of
+/// their own, re-wrapped too
 /// (<see cref="OutboxSeal"/>). Values an older version wrote in clear (outbox addresses and bodies, bounty reasons) are
 /// sealed on the way. Keys already wrapped by the new key are left alone, so a second run changes nothing. Servers must
 /// be stopped meanwhile and restarted with the new key: a server still on the old key could not open the re-wrapped
@@ -42,6 +43,11 @@ public sealed class RotateMasterKey(VigilDbContext db)
             message.ReplyTo = OutboxSeal.Rewrap(current, next, message.ReplyTo, OutboxSeal.ReplyToPurpose);
             message.PrivateText = OutboxSeal.Rewrap(current, next, message.PrivateText, OutboxSeal.PrivatePurpose);
             message.EncryptTo = OutboxSeal.Rewrap(current, next, message.EncryptTo, OutboxSeal.EncryptToPurpose);
+        }
+        foreach (var key in await db.ProgramOpenPgpKeys.ToListAsync(cancellationToken))
+        {
+            key.SealedSecretKey = OutboxSeal.Rewrap(
+                current, next, key.SealedSecretKey, Programs.ProgramOpenPgpSecretKey.Purpose)!;
         }
         foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(cancellationToken))
         {

@@ -1251,6 +1251,32 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.ToTable("program_members", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramOpenPgpKeyEntity", b =>
+                {
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SealedSecretKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("program_openpgp_keys", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Publication.AdvisoryRevisionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1960,6 +1986,15 @@ namespace Vigil.Migrations.Postgres.Migrations
                     b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramOpenPgpKeyEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Vigil.Core.Programs.ProgramOpenPgpKeyEntity", "ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

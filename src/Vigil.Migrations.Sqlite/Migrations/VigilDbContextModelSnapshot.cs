@@ -1192,6 +1192,32 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.ToTable("program_members", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramOpenPgpKeyEntity", b =>
+                {
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedSecretKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("program_openpgp_keys", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Core.Publication.AdvisoryRevisionEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1887,6 +1913,15 @@ namespace Vigil.Migrations.Sqlite.Migrations
                     b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Core.Programs.ProgramOpenPgpKeyEntity", b =>
+                {
+                    b.HasOne("Vigil.Core.Programs.ProgramEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Vigil.Core.Programs.ProgramOpenPgpKeyEntity", "ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2,11 +2,14 @@ using Vigil.Web.Accounts;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Vigil.Core.Community;
 using Vigil.Core.Errors;
+using Vigil.Core.Data;
 using Vigil.Core.Mail;
+using Vigil.Core.Programs;
 using Vigil.Web.Compat;
 using Vigil.Web.Pages;
 
@@ -28,6 +31,7 @@ public static class CommunityEndpoints
         app.MapGet("/pgp-key.txt", (MailKey key) => key.PublicKey is { } armored
             ? Results.Text(armored, "text/plain; charset=utf-8")
             : Results.NotFound()).WithTags("Community");
+        app.MapGet("/programs/{slug}/pgp-key.txt", ProgramKeyAsync).WithTags("Community");
         app.MapGet("/programs/{slug}/SECURITY.md", async (string slug, HttpRequest request, GetSecurityPolicy policy,
             IOptions<ServerOptions> server, IOptions<CommunityOptions> community, MailKey key, CancellationToken ct) =>
             Download(await policy.ExecuteAsync(
@@ -53,6 +57,16 @@ public static class CommunityEndpoints
         new(PublicUrl.Of(request, server),
             string.IsNullOrWhiteSpace(community.ContactEmail) ? null : community.ContactEmail.Trim(),
             key.FingerprintForPeople);
+
+    /// <summary>A program's own OpenPGP key for its mail intake (docs/mail.md); 404 when it has none.</summary>
+    private static async Task<IResult> ProgramKeyAsync(string slug, VigilDbContext db, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().Where(p => p.Slug == slug).Select(p => (long?)p.Id)
+            .SingleOrDefaultAsync(ct);
+        return program is { } id && await ProgramOpenPgpKeyView.FindAsync(db, id, ct) is { } key
+            ? Results.Text(key.PublicKey, "text/plain; charset=utf-8")
+            : Results.NotFound();
+    }
 
     public static FileContentHttpResult Download(string markdown) =>
         TypedResults.File(Encoding.UTF8.GetBytes(markdown), MarkdownType, "SECURITY.md");

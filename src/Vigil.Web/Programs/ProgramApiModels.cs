@@ -59,3 +59,10 @@ public sealed record WebhookBody(string? Url, List<string>? Events);
 /// Every address the program takes reports at by e-mail (docs/mail.md); the list replaces the current one.
 /// </param>
 public sealed record IntakeAddressesBody(IReadOnlyList<string>? Addresses);
+
+/// <param name="SecretKey">
+/// The program's ASCII-armored OpenPGP secret key with an encryption subkey (docs/mail.md); sealed at rest, never
+/// returned.
+/// </param>
+/// <param name="Passphrase">What unlocks the secret key, if it is protected.</param>
+public sealed record OpenPgpKeyBody(string? SecretKey, string? Passphrase);

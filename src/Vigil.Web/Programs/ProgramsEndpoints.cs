@@ -53,6 +53,21 @@ public static class ProgramsEndpoints
         group.MapPut("/{slug}/intake-addresses", SetIntakeAddressesAsync)
             .Accepts<IntakeAddressesBody>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{slug}/openpgp-key",
+            async (string slug, HttpContext context, GetProgramOpenPgpKey get, CancellationToken ct) =>
+                TypedResults.Ok(await get.ExecuteAsync(slug, ApiActor.From(context), ct)));
+        group.MapPut("/{slug}/openpgp-key",
+            async (string slug, OpenPgpKeyBody body, HttpContext context, SetProgramOpenPgpKey set,
+                CancellationToken ct) =>
+                TypedResults.Ok(await set.ExecuteAsync(slug, ApiActor.From(context), body.SecretKey, body.Passphrase,
+                    ct)))
+            .Accepts<OpenPgpKeyBody>("application/json").ProducesValidationProblem();
+        group.MapDelete("/{slug}/openpgp-key",
+            async (string slug, HttpContext context, RemoveProgramOpenPgpKey remove, CancellationToken ct) =>
+            {
+                await remove.ExecuteAsync(slug, ApiActor.From(context), ct);
+                return TypedResults.NoContent();
+            });
         group.MapPost("/{slug}/webhooks", AddWebhookAsync).Accepts<WebhookBody>("application/json")
             .ProducesValidationProblem();
         group.MapDelete("/{slug}/webhooks/{id:long}",

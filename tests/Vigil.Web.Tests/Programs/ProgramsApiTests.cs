@@ -171,6 +171,11 @@ public class ProgramsApiTests
                 """{"currency":"EUR","ranges":[{"severity":"high","min":1,"max":2}],"paysFixer":false}"""),
             (HttpMethod.Delete, "/api/programs/npm-eco/bounty-table", null),
             (HttpMethod.Get, "/api/programs/npm-eco/bounties/payouts.csv", null),
+            (HttpMethod.Put, "/api/programs/npm-eco/intake-addresses", """{"addresses":["x@npm-eco.test"]}"""),
+            // The program's own OpenPGP key: the 404 comes before the key is even read.
+            (HttpMethod.Put, "/api/programs/npm-eco/openpgp-key", """{"secretKey":"not a key"}"""),
+            (HttpMethod.Get, "/api/programs/npm-eco/openpgp-key", null),
+            (HttpMethod.Delete, "/api/programs/npm-eco/openpgp-key", null),
         };
 
         var statuses = new List<int>();

@@ -24,6 +24,10 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
     /// <summary>The addresses the program takes reports at by e-mail (docs/mail.md): public contacts.</summary>
     public IReadOnlyList<string> IntakeAddresses { get; private set; } = [];
 
+    /// <summary>The program's own OpenPGP key for mail to those addresses, if it set one (public part only).
+    /// </summary>
+    public Core.Programs.ProgramOpenPgpKeyView? OpenPgpKey { get; private set; }
+
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Metrics = await metrics.ExecuteAsync(slug, cancellationToken);
@@ -32,5 +36,6 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
             .SingleAsync(cancellationToken);
         Intake = (intake.MinimumSignal, intake.NewReporterReportsPerDay, intake.RequireProofOfConcept);
         IntakeAddresses = await Core.Programs.SetIntakeAddresses.ListAsync(db, intake.Id, cancellationToken);
+        OpenPgpKey = await Core.Programs.ProgramOpenPgpKeyView.FindAsync(db, intake.Id, cancellationToken);
     }
 }
