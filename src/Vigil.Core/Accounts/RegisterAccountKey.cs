@@ -8,7 +8,7 @@ namespace Vigil.Core.Accounts;
 /// <summary>
 /// An account registers its OpenPGP public key, replacing the one it had (<see cref="OpenPgpPublicKey"/> says what
 /// is accepted). From then on mail about a report is encrypted to it (docs/notifications.md) and mail it signs is
-/// recorded as verified (docs/mail.md).
+/// recorded as verified (docs/email.md).
 /// </summary>
 public sealed class RegisterAccountKey(VigilDbContext db, TimeProvider clock)
 {

@@ -12,7 +12,7 @@ public enum ImapSecurity
 }
 
 /// <summary>
-/// The <c>Vigil:Mail:Imap</c> section (docs/mail.md): a mailbox that <c>vigil serve</c> polls, as an alternative
+/// The <c>Vigil:Mail:Imap</c> section (docs/email.md): a mailbox that <c>vigil serve</c> polls, as an alternative
 /// (or an addition) to the SMTP listener. Each message in <see cref="Folder"/> goes through <see cref="ReceiveMail"/>
 /// and is then moved to the folder of what it became. The rules that bound the listener (<c>ReplyDomain</c>,
 /// <c>MaxMessageBytes</c>, the reply address lifetime and the rate limits) are <see cref="InboundMailOptions"/>'.

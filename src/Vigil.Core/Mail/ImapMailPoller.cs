@@ -25,7 +25,7 @@ public sealed record ImapPass(bool Polled, IReadOnlyList<ImapReceipt> Messages)
 }
 
 /// <summary>
-/// Polls the IMAP mailbox of <c>Vigil:Mail:Imap</c> (docs/mail.md) with MailKit, every poll interval in
+/// Polls the IMAP mailbox of <c>Vigil:Mail:Imap</c> (docs/email.md) with MailKit, every poll interval in
 /// <c>vigil serve</c>: each message in the folder (by UID, oldest first) is handed to <see cref="ReceiveMail"/> in a
 /// scope of its own, as the SMTP listener hands what it accepts, and moved only after what it became is committed:
 /// taken (or taken before: a duplicate) to the processed folder, dropped (a bounce, an automatic answer) to the

@@ -15,7 +15,7 @@ using Vigil.Core.Notifications;
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// The mail listener of <c>vigil serve</c> (docs/mail.md): SMTP with the SmtpServer library, or LMTP with
+/// The mail listener of <c>vigil serve</c> (docs/email.md): SMTP with the SmtpServer library, or LMTP with
 /// <see cref="LmtpServer"/> (<see cref="InboundMailOptions.Protocol"/>). Either way recipients are checked at
 /// RCPT (an intake or a live reply address, else 550 with no reason), the size at MAIL (SIZE) and while reading,
 /// and each message is handed to <see cref="ReceiveMail"/> in a scope of its own. Replies and log lines carry fixed

@@ -4,7 +4,7 @@ using System.Net;
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// The <c>Vigil:Mail:Inbound</c> section (docs/mail.md): the SMTP or LMTP listener an MTA forwards a program's
+/// The <c>Vigil:Mail:Inbound</c> section (docs/email.md): the SMTP or LMTP listener an MTA forwards a program's
 /// intake addresses and the reply addresses to. Off unless <see cref="Enabled"/>; bound to loopback by default.
 /// </summary>
 public sealed class InboundMailOptions : IValidatableObject

@@ -71,7 +71,7 @@ internal sealed partial class LmtpServer(InboundMailListener listener, InboundMa
             unix.Bind(new UnixDomainSocketEndPoint(path));
             if (!OperatingSystem.IsWindows())
             {
-                // the MTA's user reaches it through the group (docs/mail.md); nobody else does
+                // the MTA's user reaches it through the group (docs/email.md); nobody else does
                 File.SetUnixFileMode(path,
                     UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
             }

@@ -1,7 +1,7 @@
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// The <c>Vigil:Mail:OpenPgp</c> section (docs/mail.md): the instance's OpenPGP key for mail. With a key, mail
+/// The <c>Vigil:Mail:OpenPgp</c> section (docs/email.md): the instance's OpenPGP key for mail. With a key, mail
 /// encrypted to it (PGP/MIME or inline) is opened on receipt, and its public half is published at
 /// <c>/pgp-key.txt</c> and in security.txt's <c>Encryption</c> field. Without one, encrypted mail is refused.
 /// </summary>

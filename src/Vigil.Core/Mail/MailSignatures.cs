@@ -6,7 +6,7 @@ using Vigil.Core.Accounts;
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// Checks the OpenPGP signature of a message against the key its sender's account registered (docs/mail.md):
+/// Checks the OpenPGP signature of a message against the key its sender's account registered (docs/email.md):
 /// PGP/MIME <c>multipart/signed</c> (RFC 3156 § 5: the first part, with CRLF line ends, is what is signed) and
 /// the inline cleartext signature (RFC 4880 § 7: dash-escaped lines, trailing white space not signed). The
 /// signed text replaces the message's body. A signature that does not verify never refuses the message: it is

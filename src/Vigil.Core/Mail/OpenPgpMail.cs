@@ -11,7 +11,7 @@ namespace Vigil.Core.Mail;
 public sealed class MailNotOpenedException(string reason) : Exception(reason);
 
 /// <summary>
-/// Opens mail encrypted to a program's key or the instance's key (docs/mail.md): PGP/MIME (RFC 3156,
+/// Opens mail encrypted to a program's key or the instance's key (docs/email.md): PGP/MIME (RFC 3156,
 /// <c>multipart/encrypted</c>), whose decrypted content is a MIME entity with its own parts and attachments, and
 /// inline PGP, an armored message in the text part. Decryption is BouncyCastle's; the keys are held in memory
 /// (the instance's) or sealed in the database (programs'), which MimeKit's key-store contexts are not made for.

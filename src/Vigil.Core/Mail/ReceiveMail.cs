@@ -28,7 +28,7 @@ public sealed record MailReceipt(MailVerdict Verdict, string Reason, IReadOnlyLi
 }
 
 /// <summary>
-/// A message that reached an intake address or a reply address (docs/mail.md). To an intake address it becomes a
+/// A message that reached an intake address or a reply address (docs/email.md). To an intake address it becomes a
 /// new report through <see cref="SubmitReport"/>, the web's own intake (same checks, attachment rules, reputation
 /// gate, notifications), as the anonymous reporter whose contact is the sender (a sender address proves no
 /// account, so it never speaks for one); the sender is acknowledged by mail. To a reply address it becomes a

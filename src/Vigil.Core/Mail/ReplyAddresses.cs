@@ -8,7 +8,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Mail;
 
 /// <summary>
-/// Per-participant reply addresses (docs/mail.md): <c>reply+&lt;token&gt;@ReplyDomain</c>, the token 192 random
+/// Per-participant reply addresses (docs/email.md): <c>reply+&lt;token&gt;@ReplyDomain</c>, the token 192 random
 /// bits in lower-case hex (mail systems may fold the case of a local part), stored as its SHA-256 only.
 /// </summary>
 public sealed class ReplyAddresses(

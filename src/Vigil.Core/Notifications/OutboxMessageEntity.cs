@@ -37,7 +37,7 @@ public sealed class OutboxMessageEntity : ILeased
     public string? HtmlBody { get; set; }
 
     /// <summary>
-    /// The e-mail's <c>Reply-To</c>: a per-participant reply address (docs/mail.md), sealed; erased once delivered.
+    /// The e-mail's <c>Reply-To</c>: a per-participant reply address (docs/email.md), sealed; erased once delivered.
     /// </summary>
     public string? ReplyTo { get; set; }
 

@@ -5,7 +5,7 @@ namespace Vigil.Core.Programs;
 
 /// <summary>
 /// An address a program takes reports at by e-mail (e.g. <c>security@example.org</c>): mail to it becomes a new
-/// report (docs/mail.md). Stored in lower case; one address belongs to one program on the instance. It is a
+/// report (docs/email.md). Stored in lower case; one address belongs to one program on the instance. It is a
 /// public contact, shown on the program page.
 /// </summary>
 public sealed class ProgramIntakeAddressEntity

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Vigil.Core.Programs;
 
 /// <summary>
-/// A program's own OpenPGP key for its mail intake (docs/mail.md): mail to the program's intake addresses
+/// A program's own OpenPGP key for its mail intake (docs/email.md): mail to the program's intake addresses
 /// encrypted to it is opened with it. The public key and its fingerprint are public (the program page, its
 /// SECURITY.md); the secret key and its passphrase are sealed with the master key
 /// (<see cref="ProgramOpenPgpSecretKey.Purpose"/>), never stored in clear.

@@ -10,7 +10,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Programs;
 
 /// <summary>
-/// A program's OpenPGP secret key (docs/mail.md), read from its ASCII armor with its passphrase and checked as set:
+/// A program's OpenPGP secret key (docs/email.md), read from its ASCII armor with its passphrase and checked as set:
 /// one key, neither revoked nor expired, with a secret encryption key valid now that the passphrase unlocks. Every
 /// refusal is a <see cref="ValidationFailedException"/> on <see cref="Field"/> or <see cref="PassphraseField"/>
 /// saying which rule, never quoting the key. At rest the armor and the passphrase are sealed together with the

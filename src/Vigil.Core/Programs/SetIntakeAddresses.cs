@@ -6,7 +6,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Programs;
 
 /// <summary>
-/// Sets the addresses a program takes reports at by e-mail (docs/mail.md), replacing the ones it had: each a plain
+/// Sets the addresses a program takes reports at by e-mail (docs/email.md), replacing the ones it had: each a plain
 /// address (<c>security@example.org</c>), stored in lower case, at most <see cref="MaxAddresses"/>. An address
 /// another program takes already is a conflict. An empty list stops the e-mail intake.
 /// </summary>

@@ -5,7 +5,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Core.Programs;
 
 /// <summary>
-/// Sets a program's own OpenPGP key for its mail intake (docs/mail.md), replacing the one it had: an
+/// Sets a program's own OpenPGP key for its mail intake (docs/email.md), replacing the one it had: an
 /// ASCII-armored secret key with an encryption key, and its passphrase (<see cref="ProgramOpenPgpSecretKey"/>),
 /// sealed at rest with the master key. Program administrators only; to anyone else the program does not exist.
 /// </summary>

@@ -23,7 +23,7 @@ public enum ActorKind
 /// </param>
 /// <param name="MailReporterOf">
 /// The anonymous reporter of this one report, proved by a reply address of theirs instead of the follow-up token
-/// (docs/mail.md); acts as <see cref="ActorKind.FollowUpToken"/> would, on that report only.
+/// (docs/email.md); acts as <see cref="ActorKind.FollowUpToken"/> would, on that report only.
 /// </param>
 public sealed record Actor(
     ActorKind Kind, Guid? UserId = null, bool IsInstanceAdmin = false, string? FollowUpToken = null,

@@ -24,7 +24,7 @@ public enum Audience
 /// recipient whose account registered an OpenPGP key: it is encrypted to that key and names the report's title
 /// (<see cref="PrivateNotice"/>).
 /// </summary>
-/// <param name="replies">Per-participant reply addresses for the mail (docs/mail.md); disabled: none.</param>
+/// <param name="replies">Per-participant reply addresses for the mail (docs/email.md); disabled: none.</param>
 public sealed class ReportNotifier(
     VigilDbContext db, TimeProvider time, string publicBaseUrl, ReportVault vault, Mail.ReplyAddresses replies)
     : IReportNotifier

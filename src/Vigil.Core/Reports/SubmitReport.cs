@@ -26,7 +26,7 @@ public sealed record SubmitReportRequest(
     Mail.MailSecurity? MailSecurity = null);
 
 /// <summary>
-/// How a report arrived. By e-mail (docs/mail.md) it may name no package yet (the team names them; an advisory
+/// How a report arrived. By e-mail (docs/email.md) it may name no package yet (the team names them; an advisory
 /// needs one to be published), and the sender is acknowledged by mail in the same transaction.
 /// </summary>
 public enum ReportChannel

@@ -58,7 +58,7 @@ public static class CommunityEndpoints
             string.IsNullOrWhiteSpace(community.ContactEmail) ? null : community.ContactEmail.Trim(),
             key.FingerprintForPeople);
 
-    /// <summary>A program's own OpenPGP key for its mail intake (docs/mail.md); 404 when it has none.</summary>
+    /// <summary>A program's own OpenPGP key for its mail intake (docs/email.md); 404 when it has none.</summary>
     private static async Task<IResult> ProgramKeyAsync(string slug, VigilDbContext db, CancellationToken ct)
     {
         var program = await db.Programs.AsNoTracking().Where(p => p.Slug == slug).Select(p => (long?)p.Id)

@@ -56,12 +56,12 @@ public sealed record MaintainerCreatedBody(long Id);
 public sealed record WebhookBody(string? Url, List<string>? Events);
 
 /// <param name="Addresses">
-/// Every address the program takes reports at by e-mail (docs/mail.md); the list replaces the current one.
+/// Every address the program takes reports at by e-mail (docs/email.md); the list replaces the current one.
 /// </param>
 public sealed record IntakeAddressesBody(IReadOnlyList<string>? Addresses);
 
 /// <param name="SecretKey">
-/// The program's ASCII-armored OpenPGP secret key with an encryption subkey (docs/mail.md); sealed at rest, never
+/// The program's ASCII-armored OpenPGP secret key with an encryption subkey (docs/email.md); sealed at rest, never
 /// returned.
 /// </param>
 /// <param name="Passphrase">What unlocks the secret key, if it is protected.</param>

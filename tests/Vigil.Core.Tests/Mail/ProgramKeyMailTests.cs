@@ -39,7 +39,7 @@ public sealed class ProgramMailKeys : IAsyncLifetime
 }
 
 /// <summary>
-/// A program's own OpenPGP key (docs/mail.md): mail encrypted by the real GnuPG to it, sent over SMTP to the real
+/// A program's own OpenPGP key (docs/email.md): mail encrypted by the real GnuPG to it, sent over SMTP to the real
 /// listener at the program's intake address, becomes a report with the clear text, with or without an instance key
 /// beside it; mail to the instance's key still opens; once the program's key is removed, mail to it is refused.
 /// </summary>

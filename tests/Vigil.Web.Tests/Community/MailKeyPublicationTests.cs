@@ -5,7 +5,7 @@ using Vigil.Core.Reports;
 namespace Vigil.Web.Tests.Community;
 
 /// <summary>
-/// The instance's OpenPGP key for mail, published where reporters look (docs/mail.md): <c>/pgp-key.txt</c> (read
+/// The instance's OpenPGP key for mail, published where reporters look (docs/email.md): <c>/pgp-key.txt</c> (read
 /// back by the real GnuPG), security.txt's Encryption field (RFC 9116 § 2.5.4), and SECURITY.md beside the
 /// program's intake address. Without a key, none of them mentions one.
 /// </summary>

@@ -5,7 +5,7 @@ using Role = Vigil.Web.Tests.Programs.AdminWorld.Role;
 
 namespace Vigil.Web.Tests.Programs;
 
-/// <summary>A program's e-mail intake addresses (docs/mail.md): set by its admins through the API, shown on the public
+/// <summary>A program's e-mail intake addresses (docs/email.md): set by its admins through the API, shown on the public
 /// program page.</summary>
 public class IntakeAddressesApiTests
 {

@@ -48,7 +48,7 @@ public sealed class ProgramKeys : IAsyncLifetime
 }
 
 /// <summary>
-/// A program's own OpenPGP key for its mail intake (docs/mail.md): set by its admins through the API with the real
+/// A program's own OpenPGP key for its mail intake (docs/email.md): set by its admins through the API with the real
 /// GnuPG's secret key, sealed at rest, its public part served at <c>/programs/{slug}/pgp-key.txt</c>, shown with its
 /// fingerprint on the program page and named in its SECURITY.md; removed, all of it goes away.
 /// </summary>

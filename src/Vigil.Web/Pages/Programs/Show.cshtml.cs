@@ -21,7 +21,7 @@ public sealed class ShowModel(GetProgramMetrics metrics, VigilDbContext db) : Pa
         get; private set;
     }
 
-    /// <summary>The addresses the program takes reports at by e-mail (docs/mail.md): public contacts.</summary>
+    /// <summary>The addresses the program takes reports at by e-mail (docs/email.md): public contacts.</summary>
     public IReadOnlyList<string> IntakeAddresses { get; private set; } = [];
 
     /// <summary>The program's own OpenPGP key for mail to those addresses, if it set one (public part only).
