@@ -339,16 +339,9 @@ public sealed partial class ImapMailPoller(
     }
 
     /// <summary>One lock per mailbox (host, user, folder): two mailboxes may be polled at once.</summary>
-    private static long LockKey(ImapMailOptions settings)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in $"vigil-imap:{settings.Host?.Trim().ToLowerInvariant()}:{settings.Port}:{settings.User}:"
-            + ImapMailOptions.Normal(settings.Folder))
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-        return unchecked((long)hash);
-    }
+    private static long LockKey(ImapMailOptions settings) => PostgresLockKey.For(
+        $"vigil-imap:{settings.Host?.Trim().ToLowerInvariant()}:{settings.Port}:{settings.User}:"
+        + ImapMailOptions.Normal(settings.Folder));
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Inbound mail polled from imap://{Host}:{Port} as {User}, folder {Folder}, every {Interval}")]

@@ -42,21 +42,9 @@ public static partial class AdvisoryIds
     {
         if (db.Database.IsNpgsql())
         {
-            var key = LockKey(prefix);
+            var key = PostgresLockKey.For("vigil-advisory-id:" + prefix);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
         }
-    }
-
-    /// <summary>A stable 64-bit key (FNV-1a of "vigil-advisory-id:" + prefix): string.GetHashCode differs per
-    /// process.</summary>
-    private static long LockKey(string prefix)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in "vigil-advisory-id:" + prefix)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-        return unchecked((long)hash);
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9]{1,15}$", RegexOptions.CultureInvariant)]
